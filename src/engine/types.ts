@@ -1,0 +1,160 @@
+/**
+ * The engine contract: pond's own types, no dockerode types leak past src/engine/docker/.
+ * A Swarm or Kubernetes backend would be another implementation of `Engine`.
+ */
+
+export type Condition = 'started' | 'healthy' | 'completed';
+
+export interface PortBinding {
+  /** Port inside the container. */
+  container: number;
+  /** Host port; undefined lets the engine pick a free one. */
+  host?: number;
+  protocol: 'tcp' | 'udp';
+  /** Host address to bind; 127.0.0.1 unless the user asked for `public: true` (then 0.0.0.0). */
+  hostIp: string;
+}
+
+export type Mount =
+  | { type: 'volume'; source: string; target: string; readOnly: boolean }
+  | { type: 'bind'; source: string; target: string; readOnly: boolean }
+  | { type: 'tmpfs'; target: string; sizeBytes?: number };
+
+/**
+ * Readiness is data, interpreted by the engine. `exec` runs inside the container; `http` and `tcp`
+ * probe the container's own address on its network from the host; `log` waits for a substring in the
+ * container's output. `all` needs every part.
+ */
+export type Probe =
+  | { exec: string[] }
+  | { http: { port: number; path: string } }
+  | { tcp: { port: number } }
+  | { log: string }
+  | { all: Probe[] };
+
+export interface HealthSpec {
+  probe: Probe;
+  /** Milliseconds. */
+  intervalMs: number;
+  timeoutMs: number;
+  retries: number;
+  startPeriodMs: number;
+}
+
+export interface ResourceSpec {
+  memoryBytes?: number;
+  /** Fractional CPUs, e.g. 0.5. */
+  cpus?: number;
+  cpuShares?: number;
+}
+
+export type RestartPolicy = 'no' | 'always' | 'unless-stopped' | 'on-failure';
+
+/** Everything needed to create one container. Names and labels are final (desired/ computes them). */
+export interface ContainerSpec {
+  name: string;
+  image: string;
+  command?: string[];
+  entrypoint?: string[];
+  env: Record<string, string>;
+  ports: PortBinding[];
+  mounts: Mount[];
+  resources: ResourceSpec;
+  /** Docker network to join: the project network name, or 'none' / 'host'. */
+  network: string;
+  /** Network alias on the project network (the workload name), so workloads reach each other by name. */
+  aliases: string[];
+  health?: HealthSpec;
+  restart: RestartPolicy;
+  init: boolean;
+  stopTimeoutSec: number;
+  labels: Record<string, string>;
+}
+
+export interface NetworkSpec {
+  name: string;
+  labels: Record<string, string>;
+}
+
+export interface VolumeSpec {
+  name: string;
+  labels: Record<string, string>;
+}
+
+export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'exited' | 'dead' | 'removing';
+
+export interface ObservedContainer {
+  id: string;
+  name: string;
+  labels: Record<string, string>;
+  state: ContainerState;
+  /** Engine-side health, when the container has a healthcheck. */
+  health?: 'starting' | 'healthy' | 'unhealthy';
+  exitCode?: number;
+  image: string;
+  /** ISO time the container last started, if ever. */
+  startedAt?: string;
+  restartCount: number;
+  /** Published ports as the engine reports them. */
+  ports: { container: number; host: number; hostIp: string; protocol: string }[];
+}
+
+export interface ObservedVolume {
+  name: string;
+  labels: Record<string, string>;
+}
+
+export interface ObservedNetwork {
+  id: string;
+  name: string;
+  labels: Record<string, string>;
+}
+
+/** One label-filtered snapshot of everything a project owns. */
+export interface ObservedState {
+  containers: ObservedContainer[];
+  volumes: ObservedVolume[];
+  networks: ObservedNetwork[];
+}
+
+export interface LogLine {
+  container: string;
+  stream: 'stdout' | 'stderr';
+  time?: string;
+  text: string;
+}
+
+export interface LogOptions {
+  follow: boolean;
+  tail?: number;
+  timestamps: boolean;
+  since?: number;
+  signal?: AbortSignal;
+}
+
+export interface Engine {
+  /** Where the engine was looked for, for error messages ("unix:///var/run/docker.sock"). */
+  readonly endpoint: string;
+  ping(): Promise<void>;
+  /** Everything labelled dev.pond.project=<project>. One snapshot; never mutates. */
+  observe(project: string): Promise<ObservedState>;
+  hasImage(image: string): Promise<boolean>;
+  /** Pulls the image; `onProgress` gets short human lines. Throws EngineError naming image and registry answer. */
+  pullImage(image: string, onProgress?: (line: string) => void): Promise<void>;
+  createNetwork(spec: NetworkSpec): Promise<string>;
+  removeNetwork(name: string): Promise<void>;
+  /** Creates the volume; refuses (EngineError) if a volume of that name exists without the same labels. */
+  createVolume(spec: VolumeSpec): Promise<void>;
+  removeVolume(name: string): Promise<void>;
+  createContainer(spec: ContainerSpec): Promise<string>;
+  startContainer(id: string): Promise<void>;
+  stopContainer(id: string, timeoutSec: number): Promise<void>;
+  removeContainer(id: string): Promise<void>;
+  renameContainer(id: string, name: string): Promise<void>;
+  inspectContainer(id: string): Promise<ObservedContainer>;
+  /** Resolves when the probe passes; rejects with TimeoutError naming the probe, or EngineError if the container exits. */
+  waitReady(id: string, health: HealthSpec, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<void>;
+  /** Resolves with the exit code once the container has stopped. */
+  waitExit(id: string, opts?: { signal?: AbortSignal }): Promise<number>;
+  logs(id: string, opts: LogOptions): AsyncIterable<LogLine>;
+}

@@ -1,0 +1,65 @@
+/**
+ * Every failure pond reports is a PondError subclass; the CLI maps the class to an exit code in one
+ * place (cli/exit.ts). Codes: 0 ok · 1 apply/runtime · 2 plan has changes · 3 invalid config or usage ·
+ * 4 engine unreachable · 5 lock held · 124 timeout · 130 interrupted.
+ */
+export class PondError extends Error {
+  readonly exitCode: number = 1;
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A place in a user's file. Lines and columns are 1-based. */
+export interface Location {
+  file: string;
+  line: number;
+  col: number;
+}
+
+/** One problem found in a user's configuration, reported as `file:line:col error[code]: message`. */
+export interface Diagnostic {
+  code: string;
+  message: string;
+  hint?: string;
+  location?: Location;
+  severity: 'error' | 'warning';
+}
+
+/** Invalid configuration or usage: all problems collected, reported together, nothing touched. */
+export class ConfigError extends PondError {
+  override readonly exitCode = 3;
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => d.message).join('; '));
+  }
+}
+
+export class UsageError extends PondError {
+  override readonly exitCode = 3;
+}
+
+/** The engine could not be reached at all (socket missing, refused, DOCKER_HOST wrong). */
+export class EngineUnreachableError extends PondError {
+  override readonly exitCode = 4;
+}
+
+/** Another pond process holds the project's lock. */
+export class LockHeldError extends PondError {
+  override readonly exitCode = 5;
+}
+
+export class TimeoutError extends PondError {
+  override readonly exitCode = 124;
+}
+
+export class InterruptedError extends PondError {
+  override readonly exitCode = 130;
+}
+
+/** An engine call failed for a reason other than reachability. `status` is the HTTP status if any. */
+export class EngineError extends PondError {
+  constructor(message: string, readonly status?: number, hint?: string) {
+    super(message, hint);
+  }
+}

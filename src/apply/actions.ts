@@ -1,0 +1,95 @@
+import type { Condition, Engine } from '../engine/types.js';
+import { EngineError } from '../errors.js';
+import type { Step } from '../plan/types.js';
+import type { Limit } from './limit.js';
+
+/** What a step's action needs from the executor: the engine, the call cap, and where to report. */
+export interface ActionContext {
+  engine: Engine;
+  limit: Limit;
+  waitTimeoutMs: number;
+  signal: AbortSignal;
+  ensureImage(image: string): Promise<void>;
+  reached(condition: Condition): void;
+  progress(message: string): void;
+  warn(message: string): void;
+}
+
+/**
+ * The engine calls for one step, chosen by its action and resource: no decisions beyond that.
+ * A replace creates the new container before it stops and removes the old one, so a bad image or
+ * config leaves the running container in place.
+ */
+export async function runStep(step: Step, ctx: ActionContext): Promise<void> {
+  if (step.action === 'remove') return remove(step, ctx);
+  if (step.resource === 'network') return void (await ctx.limit.run(() => ctx.engine.createNetwork(step.network!)));
+  if (step.resource === 'volume') return ctx.limit.run(() => ctx.engine.createVolume(step.volume!));
+  const want = step.container!;
+  let id: string;
+  if (step.action === 'start') {
+    id = step.observedId!;
+    await ctx.limit.run(() => ctx.engine.startContainer(id));
+  } else {
+    await ctx.ensureImage(want.spec.image);
+    id = step.action === 'create' ? await createAndStart(step, ctx) : await replace(step, ctx);
+  }
+  ctx.reached('started');
+  await reachRest(step, id, ctx);
+}
+
+async function createAndStart(step: Step, ctx: ActionContext): Promise<string> {
+  return ctx.limit.run(async () => {
+    ctx.progress('creating');
+    const id = await ctx.engine.createContainer(step.container!.spec);
+    ctx.progress('starting');
+    await ctx.engine.startContainer(id);
+    return id;
+  });
+}
+
+async function replace(step: Step, ctx: ActionContext): Promise<string> {
+  const spec = step.container!.spec;
+  const old = step.observedId!;
+  return ctx.limit.run(async () => {
+    ctx.progress('creating replacement');
+    const id = await ctx.engine.createContainer({ ...spec, name: `${old.slice(0, 12)}_${spec.name}` });
+    ctx.progress('stopping old container');
+    await ctx.engine.stopContainer(old, spec.stopTimeoutSec);
+    await ctx.engine.removeContainer(old);
+    await ctx.engine.renameContainer(id, spec.name);
+    ctx.progress('starting');
+    await ctx.engine.startContainer(id);
+    return id;
+  });
+}
+
+async function reachRest(step: Step, id: string, ctx: ActionContext): Promise<void> {
+  for (const condition of step.reach.slice(1)) {
+    if (condition === 'healthy') {
+      ctx.progress('waiting until healthy');
+      await ctx.engine.waitReady(id, step.container!.health!, { timeoutMs: ctx.waitTimeoutMs, signal: ctx.signal });
+    } else if (condition === 'completed') {
+      ctx.progress('waiting until it completes');
+      const code = await ctx.engine.waitExit(id, { signal: ctx.signal });
+      if (code !== 0) throw new EngineError(`${step.name} exited with code ${code}`, undefined, `see its output with: pond logs ${step.name}`);
+    }
+    ctx.reached(condition);
+  }
+}
+
+async function remove(step: Step, ctx: ActionContext): Promise<void> {
+  if (step.resource === 'container') {
+    return ctx.limit.run(async () => {
+      ctx.progress('stopping');
+      await ctx.engine.stopContainer(step.observedId!, 10);
+      await ctx.engine.removeContainer(step.observedId!);
+    });
+  }
+  if (step.resource === 'volume') return ctx.limit.run(() => ctx.engine.removeVolume(step.engineName));
+  try {
+    await ctx.limit.run(() => ctx.engine.removeNetwork(step.engineName));
+  } catch (e) {
+    if (!(e instanceof EngineError)) throw e;
+    ctx.warn(`network ${step.engineName} could not be removed: ${e.message} (it is harmless; a dockerd restart clears it)`);
+  }
+}

@@ -1,0 +1,128 @@
+import type { Condition, Engine } from '../engine/types.js';
+import { EngineError } from '../errors.js';
+import type { Plan, Step } from '../plan/types.js';
+import { runStep } from './actions.js';
+import { GateClosed, Gates } from './gates.js';
+import { Limit } from './limit.js';
+
+export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'cancelled';
+
+export interface StepEvent {
+  step: Step;
+  status: StepStatus | 'progress' | 'reached' | 'warning';
+  message?: string;
+  condition?: Condition;
+  error?: Error;
+}
+
+export interface StepResult {
+  step: Step;
+  status: Exclude<StepStatus, 'pending' | 'running'>;
+  error?: Error;
+  /** For a skipped step: the dependency that failed. */
+  reason?: string;
+  warnings: string[];
+  ms: number;
+}
+
+export interface ApplyOptions {
+  /** Engine-call phases in flight at once (DESIGN §6: starts get faster with more in flight). */
+  concurrency: number;
+  waitTimeoutMs: number;
+  signal?: AbortSignal;
+  onEvent?: (e: StepEvent) => void;
+}
+
+export interface ApplyResult {
+  results: StepResult[];
+  ok: boolean;
+  interrupted: boolean;
+}
+
+/**
+ * Walks the plan's DAG in parallel. A step starts once every step it needs has reached the declared
+ * condition and every awaited container is ready; a failure closes its gates so dependents are
+ * skipped ("skipped: db failed") without repeating the error. After an abort nothing new starts and
+ * in-flight engine calls finish. The executor makes no decisions: the plan says what to do.
+ */
+export async function applyPlan(plan: Plan, engine: Engine, options: ApplyOptions): Promise<ApplyResult> {
+  const gates = new Gates();
+  const limit = new Limit(Math.max(1, options.concurrency));
+  const signal = options.signal ?? new AbortController().signal;
+  const emit = options.onEvent ?? (() => undefined);
+  const pulls = new Map<string, Promise<void>>();
+  const ensureImage = (image: string, step: Step): Promise<void> => {
+    let p = pulls.get(image);
+    if (!p) pulls.set(image, (p = pullIfMissing(engine, image, (line) => emit({ step, status: 'progress', message: line }))));
+    return p;
+  };
+  const results = await Promise.all(plan.steps.map((step) => runOne(step, { engine, gates, limit, signal, emit, ensureImage, waitTimeoutMs: options.waitTimeoutMs })));
+  return { results, ok: results.every((r) => r.status === 'done'), interrupted: signal.aborted };
+}
+
+interface RunContext {
+  engine: Engine;
+  gates: Gates;
+  limit: Limit;
+  signal: AbortSignal;
+  emit: (e: StepEvent) => void;
+  ensureImage: (image: string, step: Step) => Promise<void>;
+  waitTimeoutMs: number;
+}
+
+async function runOne(step: Step, ctx: RunContext): Promise<StepResult> {
+  const warnings: string[] = [];
+  const finish = (status: StepResult['status'], extra: Partial<StepResult> = {}, started = Date.now()): StepResult => {
+    if (status === 'done') ctx.gates.openAll(step.id);
+    else ctx.gates.close(step.id, step.name, status === 'failed' ? 'failed' : status === 'skipped' ? 'skipped' : 'cancelled');
+    ctx.emit({ step, status, message: extra.reason, error: extra.error });
+    return { step, status, warnings, ms: Date.now() - started, ...extra };
+  };
+  ctx.emit({ step, status: 'pending' });
+  try {
+    await Promise.all(step.needs.map((n) => ctx.gates.wait(n.step, n.condition)));
+  } catch (e) {
+    const closed = e as GateClosed;
+    return finish(closed.reason === 'cancelled' ? 'cancelled' : 'skipped', { reason: `skipped: ${closed.stepName} ${closed.reason === 'failed' ? 'failed' : 'was skipped'}` });
+  }
+  if (ctx.signal.aborted) return finish('cancelled', { reason: 'interrupted before it started' });
+  const started = Date.now();
+  ctx.emit({ step, status: 'running' });
+  try {
+    for (const a of step.awaits) {
+      ctx.emit({ step, status: 'progress', message: `waiting for ${a.workload} to be ${a.condition}` });
+      if (a.health) await ctx.engine.waitReady(a.containerId, a.health, { timeoutMs: ctx.waitTimeoutMs, signal: ctx.signal });
+    }
+    await runStep(step, {
+      engine: ctx.engine,
+      limit: ctx.limit,
+      waitTimeoutMs: ctx.waitTimeoutMs,
+      signal: ctx.signal,
+      ensureImage: (image) => ctx.ensureImage(image, step),
+      reached: (condition) => {
+        ctx.gates.open(step.id, condition);
+        ctx.emit({ step, status: 'reached', condition });
+      },
+      progress: (message) => ctx.emit({ step, status: 'progress', message }),
+      warn: (message) => {
+        warnings.push(message);
+        ctx.emit({ step, status: 'warning', message });
+      },
+    });
+    return finish('done', {}, started);
+  } catch (e) {
+    if (ctx.signal.aborted) return finish('cancelled', { reason: 'interrupted', error: e as Error }, started);
+    return finish('failed', { error: e as Error }, started);
+  }
+}
+
+async function pullIfMissing(engine: Engine, image: string, progress: (line: string) => void): Promise<void> {
+  if (await engine.hasImage(image)) return;
+  progress(`pulling ${image}`);
+  try {
+    await engine.pullImage(image, progress);
+  } catch (e) {
+    if (e instanceof EngineError) throw e;
+    throw new EngineError(`pull of ${image} failed: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,27 @@
+import { stringify } from 'yaml';
+import { isSecretDigest } from '../../desired/display.js';
+import type { Context } from '../context.js';
+
+/**
+ * `pond config`: the project as pond understands it: files merged, variables interpolated, defaults
+ * applied, short forms expanded. Secret values print as "(sensitive)".
+ */
+export async function configCommand(ctx: Context, flags: { format: 'text' | 'json' }): Promise<number> {
+  const project = await ctx.project();
+  const doc = {
+    name: project.spec.name,
+    files: project.config.files,
+    workloads: Object.fromEntries(project.desired.containers.map((c) => [c.workload, hideDigests(c.display)])),
+    volumes: Object.fromEntries(project.spec.volumes.map((v) => [v.name, { external: v.external, labels: v.labels }])),
+    start_order: project.graph.order,
+  };
+  ctx.output.out(flags.format === 'json' ? JSON.stringify(doc, null, 2) : stringify(doc, { sortMapEntries: false }));
+  return 0;
+}
+
+function hideDigests(value: unknown): unknown {
+  if (isSecretDigest(value)) return '(sensitive)';
+  if (Array.isArray(value)) return value.map(hideDigests);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, hideDigests(v)]));
+  return value;
+}

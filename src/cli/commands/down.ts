@@ -1,0 +1,54 @@
+import { createInterface } from 'node:readline/promises';
+import { UsageError } from '../../errors.js';
+import { acquireLock } from '../../lock/lock.js';
+import { planDown } from '../../plan/down.js';
+import { renderPlan } from '../../plan/render.js';
+import type { Context } from '../context.js';
+import { runApply } from '../run-apply.js';
+
+export interface DownFlags {
+  volumes?: boolean;
+  yes?: boolean;
+  lockTimeoutMs: number;
+  concurrency: number;
+}
+
+/**
+ * `pond down`: removes the project's containers and network. Named volumes stay unless --volumes,
+ * which deletes data and so asks first on a TTY, or needs --yes elsewhere; refusing touches nothing.
+ */
+export async function downCommand(ctx: Context, flags: DownFlags): Promise<number> {
+  const project = await ctx.projectName();
+  const lock = await acquireLock(project, 'pond down', flags.lockTimeoutMs);
+  try {
+    const engine = await ctx.openEngine();
+    const observed = await engine.observe(project);
+    const plan = planDown(project, observed, { volumes: !!flags.volumes });
+    const doomed = plan.steps.filter((s) => s.destructive);
+    if (doomed.length && !flags.yes && !(await confirm(ctx, `Delete ${doomed.length} volume(s) and their data: ${doomed.map((s) => s.engineName).join(', ')}?`))) {
+      throw new UsageError('--volumes deletes data: nothing was removed', 'confirm on a terminal, or pass --yes');
+    }
+    if (!plan.steps.length) {
+      ctx.output.err(`Nothing to remove: project "${project}" has no containers or networks.`);
+    } else {
+      ctx.output.err(renderPlan(plan, { color: ctx.output.color }).trimEnd());
+      await runApply(ctx.output, plan, engine, { concurrency: flags.concurrency, waitTimeoutMs: 0 });
+    }
+    if (!flags.volumes) {
+      for (const v of observed.volumes) ctx.output.err(`kept volume ${v.name} (pond down --volumes deletes it)`);
+    }
+    return 0;
+  } finally {
+    await lock.release();
+  }
+}
+
+async function confirm(ctx: Context, question: string): Promise<boolean> {
+  if (!process.stdin.isTTY || !ctx.output.tty) return false;
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
+}

@@ -1,0 +1,43 @@
+import { acquireLock } from '../../lock/lock.js';
+import { planToJson, renderPlan, hasChanges } from '../../plan/render.js';
+import type { Context } from '../context.js';
+import { runApply } from '../run-apply.js';
+import { statusRows, statusTable } from '../status.js';
+import { table } from '../output.js';
+import { makePlan } from './plan.js';
+
+export interface UpFlags {
+  format: 'text' | 'json';
+  forceRecreate?: boolean;
+  noRecreate?: boolean;
+  removeOrphans?: boolean;
+  wait: boolean;
+  waitTimeoutMs: number;
+  lockTimeoutMs: number;
+  concurrency: number;
+}
+
+/**
+ * `pond up`: lock, plan, apply in parallel, then show what runs. With nothing to do it says
+ * "No changes" and makes no mutating engine call.
+ */
+export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
+  const project = await ctx.project();
+  const lock = await acquireLock(project.spec.name, 'pond up', flags.lockTimeoutMs);
+  try {
+    const plan = await makePlan(ctx, project, flags, flags.wait);
+    const engine = await ctx.openEngine();
+    ctx.output.err(renderPlan(plan, { color: ctx.output.color }).trimEnd());
+    const result = hasChanges(plan) ? await runApply(ctx.output, plan, engine, flags) : undefined;
+    const rows = statusRows(await engine.observe(project.spec.name), project.spec.workloads.map((w) => w.name));
+    if (flags.format === 'json') {
+      const steps = result?.results.map((r) => ({ id: r.step.id, status: r.status, ms: r.ms, ...(r.error && { error: r.error.message }), ...(r.reason && { reason: r.reason }) })) ?? [];
+      ctx.output.out(JSON.stringify({ plan: planToJson(plan), steps, workloads: rows }, null, 2));
+    } else {
+      ctx.output.out(table(statusTable(rows)));
+    }
+    return 0;
+  } finally {
+    await lock.release();
+  }
+}

@@ -1,0 +1,83 @@
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from '../errors.js';
+import { configCommand } from './commands/config.js';
+import { downCommand } from './commands/down.js';
+import { logsCommand } from './commands/logs.js';
+import { planCommand } from './commands/plan.js';
+import { psCommand } from './commands/ps.js';
+import { upCommand } from './commands/up.js';
+import { validateCommand } from './commands/validate.js';
+import { Context } from './context.js';
+import { durationFlag, intFlag } from './durations.js';
+import { reportError } from './exit.js';
+import { createOutput } from './output.js';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const format = (): Option => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
+
+function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
+  const program = new Command('pond')
+    .description('Declarative orchestrator for the containers a data team runs')
+    .version('0.1.0')
+    .option('-f, --file <file>', 'pond.yaml to use; repeat to layer overrides (later wins)', collect, [])
+    .option('-p, --project-name <name>', 'project name (default: name: in the file, else the folder name)')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  const ctxFor = (cmd: Command): Context => new Context({ file: cmd.optsWithGlobals().file ?? [], projectName: cmd.optsWithGlobals().projectName });
+  const lockTimeout = new Option('--lock-timeout <duration>', 'wait this long for another pond on this project').default('0s');
+  const concurrency = new Option('--concurrency <n>', 'engine calls in flight at once').default('16');
+
+  program.command('validate').description('check pond.yaml without touching the engine').addOption(format())
+    .action((o, cmd) => run(() => validateCommand(ctxFor(cmd), o)));
+  program.command('config').description('print the resolved configuration (secrets hidden)').addOption(format())
+    .action((o, cmd) => run(() => configCommand(ctxFor(cmd), o)));
+  program.command('plan').description('show what up would change, without changing it').addOption(format())
+    .option('--detailed-exitcode', 'exit 0 when nothing would change, 2 when something would')
+    .option('--force-recreate', 'plan to replace every container').option('--no-recreate', 'never replace existing containers')
+    .option('--remove-orphans', 'plan to remove containers no longer in pond.yaml')
+    .action((o, cmd) => run(() => planCommand(ctxFor(cmd), { ...o, noRecreate: o.recreate === false })));
+  program.command('up').description('create or update the stack to match pond.yaml').addOption(format())
+    .option('--force-recreate', 'replace every container').option('--no-recreate', 'never replace existing containers')
+    .option('--remove-orphans', 'remove containers no longer in pond.yaml')
+    .option('--no-wait', 'do not wait for health checks to pass')
+    .option('--wait-timeout <duration>', 'how long to wait for each workload to be ready', '120s')
+    .addOption(lockTimeout).addOption(concurrency)
+    .action((o, cmd) =>
+      run(() => upCommand(ctxFor(cmd), {
+        format: o.format, forceRecreate: o.forceRecreate, noRecreate: o.recreate === false, removeOrphans: o.removeOrphans, wait: o.wait,
+        waitTimeoutMs: durationFlag('--wait-timeout', o.waitTimeout), lockTimeoutMs: durationFlag('--lock-timeout', o.lockTimeout),
+        concurrency: intFlag('--concurrency', o.concurrency),
+      })));
+  program.command('down').description('remove the stack; named volumes are kept unless --volumes')
+    .option('-v, --volumes', 'also delete named volumes and their data').option('-y, --yes', 'do not ask for confirmation')
+    .option('--remove-orphans', 'accepted for compose users: down always removes every container of the project')
+    .addOption(lockTimeout).addOption(concurrency)
+    .action((o, cmd) => run(() => downCommand(ctxFor(cmd), { volumes: o.volumes, yes: o.yes, lockTimeoutMs: durationFlag('--lock-timeout', o.lockTimeout), concurrency: intFlag('--concurrency', o.concurrency) })));
+  program.command('ps').description("list the project's containers with state, health and ports").addOption(format())
+    .action((o, cmd) => run(() => psCommand(ctxFor(cmd), o)));
+  program.command('logs').description('print workload output').argument('[workloads...]', 'workloads to show (default: all)')
+    .option('-f, --follow', 'keep streaming').option('-n, --tail <lines>', 'only the last lines of each').option('-t, --timestamps', 'show timestamps')
+    .action((workloads: string[], o, cmd) => run(() => logsCommand(ctxFor(cmd), workloads, { ...o, tail: o.tail === undefined ? undefined : intFlag('--tail', o.tail, 0) })));
+  return program;
+}
+
+/** Parses argv, runs one command, and returns the exit code (DESIGN §3). */
+export async function main(argv: string[]): Promise<number> {
+  const out = createOutput();
+  let code = 0;
+  const json = argv.includes('json');
+  const run = async (fn: () => Promise<number>): Promise<void> => {
+    try {
+      code = await fn();
+    } catch (e) {
+      code = reportError(out, e, process.cwd(), json && argv.includes('validate'));
+    }
+  };
+  try {
+    await build(run).parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 3;
+    return reportError(out, e instanceof Error ? e : new UsageError(String(e)), process.cwd());
+  }
+  return code;
+}

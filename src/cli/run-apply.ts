@@ -1,0 +1,52 @@
+import { applyPlan, type ApplyResult } from '../apply/executor.js';
+import type { Engine } from '../engine/types.js';
+import { InterruptedError, PondError } from '../errors.js';
+import type { Plan } from '../plan/types.js';
+import type { Output } from './output.js';
+import { plainProgress, stepTitle, ttyProgress } from './progress.js';
+
+export interface RunApplyOptions {
+  concurrency: number;
+  waitTimeoutMs: number;
+}
+
+/**
+ * Applies a plan with progress drawn, Ctrl-C handled (first: finish in-flight calls, start nothing new,
+ * exit 130; second: exit at once) and every outcome reported. Throws when anything failed.
+ */
+export async function runApply(out: Output, plan: Plan, engine: Engine, options: RunApplyOptions): Promise<ApplyResult> {
+  const abort = new AbortController();
+  let interrupts = 0;
+  const onSigint = (): void => {
+    interrupts++;
+    if (interrupts > 1) process.exit(130);
+    out.err('\ninterrupted: finishing calls in flight, starting nothing new (Ctrl-C again to quit now)');
+    abort.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const progress = out.tty ? await ttyProgress(plan) : plainProgress(out);
+  const started = Date.now();
+  try {
+    const result = await applyPlan(plan, engine, { ...options, signal: abort.signal, onEvent: (e) => progress.onEvent(e) });
+    await progress.done();
+    reportOutcome(out, result, Date.now() - started);
+    if (result.interrupted) throw new InterruptedError('interrupted: some steps did not run');
+    if (!result.ok) throw new PondError(`${result.results.filter((r) => r.status === 'failed').length} step(s) failed`);
+    return result;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+function reportOutcome(out: Output, result: ApplyResult, ms: number): void {
+  for (const r of result.results) {
+    if (r.status === 'failed') {
+      out.err(`error: ${stepTitle(r.step)} failed: ${r.error?.message ?? 'unknown error'}`);
+      if (r.error instanceof PondError && r.error.hint) out.err(`  hint: ${r.error.hint}`);
+    }
+    for (const w of r.warnings) out.err(`warning: ${w}`);
+  }
+  const count = (s: string): number => result.results.filter((r) => r.status === s).length;
+  const parts = [`${count('done')} done`, count('failed') && `${count('failed')} failed`, count('skipped') && `${count('skipped')} skipped`, count('cancelled') && `${count('cancelled')} not started`];
+  out.err(`Apply: ${parts.filter(Boolean).join(', ')} in ${(ms / 1000).toFixed(1)}s.`);
+}

@@ -1,0 +1,63 @@
+import type { ContainerSpec, Mount } from '../engine/types.js';
+import type { Graph } from '../graph/graph.js';
+import type { ProjectSpec, WorkloadSpec } from '../model/types.js';
+import { canonicalJson, sha256 } from './canonical.js';
+import { displaySpec } from './display.js';
+import { containerName, LABEL, networkName, POND_VERSION, volumeName } from './labels.js';
+import type { DesiredContainer, DesiredState, DesiredVolume } from './types.js';
+
+/**
+ * ProjectSpec → DesiredState: final engine names, pond's labels, config hashes. Pure: the same spec
+ * always gives a byte-identical state.
+ */
+export function buildDesired(spec: ProjectSpec, graph: Graph): DesiredState {
+  const project = spec.name;
+  const needsNetwork = spec.workloads.some((w) => w.network === 'default');
+  const volumes: DesiredVolume[] = spec.volumes
+    .filter((v) => !v.external)
+    .map((v) => ({
+      key: v.name,
+      name: volumeName(project, v.name),
+      labels: { ...v.labels, [LABEL.project]: project, [LABEL.volume]: v.name, [LABEL.version]: POND_VERSION },
+    }));
+  const external = new Set(spec.volumes.filter((v) => v.external).map((v) => v.name));
+  return {
+    project,
+    networks: needsNetwork ? [{ name: networkName(project), labels: { [LABEL.project]: project, [LABEL.network]: 'default', [LABEL.version]: POND_VERSION } }] : [],
+    volumes,
+    containers: spec.workloads.map((w) => desiredContainer(project, w, external)),
+    order: graph.order,
+  };
+}
+
+function desiredContainer(project: string, w: WorkloadSpec, external: Set<string>): DesiredContainer {
+  const base: ContainerSpec = {
+    name: containerName(project, w.name),
+    image: w.image,
+    ...(w.command && { command: w.command }),
+    ...(w.entrypoint && { entrypoint: w.entrypoint }),
+    env: w.env,
+    ports: w.ports,
+    mounts: w.mounts.map((m): Mount => (m.type === 'volume' ? { ...m, source: external.has(m.source) ? m.source : volumeName(project, m.source) } : m)),
+    resources: w.resources,
+    network: w.network === 'default' ? networkName(project) : w.network,
+    aliases: w.network === 'default' ? [w.name] : [],
+    ...(w.health && { health: w.health }),
+    restart: w.restart,
+    init: w.init,
+    stopTimeoutSec: w.stopTimeoutSec,
+    labels: w.labels,
+  };
+  const hash = sha256(canonicalJson(base));
+  const display = displaySpec(w);
+  const labels = {
+    ...w.labels,
+    [LABEL.project]: project,
+    [LABEL.workload]: w.name,
+    [LABEL.kind]: w.kind,
+    [LABEL.configHash]: hash,
+    [LABEL.spec]: canonicalJson(display),
+    [LABEL.version]: POND_VERSION,
+  };
+  return { workload: w.name, spec: { ...base, labels }, hash, display, dependsOn: w.dependsOn, ...(w.health && { health: w.health }) };
+}

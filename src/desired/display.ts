@@ -1,0 +1,58 @@
+import type { Probe } from '../engine/types.js';
+import type { WorkloadSpec } from '../model/types.js';
+import { formatBytes, formatDuration } from '../model/units.js';
+import { sha256 } from './canonical.js';
+
+/** What a secret value looks like in a label: enough to tell that it changed, nothing to recover it. */
+export function secretDigest(value: string): string {
+  return `(sensitive) sha256:${sha256(value).slice(0, 12)}`;
+}
+
+export function isSecretDigest(value: unknown): boolean {
+  return typeof value === 'string' && value.startsWith('(sensitive)');
+}
+
+/**
+ * The workload as users wrote it, normalized and with secret values replaced by digests. It is stored
+ * in the `dev.pond.spec` label so a later plan can name the fields that changed, and printed by
+ * `pond config`. It never holds a secret.
+ */
+export function displaySpec(w: WorkloadSpec): Record<string, unknown> {
+  const env = Object.fromEntries(Object.entries(w.env).map(([k, v]) => [k, w.sensitive.includes(k) ? secretDigest(v) : v]));
+  return {
+    kind: w.kind,
+    image: w.image,
+    command: w.command,
+    entrypoint: w.entrypoint,
+    env,
+    ports: w.ports.map((p) => `${p.hostIp}:${p.host ?? 'auto'}->${p.container}/${p.protocol}`),
+    volumes: w.mounts.map((m) => (m.type === 'tmpfs' ? `tmpfs:${m.target}` : `${m.source}:${m.target}${m.readOnly ? ':ro' : ''}`)),
+    resources: {
+      memory: w.resources.memoryBytes === undefined ? undefined : formatBytes(w.resources.memoryBytes),
+      cpus: w.resources.cpus,
+      cpu_shares: w.resources.cpuShares,
+    },
+    network: w.network,
+    health: w.health && {
+      probe: describeProbe(w.health.probe),
+      interval: formatDuration(w.health.intervalMs),
+      timeout: formatDuration(w.health.timeoutMs),
+      retries: w.health.retries,
+      start_period: formatDuration(w.health.startPeriodMs),
+    },
+    depends_on: Object.keys(w.dependsOn).length ? w.dependsOn : undefined,
+    restart: w.restart,
+    labels: Object.keys(w.labels).length ? w.labels : undefined,
+    init: w.init,
+    stop_grace_period: `${w.stopTimeoutSec}s`,
+  };
+}
+
+/** One line per probe, as shown in plans and timeout messages: "exec pg_isready -h 127.0.0.1". */
+export function describeProbe(p: Probe): string {
+  if ('exec' in p) return `exec ${p.exec.join(' ')}`;
+  if ('http' in p) return `http :${p.http.port}${p.http.path}`;
+  if ('tcp' in p) return `tcp :${p.tcp.port}`;
+  if ('log' in p) return `log "${p.log}"`;
+  return p.all.map(describeProbe).join(' and ');
+}

@@ -1,0 +1,30 @@
+/**
+ * pond's identity labels, defined once. Every object pond creates carries `project`; pond reads,
+ * changes and removes only objects whose `project` label names the current project.
+ */
+export const LABEL = {
+  project: 'dev.pond.project',
+  workload: 'dev.pond.workload',
+  kind: 'dev.pond.kind',
+  configHash: 'dev.pond.config-hash',
+  spec: 'dev.pond.spec',
+  version: 'dev.pond.version',
+  volume: 'dev.pond.volume',
+  network: 'dev.pond.network',
+} as const;
+
+export const POND_VERSION = '0.1.0';
+
+/** Container name for a workload: `project-workload`, unique per engine. */
+export function containerName(project: string, workload: string): string {
+  return `${project}-${workload}`;
+}
+
+/** Engine name of a declared volume: `project_volume`, as compose does. */
+export function volumeName(project: string, volume: string): string {
+  return `${project}_${volume}`;
+}
+
+export function networkName(project: string): string {
+  return `${project}_default`;
+}

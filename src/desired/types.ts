@@ -1,0 +1,27 @@
+import type { Condition, ContainerSpec, HealthSpec, NetworkSpec, VolumeSpec } from '../engine/types.js';
+
+/** One container pond wants to exist, with everything the planner compares and the executor needs. */
+export interface DesiredContainer {
+  workload: string;
+  spec: ContainerSpec;
+  /** sha256 over the container spec: equal hash ⇔ no replace needed. */
+  hash: string;
+  /** Redacted, user-shaped spec (the `dev.pond.spec` label), for naming changed fields. */
+  display: Record<string, unknown>;
+  dependsOn: Record<string, Condition>;
+  health?: HealthSpec;
+}
+
+export interface DesiredVolume extends VolumeSpec {
+  /** The name in pond.yaml (`pgdata`), as opposed to the engine name (`project_pgdata`). */
+  key: string;
+}
+
+/** Everything pond wants for one project. Pure data, sorted by name; `order` is dependencies first. */
+export interface DesiredState {
+  project: string;
+  networks: NetworkSpec[];
+  volumes: DesiredVolume[];
+  containers: DesiredContainer[];
+  order: string[];
+}

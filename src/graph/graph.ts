@@ -1,0 +1,105 @@
+import type { LoadedConfig } from '../config/types.js';
+import { ConfigError } from '../errors.js';
+import type { Condition } from '../engine/types.js';
+import { Reporter } from '../model/report.js';
+import type { ProjectSpec, WorkloadSpec } from '../model/types.js';
+
+export interface Edge {
+  from: string;
+  to: string;
+  condition: Condition;
+}
+
+/** The dependency DAG. `order` is a deterministic topological order: dependencies first, ties by name. */
+export interface Graph {
+  order: string[];
+  edges: Edge[];
+}
+
+/**
+ * Builds the DAG from depends_on. Unknown targets, conditions that can never be met and cycles are
+ * reported at the user's line (a cycle as its path, "a → b → a"), all at once.
+ */
+export function buildGraph(spec: ProjectSpec, config: Pick<LoadedConfig, 'locate' | 'data'>): Graph {
+  const report = new Reporter(config);
+  const byName = new Map(spec.workloads.map((w) => [w.name, w]));
+  const edges: Edge[] = [];
+  for (const w of spec.workloads) {
+    for (const [dep, condition] of Object.entries(w.dependsOn).sort(([a], [b]) => a.localeCompare(b))) {
+      const at = dependencyPath(config.data, w.name, dep);
+      const target = byName.get(dep);
+      if (!target) {
+        report.error(at, 'unknown-dependency', `workload "${w.name}" depends on "${dep}", which is not defined`, hintFor(dep, [...byName.keys()]));
+      } else if (condition === 'healthy' && !target.health) {
+        report.error(at, 'no-health-check', `"${w.name}" waits for "${dep}" to be healthy, but "${dep}" has no health check`, `add \`health:\` to "${dep}", or use \`${dep}: started\``);
+      } else {
+        edges.push({ from: w.name, to: dep, condition });
+      }
+    }
+  }
+  const order = topoOrder(spec.workloads.map((w) => w.name), edges);
+  const stuck = spec.workloads.filter((w) => !order.includes(w.name));
+  for (const cycle of findCycles(stuck, edges)) {
+    report.error(dependencyPath(config.data, cycle[0]!, cycle[1]!), 'dependency-cycle', `dependency cycle: ${cycle.join(' → ')}`, 'remove one of these depends_on entries');
+  }
+  if (report.failed) throw new ConfigError(report.diagnostics);
+  return { order, edges };
+}
+
+function dependencyPath(data: Record<string, unknown>, from: string, dep: string): (string | number)[] {
+  const raw = (data.workloads as Record<string, { depends_on?: unknown }> | undefined)?.[from]?.depends_on;
+  if (Array.isArray(raw)) return ['workloads', from, 'depends_on', Math.max(0, raw.indexOf(dep))];
+  return ['workloads', from, 'depends_on', dep];
+}
+
+function hintFor(name: string, known: string[]): string {
+  const close = known.find((k) => k.startsWith(name.slice(0, 2)) && Math.abs(k.length - name.length) <= 2);
+  const list = known.length ? `defined workloads: ${known.join(', ')}` : 'no workloads are defined';
+  return close ? `did you mean "${close}"? (${list})` : list;
+}
+
+/** Kahn's algorithm with a sorted ready list, so the same graph always gives the same order. */
+export function topoOrder(names: string[], edges: Edge[]): string[] {
+  const pending = new Map(names.map((n) => [n, new Set(edges.filter((e) => e.from === n).map((e) => e.to))]));
+  const order: string[] = [];
+  while (pending.size > 0) {
+    const ready = [...pending].filter(([, deps]) => deps.size === 0).map(([n]) => n).sort();
+    if (ready.length === 0) break;
+    for (const n of ready) {
+      order.push(n);
+      pending.delete(n);
+      for (const deps of pending.values()) deps.delete(n);
+    }
+  }
+  return order;
+}
+
+/**
+ * Each cycle once, rotated to start at its smallest name, as a closed path. Only called on the nodes a
+ * topological sort could not place, so the search stays small.
+ */
+function findCycles(workloads: WorkloadSpec[], edges: Edge[]): string[][] {
+  const next = new Map<string, string[]>();
+  const inside = new Set(workloads.map((w) => w.name));
+  for (const e of edges.filter((x) => inside.has(x.from) && inside.has(x.to))) next.set(e.from, [...(next.get(e.from) ?? []), e.to].sort());
+  const seen = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (node: string, stack: string[]): void => {
+    const at = stack.indexOf(node);
+    if (at >= 0) {
+      const loop = stack.slice(at);
+      const start = loop.indexOf([...loop].sort()[0]!);
+      const rotated = [...loop.slice(start), ...loop.slice(0, start)];
+      const key = rotated.join('>');
+      if (!seen.has(key)) {
+        seen.add(key);
+        cycles.push([...rotated, rotated[0]!]);
+      }
+      return;
+    }
+    if (stack.length > workloads.length) return;
+    for (const to of next.get(node) ?? []) visit(to, [...stack, node]);
+  };
+  for (const w of workloads) visit(w.name, []);
+  return cycles;
+}

@@ -1,0 +1,70 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { LockHeldError } from '../errors.js';
+
+export interface LockHolder {
+  pid: number;
+  host: string;
+  command: string;
+  since: string;
+}
+
+export interface Lock {
+  release(): Promise<void>;
+}
+
+/** Where locks live: one file per project, shared by every pond process of this user on this machine. */
+export function lockDir(): string {
+  return process.env.POND_LOCK_DIR ?? path.join(os.tmpdir(), `pond-locks-${process.getuid?.() ?? 0}`);
+}
+
+/**
+ * One apply per project at a time. The lock file is created exclusively and holds who has it; a lock
+ * whose process is gone is taken over. A second caller polls until `timeoutMs`, then fails with exit 5
+ * naming the holder.
+ */
+export async function acquireLock(project: string, command: string, timeoutMs: number): Promise<Lock> {
+  await fs.mkdir(lockDir(), { recursive: true });
+  const file = path.join(lockDir(), `${project}.lock`);
+  const me: LockHolder = { pid: process.pid, host: os.hostname(), command, since: new Date().toISOString() };
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await fs.writeFile(file, JSON.stringify(me), { flag: 'wx' });
+      return { release: () => fs.rm(file, { force: true }) };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const holder = await readHolder(file);
+    if (holder && !alive(holder)) {
+      await fs.rm(file, { force: true });
+      continue;
+    }
+    if (Date.now() >= deadline) throw heldError(project, holder, file);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function readHolder(file: string): Promise<LockHolder | undefined> {
+  try {
+    return JSON.parse(await fs.readFile(file, 'utf8')) as LockHolder;
+  } catch {
+    return undefined;
+  }
+}
+
+function alive(holder: LockHolder): boolean {
+  if (holder.host !== os.hostname()) return true;
+  try {
+    process.kill(holder.pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function heldError(project: string, holder: LockHolder | undefined, file: string): LockHeldError {
+  const who = holder ? `pid ${holder.pid} ("${holder.command}", since ${holder.since})` : 'another pond process';
+  return new LockHeldError(`project "${project}" is locked by ${who}`, `wait for it to finish, pass --lock-timeout 60s to wait, or remove ${file} if that process is gone`);
+}

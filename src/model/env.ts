@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RawWorkload } from './raw.js';
+import type { Reporter } from './report.js';
+
+/** Names that hold secrets unless proven otherwise. Their values never reach any output. */
+const SECRET_NAME = /PASSWORD|PASSWD|TOKEN|SECRET|KEY|CREDENTIAL|PRIVATE/i;
+
+export function isSensitiveName(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+/**
+ * env_file entries first, then `env:` over them (compose's precedence). env_file paths resolve
+ * against the project folder. A missing env_file is an error at its line.
+ */
+export function normalizeEnv(raw: RawWorkload, at: (string | number)[], dir: string, report: Reporter): Record<string, string> {
+  const env: Record<string, string> = {};
+  const files = raw.env_file === undefined ? [] : typeof raw.env_file === 'string' ? [raw.env_file] : raw.env_file;
+  files.forEach((file, i) => {
+    const where = typeof raw.env_file === 'string' ? [...at, 'env_file'] : [...at, 'env_file', i];
+    const abs = path.resolve(dir, file);
+    let text: string;
+    try {
+      text = fs.readFileSync(abs, 'utf8');
+    } catch {
+      report.error(where, 'file-not-found', `env_file "${file}" does not exist`, `looked for ${abs}`);
+      return;
+    }
+    Object.assign(env, parseEnvLines(text));
+  });
+  if (Array.isArray(raw.env)) {
+    for (const item of raw.env) {
+      const eq = item.indexOf('=');
+      if (eq > 0) env[item.slice(0, eq)] = item.slice(eq + 1);
+      else report.error([...at, 'env'], 'env', `"${item}" is not KEY=VALUE`);
+    }
+  } else if (raw.env) {
+    Object.assign(env, raw.env);
+  }
+  return env;
+}
+
+/** KEY=VALUE lines; `#` comments, `export ` prefixes and surrounding quotes are understood. */
+export function parseEnvLines(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!m || line.trimStart().startsWith('#')) continue;
+    let value = m[2]!;
+    const quoted = /^(['"])(.*)\1$/.exec(value);
+    if (quoted) value = quoted[1] === '"' ? quoted[2]!.replace(/\\n/g, '\n').replace(/\\"/g, '"') : quoted[2]!;
+    else value = value.replace(/\s+#.*$/, '');
+    out[m[1]!] = value;
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+import path from 'node:path';
+import type { LoadedConfig } from '../config/types.js';
+import { ConfigError, type Diagnostic } from '../errors.js';
+import type { Condition, PortBinding, RestartPolicy } from '../engine/types.js';
+import { normalizeEnv, isSensitiveName } from './env.js';
+import { normalizeHealth } from './health.js';
+import { normalizeMount } from './mounts.js';
+import { normalizePort } from './ports.js';
+import { rawProject, type RawProject, type RawWorkload } from './raw.js';
+import { Reporter } from './report.js';
+import type { MountSpec, ProjectSpec, ProjectVolume, UnsafeOptIn, WorkloadSpec } from './types.js';
+import { parseBytes, parseDuration } from './units.js';
+
+const IMPLEMENTED_KINDS = new Set(['service']);
+
+/**
+ * Turns a validated config into the typed, defaulted ProjectSpec. Problems the schema cannot see
+ * (unsafe mounts, undeclared volumes, bad units) are collected with locations; any error throws one
+ * ConfigError. `projectName` is the CLI's -p, which wins over `name:` in the file.
+ */
+export function normalizeProject(config: LoadedConfig, projectName?: string): { spec: ProjectSpec; warnings: Diagnostic[] } {
+  const report = new Reporter(config);
+  const raw: RawProject = rawProject.parse(config.data);
+  const volumes = normalizeVolumes(raw);
+  const declared = new Set(volumes.map((v) => v.name));
+  const workloads: WorkloadSpec[] = [];
+  for (const name of Object.keys(raw.workloads).sort()) {
+    const w = normalizeWorkload(name, raw.workloads[name]!, config.dir, declared, report);
+    if (w) workloads.push(w);
+  }
+  if (report.failed) throw new ConfigError(report.diagnostics);
+  const name = projectName ?? raw.name ?? defaultProjectName(config.dir);
+  return {
+    spec: { name, dir: config.dir, files: config.files, workloads, volumes },
+    warnings: report.diagnostics,
+  };
+}
+
+/** Like compose: the folder's name, lowercased, with anything outside [a-z0-9_-] dropped. */
+export function defaultProjectName(dir: string): string {
+  const base = path.basename(dir).toLowerCase().replace(/[^a-z0-9_-]/g, '');
+  return base.replace(/^[^a-z0-9]+/, '') || 'default';
+}
+
+function normalizeVolumes(raw: RawProject): ProjectVolume[] {
+  return Object.keys(raw.volumes ?? {})
+    .sort()
+    .map((name) => {
+      const v = raw.volumes?.[name];
+      return { name, external: v?.external ?? false, labels: v?.labels ?? {} };
+    });
+}
+
+function normalizeWorkload(name: string, raw: RawWorkload, dir: string, declared: Set<string>, report: Reporter): WorkloadSpec | undefined {
+  const at = ['workloads', name];
+  const kind = raw.kind ?? 'service';
+  if (!IMPLEMENTED_KINDS.has(kind)) {
+    report.error([...at, 'kind'], 'kind-not-implemented', `kind "${kind}" is not implemented yet`, 'this version of pond runs `kind: service` workloads; write the container out as a service for now');
+    return undefined;
+  }
+  const unsafe = new Set((raw.unsafe ?? []) as UnsafeOptIn[]);
+  const env = normalizeEnv(raw, at, dir, report);
+  const network = (raw.network ?? 'default') as WorkloadSpec['network'];
+  if (network === 'host' && !unsafe.has('host-network')) {
+    report.error([...at, 'network'], 'unsafe', 'host networking bypasses port publishing and isolation', 'if you mean it, add `unsafe: [host-network]` to this workload');
+  }
+  const ports = (raw.ports ?? []).map((p, i) => normalizePort(p, [...at, 'ports', i], report)).filter((p): p is PortBinding => !!p);
+  const mountCtx = { dir, declaredVolumes: declared, unsafe, report };
+  const mounts = (raw.volumes ?? []).map((v, i) => normalizeMount(v, [...at, 'volumes', i], mountCtx)).filter((m): m is MountSpec => !!m);
+  const sensitive = [...new Set([...(raw.sensitive ?? []), ...Object.keys(env).filter(isSensitiveName)])].sort();
+  return {
+    name,
+    kind: 'service',
+    image: raw.image ?? '',
+    ...(raw.command !== undefined && { command: argv(raw.command) }),
+    ...(raw.entrypoint !== undefined && { entrypoint: argv(raw.entrypoint) }),
+    env,
+    sensitive,
+    ports,
+    mounts,
+    resources: normalizeResources(raw, at, report),
+    network,
+    health: normalizeHealth(raw.health, [...at, 'health'], report),
+    dependsOn: normalizeDependsOn(raw.depends_on),
+    restart: (raw.restart ?? 'no') as RestartPolicy,
+    labels: raw.labels ?? {},
+    init: raw.init ?? true,
+    stopTimeoutSec: Math.ceil((raw.stop_grace_period === undefined ? 10_000 : (parseDuration(raw.stop_grace_period) ?? 10_000)) / 1000),
+  };
+}
+
+/** A string command runs through the shell, as `docker run IMAGE sh -c "..."` would; a list is argv. */
+function argv(value: string | string[]): string[] {
+  return typeof value === 'string' ? ['sh', '-c', value] : value;
+}
+
+function normalizeResources(raw: RawWorkload, at: (string | number)[], report: Reporter): WorkloadSpec['resources'] {
+  const r = raw.resources ?? {};
+  const out: WorkloadSpec['resources'] = {};
+  if (r.memory !== undefined) {
+    const bytes = parseBytes(r.memory);
+    if (bytes === undefined) report.error([...at, 'resources', 'memory'], 'memory', `"${r.memory}" is not a memory size`, 'write it like "256m" or "1g"');
+    else if (bytes < 6 * 1024 * 1024) report.error([...at, 'resources', 'memory'], 'memory', `memory ${r.memory} is below the engine's minimum of 6m`);
+    else out.memoryBytes = bytes;
+  }
+  if (r.cpus !== undefined) {
+    const cpus = Number(r.cpus);
+    if (!(cpus > 0)) report.error([...at, 'resources', 'cpus'], 'cpus', `cpus "${r.cpus}" must be a number above 0`, 'e.g. 0.5 or 2');
+    else out.cpus = cpus;
+  }
+  if (r.cpu_shares !== undefined) out.cpuShares = r.cpu_shares;
+  return out;
+}
+
+function normalizeDependsOn(raw: RawWorkload['depends_on']): Record<string, Condition> {
+  if (!raw) return {};
+  if (Array.isArray(raw)) return Object.fromEntries(raw.map((n) => [n, 'started' as Condition]));
+  const out: Record<string, Condition> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    out[name] = (typeof value === 'string' ? value : (value.condition ?? 'started')) as Condition;
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+import type { Condition, HealthSpec, PortBinding, ResourceSpec, RestartPolicy } from '../engine/types.js';
+
+/** A mount as the user means it: `volume` sources are logical names from the top-level `volumes:`. */
+export type MountSpec =
+  | { type: 'volume'; source: string; target: string; readOnly: boolean }
+  | { type: 'bind'; source: string; target: string; readOnly: boolean }
+  | { type: 'tmpfs'; target: string; sizeBytes?: number };
+
+export type UnsafeOptIn = 'host-network' | 'outside-project' | 'docker-socket';
+
+/**
+ * One workload after normalization: every default applied, every short form expanded, paths absolute.
+ * Invariant: two files that mean the same thing normalize to deep-equal WorkloadSpecs.
+ */
+export interface WorkloadSpec {
+  name: string;
+  kind: 'service';
+  image: string;
+  command?: string[];
+  entrypoint?: string[];
+  env: Record<string, string>;
+  /** Env names whose values are secrets: declared, or matched by name (PASSWORD, TOKEN, SECRET, KEY...). */
+  sensitive: string[];
+  ports: PortBinding[];
+  mounts: MountSpec[];
+  resources: ResourceSpec;
+  network: 'default' | 'none' | 'host';
+  health?: HealthSpec;
+  dependsOn: Record<string, Condition>;
+  restart: RestartPolicy;
+  labels: Record<string, string>;
+  init: boolean;
+  stopTimeoutSec: number;
+}
+
+export interface ProjectVolume {
+  name: string;
+  /** External volumes are used as they are: never created, labelled or removed by pond. */
+  external: boolean;
+  labels: Record<string, string>;
+}
+
+/** The whole project, normalized. Workload order is by name (the graph decides start order). */
+export interface ProjectSpec {
+  name: string;
+  dir: string;
+  files: string[];
+  workloads: WorkloadSpec[];
+  volumes: ProjectVolume[];
+}

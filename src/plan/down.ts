@@ -1,0 +1,47 @@
+import type { ObservedState } from '../engine/types.js';
+import { LABEL } from '../desired/labels.js';
+import { parseSpecLabel } from './reconcile.js';
+import type { DownOptions, Plan, Step } from './types.js';
+
+/**
+ * Tears down everything the project owns. Dependents go before what they depend on (read from each
+ * container's own spec label, so `down` works without pond.yaml); networks after all containers;
+ * volumes only with `volumes: true`, marked destructive.
+ */
+export function planDown(project: string, observed: ObservedState, options: DownOptions): Plan {
+  const containers = [...observed.containers].sort((a, b) => a.name.localeCompare(b.name));
+  const idOf = (c: (typeof containers)[number]): string => `container:${c.labels[LABEL.workload] ?? c.name}#${c.id.slice(0, 12)}`;
+  const steps: Step[] = containers.map((c) => {
+    const workload = c.labels[LABEL.workload] ?? c.name;
+    const dependents = containers.filter((d) => dependsOn(d, workload));
+    return step({
+      id: idOf(c),
+      resource: 'container',
+      name: workload,
+      engineName: c.name,
+      cause: 'pond down',
+      observedId: c.id,
+      needs: dependents.map((d) => ({ step: idOf(d), condition: 'started' as const })),
+    });
+  });
+  const containerIds = steps.map((s) => ({ step: s.id, condition: 'started' as const }));
+  for (const n of [...observed.networks].sort((a, b) => a.name.localeCompare(b.name))) {
+    steps.push(step({ id: `network:${n.labels[LABEL.network] ?? n.name}`, resource: 'network', name: n.labels[LABEL.network] ?? n.name, engineName: n.name, cause: 'pond down', needs: containerIds }));
+  }
+  if (options.volumes) {
+    for (const v of [...observed.volumes].sort((a, b) => a.name.localeCompare(b.name))) {
+      const key = v.labels[LABEL.volume] ?? v.name;
+      steps.push(step({ id: `volume:${key}`, resource: 'volume', name: key, engineName: v.name, cause: 'pond down --volumes: deletes its data', destructive: true, needs: containerIds }));
+    }
+  }
+  return { project, steps, unchanged: [], orphans: [] };
+}
+
+function dependsOn(c: ObservedState['containers'][number], workload: string): boolean {
+  const deps = parseSpecLabel(c).depends_on;
+  return !!deps && typeof deps === 'object' && workload in deps;
+}
+
+function step(s: Pick<Step, 'id' | 'resource' | 'name' | 'engineName' | 'cause'> & Partial<Step>): Step {
+  return { action: 'remove', changes: [], destructive: false, needs: [], awaits: [], reach: [], ...s };
+}

@@ -1,0 +1,144 @@
+import type { Condition, ObservedContainer, ObservedState } from '../engine/types.js';
+import { LABEL } from '../desired/labels.js';
+import type { DesiredContainer, DesiredState } from '../desired/types.js';
+import { diffSpecs } from './diff.js';
+import type { Await, Need, Orphan, Plan, PlanOptions, Step } from './types.js';
+
+/**
+ * The planner: desired state + one observed snapshot → Plan. Pure: no I/O, clock, prompts or logs.
+ * Every step carries its cause; a dependent step needs its dependency's step to reach the declared
+ * condition, or awaits the existing container when the dependency is left alone.
+ */
+export function reconcile(desired: DesiredState, observed: ObservedState, options: PlanOptions): Plan {
+  const byWorkload = groupByWorkload(observed.containers);
+  const steps: Step[] = [];
+  const unchanged: string[] = [];
+  const requiredBy = requiredConditions(desired);
+
+  for (const n of desired.networks) {
+    if (observed.networks.some((o) => o.name === n.name)) continue;
+    steps.push(base({ id: `network:default`, action: 'create', resource: 'network', name: 'default', engineName: n.name, cause: 'does not exist', network: n }));
+  }
+  for (const v of desired.volumes) {
+    if (observed.volumes.some((o) => o.name === v.name)) continue;
+    steps.push(base({ id: `volume:${v.key}`, action: 'create', resource: 'volume', name: v.key, engineName: v.name, cause: 'does not exist', volume: { name: v.name, labels: v.labels } }));
+  }
+  const containers = new Map(desired.containers.map((c) => [c.workload, c]));
+  for (const workload of desired.order) {
+    const want = containers.get(workload)!;
+    const have = pickCurrent(byWorkload.get(workload) ?? [], want.spec.name);
+    const step = containerStep(want, have, options, requiredBy.get(workload) ?? new Set());
+    if (!step) {
+      unchanged.push(workload);
+      continue;
+    }
+    step.reach = reachFor(want, requiredBy.get(workload), options);
+    steps.push(step);
+  }
+  wireNeeds(steps, desired, byWorkload);
+  const orphans = findOrphans(byWorkload, containers);
+  if (options.removeOrphans) steps.push(...orphans.map(orphanRemoval));
+  return { project: desired.project, steps, unchanged, orphans: options.removeOrphans ? [] : orphans };
+}
+
+function base(s: Partial<Step> & Pick<Step, 'id' | 'action' | 'resource' | 'name' | 'engineName' | 'cause'>): Step {
+  return { changes: [], destructive: false, needs: [], awaits: [], reach: ['started'], ...s };
+}
+
+function containerStep(want: DesiredContainer, have: ObservedContainer | undefined, options: PlanOptions, required: Set<Condition>): Step | undefined {
+  const common = { id: `container:${want.workload}`, resource: 'container' as const, name: want.workload, engineName: want.spec.name, container: want };
+  if (!have) return base({ ...common, action: 'create', cause: 'does not exist' });
+  const sameConfig = have.labels[LABEL.configHash] === want.hash;
+  if (options.forceRecreate || (!sameConfig && !options.noRecreate)) {
+    const changes = options.forceRecreate ? [] : diffSpecs(parseSpecLabel(have), want.display);
+    const cause = options.forceRecreate ? '--force-recreate' : changes.length ? changeCause(changes) : 'configuration changed (written by another pond version)';
+    return base({ ...common, action: 'replace', cause, changes, observedId: have.id });
+  }
+  if (have.state === 'running' || have.state === 'restarting') return undefined;
+  if (have.state === 'exited' && have.exitCode === 0 && required.has('completed')) return undefined;
+  const cause = have.state === 'exited' ? `is exited (code ${have.exitCode ?? '?'})` : `is ${have.state}`;
+  return base({ ...common, action: 'start', cause, observedId: have.id });
+}
+
+function changeCause(changes: string[]): string {
+  return changes.length === 1 ? changes[0]! : `${changes.length} fields changed`;
+}
+
+/** The conditions a container step reports, in order. Waiting for health is up's default (--wait). */
+function reachFor(want: DesiredContainer, required: Set<Condition> | undefined, options: PlanOptions): Condition[] {
+  const reach: Condition[] = ['started'];
+  if (want.health && (options.wait || required?.has('healthy'))) reach.push('healthy');
+  if (required?.has('completed')) reach.push('completed');
+  return reach;
+}
+
+/** For each workload, the conditions its dependents wait for. */
+function requiredConditions(desired: DesiredState): Map<string, Set<Condition>> {
+  const out = new Map<string, Set<Condition>>();
+  for (const c of desired.containers) {
+    for (const [dep, cond] of Object.entries(c.dependsOn)) out.set(dep, new Set([...(out.get(dep) ?? []), cond]));
+  }
+  return out;
+}
+
+function wireNeeds(steps: Step[], desired: DesiredState, byWorkload: Map<string, ObservedContainer[]>): void {
+  const ids = new Set(steps.map((s) => s.id));
+  const infra = steps.filter((s) => s.resource !== 'container' && s.action === 'create');
+  for (const step of steps) {
+    const want = step.container;
+    if (!want || step.action === 'remove') continue;
+    const needs: Need[] = infra.filter((s) => usesInfra(want, s)).map((s) => ({ step: s.id, condition: 'started' }));
+    const awaits: Await[] = [];
+    for (const [dep, condition] of Object.entries(want.dependsOn).sort(([a], [b]) => a.localeCompare(b))) {
+      const id = `container:${dep}`;
+      if (ids.has(id)) needs.push({ step: id, condition });
+      else if (condition === 'healthy') {
+        const target = desired.containers.find((c) => c.workload === dep)!;
+        const have = pickCurrent(byWorkload.get(dep) ?? [], target.spec.name);
+        if (have) awaits.push({ workload: dep, containerId: have.id, condition, ...(target.health && { health: target.health }) });
+      }
+    }
+    step.needs = needs;
+    step.awaits = awaits;
+  }
+}
+
+function usesInfra(want: DesiredContainer, infra: Step): boolean {
+  if (infra.resource === 'network') return want.spec.network === infra.engineName;
+  return want.spec.mounts.some((m) => m.type === 'volume' && m.source === infra.engineName);
+}
+
+function groupByWorkload(containers: ObservedContainer[]): Map<string, ObservedContainer[]> {
+  const out = new Map<string, ObservedContainer[]>();
+  for (const c of [...containers].sort((a, b) => a.name.localeCompare(b.name))) {
+    const w = c.labels[LABEL.workload];
+    if (w) out.set(w, [...(out.get(w) ?? []), c]);
+  }
+  return out;
+}
+
+/** The container with the canonical name wins; a leftover from an interrupted replace is ignored. */
+function pickCurrent(candidates: ObservedContainer[], name: string): ObservedContainer | undefined {
+  return candidates.find((c) => c.name === name) ?? candidates[0];
+}
+
+function findOrphans(byWorkload: Map<string, ObservedContainer[]>, desired: Map<string, DesiredContainer>): Orphan[] {
+  const out: Orphan[] = [];
+  for (const [workload, list] of [...byWorkload].sort(([a], [b]) => a.localeCompare(b))) {
+    if (desired.has(workload)) continue;
+    for (const c of list) out.push({ name: workload, engineName: c.name, id: c.id });
+  }
+  return out;
+}
+
+function orphanRemoval(o: Orphan): Step {
+  return base({ id: `container:${o.name}#${o.id.slice(0, 12)}`, action: 'remove', resource: 'container', name: o.name, engineName: o.engineName, cause: 'removed from pond.yaml (orphan)', observedId: o.id, reach: [] });
+}
+
+export function parseSpecLabel(c: ObservedContainer): Record<string, unknown> {
+  try {
+    return JSON.parse(c.labels[LABEL.spec] ?? '{}') as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}

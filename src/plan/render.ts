@@ -1,0 +1,80 @@
+import type { Plan, Step } from './types.js';
+
+export interface RenderOptions {
+  color: boolean;
+}
+
+const SYMBOL: Record<Step['action'], string> = { create: '+', replace: '-/+', start: '>', remove: '-' };
+const COLOR: Record<Step['action'], number> = { create: 32, replace: 33, start: 36, remove: 31 };
+
+/** Counts per action, in a fixed order, for the summary line and JSON. */
+export function summarize(plan: Plan): Record<Step['action'], number> {
+  const counts = { create: 0, replace: 0, start: 0, remove: 0 };
+  for (const s of plan.steps) counts[s.action]++;
+  return counts;
+}
+
+export function hasChanges(plan: Plan): boolean {
+  return plan.steps.length > 0;
+}
+
+/**
+ * Terraform-style text: one line per step with its symbol, kind, name and cause, changed fields
+ * listed under a replace, `!` in front of anything that deletes data, then a summary line.
+ */
+export function renderPlan(plan: Plan, opts: RenderOptions): string {
+  const paint = (code: number, text: string): string => (opts.color ? `\x1b[${code}m${text}\x1b[0m` : text);
+  const lines: string[] = [];
+  const width = Math.max(8, ...plan.steps.map((s) => s.name.length), ...plan.orphans.map((o) => o.name.length));
+  if (plan.steps.length) lines.push(`pond will perform these actions on project "${plan.project}":`, '');
+  for (const s of plan.steps) {
+    const mark = s.destructive ? paint(31, '!') : ' ';
+    const symbol = paint(COLOR[s.action], SYMBOL[s.action].padStart(3));
+    lines.push(`${mark}${symbol} ${kindLabel(s).padEnd(9)} ${s.name.padEnd(width)}  ${s.changes.length > 1 ? s.cause + ':' : s.cause}`);
+    if (s.changes.length > 1) for (const c of s.changes) lines.push(`${' '.repeat(15 + width)}${c}`);
+  }
+  for (const o of plan.orphans) {
+    lines.push(`  ${paint(33, '?')} ${'container'.padEnd(9)} ${o.name.padEnd(width)}  orphan: not in pond.yaml (kept; --remove-orphans removes it)`);
+  }
+  if (lines.length) lines.push('');
+  lines.push(summaryLine(plan));
+  return lines.join('\n') + '\n';
+}
+
+function kindLabel(s: Step): string {
+  return s.resource;
+}
+
+export function summaryLine(plan: Plan): string {
+  const orphans = plan.orphans.length ? ` ${plan.orphans.length} orphan${plan.orphans.length > 1 ? 's' : ''} kept.` : '';
+  if (!hasChanges(plan)) {
+    const n = plan.unchanged.length;
+    return `No changes. Project "${plan.project}" matches its configuration (${n} workload${n === 1 ? '' : 's'} up to date).${orphans}`;
+  }
+  const c = summarize(plan);
+  const destructive = plan.steps.filter((s) => s.destructive).length;
+  const loss = destructive ? ` ${destructive} step${destructive > 1 ? 's' : ''} delete${destructive > 1 ? '' : 's'} data (!).` : '';
+  return `Plan: ${c.create} to create, ${c.replace} to replace, ${c.start} to start, ${c.remove} to remove.${loss}${orphans}`;
+}
+
+/** One JSON document for scripts: stable keys, no secrets (changes are already redacted). */
+export function planToJson(plan: Plan): Record<string, unknown> {
+  return {
+    project: plan.project,
+    changes: hasChanges(plan),
+    summary: summarize(plan),
+    steps: plan.steps.map((s) => ({
+      id: s.id,
+      action: s.action,
+      resource: s.resource,
+      name: s.name,
+      engine_name: s.engineName,
+      cause: s.cause,
+      changes: s.changes,
+      destructive: s.destructive,
+      needs: s.needs,
+    })),
+    unchanged: plan.unchanged,
+    orphans: plan.orphans.map((o) => ({ name: o.name, engine_name: o.engineName, id: o.id })),
+  };
+}

@@ -1,0 +1,74 @@
+import type { Condition, HealthSpec, NetworkSpec, VolumeSpec } from '../engine/types.js';
+import type { DesiredContainer } from '../desired/types.js';
+
+export type Action = 'create' | 'replace' | 'start' | 'remove';
+export type ResourceKind = 'container' | 'volume' | 'network';
+
+/** A dependency of a step on another step of the same plan reaching a condition. */
+export interface Need {
+  step: string;
+  condition: Condition;
+}
+
+/** A dependency on a container the plan leaves alone but must be ready before this step starts. */
+export interface Await {
+  workload: string;
+  containerId: string;
+  condition: Condition;
+  health?: HealthSpec;
+}
+
+/**
+ * One change. The executor performs it without deciding anything: which engine calls follow from
+ * `action` and `resource`, and `reach` lists the conditions it must report, in order (the last one
+ * is when the step counts as done).
+ */
+export interface Step {
+  id: string;
+  action: Action;
+  resource: ResourceKind;
+  /** Name as the user knows it: the workload, or the volume's key in pond.yaml. */
+  name: string;
+  engineName: string;
+  cause: string;
+  /** On a replace: each changed field, "env.MODE: "dev" → "prod"" (secrets: "(sensitive) changed"). */
+  changes: string[];
+  /** Loses data that lives in a persistent volume. */
+  destructive: boolean;
+  needs: Need[];
+  awaits: Await[];
+  reach: Condition[];
+  container?: DesiredContainer;
+  network?: NetworkSpec;
+  volume?: VolumeSpec;
+  /** The existing container (start, replace, remove). */
+  observedId?: string;
+}
+
+export interface Orphan {
+  name: string;
+  engineName: string;
+  id: string;
+}
+
+/** A plan is a value: same inputs, byte-identical plan. */
+export interface Plan {
+  project: string;
+  steps: Step[];
+  /** Workloads already as desired. */
+  unchanged: string[];
+  /** Containers of this project that pond.yaml no longer names and that this plan keeps. */
+  orphans: Orphan[];
+}
+
+export interface PlanOptions {
+  forceRecreate: boolean;
+  noRecreate: boolean;
+  removeOrphans: boolean;
+  /** Wait until every started workload with a health check is healthy (up's default). */
+  wait: boolean;
+}
+
+export interface DownOptions {
+  volumes: boolean;
+}

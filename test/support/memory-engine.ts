@@ -1,0 +1,165 @@
+import type {
+  ContainerSpec,
+  Engine,
+  HealthSpec,
+  LogLine,
+  NetworkSpec,
+  ObservedContainer,
+  ObservedState,
+  VolumeSpec,
+} from '../../src/engine/types.js';
+import { EngineError, TimeoutError } from '../../src/errors.js';
+
+interface Box {
+  id: string;
+  spec: ContainerSpec;
+  state: ObservedContainer['state'];
+  exitCode?: number;
+}
+
+/**
+ * An Engine held in memory, for unit tests of pure code (executor, commands' flow). It records every
+ * call, in order, and can be told to fail some. It proves nothing about Docker: that is what the
+ * integration tests are for.
+ */
+export class MemoryEngine implements Engine {
+  readonly endpoint = 'memory://';
+  readonly calls: string[] = [];
+  readonly containers = new Map<string, Box>();
+  readonly volumes = new Map<string, VolumeSpec>();
+  readonly networks = new Map<string, NetworkSpec>();
+  readonly images = new Set<string>();
+  /** Images whose pull fails; containers whose start fails; workloads that never get healthy. */
+  failPull = new Set<string>();
+  failStart = new Set<string>();
+  neverReady = new Set<string>();
+  exitCodes = new Map<string, number>();
+  delayMs = 0;
+  private seq = 0;
+
+  constructor(images: string[] = []) {
+    images.forEach((i) => this.images.add(i));
+  }
+
+  private async tick(call: string): Promise<void> {
+    this.calls.push(call);
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+  }
+
+  get mutatingCalls(): string[] {
+    return this.calls.filter((c) => !/^(ping|observe|hasImage|inspect|waitReady|waitExit|logs)/.test(c));
+  }
+
+  async ping(): Promise<void> {}
+
+  async observe(project: string): Promise<ObservedState> {
+    this.calls.push('observe');
+    const mine = (labels: Record<string, string>): boolean => labels['dev.pond.project'] === project;
+    return {
+      containers: [...this.containers.values()].filter((b) => mine(b.spec.labels)).map((b) => this.view(b)),
+      volumes: [...this.volumes.values()].filter((v) => mine(v.labels)).map((v) => ({ name: v.name, labels: v.labels })),
+      networks: [...this.networks.values()].filter((n) => mine(n.labels)).map((n) => ({ id: `net-${n.name}`, name: n.name, labels: n.labels })),
+    };
+  }
+
+  private view(b: Box): ObservedContainer {
+    return { id: b.id, name: b.spec.name, labels: b.spec.labels, state: b.state, exitCode: b.exitCode, image: b.spec.image, restartCount: 0, ports: [] };
+  }
+
+  async hasImage(image: string): Promise<boolean> {
+    this.calls.push(`hasImage ${image}`);
+    return this.images.has(image);
+  }
+
+  async pullImage(image: string): Promise<void> {
+    await this.tick(`pull ${image}`);
+    if (this.failPull.has(image)) throw new EngineError(`pull of ${image} failed: no such host`);
+    this.images.add(image);
+  }
+
+  async createNetwork(spec: NetworkSpec): Promise<string> {
+    await this.tick(`createNetwork ${spec.name}`);
+    this.networks.set(spec.name, spec);
+    return `net-${spec.name}`;
+  }
+
+  async removeNetwork(name: string): Promise<void> {
+    await this.tick(`removeNetwork ${name}`);
+    this.networks.delete(name);
+  }
+
+  async createVolume(spec: VolumeSpec): Promise<void> {
+    await this.tick(`createVolume ${spec.name}`);
+    this.volumes.set(spec.name, spec);
+  }
+
+  async removeVolume(name: string): Promise<void> {
+    await this.tick(`removeVolume ${name}`);
+    this.volumes.delete(name);
+  }
+
+  async createContainer(spec: ContainerSpec): Promise<string> {
+    await this.tick(`create ${spec.name}`);
+    if ([...this.containers.values()].some((b) => b.spec.name === spec.name)) throw new EngineError(`name ${spec.name} in use`, 409);
+    const id = `c${String(++this.seq).padStart(12, '0')}`;
+    this.containers.set(id, { id, spec, state: 'created' });
+    return id;
+  }
+
+  private box(id: string): Box {
+    const b = this.containers.get(id);
+    if (!b) throw new EngineError(`no such container ${id}`, 404);
+    return b;
+  }
+
+  async startContainer(id: string): Promise<void> {
+    await this.tick(`start ${this.box(id).spec.name}`);
+    const b = this.box(id);
+    if (this.failStart.has(b.spec.labels['dev.pond.workload'] ?? '')) throw new EngineError(`cannot start ${b.spec.name}`, 500);
+    b.state = 'running';
+    const code = this.exitCodes.get(b.spec.labels['dev.pond.workload'] ?? '');
+    if (code !== undefined) {
+      b.state = 'exited';
+      b.exitCode = code;
+    }
+  }
+
+  async stopContainer(id: string): Promise<void> {
+    await this.tick(`stop ${this.box(id).spec.name}`);
+    const b = this.box(id);
+    b.state = 'exited';
+    b.exitCode = 0;
+  }
+
+  async removeContainer(id: string): Promise<void> {
+    await this.tick(`remove ${this.box(id).spec.name}`);
+    this.containers.delete(id);
+  }
+
+  async renameContainer(id: string, name: string): Promise<void> {
+    await this.tick(`rename ${this.box(id).spec.name} ${name}`);
+    const b = this.box(id);
+    b.spec = { ...b.spec, name };
+  }
+
+  async inspectContainer(id: string): Promise<ObservedContainer> {
+    return this.view(this.box(id));
+  }
+
+  async waitReady(id: string, health: HealthSpec, opts: { timeoutMs: number }): Promise<void> {
+    const b = this.box(id);
+    this.calls.push(`waitReady ${b.spec.name}`);
+    if (this.neverReady.has(b.spec.labels['dev.pond.workload'] ?? '')) {
+      throw new TimeoutError(`${b.spec.name} not healthy after ${opts.timeoutMs}ms`);
+    }
+    void health;
+  }
+
+  async waitExit(id: string): Promise<number> {
+    const b = this.box(id);
+    this.calls.push(`waitExit ${b.spec.name}`);
+    return b.exitCode ?? 0;
+  }
+
+  async *logs(): AsyncIterable<LogLine> {}
+}

@@ -1,0 +1,98 @@
+import { request } from 'node:http';
+import type Dockerode from 'dockerode';
+
+/**
+ * Where the engine lives. `url` is what the user sees in errors; exactly one of `socketPath` or
+ * `host`/`port` is set when the scheme is supported, otherwise `unsupported` says why.
+ */
+export interface Endpoint {
+  url: string;
+  socketPath?: string;
+  host?: string;
+  port?: number;
+  unsupported?: string;
+}
+
+/** An error shaped like docker-modem's, so one classifier handles both clients. */
+export interface HttpError extends Error {
+  statusCode: number;
+  json?: { message?: string };
+}
+
+/**
+ * A lazily connected engine client. The raw JSON path (node:http) serves the read-only hot calls
+ * (ping, observe, inspect) without paying dockerode's import cost (§6); everything else goes through
+ * dockerode, loaded once on first use.
+ */
+export interface Connection {
+  readonly endpoint: Endpoint;
+  docker(): Promise<Dockerode>;
+  getJson<T>(path: string, timeoutMs?: number): Promise<T>;
+}
+
+const DEFAULT_SOCKET = '/var/run/docker.sock';
+
+/** Resolves `host` (or DOCKER_HOST, or the default socket) into an endpoint; never throws. */
+export function resolveEndpoint(host = process.env.DOCKER_HOST): Endpoint {
+  if (!host) return { url: `unix://${DEFAULT_SOCKET}`, socketPath: DEFAULT_SOCKET };
+  if (host.startsWith('unix://')) return { url: host, socketPath: host.slice('unix://'.length) || DEFAULT_SOCKET };
+  const tcp = /^(?:tcp|http):\/\/([^:/]+|\[[^\]]+\])(?::(\d+))?\/?$/.exec(host);
+  if (tcp?.[1]) return { url: host, host: tcp[1].replace(/^\[|\]$/g, ''), port: Number(tcp[2] ?? 2375) };
+  return { url: host, unsupported: 'only unix:// and tcp:// (without TLS) endpoints are supported' };
+}
+
+/** Creates a connection; nothing is dialled or imported until the first call. */
+export function createConnection(endpoint: Endpoint): Connection {
+  let client: Promise<Dockerode> | undefined;
+  return {
+    endpoint,
+    docker: () => (client ??= loadDockerode(endpoint)),
+    getJson: (path, timeoutMs) => getJson(endpoint, path, timeoutMs),
+  };
+}
+
+async function loadDockerode(endpoint: Endpoint): Promise<Dockerode> {
+  const { default: Docker } = await import('dockerode');
+  if (endpoint.socketPath) return new Docker({ socketPath: endpoint.socketPath });
+  return new Docker({ host: endpoint.host, port: endpoint.port, protocol: 'http' });
+}
+
+function getJson<T>(endpoint: Endpoint, path: string, timeoutMs = 30_000): Promise<T> {
+  if (endpoint.unsupported) return Promise.reject(Object.assign(new Error(endpoint.unsupported), { code: 'EUNSUPPORTED' }));
+  const target = endpoint.socketPath ? { socketPath: endpoint.socketPath } : { host: endpoint.host, port: endpoint.port };
+  return new Promise<T>((resolve, reject) => {
+    const req = request({ ...target, path, method: 'GET', timeout: timeoutMs, headers: { accept: 'application/json' } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => settle(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'), resolve, reject));
+    });
+    req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function settle<T>(status: number, body: string, resolve: (v: T) => void, reject: (e: unknown) => void): void {
+  const json = parse(body);
+  if (status >= 200 && status < 300) return resolve(json as T);
+  const message = (json as { message?: string } | undefined)?.message ?? body.trim();
+  const err = new Error(`(HTTP code ${status}) ${message}`) as HttpError;
+  err.statusCode = status;
+  err.json = { message };
+  reject(err);
+}
+
+function parse(body: string): unknown {
+  if (!body) return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
+}
+
+/** Percent-encodes a query parameter holding engine filters (`{"label":["k=v"]}`). */
+export function filtersQuery(filters: Record<string, string[]>): string {
+  return `filters=${encodeURIComponent(JSON.stringify(filters))}`;
+}

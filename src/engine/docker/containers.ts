@@ -1,0 +1,111 @@
+import { EngineError, InterruptedError } from '../../errors.js';
+import type { ContainerSpec, ObservedContainer } from '../types.js';
+import type { Connection } from './connection.js';
+import { toCreateOptions } from './create-options.js';
+import { classify, engineMessage, statusOf, tolerate } from './errors.js';
+import { inspectRaw, toObserved } from './inspect.js';
+import { PROJECT_LABEL } from './labels.js';
+
+const NOT_OURS_HINT = 'rename or remove that container yourself, or change the project name in pond.yaml';
+
+/** Creates (does not start) a container; a name taken by anyone is refused, never touched. */
+export async function createContainer(conn: Connection, spec: ContainerSpec): Promise<string> {
+  const docker = await conn.docker();
+  try {
+    const container = await docker.createContainer(toCreateOptions(spec));
+    return container.id;
+  } catch (err) {
+    if (statusOf(err) === 409) throw await conflict(conn, spec, err);
+    if (statusOf(err) === 404 && /image/i.test(engineMessage(err))) {
+      throw new EngineError(`create container ${spec.name} failed: image ${spec.image} is not present`, 404, 'pull or build the image first');
+    }
+    throw classify(err, conn.endpoint, `create container ${spec.name}`);
+  }
+}
+
+async function conflict(conn: Connection, spec: ContainerSpec, err: unknown): Promise<EngineError> {
+  const owner = await inspectRaw(conn, spec.name).then((raw) => raw.Config.Labels?.[PROJECT_LABEL], () => undefined);
+  if (owner === undefined || owner !== spec.labels[PROJECT_LABEL]) return nameTaken(spec.name, err);
+  return new EngineError(`a container named ${spec.name} already exists in this project`, 409, 'run the plan again: it was created since the last observe');
+}
+
+function nameTaken(name: string, err: unknown): EngineError {
+  return new EngineError(
+    `a container named ${name} already exists and is not managed by this project; pond will not touch it`,
+    statusOf(err),
+    NOT_OURS_HINT,
+  );
+}
+
+/** Starts a container; "already started" (304) counts as success. */
+export async function startContainer(conn: Connection, id: string): Promise<void> {
+  const docker = await conn.docker();
+  try {
+    await tolerate(() => docker.getContainer(id).start(), [304]);
+  } catch (err) {
+    throw classify(err, conn.endpoint, `start container ${id}`);
+  }
+}
+
+/** Stops a container; already stopped (304) or already gone (404) count as success. */
+export async function stopContainer(conn: Connection, id: string, timeoutSec: number): Promise<void> {
+  const docker = await conn.docker();
+  try {
+    await tolerate(() => docker.getContainer(id).stop({ t: timeoutSec }), [304, 404]);
+  } catch (err) {
+    throw classify(err, conn.endpoint, `stop container ${id}`);
+  }
+}
+
+/**
+ * Removes a container and its anonymous volumes (never named ones). Already gone (404) or already
+ * being removed counts as success; a still-running container (409) is killed and removed, since the
+ * caller asked for it to be gone and graceful stopping is its job.
+ */
+export async function removeContainer(conn: Connection, id: string): Promise<void> {
+  const docker = await conn.docker();
+  const container = docker.getContainer(id);
+  try {
+    await tolerate(() => container.remove({ v: true }), [404]);
+  } catch (err) {
+    if (statusOf(err) !== 409) throw classify(err, conn.endpoint, `remove container ${id}`);
+    if (/already in progress/i.test(engineMessage(err))) return;
+    try {
+      await tolerate(() => container.remove({ v: true, force: true }), [404]);
+    } catch (again) {
+      throw classify(again, conn.endpoint, `remove container ${id}`);
+    }
+  }
+}
+
+/** Renames a container; a taken target name is refused like on create. */
+export async function renameContainer(conn: Connection, id: string, name: string): Promise<void> {
+  const docker = await conn.docker();
+  try {
+    await docker.getContainer(id).rename({ name });
+  } catch (err) {
+    if (statusOf(err) === 409) throw nameTaken(name, err);
+    throw classify(err, conn.endpoint, `rename container ${id} to ${name}`);
+  }
+}
+
+/** Full view of one container, including restart count and engine-side health. */
+export async function inspectContainer(conn: Connection, id: string): Promise<ObservedContainer> {
+  try {
+    return toObserved(await inspectRaw(conn, id));
+  } catch (err) {
+    throw classify(err, conn.endpoint, `inspect container ${id}`);
+  }
+}
+
+/** Waits for the container to stop and returns its exit code. */
+export async function waitExit(conn: Connection, id: string, signal?: AbortSignal): Promise<number> {
+  const docker = await conn.docker();
+  try {
+    const result = (await docker.getContainer(id).wait({ abortSignal: signal })) as { StatusCode: number };
+    return result.StatusCode;
+  } catch (err) {
+    if (signal?.aborted) throw new InterruptedError(`stopped waiting for container ${id} to exit`);
+    throw classify(err, conn.endpoint, `wait for container ${id}`);
+  }
+}

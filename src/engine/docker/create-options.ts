@@ -1,0 +1,95 @@
+import type Dockerode from 'dockerode';
+import type { ContainerSpec, HealthSpec, Mount, PortBinding, Probe } from '../types.js';
+
+const MS = 1_000_000;
+
+/**
+ * Maps pond's ContainerSpec to the engine's create body. Pure. Invariants: Cmd/Entrypoint only when
+ * given (else the image's apply); Env sorted so equal specs give equal bodies; aliases only on a real
+ * network; an engine healthcheck only for exec probes (pond probes http/tcp/log itself, §6).
+ */
+export function toCreateOptions(spec: ContainerSpec): Dockerode.ContainerCreateOptions {
+  const healthcheck = spec.health && toHealthcheck(spec.health);
+  return {
+    name: spec.name,
+    Image: spec.image,
+    ...(spec.command ? { Cmd: spec.command } : {}),
+    ...(spec.entrypoint ? { Entrypoint: spec.entrypoint } : {}),
+    Env: Object.keys(spec.env).sort().map((k) => `${k}=${spec.env[k]}`),
+    Labels: spec.labels,
+    ExposedPorts: Object.fromEntries(spec.ports.map((p) => [portKey(p), {}])),
+    StopTimeout: spec.stopTimeoutSec,
+    ...(healthcheck ? { Healthcheck: healthcheck } : {}),
+    HostConfig: {
+      PortBindings: toPortBindings(spec.ports),
+      Mounts: spec.mounts.map(toMount),
+      ...(spec.resources.memoryBytes !== undefined ? { Memory: spec.resources.memoryBytes } : {}),
+      ...(spec.resources.cpus !== undefined ? { NanoCpus: Math.round(spec.resources.cpus * 1e9) } : {}),
+      ...(spec.resources.cpuShares !== undefined ? { CpuShares: spec.resources.cpuShares } : {}),
+      RestartPolicy: { Name: spec.restart },
+      Init: spec.init,
+      NetworkMode: spec.network,
+    },
+    ...(isUserNetwork(spec.network)
+      ? { NetworkingConfig: { EndpointsConfig: { [spec.network]: { Aliases: spec.aliases } } } }
+      : {}),
+  };
+}
+
+function isUserNetwork(network: string): boolean {
+  return network !== 'none' && network !== 'host' && network !== 'bridge' && network !== 'default';
+}
+
+function portKey(p: PortBinding): string {
+  return `${p.container}/${p.protocol}`;
+}
+
+function toPortBindings(ports: PortBinding[]): Record<string, { HostIp: string; HostPort: string }[]> {
+  const out: Record<string, { HostIp: string; HostPort: string }[]> = {};
+  for (const p of ports) {
+    (out[portKey(p)] ??= []).push({ HostIp: p.hostIp, HostPort: p.host === undefined ? '' : String(p.host) });
+  }
+  return out;
+}
+
+function toMount(m: Mount): Dockerode.MountSettings {
+  if (m.type === 'tmpfs') {
+    return { Type: 'tmpfs', Source: '', Target: m.target, ...(m.sizeBytes !== undefined ? { TmpfsOptions: { SizeBytes: m.sizeBytes, Mode: 0o1777 } } : {}) };
+  }
+  return { Type: m.type, Source: m.source, Target: m.target, ReadOnly: m.readOnly };
+}
+
+/**
+ * The engine healthcheck for a spec, if any: an exec probe, or the only exec part of an `all`.
+ * Times are nanoseconds.
+ */
+export function toHealthcheck(health: HealthSpec): Dockerode.HealthConfig | undefined {
+  const execs = execParts(health.probe);
+  const argv = execs.length === 1 ? execs[0] : undefined;
+  if (!argv || argv.length === 0) return undefined;
+  return {
+    Test: execTest(argv),
+    Interval: health.intervalMs * MS,
+    Timeout: health.timeoutMs * MS,
+    StartPeriod: health.startPeriodMs * MS,
+    Retries: health.retries,
+  };
+}
+
+/**
+ * An exec probe is argv; a single element containing whitespace is a shell command line
+ * ("pg_isready -h 127.0.0.1"), run through the shell (CMD-SHELL / `sh -c`).
+ */
+export function isShellCommand(argv: string[]): argv is [string] {
+  return argv.length === 1 && /\s/.test(argv[0] ?? '');
+}
+
+function execTest(argv: string[]): string[] {
+  return isShellCommand(argv) ? ['CMD-SHELL', argv[0]] : ['CMD', ...argv];
+}
+
+function execParts(probe: Probe): string[][] {
+  if ('exec' in probe) return [probe.exec];
+  if ('all' in probe) return probe.all.flatMap(execParts);
+  return [];
+}

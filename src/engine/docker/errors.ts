@@ -1,0 +1,65 @@
+import { EngineError, EngineUnreachableError, PondError } from '../../errors.js';
+import type { Endpoint } from './connection.js';
+
+const UNREACHABLE_CODES = new Set(['ENOENT', 'ECONNREFUSED', 'EACCES', 'EPERM', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNRESET', 'ETIMEDOUT', 'EUNSUPPORTED']);
+const HINT = 'start dockerd or run scripts/engine.sh; set DOCKER_HOST to point pond at another engine';
+
+/** The HTTP status of an engine error (dockerode's or the raw client's), if it has one. */
+export function statusOf(err: unknown): number | undefined {
+  const status = (err as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** The engine's own words, without docker-modem's "(HTTP code N) reason -" prefix. */
+export function engineMessage(err: unknown): string {
+  const e = err as { json?: { message?: unknown } | string; message?: unknown } | null;
+  const json = e?.json;
+  if (json && typeof json === 'object' && typeof json.message === 'string') return json.message.trim();
+  if (typeof json === 'string' && json.trim()) return json.trim();
+  const message = typeof e?.message === 'string' ? e.message : String(err);
+  return message.replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '').trim();
+}
+
+/** True when the failure means no engine answered at all, rather than an engine saying no. */
+export function isUnreachable(err: unknown): boolean {
+  if (statusOf(err) !== undefined) return false;
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && UNREACHABLE_CODES.has(code);
+}
+
+/**
+ * The one place engine failures become pond errors: unreachable → EngineUnreachableError naming the
+ * endpoint tried; PondErrors pass through; anything else → EngineError with the engine's message,
+ * prefixed by `action` ("create container db"), and its HTTP status.
+ */
+export function classify(err: unknown, endpoint: Endpoint, action: string, hint?: string): PondError {
+  if (err instanceof PondError) return err;
+  if (isUnreachable(err)) return unreachable(err, endpoint);
+  return new EngineError(`${action} failed: ${engineMessage(err)}`, statusOf(err), hint);
+}
+
+function unreachable(err: unknown, endpoint: Endpoint): EngineUnreachableError {
+  const code = (err as { code?: string }).code;
+  const where = endpoint.socketPath ?? endpoint.url;
+  const why: Record<string, string> = {
+    ENOENT: `no socket at ${where}`,
+    EACCES: `permission denied on ${where}`,
+    EPERM: `permission denied on ${where}`,
+    ECONNREFUSED: `connection refused at ${where}`,
+    EUNSUPPORTED: `${endpoint.url}: ${engineMessage(err)}`,
+  };
+  const reason = (code && why[code]) ?? `${where}: ${engineMessage(err)}`;
+  const hint = code === 'EACCES' || code === 'EPERM' ? `add your user to the docker group, or ${HINT}` : HINT;
+  return new EngineUnreachableError(`cannot reach the Docker engine at ${endpoint.url} (${reason})`, hint);
+}
+
+/** Runs `call`, turning the listed HTTP statuses into `undefined` (e.g. 304 "already started"). */
+export async function tolerate<T>(call: () => Promise<T>, statuses: number[]): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (err) {
+    const status = statusOf(err);
+    if (status !== undefined && statuses.includes(status)) return undefined;
+    throw err;
+  }
+}

@@ -1,0 +1,46 @@
+import type { Engine } from '../types.js';
+import { createConnection, resolveEndpoint } from './connection.js';
+import * as containers from './containers.js';
+import { classify } from './errors.js';
+import * as images from './images.js';
+import { logs } from './logs.js';
+import * as networks from './networks.js';
+import { observe } from './observe.js';
+import { waitReady } from './readiness.js';
+import * as volumes from './volumes.js';
+
+/**
+ * The Docker backend of `Engine`. Connects to `opts.host`, else DOCKER_HOST, else
+ * unix:///var/run/docker.sock; `endpoint` is that string. Creating it costs nothing: dockerode is
+ * imported on the first call that needs it, and ping/observe/inspect/hasImage never do.
+ */
+export function createDockerEngine(opts: { host?: string } = {}): Engine {
+  const endpoint = resolveEndpoint(opts.host ?? process.env.DOCKER_HOST);
+  const conn = createConnection(endpoint);
+  return {
+    endpoint: endpoint.url,
+    ping: async () => {
+      try {
+        await conn.getJson('/_ping', 5_000);
+      } catch (err) {
+        throw classify(err, endpoint, 'ping');
+      }
+    },
+    observe: (project) => observe(conn, project),
+    hasImage: (image) => images.hasImage(conn, image),
+    pullImage: (image, onProgress) => images.pullImage(conn, image, onProgress),
+    createNetwork: (spec) => networks.createNetwork(conn, spec),
+    removeNetwork: (name) => networks.removeNetwork(conn, name),
+    createVolume: (spec) => volumes.createVolume(conn, spec),
+    removeVolume: (name) => volumes.removeVolume(conn, name),
+    createContainer: (spec) => containers.createContainer(conn, spec),
+    startContainer: (id) => containers.startContainer(conn, id),
+    stopContainer: (id, timeoutSec) => containers.stopContainer(conn, id, timeoutSec),
+    removeContainer: (id) => containers.removeContainer(conn, id),
+    renameContainer: (id, name) => containers.renameContainer(conn, id, name),
+    inspectContainer: (id) => containers.inspectContainer(conn, id),
+    waitReady: (id, health, o) => waitReady(conn, id, health, o),
+    waitExit: (id, o) => containers.waitExit(conn, id, o?.signal),
+    logs: (id, o) => logs(conn, id, o),
+  };
+}

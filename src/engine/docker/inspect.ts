@@ -1,0 +1,55 @@
+import type { ContainerState, ObservedContainer } from '../types.js';
+import type { Connection } from './connection.js';
+
+/** The subset of the engine's container inspect answer pond reads. */
+export interface RawInspect {
+  Id: string;
+  Name: string;
+  RestartCount: number;
+  Config: { Image: string; Labels?: Record<string, string> | null };
+  State: {
+    Status: string;
+    Running: boolean;
+    ExitCode: number;
+    StartedAt: string;
+    Health?: { Status: string };
+  };
+  HostConfig: { NetworkMode?: string };
+  NetworkSettings: {
+    Ports?: Record<string, { HostIp: string; HostPort: string }[] | null> | null;
+    Networks?: Record<string, { IPAddress?: string }> | null;
+  };
+}
+
+/** Inspects through the raw client (cheap, no dockerode import); errors are left for the caller to classify. */
+export function inspectRaw(conn: Connection, id: string): Promise<RawInspect> {
+  return conn.getJson<RawInspect>(`/containers/${encodeURIComponent(id)}/json`);
+}
+
+/** Maps an inspect answer to pond's view, with the restart count and health the list API lacks. */
+export function toObserved(raw: RawInspect): ObservedContainer {
+  const health = raw.State.Health?.Status;
+  const neverStarted = raw.State.StartedAt.startsWith('0001-');
+  const exited = raw.State.Status === 'exited' || raw.State.Status === 'dead';
+  return {
+    id: raw.Id,
+    name: raw.Name.replace(/^\//, ''),
+    labels: raw.Config.Labels ?? {},
+    state: raw.State.Status as ContainerState,
+    ...(health === 'starting' || health === 'healthy' || health === 'unhealthy' ? { health } : {}),
+    ...(exited ? { exitCode: raw.State.ExitCode } : {}),
+    image: raw.Config.Image,
+    ...(neverStarted ? {} : { startedAt: raw.State.StartedAt }),
+    restartCount: raw.RestartCount,
+    ports: Object.entries(raw.NetworkSettings.Ports ?? {}).flatMap(([key, bindings]) => {
+      const [port, protocol = 'tcp'] = key.split('/');
+      return (bindings ?? []).map((b) => ({ container: Number(port), host: Number(b.HostPort), hostIp: b.HostIp, protocol }));
+    }),
+  };
+}
+
+/** The address pond probes from the host: 127.0.0.1 on the host network, else the first network IP. */
+export function containerAddress(raw: RawInspect): string | undefined {
+  if (raw.HostConfig.NetworkMode === 'host') return '127.0.0.1';
+  return Object.values(raw.NetworkSettings.Networks ?? {}).find((n) => n.IPAddress)?.IPAddress;
+}

@@ -1,0 +1,55 @@
+import type { Readable } from 'node:stream';
+import type { LogLine, LogOptions } from '../types.js';
+import type { Connection } from './connection.js';
+import { demux, lines } from './demux.js';
+import { classify } from './errors.js';
+
+const TIMESTAMP = /^(\d{4}-\d\d-\d\dT\S+Z) (.*)$/s;
+
+/**
+ * The container's output as lines. With `follow`, the iterable ends when the container stops or
+ * `signal` aborts (an abort ends it quietly, not with an error). With `timestamps`, the engine's
+ * RFC 3339 stamp moves from the text into `time`.
+ */
+export async function* logs(conn: Connection, id: string, opts: LogOptions): AsyncGenerator<LogLine> {
+  if (opts.signal?.aborted) return;
+  let source: AsyncIterable<Buffer | string>;
+  try {
+    source = await open(conn, id, opts);
+  } catch (err) {
+    if (opts.signal?.aborted) return;
+    throw classify(err, conn.endpoint, `logs of container ${id}`);
+  }
+  try {
+    for await (const line of lines(demux(source))) yield toLogLine(id, line, opts.timestamps);
+  } catch (err) {
+    if (opts.signal?.aborted) return;
+    throw classify(err, conn.endpoint, `logs of container ${id}`);
+  }
+}
+
+async function open(conn: Connection, id: string, opts: LogOptions): Promise<AsyncIterable<Buffer | string>> {
+  const docker = await conn.docker();
+  const base = {
+    stdout: true,
+    stderr: true,
+    timestamps: opts.timestamps,
+    ...(opts.tail !== undefined ? { tail: opts.tail } : {}),
+    ...(opts.since !== undefined ? { since: opts.since } : {}),
+    ...(opts.signal ? { abortSignal: opts.signal } : {}),
+  };
+  const container = docker.getContainer(id);
+  if (opts.follow) return (await container.logs({ ...base, follow: true })) as Readable;
+  const buf = await container.logs({ ...base, follow: false });
+  return once(buf);
+}
+
+async function* once(buf: Buffer): AsyncGenerator<Buffer> {
+  yield buf;
+}
+
+function toLogLine(container: string, line: { stream: LogLine['stream']; text: string }, timestamps: boolean): LogLine {
+  const m = timestamps ? TIMESTAMP.exec(line.text) : null;
+  if (m?.[1] !== undefined && m[2] !== undefined) return { container, stream: line.stream, time: m[1], text: m[2] };
+  return { container, stream: line.stream, text: line.text };
+}

@@ -1,0 +1,79 @@
+import { EngineError } from '../../errors.js';
+import type { NetworkSpec } from '../types.js';
+import { filtersQuery, type Connection } from './connection.js';
+import { classify, engineMessage, statusOf, tolerate } from './errors.js';
+import { PROJECT_LABEL } from './labels.js';
+
+const ACTIVE_ENDPOINT_RETRIES = 10;
+const RETRY_DELAY_MS = 200;
+
+interface ListedNetwork {
+  Id: string;
+  Name: string;
+  Labels?: Record<string, string> | null;
+}
+
+/**
+ * Creates the project network, or returns the id of the one that already carries this project's
+ * label (idempotent). A same-named network pond does not own is refused. CheckDuplicate is always
+ * set: without it the engine happily makes two networks with one name (§7).
+ */
+export async function createNetwork(conn: Connection, spec: NetworkSpec): Promise<string> {
+  try {
+    const existing = await findNetwork(conn, spec.name);
+    if (existing) return adopt(existing, spec);
+    const docker = await conn.docker();
+    const created = await docker.createNetwork({ Name: spec.name, CheckDuplicate: true, Driver: 'bridge', Labels: spec.labels });
+    return created.id;
+  } catch (err) {
+    if (statusOf(err) === 409) return raceLoser(conn, spec, err);
+    throw classify(err, conn.endpoint, `create network ${spec.name}`);
+  }
+}
+
+async function raceLoser(conn: Connection, spec: NetworkSpec, err: unknown): Promise<string> {
+  const existing = await findNetwork(conn, spec.name).catch(() => undefined);
+  if (existing) return adopt(existing, spec);
+  throw classify(err, conn.endpoint, `create network ${spec.name}`);
+}
+
+function adopt(existing: ListedNetwork, spec: NetworkSpec): string {
+  const owner = existing.Labels?.[PROJECT_LABEL];
+  if (owner !== undefined && owner === spec.labels[PROJECT_LABEL]) return existing.Id;
+  throw new EngineError(
+    `network ${spec.name} exists and is not managed by this project; pond will not touch it`,
+    409,
+    'remove or rename that network yourself, or change the project name in pond.yaml',
+  );
+}
+
+async function findNetwork(conn: Connection, name: string): Promise<ListedNetwork | undefined> {
+  const listed = await conn.getJson<ListedNetwork[]>(`/networks?${filtersQuery({ name: [name] })}`);
+  return listed.find((n) => n.Name === name);
+}
+
+/**
+ * Removes a network; already gone (404) is success. "has active endpoints" is retried for about two
+ * seconds, because dockerd 20.10 sometimes reports it briefly after a mass teardown (§7); after that
+ * the EngineError names the network so the caller can warn instead of failing.
+ */
+export async function removeNetwork(conn: Connection, name: string): Promise<void> {
+  const docker = await conn.docker();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await tolerate(() => docker.getNetwork(name).remove(), [404]);
+      return;
+    } catch (err) {
+      if (!hasActiveEndpoints(err) || attempt >= ACTIVE_ENDPOINT_RETRIES) {
+        throw classify(err, conn.endpoint, `remove network ${name}`, hasActiveEndpoints(err) ? STUCK_HINT : undefined);
+      }
+      await new Promise((r) => setTimeout(r, RETRY_DELAY_MS));
+    }
+  }
+}
+
+const STUCK_HINT = 'a container may still be attached; if none is, dockerd keeps a stale endpoint until it restarts';
+
+function hasActiveEndpoints(err: unknown): boolean {
+  return /active endpoints/i.test(engineMessage(err));
+}

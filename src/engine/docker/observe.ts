@@ -1,0 +1,78 @@
+import type { ContainerState, ObservedContainer, ObservedNetwork, ObservedState, ObservedVolume } from '../types.js';
+import { filtersQuery, type Connection } from './connection.js';
+import { classify } from './errors.js';
+import { projectFilter } from './labels.js';
+
+interface ListedContainer {
+  Id: string;
+  Names?: string[];
+  Image: string;
+  State: string;
+  Status: string;
+  Labels?: Record<string, string> | null;
+  Ports?: { IP?: string; PrivatePort: number; PublicPort?: number; Type: string }[];
+}
+
+interface ListedNetwork {
+  Id: string;
+  Name: string;
+  Labels?: Record<string, string> | null;
+}
+
+interface ListedVolumes {
+  Volumes?: { Name: string; Labels?: Record<string, string> | null }[] | null;
+}
+
+/**
+ * One label-filtered snapshot: three list calls in parallel, no per-container inspect (its cost grows
+ * with the container count). So `restartCount` is 0 and `startedAt` is unset here; inspectContainer
+ * fills them. Never mutates.
+ */
+export async function observe(conn: Connection, project: string): Promise<ObservedState> {
+  const query = filtersQuery(projectFilter(project));
+  try {
+    const [containers, volumes, networks] = await Promise.all([
+      conn.getJson<ListedContainer[]>(`/containers/json?all=1&${query}`),
+      conn.getJson<ListedVolumes>(`/volumes?${query}`),
+      conn.getJson<ListedNetwork[]>(`/networks?${query}`),
+    ]);
+    return {
+      containers: containers.map(toObservedContainer),
+      volumes: (volumes.Volumes ?? []).map((v): ObservedVolume => ({ name: v.Name, labels: v.Labels ?? {} })),
+      networks: networks.map((n): ObservedNetwork => ({ id: n.Id, name: n.Name, labels: n.Labels ?? {} })),
+    };
+  } catch (err) {
+    throw classify(err, conn.endpoint, `observe project ${project}`);
+  }
+}
+
+function toObservedContainer(c: ListedContainer): ObservedContainer {
+  const health = healthFromStatus(c.Status);
+  const exitCode = exitCodeFromStatus(c.Status);
+  return {
+    id: c.Id,
+    name: (c.Names?.[0] ?? c.Id).replace(/^\//, ''),
+    labels: c.Labels ?? {},
+    state: c.State as ContainerState,
+    ...(health ? { health } : {}),
+    ...(exitCode !== undefined ? { exitCode } : {}),
+    image: c.Image,
+    restartCount: 0,
+    ports: (c.Ports ?? [])
+      .filter((p) => p.PublicPort !== undefined)
+      .map((p) => ({ container: p.PrivatePort, host: p.PublicPort ?? 0, hostIp: p.IP ?? '', protocol: p.Type })),
+  };
+}
+
+/** The list API only reports health inside the human status text: "Up 3 minutes (healthy)". */
+export function healthFromStatus(status: string): ObservedContainer['health'] {
+  if (status.includes('(healthy)')) return 'healthy';
+  if (status.includes('(unhealthy)')) return 'unhealthy';
+  if (status.includes('(health: starting)')) return 'starting';
+  return undefined;
+}
+
+function exitCodeFromStatus(status: string): number | undefined {
+  const m = /^Exited \((-?\d+)\)/.exec(status);
+  return m?.[1] !== undefined ? Number(m[1]) : undefined;
+}

@@ -1,0 +1,123 @@
+import { EngineError, InterruptedError, TimeoutError } from '../../errors.js';
+import type { HealthSpec } from '../types.js';
+import type { Connection } from './connection.js';
+import { classify } from './errors.js';
+import { inspectRaw, type RawInspect } from './inspect.js';
+import { logs } from './logs.js';
+import { createChecker, describeProbe, type Attempt } from './probes.js';
+
+const FAST_POLL_MS = 100;
+const FAST_PHASE_MS = 2_000;
+const MAX_POLL_MS = 1_000;
+const DEFAULT_TRY_MS = 5_000;
+const WORKLOAD_LABEL = 'dev.pond.workload';
+
+/**
+ * pond's own readiness loop (engine healthchecks are slow to react and costly, §6): polls every
+ * 100 ms for the first 2 s, then every min(intervalMs, 1 s). Each round first checks the container
+ * is still alive, so an exit fails fast with its code and last log lines. `retries` and
+ * `startPeriodMs` are not used here: `timeoutMs` alone bounds the wait. An abort rejects with
+ * InterruptedError.
+ */
+export async function waitReady(
+  conn: Connection,
+  id: string,
+  health: HealthSpec,
+  opts: { timeoutMs: number; signal?: AbortSignal },
+): Promise<void> {
+  const started = Date.now();
+  const deadline = started + opts.timeoutMs;
+  let raw = await inspect(conn, id);
+  const name = raw.Config.Labels?.[WORKLOAD_LABEL] ?? raw.Name.replace(/^\//, '');
+  const checker = createChecker(conn, id, health.probe, startedAtSec(raw));
+  let telling: Attempt | undefined;
+  try {
+    for (let round = 0; ; round++) {
+      if (opts.signal?.aborted) throw new InterruptedError(`stopped waiting for ${name} to be ready`);
+      if (round > 0) raw = await inspect(conn, id);
+      if (hasExited(raw)) throw await exitedError(conn, id, name, raw);
+      const remaining = deadline - Date.now();
+      const attempt = await untilAborted(checker.check(raw, Math.max(50, Math.min(tryTimeout(health), remaining))), opts.signal, name);
+      if (attempt.ok) return;
+      if (!attempt.cut || !telling) telling = attempt;
+      if (Date.now() >= deadline) throw timeoutError(name, health, opts.timeoutMs, telling);
+      await sleep(Math.min(pollDelay(health, Date.now() - started), deadline - Date.now()), opts.signal);
+    }
+  } finally {
+    checker.close();
+  }
+}
+
+async function inspect(conn: Connection, id: string): Promise<RawInspect> {
+  try {
+    return await inspectRaw(conn, id);
+  } catch (err) {
+    throw classify(err, conn.endpoint, `inspect container ${id}`);
+  }
+}
+
+function hasExited(raw: RawInspect): boolean {
+  return raw.State.Status === 'exited' || raw.State.Status === 'dead';
+}
+
+function startedAtSec(raw: RawInspect): number {
+  const t = Date.parse(raw.State.StartedAt);
+  return Number.isFinite(t) && t > 0 ? Math.floor(t / 1000) : 0;
+}
+
+function tryTimeout(health: HealthSpec): number {
+  return health.timeoutMs > 0 ? health.timeoutMs : DEFAULT_TRY_MS;
+}
+
+function pollDelay(health: HealthSpec, elapsedMs: number): number {
+  if (elapsedMs < FAST_PHASE_MS) return FAST_POLL_MS;
+  return Math.min(Math.max(health.intervalMs, FAST_POLL_MS), MAX_POLL_MS);
+}
+
+async function exitedError(conn: Connection, id: string, name: string, raw: RawInspect): Promise<EngineError> {
+  const tail: string[] = [];
+  try {
+    for await (const line of logs(conn, id, { follow: false, tail: 10, timestamps: false })) tail.push(line.text);
+  } catch {
+    tail.push('(its logs could not be read)');
+  }
+  const hint = tail.length ? `last output of ${name}:\n${tail.join('\n')}` : `${name} printed nothing`;
+  return new EngineError(`container ${name} exited with code ${raw.State.ExitCode} before it was ready`, undefined, hint);
+}
+
+function timeoutError(name: string, health: HealthSpec, timeoutMs: number, attempt: Attempt): TimeoutError {
+  const probe = attempt.failing ?? describeProbe(health.probe);
+  const said = attempt.detail ? `: ${attempt.detail}` : '';
+  return new TimeoutError(
+    `${name} not healthy after ${formatDuration(timeoutMs)}: ${probe} kept failing${said}`,
+    'check the readiness condition (ready_when / health) and the container logs (pond logs)',
+  );
+}
+
+/** "60s", "1.5s", "250ms". */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms}ms`;
+  return `${Number((ms / 1000).toFixed(1))}s`;
+}
+
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined, name: string): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new InterruptedError(`stopped waiting for ${name} to be ready`));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (ms <= 0 || signal?.aborted) return resolve();
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}

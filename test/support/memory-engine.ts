@@ -35,6 +35,9 @@ export class MemoryEngine implements Engine {
   neverReady = new Set<string>();
   exitCodes = new Map<string, number>();
   delayMs = 0;
+  /** The most mutating calls that were in flight at the same moment. */
+  maxInFlight = 0;
+  private inFlight = 0;
   private seq = 0;
 
   constructor(images: string[] = []) {
@@ -43,7 +46,12 @@ export class MemoryEngine implements Engine {
 
   private async tick(call: string): Promise<void> {
     this.calls.push(call);
-    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+    try {
+      if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    } finally {
+      this.inFlight--;
+    }
   }
 
   get mutatingCalls(): string[] {

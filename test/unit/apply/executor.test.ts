@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { applyPlan } from '../../../src/apply/executor.js';
+import { reconcile } from '../../../src/plan/reconcile.js';
+import type { PlanOptions } from '../../../src/plan/types.js';
+import { MemoryEngine } from '../../support/memory-engine.js';
+import { desiredOf, EMPTY, observedFrom, project, workload } from '../../support/fixtures.js';
+
+const UP: PlanOptions = { forceRecreate: false, noRecreate: false, removeOrphans: false, wait: true };
+const health = { probe: { tcp: { port: 5432 } }, intervalMs: 5000, timeoutMs: 5000, retries: 3, startPeriodMs: 0 };
+const opts = { concurrency: 16, waitTimeoutMs: 1000 };
+
+const stack = () =>
+  project([
+    workload('db', { image: 'postgres:15', health }),
+    workload('web', { dependsOn: { db: 'healthy' } }),
+    workload('cache'),
+  ]);
+
+describe('applyPlan on an in-memory engine', () => {
+  it('creates the network first and starts a dependent only after its dependency is healthy', async () => {
+    const engine = new MemoryEngine(['postgres:15', 'busybox:1.35']);
+    const result = await applyPlan(reconcile(desiredOf(stack()), EMPTY, UP), engine, opts);
+    expect(result.ok).toBe(true);
+    const at = (call: string): number => engine.calls.indexOf(call);
+    expect(at('createNetwork demo_default')).toBeLessThan(at('create demo-db'));
+    expect(at('waitReady demo-db')).toBeLessThan(at('create demo-web'));
+    expect([...engine.containers.values()].map((b) => `${b.spec.name} ${b.state}`).sort()).toEqual(['demo-cache running', 'demo-db running', 'demo-web running']);
+  });
+
+  it('skips the dependents of a failed step, reports the failure once and still runs the rest', async () => {
+    const engine = new MemoryEngine(['postgres:15', 'busybox:1.35']);
+    engine.failStart.add('db');
+    const result = await applyPlan(reconcile(desiredOf(stack()), EMPTY, UP), engine, opts);
+    const by = Object.fromEntries(result.results.map((r) => [r.step.name, r]));
+    expect(result.ok).toBe(false);
+    expect(by.db!.status).toBe('failed');
+    expect(by.web!.status).toBe('skipped');
+    expect(by.web!.reason).toBe('skipped: db failed');
+    expect(by.cache!.status).toBe('done');
+    expect(engine.calls).not.toContain('create demo-web');
+  });
+
+  it('a dependency that never gets healthy fails with a timeout and its dependent is skipped', async () => {
+    const engine = new MemoryEngine(['postgres:15', 'busybox:1.35']);
+    engine.neverReady.add('db');
+    const result = await applyPlan(reconcile(desiredOf(stack()), EMPTY, UP), engine, opts);
+    const db = result.results.find((r) => r.step.name === 'db')!;
+    expect(db.status).toBe('failed');
+    expect(db.error?.message).toContain('not healthy');
+    expect(result.results.find((r) => r.step.name === 'web')!.status).toBe('skipped');
+  });
+
+  it('pulls a missing image once for all workloads that use it; a failed pull names the image', async () => {
+    const engine = new MemoryEngine();
+    engine.failPull.add('postgres:15');
+    const result = await applyPlan(reconcile(desiredOf(stack()), EMPTY, UP), engine, opts);
+    expect(engine.calls.filter((c) => c === 'pull busybox:1.35')).toHaveLength(1);
+    expect(result.results.find((r) => r.step.name === 'db')!.error?.message).toBe('pull of postgres:15 failed: no such host');
+    expect(result.results.find((r) => r.step.name === 'cache')!.status).toBe('done');
+  });
+
+  it('replaces by creating the new container before stopping and removing the old one', async () => {
+    const engine = new MemoryEngine(['postgres:15', 'busybox:1.35']);
+    await applyPlan(reconcile(desiredOf(stack()), EMPTY, UP), engine, opts);
+    const changed = stack();
+    changed.workloads[2]!.env = { MODE: 'prod' };
+    const plan = reconcile(desiredOf(changed), await engine.observe('demo'), UP);
+    engine.calls.length = 0;
+    await applyPlan(plan, engine, opts);
+    expect(engine.mutatingCalls).toEqual([expect.stringMatching(/^create c\d+_demo-cache$/), 'stop demo-cache', 'remove demo-cache', expect.stringMatching(/^rename c\d+_demo-cache demo-cache$/), 'start demo-cache']);
+  });
+
+  it('keeps at most `concurrency` engine calls in flight', async () => {
+    const engine = new MemoryEngine(['busybox:1.35']);
+    engine.delayMs = 5;
+    const many = project(Array.from({ length: 12 }, (_, i) => workload(`w${i}`)));
+    const result = await applyPlan(reconcile(desiredOf(many), EMPTY, UP), engine, { ...opts, concurrency: 3 });
+    expect(result.ok).toBe(true);
+    expect(engine.maxInFlight).toBeLessThanOrEqual(3);
+    expect(engine.maxInFlight).toBeGreaterThan(1);
+  });
+
+  it('after an abort starts nothing new and reports the rest as not started', async () => {
+    const engine = new MemoryEngine(['postgres:15', 'busybox:1.35']);
+    const abort = new AbortController();
+    abort.abort();
+    const result = await applyPlan(reconcile(desiredOf(stack()), EMPTY, UP), engine, { ...opts, signal: abort.signal });
+    expect(result.interrupted).toBe(true);
+    expect(result.results.every((r) => r.status === 'cancelled')).toBe(true);
+    expect(engine.mutatingCalls).toEqual([]);
+  });
+
+  it('makes no call at all for a plan without steps', async () => {
+    const engine = new MemoryEngine(['postgres:15', 'busybox:1.35']);
+    const desired = desiredOf(stack());
+    const result = await applyPlan(reconcile(desired, observedFrom(desired), UP), engine, opts);
+    expect(result.results).toEqual([]);
+    expect(engine.calls).toEqual([]);
+  });
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { planDown } from '../../../src/plan/down.js';
+import { reconcile } from '../../../src/plan/reconcile.js';
+import { renderPlan, hasChanges, planToJson } from '../../../src/plan/render.js';
+import type { PlanOptions } from '../../../src/plan/types.js';
+import { desiredOf, EMPTY, observedFrom, project, workload } from '../../support/fixtures.js';
+
+const UP: PlanOptions = { forceRecreate: false, noRecreate: false, removeOrphans: false, wait: true };
+const text = (p: Parameters<typeof renderPlan>[0]): string => renderPlan(p, { color: false });
+const health = { probe: { exec: ['pg_isready'] }, intervalMs: 5000, timeoutMs: 5000, retries: 3, startPeriodMs: 0 };
+
+const stack = (env: Record<string, string> = { MODE: 'dev' }) =>
+  project(
+    [
+      workload('db', { image: 'postgres:15', health, env: { POSTGRES_PASSWORD: 'hunter2' }, sensitive: ['POSTGRES_PASSWORD'], mounts: [{ type: 'volume', source: 'pgdata', target: '/var/lib/postgresql/data', readOnly: false }] }),
+      workload('web', { env, dependsOn: { db: 'healthy' } }),
+    ],
+    ['pgdata'],
+  );
+
+describe('reconcile', () => {
+  it('plans a cold start: network and volume first, then containers in dependency order', () => {
+    const plan = reconcile(desiredOf(stack()), EMPTY, UP);
+    expect(text(plan)).toBe(
+      [
+        'pond will perform these actions on project "demo":',
+        '',
+        '   + network   default   does not exist',
+        '   + volume    pgdata    does not exist',
+        '   + container db        does not exist',
+        '   + container web       does not exist',
+        '',
+        'Plan: 4 to create, 0 to replace, 0 to start, 0 to remove.',
+        '',
+      ].join('\n'),
+    );
+    const web = plan.steps.find((s) => s.id === 'container:web')!;
+    expect(web.needs).toEqual([{ step: 'network:default', condition: 'started' }, { step: 'container:db', condition: 'healthy' }]);
+    expect(plan.steps.find((s) => s.id === 'container:db')!.reach).toEqual(['started', 'healthy']);
+  });
+
+  it('has no changes when everything runs with the same config', () => {
+    const desired = desiredOf(stack());
+    const plan = reconcile(desired, observedFrom(desired), UP);
+    expect(hasChanges(plan)).toBe(false);
+    expect(text(plan)).toBe('No changes. Project "demo" matches its configuration (2 workloads up to date).\n');
+  });
+
+  it('replaces exactly the workload whose env changed and names the field', () => {
+    const observed = observedFrom(desiredOf(stack({ MODE: 'dev' })));
+    const plan = reconcile(desiredOf(stack({ MODE: 'prod' })), observed, UP);
+    expect(plan.steps.map((s) => `${s.action} ${s.id}`)).toEqual(['replace container:web']);
+    expect(plan.steps[0]!.cause).toBe('env.MODE: "dev" → "prod"');
+    expect(plan.steps[0]!.awaits).toEqual([{ workload: 'db', containerId: observed.containers[0]!.id, condition: 'healthy', health }]);
+    expect(text(plan)).toContain('-/+ container web       env.MODE: "dev" → "prod"');
+  });
+
+  it('never prints a secret value, only that it changed', () => {
+    const before = desiredOf(stack());
+    const after = stack();
+    after.workloads[0]!.env.POSTGRES_PASSWORD = 'correct-horse';
+    const plan = reconcile(desiredOf(after), observedFrom(before), UP);
+    const all = text(plan) + JSON.stringify(planToJson(plan));
+    expect(plan.steps[0]!.cause).toBe('env.POSTGRES_PASSWORD: (sensitive) changed');
+    expect(all).not.toContain('hunter2');
+    expect(all).not.toContain('correct-horse');
+  });
+
+  it('lists several changed fields under the step', () => {
+    const before = desiredOf(stack());
+    const after = stack({ MODE: 'prod', EXTRA: '1' });
+    after.workloads[1]!.resources = { memoryBytes: 512 * 1024 * 1024 };
+    expect(text(reconcile(desiredOf(after), observedFrom(before), UP))).toContain(
+      [' -/+ container web       3 fields changed:', '                         env.EXTRA: added "1"', '                         env.MODE: "dev" → "prod"', '                         resources.memory: added "512m"'].join('\n'),
+    );
+  });
+
+  it('starts an exited container with unchanged config and says why', () => {
+    const desired = desiredOf(stack());
+    const plan = reconcile(desired, observedFrom(desired, { web: { state: 'exited', exitCode: 137 } }), UP);
+    expect(plan.steps.map((s) => [s.action, s.id, s.cause])).toEqual([['start', 'container:web', 'is exited (code 137)']]);
+  });
+
+  it('leaves a task that completed when a dependent waits for completion', () => {
+    const spec = project([workload('seed', { command: ['true'] }), workload('app', { dependsOn: { seed: 'completed' } })]);
+    const desired = desiredOf(spec);
+    expect(hasChanges(reconcile(desired, observedFrom(desired, { seed: { state: 'exited', exitCode: 0 } }), UP))).toBe(false);
+    expect(reconcile(desired, observedFrom(desired, { seed: { state: 'exited', exitCode: 1 } }), UP).steps[0]!.action).toBe('start');
+  });
+
+  it('shows a removed workload as an orphan and removes it only when asked', () => {
+    const desired = desiredOf(stack());
+    const observed = observedFrom(desiredOf(project([...stack().workloads, workload('old')], ['pgdata'])));
+    const kept = reconcile(desired, observed, UP);
+    expect(hasChanges(kept)).toBe(false);
+    expect(text(kept)).toContain('   ? container old       orphan: not in pond.yaml (kept; --remove-orphans removes it)');
+    const removed = reconcile(desired, observed, { ...UP, removeOrphans: true });
+    expect(removed.steps.map((s) => `${s.action} ${s.name}: ${s.cause}`)).toEqual(['remove old: removed from pond.yaml (orphan)']);
+  });
+
+  it('honours --force-recreate and --no-recreate', () => {
+    const desired = desiredOf(stack());
+    expect(reconcile(desired, observedFrom(desired), { ...UP, forceRecreate: true }).steps.map((s) => s.action)).toEqual(['replace', 'replace']);
+    const changed = desiredOf(stack({ MODE: 'prod' }));
+    expect(hasChanges(reconcile(changed, observedFrom(desired), { ...UP, noRecreate: true }))).toBe(false);
+  });
+
+  it('is deterministic: same inputs give byte-identical JSON', () => {
+    const a = JSON.stringify(planToJson(reconcile(desiredOf(stack()), EMPTY, UP)));
+    const b = JSON.stringify(planToJson(reconcile(desiredOf(stack()), EMPTY, UP)));
+    expect(a).toBe(b);
+  });
+});
+
+describe('planDown', () => {
+  it('removes dependents first, networks after containers, volumes only when asked and marked with !', () => {
+    const desired = desiredOf(stack());
+    const observed = observedFrom(desired);
+    const keep = planDown('demo', observed, { volumes: false });
+    expect(keep.steps.map((s) => s.id.replace(/#.*/, ''))).toEqual(['container:db', 'container:web', 'network:default']);
+    const db = keep.steps[0]!;
+    expect(db.needs.map((n) => n.step.replace(/#.*/, ''))).toEqual(['container:web']);
+    const wipe = planDown('demo', observed, { volumes: true });
+    expect(text(wipe)).toContain('!  - volume    pgdata    pond down --volumes: deletes its data');
+    expect(text(wipe)).toContain('1 step deletes data (!).');
+  });
+});

@@ -20,9 +20,8 @@ export function plainProgress(out: Output): Progress {
   return {
     onEvent(e) {
       const name = stepTitle(e.step);
-      if (e.status === 'pending') return;
-      if (e.status === 'running') out.log(`${name}: started`);
-      else if (e.status === 'progress') out.log(`${name}: ${e.message}`);
+      if (e.status === 'pending' || e.status === 'running') return;
+      if (e.status === 'progress') out.log(`${name}: ${e.message}`);
       else if (e.status === 'reached' && e.condition !== 'started') out.log(`${name}: ${e.condition}`);
       else if (e.status === 'warning') out.log(`${name}: warning: ${e.message}`);
       else if (e.status === 'done') out.log(`${name}: done`);

@@ -30,6 +30,10 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
     ctx.output.err(renderPlan(plan, { color: ctx.output.color }).trimEnd());
     const result = hasChanges(plan) ? await runApply(ctx.output, plan, engine, flags) : undefined;
     const rows = statusRows(await engine.observe(project.spec.name), project.spec.workloads.map((w) => w.name));
+    for (const r of result?.results ?? []) {
+      const row = rows.find((x) => x.workload === r.step.name);
+      if (row && r.status === 'done' && r.step.reach.includes('healthy')) row.health = 'healthy';
+    }
     if (flags.format === 'json') {
       const steps = result?.results.map((r) => ({ id: r.step.id, status: r.status, ms: r.ms, ...(r.error && { error: r.error.message }), ...(r.reason && { reason: r.reason }) })) ?? [];
       ctx.output.out(JSON.stringify({ plan: planToJson(plan), steps, workloads: rows }, null, 2));

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanupProject, docker, uniqueProject } from '../integration/helpers/docker.js';
+import { containers, pond, ROOT } from './helpers/pond.js';
+
+const examples = fs.readdirSync(path.join(ROOT, 'examples')).filter((d) => fs.existsSync(path.join(ROOT, 'examples', d, 'pond.yaml')));
+const project = uniqueProject('pond-e2e-quick');
+afterAll(() => cleanupProject(project));
+
+describe.each(examples)('examples/%s', (name) => {
+  const file = path.join(ROOT, 'examples', name, 'pond.yaml');
+  it('validates and plans', async () => {
+    expect((await pond(['-f', file, 'validate'], { cwd: ROOT })).code).toBe(0);
+    const plan = await pond(['-f', file, '-p', `${project}-plan-${name}`, 'plan', '--detailed-exitcode'], { cwd: ROOT });
+    expect(plan.code, plan.stderr).toBe(2);
+    expect(plan.stdout).toMatch(/Plan: \d+ to create/);
+  });
+});
+
+describe('examples/quickstart', () => {
+  const file = path.join(ROOT, 'examples/quickstart/pond.yaml');
+  it('comes up healthy: the seed ran after the database, the page is served on loopback', async () => {
+    const up = await pond(['-f', file, '-p', project, 'up'], { cwd: ROOT });
+    expect(up.code, up.stderr).toBe(0);
+    expect(up.stdout).toMatch(/db\s+running\s+healthy\s+127\.0\.0\.1:\d+->5432\/tcp/);
+    const seen = await containers(project);
+    expect(seen.seed!.state).toBe('exited');
+    expect(await docker('inspect', '-f', '{{.State.ExitCode}}', seen.seed!.name)).toBe('0');
+    const table = await docker('exec', seen.db!.name, 'psql', '-U', 'pond', '-d', 'app', '-tAc', "select count(*) from information_schema.tables where table_name = 'visits'");
+    expect(table).toBe('1');
+    const hostPort = (await docker('port', seen.web!.name, '8080/tcp')).split(':').pop();
+    const page = await fetch(`http://127.0.0.1:${hostPort}/`);
+    expect(await page.text()).toContain('pond quickstart is up');
+    const again = await pond(['-f', file, '-p', project, 'up'], { cwd: ROOT });
+    expect(again.stderr).toContain('No changes.');
+  });
+});

@@ -1,0 +1,34 @@
+# Developer shortcuts. CI runs .ci/run; these targets wrap the same scripts.
+#   make up      quickstart: engine, images, build, then pond up on examples/quickstart
+#   make down    tear the quickstart down again
+#   make test    engine, images, build, then the whole test suite (npm test)
+#   make images  only the local images (scripts/images.sh)
+#   make engine  only make sure a Docker engine answers (scripts/engine.sh)
+
+QUICKSTART := examples/quickstart/pond.yaml
+POND       := ./bin/pond
+
+.PHONY: up down test images engine build
+
+up: node_modules engine images build
+	$(POND) -f $(QUICKSTART) up
+
+down:
+	$(POND) -f $(QUICKSTART) down
+
+test: node_modules engine images
+	npm test
+
+build: node_modules
+	npm run build
+
+images: engine
+	bash scripts/images.sh
+
+engine:
+	bash scripts/engine.sh
+
+# Reinstall when missing or when package-lock.json is newer than the last install.
+node_modules: package-lock.json
+	npm ci --no-audit --no-fund
+	@touch node_modules

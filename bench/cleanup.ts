@@ -1,0 +1,27 @@
+import type Docker from 'dockerode';
+
+const OWNED: { label: string; prefix: string }[] = [
+  { label: 'dev.pond.project', prefix: 'pond-bench-' },
+  { label: 'com.docker.compose.project', prefix: 'pondbench' },
+];
+
+function owned(labels: Record<string, string> | null | undefined): boolean {
+  return OWNED.some((o) => labels?.[o.label]?.startsWith(o.prefix) ?? false);
+}
+
+/**
+ * Force-removes every container and network the bench may have made, and nothing else: only objects
+ * labelled dev.pond.project=pond-bench-* or com.docker.compose.project=pondbench*. Safe to call at
+ * any time, including after a failed run.
+ */
+export async function cleanup(docker: Docker): Promise<void> {
+  const lists = await Promise.all(OWNED.map((o) => docker.listContainers({ all: true, filters: { label: [o.label] } })));
+  const candidates = lists.flat();
+  await Promise.all(
+    candidates.filter((c) => owned(c.Labels)).map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)),
+  );
+  const networks = await docker.listNetworks();
+  for (const net of networks.filter((n) => owned(n.Labels))) {
+    await docker.getNetwork(net.Id).remove().catch((e: Error) => process.stderr.write(`bench cleanup: network ${net.Name}: ${e.message}\n`));
+  }
+}

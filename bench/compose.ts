@@ -1,0 +1,29 @@
+import { run } from './proc.js';
+import type { Op } from './raw.js';
+import type { StackDir } from './stack.js';
+import type { Tool } from './tool.js';
+
+/** The docker-compose binary (v1 here); override with POND_BENCH_COMPOSE. */
+export const COMPOSE = process.env.POND_BENCH_COMPOSE ?? 'docker-compose';
+
+/** docker-compose with its defaults (it caps parallel calls at COMPOSE_PARALLEL_LIMIT, 64). */
+export function composeTool(stack: StackDir, n: number): Tool {
+  const project = `pondbench${n}`;
+  return {
+    name: 'compose',
+    project,
+    selector: `com.docker.compose.project=${project}`,
+    serviceLabel: 'com.docker.compose.service',
+    network: `${project}_default`,
+    async run(op: Op, rev: number) {
+      await stack.write(rev);
+      const verb = op === 'down' ? ['down'] : ['up', '-d'];
+      await run(COMPOSE, ['-p', project, '-f', stack.composeFile, ...verb]);
+    },
+  };
+}
+
+/** `docker-compose version --short`, or "absent" when it cannot run. */
+export async function composeVersion(): Promise<string> {
+  return (await run(COMPOSE, ['version', '--short']).catch(() => 'absent')).trim();
+}

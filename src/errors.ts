@@ -57,6 +57,9 @@ export class InterruptedError extends PondError {
   override readonly exitCode = 130;
 }
 
+/** A failure whose details were already printed (apply's outcome report): exit 1, print nothing more. */
+export class AlreadyReportedError extends PondError {}
+
 /** An engine call failed for a reason other than reachability. `status` is the HTTP status if any. */
 export class EngineError extends PondError {
   constructor(message: string, readonly status?: number, hint?: string) {

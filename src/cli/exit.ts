@@ -1,5 +1,5 @@
 import { formatDiagnostic } from '../config/format.js';
-import { ConfigError, PondError } from '../errors.js';
+import { AlreadyReportedError, ConfigError, PondError } from '../errors.js';
 import type { Output } from './output.js';
 
 /**
@@ -14,6 +14,7 @@ export function reportError(out: Output, e: unknown, cwd: string, json = false):
     out.err(`${errors} error${errors === 1 ? '' : 's'}: nothing was changed.`);
     return e.exitCode;
   }
+  if (e instanceof AlreadyReportedError) return e.exitCode;
   if (e instanceof PondError) {
     out.err(`error: ${e.message}`);
     if (e.hint) out.err(`  hint: ${e.hint}`);

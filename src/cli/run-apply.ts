@@ -1,6 +1,6 @@
 import { applyPlan, type ApplyResult } from '../apply/executor.js';
 import type { Engine } from '../engine/types.js';
-import { InterruptedError, PondError } from '../errors.js';
+import { AlreadyReportedError, InterruptedError, PondError } from '../errors.js';
 import type { Plan } from '../plan/types.js';
 import type { Output } from './output.js';
 import { plainProgress, stepTitle, ttyProgress } from './progress.js';
@@ -31,7 +31,7 @@ export async function runApply(out: Output, plan: Plan, engine: Engine, options:
     await progress.done();
     reportOutcome(out, result, Date.now() - started);
     if (result.interrupted) throw new InterruptedError('interrupted: some steps did not run');
-    if (!result.ok) throw new PondError(`${result.results.filter((r) => r.status === 'failed').length} step(s) failed`);
+    if (!result.ok) throw new AlreadyReportedError('apply failed');
     return result;
   } finally {
     process.off('SIGINT', onSigint);

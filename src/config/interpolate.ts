@@ -1,0 +1,58 @@
+import { Schema, isScalar } from 'yaml';
+import type { Diagnostic } from '../errors.js';
+import { expand, type Lookup } from './template.js';
+import type { ScalarNode, TreeNode } from './tree.js';
+
+export interface Interpolated<T extends TreeNode> {
+  tree: T;
+  diagnostics: Diagnostic[];
+  /** Names looked up, in first-use order. */
+  variables: string[];
+}
+
+interface ScalarTagLike {
+  test?: RegExp;
+  resolve: (value: string, onError: (message: string) => void, options: object) => unknown;
+}
+
+const CORE_TAGS = (new Schema({ schema: 'core' }).tags as unknown as ScalarTagLike[]).filter((t) => t.test);
+
+/**
+ * Substitutes variables in every string scalar (never in keys), reporting problems at the scalar's
+ * position. A plain (unquoted) scalar whose text was substituted is typed again the way YAML would
+ * have typed the result, so `retries: ${R:-3}` is the number 3 while `tag: "${T:-3}"` stays "3".
+ * An empty result stays an empty string. Pure: `lookup` is the only source of values.
+ */
+export function interpolateTree<T extends TreeNode>(tree: T, lookup: Lookup): Interpolated<T> {
+  const diagnostics: Diagnostic[] = [];
+  const names = new Set<string>();
+  const visit = (node: TreeNode): TreeNode => {
+    if (node.kind === 'seq') return { ...node, items: node.items.map(visit) };
+    if (node.kind === 'map') {
+      const entries = new Map([...node.entries].map(([k, e]) => [k, { key: e.key, node: visit(e.node) }] as const));
+      return { ...node, entries };
+    }
+    return scalar(node, lookup, diagnostics, names);
+  };
+  return { tree: visit(tree) as T, diagnostics, variables: [...names] };
+}
+
+function scalar(node: ScalarNode, lookup: Lookup, diagnostics: Diagnostic[], names: Set<string>): ScalarNode {
+  if (typeof node.value !== 'string' || !node.value.includes('$')) return node;
+  const result = expand(node.value, lookup);
+  result.names.forEach((n) => names.add(n));
+  for (const p of result.problems) {
+    diagnostics.push({ code: p.code, message: p.message, hint: p.hint, location: node.loc, severity: 'error' });
+  }
+  const value = node.plain && result.substituted ? retype(result.value) : result.value;
+  return { ...node, value };
+}
+
+/** Types a plain scalar with YAML 1.2 core schema rules (null, bool, int, float), else a string. */
+export function retype(text: string): unknown {
+  if (text === '') return text;
+  const tag = CORE_TAGS.find((t) => t.test!.test(text));
+  if (!tag) return text;
+  const resolved = tag.resolve(text, () => undefined, {});
+  return isScalar(resolved) ? resolved.value : resolved;
+}

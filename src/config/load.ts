@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ConfigError, type Diagnostic } from '../errors.js';
+import { parseDotEnv, type DotEnv } from './dotenv.js';
+import { interpolateTree } from './interpolate.js';
+import { mergeTrees } from './merge.js';
+import { parseYaml } from './parse.js';
+import { createLocator } from './sourcemap.js';
+import { toData, type MapNode } from './tree.js';
+import type { LoadedConfig, LoadOptions } from './types.js';
+import { sortDiagnostics, validateConfig } from './validate.js';
+
+/**
+ * Reads, parses, merges, interpolates and validates the config files, in that order. Every problem
+ * found is collected; if any is an error, one ConfigError carrying all of them is thrown and nothing
+ * is returned. Parse problems stop the load before interpolation (later stages would only guess).
+ * Schema problems at a place that already has an interpolation problem are dropped as consequences.
+ */
+export async function loadConfig(opts: LoadOptions): Promise<LoadedConfig> {
+  const files = opts.files.map((f) => path.resolve(f));
+  if (files.length === 0) throw new ConfigError([noFiles()]);
+  const read = await Promise.all(files.map((file, i) => parseFile(file, opts.files[i]!)));
+  const failed = read.flatMap((r) => r.diagnostics);
+  if (failed.length > 0) throw new ConfigError(sortDiagnostics(failed));
+  const dir = path.dirname(files[0]!);
+  const dotenv = await readDotEnv(path.join(dir, '.env'));
+  const lookup = (name: string): string | undefined => opts.env[name] ?? dotenv.values[name];
+  const merged = mergeTrees(read.map((r) => r.tree!))!;
+  const interpolated = interpolateTree(merged, lookup);
+  const where = createLocator(interpolated.tree);
+  const data = toData(interpolated.tree) as Record<string, unknown>;
+  const early = [...dotenv.diagnostics, ...interpolated.diagnostics];
+  const schema = validateConfig(data, where).filter((d) => !early.some((e) => sameLocation(e, d)));
+  const diagnostics = sortDiagnostics([...early, ...schema]);
+  if (diagnostics.some((d) => d.severity === 'error')) throw new ConfigError(diagnostics);
+  return { data, files, dir, locate: where.locate, variables: [...interpolated.variables].sort() };
+}
+
+async function parseFile(file: string, asGiven: string): Promise<{ tree?: MapNode; diagnostics: Diagnostic[] }> {
+  try {
+    return parseYaml(file, await readFile(file, 'utf8'));
+  } catch (error) {
+    return { diagnostics: [unreadable(asGiven, error)] };
+  }
+}
+
+async function readDotEnv(file: string): Promise<DotEnv> {
+  try {
+    return parseDotEnv(file, await readFile(file, 'utf8'));
+  } catch {
+    return { values: {}, diagnostics: [] };
+  }
+}
+
+function unreadable(file: string, error: unknown): Diagnostic {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') {
+    return {
+      code: 'file-not-found',
+      message: `config file "${file}" does not exist`,
+      hint: 'run pond in the folder that holds pond.yaml, or name the file: pond -f path/to/pond.yaml',
+      severity: 'error',
+    };
+  }
+  const reason = code === 'EISDIR' ? 'is a folder' : `cannot be read (${code ?? String(error)})`;
+  return { code: 'file-unreadable', message: `config file "${file}" ${reason}`, hint: 'pass a YAML file with -f', severity: 'error' };
+}
+
+function noFiles(): Diagnostic {
+  return { code: 'file-not-found', message: 'no config file given', hint: 'pass one with -f pond.yaml', severity: 'error' };
+}
+
+function sameLocation(a: Diagnostic, b: Diagnostic): boolean {
+  return !!a.location && !!b.location && a.location.file === b.location.file && a.location.line === b.location.line && a.location.col === b.location.col;
+}

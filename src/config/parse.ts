@@ -1,0 +1,112 @@
+import { LineCounter, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import type { Diagnostic, Location } from '../errors.js';
+import { TreeBuilder } from './build-tree.js';
+import type { MapNode } from './tree.js';
+
+/** Above this many alias expansions a document is treated as a "billion laughs" attack. */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface ParseResult {
+  tree?: MapNode;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses one file into a located tree. Refuses, with a position, anything that would make later
+ * stages guess: syntax errors, duplicate keys, alias bombs, empty files and a top level that is not a
+ * mapping. YAML 1.2 core schema, so `no` and `on` stay strings; `<<` merge keys are honoured.
+ * Invariant: `tree` is set only when `diagnostics` is empty.
+ */
+export function parseYaml(file: string, text: string): ParseResult {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true, merge: true });
+  const at = (offset: number): Location => ({ file, ...lines.linePos(offset) });
+  if (doc.errors.length > 0) return { diagnostics: doc.errors.map((e) => yamlError(e, doc, at)) };
+  if (doc.contents === null) return { diagnostics: [emptyFile(file)] };
+  const bomb = aliasBomb(doc, at);
+  if (bomb) return { diagnostics: [bomb] };
+  const diagnostics: Diagnostic[] = [];
+  const tree = new TreeBuilder(doc, at, diagnostics).build(doc.contents);
+  if (tree.kind !== 'map') diagnostics.push(notAMapping(tree.loc));
+  if (diagnostics.length > 0 || tree.kind !== 'map') return { diagnostics };
+  return { tree, diagnostics };
+}
+
+function yamlError(error: YAMLError, doc: Document, at: (offset: number) => Location): Diagnostic {
+  const location = at(error.pos[0]);
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = keyAt(doc, error.pos[0]);
+    return {
+      code: 'duplicate-key',
+      message: `duplicate key "${key}"`,
+      hint: `"${key}" is already set earlier in this mapping; keep only one`,
+      location,
+      severity: 'error',
+    };
+  }
+  const message = (error.message.split(' at line ')[0] ?? error.message).trim();
+  return { code: 'yaml-syntax', message: lowerFirst(message), location, severity: 'error' };
+}
+
+function keyAt(doc: Document, offset: number): string {
+  let key = '';
+  visit(doc, {
+    Pair(_key, pair) {
+      if (!isScalar(pair.key) || pair.key.range?.[0] !== offset) return undefined;
+      key = String(pair.key.value);
+      return visit.BREAK;
+    },
+  });
+  return key;
+}
+
+function emptyFile(file: string): Diagnostic {
+  return {
+    code: 'empty-file',
+    message: 'the file is empty',
+    hint: 'a pond file needs at least "version: 1" and a "workloads:" mapping',
+    location: { file, line: 1, col: 1 },
+    severity: 'error',
+  };
+}
+
+function notAMapping(location: Location): Diagnostic {
+  return {
+    code: 'type',
+    message: 'the top level must be a mapping of keys such as "version" and "workloads"',
+    hint: 'start the file with "version: 1"',
+    location,
+    severity: 'error',
+  };
+}
+
+function aliasBomb(doc: Document, at: (offset: number) => Location): Diagnostic | undefined {
+  try {
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    return {
+      code: 'alias-limit',
+      message: `aliases expand to too many values (more than ${MAX_ALIAS_COUNT}); refusing to load`,
+      hint: 'nested aliases (*name) multiply; write the values out or alias fewer times',
+      location: at(firstAliasOffset(doc)),
+      severity: 'error',
+    };
+  }
+}
+
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { retype } from '../../../src/config/interpolate.js';
+import { expand } from '../../../src/config/template.js';
+import { errorsOf, load, project } from './helpers.js';
+
+const vars: Record<string, string> = { NAME: 'pond', EMPTY: '', PORT: '8080' };
+const lookup = (name: string): string | undefined => vars[name];
+const value = (text: string): string => expand(text, lookup).value;
+
+describe('expand', () => {
+  it('substitutes braced and bare variables', () => {
+    expect(value('${NAME}-$NAME:$PORT')).toBe('pond-pond:8080');
+  });
+
+  it('applies :- to unset or empty, - to unset only', () => {
+    expect(value('${MISSING:-d}|${EMPTY:-d}|${MISSING-d}|${EMPTY-d}')).toBe('d|d|d|');
+  });
+
+  it('applies :+ and + alternatives', () => {
+    expect(value('${NAME:+on}|${EMPTY:+on}|${EMPTY+on}|${MISSING+on}')).toBe('on||on|');
+  });
+
+  it('expands nested defaults lazily', () => {
+    const result = expand('${MISSING:-${NAME}-${PORT}}|${NAME:-${ALSO_MISSING}}', lookup);
+    expect(result).toMatchObject({ value: 'pond-8080|pond', problems: [] });
+  });
+
+  it('turns $$ into a literal $ and keeps a lone $', () => {
+    expect(value('$${NAME} costs $$5, 5$ or $ 1')).toBe('${NAME} costs $5, 5$ or $ 1');
+  });
+
+  it('leaves workload references verbatim', () => {
+    const result = expand('${workloads.db.url}?app=${NAME}', lookup);
+    expect(result).toMatchObject({ value: '${workloads.db.url}?app=pond', names: ['NAME'] });
+  });
+
+  it('reports :? and ? with the message', () => {
+    expect(expand('${MISSING:?set it in CI}', lookup).problems).toEqual([
+      { code: 'unset-variable', message: 'variable "MISSING" is not set: set it in CI', hint: 'export MISSING=... or add MISSING=... to the .env file beside your pond file' },
+    ]);
+    expect(expand('${EMPTY:?}', lookup).problems[0]?.message).toBe('variable "EMPTY" is empty');
+    expect(expand('${EMPTY?}', lookup).problems).toEqual([]);
+  });
+
+  it('reports malformed expressions', () => {
+    expect(expand('${}', lookup).problems.map((p) => [p.code, p.message])).toEqual([['invalid-interpolation', 'empty variable name in "${}"']]);
+    expect(expand('${A B}', lookup).problems.map((p) => p.message)).toEqual(['invalid expression "${A B}"']);
+    expect(expand('x ${NAME', lookup).problems.map((p) => p.message)).toEqual(['unterminated "${" in "x ${NAME"']);
+  });
+});
+
+describe('retype', () => {
+  it('types plain results as YAML 1.2 core would', () => {
+    expect([retype('3'), retype('1.5'), retype('true'), retype('null'), retype('no'), retype('0x1F'), retype('')]).toEqual([3, 1.5, true, null, 'no', 31, '']);
+  });
+});
+
+describe('interpolation in a config', () => {
+  const file = [
+    'version: 1',
+    'workloads:',
+    '  web:',
+    '    image: ${IMAGE:-nginx}:${TAG-1.27}',
+    '    env:',
+    '      PORT: "${PORT:-8080}"',
+    '      DB: ${workloads.db.url}',
+    '      COST: $$5',
+    '    health:',
+    '      tcp: ${PORT:-80}',
+    '      retries: ${R:-3}',
+    '',
+  ].join('\n');
+
+  it('substitutes values and retypes plain scalars only', async () => {
+    const config = await load(await project({ 'pond.yaml': file }), undefined, { TAG: '1.25' });
+    expect((config.data.workloads as Record<string, unknown>).web).toEqual({
+      image: 'nginx:1.25',
+      env: { PORT: '8080', DB: '${workloads.db.url}', COST: '$5' },
+      health: { tcp: 80, retries: 3 },
+    });
+    expect(config.variables).toEqual(['IMAGE', 'PORT', 'R', 'TAG']);
+  });
+
+  it('reports an unset variable at its scalar', async () => {
+    expect(await errorsOf('version: 1\nworkloads:\n  web:\n    image: nginx\n    env:\n      PASSWORD: ${DB_PASSWORD}\n')).toEqual([
+      'pond.yaml:6:17 error[unset-variable]: variable "DB_PASSWORD" is not set\n  hint: export DB_PASSWORD=... or add DB_PASSWORD=... to the .env file beside your pond file, or give a default: ${DB_PASSWORD:-value}',
+    ]);
+  });
+
+  it('reports ${V:?msg} with the message, and no schema noise for the emptied value', async () => {
+    expect(await errorsOf('version: 1\nworkloads:\n  web:\n    image: ${IMAGE:?pick an image to run}\n')).toEqual([
+      'pond.yaml:4:12 error[unset-variable]: variable "IMAGE" is not set: pick an image to run\n  hint: export IMAGE=... or add IMAGE=... to the .env file beside your pond file',
+    ]);
+  });
+
+  it('reports a malformed expression', async () => {
+    expect(await errorsOf('version: 1\nworkloads:\n  web:\n    image: "nginx:${}"\n')).toEqual([
+      'pond.yaml:4:12 error[invalid-interpolation]: empty variable name in "${}"\n  hint: write ${NAME}, ${NAME:-default} or ${NAME:?message}; write $$ for a literal $',
+    ]);
+  });
+
+  it('never interpolates keys', async () => {
+    const config = await load(await project({ 'pond.yaml': 'version: 1\nworkloads:\n  web:\n    image: nginx\n    env:\n      $HOME: "x"\n' }));
+    expect((config.data.workloads as Record<string, { env: unknown }>).web!.env).toEqual({ $HOME: 'x' });
+  });
+
+  it('fills names missing from the environment from .env beside the first file', async () => {
+    const dir = await project({
+      'pond.yaml': 'version: 1\nworkloads:\n  web:\n    image: ${IMAGE}\n    env: {MODE: "${MODE}"}\n',
+      '.env': '# defaults\nexport IMAGE=httpd:2\nMODE="from dotenv" # comment\n',
+    });
+    const config = await load(dir, undefined, { MODE: 'from env' });
+    expect((config.data.workloads as Record<string, unknown>).web).toEqual({ image: 'httpd:2', env: { MODE: 'from env' } });
+  });
+
+  it('treats an empty environment value as set', async () => {
+    const dir = await project({ 'pond.yaml': 'version: 1\nworkloads:\n  web:\n    image: nginx\n    env: {MODE: "${MODE-unset}"}\n', '.env': 'MODE=dotenv\n' });
+    const config = await load(dir, undefined, { MODE: '' });
+    expect((config.data.workloads as Record<string, { env: unknown }>).web!.env).toEqual({ MODE: '' });
+  });
+});

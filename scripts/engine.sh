@@ -31,11 +31,15 @@ apt_install() {
   done
   ((${#missing[@]})) || return 0
   [ "$(id -u)" = 0 ] || die "need root to apt-get install ${missing[*]}"
-  (
+  local log=/var/log/pond-apt.log
+  if ! (
     flock 8
-    apt-get update -qq >&2 || say "apt-get update had errors, trying the install anyway" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
-  ) 8>/var/lock/pond-apt.lock
+    apt-get update || echo "apt-get update had errors, trying the install anyway"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+  ) 8>/var/lock/pond-apt.lock >>"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    die "apt-get install ${missing[*]} failed (log: $log)"
+  fi
   DID+=("installed ${missing[*]}")
 }
 

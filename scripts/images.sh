@@ -32,11 +32,15 @@ apt_install() {
   ((${#missing[@]})) || return 0
   [ "$(id -u)" = 0 ] || die "need root to apt-get install ${missing[*]}"
   echo "images.sh: installing ${missing[*]}" >&2
-  (
+  local log=/var/log/pond-apt.log
+  if ! (
     flock 9
-    apt-get update -qq >&2 || echo "images.sh: apt-get update had errors, trying the install anyway" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
-  ) 9>/var/lock/pond-apt.lock
+    apt-get update || echo "apt-get update had errors, trying the install anyway"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+  ) 9>/var/lock/pond-apt.lock >>"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    die "apt-get install ${missing[*]} failed (log: $log)"
+  fi
 }
 
 inputs_hash() { # hash of the files a stand-in is built from

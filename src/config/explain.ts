@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { SchemaIndex, SchemaNode } from './schema-index.js';
+import { didYouMean } from './suggest.js';
 
 /** An ajv error, or one pond made up to replace the noise of a failed union. */
 export interface SchemaProblem {
@@ -20,13 +21,27 @@ export interface SchemaProblem {
  * summaries are dropped (their sub-errors say it better). For every failed anyOf/oneOf, only the
  * branches whose type fits the data keep their errors; if none fits, one `type` problem naming all the
  * accepted shapes replaces them; a union of bare `required`s becomes one "needs one of" problem.
+ * A required key reported missing only because it was misspelt is dropped in favour of the typo.
  * Relies on `verbose: true` (errors carry schema, parentSchema and data by identity).
  */
 export function explain(errors: readonly ErrorObject[], schema: SchemaIndex): SchemaProblem[] {
   let problems = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'propertyNames') as unknown as SchemaProblem[];
   const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   for (const union of unions) problems = resolveUnion(problems, union, schema);
-  return problems;
+  return dropExplainedRequired(problems);
+}
+
+/**
+ * A misspelt required key shows up twice: as an unknown key and as the missing one. The typo is the
+ * cause, so only the unknown key (with its did-you-mean) is kept.
+ */
+function dropExplainedRequired(problems: SchemaProblem[]): SchemaProblem[] {
+  const typos = problems.filter((p) => p.keyword === 'additionalProperties');
+  return problems.filter((p) => {
+    if (p.keyword !== 'required') return true;
+    const missing = String(p.params.missingProperty);
+    return !typos.some((t) => t.instancePath === p.instancePath && didYouMean(String(t.params.additionalProperty), [missing]) === missing);
+  });
 }
 
 function resolveUnion(problems: SchemaProblem[], union: ErrorObject, schema: SchemaIndex): SchemaProblem[] {

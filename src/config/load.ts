@@ -30,7 +30,7 @@ export async function loadConfig(opts: LoadOptions): Promise<LoadedConfig> {
   const where = createLocator(interpolated.tree);
   const data = toData(interpolated.tree) as Record<string, unknown>;
   const early = [...dotenv.diagnostics, ...interpolated.diagnostics];
-  const schema = validateConfig(data, where).filter((d) => !early.some((e) => sameLocation(e, d)));
+  const schema = (await validateConfig(data, where)).filter((d) => !early.some((e) => sameLocation(e, d)));
   const diagnostics = sortDiagnostics([...early, ...schema]);
   if (diagnostics.some((d) => d.severity === 'error')) throw new ConfigError(diagnostics);
   return { data, files, dir, locate: where.locate, variables: [...interpolated.variables].sort() };

@@ -1,4 +1,5 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import { createHash } from 'node:crypto';
+import type { ValidateFunction } from 'ajv';
 import schemaJson from '../../schema/pond.schema.json' with { type: 'json' };
 import type { Diagnostic } from '../errors.js';
 import { explain } from './explain.js';
@@ -13,9 +14,13 @@ interface Compiled {
 
 let compiled: Compiled | undefined;
 
-/** Compiled once per process; `x-expected` is pond's own annotation for error messages. */
-function compile(): Compiled {
+/**
+ * Compiled once per process, and only for a file that failed the fast check: ajv itself is imported
+ * here, not at start-up. `x-expected` is pond's own annotation for error messages.
+ */
+async function compile(): Promise<Compiled> {
   if (compiled) return compiled;
+  const { Ajv } = await import('ajv');
   const ajv = new Ajv({ allErrors: true, verbose: true, strictSchema: true, strictTypes: false, strictRequired: false, strictTuples: false });
   ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
   const schema = schemaJson as unknown as SchemaNode;
@@ -23,13 +28,38 @@ function compile(): Compiled {
   return compiled;
 }
 
+type Check = (data: unknown) => boolean;
+
+let precompiled: Promise<Check | undefined> | undefined;
+
+/**
+ * The standalone validator `npm run build` writes beside the compiled schema (scripts/build-validator.mjs):
+ * a yes/no answer without compiling the schema at start-up. Used only when its embedded hash matches
+ * the schema this code was built with; otherwise (or when absent, as under vitest) undefined.
+ */
+function loadPrecompiled(): Promise<Check | undefined> {
+  precompiled ??= (async () => {
+    try {
+      const mod = (await import(new URL('../../schema/pond.validate.mjs', import.meta.url).href)) as { validate: Check; schemaHash: string };
+      const hash = createHash('sha256').update(JSON.stringify(schemaJson)).digest('hex');
+      return mod.schemaHash === hash ? mod.validate : undefined;
+    } catch {
+      return undefined;
+    }
+  })();
+  return precompiled;
+}
+
 /**
  * Checks data against schema/pond.schema.json and reports the most specific problem per place, in
  * the user's words and at the user's line (through `where`). Returns diagnostics deduplicated and
- * sorted by file, line and column; an empty list means the data satisfies the schema.
+ * sorted by file, line and column; an empty list means the data satisfies the schema. A valid file
+ * is answered by the precompiled validator; only an invalid one pays for the explaining compile.
  */
-export function validateConfig(data: unknown, where: Locator): Diagnostic[] {
-  const { validate, index } = compile();
+export async function validateConfig(data: unknown, where: Locator): Promise<Diagnostic[]> {
+  const fast = await loadPrecompiled();
+  if (fast?.(data)) return [];
+  const { validate, index } = await compile();
   if (validate(data)) return [];
   const diagnostics = explain(validate.errors ?? [], index).map((p) => toDiagnostic(p, index, where));
   return sortDiagnostics(dedupe(diagnostics));

@@ -15,6 +15,14 @@ export function stepTitle(s: Step): string {
   return `${VERB[s.action]} ${s.resource === 'container' ? '' : s.resource + ' '}${s.name}`;
 }
 
+const PHRASE: Record<string, string> = { started: 'started', healthy: 'healthy', completed: 'completed' };
+
+/** "waiting for db (healthy), seed (completed)": what a step that cannot start yet is waiting for. */
+export function waitingFor(s: Step): string {
+  const names = s.needs.filter((n) => n.step.startsWith('container:')).map((n) => `${n.step.slice('container:'.length).replace(/#.*/, '')} (${PHRASE[n.condition]})`);
+  return names.length ? `waiting for ${names.join(', ')}` : 'queued';
+}
+
 /** Plain lines, one per state change: what CI and pipes see. */
 export function plainProgress(out: Output): Progress {
   return {
@@ -49,9 +57,13 @@ export async function ttyProgress(plan: Plan): Promise<Progress> {
         new Promise<void>((resolve, reject) => {
           register(step.id, {
             push(e) {
-              if (e.status === 'progress' || e.status === 'warning') task.output = e.message ?? '';
+              if (e.status === 'pending') task.output = waitingFor(step);
+              else if (e.status === 'progress' || e.status === 'warning') task.output = e.message ?? '';
               else if (e.status === 'reached' && e.condition !== 'started') task.output = e.condition ?? '';
-              else if (e.status === 'done') resolve();
+              else if (e.status === 'done') {
+                task.title = `${stepTitle(step)}${step.reach.length > 1 ? ` (${step.reach.at(-1)})` : ''}`;
+                resolve();
+              }
               else if (e.status === 'failed') reject(e.error ?? new Error('failed'));
               else if (e.status === 'skipped' || e.status === 'cancelled') {
                 task.skip(e.message ?? e.status);

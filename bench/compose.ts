@@ -7,8 +7,8 @@ import type { Tool } from './tool.js';
 export const COMPOSE = process.env.POND_BENCH_COMPOSE ?? 'docker-compose';
 
 /** docker-compose with its defaults (it caps parallel calls at COMPOSE_PARALLEL_LIMIT, 64). */
-export function composeTool(stack: StackDir, n: number): Tool {
-  const project = `pondbench${n}`;
+export function composeTool(stack: StackDir, n: number, tag: string): Tool {
+  const project = `pondbench${n}${tag}`;
   return {
     name: 'compose',
     project,

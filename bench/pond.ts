@@ -11,8 +11,8 @@ function args(op: Op, concurrency: number): string[] {
 }
 
 /** pond as a user runs it: a fresh `node bin/pond` per operation, on the stack's pond.yaml. */
-export function pondTool(root: string, stack: StackDir, n: number, concurrency: number): Tool {
-  const project = `pond-bench-n${n}`;
+export function pondTool(root: string, stack: StackDir, n: number, concurrency: number, tag: string): Tool {
+  const project = `pond-bench-n${n}-${tag}`;
   const bin = path.join(root, 'bin', 'pond');
   return {
     name: 'pond',

@@ -9,14 +9,14 @@ function rawTool(name: string, project: string, perform: (op: Op, rev: number) =
 }
 
 /** Raw dockerode inside this process on a client made once: pure engine API time. */
-export function rawInprocTool(docker: Docker, n: number, concurrency: number): Tool {
-  const project = `pond-bench-raw-n${n}`;
+export function rawInprocTool(docker: Docker, n: number, concurrency: number, tag: string): Tool {
+  const project = `pond-bench-raw-n${n}-${tag}`;
   return rawTool('raw-inproc', project, (op, rev) => rawOp(docker, op, { project, n, rev, concurrency }));
 }
 
 /** The same calls from a fresh `node` process per operation: adds start-up and the dockerode import. */
-export function rawProcessTool(root: string, n: number, concurrency: number): Tool {
-  const project = `pond-bench-rawp-n${n}`;
+export function rawProcessTool(root: string, n: number, concurrency: number, tag: string): Tool {
+  const project = `pond-bench-rawp-n${n}-${tag}`;
   const entry = path.join(root, 'dist', 'bench', 'raw-process.js');
   return rawTool('raw-process', project, async (op, rev) => {
     await run(process.execPath, [entry, op, project, String(n), String(rev), String(concurrency)]);

@@ -95,7 +95,20 @@ async function down(docker: Docker, a: RawArgs): Promise<void> {
     if (info.State === 'running') await c.stop({ t: 10 });
     await c.remove({ v: true });
   });
-  await docker.getNetwork(rawNetwork(a.project)).remove();
+  await removeNetwork(docker, rawNetwork(a.project));
+}
+
+/** Like pond: "has active endpoints" right after a mass teardown is retried ~2 s, then left (DESIGN §7). */
+async function removeNetwork(docker: Docker, name: string): Promise<void> {
+  for (let attempt = 0; attempt <= 10; attempt++) {
+    try {
+      await docker.getNetwork(name).remove();
+      return;
+    } catch (err) {
+      if (!/active endpoints/i.test(String(err))) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
 }
 
 const RUN: Record<Op, (docker: Docker, a: RawArgs) => Promise<void>> = { cold, noop, change, down };

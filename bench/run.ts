@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -50,19 +51,19 @@ function options(argv: string[]): Options {
   return opts;
 }
 
-function toolsFor(o: Options, docker: Docker, stack: StackDir, n: number): Tool[] {
-  const all = [pondTool(ROOT, stack, n, o.concurrency), rawInprocTool(docker, n, o.concurrency), rawProcessTool(ROOT, n, o.concurrency), composeTool(stack, n)];
+function toolsFor(o: Options, docker: Docker, stack: StackDir, n: number, tag: string): Tool[] {
+  const all = [pondTool(ROOT, stack, n, o.concurrency, tag), rawInprocTool(docker, n, o.concurrency, tag), rawProcessTool(ROOT, n, o.concurrency, tag), composeTool(stack, n, tag)];
   return all.filter((t) => o.tools.includes(t.name));
 }
 
 /** One cold → noop → change → down cycle, each timed and then checked against the engine. */
-async function cycle(docker: Docker, tool: Tool, n: number, samples: Samples): Promise<string> {
+async function cycle(docker: Docker, tool: Tool, n: number, samples: Samples, quirks: string[]): Promise<string> {
   let ids: Ids = new Map();
   const line: string[] = [];
   for (const op of OPS) {
     const rev = op === 'change' || op === 'down' ? 1 : 0;
     const seconds = await timed(() => tool.run(op, rev));
-    ids = await verify(docker, tool, op, n, rev, ids);
+    ids = await verify(docker, tool, op, n, rev, ids, quirks);
     samples.add(op, n, tool.name, seconds);
     line.push(`${op} ${seconds.toFixed(2)}s`);
   }
@@ -80,14 +81,21 @@ async function preflight(docker: Docker, o: Options): Promise<{ docker: string; 
   return { docker: version, compose };
 }
 
-async function measure(docker: Docker, o: Options, samples: Samples, failures: string[]): Promise<void> {
+interface Outcome {
+  samples: Samples;
+  failures: string[];
+  quirks: string[];
+}
+
+async function measure(docker: Docker, o: Options, { samples, failures, quirks }: Outcome): Promise<void> {
+  const token = Date.now().toString(36).slice(-4);
   for (const n of o.sizes) {
     const stack = await makeStackDir(n);
     try {
       for (let r = 1; r <= o.repeat; r++) {
-        for (const tool of toolsFor(o, docker, stack, n)) {
+        for (const tool of toolsFor(o, docker, stack, n, `${token}r${r}`)) {
           try {
-            process.stderr.write(`N=${n} run ${r}/${o.repeat} ${tool.name}: ${await cycle(docker, tool, n, samples)}\n`);
+            process.stderr.write(`N=${n} run ${r}/${o.repeat} ${tool.name}: ${await cycle(docker, tool, n, samples, quirks)}\n`);
           } catch (e) {
             failures.push(`N=${n} run ${r} ${tool.name}: ${e instanceof Error ? e.message : String(e)}`);
             process.stderr.write(`N=${n} run ${r}/${o.repeat} ${tool.name}: FAILED\n${failures.at(-1)}\n`);
@@ -109,20 +117,23 @@ async function main(argv: string[]): Promise<number> {
   const host = hostInfo(versions.docker, versions.compose);
   const interrupted = (): void => void cleanup(docker).finally(() => process.exit(130));
   process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
-  const samples = new Samples();
-  const failures: string[] = [];
-  await cleanup(docker);
+  const outcome: Outcome = { samples: new Samples(), failures: [], quirks: [] };
+  const { samples, failures, quirks } = outcome;
+  const stale = await cleanup(docker);
   const started = new Date();
+  const loadBefore = os.loadavg();
   try {
-    await measure(docker, o, samples, failures);
+    await measure(docker, o, outcome);
   } finally {
-    await cleanup(docker);
+    const left = (await cleanup(docker)).filter((name) => !stale.includes(name));
+    if (left.length) quirks.push(`engine refused to remove bench network(s) ${left.join(', ')} (DESIGN §7; a dockerd restart clears them)`);
   }
   const printed = table(samples, o.sizes);
   process.stdout.write(`${printed}\n\ncells: median (min) wall-clock seconds over ${o.repeat} run(s); ratios of medians\n`);
-  const doc = { started: started.toISOString(), host, options: o, table: printed.split('\n'), samples: samples.rows(), failures };
+  const doc = { started: started.toISOString(), host, load1m: { before: loadBefore[0], after: os.loadavg()[0] }, options: o, table: printed.split('\n'), samples: samples.rows(), failures, quirks };
   const files = await writeResults(ROOT, doc, host, o.record);
   process.stderr.write(`wrote ${files.map((f) => path.relative(ROOT, f)).join(', ')}\n`);
+  for (const q of quirks) process.stderr.write(`engine quirk: ${q}\n`);
   for (const f of failures) process.stderr.write(`failure: ${f}\n`);
   return failures.length ? 1 : 0;
 }

@@ -7,7 +7,10 @@ import type { Op } from './raw.js';
 export interface Tool {
   /** Column name in the table: pond, raw-inproc, raw-process, compose. */
   name: string;
-  /** Engine project name; always pond-bench-* (pond, raw) or pondbench* (compose). */
+  /**
+   * Engine project name, new for every cycle so a network the engine refuses to remove (DESIGN §7)
+   * cannot break the next cycle; always pond-bench-* (pond, raw) or pondbench* (compose).
+   */
   project: string;
   /** `key=value` label filter matching every container of this tool's project. */
   selector: string;

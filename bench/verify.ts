@@ -18,18 +18,27 @@ async function networkExists(docker: Docker, name: string): Promise<boolean> {
   return listed.some((n) => n.Name === name);
 }
 
+async function attached(docker: Docker, name: string): Promise<number> {
+  const info = (await docker.getNetwork(name).inspect()) as { Containers?: Record<string, unknown> };
+  return Object.keys(info.Containers ?? {}).length;
+}
+
 /**
  * Checks the engine after `op` and returns the ids now in place: after cold, noop and change
  * exactly N running containers (one per service) and the network; noop keeps every id; change
  * replaces exactly the changed service's container, which then carries the new revision; down
- * leaves no container and no network.
+ * leaves no container and no network. A network left after down with nothing attached is dockerd's
+ * stale-endpoint quirk (DESIGN §7): it is pushed to `quirks` instead of failing the run.
  */
-export async function verify(docker: Docker, tool: Tool, op: Op, n: number, rev: number, before: Ids): Promise<Ids> {
+export async function verify(docker: Docker, tool: Tool, op: Op, n: number, rev: number, before: Ids, quirks: string[]): Promise<Ids> {
   const listed = await docker.listContainers({ all: true, filters: { label: [tool.selector] } });
   const hasNetwork = await networkExists(docker, tool.network);
   if (op === 'down') {
     check(listed.length === 0, tool, op, `${listed.length} container(s) left`);
-    check(!hasNetwork, tool, op, `network ${tool.network} left`);
+    if (hasNetwork) {
+      check((await attached(docker, tool.network)) === 0, tool, op, `network ${tool.network} left with containers attached`);
+      quirks.push(`${tool.name} down: engine kept network ${tool.network} ("has active endpoints", none attached)`);
+    }
     return new Map();
   }
   const ids: Ids = new Map(listed.map((c) => [c.Labels[tool.serviceLabel] ?? '?', c.Id]));

@@ -16,6 +16,7 @@ export function reportError(out: Output, e: unknown, cwd: string, json = false):
   }
   if (e instanceof AlreadyReportedError) return e.exitCode;
   if (e instanceof PondError) {
+    if (json) out.out(JSON.stringify({ error: { kind: e.name, message: e.message, hint: e.hint, exit_code: e.exitCode } }, null, 2));
     out.err(`error: ${e.message}`);
     if (e.hint) out.err(`  hint: ${e.hint}`);
     return e.exitCode;

@@ -61,16 +61,21 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
   return program;
 }
 
+/** `--format json` anywhere: failures then also print one JSON document on stdout for scripts. */
+function wantsJson(argv: string[]): boolean {
+  return argv.some((a, i) => a === '--format=json' || (a === '--format' && argv[i + 1] === 'json'));
+}
+
 /** Parses argv, runs one command, and returns the exit code (DESIGN §3). */
 export async function main(argv: string[]): Promise<number> {
   const out = createOutput();
   let code = 0;
-  const json = argv.includes('json');
+  const json = wantsJson(argv);
   const run = async (fn: () => Promise<number>): Promise<void> => {
     try {
       code = await fn();
     } catch (e) {
-      code = reportError(out, e, process.cwd(), json && argv.includes('validate'));
+      code = reportError(out, e, process.cwd(), json);
     }
   };
   try {

@@ -12,7 +12,8 @@ export interface RunApplyOptions {
 
 /**
  * Applies a plan with progress drawn, Ctrl-C handled (first: finish in-flight calls, start nothing new,
- * exit 130; second: exit at once) and every outcome reported. Throws when anything failed.
+ * exit 130; second: exit at once) and every outcome reported. The caller shows what it wants and then
+ * calls `failUnlessOk`.
  */
 export async function runApply(out: Output, plan: Plan, engine: Engine, options: RunApplyOptions): Promise<ApplyResult> {
   const abort = new AbortController();
@@ -30,12 +31,16 @@ export async function runApply(out: Output, plan: Plan, engine: Engine, options:
     const result = await applyPlan(plan, engine, { ...options, signal: abort.signal, onEvent: (e) => progress.onEvent(e) });
     await progress.done();
     reportOutcome(out, result, Date.now() - started);
-    if (result.interrupted) throw new InterruptedError('interrupted: some steps did not run');
-    if (!result.ok) throw new AlreadyReportedError('apply failed');
     return result;
   } finally {
     process.off('SIGINT', onSigint);
   }
+}
+
+/** Exit 130 after an interrupt, 1 after a failure (already reported, so nothing more is printed). */
+export function failUnlessOk(result: ApplyResult | undefined): void {
+  if (result?.interrupted) throw new InterruptedError('interrupted: some steps did not run');
+  if (result && !result.ok) throw new AlreadyReportedError('apply failed');
 }
 
 function reportOutcome(out: Output, result: ApplyResult, ms: number): void {

@@ -4,7 +4,7 @@ import { acquireLock } from '../../lock/lock.js';
 import { planDown } from '../../plan/down.js';
 import { renderPlan } from '../../plan/render.js';
 import type { Context } from '../context.js';
-import { runApply } from '../run-apply.js';
+import { failUnlessOk, runApply } from '../run-apply.js';
 
 export interface DownFlags {
   volumes?: boolean;
@@ -32,7 +32,7 @@ export async function downCommand(ctx: Context, flags: DownFlags): Promise<numbe
       ctx.output.err(`Nothing to remove: project "${project}" has no containers or networks.`);
     } else {
       ctx.output.err(renderPlan(plan, { color: ctx.output.color }).trimEnd());
-      await runApply(ctx.output, plan, engine, { concurrency: flags.concurrency, waitTimeoutMs: 0 });
+      failUnlessOk(await runApply(ctx.output, plan, engine, { concurrency: flags.concurrency, waitTimeoutMs: 0 }));
     }
     if (!flags.volumes) {
       for (const v of observed.volumes) ctx.output.err(`kept volume ${v.name} (pond down --volumes deletes it)`);

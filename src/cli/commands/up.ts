@@ -1,7 +1,7 @@
 import { acquireLock } from '../../lock/lock.js';
 import { planToJson, renderPlan, hasChanges } from '../../plan/render.js';
 import type { Context } from '../context.js';
-import { runApply } from '../run-apply.js';
+import { failUnlessOk, runApply } from '../run-apply.js';
 import { statusRows, statusTable } from '../status.js';
 import { table } from '../output.js';
 import { makePlan } from './plan.js';
@@ -40,6 +40,7 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
     } else {
       ctx.output.out(table(statusTable(rows)));
     }
+    failUnlessOk(result);
     return 0;
   } finally {
     await lock.release();

@@ -1,0 +1,42 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { LockHeldError } from '../../../src/errors.js';
+import { acquireLock } from '../../../src/lock/lock.js';
+
+beforeEach(async () => {
+  process.env.POND_LOCK_DIR = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-lock-'));
+});
+
+describe('acquireLock', () => {
+  it('refuses a second holder with exit 5, naming the first', async () => {
+    const first = await acquireLock('demo', 'pond up', 0);
+    const second = await acquireLock('demo', 'pond down', 0).catch((e: unknown) => e);
+    expect(second).toBeInstanceOf(LockHeldError);
+    expect((second as LockHeldError).exitCode).toBe(5);
+    expect((second as LockHeldError).message).toMatch(new RegExp(`^project "demo" is locked by pid ${process.pid} \\("pond up", since `));
+    await first.release();
+  });
+
+  it('waits up to the timeout and gets the lock once it is released', async () => {
+    const first = await acquireLock('demo', 'pond up', 0);
+    setTimeout(() => void first.release(), 150);
+    const second = await acquireLock('demo', 'pond up', 5_000);
+    await second.release();
+  });
+
+  it('takes over a lock whose process is gone', async () => {
+    const file = path.join(process.env.POND_LOCK_DIR!, 'demo.lock');
+    await fs.writeFile(file, JSON.stringify({ pid: 2 ** 22 + 17, host: os.hostname(), command: 'pond up', since: 'then' }));
+    const lock = await acquireLock('demo', 'pond up', 0);
+    expect(JSON.parse(await fs.readFile(file, 'utf8')).pid).toBe(process.pid);
+    await lock.release();
+  });
+
+  it('keeps projects apart', async () => {
+    const a = await acquireLock('a', 'pond up', 0);
+    const b = await acquireLock('b', 'pond up', 0);
+    await Promise.all([a.release(), b.release()]);
+  });
+});

@@ -1,7 +1,7 @@
 # Developer shortcuts. CI runs .ci/run; these targets wrap the same scripts.
 #   make up      quickstart: engine, images, build, then pond up on examples/quickstart
 #   make down    tear the quickstart down again
-#   make test    engine, images, build, then the whole test suite (npm test)
+#   make test    engine, images, test deps (scripts/test-deps.sh), then the whole test suite (npm test)
 #   make images  only the local images (scripts/images.sh)
 #   make engine  only make sure a Docker engine answers (scripts/engine.sh)
 
@@ -17,6 +17,7 @@ down:
 	$(POND) -f $(QUICKSTART) down
 
 test: node_modules engine images
+	bash scripts/test-deps.sh
 	npm test
 
 build: node_modules

@@ -23,25 +23,8 @@ since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 answers() { command -v docker >/dev/null && timeout 15 docker info >/dev/null 2>&1; }
 describe() { docker info -f 'dockerd {{.ServerVersion}}, storage {{.Driver}}' 2>/dev/null || echo dockerd; }
 
-# apt_install PKG...: installs the missing Debian packages; serialised with images.sh by one lock.
-apt_install() {
-  local missing=() p
-  for p; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
-  done
-  ((${#missing[@]})) || return 0
-  [ "$(id -u)" = 0 ] || die "need root to apt-get install ${missing[*]}"
-  local log=/var/log/pond-apt.log
-  if ! (
-    flock 8
-    apt-get update || echo "apt-get update had errors, trying the install anyway"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
-  ) 8>/var/lock/pond-apt.lock >>"$log" 2>&1; then
-    tail -n 20 "$log" >&2
-    die "apt-get install ${missing[*]} failed (log: $log)"
-  fi
-  DID+=("installed ${missing[*]}")
-}
+# shellcheck source=scripts/lib/apt.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
 
 # wait_up PID: polls until the engine answers; fails early if the daemon died.
 wait_up() {
@@ -85,7 +68,10 @@ ensure_engine() {
   exec 9>"$LOCK"
   flock -w $((WAIT * 3)) 9 || die "timed out waiting for another engine.sh (lock $LOCK)"
   if answers; then DID+=("$(describe) answering (started by a concurrent run)"); return; fi
-  if ! command -v dockerd >/dev/null || ! command -v docker >/dev/null; then apt_install docker.io; fi
+  if ! command -v dockerd >/dev/null || ! command -v docker >/dev/null; then
+    apt_install docker.io || die "could not install docker.io"
+    DID+=("installed docker.io")
+  fi
 
   local t0 pid
   t0=$(now)
@@ -114,7 +100,7 @@ main() {
   DID=()
   ensure_engine
   if $compose; then
-    command -v docker-compose >/dev/null || apt_install docker-compose
+    command -v docker-compose >/dev/null || apt_install docker-compose || die "could not install docker-compose"
   fi
   local line
   line=$(printf '%s; ' "${DID[@]}")

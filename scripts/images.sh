@@ -23,25 +23,8 @@ die() { printf 'images.sh: %s\n' "$*" >&2; exit 1; }
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
-# apt_install PKG...: installs the missing Debian packages; serialised with engine.sh by one lock.
-apt_install() {
-  local missing=() p
-  for p; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
-  done
-  ((${#missing[@]})) || return 0
-  [ "$(id -u)" = 0 ] || die "need root to apt-get install ${missing[*]}"
-  echo "images.sh: installing ${missing[*]}" >&2
-  local log=/var/log/pond-apt.log
-  if ! (
-    flock 9
-    apt-get update || echo "apt-get update had errors, trying the install anyway"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
-  ) 9>/var/lock/pond-apt.lock >>"$log" 2>&1; then
-    tail -n 20 "$log" >&2
-    die "apt-get install ${missing[*]} failed (log: $log)"
-  fi
-}
+# shellcheck source=scripts/lib/apt.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
 
 inputs_hash() { # hash of the files a stand-in is built from
   { echo "rootfs r$ROOTFS_REV"; cd "$ROOT/images/$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum; } |
@@ -61,7 +44,7 @@ state() {
 }
 
 build_busybox() { # FROM scratch: Debian's static busybox, applet symlinks in /bin, passwd/group, /tmp
-  apt_install busybox-static
+  apt_install busybox-static || die "could not install busybox-static"
   local rootfs
   rootfs=$(mktemp -d /var/tmp/pond-busybox.XXXXXX)
   chmod 755 "$rootfs"
@@ -85,7 +68,7 @@ pg_rootfs_tarball() {
   local tarball dir log
   tarball="$CACHE/postgres-15-bookworm-$(echo "$PG_PACKAGES r$ROOTFS_REV" | sha256sum | cut -c1-12).tar"
   if [ ! -s "$tarball" ]; then
-    apt_install debootstrap debian-archive-keyring
+    apt_install debootstrap debian-archive-keyring || die "could not install debootstrap"
     mkdir -p "$CACHE"
     dir=$(mktemp -d /var/tmp/pond-pg-rootfs.XXXXXX)
     log="$CACHE/debootstrap.log"

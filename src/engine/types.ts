@@ -132,6 +132,16 @@ export interface LogOptions {
   signal?: AbortSignal;
 }
 
+/** One resource sample, already computed the way `docker stats` shows it. */
+export interface ContainerStats {
+  /** CPU use since the previous sample, in percent of one CPU (200% = two CPUs busy). */
+  cpuPercent: number;
+  /** Memory in use, without the page cache (docker stats' "MEM USAGE"). */
+  memoryBytes: number;
+  /** The container's memory limit (or the host's memory when unlimited). */
+  memoryLimitBytes: number;
+}
+
 export interface Engine {
   /** Where the engine was looked for, for error messages ("unix:///var/run/docker.sock"). */
   readonly endpoint: string;
@@ -157,4 +167,6 @@ export interface Engine {
   /** Resolves with the exit code once the container has stopped. */
   waitExit(id: string, opts?: { signal?: AbortSignal }): Promise<number>;
   logs(id: string, opts: LogOptions): AsyncIterable<LogLine>;
+  /** One stats sample of a running container. */
+  stats(id: string): Promise<ContainerStats>;
 }

@@ -170,4 +170,8 @@ export class MemoryEngine implements Engine {
   }
 
   async *logs(): AsyncIterable<LogLine> {}
+
+  async stats(): Promise<{ cpuPercent: number; memoryBytes: number; memoryLimitBytes: number }> {
+    return { cpuPercent: 0, memoryBytes: 0, memoryLimitBytes: 0 };
+  }
 }

@@ -9,6 +9,7 @@ import { composeTool, composeVersion } from './compose.js';
 import { pondTool } from './pond.js';
 import { OPS, rawClient } from './raw.js';
 import { rawInprocTool, rawProcessTool } from './raw-tool.js';
+import { run } from './proc.js';
 import { hostInfo, Samples, table, writeResults } from './report.js';
 import { IMAGE, makeStackDir, type StackDir } from './stack.js';
 import { timed } from './timing.js';
@@ -110,6 +111,14 @@ async function measure(docker: Docker, o: Options, { samples, failures, quirks }
   }
 }
 
+/** The pond being measured: HEAD and how many files under src/ differ from it (dist is built from the work tree). */
+async function pondTree(): Promise<{ commit: string; changedSrcFiles: number }> {
+  const git = (...args: string[]): Promise<string> => run('git', ['-C', ROOT, ...args]).catch(() => '');
+  const commit = (await git('rev-parse', '--short', 'HEAD')).trim() || 'unknown';
+  const changed = (await git('status', '--porcelain', '--', 'src')).split('\n').filter(Boolean).length;
+  return { commit, changedSrcFiles: changed };
+}
+
 async function main(argv: string[]): Promise<number> {
   const o = options(argv);
   const docker = rawClient();
@@ -130,7 +139,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const printed = table(samples, o.sizes);
   process.stdout.write(`${printed}\n\ncells: median (min) wall-clock seconds over ${o.repeat} run(s); ratios of medians\n`);
-  const doc = { started: started.toISOString(), host, load1m: { before: loadBefore[0], after: os.loadavg()[0] }, options: o, table: printed.split('\n'), samples: samples.rows(), failures, quirks };
+  const doc = { started: started.toISOString(), host, pond: await pondTree(), load1m: { before: loadBefore[0], after: os.loadavg()[0] }, options: o, table: printed.split('\n'), samples: samples.rows(), failures, quirks };
   const files = await writeResults(ROOT, doc, host, o.record);
   process.stderr.write(`wrote ${files.map((f) => path.relative(ROOT, f)).join(', ')}\n`);
   for (const q of quirks) process.stderr.write(`engine quirk: ${q}\n`);

@@ -26,9 +26,12 @@ export async function runStep(step: Step, ctx: ActionContext): Promise<void> {
   if (step.resource === 'volume') return ctx.limit.run(() => ctx.engine.createVolume(step.volume!));
   const want = step.container!;
   let id: string;
-  if (step.action === 'start') {
+  if (step.action === 'start' || step.action === 'restart') {
     id = step.observedId!;
-    await ctx.limit.run(() => ctx.engine.startContainer(id));
+    await ctx.limit.run(async () => {
+      if (step.action === 'restart') await ctx.engine.stopContainer(id, want.spec.stopTimeoutSec);
+      await ctx.engine.startContainer(id);
+    });
   } else {
     await ctx.ensureImage(want.spec.image);
     id = step.action === 'create' ? await createAndStart(step, ctx) : await replace(step, ctx);

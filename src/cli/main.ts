@@ -7,6 +7,7 @@ import { planCommand } from './commands/plan.js';
 import { psCommand } from './commands/ps.js';
 import { upCommand } from './commands/up.js';
 import { validateCommand } from './commands/validate.js';
+import { watchCommand } from './commands/watch.js';
 import { Context } from './context.js';
 import { durationFlag, intFlag } from './durations.js';
 import { reportError } from './exit.js';
@@ -40,20 +41,31 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .option('--force-recreate', 'replace every container').option('--no-recreate', 'never replace existing containers')
     .option('--remove-orphans', 'remove containers no longer in pond.yaml')
     .option('--no-wait', 'do not wait for health checks to pass')
+    .option('-w, --watch', 'keep the stack converged: re-apply on every save, restart what crashes, until Ctrl-C')
+    .option('-y, --yes', 'with --watch: apply steps that delete persistent data without asking')
+    .option('--down-on-exit', 'with --watch: tear the stack down when watching stops')
     .option('--wait-timeout <duration>', 'how long to wait for each workload to be ready', '120s')
     .addOption(lockTimeout).addOption(concurrency)
-    .action((o, cmd) =>
-      run(() => upCommand(ctxFor(cmd), {
+    .action((o, cmd) => {
+      const flags = {
         format: o.format, forceRecreate: o.forceRecreate, noRecreate: o.recreate === false, removeOrphans: o.removeOrphans, wait: o.wait,
         waitTimeoutMs: durationFlag('--wait-timeout', o.waitTimeout), lockTimeoutMs: durationFlag('--lock-timeout', o.lockTimeout),
         concurrency: intFlag('--concurrency', o.concurrency),
-      })));
+      };
+      if (!o.watch) return run(() => upCommand(ctxFor(cmd), flags));
+      const env = process.env;
+      return run(() => watchCommand(ctxFor(cmd), {
+        ...flags, yes: !!o.yes, downOnExit: !!o.downOnExit,
+        debounceMs: durationFlag('POND_WATCH_DEBOUNCE', env.POND_WATCH_DEBOUNCE ?? '150ms'), resyncMs: durationFlag('POND_WATCH_RESYNC', env.POND_WATCH_RESYNC ?? '1s'),
+      }));
+    });
   program.command('down').description('remove the stack; named volumes are kept unless --volumes')
     .option('-v, --volumes', 'also delete named volumes and their data').option('-y, --yes', 'do not ask for confirmation')
     .option('--remove-orphans', 'accepted for compose users: down always removes every container of the project')
     .addOption(lockTimeout).addOption(concurrency)
     .action((o, cmd) => run(() => downCommand(ctxFor(cmd), { volumes: o.volumes, yes: o.yes, lockTimeoutMs: durationFlag('--lock-timeout', o.lockTimeout), concurrency: intFlag('--concurrency', o.concurrency) })));
   program.command('ps').description("list the project's containers with state, health and ports").addOption(format())
+    .option('--stats', 'also sample CPU and memory of running containers (takes about a second)')
     .action((o, cmd) => run(() => psCommand(ctxFor(cmd), o)));
   program.command('logs').description('print workload output').argument('[workloads...]', 'workloads to show (default: all)')
     .option('-f, --follow', 'keep streaming').option('-n, --tail <lines>', 'only the last lines of each').option('-t, --timestamps', 'show timestamps')

@@ -1,5 +1,6 @@
-import type { ObservedContainer, ObservedState } from '../engine/types.js';
+import type { ContainerStats, ObservedContainer, ObservedState } from '../engine/types.js';
 import { LABEL } from '../desired/labels.js';
+import { formatMemory, formatPercent, formatUptime, uptimeSeconds } from './stats.js';
 
 /** One row of `pond ps` and of the table `pond up` ends with. */
 export interface WorkloadStatus {
@@ -43,4 +44,56 @@ function toRow(c: ObservedContainer): WorkloadStatus {
 
 export function statusTable(rows: WorkloadStatus[]): string[][] {
   return [['WORKLOAD', 'STATE', 'HEALTH', 'PORTS', 'IMAGE', 'CONTAINER'], ...rows.map((r) => [r.workload, r.state, r.health || '-', r.ports.join(', ') || '-', r.image || '-', r.container ? `${r.container} (${r.id})` : '-'])];
+}
+
+/**
+ * A `pond ps` row: a status row plus what ps measures at the moment it runs. `uptime_seconds` only
+ * for running containers; the resource figures only with `--stats` and only for running containers
+ * whose sample succeeded. The new keys are snake_case (the names ps's JSON promises); the older
+ * camelCase keys of `WorkloadStatus` are kept as they are so existing scripts keep working.
+ */
+export interface PsRow extends WorkloadStatus {
+  uptime_seconds?: number;
+  cpu_percent?: number;
+  memory_bytes?: number;
+  memory_limit_bytes?: number;
+}
+
+/** Adds uptime (from `now`) and the samples in `stats`, keyed by container name. Pure. */
+export function psRows(rows: WorkloadStatus[], now: Date, stats: ReadonlyMap<string, ContainerStats> = new Map()): PsRow[] {
+  return rows.map((r) => {
+    if (r.state !== 'running') return r;
+    const uptime = r.startedAt ? uptimeSeconds(r.startedAt, now) : undefined;
+    const s = stats.get(r.container);
+    return {
+      ...r,
+      ...(uptime !== undefined && { uptime_seconds: uptime }),
+      ...(s && { cpu_percent: Math.round(s.cpuPercent * 100) / 100, memory_bytes: s.memoryBytes, memory_limit_bytes: s.memoryLimitBytes }),
+    };
+  });
+}
+
+/**
+ * The `pond ps` table. CONTAINER is the short id: the name is always `<project>-<workload>` and so
+ * adds width, not information. PORTS comes last because it is the only column of unbounded width.
+ * With `stats`, CPU % and MEM take the place of IMAGE and CONTAINER (static facts that plain `pond ps`
+ * and the JSON still show), so a row with one published port stays within 100 columns.
+ */
+export function psTable(rows: PsRow[], opts: { stats?: boolean } = {}): string[][] {
+  const middle = opts.stats ? ['CPU %', 'MEM'] : ['IMAGE', 'CONTAINER'];
+  return [['WORKLOAD', 'STATE', 'HEALTH', 'UPTIME', 'RESTARTS', ...middle, 'PORTS'], ...rows.map((r) => psCells(r, !!opts.stats))];
+}
+
+function psCells(r: PsRow, stats: boolean): string[] {
+  const { cpu_percent: cpu, memory_bytes: used, memory_limit_bytes: limit } = r;
+  const figures = cpu !== undefined && used !== undefined && limit !== undefined ? [formatPercent(cpu), formatMemory(used, limit)] : ['-', '-'];
+  return [
+    r.workload,
+    r.state,
+    r.health || '-',
+    r.uptime_seconds !== undefined ? formatUptime(r.uptime_seconds) : '-',
+    r.state === 'missing' ? '-' : String(r.restarts),
+    ...(stats ? figures : [r.image || '-', r.id || '-']),
+    r.ports.join(', ') || '-',
+  ];
 }

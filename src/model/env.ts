@@ -14,12 +14,13 @@ export function isSensitiveName(name: string): boolean {
  * env_file entries first, then `env:` over them (compose's precedence). env_file paths resolve
  * against the project folder. A missing env_file is an error at its line.
  */
-export function normalizeEnv(raw: RawWorkload, at: (string | number)[], dir: string, report: Reporter): Record<string, string> {
+export function normalizeEnv(raw: RawWorkload, at: (string | number)[], dir: string, report: Reporter, sources: Set<string>): Record<string, string> {
   const env: Record<string, string> = {};
   const files = raw.env_file === undefined ? [] : typeof raw.env_file === 'string' ? [raw.env_file] : raw.env_file;
   files.forEach((file, i) => {
     const where = typeof raw.env_file === 'string' ? [...at, 'env_file'] : [...at, 'env_file', i];
     const abs = path.resolve(dir, file);
+    sources.add(abs);
     let text: string;
     try {
       text = fs.readFileSync(abs, 'utf8');

@@ -23,15 +23,16 @@ export function normalizeProject(config: LoadedConfig, projectName?: string): { 
   const raw: RawProject = rawProject.parse(config.data);
   const volumes = normalizeVolumes(raw);
   const declared = new Set(volumes.map((v) => v.name));
+  const sources = new Set([...config.files, path.join(config.dir, '.env')]);
   const workloads: WorkloadSpec[] = [];
   for (const name of Object.keys(raw.workloads).sort()) {
-    const w = normalizeWorkload(name, raw.workloads[name]!, config.dir, declared, report);
+    const w = normalizeWorkload(name, raw.workloads[name]!, config.dir, declared, report, sources);
     if (w) workloads.push(w);
   }
   if (report.failed) throw new ConfigError(report.diagnostics);
   const name = projectName ?? raw.name ?? defaultProjectName(config.dir);
   return {
-    spec: { name, dir: config.dir, files: config.files, workloads, volumes },
+    spec: { name, dir: config.dir, files: config.files, workloads, volumes, sources: [...sources].sort() },
     warnings: report.diagnostics,
   };
 }
@@ -51,7 +52,7 @@ function normalizeVolumes(raw: RawProject): ProjectVolume[] {
     });
 }
 
-function normalizeWorkload(name: string, raw: RawWorkload, dir: string, declared: Set<string>, report: Reporter): WorkloadSpec | undefined {
+function normalizeWorkload(name: string, raw: RawWorkload, dir: string, declared: Set<string>, report: Reporter, sources: Set<string>): WorkloadSpec | undefined {
   const at = ['workloads', name];
   const kind = raw.kind ?? 'service';
   if (!IMPLEMENTED_KINDS.has(kind)) {
@@ -59,7 +60,7 @@ function normalizeWorkload(name: string, raw: RawWorkload, dir: string, declared
     return undefined;
   }
   const unsafe = new Set((raw.unsafe ?? []) as UnsafeOptIn[]);
-  const env = normalizeEnv(raw, at, dir, report);
+  const env = normalizeEnv(raw, at, dir, report, sources);
   const network = (raw.network ?? 'default') as WorkloadSpec['network'];
   if (network === 'host' && !unsafe.has('host-network')) {
     report.error([...at, 'network'], 'unsafe', 'host networking bypasses port publishing and isolation', 'if you mean it, add `unsafe: [host-network]` to this workload');

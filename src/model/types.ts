@@ -47,4 +47,6 @@ export interface ProjectSpec {
   files: string[];
   workloads: WorkloadSpec[];
   volumes: ProjectVolume[];
+  /** Every file the spec was built from (config files, .env, env_files), absolute: what watch mode watches. */
+  sources: string[];
 }

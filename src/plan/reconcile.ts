@@ -54,8 +54,12 @@ function containerStep(want: DesiredContainer, have: ObservedContainer | undefin
     const cause = options.forceRecreate ? '--force-recreate' : changes.length ? changeCause(changes) : 'configuration changed (written by another pond version)';
     return base({ ...common, action: 'replace', cause, changes, observedId: have.id });
   }
+  if (have.state === 'running' && options.heal && have.health === 'unhealthy') {
+    return base({ ...common, action: 'restart', cause: 'is unhealthy', observedId: have.id });
+  }
   if (have.state === 'running' || have.state === 'restarting') return undefined;
   if (have.state === 'exited' && have.exitCode === 0 && required.has('completed')) return undefined;
+  if (have.state === 'exited' && have.exitCode === 0 && options.heal && (want.spec.restart === 'no' || want.spec.restart === 'on-failure')) return undefined;
   const cause = have.state === 'exited' ? `is exited (code ${have.exitCode ?? '?'})` : `is ${have.state}`;
   return base({ ...common, action: 'start', cause, observedId: have.id });
 }

@@ -1,7 +1,7 @@
 import type { Condition, HealthSpec, NetworkSpec, VolumeSpec } from '../engine/types.js';
 import type { DesiredContainer } from '../desired/types.js';
 
-export type Action = 'create' | 'replace' | 'start' | 'remove';
+export type Action = 'create' | 'replace' | 'start' | 'restart' | 'remove';
 export type ResourceKind = 'container' | 'volume' | 'network';
 
 /** A dependency of a step on another step of the same plan reaching a condition. */
@@ -67,6 +67,11 @@ export interface PlanOptions {
   removeOrphans: boolean;
   /** Wait until every started workload with a health check is healthy (up's default). */
   wait: boolean;
+  /**
+   * Watch mode's self-healing: restart containers the engine reports unhealthy, and leave alone a
+   * container that exited 0 under `restart: no` or `on-failure` (it finished; it did not crash).
+   */
+  heal?: boolean;
 }
 
 export interface DownOptions {

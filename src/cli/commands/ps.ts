@@ -1,15 +1,50 @@
+import { EngineUnreachableError } from '../../errors.js';
+import type { ContainerStats, Engine, ObservedContainer, ObservedState } from '../../engine/types.js';
 import type { Context } from '../context.js';
+import type { Output } from '../output.js';
 import { table } from '../output.js';
-import { statusRows, statusTable } from '../status.js';
+import { psRows, psTable, statusRows } from '../status.js';
 
-/** `pond ps`: one snapshot of the project's containers; declared workloads not created show "missing". */
-export async function psCommand(ctx: Context, flags: { format: 'text' | 'json' }): Promise<number> {
+/**
+ * `pond ps`: one snapshot of the project's containers; declared workloads not created show "missing".
+ * With `--stats`, one resource sample per running container, all taken at once.
+ */
+export async function psCommand(ctx: Context, flags: { format: 'text' | 'json'; stats?: boolean }): Promise<number> {
   const declared = ctx.hasFiles() ? (await ctx.project()).spec.workloads.map((w) => w.name) : [];
   const project = await ctx.projectName();
   const engine = await ctx.openEngine();
-  const rows = statusRows(await engine.observe(project), declared);
+  const observed = await withDetails(engine, await engine.observe(project));
+  const samples = flags.stats ? await sample(engine, observed.containers, ctx.output) : undefined;
+  const rows = psRows(statusRows(observed, declared), new Date(), samples);
   if (flags.format === 'json') ctx.output.out(JSON.stringify({ project, workloads: rows }, null, 2));
   else if (!rows.length) ctx.output.err(`project "${project}" has no containers`);
-  else ctx.output.out(table(statusTable(rows)));
+  else ctx.output.out(table(psTable(rows, { stats: !!flags.stats })));
   return 0;
+}
+
+/**
+ * `observe` lists without inspecting, so it has neither start time nor restart count. ps is not a hot
+ * path, so it inspects every container in parallel (raw client, a few ms each). A container removed
+ * in between keeps its listed form.
+ */
+async function withDetails(engine: Engine, observed: ObservedState): Promise<ObservedState> {
+  const containers = await Promise.all(observed.containers.map((c) => engine.inspectContainer(c.id).catch(() => c)));
+  return { ...observed, containers };
+}
+
+/**
+ * Samples every running container in parallel: each engine answer takes 1–2 s (it measures over an
+ * interval), so the whole sweep costs about one. A failed sample is named on stderr and shows as "-";
+ * only an unreachable engine fails the command.
+ */
+async function sample(engine: Engine, containers: ObservedContainer[], output: Output): Promise<Map<string, ContainerStats>> {
+  const running = containers.filter((c) => c.state === 'running');
+  const results = await Promise.all(running.map(async (c) => [c.name, await engine.stats(c.id).catch((err: unknown) => failed(err, c.name, output))] as const));
+  return new Map(results.filter((r): r is readonly [string, ContainerStats] => r[1] !== undefined));
+}
+
+function failed(err: unknown, name: string, output: Output): undefined {
+  if (err instanceof EngineUnreachableError) throw err;
+  output.err(`warning: no stats for ${name}: ${err instanceof Error ? err.message : String(err)}`);
+  return undefined;
 }

@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { acquireLock } from '../../lock/lock.js';
+import { WatchController } from '../../watch/controller.js';
+import { debounce } from '../../watch/debounce.js';
+import { watchFiles, type FileEvent } from '../../watch/files.js';
+import { clearHealState, writeHealState } from '../../watch/heal-state.js';
+import { ReconcileQueue } from '../../watch/queue.js';
+import type { Context } from '../context.js';
+import { table } from '../output.js';
+import { statusRows, statusTable } from '../status.js';
+import { downCommand } from './down.js';
+import type { UpFlags } from './up.js';
+
+export interface WatchFlags extends UpFlags {
+  yes: boolean;
+  downOnExit: boolean;
+  /** Quiet time that folds a burst of saves into one reconcile. */
+  debounceMs: number;
+  /** How often the engine is looked at again for self-healing. */
+  resyncMs: number;
+}
+
+/**
+ * `pond up --watch`: an up, then a controller loop until Ctrl-C. Saves (debounced) re-read every file
+ * and re-plan; a periodic resync re-observes the engine to heal what crashed or was removed. Holds the
+ * project lock throughout; Ctrl-C leaves the stack running (exit 130) unless --down-on-exit.
+ */
+export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<number> {
+  const first = await ctx.project();
+  const name = first.spec.name;
+  const out = ctx.output;
+  const lock = await acquireLock(name, 'pond up --watch', flags.lockTimeoutMs);
+  try {
+    const engine = await ctx.openEngine();
+    let files: Awaited<ReturnType<typeof watchFiles>> | undefined;
+    const controller = new WatchController({
+      engine,
+      out,
+      load: () => ctx.project(),
+      options: { yes: flags.yes, removeOrphans: !!flags.removeOrphans, waitTimeoutMs: flags.waitTimeoutMs, concurrency: flags.concurrency },
+      onSettled: (project, heal) => {
+        files?.update(project.spec.sources);
+        writeHealState(name, heal);
+      },
+    });
+    await controller.reconcile({ reread: true, reasons: [] });
+    out.out(table(statusTable(statusRows(await engine.observe(name), first.spec.workloads.map((w) => w.name)))));
+    const queue = new ReconcileQueue((t) => controller.reconcile(t));
+    const saves = debounce((reasons) => queue.request({ reread: true, reasons }), flags.debounceMs, flags.debounceMs * 5);
+    files = await watchFiles(controller.sources, (e) => onFile(e, ctx.cwd, saves.push, out.log));
+    out.log(`watching ${controller.sources.map((f) => path.relative(ctx.cwd, f)).join(', ')} (Ctrl-C stops watching; the stack keeps running)`);
+    const tick = setInterval(() => queue.busy || queue.request({ reread: false, reasons: [] }), flags.resyncMs);
+    const stopKeys = listenForApproval(() => {
+      controller.approveHeld();
+      queue.request({ reread: false, reasons: ['confirmed'] });
+    });
+    await new Promise<void>((resolve) => process.once('SIGINT', resolve));
+    out.log('stopping the watch; the stack is left running');
+    clearInterval(tick);
+    stopKeys();
+    saves.cancel();
+    await files.close();
+    await queue.stop();
+    clearHealState(name);
+  } finally {
+    await lock.release();
+  }
+  if (flags.downOnExit) await downCommand(ctx, { lockTimeoutMs: flags.lockTimeoutMs, concurrency: flags.concurrency });
+  return 130;
+}
+
+function onFile(e: FileEvent, cwd: string, push: (reason: string) => void, log: (line: string) => void): void {
+  const rel = path.relative(cwd, e.file);
+  if (e.kind === 'unlink') log(`warning: ${rel} was deleted; nothing is torn down because of it`);
+  push(`${rel} ${e.kind === 'unlink' ? 'deleted' : e.kind === 'add' ? 'created' : 'changed'}`);
+}
+
+/** On a terminal, `y` confirms the steps currently held for data loss. Returns a function that stops listening. */
+function listenForApproval(onApprove: () => void): () => void {
+  if (!process.stdin.isTTY) return () => undefined;
+  process.stdin.setRawMode(true);
+  const onData = (data: Buffer): void => {
+    const key = data.toString();
+    if (key === '\u0003') process.emit('SIGINT');
+    if (key.toLowerCase() === 'y') onApprove();
+  };
+  process.stdin.on('data', onData);
+  return () => {
+    process.stdin.off('data', onData);
+    process.stdin.setRawMode(false);
+    process.stdin.pause();
+  };
+}

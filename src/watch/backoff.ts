@@ -1,0 +1,34 @@
+/**
+ * Per-workload restart backoff for self-healing: 1 s, 2 s, 4 s … capped at 60 s, forgotten once the
+ * workload has stayed up for `resetAfterMs`. Pure: the caller passes the clock.
+ */
+export class Backoff {
+  private readonly state = new Map<string, { restarts: number; notBefore: number; lastRestart: number }>();
+
+  constructor(private readonly baseMs = 1_000, private readonly capMs = 60_000, private readonly resetAfterMs = 60_000) {}
+
+  /** Workloads that may not be restarted yet, with how long they still wait. */
+  held(now: number): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [w, s] of this.state) if (s.notBefore > now) out.set(w, s.notBefore - now);
+    return out;
+  }
+
+  /** Records a restart; returns how many in a row and the wait before the next one may happen. */
+  restarted(workload: string, now: number): { restarts: number; nextDelayMs: number } {
+    const prev = this.state.get(workload);
+    const restarts = prev && now - prev.lastRestart < this.resetAfterMs ? prev.restarts + 1 : 1;
+    const nextDelayMs = Math.min(this.capMs, this.baseMs * 2 ** (restarts - 1));
+    this.state.set(workload, { restarts, notBefore: now + nextDelayMs, lastRestart: now });
+    return { restarts, nextDelayMs };
+  }
+
+  restarts(workload: string): number {
+    return this.state.get(workload)?.restarts ?? 0;
+  }
+
+  /** Every workload's streak, for `pond ps` (through the heal state file). */
+  snapshot(now: number): Record<string, { restarts: number; backoff_ms: number }> {
+    return Object.fromEntries([...this.state].map(([w, s]) => [w, { restarts: s.restarts, backoff_ms: Math.max(0, s.notBefore - now) }]));
+  }
+}

@@ -1,0 +1,150 @@
+import { formatDiagnostic } from '../config/format.js';
+import type { Engine } from '../engine/types.js';
+import { ConfigError, EngineUnreachableError } from '../errors.js';
+import type { Output } from '../cli/output.js';
+import { stepTitle } from '../cli/progress.js';
+import { runApply } from '../cli/run-apply.js';
+import type { Project } from '../pipeline.js';
+import { holdBack, type Held } from '../plan/hold.js';
+import { reconcile } from '../plan/reconcile.js';
+import { summaryLine } from '../plan/render.js';
+import type { Step } from '../plan/types.js';
+import { Backoff } from './backoff.js';
+import { holdsFor } from './holds.js';
+import type { Trigger } from './queue.js';
+
+export interface ControllerOptions {
+  yes: boolean;
+  removeOrphans: boolean;
+  waitTimeoutMs: number;
+  concurrency: number;
+}
+
+export interface ControllerDeps {
+  engine: Engine;
+  load: () => Promise<Project>;
+  out: Output;
+  options: ControllerOptions;
+  now?: () => number;
+  /** Called after each reconcile with the files to watch and the heal state, for the caller to persist. */
+  onSettled?: (project: Project, heal: Record<string, { restarts: number; backoff_ms: number }>) => void;
+}
+
+/**
+ * One reconcile of watch mode, level-triggered: a file trigger re-reads every file and re-plans; a
+ * tick re-observes the engine against the last valid config. An invalid edit leaves the stack as it
+ * is; an engine that cannot be reached is retried with capped backoff and never acted on.
+ */
+export class WatchController {
+  readonly backoff = new Backoff();
+  readonly approved = new Set<string>();
+  private project: Project | undefined;
+  private shownError: string | undefined;
+  private shownHeld = '';
+  private lastHeld: Held[] = [];
+  private engineDownSince: number | undefined;
+  private engineRetryAt = 0;
+  private engineFailures = 0;
+  private first = true;
+
+  constructor(private readonly deps: ControllerDeps) {}
+
+  private get now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  /** The files the current config was built from (what to watch). */
+  get sources(): string[] {
+    return this.project?.spec.sources ?? [];
+  }
+
+  async reconcile(t: Trigger): Promise<void> {
+    const { out } = this.deps;
+    if (t.reread || !this.project) {
+      if (!(await this.reload(t)) && (t.reread || !this.project)) return;
+    }
+    if (this.engineDownSince !== undefined && this.now < this.engineRetryAt) return;
+    const project = this.project!;
+    let observed;
+    try {
+      observed = await this.deps.engine.observe(project.spec.name);
+    } catch (e) {
+      if (!(e instanceof EngineUnreachableError)) throw e;
+      return this.engineDown(e);
+    }
+    if (this.engineDownSince !== undefined) {
+      out.log(`engine is back after ${((this.now - this.engineDownSince) / 1000).toFixed(1)}s; listed everything again`);
+      this.engineDownSince = undefined;
+      this.engineFailures = 0;
+    }
+    const heal = !this.first;
+    this.first = false;
+    const full = reconcile(project.desired, observed, { forceRecreate: false, noRecreate: false, removeOrphans: this.deps.options.removeOrphans, wait: true, heal });
+    const { plan, held } = holdBack(full, holdsFor(full, { yes: this.deps.options.yes, approved: this.approved, backoff: this.backoff.held(this.now) }));
+    this.reportHeld(held);
+    if (!plan.steps.length) {
+      if (t.reread) out.log(`no changes (${t.reasons.join(', ')})`);
+      this.settle(project);
+      return;
+    }
+    if (heal) this.countRestarts(plan.steps);
+    out.log(`apply: ${summaryLine(plan)}${t.reasons.length ? ` (${t.reasons.join(', ')})` : ''}`);
+    for (const s of plan.steps) out.log(`  ${stepTitle(s)}: ${s.cause}`);
+    await runApply(out, plan, this.deps.engine, { concurrency: this.deps.options.concurrency, waitTimeoutMs: this.deps.options.waitTimeoutMs });
+    this.settle(project);
+  }
+
+  private async reload(t: Trigger): Promise<boolean> {
+    try {
+      this.project = await this.deps.load();
+      if (this.shownError !== undefined) this.deps.out.log('configuration is valid again');
+      this.shownError = undefined;
+      if (t.reread && t.reasons.length) this.deps.out.log(`change: ${t.reasons.join(', ')}`);
+      return true;
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      const text = e.diagnostics.map((d) => formatDiagnostic(d, process.cwd())).join('\n');
+      if (text !== this.shownError) {
+        this.deps.out.log(`invalid configuration (${t.reasons.join(', ') || 'start'}): the running stack is left as it is`);
+        this.deps.out.err(text);
+      }
+      this.shownError = text;
+      return false;
+    }
+  }
+
+  private engineDown(e: EngineUnreachableError): void {
+    this.engineFailures++;
+    const wait = Math.min(30_000, 1000 * 2 ** (this.engineFailures - 1));
+    if (this.engineDownSince === undefined) {
+      this.engineDownSince = this.now;
+      this.deps.out.log(`engine unreachable (${e.message}); nothing will be changed until it answers`);
+    }
+    this.deps.out.log(`engine: retrying in ${wait / 1000}s`);
+    this.engineRetryAt = this.now + wait;
+  }
+
+  private countRestarts(steps: Step[]): void {
+    for (const s of steps) {
+      if (s.action !== 'start' && s.action !== 'restart') continue;
+      const { restarts, nextDelayMs } = this.backoff.restarted(s.name, this.now);
+      this.deps.out.log(`self-heal: ${s.name} ${s.cause} → ${s.action} (restart ${restarts} in a row; the next waits ${nextDelayMs / 1000}s)`);
+    }
+  }
+
+  /** The user pressed y: the data-losing steps held right now may run (once). */
+  approveHeld(): void {
+    for (const h of this.lastHeld) if (h.step.destructive) this.approved.add(h.step.id);
+  }
+
+  private reportHeld(held: Held[]): void {
+    this.lastHeld = held;
+    const text = held.map((h) => `held: ${h.step.action} ${h.step.name}: ${h.reason}`).join('\n');
+    if (text && text !== this.shownHeld) this.deps.out.log(text);
+    this.shownHeld = text;
+  }
+
+  private settle(project: Project): void {
+    this.deps.onSettled?.(project, this.backoff.snapshot(this.now));
+  }
+}

@@ -7,6 +7,7 @@ import { logs } from './logs.js';
 import * as networks from './networks.js';
 import { observe } from './observe.js';
 import { waitReady } from './readiness.js';
+import { stats } from './stats.js';
 import * as volumes from './volumes.js';
 
 /**
@@ -42,5 +43,6 @@ export function createDockerEngine(opts: { host?: string } = {}): Engine {
     waitReady: (id, health, o) => waitReady(conn, id, health, o),
     waitExit: (id, o) => containers.waitExit(conn, id, o?.signal),
     logs: (id, o) => logs(conn, id, o),
+    stats: (id) => stats(conn, id),
   };
 }

@@ -84,7 +84,7 @@ async function remove(step: Step, ctx: ActionContext): Promise<void> {
   if (step.resource === 'container') {
     return ctx.limit.run(async () => {
       ctx.progress('stopping');
-      await ctx.engine.stopContainer(step.observedId!, 10);
+      await ctx.engine.stopContainer(step.observedId!, step.stopTimeoutSec ?? 10);
       await ctx.engine.removeContainer(step.observedId!);
     });
   }

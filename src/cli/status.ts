@@ -54,6 +54,8 @@ export function statusTable(rows: WorkloadStatus[]): string[][] {
  */
 export interface PsRow extends WorkloadStatus {
   uptime_seconds?: number;
+  /** Restarts done by a running `pond up --watch` (included in `restarts`). */
+  self_heal_restarts?: number;
   cpu_percent?: number;
   memory_bytes?: number;
   memory_limit_bytes?: number;

@@ -46,9 +46,16 @@ export async function acquireLock(project: string, command: string, timeoutMs: n
   }
 }
 
+/**
+ * The holder as another pond process wrote it: checked, not trusted (a crash mid-write or another
+ * pond version can leave anything). zod is loaded only here, when the lock is contended.
+ */
 async function readHolder(file: string): Promise<LockHolder | undefined> {
+  const { z } = await import('zod');
+  const holder = z.object({ pid: z.number().int().positive(), host: z.string(), command: z.string(), since: z.string() });
   try {
-    return JSON.parse(await fs.readFile(file, 'utf8')) as LockHolder;
+    const parsed = holder.safeParse(JSON.parse(await fs.readFile(file, 'utf8')));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }

@@ -1,11 +1,10 @@
 import path from 'node:path';
-import type { z } from 'zod';
 import type { MountSpec, UnsafeOptIn } from './types.js';
-import type { rawVolumeLong } from './raw.js';
+import type { RawVolumeLong } from './raw.js';
 import type { Reporter } from './report.js';
 import { parseBytes } from './units.js';
 
-type RawVolume = string | z.infer<typeof rawVolumeLong>;
+type RawVolume = string | RawVolumeLong;
 
 export interface MountContext {
   dir: string;
@@ -42,7 +41,7 @@ export function normalizeMount(raw: RawVolume, at: (string | number)[], ctx: Mou
   return bind(long.source, long.target, readOnly, at, ctx);
 }
 
-function parseShort(text: string): z.infer<typeof rawVolumeLong> | undefined {
+function parseShort(text: string): RawVolumeLong | undefined {
   const parts = text.split(':');
   if (parts.length === 1) return { type: 'volume', target: parts[0]! } as never;
   if (parts.length > 3) return undefined;
@@ -55,7 +54,7 @@ function isPathLike(source: string): boolean {
   return source.startsWith('.') || source.startsWith('/') || source.startsWith('~');
 }
 
-function tmpfs(long: z.infer<typeof rawVolumeLong>, at: (string | number)[], ctx: MountContext): MountSpec | undefined {
+function tmpfs(long: RawVolumeLong, at: (string | number)[], ctx: MountContext): MountSpec | undefined {
   const size = long.tmpfs?.size;
   const sizeBytes = size === undefined ? undefined : parseBytes(size);
   if (size !== undefined && sizeBytes === undefined) {

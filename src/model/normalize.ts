@@ -6,7 +6,7 @@ import { normalizeEnv, isSensitiveName } from './env.js';
 import { normalizeHealth } from './health.js';
 import { normalizeMount } from './mounts.js';
 import { normalizePort } from './ports.js';
-import { rawProject, type RawProject, type RawWorkload } from './raw.js';
+import type { RawProject, RawWorkload } from './raw.js';
 import { Reporter } from './report.js';
 import type { MountSpec, ProjectSpec, ProjectVolume, UnsafeOptIn, WorkloadSpec } from './types.js';
 import { parseBytes, parseDuration } from './units.js';
@@ -20,7 +20,7 @@ const IMPLEMENTED_KINDS = new Set(['service']);
  */
 export function normalizeProject(config: LoadedConfig, projectName?: string): { spec: ProjectSpec; warnings: Diagnostic[] } {
   const report = new Reporter(config);
-  const raw: RawProject = rawProject.parse(config.data);
+  const raw = config.data as unknown as RawProject;
   const volumes = normalizeVolumes(raw);
   const declared = new Set(volumes.map((v) => v.name));
   const sources = new Set([...config.files, path.join(config.dir, '.env')]);

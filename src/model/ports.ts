@@ -1,9 +1,8 @@
 import type { PortBinding } from '../engine/types.js';
 import type { Reporter } from './report.js';
-import type { z } from 'zod';
-import type { rawPortLong } from './raw.js';
+import type { RawPortLong } from './raw.js';
 
-type RawPort = string | number | z.infer<typeof rawPortLong>;
+type RawPort = string | number | RawPortLong;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -44,7 +43,7 @@ function splitShort(text: string): { ip?: string; host?: number; container: numb
   return { ip, host, container, protocol: (proto as 'tcp' | 'udp' | undefined) ?? 'tcp' };
 }
 
-function normalizeLong(raw: z.infer<typeof rawPortLong>, path: (string | number)[], report: Reporter): PortBinding | undefined {
+function normalizeLong(raw: RawPortLong, path: (string | number)[], report: Reporter): PortBinding | undefined {
   const host = raw.published === undefined || raw.published === '' ? undefined : Number(raw.published);
   if (host !== undefined && !validPort(host)) {
     report.error([...path, 'published'], 'port', `published port "${raw.published}" is not a port number`);

@@ -1,6 +1,6 @@
 import type { ObservedState } from '../engine/types.js';
 import { LABEL } from '../desired/labels.js';
-import { parseSpecLabel } from './reconcile.js';
+import { parseSpecLabel, stopTimeoutOf } from './reconcile.js';
 import type { DownOptions, Plan, Step } from './types.js';
 
 /**
@@ -21,6 +21,7 @@ export function planDown(project: string, observed: ObservedState, options: Down
       engineName: c.name,
       cause: 'pond down',
       observedId: c.id,
+      stopTimeoutSec: stopTimeoutOf(c),
       needs: dependents.map((d) => ({ step: idOf(d), condition: 'started' as const })),
     });
   });

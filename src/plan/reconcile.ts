@@ -130,13 +130,20 @@ function findOrphans(byWorkload: Map<string, ObservedContainer[]>, desired: Map<
   const out: Orphan[] = [];
   for (const [workload, list] of [...byWorkload].sort(([a], [b]) => a.localeCompare(b))) {
     if (desired.has(workload)) continue;
-    for (const c of list) out.push({ name: workload, engineName: c.name, id: c.id });
+    for (const c of list) out.push({ name: workload, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) });
   }
   return out;
 }
 
 function orphanRemoval(o: Orphan): Step {
-  return base({ id: `container:${o.name}#${o.id.slice(0, 12)}`, action: 'remove', resource: 'container', name: o.name, engineName: o.engineName, cause: 'removed from pond.yaml (orphan)', observedId: o.id, reach: [] });
+  return base({ id: `container:${o.name}#${o.id.slice(0, 12)}`, action: 'remove', resource: 'container', name: o.name, engineName: o.engineName, cause: 'removed from pond.yaml (orphan)', observedId: o.id, reach: [], stopTimeoutSec: o.stopTimeoutSec });
+}
+
+/** A container's own stop_grace_period, from the spec label it was created with; 10 s otherwise. */
+export function stopTimeoutOf(c: ObservedContainer): number {
+  const grace = parseSpecLabel(c).stop_grace_period;
+  const seconds = typeof grace === 'string' ? Number(/^(\d+)s$/.exec(grace)?.[1]) : NaN;
+  return Number.isInteger(seconds) ? seconds : 10;
 }
 
 export function parseSpecLabel(c: ObservedContainer): Record<string, unknown> {

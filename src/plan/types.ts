@@ -43,12 +43,15 @@ export interface Step {
   volume?: VolumeSpec;
   /** The existing container (start, replace, remove). */
   observedId?: string;
+  /** How long a container being removed gets to stop (its own stop_grace_period). */
+  stopTimeoutSec?: number;
 }
 
 export interface Orphan {
   name: string;
   engineName: string;
   id: string;
+  stopTimeoutSec: number;
 }
 
 /** A plan is a value: same inputs, byte-identical plan. */

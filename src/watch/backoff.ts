@@ -27,8 +27,8 @@ export class Backoff {
     return this.state.get(workload)?.restarts ?? 0;
   }
 
-  /** Every workload's streak, for `pond ps` (through the heal state file). */
-  snapshot(now: number): Record<string, { restarts: number; backoff_ms: number }> {
-    return Object.fromEntries([...this.state].map(([w, s]) => [w, { restarts: s.restarts, backoff_ms: Math.max(0, s.notBefore - now) }]));
+  /** Every workload's streak, for `pond ps` (through the heal state file): when it may restart next, in epoch ms. */
+  snapshot(): Record<string, { restarts: number; not_before: number }> {
+    return Object.fromEntries([...this.state].map(([w, s]) => [w, { restarts: s.restarts, not_before: s.notBefore }]));
   }
 }

@@ -10,6 +10,7 @@ import { reconcile } from '../plan/reconcile.js';
 import { summaryLine } from '../plan/render.js';
 import type { Step } from '../plan/types.js';
 import { Backoff } from './backoff.js';
+import type { HealState } from './heal-state.js';
 import { holdsFor } from './holds.js';
 import type { Trigger } from './queue.js';
 
@@ -27,7 +28,7 @@ export interface ControllerDeps {
   options: ControllerOptions;
   now?: () => number;
   /** Called after each reconcile with the files to watch and the heal state, for the caller to persist. */
-  onSettled?: (project: Project, heal: Record<string, { restarts: number; backoff_ms: number }>) => void;
+  onSettled?: (project: Project, heal: HealState) => void;
 }
 
 /**
@@ -145,6 +146,6 @@ export class WatchController {
   }
 
   private settle(project: Project): void {
-    this.deps.onSettled?.(project, this.backoff.snapshot(this.now));
+    this.deps.onSettled?.(project, this.backoff.snapshot());
   }
 }

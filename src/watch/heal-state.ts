@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { lockDir } from '../lock/lock.js';
 
-export type HealState = Record<string, { restarts: number; backoff_ms: number }>;
+/** Per workload: restarts in the current streak, and the epoch ms before which it will not restart again. */
+export type HealState = Record<string, { restarts: number; not_before: number }>;
 
 interface HealFile {
   pid: number;

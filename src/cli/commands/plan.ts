@@ -1,6 +1,7 @@
 import { reconcile } from '../../plan/reconcile.js';
 import { hasChanges, planToJson, renderPlan } from '../../plan/render.js';
 import type { Plan, PlanOptions } from '../../plan/types.js';
+import type { ObservedState } from '../../engine/types.js';
 import type { Project } from '../../pipeline.js';
 import type { Context } from '../context.js';
 import { printWarnings } from './validate.js';
@@ -13,18 +14,18 @@ export interface PlanFlags {
   removeOrphans?: boolean;
 }
 
-/** Reads the config, takes one snapshot, plans. Shared by `plan` and `up`; touches nothing. */
-export async function makePlan(ctx: Context, project: Project, flags: Omit<PlanFlags, 'format'>, wait = true): Promise<Plan> {
+/** Takes one snapshot and plans against it. Shared by `plan` and `up`; touches nothing. */
+export async function makePlan(ctx: Context, project: Project, flags: Omit<PlanFlags, 'format'>, wait = true): Promise<{ plan: Plan; observed: ObservedState }> {
   printWarnings(ctx, project.warnings);
   const engine = await ctx.openEngine();
   const observed = await engine.observe(project.spec.name);
   const options: PlanOptions = { forceRecreate: !!flags.forceRecreate, noRecreate: !!flags.noRecreate, removeOrphans: !!flags.removeOrphans, wait };
-  return reconcile(project.desired, observed, options);
+  return { plan: reconcile(project.desired, observed, options), observed };
 }
 
 /** `pond plan`: exit 0, or with --detailed-exitcode 2 when there are changes (Terraform's contract). */
 export async function planCommand(ctx: Context, flags: PlanFlags): Promise<number> {
-  const plan = await makePlan(ctx, await ctx.project(), flags);
+  const { plan } = await makePlan(ctx, await ctx.project(), flags);
   if (flags.format === 'json') ctx.output.out(JSON.stringify(planToJson(plan), null, 2));
   else ctx.output.out(renderPlan(plan, { color: ctx.output.color }));
   return flags.detailedExitcode && hasChanges(plan) ? 2 : 0;

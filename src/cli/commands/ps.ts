@@ -3,7 +3,8 @@ import type { ContainerStats, Engine, ObservedContainer, ObservedState } from '.
 import type { Context } from '../context.js';
 import type { Output } from '../output.js';
 import { table } from '../output.js';
-import { psRows, psTable, statusRows } from '../status.js';
+import { readHealState, type HealState } from '../../watch/heal-state.js';
+import { psRows, psTable, statusRows, type PsRow } from '../status.js';
 
 /**
  * `pond ps`: one snapshot of the project's containers; declared workloads not created show "missing".
@@ -15,11 +16,27 @@ export async function psCommand(ctx: Context, flags: { format: 'text' | 'json'; 
   const engine = await ctx.openEngine();
   const observed = await withDetails(engine, await engine.observe(project));
   const samples = flags.stats ? await sample(engine, observed.containers, ctx.output) : undefined;
-  const rows = psRows(statusRows(observed, declared), new Date(), samples);
+  const now = new Date();
+  const rows = withHeal(psRows(statusRows(observed, declared), now, samples), readHealState(project), now.getTime());
   if (flags.format === 'json') ctx.output.out(JSON.stringify({ project, workloads: rows }, null, 2));
   else if (!rows.length) ctx.output.err(`project "${project}" has no containers`);
   else ctx.output.out(table(psTable(rows, { stats: !!flags.stats })));
   return 0;
+}
+
+/**
+ * A `pond up --watch` running for this project restarts crashed workloads itself (the engine does not
+ * count those), so its streaks are added to the restart count and a workload waiting out its backoff
+ * says so: a crash loop is visible here.
+ */
+function withHeal(rows: PsRow[], heal: HealState, now: number): PsRow[] {
+  return rows.map((r) => {
+    const h = heal[r.workload];
+    if (!h) return r;
+    const wait = h.not_before - now;
+    const waiting = wait > 0 && r.state !== 'running' ? `, crash loop: restart in ${Math.ceil(wait / 1000)}s` : '';
+    return { ...r, state: `${r.state}${waiting}`, restarts: r.restarts + h.restarts, self_heal_restarts: h.restarts };
+  });
 }
 
 /**

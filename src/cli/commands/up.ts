@@ -25,11 +25,12 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
   const project = await ctx.project();
   const lock = await acquireLock(project.spec.name, 'pond up', flags.lockTimeoutMs);
   try {
-    const plan = await makePlan(ctx, project, flags, flags.wait);
+    const { plan, observed } = await makePlan(ctx, project, flags, flags.wait);
     const engine = await ctx.openEngine();
     ctx.output.err(renderPlan(plan, { color: ctx.output.color }).trimEnd());
     const result = hasChanges(plan) ? await runApply(ctx.output, plan, engine, flags) : undefined;
-    const rows = statusRows(await engine.observe(project.spec.name), project.spec.workloads.map((w) => w.name));
+    const after = result ? await engine.observe(project.spec.name) : observed;
+    const rows = statusRows(after, project.spec.workloads.map((w) => w.name));
     for (const r of result?.results ?? []) {
       const row = rows.find((x) => x.workload === r.step.name);
       if (row && r.status === 'done' && r.step.reach.includes('healthy')) row.health = 'healthy';

@@ -34,6 +34,14 @@ describe('acquireLock', () => {
     await lock.release();
   });
 
+  it('treats an unreadable lock file as held and says how to clear it', async () => {
+    const file = path.join(process.env.POND_LOCK_DIR!, 'demo.lock');
+    await fs.writeFile(file, '{"pid": "not a number"');
+    const error = (await acquireLock('demo', 'pond up', 0).catch((e: unknown) => e)) as LockHeldError;
+    expect(error.message).toBe('project "demo" is locked by another pond process');
+    expect(error.hint).toContain(`remove ${file} if that process is gone`);
+  });
+
   it('keeps projects apart', async () => {
     const a = await acquireLock('a', 'pond up', 0);
     const b = await acquireLock('b', 'pond up', 0);

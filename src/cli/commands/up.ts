@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { failUnlessOk, runApply } from '../run-apply.js';
 import { statusRows, statusTable } from '../status.js';
 import { table } from '../output.js';
+import { urlLines } from '../urls.js';
 import { makePlan } from './plan.js';
 
 export interface UpFlags {
@@ -40,6 +41,7 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
       ctx.output.out(JSON.stringify({ plan: planToJson(plan), steps, workloads: rows }, null, 2));
     } else {
       ctx.output.out(table(statusTable(rows)));
+      for (const line of urlLines(project.desired.containers, rows)) ctx.output.out(line);
     }
     failUnlessOk(result);
     return 0;

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupProject, eventually, uniqueProject } from '../integration/helpers/docker.js';
+import { cleanupProject, docker, eventually, uniqueProject } from '../integration/helpers/docker.js';
 import { pond, pondProcess, projectDir } from './helpers/pond.js';
 
 const project = uniqueProject('pond-e2e-crash');
@@ -27,5 +27,37 @@ describe('a crash loop under pond up --watch', () => {
     }, { timeoutMs: 15_000 });
     expect(ps.restarts).toBeGreaterThanOrEqual(3);
     expect(ps.self_heal_restarts).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('an unhealthy container under pond up --watch', () => {
+  const sick = uniqueProject('pond-e2e-sick');
+  let watcher: ReturnType<typeof pondProcess> | undefined;
+  afterAll(async () => {
+    watcher?.kill('SIGKILL');
+    await cleanupProject(sick);
+  });
+
+  it('is restarted once the engine reports it unhealthy', async () => {
+    const dir = await projectDir({
+      'pond.yaml': `version: 1
+name: ${sick}
+workloads:
+  app:
+    image: busybox:1.35
+    command: [sh, -c, "touch /tmp/ok; exec sleep 3600"]
+    health: { exec: "test -f /tmp/ok", interval: 1s, timeout: 1s, retries: 1 }
+`,
+    });
+    let output = '';
+    watcher = pondProcess(['up', '--watch'], { cwd: dir });
+    watcher.stderr.on('data', (d) => (output += d));
+    await eventually(() => expect(output).toContain('watching'), { timeoutMs: 20_000 });
+    const name = `${sick}-app`;
+    const started = await docker('inspect', '-f', '{{.State.StartedAt}}', name);
+    await docker('exec', name, 'rm', '/tmp/ok');
+    await eventually(() => expect(output).toMatch(/self-heal: app is unhealthy → restart/), { timeoutMs: 20_000 });
+    await eventually(async () => expect(await docker('inspect', '-f', '{{.State.Health.Status}}', name)).toBe('healthy'), { timeoutMs: 20_000 });
+    expect(await docker('inspect', '-f', '{{.State.StartedAt}}', name)).not.toBe(started);
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupProject, docker, eventually, uniqueProject } from '../integration/helpers/docker.js';
-import { containers, mutationsSince, pondProcess, projectDir } from './helpers/pond.js';
+import { containers, mutationsSince, pond, pondProcess, projectDir } from './helpers/pond.js';
 
 const project = uniqueProject('pond-e2e-watch');
 const stack = (mode: string) => `version: 1
@@ -117,6 +117,12 @@ describe('pond up --watch', () => {
     await fs.rename(`${file}.tmp`, file);
     await seen(/Apply: 1 done/, mark);
     expect(await envOf('worker')).toContain('MODE=atomic');
+  });
+
+  it('holds the project lock: another up exits 5 naming the watch', async () => {
+    const second = await pond(['up'], { cwd: dir });
+    expect(second.code).toBe(5);
+    expect(second.stderr).toContain(`is locked by pid ${child.pid} ("pond up --watch"`);
   });
 
   it('Ctrl-C stops watching with exit 130 and leaves the stack running', async () => {

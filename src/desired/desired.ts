@@ -59,5 +59,6 @@ function desiredContainer(project: string, w: WorkloadSpec, external: Set<string
     [LABEL.spec]: canonicalJson(display),
     [LABEL.version]: POND_VERSION,
   };
-  return { workload: w.name, spec: { ...base, labels }, hash, display, dependsOn: w.dependsOn, ...(w.health && { health: w.health }) };
+  const initOnly = w.database?.initOnly && { env: w.database.initOnly.env, volume: volumeName(project, w.database.initOnly.volume) };
+  return { workload: w.name, spec: { ...base, labels }, hash, display, dependsOn: w.dependsOn, ...(w.health && { health: w.health }), ...(initOnly && { initOnly }) };
 }

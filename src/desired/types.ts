@@ -10,6 +10,8 @@ export interface DesiredContainer {
   display: Record<string, unknown>;
   dependsOn: Record<string, Condition>;
   health?: HealthSpec;
+  /** Env its image reads only when initialising an empty data dir on this (engine-named) volume. */
+  initOnly?: { env: string[]; volume: string };
 }
 
 export interface DesiredVolume extends VolumeSpec {

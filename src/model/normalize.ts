@@ -10,8 +10,8 @@ import type { RawProject, RawWorkload } from './raw.js';
 import { Reporter } from './report.js';
 import type { MountSpec, ProjectSpec, ProjectVolume, UnsafeOptIn, WorkloadSpec } from './types.js';
 import { parseBytes, parseDuration } from './units.js';
-
-const IMPLEMENTED_KINDS = new Set(['service']);
+import { expandKinds } from '../workloads/expand.js';
+import { resolveReferences } from '../workloads/references.js';
 
 /**
  * Turns a validated config into the typed, defaulted ProjectSpec. Problems the schema cannot see
@@ -21,16 +21,18 @@ const IMPLEMENTED_KINDS = new Set(['service']);
 export function normalizeProject(config: LoadedConfig, projectName?: string): { spec: ProjectSpec; warnings: Diagnostic[] } {
   const report = new Reporter(config);
   const raw = config.data as unknown as RawProject;
-  const volumes = normalizeVolumes(raw);
+  const name = projectName ?? raw.name ?? defaultProjectName(config.dir);
+  const expanded = expandKinds(raw, name, report);
+  const volumes = withPresetVolumes(normalizeVolumes(raw), expanded.volumes);
   const declared = new Set(volumes.map((v) => v.name));
   const sources = new Set([...config.files, path.join(config.dir, '.env')]);
   const workloads: WorkloadSpec[] = [];
-  for (const name of Object.keys(raw.workloads).sort()) {
-    const w = normalizeWorkload(name, raw.workloads[name]!, config.dir, declared, report, sources);
-    if (w) workloads.push(w);
+  for (const [wname, e] of expanded.workloads) {
+    const w = normalizeWorkload(wname, e.service, config.dir, declared, report, sources);
+    if (w) workloads.push({ ...w, kind: e.kind, ...(e.database && { database: e.database }) });
   }
+  resolveReferences(workloads, report);
   if (report.failed) throw new ConfigError(report.diagnostics);
-  const name = projectName ?? raw.name ?? defaultProjectName(config.dir);
   return {
     spec: { name, dir: config.dir, files: config.files, workloads, volumes, sources: [...sources].sort() },
     warnings: report.diagnostics,
@@ -52,13 +54,14 @@ function normalizeVolumes(raw: RawProject): ProjectVolume[] {
     });
 }
 
+/** Volumes a preset needs (a persistent database's data) join the declared ones unless already there. */
+function withPresetVolumes(declared: ProjectVolume[], needed: string[]): ProjectVolume[] {
+  const extra = needed.filter((n) => !declared.some((v) => v.name === n)).map((n) => ({ name: n, external: false, labels: {} }));
+  return [...declared, ...extra].sort((a, b) => a.name.localeCompare(b.name));
+}
+
 function normalizeWorkload(name: string, raw: RawWorkload, dir: string, declared: Set<string>, report: Reporter, sources: Set<string>): WorkloadSpec | undefined {
   const at = ['workloads', name];
-  const kind = raw.kind ?? 'service';
-  if (!IMPLEMENTED_KINDS.has(kind)) {
-    report.error([...at, 'kind'], 'kind-not-implemented', `kind "${kind}" is not implemented yet`, 'this version of pond runs `kind: service` workloads; write the container out as a service for now');
-    return undefined;
-  }
   const unsafe = new Set((raw.unsafe ?? []) as UnsafeOptIn[]);
   const env = normalizeEnv(raw, at, dir, report, sources);
   const network = (raw.network ?? 'default') as WorkloadSpec['network'];

@@ -1,4 +1,5 @@
 import type { Condition, HealthSpec, PortBinding, ResourceSpec, RestartPolicy } from '../engine/types.js';
+import type { Connection } from '../workloads/database/expand.js';
 
 /** A mount as the user means it: `volume` sources are logical names from the top-level `volumes:`. */
 export type MountSpec =
@@ -14,7 +15,7 @@ export type UnsafeOptIn = 'host-network' | 'outside-project' | 'docker-socket';
  */
 export interface WorkloadSpec {
   name: string;
-  kind: 'service';
+  kind: 'service' | 'database';
   image: string;
   command?: string[];
   entrypoint?: string[];
@@ -31,6 +32,15 @@ export interface WorkloadSpec {
   labels: Record<string, string>;
   init: boolean;
   stopTimeoutSec: number;
+  /** Set for `kind: database`: how to connect, and what only matters on first init of its data. */
+  database?: DatabaseFacts;
+}
+
+export interface DatabaseFacts {
+  connection: Connection;
+  version: string;
+  /** Env the image honours only when it initialises an empty data dir on this named volume. */
+  initOnly?: { env: string[]; volume: string };
 }
 
 export interface ProjectVolume {

@@ -35,7 +35,7 @@ export function planDown(project: string, observed: ObservedState, options: Down
       steps.push(step({ id: `volume:${key}`, resource: 'volume', name: key, engineName: v.name, cause: 'pond down --volumes: deletes its data', destructive: true, needs: containerIds }));
     }
   }
-  return { project, steps, unchanged: [], orphans: [] };
+  return { project, steps, unchanged: [], orphans: [], warnings: [] };
 }
 
 function dependsOn(c: ObservedState['containers'][number], workload: string): boolean {

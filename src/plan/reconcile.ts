@@ -38,7 +38,20 @@ export function reconcile(desired: DesiredState, observed: ObservedState, option
   wireNeeds(steps, desired, byWorkload);
   const orphans = findOrphans(byWorkload, containers);
   if (options.removeOrphans) steps.push(...orphans.map(orphanRemoval));
-  return { project: desired.project, steps, unchanged, orphans: options.removeOrphans ? [] : orphans };
+  const warnings = steps.flatMap((s) => initOnlyWarnings(s, observed));
+  return { project: desired.project, steps, unchanged, orphans: options.removeOrphans ? [] : orphans, warnings };
+}
+
+/**
+ * A replace that changes env the image reads only on first init (a database password) while its data
+ * volume already exists: the new value will be ignored, so say so before anyone wonders why.
+ */
+function initOnlyWarnings(step: Step, observed: ObservedState): string[] {
+  const init = step.container?.initOnly;
+  if (step.action !== 'replace' || !init || !observed.volumes.some((v) => v.name === init.volume)) return [];
+  const changed = step.changes.map((c) => /^env\.([A-Za-z0-9_]+):/.exec(c)?.[1]).filter((k): k is string => !!k && init.env.includes(k));
+  if (!changed.length) return [];
+  return [`${step.name}: ${changed.join(', ')} changed, but volume ${init.volume} is already initialised: the image ignores the new value (change it inside the database, or start over with pond down --volumes)`];
 }
 
 function base(s: Partial<Step> & Pick<Step, 'id' | 'action' | 'resource' | 'name' | 'engineName' | 'cause'>): Step {

@@ -36,6 +36,7 @@ export function renderPlan(plan: Plan, opts: RenderOptions): string {
   for (const o of plan.orphans) {
     lines.push(` ${paint(33, '?'.padStart(3))} ${'container'.padEnd(9)} ${o.name.padEnd(width)}  orphan: not in pond.yaml (kept; --remove-orphans removes it)`);
   }
+  for (const w of plan.warnings) lines.push(`${paint(33, 'warning:')} ${w}`);
   if (lines.length) lines.push('');
   lines.push(summaryLine(plan));
   return lines.join('\n') + '\n';
@@ -76,6 +77,7 @@ export function planToJson(plan: Plan): Record<string, unknown> {
       needs: s.needs,
     })),
     unchanged: plan.unchanged,
+    warnings: plan.warnings,
     orphans: plan.orphans.map((o) => ({ name: o.name, engine_name: o.engineName, id: o.id })),
   };
 }

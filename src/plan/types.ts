@@ -62,6 +62,8 @@ export interface Plan {
   unchanged: string[];
   /** Containers of this project that pond.yaml no longer names and that this plan keeps. */
   orphans: Orphan[];
+  /** Things the plan does that will not do what the user may expect (printed, never blocking). */
+  warnings: string[];
 }
 
 export interface PlanOptions {

@@ -1,0 +1,82 @@
+import type { RawWorkload } from '../../model/raw.js';
+import type { Reporter } from '../../model/report.js';
+import { latest, PRESETS, type Credentials, type Preset } from './presets.js';
+
+/** What other workloads and `pond info` learn about a database. */
+export interface Connection {
+  engine: Preset['engine'];
+  /** Inside the project network: the workload's name and the engine's port. */
+  host: string;
+  port: number;
+  /** On this machine: 127.0.0.1 and the published port. */
+  hostPort: number;
+  user: string;
+  password: string;
+  database: string;
+  scheme: string;
+}
+
+export interface DatabaseExpansion {
+  /** The same workload, written as a service: what the rest of the pipeline sees. */
+  service: RawWorkload;
+  /** A named volume this workload needs declared (storage: persistent). */
+  volume?: string;
+  connection: Connection;
+  /** Env the image honours only when it initialises an empty data dir, and the volume holding that dir. */
+  initOnly?: { env: string[]; volume: string };
+  /** For a major-version change on persistent data: the engine and version in use. */
+  version: string;
+}
+
+/**
+ * `kind: database` → a service, as pure data: the official image for engine and version, credentials
+ * in the image's own env contract, an engine-specific health check, the port on 127.0.0.1, the data
+ * directory on a named volume (persistent), a tmpfs (ephemeral + fast) or the image's anonymous
+ * volume (ephemeral + durable), and server flags for `mode: fast`. It restarts unless stopped and
+ * runs without an init shim (the servers handle their stop signal themselves). What the user sets wins.
+ */
+export function expandDatabase(name: string, raw: RawWorkload, hostPort: number, at: (string | number)[], report: Reporter): DatabaseExpansion | undefined {
+  const preset = PRESETS[raw.engine as Preset['engine']];
+  const version = (raw.version as string | undefined) ?? latest(preset);
+  if (!preset.versions.includes(version)) {
+    report.error([...at, 'version'], 'enum', `${preset.engine} version "${version}" is not one pond has a preset for`, `use one of ${preset.versions.join(', ')}, or set image: to run another`);
+    return undefined;
+  }
+  const creds: Credentials = {
+    user: (raw.user as string | undefined) ?? preset.defaults.user,
+    password: (raw.password as string | undefined) ?? preset.defaults.password,
+    database: (raw.database as string | undefined) ?? preset.defaults.database,
+  };
+  if (preset.engine === 'sqlserver' && creds.user !== 'sa') {
+    report.error([...at, 'user'], 'invalid-value', 'the sqlserver preset logs in as "sa"', 'remove user:, or run your own image as a service');
+    return undefined;
+  }
+  const persistent = raw.storage === 'persistent';
+  const fast = (raw.mode ?? 'fast') === 'fast';
+  const volume = persistent ? `${name}-data` : undefined;
+  const dataMount = volume ? [`${volume}:${preset.dataDir}`] : fast && preset.engine !== 'sqlserver' ? [{ type: 'tmpfs' as const, target: preset.dataDir }] : [];
+  const args = fast ? preset.fastArgs : [];
+  const service: RawWorkload = {
+    ...raw,
+    kind: 'service',
+    image: raw.image ?? preset.image(version),
+    ...(raw.command === undefined && args.length && { command: [...(preset.command ?? []), ...args] }),
+    env: Array.isArray(raw.env) ? [...Object.entries(preset.env(creds)).map(([k, v]) => `${k}=${v}`), ...raw.env] : { ...preset.env(creds), ...raw.env },
+    ports: [{ target: preset.port, published: hostPort }, ...(raw.ports ?? [])],
+    volumes: [...dataMount, ...(raw.volumes ?? [])],
+    resources: { memory: preset.memory, ...raw.resources },
+    health: raw.health ?? { exec: preset.health(creds), interval: '5s', timeout: '5s', retries: 5 },
+    restart: raw.restart ?? 'unless-stopped',
+    init: raw.init ?? false,
+  };
+  for (const key of ['engine', 'version', 'storage', 'mode', 'user', 'password', 'database', 'port']) delete service[key];
+  const connection: Connection = { engine: preset.engine, host: name, port: preset.port, hostPort, ...creds, scheme: preset.urlScheme };
+  return { service, volume, connection, version, ...(volume && { initOnly: { env: preset.initOnlyEnv, volume } }) };
+}
+
+/** "postgres://pond:pond@db:5432/pond": the URL form every client library takes. */
+export function connectionUrl(c: Connection, where: 'network' | 'host', password = c.password): string {
+  const [host, port] = where === 'network' ? [c.host, c.port] : ['127.0.0.1', c.hostPort];
+  const auth = `${encodeURIComponent(c.user)}:${encodeURIComponent(password)}`;
+  return `${c.scheme}://${auth}@${host}:${port}/${encodeURIComponent(c.database)}`;
+}

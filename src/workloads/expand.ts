@@ -1,0 +1,45 @@
+import type { RawProject, RawWorkload } from '../model/raw.js';
+import type { Reporter } from '../model/report.js';
+import type { DatabaseFacts, WorkloadSpec } from '../model/types.js';
+import { expandDatabase } from './database/expand.js';
+import { derivedPorts } from './database/ports.js';
+
+export interface Expanded {
+  kind: WorkloadSpec['kind'];
+  /** The workload written as a service: every kind is a preset over the service shape. */
+  service: RawWorkload;
+  database?: DatabaseFacts;
+}
+
+const LATER = new Set(['notebook', 'query', 'bot']);
+
+/**
+ * Every kind → a service-shaped raw workload, as pure data, before normalization. Returns the
+ * expansions by name and the named volumes the presets need declared.
+ */
+export function expandKinds(raw: RawProject, project: string, report: Reporter): { workloads: Map<string, Expanded>; volumes: string[] } {
+  const names = Object.keys(raw.workloads).sort();
+  const databases = names.filter((n) => raw.workloads[n]!.kind === 'database');
+  const fixed = databases.map((n) => raw.workloads[n]!.port as number | undefined).filter((p): p is number => p !== undefined);
+  const ports = derivedPorts(project, databases.filter((n) => raw.workloads[n]!.port === undefined), fixed);
+  const workloads = new Map<string, Expanded>();
+  const volumes: string[] = [];
+  for (const name of names) {
+    const w = raw.workloads[name]!;
+    const at = ['workloads', name];
+    const kind = w.kind ?? 'service';
+    if (LATER.has(kind)) {
+      report.error([...at, 'kind'], 'kind-not-implemented', `kind "${kind}" is not implemented yet`, 'this version of pond runs service and database workloads; write this one as a service for now');
+      continue;
+    }
+    if (kind !== 'database') {
+      workloads.set(name, { kind: 'service', service: w });
+      continue;
+    }
+    const db = expandDatabase(name, w, (w.port as number | undefined) ?? ports.get(name)!, at, report);
+    if (!db) continue;
+    if (db.volume) volumes.push(db.volume);
+    workloads.set(name, { kind: 'database', service: db.service, database: { connection: db.connection, version: db.version, ...(db.initOnly && { initOnly: db.initOnly }) } });
+  }
+  return { workloads, volumes };
+}

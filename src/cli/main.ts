@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { configCommand } from './commands/config.js';
 import { downCommand } from './commands/down.js';
+import { infoCommand } from './commands/info.js';
 import { logsCommand } from './commands/logs.js';
 import { planCommand } from './commands/plan.js';
 import { psCommand } from './commands/ps.js';
@@ -67,6 +68,9 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
   program.command('ps').description("list the project's containers with state, health and ports").addOption(format())
     .option('--stats', 'also sample CPU and memory of running containers (takes about a second)')
     .action((o, cmd) => run(() => psCommand(ctxFor(cmd), o)));
+  program.command('info').description('how to connect to each database (password hidden unless --reveal)').argument('[workload]', 'one database')
+    .addOption(format()).option('--reveal', 'include the password')
+    .action((workload: string | undefined, o, cmd) => run(() => infoCommand(ctxFor(cmd), workload, o)));
   program.command('logs').description('print workload output').argument('[workloads...]', 'workloads to show (default: all)')
     .option('-f, --follow', 'keep streaming').option('-n, --tail <lines>', 'only the last lines of each').option('-t, --timestamps', 'show timestamps')
     .action((workloads: string[], o, cmd) => run(() => logsCommand(ctxFor(cmd), workloads, { ...o, tail: o.tail === undefined ? undefined : intFlag('--tail', o.tail, 0) })));

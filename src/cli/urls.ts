@@ -1,5 +1,6 @@
 import type { Probe } from '../engine/types.js';
-import type { DesiredContainer } from '../desired/types.js';
+import type { WorkloadSpec } from '../model/types.js';
+import { connectionUrl } from '../workloads/database/expand.js';
 import type { WorkloadStatus } from './status.js';
 
 function httpPorts(p: Probe): { port: number; path: string }[] {
@@ -8,18 +9,22 @@ function httpPorts(p: Probe): { port: number; path: string }[] {
   return [];
 }
 
+/** The password as printed unless the user asked to see it. */
+export const HIDDEN = '****';
+
 /**
- * "web  http://127.0.0.1:32797/" for every workload whose HTTP health check targets a published
- * port: where a person would point a browser after `up`.
+ * Where a person would point a browser or a client after `up`: each running database's URL on this
+ * machine (password hidden), and each workload whose HTTP health check targets a published port.
  */
-export function urlLines(containers: DesiredContainer[], rows: WorkloadStatus[]): string[] {
+export function urlLines(workloads: WorkloadSpec[], rows: WorkloadStatus[]): string[] {
   const lines: string[] = [];
-  for (const c of containers) {
-    const row = rows.find((r) => r.workload === c.workload && r.state === 'running');
-    if (!row || !c.health) continue;
-    for (const { port, path } of httpPorts(c.health.probe)) {
+  for (const w of workloads) {
+    const row = rows.find((r) => r.workload === w.name && r.state === 'running');
+    if (!row) continue;
+    if (w.database) lines.push(`${w.name}  ${connectionUrl(w.database.connection, 'host', HIDDEN)}`);
+    for (const { port, path } of w.health ? httpPorts(w.health.probe) : []) {
       const published = row.ports.map((p) => /^(.+):(\d+)->(\d+)\/tcp$/.exec(p)).find((m) => m && Number(m[3]) === port);
-      if (published) lines.push(`${c.workload}  http://${published[1] === '0.0.0.0' ? '127.0.0.1' : published[1]}:${published[2]}${path}`);
+      if (published) lines.push(`${w.name}  http://${published[1] === '0.0.0.0' ? '127.0.0.1' : published[1]}:${published[2]}${path}`);
     }
   }
   return lines;

@@ -41,7 +41,7 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
       ctx.output.out(JSON.stringify({ plan: planToJson(plan), steps, workloads: rows }, null, 2));
     } else {
       ctx.output.out(table(statusTable(rows)));
-      for (const line of urlLines(project.desired.containers, rows)) ctx.output.out(line);
+      for (const line of urlLines(project.spec.workloads, rows)) ctx.output.out(line);
     }
     failUnlessOk(result);
     return 0;

@@ -1,0 +1,68 @@
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanupProject, docker, uniqueProject } from '../integration/helpers/docker.js';
+import { containers, pond, projectDir } from './helpers/pond.js';
+
+const project = uniqueProject('pond-e2e-db');
+const stack = (opts: { password?: string; mode?: string } = {}) => `version: 1
+name: ${project}
+workloads:
+  warehouse:
+    kind: database
+    engine: postgres
+    version: "15"
+    storage: persistent
+    mode: ${opts.mode ?? 'fast'}
+    password: ${opts.password ?? 'first-secret'}
+  report:
+    image: postgres:15-alpine
+    command: [sh, -c, 'psql "$$DATABASE_URL" -tAc "select 42" > /tmp/answer && exec sleep 3600']
+    env:
+      DATABASE_URL: \${workloads.warehouse.url}
+`;
+let dir: string;
+const sql = (q: string) => docker('exec', `${project}-warehouse`, 'psql', '-h', '127.0.0.1', '-U', 'pond', '-d', 'pond', '-tAc', q);
+const tcpOpen = (port: number) => new Promise<boolean>((resolve) => net.connect(port, '127.0.0.1').once('connect', function (this: net.Socket) { this.destroy(); resolve(true); }).once('error', () => resolve(false)));
+
+beforeAll(async () => {
+  dir = await projectDir({ 'pond.yaml': stack() });
+});
+afterAll(() => cleanupProject(project));
+
+describe('kind: database (postgres preset on the real engine)', () => {
+  it('comes up healthy on its derived 127.0.0.1 port; a reference hands a working URL to another workload', async () => {
+    const up = await pond(['up'], { cwd: dir });
+    expect(up.code, up.stderr).toBe(0);
+    expect(up.stdout + up.stderr).not.toContain('first-secret');
+    const info = JSON.parse((await pond(['info', 'warehouse', '--format', 'json'], { cwd: dir })).stdout).databases[0];
+    expect(await docker('port', `${project}-warehouse`, '5432/tcp')).toBe(`127.0.0.1:${info.port}`);
+    expect(up.stdout).toContain(`warehouse  postgres://pond:****@127.0.0.1:${info.port}/pond`);
+    expect(await tcpOpen(info.port)).toBe(true);
+    expect(await docker('exec', `${project}-report`, 'cat', '/tmp/answer')).toBe('42');
+  });
+
+  it('keeps its rows and its port across a replace and across down/up', async () => {
+    const port = (await docker('port', `${project}-warehouse`, '5432/tcp')).split(':')[1];
+    await sql('create table visits (n int); insert into visits values (7)');
+    const before = (await containers(project)).warehouse!.id;
+    await fs.writeFile(path.join(dir, 'pond.yaml'), stack({ mode: 'durable' }));
+    const up = await pond(['up'], { cwd: dir });
+    expect(up.code, up.stderr).toBe(0);
+    expect((await containers(project)).warehouse!.id).not.toBe(before);
+    expect(await sql('select n from visits')).toBe('7');
+    expect((await pond(['down'], { cwd: dir })).code).toBe(0);
+    expect((await pond(['up'], { cwd: dir })).code).toBe(0);
+    expect(await sql('select n from visits')).toBe('7');
+    expect((await docker('port', `${project}-warehouse`, '5432/tcp')).split(':')[1]).toBe(port);
+  });
+
+  it('warns that a new password is ignored by an initialised volume, without printing either', async () => {
+    await fs.writeFile(path.join(dir, 'pond.yaml'), stack({ mode: 'durable', password: 'second-secret' }));
+    const plan = await pond(['plan'], { cwd: dir });
+    expect(plan.stdout).toContain('env.POSTGRES_PASSWORD: (sensitive) changed');
+    expect(plan.stdout).toMatch(/warning: warehouse: POSTGRES_PASSWORD changed, but volume .*_warehouse-data is already initialised/);
+    expect(plan.stdout).not.toMatch(/first-secret|second-secret/);
+  });
+});

@@ -10,10 +10,10 @@ const NOT_OURS_HINT = 'rename or remove that container yourself, or change the p
 
 /** Creates (does not start) a container; a name taken by anyone is refused, never touched. */
 export async function createContainer(conn: Connection, spec: ContainerSpec): Promise<string> {
-  const docker = await conn.docker();
+  const { name, ...body } = toCreateOptions(spec);
   try {
-    const container = await docker.createContainer(toCreateOptions(spec));
-    return container.id;
+    const created = await conn.call<{ Id: string }>('POST', `/containers/create?name=${encodeURIComponent(name!)}`, body);
+    return created.Id;
   } catch (err) {
     if (statusOf(err) === 409) throw await conflict(conn, spec, err);
     if (statusOf(err) === 404 && /image/i.test(engineMessage(err))) {
@@ -39,9 +39,8 @@ function nameTaken(name: string, err: unknown): EngineError {
 
 /** Starts a container; "already started" (304) counts as success. */
 export async function startContainer(conn: Connection, id: string): Promise<void> {
-  const docker = await conn.docker();
   try {
-    await tolerate(() => docker.getContainer(id).start(), [304]);
+    await tolerate(() => conn.call('POST', `/containers/${id}/start`), [304]);
   } catch (err) {
     throw classify(err, conn.endpoint, `start container ${id}`);
   }
@@ -49,9 +48,8 @@ export async function startContainer(conn: Connection, id: string): Promise<void
 
 /** Stops a container; already stopped (304) or already gone (404) count as success. */
 export async function stopContainer(conn: Connection, id: string, timeoutSec: number): Promise<void> {
-  const docker = await conn.docker();
   try {
-    await tolerate(() => docker.getContainer(id).stop({ t: timeoutSec }), [304, 404]);
+    await tolerate(() => conn.call('POST', `/containers/${id}/stop?t=${timeoutSec}`, undefined, (timeoutSec + 30) * 1000), [304, 404]);
   } catch (err) {
     throw classify(err, conn.endpoint, `stop container ${id}`);
   }
@@ -63,15 +61,13 @@ export async function stopContainer(conn: Connection, id: string, timeoutSec: nu
  * caller asked for it to be gone and graceful stopping is its job.
  */
 export async function removeContainer(conn: Connection, id: string): Promise<void> {
-  const docker = await conn.docker();
-  const container = docker.getContainer(id);
   try {
-    await tolerate(() => container.remove({ v: true }), [404]);
+    await tolerate(() => conn.call('DELETE', `/containers/${id}?v=1`), [404]);
   } catch (err) {
     if (statusOf(err) !== 409) throw classify(err, conn.endpoint, `remove container ${id}`);
     if (/already in progress/i.test(engineMessage(err))) return;
     try {
-      await tolerate(() => container.remove({ v: true, force: true }), [404]);
+      await tolerate(() => conn.call('DELETE', `/containers/${id}?v=1&force=1`), [404]);
     } catch (again) {
       throw classify(again, conn.endpoint, `remove container ${id}`);
     }
@@ -80,9 +76,8 @@ export async function removeContainer(conn: Connection, id: string): Promise<voi
 
 /** Renames a container; a taken target name is refused like on create. */
 export async function renameContainer(conn: Connection, id: string, name: string): Promise<void> {
-  const docker = await conn.docker();
   try {
-    await docker.getContainer(id).rename({ name });
+    await conn.call('POST', `/containers/${id}/rename?name=${encodeURIComponent(name)}`);
   } catch (err) {
     if (statusOf(err) === 409) throw nameTaken(name, err);
     throw classify(err, conn.endpoint, `rename container ${id} to ${name}`);

@@ -22,9 +22,8 @@ export async function createNetwork(conn: Connection, spec: NetworkSpec): Promis
   try {
     const existing = await findNetwork(conn, spec.name);
     if (existing) return adopt(existing, spec);
-    const docker = await conn.docker();
-    const created = await docker.createNetwork({ Name: spec.name, CheckDuplicate: true, Driver: 'bridge', Labels: spec.labels });
-    return created.id;
+    const created = await conn.call<{ Id: string }>('POST', '/networks/create', { Name: spec.name, CheckDuplicate: true, Driver: 'bridge', Labels: spec.labels });
+    return created.Id;
   } catch (err) {
     if (statusOf(err) === 409) return raceLoser(conn, spec, err);
     throw classify(err, conn.endpoint, `create network ${spec.name}`);
@@ -58,10 +57,9 @@ async function findNetwork(conn: Connection, name: string): Promise<ListedNetwor
  * the EngineError names the network so the caller can warn instead of failing.
  */
 export async function removeNetwork(conn: Connection, name: string): Promise<void> {
-  const docker = await conn.docker();
   for (let attempt = 0; ; attempt++) {
     try {
-      await tolerate(() => docker.getNetwork(name).remove(), [404]);
+      await tolerate(() => conn.call('DELETE', `/networks/${encodeURIComponent(name)}`), [404]);
       return;
     } catch (err) {
       if (!hasActiveEndpoints(err) || attempt >= ACTIVE_ENDPOINT_RETRIES) {

@@ -12,10 +12,9 @@ const OWNERSHIP_LABELS = [PROJECT_LABEL, VOLUME_LABEL];
  * ownership labels, the volume is someone else's data and is refused.
  */
 export async function createVolume(conn: Connection, spec: VolumeSpec): Promise<void> {
-  const docker = await conn.docker();
   let labels: Record<string, string>;
   try {
-    await docker.createVolume({ Name: spec.name, Labels: spec.labels });
+    await conn.call('POST', '/volumes/create', { Name: spec.name, Labels: spec.labels });
     const inspected = await conn.getJson<{ Labels?: Record<string, string> | null }>(`/volumes/${encodeURIComponent(spec.name)}`);
     labels = inspected.Labels ?? {};
   } catch (err) {
@@ -37,9 +36,8 @@ function ownedBy(actual: Record<string, string>, wanted: Record<string, string>)
 
 /** Removes a volume; already gone (404) is success. A volume in use stays and the error says so. */
 export async function removeVolume(conn: Connection, name: string): Promise<void> {
-  const docker = await conn.docker();
   try {
-    await tolerate(() => docker.getVolume(name).remove(), [404]);
+    await tolerate(() => conn.call('DELETE', `/volumes/${encodeURIComponent(name)}`), [404]);
   } catch (err) {
     throw classify(err, conn.endpoint, `remove volume ${name}`);
   }

@@ -2,7 +2,7 @@
 # Makes sure the images pond's tests and examples use exist in the local engine.
 #
 #   bash scripts/images.sh                 # all of them
-#   bash scripts/images.sh postgres:15     # only some (also accepts the bare name: postgres)
+#   bash scripts/images.sh postgres:15     # only some (also accepts the bare name: postgres, mysql)
 #
 # Per image: present → nothing; else `docker pull` of the exact tag (a normal machine with a registry
 # gets the real image); else build a local stand-in from Debian packages (images/<name>/), so the
@@ -13,10 +13,15 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE=${POND_IMAGE_CACHE:-/var/cache/pond-images}
 MIRROR=${POND_DEBIAN_MIRROR:-http://deb.debian.org/debian}
-ALL_IMAGES=(busybox:1.35 postgres:15)
+ALL_IMAGES=(busybox:1.35 postgres:15 mysql:8.0)
 PG_PACKAGES=postgresql-15
-ROOTFS_REV=2 # bump when pg_rootfs_tarball's slimming changes
+ROOTFS_REV=2 # bump when the postgres rootfs slimming (slim_postgres) changes
 PG_STAGE=pond-stage/postgres-rootfs:15-bookworm-r$ROOTFS_REV
+# mysql:8.0 stand-in = MariaDB 10.11: the server and client halves of Debian's mariadb-server, without
+# its galera/rsync/socat/init-script extras; tzdata for the time zone tables upstream loads.
+MY_PACKAGES=mariadb-server-core,mariadb-client,tzdata
+MY_ROOTFS_REV=1 # bump when slim_mysql changes
+MY_STAGE=pond-stage/mysql-rootfs:8.0-bookworm-r$MY_ROOTFS_REV
 HASH_LABEL=dev.pond.stand-in-hash
 
 die() { printf 'images.sh: %s\n' "$*" >&2; exit 1; }
@@ -27,7 +32,9 @@ since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 . "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
 
 inputs_hash() { # hash of the files a stand-in is built from
-  { echo "rootfs r$ROOTFS_REV"; cd "$ROOT/images/$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum; } |
+  local rev=$ROOTFS_REV
+  if [ "$1" = mysql ]; then rev=$MY_ROOTFS_REV; fi
+  { echo "rootfs r$rev"; cd "$ROOT/images/$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum; } |
     sha256sum | cut -c1-16
 }
 
@@ -62,32 +69,30 @@ build_busybox() { # FROM scratch: Debian's static busybox, applet symlinks in /b
   rm -rf --one-file-system "$rootfs"
 }
 
-# Debian bookworm + PostgreSQL 15, debootstrapped once and cached as a tarball: slimmed of apt
-# lists, docs, man pages, translations, locales other than C.UTF-8, the JIT, the packaged cluster.
-pg_rootfs_tarball() {
-  local tarball dir log
-  tarball="$CACHE/postgres-15-bookworm-$(echo "$PG_PACKAGES r$ROOTFS_REV" | sha256sum | cut -c1-12).tar"
+# rootfs_tarball KEY PACKAGES REV SLIM → the cached tarball of a Debian bookworm minbase rootfs with
+# PACKAGES (comma-separated), debootstrapped once, slimmed of apt lists, docs, man pages, translations
+# and locales other than C.UTF-8, then by the function SLIM (run inside the rootfs).
+rootfs_tarball() {
+  local key=$1 packages=$2 rev=$3 slim=$4 tarball dir log t0
+  tarball="$CACHE/$key-bookworm-$(echo "$packages r$rev" | sha256sum | cut -c1-12).tar"
   if [ ! -s "$tarball" ]; then
     apt_install debootstrap debian-archive-keyring || die "could not install debootstrap"
     mkdir -p "$CACHE"
-    dir=$(mktemp -d /var/tmp/pond-pg-rootfs.XXXXXX)
-    log="$CACHE/debootstrap.log"
-    local t0; t0=$(now)
-    debootstrap --variant=minbase --include="$PG_PACKAGES" bookworm "$dir" "$MIRROR" >"$log" 2>&1 ||
+    dir=$(mktemp -d "/var/tmp/pond-$key-rootfs.XXXXXX")
+    log="$CACHE/debootstrap-$key.log"
+    t0=$(now)
+    debootstrap --variant=minbase --include="$packages" bookworm "$dir" "$MIRROR" >"$log" 2>&1 ||
       { tail -n 30 "$log" >&2; die "debootstrap failed (log: $log)"; }
     echo "images.sh: debootstrap took $(since "$t0")s" >&2
     (
       cd "$dir"
       rm -rf var/lib/apt/lists/* var/cache/apt/* var/cache/debconf/*-old var/log/* \
         usr/share/doc/* usr/share/man/* usr/share/info/* usr/share/lintian usr/share/locale/* \
-        usr/share/i18n var/lib/postgresql/15 etc/postgresql/15 \
-        etc/ssl/private/ssl-cert-snakeoil.key etc/ssl/certs/ssl-cert-snakeoil.pem
-      # LLVM (+z3) serves only the JIT (130 MB); without llvmjit.so the server just runs without JIT.
-      rm -rf usr/lib/postgresql/15/lib/llvmjit* usr/lib/postgresql/15/lib/bitcode \
-        usr/lib/x86_64-linux-gnu/libLLVM-* usr/lib/x86_64-linux-gnu/libz3.so*
+        usr/share/i18n
       find usr/lib/locale -mindepth 1 -maxdepth 1 ! -name C.utf8 -exec rm -rf {} +
       : >etc/resolv.conf
       echo pond >etc/hostname
+      "$slim"
     )
     tar --numeric-owner -C "$dir" -cf "$tarball.tmp" . && mv "$tarball.tmp" "$tarball"
     rm -rf --one-file-system "$dir"
@@ -95,19 +100,56 @@ pg_rootfs_tarball() {
   echo "$tarball"
 }
 
-build_postgres() { # rootfs → pond-stage image (docker import) → images/postgres/Dockerfile
-  if ! docker image inspect "$PG_STAGE" >/dev/null 2>&1; then
-    local tarball t0
-    tarball=$(pg_rootfs_tarball)
-    t0=$(now)
-    docker import -m "pond stage: debootstrap bookworm minbase + $PG_PACKAGES" "$tarball" "$PG_STAGE" >/dev/null
-    echo "images.sh: docker import took $(since "$t0")s" >&2
-  fi
+slim_postgres() { # the packaged cluster, the snakeoil cert, the JIT
+  rm -rf var/lib/postgresql/15 etc/postgresql/15 \
+    etc/ssl/private/ssl-cert-snakeoil.key etc/ssl/certs/ssl-cert-snakeoil.pem
+  # LLVM (+z3) serves only the JIT (130 MB); without llvmjit.so the server just runs without JIT.
+  rm -rf usr/lib/postgresql/15/lib/llvmjit* usr/lib/postgresql/15/lib/bitcode \
+    usr/lib/x86_64-linux-gnu/libLLVM-* usr/lib/x86_64-linux-gnu/libz3.so*
+}
+
+slim_mysql() { # the client's perl tools + perl's modules (70 MB); 5 MB binaries MySQL 8.0 dropped
+  local f
+  rm -rf var/lib/mysql var/lib/mysql-files var/lib/mysql-upgrade
+  while read -r f; do
+    if [ -f ".$f" ] && [ "$(head -c 15 ".$f" | tr -d '\0')" = '#!/usr/bin/perl' ]; then rm -f ".$f"; fi
+  done <var/lib/dpkg/info/mariadb-client.list
+  rm -rf usr/share/perl usr/lib/x86_64-linux-gnu/perl usr/lib/x86_64-linux-gnu/libperl.so* \
+    usr/bin/mariadb-conv usr/bin/resolve_stack_dump usr/bin/mariadb-plugin usr/bin/replace \
+    usr/bin/mariadb-waitpid
+  for f in usr/bin/*; do # the mysql* names of what went (relative links only)
+    if [ -L "$f" ] && [ "$(readlink "$f")" = "$(basename "$(readlink "$f")")" ] && [ ! -e "usr/bin/$(readlink "$f")" ]; then
+      rm -f "$f"
+    fi
+  done
+}
+
+# stage IMAGE KEY PACKAGES REV SLIM: the rootfs as a local image (docker import), made once
+stage() {
+  docker image inspect "$1" >/dev/null 2>&1 && return
+  local tarball t0
+  tarball=$(rootfs_tarball "$2" "$3" "$4" "$5")
+  t0=$(now)
+  docker import -m "pond stage: debootstrap bookworm minbase + $3" "$tarball" "$1" >/dev/null
+  echo "images.sh: docker import took $(since "$t0")s" >&2
+}
+
+# docker_build NAME IMAGE STAGE: images/NAME/Dockerfile on top of STAGE, labelled with the inputs hash
+docker_build() {
   local log; log=$(mktemp)
-  docker build --build-arg "BASE=$PG_STAGE" --label "$HASH_LABEL=$(inputs_hash postgres)" \
-    -t postgres:15 "$ROOT/images/postgres" \
-    >"$log" 2>&1 || { cat "$log" >&2; rm -f "$log"; die "docker build of postgres:15 failed"; }
+  docker build --build-arg "BASE=$3" --label "$HASH_LABEL=$(inputs_hash "$1")" -t "$2" "$ROOT/images/$1" \
+    >"$log" 2>&1 || { cat "$log" >&2; rm -f "$log"; die "docker build of $2 failed"; }
   rm -f "$log"
+}
+
+build_postgres() { # rootfs → pond-stage image (docker import) → images/postgres/Dockerfile
+  stage "$PG_STAGE" postgres-15 "$PG_PACKAGES" "$ROOTFS_REV" slim_postgres
+  docker_build postgres postgres:15 "$PG_STAGE"
+}
+
+build_mysql() { # the same, with MariaDB 10.11 → images/mysql/Dockerfile
+  stage "$MY_STAGE" mysql-8.0 "$MY_PACKAGES" "$MY_ROOTFS_REV" slim_mysql
+  docker_build mysql mysql:8.0 "$MY_STAGE"
 }
 
 drop_if_dangling() { # the stand-in a rebuild replaced, unless still tagged or used by a container

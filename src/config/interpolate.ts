@@ -21,30 +21,35 @@ const CORE_TAGS = (new Schema({ schema: 'core' }).tags as unknown as ScalarTagLi
  * Substitutes variables in every string scalar (never in keys), reporting problems at the scalar's
  * position. A plain (unquoted) scalar whose text was substituted is typed again the way YAML would
  * have typed the result, so `retries: ${R:-3}` is the number 3 while `tag: "${T:-3}"` stays "3".
- * An empty result stays an empty string. Pure: `lookup` is the only source of values.
+ * Values under `env` and `labels` are never typed again: they are strings by contract, and
+ * `PIN: ${PIN}` with PIN=0123 must stay "0123". An empty result stays an empty string. Pure:
+ * `lookup` is the only source of values.
  */
 export function interpolateTree<T extends TreeNode>(tree: T, lookup: Lookup): Interpolated<T> {
   const diagnostics: Diagnostic[] = [];
   const names = new Set<string>();
-  const visit = (node: TreeNode): TreeNode => {
-    if (node.kind === 'seq') return { ...node, items: node.items.map(visit) };
+  const visit = (node: TreeNode, keepText: boolean): TreeNode => {
+    if (node.kind === 'seq') return { ...node, items: node.items.map((n) => visit(n, keepText)) };
     if (node.kind === 'map') {
-      const entries = new Map([...node.entries].map(([k, e]) => [k, { key: e.key, node: visit(e.node) }] as const));
+      const entries = new Map([...node.entries].map(([k, e]) => [k, { key: e.key, node: visit(e.node, keepText || STRING_MAPS.has(k)) }] as const));
       return { ...node, entries };
     }
-    return scalar(node, lookup, diagnostics, names);
+    return scalar(node, lookup, diagnostics, names, keepText);
   };
-  return { tree: visit(tree) as T, diagnostics, variables: [...names] };
+  return { tree: visit(tree, false) as T, diagnostics, variables: [...names] };
 }
 
-function scalar(node: ScalarNode, lookup: Lookup, diagnostics: Diagnostic[], names: Set<string>): ScalarNode {
+/** Keys whose values are strings by contract, however the interpolated text looks. */
+const STRING_MAPS = new Set(['env', 'labels']);
+
+function scalar(node: ScalarNode, lookup: Lookup, diagnostics: Diagnostic[], names: Set<string>, keepText: boolean): ScalarNode {
   if (typeof node.value !== 'string' || !node.value.includes('$')) return node;
   const result = expand(node.value, lookup);
   result.names.forEach((n) => names.add(n));
   for (const p of result.problems) {
     diagnostics.push({ code: p.code, message: p.message, hint: p.hint, location: node.loc, severity: 'error' });
   }
-  const value = node.plain && result.substituted ? retype(result.value) : result.value;
+  const value = node.plain && result.substituted && !keepText ? retype(result.value) : result.value;
   return { ...node, value };
 }
 

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../errors.js';
+import { isSensitiveName } from '../secrets.js';
 import type { SchemaProblem } from './explain.js';
 import { inside, pointerToPath, showData, subjectOf } from './naming.js';
 import { listWords, type SchemaIndex, type SchemaNode } from './schema-index.js';
@@ -8,12 +9,23 @@ import type { DocPath } from './types.js';
 
 const MAX_LISTED_KEYS = 12;
 
-/** Turns one schema problem into a diagnostic in the user's words, placed at the user's line. */
+/**
+ * Turns one schema problem into a diagnostic in the user's words, placed at the user's line. A value
+ * at a secret place (an env name like *PASSWORD*, a `password:` key) is never quoted back.
+ */
 export function toDiagnostic(problem: SchemaProblem, schema: SchemaIndex, where: Locator): Diagnostic {
   const path = pointerToPath(problem.instancePath);
-  const text = describe(problem, path, schema, where);
+  const text = hideSecret(describe(problem, path, schema, where), path, problem.data, where.source(path));
   const location = text.at === 'key' ? where.key(text.path ?? path) : text.at === 'value' ? where.value(path) : where.locate(path);
   return { code: text.code, message: text.message, hint: text.hint, location, severity: 'error' };
+}
+
+function hideSecret(text: Text, path: DocPath, data: unknown, source: string | undefined): Text {
+  const key = String(path.at(-1) ?? '');
+  if (!isSensitiveName(key) || data === null || typeof data === 'object') return text;
+  const values = [...new Set([showData(data), JSON.stringify(String(data)), String(data), source ?? ''])].filter((v) => v.length > 0);
+  const hide = (s: string | undefined): string | undefined => (s === undefined ? s : values.reduce((out, v) => out.split(v).join('(sensitive)'), s));
+  return { ...text, message: hide(text.message)!, hint: hide(text.hint) };
 }
 
 interface Text {

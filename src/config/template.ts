@@ -49,7 +49,7 @@ function expandInto(text: string, lookup: Lookup, state: Expansion): string {
     } else if (next === '{') {
       const end = closingBrace(text, i + 1);
       if (end < 0) {
-        problem(state, 'invalid-interpolation', `unterminated "\${" in "${text}"`, 'close it with "}"');
+        problem(state, 'invalid-interpolation', `unterminated "\${" in "${text.slice(i, i + 24)}${text.length > i + 24 ? '…' : ''}"`, 'close it with "}"');
         return out + text.slice(i);
       }
       out += braced(text.slice(i + 2, end), lookup, state);

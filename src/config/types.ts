@@ -23,4 +23,6 @@ export interface LoadedConfig {
   locate(path: DocPath): Location | undefined;
   /** Variables resolved during interpolation (names only; for diagnostics and watch). */
   variables: string[];
+  /** Values of the variables used whose names mark them secret: never to be printed, wherever they land. */
+  secretValues: string[];
 }

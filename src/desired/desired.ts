@@ -25,12 +25,12 @@ export function buildDesired(spec: ProjectSpec, graph: Graph): DesiredState {
     project,
     networks: needsNetwork ? [{ name: networkName(project), labels: { [LABEL.project]: project, [LABEL.network]: 'default', [LABEL.version]: POND_VERSION } }] : [],
     volumes,
-    containers: spec.workloads.map((w) => desiredContainer(project, w, external)),
+    containers: spec.workloads.map((w) => desiredContainer(project, w, external, spec.secretValues)),
     order: graph.order,
   };
 }
 
-function desiredContainer(project: string, w: WorkloadSpec, external: Set<string>): DesiredContainer {
+function desiredContainer(project: string, w: WorkloadSpec, external: Set<string>, secrets: string[]): DesiredContainer {
   const base: ContainerSpec = {
     name: containerName(project, w.name),
     image: w.image,
@@ -49,7 +49,7 @@ function desiredContainer(project: string, w: WorkloadSpec, external: Set<string
     labels: w.labels,
   };
   const hash = sha256(canonicalJson(base));
-  const display = displaySpec(w);
+  const display = displaySpec(w, secrets);
   const labels = {
     ...w.labels,
     [LABEL.project]: project,

@@ -1,6 +1,7 @@
 import type { Probe } from '../engine/types.js';
 import type { WorkloadSpec } from '../model/types.js';
 import { formatBytes, formatDuration } from '../model/units.js';
+import { containsSecret } from '../secrets.js';
 import { sha256 } from './canonical.js';
 
 /** What a secret value looks like in a label: enough to tell that it changed, nothing to recover it. */
@@ -17,8 +18,23 @@ export function isSecretDigest(value: unknown): boolean {
  * in the `dev.pond.spec` label so a later plan can name the fields that changed, and printed by
  * `pond config`. It never holds a secret.
  */
-export function displaySpec(w: WorkloadSpec): Record<string, unknown> {
+export function displaySpec(w: WorkloadSpec, secrets: readonly string[] = []): Record<string, unknown> {
   const env = Object.fromEntries(Object.entries(w.env).map(([k, v]) => [k, w.sensitive.includes(k) ? secretDigest(v) : v]));
+  return redactStrings(plainSpec(w, env), secrets);
+}
+
+/** Any other string that carries a secret (a password in a command or a label) becomes a digest too. */
+function redactStrings(value: unknown, secrets: readonly string[]): Record<string, unknown> {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return !isSecretDigest(v) && containsSecret(v, secrets) ? secretDigest(v) : v;
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as Record<string, unknown>;
+}
+
+function plainSpec(w: WorkloadSpec, env: Record<string, string>): Record<string, unknown> {
   return {
     kind: w.kind,
     image: w.image,

@@ -3,13 +3,6 @@ import path from 'node:path';
 import type { RawWorkload } from './raw.js';
 import type { Reporter } from './report.js';
 
-/** Names that hold secrets unless proven otherwise. Their values never reach any output. */
-const SECRET_NAME = /PASSWORD|PASSWD|TOKEN|SECRET|KEY|CREDENTIAL|PRIVATE/i;
-
-export function isSensitiveName(name: string): boolean {
-  return SECRET_NAME.test(name);
-}
-
 /**
  * env_file entries first, then `env:` over them (compose's precedence). env_file paths resolve
  * against the project folder. A missing env_file is an error at its line.

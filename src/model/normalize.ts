@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { LoadedConfig } from '../config/types.js';
 import { ConfigError, type Diagnostic } from '../errors.js';
 import type { Condition, PortBinding, RestartPolicy } from '../engine/types.js';
-import { normalizeEnv, isSensitiveName } from './env.js';
+import { normalizeEnv } from './env.js';
+import { containsSecret, isSensitiveName } from '../secrets.js';
 import { normalizeHealth } from './health.js';
 import { normalizeMount } from './mounts.js';
 import { normalizePort } from './ports.js';
@@ -33,8 +34,9 @@ export function normalizeProject(config: LoadedConfig, projectName?: string): { 
   }
   resolveReferences(workloads, report);
   if (report.failed) throw new ConfigError(report.diagnostics);
+  const secretValues = markSecrets(workloads, config.secretValues);
   return {
-    spec: { name, dir: config.dir, files: config.files, workloads, volumes, sources: [...sources].sort() },
+    spec: { name, dir: config.dir, files: config.files, workloads, volumes, sources: [...sources].sort(), secretValues },
     warnings: report.diagnostics,
   };
 }
@@ -52,6 +54,24 @@ function normalizeVolumes(raw: RawProject): ProjectVolume[] {
       const v = raw.volumes?.[name];
       return { name, external: v?.external ?? false, labels: v?.labels ?? {} };
     });
+}
+
+/**
+ * Collects every secret value and marks as sensitive each env entry that carries one (a URL built
+ * from a password, say), so no output shows it under an innocent name.
+ */
+function markSecrets(workloads: WorkloadSpec[], fromVariables: string[]): string[] {
+  const secrets = new Set(fromVariables);
+  for (const w of workloads) {
+    for (const k of w.sensitive) if (w.env[k]) secrets.add(w.env[k]!);
+    if (w.database) secrets.add(w.database.connection.password);
+  }
+  const all = [...secrets].sort();
+  for (const w of workloads) {
+    const carrying = Object.keys(w.env).filter((k) => containsSecret(w.env[k]!, all));
+    w.sensitive = [...new Set([...w.sensitive, ...carrying])].sort();
+  }
+  return all;
 }
 
 /** Volumes a preset needs (a persistent database's data) join the declared ones unless already there. */

@@ -59,4 +59,6 @@ export interface ProjectSpec {
   volumes: ProjectVolume[];
   /** Every file the spec was built from (config files, .env, env_files), absolute: what watch mode watches. */
   sources: string[];
+  /** Every secret value in the project (sensitive env, secret variables, database passwords): for redaction only. */
+  secretValues: string[];
 }

@@ -45,7 +45,7 @@ describe('expand', () => {
   it('reports malformed expressions', () => {
     expect(expand('${}', lookup).problems.map((p) => [p.code, p.message])).toEqual([['invalid-interpolation', 'empty variable name in "${}"']]);
     expect(expand('${A B}', lookup).problems.map((p) => p.message)).toEqual(['invalid expression "${A B}"']);
-    expect(expand('x ${NAME', lookup).problems.map((p) => p.message)).toEqual(['unterminated "${" in "x ${NAME"']);
+    expect(expand('x ${NAME', lookup).problems.map((p) => p.message)).toEqual(['unterminated "${" in "${NAME"']);
   });
 });
 

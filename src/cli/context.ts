@@ -11,6 +11,8 @@ export interface GlobalOptions {
 }
 
 const DEFAULT_FILES = ['pond.yaml', 'pond.yml'];
+/** The same rule as `name:` in schema/pond.schema.json: it becomes container, volume and lock names. */
+const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 const OVERRIDE_FILES = ['pond.override.yaml', 'pond.override.yml'];
 
 /**
@@ -21,7 +23,12 @@ export class Context {
   readonly output: Output = createOutput();
   private engine?: Engine;
 
-  constructor(readonly options: GlobalOptions, readonly env: Record<string, string | undefined> = process.env, readonly cwd = process.cwd()) {}
+  constructor(readonly options: GlobalOptions, readonly env: Record<string, string | undefined> = process.env, readonly cwd = process.cwd()) {
+    const p = options.projectName;
+    if (p !== undefined && !PROJECT_NAME.test(p)) {
+      throw new UsageError(`project name "${p}" is not valid`, 'use lowercase letters, digits, "-" and "_", starting with a letter or digit (like name: in pond.yaml)');
+    }
+  }
 
   files(): string[] {
     if (this.options.file.length) return this.options.file.map((f) => path.resolve(this.cwd, f));
@@ -39,9 +46,9 @@ export class Context {
     return loadProject(this.files(), this.env, this.options.projectName);
   }
 
-  /** The project name without needing a valid file when -p is given (down, ps and logs work that way). */
+  /** The project name; with -p no file is read, so down, ps and logs work even while pond.yaml is broken. */
   async projectName(): Promise<string> {
-    if (this.options.projectName && !this.hasFiles()) return this.options.projectName;
+    if (this.options.projectName) return this.options.projectName;
     return (await this.project()).spec.name;
   }
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { MountSpec, UnsafeOptIn } from './types.js';
 import type { RawVolumeLong } from './raw.js';
@@ -14,6 +15,23 @@ export interface MountContext {
 }
 
 const DOCKER_SOCKET = /(^|\/)docker\.sock$/;
+
+/** The path with every symlink resolved, or as given when it does not exist yet (the engine creates it). */
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    return p;
+  }
+}
+
+function holdsDockerSocket(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory() && fs.readdirSync(dir).some((f) => DOCKER_SOCKET.test(f));
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Expands compose short syntax (`name:/path`, `./dir:/path:ro`) and the long form. Bind sources
@@ -72,15 +90,21 @@ function namedVolume(source: string, target: string, readOnly: boolean, at: (str
   return { type: 'volume', source, target, readOnly };
 }
 
+/**
+ * Checks run on the real path: a symlink inside the project that points outside it (or at the Docker
+ * socket) is judged by where it points. A folder holding the socket counts as the socket.
+ */
 function bind(source: string, target: string, readOnly: boolean, at: (string | number)[], ctx: MountContext): MountSpec | undefined {
   const home = process.env.HOME ?? '/root';
   const abs = path.resolve(ctx.dir, source.startsWith('~') ? path.join(home, source.slice(1)) : source);
-  if (DOCKER_SOCKET.test(abs) && !ctx.unsafe.has('docker-socket')) {
+  const real = realPath(abs);
+  const dir = realPath(ctx.dir);
+  if ((DOCKER_SOCKET.test(real) || holdsDockerSocket(real)) && !ctx.unsafe.has('docker-socket')) {
     ctx.report.error(at, 'unsafe', `mounting the Docker socket gives the container control of the host`, 'if you mean it, add `unsafe: [docker-socket]` to this workload');
     return undefined;
   }
-  const inside = abs === ctx.dir || abs.startsWith(ctx.dir + path.sep);
-  if (!inside && !ctx.unsafe.has('outside-project') && !DOCKER_SOCKET.test(abs)) {
+  const inside = real === dir || real.startsWith(dir + path.sep);
+  if (!inside && !ctx.unsafe.has('outside-project') && !DOCKER_SOCKET.test(real)) {
     ctx.report.error(at, 'unsafe', `bind mount "${source}" is outside the project folder ${ctx.dir}`, 'move the data into the project, or add `unsafe: [outside-project]` to this workload');
     return undefined;
   }

@@ -52,6 +52,14 @@ describe('pond config and validate (no engine needed)', () => {
     ]);
   });
 
+  it('refuses a project name that could escape its folder or name nothing, touching nothing', async () => {
+    for (const name of ['../../evil', '', 'Bad Name']) {
+      const run = await pond(['-p', name, 'down'], { cwd: '/' });
+      expect(run.code, name).toBe(3);
+      expect(run.stderr).toContain(`project name "${name}" is not valid`);
+    }
+  });
+
   it('--help works on every command', async () => {
     for (const cmd of ['validate', 'config', 'plan', 'up', 'down', 'ps', 'logs']) {
       const run = await pond([cmd, '--help'], { cwd: '/' });

@@ -60,6 +60,16 @@ describe('safety contracts', () => {
     expect(run.stderr).toContain('/tmp/pond-no-such.sock');
   });
 
+  it('down -p works while pond.yaml is broken', async () => {
+    const broken = await projectDir({ 'pond.yaml': 'version: 1\nworkloads:\n  web:\n    imgae: x\n' });
+    const ps = await pond(['-p', project, 'ps'], { cwd: broken });
+    expect(ps.code, ps.stderr).toBe(0);
+    expect(ps.stderr).toContain('warning: pond.yaml is invalid');
+    const down = await pond(['-p', project, 'down'], { cwd: broken });
+    expect(down.code, down.stderr).toBe(0);
+    expect(await containers(project)).toEqual({});
+  });
+
   it('refuses a port bound beyond loopback without public: true, touching nothing', async () => {
     const bad = await projectDir({ 'pond.yaml': slow.replace('["8080"]', '["0.0.0.0:8080:8080"]').replace(`name: ${project}`, `name: ${project}-pub`) });
     const run = await pond(['up'], { cwd: bad });

@@ -26,7 +26,7 @@ export function workload(name: string, over: Partial<WorkloadSpec> = {}): Worklo
 }
 
 export function project(workloads: WorkloadSpec[], volumes: string[] = [], name = 'demo'): ProjectSpec {
-  return { name, dir: '/srv/demo', files: ['/srv/demo/pond.yaml'], workloads, volumes: volumes.map((v) => ({ name: v, external: false, labels: {} })), sources: ['/srv/demo/pond.yaml'] };
+  return { name, dir: '/srv/demo', files: ['/srv/demo/pond.yaml'], workloads, volumes: volumes.map((v) => ({ name: v, external: false, labels: {} })), sources: ['/srv/demo/pond.yaml'], secretValues: workloads.flatMap((w) => w.sensitive.map((k) => w.env[k]!).filter(Boolean)) };
 }
 
 export function desiredOf(spec: ProjectSpec): DesiredState {

@@ -1,4 +1,4 @@
-import { EngineUnreachableError } from '../../errors.js';
+import { ConfigError, EngineUnreachableError } from '../../errors.js';
 import type { ContainerStats, Engine, ObservedContainer, ObservedState } from '../../engine/types.js';
 import type { Context } from '../context.js';
 import type { Output } from '../output.js';
@@ -11,7 +11,7 @@ import { psRows, psTable, statusRows, type PsRow } from '../status.js';
  * With `--stats`, one resource sample per running container, all taken at once.
  */
 export async function psCommand(ctx: Context, flags: { format: 'text' | 'json'; stats?: boolean }): Promise<number> {
-  const declared = ctx.hasFiles() ? (await ctx.project()).spec.workloads.map((w) => w.name) : [];
+  const declared = await declaredWorkloads(ctx);
   const project = await ctx.projectName();
   const engine = await ctx.openEngine();
   const observed = await withDetails(engine, await engine.observe(project));
@@ -22,6 +22,18 @@ export async function psCommand(ctx: Context, flags: { format: 'text' | 'json'; 
   else if (!rows.length) ctx.output.err(`project "${project}" has no containers`);
   else ctx.output.out(table(psTable(rows, { stats: !!flags.stats })));
   return 0;
+}
+
+/** Workloads pond.yaml declares, to list the missing ones; a broken file only costs that column. */
+async function declaredWorkloads(ctx: Context): Promise<string[]> {
+  if (!ctx.hasFiles()) return [];
+  try {
+    return (await ctx.project()).spec.workloads.map((w) => w.name);
+  } catch (e) {
+    if (!(e instanceof ConfigError) || !ctx.options.projectName) throw e;
+    ctx.output.err('warning: pond.yaml is invalid (pond validate shows why); listing what runs under -p');
+    return [];
+  }
 }
 
 /**

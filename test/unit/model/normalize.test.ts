@@ -100,3 +100,18 @@ workloads:
     expect(project.spec.name).toBe(path.basename(dir).toLowerCase().replace(/[^a-z0-9_-]/g, ''));
   });
 });
+
+describe('bind mounts follow symlinks', () => {
+  it('judges a symlink by where it points, and a folder holding the Docker socket as the socket', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-link-'));
+    await fs.symlink('/', path.join(dir, 'root-link'));
+    await fs.mkdir(path.join(dir, 'run'));
+    await fs.writeFile(path.join(dir, 'run', 'docker.sock'), '');
+    await fs.writeFile(path.join(dir, 'pond.yaml'), 'version: 1\nworkloads:\n  a:\n    image: busybox:1.35\n    volumes: ["./root-link:/host", "./run:/run-host"]\n');
+    const error = (await loadProject([path.join(dir, 'pond.yaml')], {}).catch((e: unknown) => e)) as ConfigError;
+    expect(error.diagnostics.map((d) => d.message)).toEqual([
+      expect.stringMatching(/^bind mount "\.\/root-link" is outside the project folder/),
+      'mounting the Docker socket gives the container control of the host',
+    ]);
+  });
+});

@@ -57,8 +57,14 @@ export class InterruptedError extends PondError {
   override readonly exitCode = 130;
 }
 
-/** A failure whose details were already printed (apply's outcome report): exit 1, print nothing more. */
-export class AlreadyReportedError extends PondError {}
+/** A failure whose details were already printed (apply's outcome report): exit with its code, print nothing more. */
+export class AlreadyReportedError extends PondError {
+  override readonly exitCode: number;
+  constructor(message: string, exitCode = 1) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
 
 /** An engine call failed for a reason other than reachability. `status` is the HTTP status if any. */
 export class EngineError extends PondError {

@@ -47,8 +47,8 @@ export interface ApplyResult {
  */
 export async function applyPlan(plan: Plan, engine: Engine, options: ApplyOptions): Promise<ApplyResult> {
   const gates = new Gates();
-  const limit = new Limit(Math.max(1, options.concurrency));
   const signal = options.signal ?? new AbortController().signal;
+  const limit = new Limit(Math.max(1, options.concurrency), signal);
   const emit = options.onEvent ?? (() => undefined);
   const pulls = new Map<string, Promise<void>>();
   const ensureImage = (image: string, step: Step): Promise<void> => {
@@ -91,7 +91,7 @@ async function runOne(step: Step, ctx: RunContext): Promise<StepResult> {
   try {
     for (const a of step.awaits) {
       ctx.emit({ step, status: 'progress', message: `waiting for ${a.workload} to be ${a.condition}` });
-      if (a.health) await ctx.engine.waitReady(a.containerId, a.health, { timeoutMs: ctx.waitTimeoutMs, signal: ctx.signal });
+      await awaitExisting(ctx, a);
     }
     await runStep(step, {
       engine: ctx.engine,
@@ -114,6 +114,14 @@ async function runOne(step: Step, ctx: RunContext): Promise<StepResult> {
     if (ctx.signal.aborted) return finish('cancelled', { reason: 'interrupted', error: e as Error }, started);
     return finish('failed', { error: e as Error }, started);
   }
+}
+
+/** A dependency the plan leaves alone must still reach what the dependent declared before it starts. */
+async function awaitExisting(ctx: RunContext, a: Step['awaits'][number]): Promise<void> {
+  if (a.condition === 'healthy' && a.health) await ctx.engine.waitReady(a.containerId, a.health, { timeoutMs: ctx.waitTimeoutMs, signal: ctx.signal });
+  if (a.condition !== 'completed') return;
+  const code = await ctx.engine.waitExit(a.containerId, { signal: ctx.signal });
+  if (code !== 0) throw new EngineError(`${a.workload} exited with code ${code}, so what waits for it to complete cannot start`, undefined, `see its output with: pond logs ${a.workload}`);
 }
 
 async function pullIfMissing(engine: Engine, image: string, progress: (line: string) => void): Promise<void> {

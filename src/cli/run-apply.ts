@@ -1,6 +1,6 @@
 import { applyPlan, type ApplyResult } from '../apply/executor.js';
 import type { Engine } from '../engine/types.js';
-import { AlreadyReportedError, InterruptedError, PondError } from '../errors.js';
+import { AlreadyReportedError, PondError, TimeoutError } from '../errors.js';
 import type { Plan } from '../plan/types.js';
 import type { Output } from './output.js';
 import { plainProgress, stepTitle, ttyProgress } from './progress.js';
@@ -37,10 +37,21 @@ export async function runApply(out: Output, plan: Plan, engine: Engine, options:
   }
 }
 
-/** Exit 130 after an interrupt, 1 after a failure (already reported, so nothing more is printed). */
+/**
+ * The exit code an apply ends with (DESIGN §3): 130 after an interrupt, 124 when a step failed by
+ * timing out, 1 after any other failure, 0 otherwise.
+ */
+export function applyExitCode(result: ApplyResult | undefined): number {
+  if (!result) return 0;
+  if (result.interrupted) return 130;
+  if (result.ok) return 0;
+  return result.results.some((r) => r.status === 'failed' && r.error instanceof TimeoutError) ? 124 : 1;
+}
+
+/** Ends the command with applyExitCode; the outcome was already reported, so nothing more is printed. */
 export function failUnlessOk(result: ApplyResult | undefined): void {
-  if (result?.interrupted) throw new InterruptedError('interrupted: some steps did not run');
-  if (result && !result.ok) throw new AlreadyReportedError('apply failed');
+  const code = applyExitCode(result);
+  if (code) throw new AlreadyReportedError(code === 130 ? 'interrupted: some steps did not run' : 'apply failed', code);
 }
 
 function reportOutcome(out: Output, result: ApplyResult, ms: number): void {

@@ -109,7 +109,7 @@ function wireNeeds(steps: Step[], desired: DesiredState, byWorkload: Map<string,
     for (const [dep, condition] of Object.entries(want.dependsOn).sort(([a], [b]) => a.localeCompare(b))) {
       const id = `container:${dep}`;
       if (ids.has(id)) needs.push({ step: id, condition });
-      else if (condition === 'healthy') {
+      else if (condition !== 'started') {
         const target = desired.containers.find((c) => c.workload === dep)!;
         const have = pickCurrent(byWorkload.get(dep) ?? [], target.spec.name);
         if (have) awaits.push({ workload: dep, containerId: have.id, condition, ...(target.health && { health: target.health }) });

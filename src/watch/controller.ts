@@ -4,6 +4,7 @@ import { ConfigError, EngineUnreachableError } from '../errors.js';
 import type { Output } from '../cli/output.js';
 import { stepTitle } from '../cli/progress.js';
 import { runApply } from '../cli/run-apply.js';
+import type { ApplyResult } from '../apply/executor.js';
 import type { Project } from '../pipeline.js';
 import { holdBack, type Held } from '../plan/hold.js';
 import { reconcile } from '../plan/reconcile.js';
@@ -59,19 +60,21 @@ export class WatchController {
     return this.project?.spec.sources ?? [];
   }
 
-  async reconcile(t: Trigger): Promise<void> {
+  /** One reconcile; returns the apply's result when it applied anything. */
+  async reconcile(t: Trigger): Promise<ApplyResult | undefined> {
     const { out } = this.deps;
     if (t.reread || !this.project) {
-      if (!(await this.reload(t)) && (t.reread || !this.project)) return;
+      if (!(await this.reload(t)) && (t.reread || !this.project)) return undefined;
     }
-    if (this.engineDownSince !== undefined && this.now < this.engineRetryAt) return;
+    if (this.engineDownSince !== undefined && this.now < this.engineRetryAt) return undefined;
     const project = this.project!;
     let observed;
     try {
       observed = await this.deps.engine.observe(project.spec.name);
     } catch (e) {
       if (!(e instanceof EngineUnreachableError)) throw e;
-      return this.engineDown(e);
+      this.engineDown(e);
+      return undefined;
     }
     if (this.engineDownSince !== undefined) {
       out.log(`engine is back after ${((this.now - this.engineDownSince) / 1000).toFixed(1)}s; listed everything again`);
@@ -86,18 +89,24 @@ export class WatchController {
     if (!plan.steps.length) {
       if (t.reread) out.log(`no changes (${t.reasons.join(', ')})`);
       this.settle(project);
-      return;
+      return undefined;
     }
     if (heal) this.countRestarts(plan.steps);
     out.log(`apply: ${summaryLine(plan)}${t.reasons.length ? ` (${t.reasons.join(', ')})` : ''}`);
     for (const s of plan.steps) out.log(`  ${stepTitle(s)}: ${s.cause}`);
-    await runApply(out, plan, this.deps.engine, { concurrency: this.deps.options.concurrency, waitTimeoutMs: this.deps.options.waitTimeoutMs });
+    const result = await runApply(out, plan, this.deps.engine, { concurrency: this.deps.options.concurrency, waitTimeoutMs: this.deps.options.waitTimeoutMs });
     this.settle(project);
+    return result;
   }
 
   private async reload(t: Trigger): Promise<boolean> {
     try {
-      this.project = await this.deps.load();
+      const next = await this.deps.load();
+      if (this.project && next.spec.name !== this.project.spec.name) {
+        this.deps.out.log(`the project name changed to "${next.spec.name}": this watch holds "${this.project.spec.name}" and keeps it; restart pond up --watch to switch`);
+        return false;
+      }
+      this.project = next;
       if (this.shownError !== undefined) this.deps.out.log('configuration is valid again');
       this.shownError = undefined;
       if (t.reread && t.reasons.length) this.deps.out.log(`change: ${t.reasons.join(', ')}`);

@@ -14,7 +14,7 @@ export class ReconcileQueue {
   private pending: Trigger | undefined;
   private stopped = false;
 
-  constructor(private readonly run: (t: Trigger) => Promise<void>) {}
+  constructor(private readonly run: (t: Trigger) => Promise<unknown>, private readonly onError: (e: unknown) => void = () => undefined) {}
 
   request(t: Trigger): void {
     if (this.stopped) return;
@@ -42,7 +42,7 @@ export class ReconcileQueue {
     while (this.pending && !this.stopped) {
       const t = this.pending;
       this.pending = undefined;
-      await this.run(t).catch(() => undefined);
+      await this.run(t).catch(this.onError);
     }
     this.running = undefined;
   }

@@ -1,7 +1,7 @@
 import { acquireLock } from '../../lock/lock.js';
 import { planToJson, renderPlan, hasChanges } from '../../plan/render.js';
 import type { Context } from '../context.js';
-import { failUnlessOk, runApply } from '../run-apply.js';
+import { applyExitCode, failUnlessOk, runApply } from '../run-apply.js';
 import { statusRows, statusTable } from '../status.js';
 import { table } from '../output.js';
 import { urlLines } from '../urls.js';
@@ -38,7 +38,7 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
     }
     if (flags.format === 'json') {
       const steps = result?.results.map((r) => ({ id: r.step.id, status: r.status, ms: r.ms, ...(r.error && { error: r.error.message }), ...(r.reason && { reason: r.reason }) })) ?? [];
-      ctx.output.out(JSON.stringify({ plan: planToJson(plan), steps, workloads: rows }, null, 2));
+      ctx.output.out(JSON.stringify({ plan: planToJson(plan), steps, workloads: rows, exit_code: applyExitCode(result) }, null, 2));
     } else {
       ctx.output.out(table(statusTable(rows)));
       for (const line of urlLines(project.spec.workloads, rows)) ctx.output.out(line);

@@ -43,9 +43,18 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
         writeHealState(name, heal);
       },
     });
-    await controller.reconcile({ reread: true, reasons: [] });
+    const initial = await controller.reconcile({ reread: true, reasons: [] });
+    if (initial?.interrupted) return 130;
     out.out(table(statusTable(statusRows(await engine.observe(name), first.spec.workloads.map((w) => w.name)))));
-    const queue = new ReconcileQueue((t) => controller.reconcile(t));
+    let lastError = '';
+    const queue = new ReconcileQueue(
+      (t) => controller.reconcile(t),
+      (e) => {
+        const text = e instanceof Error ? e.message : String(e);
+        if (text !== lastError) out.log(`error: ${text} (the stack is left as it is; retrying)`);
+        lastError = text;
+      },
+    );
     const saves = debounce((reasons) => queue.request({ reread: true, reasons }), flags.debounceMs, flags.debounceMs * 5);
     files = await watchFiles(controller.sources, (e) => onFile(e, ctx.cwd, saves.push, out.log));
     out.log(`watching ${controller.sources.map((f) => path.relative(ctx.cwd, f)).join(', ')} (Ctrl-C stops watching; the stack keeps running)`);

@@ -90,6 +90,34 @@ describe('applyPlan on an in-memory engine', () => {
     expect(engine.mutatingCalls).toEqual([]);
   });
 
+  it('an abort while steps wait for a slot starts none of them', async () => {
+    const engine = new MemoryEngine(['busybox:1.35']);
+    engine.delayMs = 20;
+    const many = project(Array.from({ length: 12 }, (_, i) => workload(`w${i}`)));
+    const abort = new AbortController();
+    setTimeout(() => abort.abort(), 30);
+    const result = await applyPlan(reconcile(desiredOf(many), EMPTY, UP), engine, { ...opts, concurrency: 2, signal: abort.signal });
+    expect(result.interrupted).toBe(true);
+    expect(engine.calls.filter((c) => c.startsWith('create demo-')).length).toBeLessThanOrEqual(4);
+    expect(result.results.filter((r) => r.status === 'cancelled').length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('waits for an unchanged dependency to complete, and fails its dependent when it exits non-zero', async () => {
+    const spec = project([workload('seed'), workload('app', { dependsOn: { seed: 'completed' } })]);
+    const engine = new MemoryEngine(['busybox:1.35']);
+    const first = await applyPlan(reconcile(desiredOf(spec), EMPTY, UP), engine, opts);
+    expect(first.ok).toBe(true);
+    const changed = project([workload('seed'), workload('app', { dependsOn: { seed: 'completed' }, env: { V: '2' } })]);
+    const [seedBox] = [...engine.containers.values()].filter((b) => b.spec.name === 'demo-seed');
+    seedBox!.state = 'running';
+    seedBox!.exitCode = 3;
+    const plan = reconcile(desiredOf(changed), await engine.observe('demo'), UP);
+    expect(plan.steps.map((s) => s.id)).toEqual(['container:app']);
+    expect(plan.steps[0]!.awaits.map((a) => `${a.workload} ${a.condition}`)).toEqual(['seed completed']);
+    const result = await applyPlan(plan, engine, opts);
+    expect(result.results[0]!.error?.message).toBe('seed exited with code 3, so what waits for it to complete cannot start');
+  });
+
   it('makes no call at all for a plan without steps', async () => {
     const engine = new MemoryEngine(['postgres:15', 'busybox:1.35']);
     const desired = desiredOf(stack());

@@ -32,13 +32,13 @@ export async function acquireLock(project: string, command: string, timeoutMs: n
   for (;;) {
     try {
       await fs.writeFile(file, JSON.stringify(me), { flag: 'wx' });
-      return { release: () => fs.rm(file, { force: true }) };
+      return { release: () => releaseIfMine(file, me) };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
     const holder = await readHolder(file);
     if (holder && !alive(holder)) {
-      await fs.rm(file, { force: true });
+      await takeOver(file, holder);
       continue;
     }
     if (Date.now() >= deadline) throw heldError(project, holder, file);
@@ -50,6 +50,29 @@ export async function acquireLock(project: string, command: string, timeoutMs: n
  * The holder as another pond process wrote it: checked, not trusted (a crash mid-write or another
  * pond version can leave anything). zod is loaded only here, when the lock is contended.
  */
+const same = (a: LockHolder | undefined, b: LockHolder): boolean => !!a && a.pid === b.pid && a.host === b.host && a.since === b.since;
+
+/**
+ * Removes a dead holder's lock without racing another taker: the file is moved aside atomically (only
+ * one process can move it) and deleted only if what was moved is still that dead holder's; a fresh
+ * lock moved by mistake is put back.
+ */
+async function takeOver(file: string, dead: LockHolder): Promise<void> {
+  const aside = `${file}.${process.pid}.stale`;
+  try {
+    await fs.rename(file, aside);
+  } catch {
+    return;
+  }
+  if (!same(await readHolder(aside), dead)) await fs.link(aside, file).catch(() => undefined);
+  await fs.rm(aside, { force: true });
+}
+
+/** Releases only a lock that is still ours. */
+async function releaseIfMine(file: string, me: LockHolder): Promise<void> {
+  if (same(await readHolder(file), me)) await fs.rm(file, { force: true });
+}
+
 async function readHolder(file: string): Promise<LockHolder | undefined> {
   const { z } = await import('zod');
   const holder = z.object({ pid: z.number().int().positive(), host: z.string(), command: z.string(), since: z.string() });

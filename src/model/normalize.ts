@@ -33,6 +33,7 @@ export function normalizeProject(config: LoadedConfig, projectName?: string): { 
     if (w) workloads.push({ ...w, kind: e.kind, ...(e.database && { database: e.database }) });
   }
   resolveReferences(workloads, report);
+  checkHostPorts(workloads, report);
   if (report.failed) throw new ConfigError(report.diagnostics);
   const secretValues = markSecrets(workloads, config.secretValues);
   return {
@@ -54,6 +55,22 @@ function normalizeVolumes(raw: RawProject): ProjectVolume[] {
       const v = raw.volumes?.[name];
       return { name, external: v?.external ?? false, labels: v?.labels ?? {} };
     });
+}
+
+/** Two bindings of one host port would fail halfway through an apply; say so before anything starts. */
+function checkHostPorts(workloads: WorkloadSpec[], report: Reporter): void {
+  const seen = new Map<string, string>();
+  for (const w of workloads) {
+    for (const p of w.ports) {
+      if (p.host === undefined || p.host === 0) continue;
+      const key = `${p.host}/${p.protocol}`;
+      const other = seen.get(key);
+      if (other) {
+        report.error(['workloads', w.name, w.database ? 'port' : 'ports'], 'port-conflict', `host port ${p.host}/${p.protocol} is published twice (by "${other}" and "${w.name}")`, 'give one of them another port, or leave the host port out and let the engine pick one');
+      }
+      seen.set(key, w.name);
+    }
+  }
 }
 
 /**

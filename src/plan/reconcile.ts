@@ -26,13 +26,17 @@ export function reconcile(desired: DesiredState, observed: ObservedState, option
   const containers = new Map(desired.containers.map((c) => [c.workload, c]));
   for (const workload of desired.order) {
     const want = containers.get(workload)!;
-    const have = pickCurrent(byWorkload.get(workload) ?? [], want.spec.name);
+    const candidates = byWorkload.get(workload) ?? [];
+    const have = pickCurrent(candidates, want.spec.name);
+    const leftovers = candidates.filter((c) => c !== have).map(leftoverRemoval);
+    steps.push(...leftovers);
     const step = containerStep(want, have, options, requiredBy.get(workload) ?? new Set());
     if (!step) {
       unchanged.push(workload);
       continue;
     }
     step.reach = reachFor(want, requiredBy.get(workload), options);
+    step.needs = leftovers.map((l) => ({ step: l.id, condition: 'started' }));
     steps.push(step);
   }
   wireNeeds(steps, desired, byWorkload);
@@ -62,6 +66,9 @@ function containerStep(want: DesiredContainer, have: ObservedContainer | undefin
   const common = { id: `container:${want.workload}`, resource: 'container' as const, name: want.workload, engineName: want.spec.name, container: want };
   if (!have) return base({ ...common, action: 'create', cause: 'does not exist' });
   const sameConfig = have.labels[LABEL.configHash] === want.hash;
+  if (have.name !== want.spec.name) {
+    return base({ ...common, action: 'replace', cause: `is named ${have.name}, left by an interrupted replace`, observedId: have.id });
+  }
   if (options.forceRecreate || (!sameConfig && !options.noRecreate)) {
     const changes = options.forceRecreate ? [] : diffSpecs(parseSpecLabel(have), want.display);
     const cause = options.forceRecreate ? '--force-recreate' : changes.length ? changeCause(changes) : 'configuration changed (written by another pond version)';
@@ -115,7 +122,7 @@ function wireNeeds(steps: Step[], desired: DesiredState, byWorkload: Map<string,
         if (have) awaits.push({ workload: dep, containerId: have.id, condition, ...(target.health && { health: target.health }) });
       }
     }
-    step.needs = needs;
+    step.needs = [...step.needs, ...needs];
     step.awaits = awaits;
   }
 }
@@ -146,6 +153,11 @@ function findOrphans(byWorkload: Map<string, ObservedContainer[]>, desired: Map<
     for (const c of list) out.push({ name: workload, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) });
   }
   return out;
+}
+
+/** A second container of a declared workload: what an interrupted replace leaves behind. */
+function leftoverRemoval(c: ObservedContainer): Step {
+  return base({ id: `container:${c.labels[LABEL.workload]}#${c.id.slice(0, 12)}`, action: 'remove', resource: 'container', name: c.labels[LABEL.workload]!, engineName: c.name, cause: 'leftover of an interrupted replace', observedId: c.id, reach: [], stopTimeoutSec: stopTimeoutOf(c) });
 }
 
 function orphanRemoval(o: Orphan): Step {

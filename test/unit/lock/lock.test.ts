@@ -42,6 +42,21 @@ describe('acquireLock', () => {
     expect(error.hint).toContain(`remove ${file} if that process is gone`);
   });
 
+  it('lets only one of two racing processes take over a dead holder', async () => {
+    const file = path.join(process.env.POND_LOCK_DIR!, 'demo.lock');
+    await fs.writeFile(file, JSON.stringify({ pid: 2 ** 22 + 17, host: os.hostname(), command: 'pond up', since: 'then' }));
+    const results = await Promise.allSettled([acquireLock('demo', 'a', 0), acquireLock('demo', 'b', 0)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+  });
+
+  it('releases only its own lock', async () => {
+    const first = await acquireLock('demo', 'pond up', 0);
+    const file = path.join(process.env.POND_LOCK_DIR!, 'demo.lock');
+    await fs.writeFile(file, JSON.stringify({ pid: process.pid, host: os.hostname(), command: 'other', since: 'later' }));
+    await first.release();
+    expect(JSON.parse(await fs.readFile(file, 'utf8')).command).toBe('other');
+  });
+
   it('keeps projects apart', async () => {
     const a = await acquireLock('a', 'pond up', 0);
     const b = await acquireLock('b', 'pond up', 0);

@@ -83,6 +83,11 @@ workloads:
     expect(found[4]).toBe('10:9 undeclared-volume: volume "cache" is not declared');
   });
 
+  it('refuses a host port published twice', async () => {
+    const found = await problems('version: 1\nworkloads:\n  a:\n    image: busybox:1.35\n    ports: ["8080:80"]\n  b:\n    image: busybox:1.35\n    ports: ["8080:81", "9000:90/udp", "9000:90"]\n');
+    expect(found).toEqual(['8:5 port-conflict: host port 8080/tcp is published twice (by "a" and "b")']);
+  });
+
   it('accepts what the opt-ins allow', async () => {
     const { project } = await load(`version: 1
 workloads:

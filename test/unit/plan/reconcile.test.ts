@@ -98,6 +98,23 @@ describe('reconcile', () => {
     expect(removed.steps.map((s) => `${s.action} ${s.name}: ${s.cause}`)).toEqual(['remove old: removed from pond.yaml (orphan)']);
   });
 
+  it('removes what an interrupted replace left behind before replacing again', () => {
+    const before = desiredOf(stack());
+    const observed = observedFrom(before);
+    const web = observed.containers.find((c) => c.name === 'demo-web')!;
+    observed.containers.push({ ...web, id: 'leftover0000aa', name: `${web.id.slice(0, 12)}_demo-web` });
+    const plan = reconcile(desiredOf(stack({ MODE: 'prod' })), observed, UP);
+    expect(plan.steps.map((s) => `${s.action} ${s.engineName}: ${s.cause}`)).toEqual([`remove ${web.id.slice(0, 12)}_demo-web: leftover of an interrupted replace`, 'replace demo-web: env.MODE: "dev" → "prod"']);
+    expect(plan.steps[1]!.needs[0]).toEqual({ step: 'container:web#leftover0000', condition: 'started' });
+  });
+
+  it('renames by replacing a container left under a temporary name', () => {
+    const desired = desiredOf(stack());
+    const observed = observedFrom(desired);
+    observed.containers[1]!.name = 'abc123_demo-web';
+    expect(reconcile(desired, observed, UP).steps.map((s) => `${s.action} ${s.name}: ${s.cause}`)).toEqual(['replace web: is named abc123_demo-web, left by an interrupted replace']);
+  });
+
   it('honours --force-recreate and --no-recreate', () => {
     const desired = desiredOf(stack());
     expect(reconcile(desired, observedFrom(desired), { ...UP, forceRecreate: true }).steps.map((s) => s.action)).toEqual(['replace', 'replace']);

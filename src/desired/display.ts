@@ -1,4 +1,4 @@
-import type { Probe } from '../engine/types.js';
+import { describeProbe } from '../engine/describe-probe.js';
 import type { WorkloadSpec } from '../model/types.js';
 import { formatBytes, formatDuration } from '../model/units.js';
 import { containsSecret } from '../secrets.js';
@@ -64,11 +64,3 @@ function plainSpec(w: WorkloadSpec, env: Record<string, string>): Record<string,
   };
 }
 
-/** One line per probe, as shown in plans and timeout messages: "exec pg_isready -h 127.0.0.1". */
-export function describeProbe(p: Probe): string {
-  if ('exec' in p) return `exec ${p.exec.join(' ')}`;
-  if ('http' in p) return `http :${p.http.port}${p.http.path}`;
-  if ('tcp' in p) return `tcp :${p.tcp.port}`;
-  if ('log' in p) return `log "${p.log}"`;
-  return p.all.map(describeProbe).join(' and ');
-}

@@ -1,3 +1,4 @@
+import { didYouMean } from '../config/suggest.js';
 import type { LoadedConfig } from '../config/types.js';
 import { ConfigError } from '../errors.js';
 import type { Condition } from '../engine/types.js';
@@ -53,7 +54,7 @@ function dependencyPath(data: Record<string, unknown>, from: string, dep: string
 }
 
 function hintFor(name: string, known: string[]): string {
-  const close = known.find((k) => k.startsWith(name.slice(0, 2)) && Math.abs(k.length - name.length) <= 2);
+  const close = didYouMean(name, known);
   const list = known.length ? `defined workloads: ${known.join(', ')}` : 'no workloads are defined';
   return close ? `did you mean "${close}"? (${list})` : list;
 }

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseDotEnv } from '../config/dotenv.js';
 import type { RawWorkload } from './raw.js';
 import type { Reporter } from './report.js';
 
 /**
  * env_file entries first, then `env:` over them (compose's precedence). env_file paths resolve
- * against the project folder. A missing env_file is an error at its line.
+ * against the project folder and are read exactly like `.env`. A missing env_file is an error at its
+ * line; a line it cannot read is an error at that line of the env_file.
  */
 export function normalizeEnv(raw: RawWorkload, at: (string | number)[], dir: string, report: Reporter, sources: Set<string>): Record<string, string> {
   const env: Record<string, string> = {};
@@ -21,7 +23,9 @@ export function normalizeEnv(raw: RawWorkload, at: (string | number)[], dir: str
       report.error(where, 'file-not-found', `env_file "${file}" does not exist`, `looked for ${abs}`);
       return;
     }
-    Object.assign(env, parseEnvLines(text));
+    const parsed = parseDotEnv(abs, text);
+    Object.assign(env, parsed.values);
+    parsed.diagnostics.forEach((d) => report.add(d));
   });
   if (Array.isArray(raw.env)) {
     for (const item of raw.env) {
@@ -35,17 +39,3 @@ export function normalizeEnv(raw: RawWorkload, at: (string | number)[], dir: str
   return env;
 }
 
-/** KEY=VALUE lines; `#` comments, `export ` prefixes and surrounding quotes are understood. */
-export function parseEnvLines(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!m || line.trimStart().startsWith('#')) continue;
-    let value = m[2]!;
-    const quoted = /^(['"])(.*)\1$/.exec(value);
-    if (quoted) value = quoted[1] === '"' ? quoted[2]!.replace(/\\n/g, '\n').replace(/\\"/g, '"') : quoted[2]!;
-    else value = value.replace(/\s+#.*$/, '');
-    out[m[1]!] = value;
-  }
-  return out;
-}

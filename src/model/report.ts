@@ -17,6 +17,11 @@ export class Reporter {
     this.diagnostics.push({ code, message, hint, location: this.config.locate(path), severity: 'warning' });
   }
 
+  /** A diagnostic already placed elsewhere (a line of an env_file). */
+  add(d: Diagnostic): void {
+    this.diagnostics.push(d);
+  }
+
   get failed(): boolean {
     return this.diagnostics.some((d) => d.severity === 'error');
   }

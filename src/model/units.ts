@@ -36,8 +36,9 @@ export function formatBytes(bytes: number): string {
   return String(bytes);
 }
 
+/** Whole minutes as "2m", else seconds to one decimal ("1.5s"), under a second "250ms". */
 export function formatDuration(ms: number): string {
   if (ms % 60_000 === 0 && ms > 0) return `${ms / 60_000}m`;
-  if (ms % 1000 === 0) return `${ms / 1000}s`;
+  if (ms >= 1000) return `${Number((ms / 1000).toFixed(1))}s`;
   return `${ms}ms`;
 }

@@ -1,9 +1,9 @@
-/**
- * Label keys this backend reads. desired/ owns the full label set; the engine only needs the ones
- * that decide ownership, and must agree with desired/ on their spelling.
- */
-export const PROJECT_LABEL = 'dev.pond.project';
-export const VOLUME_LABEL = 'dev.pond.volume';
+import { LABEL } from '../../desired/labels.js';
+
+/** The label keys this backend reads to decide ownership; spelled once, in desired/labels.ts. */
+export const PROJECT_LABEL = LABEL.project;
+export const VOLUME_LABEL = LABEL.volume;
+export const WORKLOAD_LABEL = LABEL.workload;
 
 /** The engine filter that selects everything one project owns. */
 export function projectFilter(project: string): Record<string, string[]> {

@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import type { Probe } from '../types.js';
+import { describeProbe } from '../describe-probe.js';
 import type { Connection } from './connection.js';
 import { isShellCommand } from './create-options.js';
 import { demux } from './demux.js';
@@ -28,13 +29,6 @@ export interface Checker {
 const OUTPUT_LIMIT = 300;
 
 /** How a probe reads in messages: the exec command line, "http GET :8080/", "tcp :5432", 'log "ready"'. */
-export function describeProbe(probe: Probe): string {
-  if ('exec' in probe) return probe.exec.join(' ');
-  if ('http' in probe) return `http GET :${probe.http.port}${probe.http.path}`;
-  if ('tcp' in probe) return `tcp :${probe.tcp.port}`;
-  if ('log' in probe) return `log ${JSON.stringify(probe.log)}`;
-  return probe.all.map(describeProbe).join(' and ');
-}
 
 /** Builds the checker for a probe tree; a log probe starts watching output at once. */
 export function createChecker(conn: Connection, id: string, probe: Probe, sinceSec: number): Checker {

@@ -1,16 +1,18 @@
 import { EngineError, InterruptedError, TimeoutError } from '../../errors.js';
 import type { HealthSpec } from '../types.js';
 import type { Connection } from './connection.js';
+import { WORKLOAD_LABEL } from './labels.js';
+import { formatDuration } from '../../model/units.js';
 import { classify } from './errors.js';
 import { inspectRaw, type RawInspect } from './inspect.js';
 import { logs } from './logs.js';
-import { createChecker, describeProbe, type Attempt } from './probes.js';
+import { describeProbe } from '../describe-probe.js';
+import { createChecker, type Attempt } from './probes.js';
 
 const FAST_POLL_MS = 100;
 const FAST_PHASE_MS = 2_000;
 const MAX_POLL_MS = 1_000;
 const DEFAULT_TRY_MS = 5_000;
-const WORKLOAD_LABEL = 'dev.pond.workload';
 
 /**
  * pond's own readiness loop (engine healthchecks are slow to react and costly, §6): polls every
@@ -95,10 +97,6 @@ function timeoutError(name: string, health: HealthSpec, timeoutMs: number, attem
 }
 
 /** "60s", "1.5s", "250ms". */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${ms}ms`;
-  return `${Number((ms / 1000).toFixed(1))}s`;
-}
 
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined, name: string): Promise<T> {
   if (!signal) return work;

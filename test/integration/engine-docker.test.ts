@@ -117,7 +117,7 @@ describe.skipIf(process.env.POND_SKIP_INTEGRATION === '1')('docker engine (real 
     const started = Date.now();
     const err = await engine.waitReady(worker, health({ exec: ['echo nope; exit 1'] }), { timeoutMs: 1_500 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TimeoutError);
-    expect((err as Error).message).toMatch(/worker not healthy after 1\.5s: echo nope; exit 1 kept failing: nope/);
+    expect((err as Error).message).toMatch(/worker not healthy after 1\.5s: exec echo nope; exit 1 kept failing: nope/);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 

@@ -14,6 +14,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE=${POND_IMAGE_CACHE:-/var/cache/pond-images}
 MIRROR=${POND_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 ALL_IMAGES=(busybox:1.35 postgres:15 mysql:8.0)
+# Names the database presets use by default, served locally by a stand-in with the same contract:
+# ALIAS=SOURCE. Pulled when a registry answers, otherwise tagged from the stand-in.
+ALIASES=(postgres:15-alpine=postgres:15)
 PG_PACKAGES=postgresql-15
 ROOTFS_REV=2 # bump when the postgres rootfs slimming (slim_postgres) changes
 PG_STAGE=pond-stage/postgres-rootfs:15-bookworm-r$ROOTFS_REV
@@ -187,11 +190,24 @@ resolve() { # busybox → busybox:1.35
   die "unknown image '$1' (known: ${ALL_IMAGES[*]})"
 }
 
+alias_image() { # alias_image ALIAS SOURCE
+  local alias=$1 source=$2
+  if docker image inspect "$alias" >/dev/null 2>&1; then echo "$alias present"; return; fi
+  docker image inspect "$source" >/dev/null 2>&1 || return 0
+  if [ "${POND_PULL:-1}" != 0 ] && timeout "${POND_PULL_TIMEOUT:-600}" docker pull -q "$alias" >/dev/null 2>&1; then
+    echo "$alias pulled"
+  else
+    docker tag "$source" "$alias"
+    echo "$alias tagged from the $source stand-in (same contract)"
+  fi
+}
+
 main() {
   docker info >/dev/null 2>&1 || die "no Docker engine answers; run scripts/engine.sh first"
-  local images=("$@") i
+  local images=("$@") i pair
   ((${#images[@]})) || images=("${ALL_IMAGES[@]}")
   for i in "${images[@]}"; do ensure "$(resolve "$i")"; done
+  for pair in "${ALIASES[@]}"; do alias_image "${pair%%=*}" "${pair#*=}"; done
 }
 
 main "$@"

@@ -66,3 +66,36 @@ describe('kind: database (postgres preset on the real engine)', () => {
     expect(plan.stdout).not.toMatch(/first-secret|second-secret/);
   });
 });
+
+describe('kind: database (mysql preset on the real engine)', () => {
+  const shop = uniqueProject('pond-e2e-mysql');
+  afterAll(() => cleanupProject(shop));
+
+  it('comes up healthy and serves its user, password and database over TCP; a reference reaches it by name', async () => {
+    const mdir = await projectDir({
+      'pond.yaml': `version: 1
+name: ${shop}
+workloads:
+  shop:
+    kind: database
+    engine: mysql
+    version: "8.0"
+    password: shop-secret
+  client:
+    image: mysql:8.0
+    command: [sh, -c, 'mysql -h "$$DB_HOST" -P "$$DB_PORT" -u pond -p"$$DB_PASSWORD" pond -Ne "select 6*7" > /tmp/answer && exec sleep 3600']
+    env:
+      DB_HOST: \${workloads.shop.host}
+      DB_PORT: \${workloads.shop.port}
+      DB_PASSWORD: \${workloads.shop.password}
+`,
+    });
+    const up = await pond(['up'], { cwd: mdir });
+    expect(up.code, up.stderr).toBe(0);
+    expect(up.stdout).toMatch(/shop\s+running\s+healthy\s+127\.0\.0\.1:\d+->3306\/tcp/);
+    expect(up.stdout + up.stderr).not.toContain('shop-secret');
+    const answer = await docker('exec', `${shop}-shop`, 'mysql', '-h', '127.0.0.1', '-u', 'pond', '-pshop-secret', 'pond', '-Ne', 'select database()');
+    expect(answer).toBe('pond');
+    expect(await docker('exec', `${shop}-client`, 'cat', '/tmp/answer')).toBe('42');
+  });
+});

@@ -1,4 +1,5 @@
 import { didYouMean } from '../config/suggest.js';
+import { sortDiagnostics } from '../config/validate.js';
 import type { LoadedConfig } from '../config/types.js';
 import { ConfigError } from '../errors.js';
 import type { Condition } from '../engine/types.js';
@@ -33,6 +34,8 @@ export function buildGraph(spec: ProjectSpec, config: Pick<LoadedConfig, 'locate
         report.error(at, 'unknown-dependency', `workload "${w.name}" depends on "${dep}", which is not defined`, hintFor(dep, [...byName.keys()]));
       } else if (condition === 'healthy' && !target.health) {
         report.error(at, 'no-health-check', `"${w.name}" waits for "${dep}" to be healthy, but "${dep}" has no health check`, `add \`health:\` to "${dep}", or use \`${dep}: started\``);
+      } else if (condition === 'completed' && (target.restart === 'always' || target.restart === 'unless-stopped')) {
+        report.error(at, 'never-completes', `"${w.name}" waits for "${dep}" to complete, but "${dep}" restarts whenever it exits (restart: ${target.restart})`, `give "${dep}" restart: "no" or on-failure, or wait for \`${dep}: started\``);
       } else {
         edges.push({ from: w.name, to: dep, condition });
       }
@@ -43,7 +46,7 @@ export function buildGraph(spec: ProjectSpec, config: Pick<LoadedConfig, 'locate
   for (const cycle of findCycles(stuck, edges)) {
     report.error(dependencyPath(config.data, cycle[0]!, cycle[1]!), 'dependency-cycle', `dependency cycle: ${cycle.join(' → ')}`, 'remove one of these depends_on entries');
   }
-  if (report.failed) throw new ConfigError(report.diagnostics);
+  if (report.failed) throw new ConfigError(sortDiagnostics(report.diagnostics));
   return { order, edges };
 }
 

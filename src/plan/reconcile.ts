@@ -42,7 +42,8 @@ export function reconcile(desired: DesiredState, observed: ObservedState, option
   wireNeeds(steps, desired, byWorkload);
   const orphans = findOrphans(byWorkload, containers);
   if (options.removeOrphans) steps.push(...orphans.map(orphanRemoval));
-  const warnings = steps.flatMap((s) => initOnlyWarnings(s, observed));
+  const kept = options.noRecreate ? desired.containers.filter((c) => unchanged.includes(c.workload) && byWorkload.get(c.workload)?.some((o) => o.labels[LABEL.configHash] !== c.hash)) : [];
+  const warnings = [...steps.flatMap((s) => initOnlyWarnings(s, observed)), ...kept.map((c) => `${c.workload}: its configuration changed, but --no-recreate keeps the running container`)];
   return { project: desired.project, steps, unchanged, orphans: options.removeOrphans ? [] : orphans, warnings };
 }
 

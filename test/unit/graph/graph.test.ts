@@ -39,6 +39,11 @@ describe('buildGraph', () => {
     expect(location).toEqual(['workloads', 'web', 'depends_on', 0]);
   });
 
+  it('refuses to wait for a workload to complete when it restarts whenever it exits', () => {
+    const spec = project([workload('web', { dependsOn: { job: 'completed' } }), workload('job', { restart: 'always' })]);
+    expect(errorsOf(() => buildGraph(spec, cfg()))).toEqual(['never-completes: "web" waits for "job" to complete, but "job" restarts whenever it exits (restart: always) (give "job" restart: "no" or on-failure, or wait for `job: started`)']);
+  });
+
   it('refuses to wait for health on a workload without a health check', () => {
     const spec = project([workload('web', { dependsOn: { db: 'healthy' } }), workload('db')]);
     expect(errorsOf(() => buildGraph(spec, cfg()))).toEqual(['no-health-check: "web" waits for "db" to be healthy, but "db" has no health check (add `health:` to "db", or use `db: started`)']);

@@ -119,7 +119,9 @@ describe('reconcile', () => {
     const desired = desiredOf(stack());
     expect(reconcile(desired, observedFrom(desired), { ...UP, forceRecreate: true }).steps.map((s) => s.action)).toEqual(['replace', 'replace']);
     const changed = desiredOf(stack({ MODE: 'prod' }));
-    expect(hasChanges(reconcile(changed, observedFrom(desired), { ...UP, noRecreate: true }))).toBe(false);
+    const kept = reconcile(changed, observedFrom(desired), { ...UP, noRecreate: true });
+    expect(hasChanges(kept)).toBe(false);
+    expect(kept.warnings).toEqual(['web: its configuration changed, but --no-recreate keeps the running container']);
   });
 
   it('is deterministic: same inputs give byte-identical JSON', () => {

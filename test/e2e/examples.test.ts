@@ -36,3 +36,19 @@ describe('examples/quickstart', () => {
     expect(again.stderr).toContain('No changes.');
   });
 });
+
+describe('examples/databases', () => {
+  const file = path.join(ROOT, 'examples/databases/pond.yaml');
+  const dbProject = uniqueProject('pond-e2e-exdb');
+  afterAll(() => cleanupProject(dbProject));
+
+  it('comes up: both databases healthy, the report reached the warehouse by its URL', async () => {
+    const up = await pond(['-f', file, '-p', dbProject, 'up'], { cwd: ROOT });
+    expect(up.code, up.stderr).toBe(0);
+    expect(up.stdout).toMatch(/shop\s+running\s+healthy/);
+    expect(up.stdout).toMatch(/warehouse\s+running\s+healthy/);
+    const seen = await containers(dbProject);
+    expect(seen.report!.state).toBe('running');
+    expect(await docker('logs', seen.report!.name)).toMatch(/\(1 row\)/);
+  });
+});

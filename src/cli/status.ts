@@ -2,7 +2,7 @@ import type { ContainerStats, ObservedContainer, ObservedState } from '../engine
 import { LABEL } from '../desired/labels.js';
 import { formatMemory, formatPercent, formatUptime, uptimeSeconds } from './stats.js';
 
-/** One row of `pond ps` and of the table `pond up` ends with. */
+/** One row of `pond ps` and of the table `pond up` ends with. Keys are snake_case: they are the JSON scripts read. */
 export interface WorkloadStatus {
   workload: string;
   kind: string;
@@ -10,10 +10,10 @@ export interface WorkloadStatus {
   id: string;
   state: string;
   health: string;
-  exitCode?: number;
+  exit_code?: number;
   ports: string[];
   image: string;
-  startedAt?: string;
+  started_at?: string;
   restarts: number;
 }
 
@@ -34,10 +34,10 @@ function toRow(c: ObservedContainer): WorkloadStatus {
     id: c.id.slice(0, 12),
     state: c.state === 'exited' ? `exited (${c.exitCode ?? '?'})` : c.state,
     health: c.health ?? '',
-    ...(c.exitCode !== undefined && { exitCode: c.exitCode }),
+    ...(c.exitCode !== undefined && { exit_code: c.exitCode }),
     ports: c.ports.map((p) => `${p.hostIp}:${p.host}->${p.container}/${p.protocol}`),
     image: c.image,
-    ...(c.startedAt && { startedAt: c.startedAt }),
+    ...(c.startedAt && { started_at: c.startedAt }),
     restarts: c.restartCount,
   };
 }
@@ -65,7 +65,7 @@ export interface PsRow extends WorkloadStatus {
 export function psRows(rows: WorkloadStatus[], now: Date, stats: ReadonlyMap<string, ContainerStats> = new Map()): PsRow[] {
   return rows.map((r) => {
     if (r.state !== 'running') return r;
-    const uptime = r.startedAt ? uptimeSeconds(r.startedAt, now) : undefined;
+    const uptime = r.started_at ? uptimeSeconds(r.started_at, now) : undefined;
     const s = stats.get(r.container);
     return {
       ...r,

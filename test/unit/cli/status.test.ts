@@ -45,7 +45,7 @@ describe('pond ps rows', () => {
     const [web] = psRows(statusRows({ ...observed, containers: [observed.containers[0]!] }), now);
     expect(web).toEqual({
       workload: 'web', kind: 'service', container: 'shop-web', id: observed.containers[0]!.id.slice(0, 12), state: 'running', health: 'healthy',
-      ports: ['127.0.0.1:49153->8080/tcp'], image: 'busybox:1.35', startedAt: '2024-05-01T11:55:00.5Z', restarts: 2, uptime_seconds: 299,
+      ports: ['127.0.0.1:49153->8080/tcp'], image: 'busybox:1.35', started_at: '2024-05-01T11:55:00.5Z', restarts: 2, uptime_seconds: 299,
     });
     expect(JSON.parse(JSON.stringify(web))).not.toHaveProperty('cpu_percent');
   });

@@ -28,7 +28,7 @@ export function reconcile(desired: DesiredState, observed: ObservedState, option
     const want = containers.get(workload)!;
     const candidates = byWorkload.get(workload) ?? [];
     const have = pickCurrent(candidates, want.spec.name);
-    const leftovers = candidates.filter((c) => c !== have).map(leftoverRemoval);
+    const leftovers = candidates.filter((c) => c !== have).map((c) => removal({ name: workload, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) }, 'leftover of an interrupted replace'));
     steps.push(...leftovers);
     const step = containerStep(want, have, options, requiredBy.get(workload) ?? new Set());
     if (!step) {
@@ -41,7 +41,7 @@ export function reconcile(desired: DesiredState, observed: ObservedState, option
   }
   wireNeeds(steps, desired, byWorkload);
   const orphans = findOrphans(byWorkload, containers);
-  if (options.removeOrphans) steps.push(...orphans.map(orphanRemoval));
+  if (options.removeOrphans) steps.push(...orphans.map((o) => removal(o, 'removed from pond.yaml (orphan)')));
   const kept = options.noRecreate ? desired.containers.filter((c) => unchanged.includes(c.workload) && byWorkload.get(c.workload)?.some((o) => o.labels[LABEL.configHash] !== c.hash)) : [];
   const warnings = [...steps.flatMap((s) => initOnlyWarnings(s, observed)), ...kept.map((c) => `${c.workload}: its configuration changed, but --no-recreate keeps the running container`)];
   return { project: desired.project, steps, unchanged, orphans: options.removeOrphans ? [] : orphans, warnings };
@@ -142,7 +142,7 @@ function groupByWorkload(containers: ObservedContainer[]): Map<string, ObservedC
   return out;
 }
 
-/** The container with the canonical name wins; a leftover from an interrupted replace is ignored. */
+/** The container with the canonical name wins; any other (left by an interrupted replace) is removed. */
 function pickCurrent(candidates: ObservedContainer[], name: string): ObservedContainer | undefined {
   return candidates.find((c) => c.name === name) ?? candidates[0];
 }
@@ -156,13 +156,9 @@ function findOrphans(byWorkload: Map<string, ObservedContainer[]>, desired: Map<
   return out;
 }
 
-/** A second container of a declared workload: what an interrupted replace leaves behind. */
-function leftoverRemoval(c: ObservedContainer): Step {
-  return base({ id: `container:${c.labels[LABEL.workload]}#${c.id.slice(0, 12)}`, action: 'remove', resource: 'container', name: c.labels[LABEL.workload]!, engineName: c.name, cause: 'leftover of an interrupted replace', observedId: c.id, reach: [], stopTimeoutSec: stopTimeoutOf(c) });
-}
-
-function orphanRemoval(o: Orphan): Step {
-  return base({ id: `container:${o.name}#${o.id.slice(0, 12)}`, action: 'remove', resource: 'container', name: o.name, engineName: o.engineName, cause: 'removed from pond.yaml (orphan)', observedId: o.id, reach: [], stopTimeoutSec: o.stopTimeoutSec });
+/** Removing one existing container: an orphan, or a leftover of an interrupted replace. */
+function removal(c: Orphan, cause: string): Step {
+  return base({ id: `container:${c.name}#${c.id.slice(0, 12)}`, action: 'remove', resource: 'container', name: c.name, engineName: c.engineName, cause, observedId: c.id, reach: [], stopTimeoutSec: c.stopTimeoutSec });
 }
 
 /** A container's own stop_grace_period, from the spec label it was created with; 10 s otherwise. */

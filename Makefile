@@ -1,16 +1,18 @@
 # Developer shortcuts. CI runs .ci/run; these targets wrap the same scripts.
-#   make up      quickstart: engine, images, build, then pond up on examples/quickstart
+#   make up      quickstart: engine, the images it uses, build, then pond up on examples/quickstart
 #   make down    tear the quickstart down again
 #   make test    engine, images, test deps (scripts/test-deps.sh), then the whole test suite (npm test)
 #   make images  only the local images (scripts/images.sh)
 #   make engine  only make sure a Docker engine answers (scripts/engine.sh)
 
-QUICKSTART := examples/quickstart/pond.yaml
-POND       := ./bin/pond
+QUICKSTART        := examples/quickstart/pond.yaml
+QUICKSTART_IMAGES := busybox postgres
+POND              := ./bin/pond
 
 .PHONY: up down test images engine build
 
-up: node_modules engine images build
+up: node_modules engine build
+	bash scripts/images.sh $(QUICKSTART_IMAGES)
 	$(POND) -f $(QUICKSTART) up
 
 down:

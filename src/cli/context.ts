@@ -22,6 +22,7 @@ const OVERRIDE_FILES = ['pond.override.yaml', 'pond.override.yml'];
 export class Context {
   readonly output: Output = createOutput();
   private engine?: Engine;
+  private loaded?: Promise<Project>;
 
   constructor(readonly options: GlobalOptions, readonly env: Record<string, string | undefined> = process.env, readonly cwd = process.cwd()) {
     const p = options.projectName;
@@ -42,7 +43,14 @@ export class Context {
     return this.options.file.length > 0 || DEFAULT_FILES.some((f) => fs.existsSync(path.join(this.cwd, f)));
   }
 
+  /** The project as the files say now, read once per command: every caller sees the same snapshot. */
   project(): Promise<Project> {
+    this.loaded ??= this.reloadProject();
+    return this.loaded;
+  }
+
+  /** Reads the files again: for watch mode, which must see every save. */
+  reloadProject(): Promise<Project> {
     return loadProject(this.files(), this.env, this.options.projectName);
   }
 

@@ -1,6 +1,7 @@
 /**
- * Per-workload restart backoff for self-healing: 1 s, 2 s, 4 s … capped at 60 s, forgotten once the
- * workload has stayed up for `resetAfterMs`. Pure: the caller passes the clock.
+ * Per-key retry backoff: 1 s, 2 s, 4 s … up to a cap, forgotten once the key has stayed quiet for
+ * `resetAfterMs` (or by `forget`). Watch mode keys it by workload for self-healing restarts, and by
+ * the engine for reconnects. Pure: the caller passes the clock.
  */
 export class Backoff {
   private readonly state = new Map<string, { restarts: number; notBefore: number; lastRestart: number }>();
@@ -21,6 +22,11 @@ export class Backoff {
     const nextDelayMs = Math.min(this.capMs, this.baseMs * 2 ** (restarts - 1));
     this.state.set(workload, { restarts, notBefore: now + nextDelayMs, lastRestart: now });
     return { restarts, nextDelayMs };
+  }
+
+  /** Ends a streak at once (the thing came back), instead of waiting for `resetAfterMs`. */
+  forget(workload: string): void {
+    this.state.delete(workload);
   }
 
   restarts(workload: string): number {

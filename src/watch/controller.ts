@@ -15,6 +15,9 @@ import type { HealState } from './heal-state.js';
 import { holdsFor } from './holds.js';
 import type { Trigger } from './queue.js';
 
+/** The engine's key in the retry backoff. */
+const ENGINE = 'engine';
+
 export interface ControllerOptions {
   yes: boolean;
   removeOrphans: boolean;
@@ -24,6 +27,8 @@ export interface ControllerOptions {
 
 export interface ControllerDeps {
   engine: Engine;
+  /** The project as already loaded by the caller: the first reconcile plans it without reading again. */
+  initial: Project;
   load: () => Promise<Project>;
   out: Output;
   options: ControllerOptions;
@@ -40,16 +45,17 @@ export interface ControllerDeps {
 export class WatchController {
   readonly backoff = new Backoff();
   readonly approved = new Set<string>();
-  private project: Project | undefined;
+  private project: Project;
   private shownError: string | undefined;
   private shownHeld = '';
   private lastHeld: Held[] = [];
   private engineDownSince: number | undefined;
-  private engineRetryAt = 0;
-  private engineFailures = 0;
+  private readonly engineRetry = new Backoff(1_000, 30_000);
   private first = true;
 
-  constructor(private readonly deps: ControllerDeps) {}
+  constructor(private readonly deps: ControllerDeps) {
+    this.project = deps.initial;
+  }
 
   private get now(): number {
     return (this.deps.now ?? Date.now)();
@@ -57,17 +63,15 @@ export class WatchController {
 
   /** The files the current config was built from (what to watch). */
   get sources(): string[] {
-    return this.project?.spec.sources ?? [];
+    return this.project.spec.sources;
   }
 
   /** One reconcile; returns the apply's result when it applied anything. */
   async reconcile(t: Trigger): Promise<ApplyResult | undefined> {
     const { out } = this.deps;
-    if (t.reread || !this.project) {
-      if (!(await this.reload(t)) && (t.reread || !this.project)) return undefined;
-    }
-    if (this.engineDownSince !== undefined && this.now < this.engineRetryAt) return undefined;
-    const project = this.project!;
+    if (t.reread && !(await this.reload(t))) return undefined;
+    if (this.engineRetry.held(this.now).has(ENGINE)) return undefined;
+    const project = this.project;
     let observed;
     try {
       observed = await this.deps.engine.observe(project.spec.name);
@@ -79,7 +83,7 @@ export class WatchController {
     if (this.engineDownSince !== undefined) {
       out.log(`engine is back after ${((this.now - this.engineDownSince) / 1000).toFixed(1)}s; listed everything again`);
       this.engineDownSince = undefined;
-      this.engineFailures = 0;
+      this.engineRetry.forget(ENGINE);
     }
     const heal = !this.first;
     this.first = false;
@@ -102,7 +106,7 @@ export class WatchController {
   private async reload(t: Trigger): Promise<boolean> {
     try {
       const next = await this.deps.load();
-      if (this.project && next.spec.name !== this.project.spec.name) {
+      if (next.spec.name !== this.project.spec.name) {
         this.deps.out.log(`the project name changed to "${next.spec.name}": this watch holds "${this.project.spec.name}" and keeps it; restart pond up --watch to switch`);
         return false;
       }
@@ -115,7 +119,7 @@ export class WatchController {
       if (!(e instanceof ConfigError)) throw e;
       const text = e.diagnostics.map((d) => formatDiagnostic(d, process.cwd())).join('\n');
       if (text !== this.shownError) {
-        this.deps.out.log(`invalid configuration (${t.reasons.join(', ') || 'start'}): the running stack is left as it is`);
+        this.deps.out.log(`invalid configuration (${t.reasons.join(', ')}): the running stack is left as it is`);
         this.deps.out.err(text);
       }
       this.shownError = text;
@@ -124,14 +128,12 @@ export class WatchController {
   }
 
   private engineDown(e: EngineUnreachableError): void {
-    this.engineFailures++;
-    const wait = Math.min(30_000, 1000 * 2 ** (this.engineFailures - 1));
+    const wait = this.engineRetry.restarted(ENGINE, this.now).nextDelayMs;
     if (this.engineDownSince === undefined) {
       this.engineDownSince = this.now;
       this.deps.out.log(`engine unreachable (${e.message}); nothing will be changed until it answers`);
     }
     this.deps.out.log(`engine: retrying in ${wait / 1000}s`);
-    this.engineRetryAt = this.now + wait;
   }
 
   private countRestarts(steps: Step[]): void {

@@ -36,14 +36,15 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
     const controller = new WatchController({
       engine,
       out,
-      load: () => ctx.project(),
+      initial: first,
+      load: () => ctx.reloadProject(),
       options: { yes: flags.yes, removeOrphans: !!flags.removeOrphans, waitTimeoutMs: flags.waitTimeoutMs, concurrency: flags.concurrency },
       onSettled: (project, heal) => {
         files?.update(project.spec.sources);
         writeHealState(name, heal);
       },
     });
-    const initial = await controller.reconcile({ reread: true, reasons: [] });
+    const initial = await controller.reconcile({ reread: false, reasons: [] });
     if (initial?.interrupted) return 130;
     out.out(table(statusTable(statusRows(await engine.observe(name), first.spec.workloads.map((w) => w.name)))));
     let lastError = '';

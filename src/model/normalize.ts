@@ -11,7 +11,7 @@ import type { RawProject, RawWorkload } from './raw.js';
 import { Reporter } from './report.js';
 import type { MountSpec, ProjectSpec, ProjectVolume, UnsafeOptIn, WorkloadSpec } from './types.js';
 import { parseBytes, parseDuration } from './units.js';
-import { expandKinds } from '../workloads/expand.js';
+import { expandKinds, type Expanded } from '../workloads/expand.js';
 import { resolveReferences } from '../workloads/references.js';
 
 /**
@@ -23,14 +23,14 @@ export function normalizeProject(config: LoadedConfig, projectName?: string): { 
   const report = new Reporter(config);
   const raw = config.data as unknown as RawProject;
   const name = projectName ?? raw.name ?? defaultProjectName(config.dir);
-  const expanded = expandKinds(raw, name, report);
+  const expanded = expandKinds(raw, name, config.dir, report);
   const volumes = withPresetVolumes(normalizeVolumes(raw), expanded.volumes);
   const declared = new Set(volumes.map((v) => v.name));
   const sources = new Set([...config.files, path.join(config.dir, '.env')]);
   const workloads: WorkloadSpec[] = [];
   for (const [wname, e] of expanded.workloads) {
     const w = normalizeWorkload(wname, e.service, config.dir, declared, report, sources);
-    if (w) workloads.push({ ...w, kind: e.kind, ...(e.database && { database: e.database }) });
+    if (w) workloads.push({ ...w, kind: e.kind, ...facts(e) });
   }
   resolveReferences(workloads, report);
   checkHostPorts(workloads, report);
@@ -40,6 +40,11 @@ export function normalizeProject(config: LoadedConfig, projectName?: string): { 
     spec: { name, dir: config.dir, files: config.files, workloads, volumes, sources: [...sources].sort(), secretValues },
     warnings: report.diagnostics,
   };
+}
+
+/** The kind-specific facts an expansion carries (only the one for its kind is set). */
+function facts(e: Expanded): Pick<WorkloadSpec, 'database' | 'notebook' | 'query' | 'bot'> {
+  return { ...(e.database && { database: e.database }), ...(e.notebook && { notebook: e.notebook }), ...(e.query && { query: e.query }), ...(e.bot && { bot: e.bot }) };
 }
 
 /** Like compose: the folder's name, lowercased, with anything outside [a-z0-9_-] dropped. */

@@ -1,5 +1,8 @@
 import type { Condition, HealthSpec, PortBinding, ResourceSpec, RestartPolicy } from '../engine/types.js';
+import type { BotFacts } from '../workloads/bot/expand.js';
 import type { Connection } from '../workloads/database/expand.js';
+import type { NotebookFacts } from '../workloads/notebook/expand.js';
+import type { QueryFacts } from '../workloads/query/expand.js';
 
 /** A mount as the user means it: `volume` sources are logical names from the top-level `volumes:`. */
 export type MountSpec =
@@ -15,7 +18,7 @@ export type UnsafeOptIn = 'host-network' | 'outside-project' | 'docker-socket';
  */
 export interface WorkloadSpec {
   name: string;
-  kind: 'service' | 'database';
+  kind: 'service' | 'database' | 'notebook' | 'query' | 'bot';
   image: string;
   command?: string[];
   entrypoint?: string[];
@@ -34,6 +37,10 @@ export interface WorkloadSpec {
   stopTimeoutSec: number;
   /** Set for `kind: database`: how to connect, and what only matters on first init of its data. */
   database?: DatabaseFacts;
+  /** Set for the other kinds: what info, ps and up's summary show about them. */
+  notebook?: NotebookFacts;
+  query?: QueryFacts;
+  bot?: BotFacts;
 }
 
 export interface DatabaseFacts {

@@ -3,21 +3,26 @@ import type { Reporter } from '../model/report.js';
 import type { DatabaseFacts, WorkloadSpec } from '../model/types.js';
 import { expandDatabase } from './database/expand.js';
 import { derivedPorts } from './database/ports.js';
+import { expandBot, type BotFacts } from './bot/expand.js';
+import type { KindContext } from './context.js';
+import { expandNotebook, type NotebookFacts } from './notebook/expand.js';
+import { expandQuery, type QueryFacts } from './query/expand.js';
 
 export interface Expanded {
   kind: WorkloadSpec['kind'];
   /** The workload written as a service: every kind is a preset over the service shape. */
   service: RawWorkload;
   database?: DatabaseFacts;
+  notebook?: NotebookFacts;
+  query?: QueryFacts;
+  bot?: BotFacts;
 }
-
-const LATER = new Set(['notebook', 'query', 'bot']);
 
 /**
  * Every kind → a service-shaped raw workload, as pure data, before normalization. Returns the
  * expansions by name and the named volumes the presets need declared.
  */
-export function expandKinds(raw: RawProject, project: string, report: Reporter): { workloads: Map<string, Expanded>; volumes: string[] } {
+export function expandKinds(raw: RawProject, project: string, dir: string, report: Reporter): { workloads: Map<string, Expanded>; volumes: string[] } {
   const names = Object.keys(raw.workloads).sort();
   const databases = names.filter((n) => raw.workloads[n]!.kind === 'database');
   const fixed = databases.map((n) => raw.workloads[n]!.port as number | undefined).filter((p): p is number => p !== undefined);
@@ -28,8 +33,12 @@ export function expandKinds(raw: RawProject, project: string, report: Reporter):
     const w = raw.workloads[name]!;
     const at = ['workloads', name];
     const kind = w.kind ?? 'service';
-    if (LATER.has(kind)) {
-      report.error([...at, 'kind'], 'kind-not-implemented', `kind "${kind}" is not implemented yet`, 'this version of pond runs service and database workloads; write this one as a service for now');
+    const ctx: KindContext = { project, dir, at, report };
+    if (kind === 'notebook' || kind === 'query' || kind === 'bot') {
+      const e = kind === 'notebook' ? expandNotebook(name, w, ctx) : kind === 'query' ? expandQuery(name, w, ctx) : expandBot(name, w, ctx);
+      if (!e) continue;
+      volumes.push(...(e.volumes ?? []));
+      workloads.set(name, { kind, service: e.service, [kind]: e.facts });
       continue;
     }
     if (kind !== 'database') {

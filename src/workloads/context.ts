@@ -1,0 +1,11 @@
+import type { Reporter } from '../model/report.js';
+
+/** What every kind's expansion may read besides its own raw workload. */
+export interface KindContext {
+  project: string;
+  /** The project folder: relative paths (code, sql, notebooks, inputs) resolve against it. */
+  dir: string;
+  /** Path of the workload in the config (for located diagnostics). */
+  at: (string | number)[];
+  report: Reporter;
+}

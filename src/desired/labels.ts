@@ -11,6 +11,11 @@ export const LABEL = {
   version: 'dev.pond.version',
   volume: 'dev.pond.volume',
   network: 'dev.pond.network',
+  /**
+   * Set on one-off containers (a bot's scheduled run, an ad hoc `pond query`): their value is the run
+   * id. The planner leaves them to whoever started them; `down` removes them with the rest.
+   */
+  run: 'dev.pond.run',
 } as const;
 
 export const POND_VERSION = '0.1.0';

@@ -137,6 +137,7 @@ function groupByWorkload(containers: ObservedContainer[]): Map<string, ObservedC
   const out = new Map<string, ObservedContainer[]>();
   for (const c of [...containers].sort((a, b) => a.name.localeCompare(b.name))) {
     const w = c.labels[LABEL.workload];
+    if (c.labels[LABEL.run] !== undefined) continue; // a one-off run is not the workload's container
     if (w) out.set(w, [...(out.get(w) ?? []), c]);
   }
   return out;

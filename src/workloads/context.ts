@@ -8,4 +8,6 @@ export interface KindContext {
   /** Path of the workload in the config (for located diagnostics). */
   at: (string | number)[];
   report: Reporter;
+  /** For kinds that publish one server port (database, notebook): `port:` or a derived, stable one. */
+  hostPort?: number;
 }

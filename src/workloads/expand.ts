@@ -18,22 +18,25 @@ export interface Expanded {
   bot?: BotFacts;
 }
 
+const HOST_PORT_KINDS = new Set(['database', 'notebook']);
+
 /**
  * Every kind → a service-shaped raw workload, as pure data, before normalization. Returns the
  * expansions by name and the named volumes the presets need declared.
  */
 export function expandKinds(raw: RawProject, project: string, dir: string, report: Reporter): { workloads: Map<string, Expanded>; volumes: string[] } {
   const names = Object.keys(raw.workloads).sort();
-  const databases = names.filter((n) => raw.workloads[n]!.kind === 'database');
-  const fixed = databases.map((n) => raw.workloads[n]!.port as number | undefined).filter((p): p is number => p !== undefined);
-  const ports = derivedPorts(project, databases.filter((n) => raw.workloads[n]!.port === undefined), fixed);
+  // Kinds that publish one server port on the host get it derived when none is given (stable, distinct).
+  const publishing = names.filter((n) => HOST_PORT_KINDS.has(raw.workloads[n]!.kind ?? 'service'));
+  const fixed = publishing.map((n) => raw.workloads[n]!.port as number | undefined).filter((p): p is number => p !== undefined);
+  const ports = derivedPorts(project, publishing.filter((n) => raw.workloads[n]!.port === undefined), fixed);
   const workloads = new Map<string, Expanded>();
   const volumes: string[] = [];
   for (const name of names) {
     const w = raw.workloads[name]!;
     const at = ['workloads', name];
     const kind = w.kind ?? 'service';
-    const ctx: KindContext = { project, dir, at, report };
+    const ctx: KindContext = { project, dir, at, report, hostPort: (w.port as number | undefined) ?? ports.get(name) };
     if (kind === 'notebook' || kind === 'query' || kind === 'bot') {
       const e = kind === 'notebook' ? expandNotebook(name, w, ctx) : kind === 'query' ? expandQuery(name, w, ctx) : expandBot(name, w, ctx);
       if (!e) continue;

@@ -54,6 +54,8 @@ export function statusTable(rows: WorkloadStatus[]): string[][] {
  */
 export interface PsRow extends WorkloadStatus {
   uptime_seconds?: number;
+  /** For workloads with ready_when: starting, ready, responding or not responding (checked now). */
+  readiness?: string;
   /** Restarts done by a running `pond up --watch` (included in `restarts`). */
   self_heal_restarts?: number;
   cpu_percent?: number;

@@ -164,6 +164,8 @@ export interface Engine {
   inspectContainer(id: string): Promise<ObservedContainer>;
   /** Resolves when the probe passes; rejects with TimeoutError naming the probe, or EngineError if the container exits. */
   waitReady(id: string, health: HealthSpec, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<void>;
+  /** One try of a probe now (ps re-checks ready_when with it); `detail` says what failed. */
+  probe(id: string, probe: Probe, timeoutMs: number): Promise<{ ok: boolean; detail?: string }>;
   /** Resolves with the exit code once the container has stopped. */
   waitExit(id: string, opts?: { signal?: AbortSignal }): Promise<number>;
   logs(id: string, opts: LogOptions): AsyncIterable<LogLine>;

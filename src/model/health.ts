@@ -1,5 +1,5 @@
 import type { HealthSpec, Probe } from '../engine/types.js';
-import type { RawHealth } from './raw.js';
+import type { RawHealth, RawWorkload } from './raw.js';
 import type { Reporter } from './report.js';
 import { parseDuration } from './units.js';
 
@@ -35,4 +35,26 @@ export function normalizeHealth(raw: RawHealth | undefined, at: (string | number
     retries: raw.retries ?? HEALTH_DEFAULTS.retries,
     startPeriodMs: ms('start_period', HEALTH_DEFAULTS.startPeriodMs),
   };
+}
+
+/**
+ * `ready_when` (a dev server's "compiled successfully", or its HTTP port answering) is readiness that
+ * pond checks itself: its probes join the health check, so dependents waiting for `healthy` wait for
+ * them too, and `pond ps` re-checks them (starting → ready → responding). Without `health:` the
+ * defaults apply, with no engine-side check.
+ */
+export function readyWhenProbe(raw: RawWorkload['ready_when']): Probe | undefined {
+  if (!raw) return undefined;
+  const parts: Probe[] = [];
+  if (raw.log !== undefined) parts.push({ log: raw.log });
+  if (raw.http) parts.push({ http: { port: raw.http.port, path: raw.http.path ?? '/' } });
+  return parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : { all: parts };
+}
+
+/** The health check with the ready_when probes added (both must pass). */
+export function withReadiness(health: HealthSpec | undefined, ready: Probe | undefined): HealthSpec | undefined {
+  if (!ready) return health;
+  if (!health) return { probe: ready, ...HEALTH_DEFAULTS };
+  const parts = (p: Probe): Probe[] => ('all' in p ? p.all : [p]);
+  return { ...health, probe: { all: [...parts(health.probe), ...parts(ready)] } };
 }

@@ -4,7 +4,7 @@ import { ConfigError, type Diagnostic } from '../errors.js';
 import type { Condition, PortBinding, RestartPolicy } from '../engine/types.js';
 import { normalizeEnv } from './env.js';
 import { containsSecret, isSensitiveName } from '../secrets.js';
-import { normalizeHealth } from './health.js';
+import { normalizeHealth, readyWhenProbe, withReadiness } from './health.js';
 import { normalizeMount } from './mounts.js';
 import { normalizePort } from './ports.js';
 import type { RawProject, RawWorkload } from './raw.js';
@@ -114,6 +114,8 @@ function normalizeWorkload(name: string, raw: RawWorkload, dir: string, declared
   const mountCtx = { dir, declaredVolumes: declared, unsafe, report };
   const mounts = (raw.volumes ?? []).map((v, i) => normalizeMount(v, [...at, 'volumes', i], mountCtx)).filter((m): m is MountSpec => !!m);
   const sensitive = [...new Set([...(raw.sensitive ?? []), ...Object.keys(env).filter(isSensitiveName)])].sort();
+  const readyWhen = readyWhenProbe(raw.ready_when);
+  if (raw.ready_when && !readyWhen) report.error([...at, 'ready_when'], 'ready-when', 'ready_when needs log or http', 'e.g. `ready_when: { log: "compiled successfully" }`');
   return {
     name,
     kind: 'service',
@@ -126,7 +128,8 @@ function normalizeWorkload(name: string, raw: RawWorkload, dir: string, declared
     mounts,
     resources: normalizeResources(raw, at, report),
     network,
-    health: normalizeHealth(raw.health, [...at, 'health'], report),
+    health: withReadiness(normalizeHealth(raw.health, [...at, 'health'], report), readyWhen),
+    ...(readyWhen && { readyWhen }),
     dependsOn: normalizeDependsOn(raw.depends_on),
     restart: (raw.restart ?? 'no') as RestartPolicy,
     labels: raw.labels ?? {},

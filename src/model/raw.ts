@@ -48,6 +48,7 @@ export interface RawWorkload {
   resources?: { memory?: string | number; cpus?: string | number; cpu_shares?: number };
   network?: string;
   health?: RawHealth;
+  ready_when?: { log?: string; http?: { port: number; path?: string } };
   depends_on?: RawDependsOn;
   restart?: string;
   labels?: Record<string, string>;

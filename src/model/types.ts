@@ -1,4 +1,4 @@
-import type { Condition, HealthSpec, PortBinding, ResourceSpec, RestartPolicy } from '../engine/types.js';
+import type { Condition, HealthSpec, Probe, PortBinding, ResourceSpec, RestartPolicy } from '../engine/types.js';
 import type { BotFacts } from '../workloads/bot/expand.js';
 import type { Connection } from '../workloads/database/expand.js';
 import type { NotebookFacts } from '../workloads/notebook/expand.js';
@@ -30,6 +30,8 @@ export interface WorkloadSpec {
   resources: ResourceSpec;
   network: 'default' | 'none' | 'host';
   health?: HealthSpec;
+  /** `ready_when`'s probes (also part of `health`): what `pond ps` re-checks to say starting/ready/responding. */
+  readyWhen?: Probe;
   dependsOn: Record<string, Condition>;
   restart: RestartPolicy;
   labels: Record<string, string>;

@@ -163,6 +163,11 @@ export class MemoryEngine implements Engine {
     void health;
   }
 
+  async probe(id: string): Promise<{ ok: boolean; detail?: string }> {
+    const b = this.box(id);
+    return this.neverReady.has(b.spec.labels['dev.pond.workload'] ?? '') ? { ok: false, detail: 'never ready' } : { ok: true };
+  }
+
   async waitExit(id: string): Promise<number> {
     const b = this.box(id);
     this.calls.push(`waitExit ${b.spec.name}`);

@@ -5,19 +5,23 @@ import type { Output } from '../output.js';
 import { table } from '../output.js';
 import { readHealState, type HealState } from '../../watch/heal-state.js';
 import { psRows, psTable, statusRows, type PsRow } from '../status.js';
+import { checkReadiness, type Readiness } from '../readiness.js';
+import type { WorkloadSpec } from '../../model/types.js';
 
 /**
  * `pond ps`: one snapshot of the project's containers; declared workloads not created show "missing".
  * With `--stats`, one resource sample per running container, all taken at once.
  */
 export async function psCommand(ctx: Context, flags: { format: 'text' | 'json'; stats?: boolean }): Promise<number> {
-  const declared = await declaredWorkloads(ctx);
+  const workloads = await declaredWorkloads(ctx);
+  const declared = workloads.map((w) => w.name);
   const project = await ctx.projectName();
   const engine = await ctx.openEngine();
   const observed = await withDetails(engine, await engine.observe(project));
-  const samples = flags.stats ? await sample(engine, observed.containers, ctx.output) : undefined;
+  const readyWhen = new Map(workloads.filter((w) => w.readyWhen).map((w) => [w.name, w.readyWhen!]));
+  const [samples, readiness] = await Promise.all([flags.stats ? sample(engine, observed.containers, ctx.output) : undefined, checkReadiness(engine, observed.containers, readyWhen)]);
   const now = new Date();
-  const rows = withHeal(psRows(statusRows(observed, declared), now, samples), readHealState(project), now.getTime());
+  const rows = withReadiness(withHeal(psRows(statusRows(observed, declared), now, samples), readHealState(project), now.getTime()), readiness);
   if (flags.format === 'json') ctx.output.out(JSON.stringify({ project, workloads: rows }, null, 2));
   else if (!rows.length) ctx.output.err(`project "${project}" has no containers`);
   else ctx.output.out(table(psTable(rows, { stats: !!flags.stats })));
@@ -25,15 +29,23 @@ export async function psCommand(ctx: Context, flags: { format: 'text' | 'json'; 
 }
 
 /** Workloads pond.yaml declares, to list the missing ones; a broken file only costs that column. */
-async function declaredWorkloads(ctx: Context): Promise<string[]> {
+async function declaredWorkloads(ctx: Context): Promise<WorkloadSpec[]> {
   if (!ctx.hasFiles()) return [];
   try {
-    return (await ctx.project()).spec.workloads.map((w) => w.name);
+    return (await ctx.project()).spec.workloads;
   } catch (e) {
     if (!(e instanceof ConfigError) || !ctx.options.projectName) throw e;
     ctx.output.err('warning: pond.yaml is invalid (pond validate shows why); listing what runs under -p');
     return [];
   }
+}
+
+/** ready_when's state joins the health column (engine health, if any, first) and the JSON as `readiness`. */
+function withReadiness(rows: PsRow[], readiness: ReadonlyMap<string, Readiness>): PsRow[] {
+  return rows.map((r) => {
+    const ready = readiness.get(r.container);
+    return ready ? { ...r, health: r.health ? `${r.health}, ${ready}` : ready, readiness: ready } : r;
+  });
 }
 
 /**

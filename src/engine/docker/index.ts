@@ -6,6 +6,8 @@ import * as images from './images.js';
 import { logs } from './logs.js';
 import * as networks from './networks.js';
 import { observe } from './observe.js';
+import { inspectRaw } from './inspect.js';
+import { probeOnce } from './probes.js';
 import { waitReady } from './readiness.js';
 import { stats } from './stats.js';
 import * as volumes from './volumes.js';
@@ -41,6 +43,7 @@ export function createDockerEngine(opts: { host?: string } = {}): Engine {
     renameContainer: (id, name) => containers.renameContainer(conn, id, name),
     inspectContainer: (id) => containers.inspectContainer(conn, id),
     waitReady: (id, health, o) => waitReady(conn, id, health, o),
+    probe: async (id, probe, timeoutMs) => probeOnce(conn, id, await inspectRaw(conn, id), probe, timeoutMs),
     waitExit: (id, o) => containers.waitExit(conn, id, o?.signal),
     logs: (id, o) => logs(conn, id, o),
     stats: (id) => stats(conn, id),

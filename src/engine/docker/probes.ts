@@ -141,3 +141,25 @@ function lastLine(window: string): string {
   const line = window.trimEnd().split('\n').pop() ?? '';
   return line ? `last line: ${line.slice(-OUTPUT_LIMIT)}` : 'no output yet';
 }
+
+/**
+ * One try of a probe right now, for `pond ps`: a log probe reads the output since the container
+ * started (no following), the others run once as the readiness loop runs them.
+ */
+export async function probeOnce(conn: Connection, id: string, raw: RawInspect, probe: Probe, timeoutMs: number): Promise<Attempt> {
+  if ('all' in probe) {
+    const results = await Promise.all(probe.all.map((p) => probeOnce(conn, id, raw, p, timeoutMs)));
+    return results.find((r) => !r.ok) ?? { ok: true };
+  }
+  if (!('log' in probe)) {
+    const checker = createChecker(conn, id, probe, 0);
+    return checker.check(raw, timeoutMs);
+  }
+  const since = Math.floor(Date.parse(raw.State.StartedAt) / 1000) || 0;
+  let window = '';
+  for await (const line of logs(conn, id, { follow: false, timestamps: false, since })) {
+    window = `${window}${line.text}\n`.slice(-Math.max(4096, probe.log.length * 2));
+    if (window.includes(probe.log)) return { ok: true };
+  }
+  return { ok: false, failing: describeProbe(probe), detail: lastLine(window) };
+}

@@ -88,6 +88,15 @@ describe('reconcile', () => {
     expect(reconcile(desired, observedFrom(desired, { seed: { state: 'exited', exitCode: 1 } }), UP).steps[0]!.action).toBe('start');
   });
 
+  it('leaves one-off run containers (dev.pond.run) alone: not the workload, not orphans', () => {
+    const desired = desiredOf(stack());
+    const observed = observedFrom(desired);
+    const run = { ...observed.containers[0]!, id: 'run0000000001', name: 'demo-web-run-1', labels: { ...observed.containers[0]!.labels, 'dev.pond.run': '1', 'dev.pond.config-hash': 'other' }, state: 'exited' as const };
+    const gone = { ...run, id: 'run0000000002', name: 'demo-gone-run-2', labels: { ...run.labels, 'dev.pond.workload': 'gone' } };
+    const plan = reconcile(desired, { ...observed, containers: [...observed.containers, run, gone] }, { ...UP, removeOrphans: true });
+    expect(plan.steps).toEqual([]);
+  });
+
   it('shows a removed workload as an orphan and removes it only when asked', () => {
     const desired = desiredOf(stack());
     const observed = observedFrom(desiredOf(project([...stack().workloads, workload('old')], ['pgdata'])));

@@ -1,0 +1,38 @@
+import type { Engine, ObservedContainer, Probe } from '../engine/types.js';
+import { LABEL } from '../desired/labels.js';
+
+export type Readiness = 'starting' | 'ready' | 'responding' | 'not responding';
+
+const TRY_MS = 1_000;
+
+/**
+ * What `pond ps` says of a workload with `ready_when`: "starting" until its log line has been seen
+ * (or, with only an HTTP condition, until it first answers), then "ready"; with an HTTP condition,
+ * "responding" while it answers now and "not responding" once it stops. Pure.
+ */
+export function readinessOf(logSeen: boolean | undefined, answering: boolean | undefined): Readiness {
+  if (logSeen === false) return 'starting';
+  if (answering === undefined) return 'ready';
+  if (answering) return 'responding';
+  return logSeen ? 'not responding' : 'starting';
+}
+
+/** Re-checks ready_when of each running container now (in parallel), by container name. */
+export async function checkReadiness(engine: Engine, containers: ObservedContainer[], readyWhen: ReadonlyMap<string, Probe>): Promise<Map<string, Readiness>> {
+  const running = containers.filter((c) => c.state === 'running' && c.labels[LABEL.run] === undefined && readyWhen.has(c.labels[LABEL.workload] ?? ''));
+  const results = await Promise.all(
+    running.map(async (c) => {
+      const parts = split(readyWhen.get(c.labels[LABEL.workload]!)!);
+      const ok = (probes: Probe[]): Promise<boolean | undefined> =>
+        probes.length ? Promise.all(probes.map((p) => engine.probe(c.id, p, TRY_MS).then((r) => r.ok, () => false))).then((all) => all.every(Boolean)) : Promise.resolve(undefined);
+      const [logSeen, answering] = await Promise.all([ok(parts.log), ok(parts.http)]);
+      return [c.name, readinessOf(logSeen, answering)] as const;
+    }),
+  );
+  return new Map(results);
+}
+
+function split(probe: Probe): { log: Probe[]; http: Probe[] } {
+  const all = 'all' in probe ? probe.all : [probe];
+  return { log: all.filter((p) => 'log' in p), http: all.filter((p) => !('log' in p)) };
+}

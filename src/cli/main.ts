@@ -36,14 +36,14 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
   program.command('plan').description('show what up would change, without changing it').addOption(format())
     .option('--detailed-exitcode', 'exit 0 when nothing would change, 2 when something would')
     .option('--force-recreate', 'plan to replace every container').option('--no-recreate', 'never replace existing containers')
-    .option('--remove-orphans', 'plan to remove containers no longer in pond.yaml')
+    .option('--remove-orphans', 'plan to remove containers and volumes no longer in pond.yaml')
     .action((o, cmd) => run(() => planCommand(ctxFor(cmd), { ...o, noRecreate: o.recreate === false })));
   program.command('up').description('create or update the stack to match pond.yaml').addOption(format())
     .option('--force-recreate', 'replace every container').option('--no-recreate', 'never replace existing containers')
-    .option('--remove-orphans', 'remove containers no longer in pond.yaml')
+    .option('--remove-orphans', 'remove containers and volumes no longer in pond.yaml (volumes: with --yes)')
     .option('--no-wait', 'do not wait for health checks to pass')
     .option('-w, --watch', 'keep the stack converged: re-apply on every save, restart what crashes, until Ctrl-C')
-    .option('-y, --yes', 'with --watch: apply steps that delete persistent data without asking')
+    .option('-y, --yes', 'apply steps that delete persistent data (marked !) without asking')
     .option('--down-on-exit', 'with --watch: tear the stack down when watching stops')
     .option('--wait-timeout <duration>', 'how long to wait for each workload to be ready', '120s')
     .addOption(lockTimeout).addOption(concurrency)
@@ -51,7 +51,7 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
       const flags = {
         format: o.format, forceRecreate: o.forceRecreate, noRecreate: o.recreate === false, removeOrphans: o.removeOrphans, wait: o.wait,
         waitTimeoutMs: durationFlag('--wait-timeout', o.waitTimeout), lockTimeoutMs: durationFlag('--lock-timeout', o.lockTimeout),
-        concurrency: intFlag('--concurrency', o.concurrency),
+        concurrency: intFlag('--concurrency', o.concurrency), yes: !!o.yes,
       };
       if (!o.watch) return run(() => upCommand(ctxFor(cmd), flags));
       const env = process.env;

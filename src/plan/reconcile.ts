@@ -2,7 +2,7 @@ import type { Condition, ObservedContainer, ObservedState } from '../engine/type
 import { LABEL } from '../desired/labels.js';
 import type { DesiredContainer, DesiredState } from '../desired/types.js';
 import { diffSpecs } from './diff.js';
-import type { Await, Need, Orphan, Plan, PlanOptions, Step } from './types.js';
+import type { Await, Need, Orphan, OrphanVolume, Plan, PlanOptions, Step } from './types.js';
 
 /**
  * The planner: desired state + one observed snapshot → Plan. Pure: no I/O, clock, prompts or logs.
@@ -42,9 +42,11 @@ export function reconcile(desired: DesiredState, observed: ObservedState, option
   wireNeeds(steps, desired, byWorkload);
   const orphans = findOrphans(byWorkload, containers);
   if (options.removeOrphans) steps.push(...orphans.map((o) => removal(o, 'removed from pond.yaml (orphan)')));
+  const orphanVolumes = findOrphanVolumes(desired, observed);
+  if (options.removeOrphans) steps.push(...orphanVolumes.map((v) => volumeRemoval(v, steps)));
   const kept = options.noRecreate ? desired.containers.filter((c) => unchanged.includes(c.workload) && byWorkload.get(c.workload)?.some((o) => o.labels[LABEL.configHash] !== c.hash)) : [];
   const warnings = [...steps.flatMap((s) => initOnlyWarnings(s, observed)), ...kept.map((c) => `${c.workload}: its configuration changed, but --no-recreate keeps the running container`)];
-  return { project: desired.project, steps, unchanged, orphans: options.removeOrphans ? [] : orphans, warnings };
+  return { project: desired.project, steps, unchanged, orphans: options.removeOrphans ? [] : orphans, orphanVolumes: options.removeOrphans ? [] : orphanVolumes, warnings };
 }
 
 /**
@@ -155,6 +157,25 @@ function findOrphans(byWorkload: Map<string, ObservedContainer[]>, desired: Map<
     for (const c of list) out.push({ name: workload, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) });
   }
   return out;
+}
+
+/**
+ * Volumes pond made for this project that pond.yaml no longer declares (a volume taken out, or a
+ * database switched from persistent to ephemeral storage). They hold data, so they are kept unless
+ * --remove-orphans, and removing one is destructive.
+ */
+function findOrphanVolumes(desired: DesiredState, observed: ObservedState): OrphanVolume[] {
+  const wanted = new Set(desired.volumes.map((v) => v.name));
+  return observed.volumes
+    .filter((v) => !wanted.has(v.name))
+    .map((v) => ({ name: v.labels[LABEL.volume] ?? v.name, engineName: v.name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Deleting an orphan volume, after every container this plan replaces or removes (one may still mount it). */
+function volumeRemoval(v: OrphanVolume, steps: Step[]): Step {
+  const before = steps.filter((s) => s.resource === 'container' && s.observedId).map((s) => ({ step: s.id, condition: 'started' as const }));
+  return base({ id: `volume:${v.name}`, action: 'remove', resource: 'volume', name: v.name, engineName: v.engineName, cause: 'no longer in pond.yaml: deletes its data', destructive: true, needs: before, reach: [] });
 }
 
 /** Removing one existing container: an orphan, or a leftover of an interrupted replace. */

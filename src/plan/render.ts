@@ -25,7 +25,7 @@ export function hasChanges(plan: Plan): boolean {
 export function renderPlan(plan: Plan, opts: RenderOptions): string {
   const paint = (code: number, text: string): string => (opts.color ? `\x1b[${code}m${text}\x1b[0m` : text);
   const lines: string[] = [];
-  const width = Math.max(8, ...plan.steps.map((s) => s.name.length), ...plan.orphans.map((o) => o.name.length));
+  const width = Math.max(8, ...plan.steps.map((s) => s.name.length), ...plan.orphans.map((o) => o.name.length), ...(plan.orphanVolumes ?? []).map((v) => v.name.length));
   if (plan.steps.length) lines.push(`pond will perform these actions on project "${plan.project}":`, '');
   for (const s of plan.steps) {
     const mark = s.destructive ? paint(31, '!') : ' ';
@@ -35,6 +35,9 @@ export function renderPlan(plan: Plan, opts: RenderOptions): string {
   }
   for (const o of plan.orphans) {
     lines.push(` ${paint(33, '?'.padStart(3))} ${'container'.padEnd(9)} ${o.name.padEnd(width)}  orphan: not in pond.yaml (kept; --remove-orphans removes it)`);
+  }
+  for (const v of plan.orphanVolumes ?? []) {
+    lines.push(` ${paint(33, '?'.padStart(3))} ${'volume'.padEnd(9)} ${v.name.padEnd(width)}  orphan: not in pond.yaml (kept with its data; --remove-orphans deletes it)`);
   }
   for (const w of plan.warnings) lines.push(`${paint(33, 'warning:')} ${w}`);
   if (lines.length) lines.push('');
@@ -47,7 +50,8 @@ function kindLabel(s: Step): string {
 }
 
 export function summaryLine(plan: Plan): string {
-  const orphans = plan.orphans.length ? ` ${plan.orphans.length} orphan${plan.orphans.length > 1 ? 's' : ''} kept.` : '';
+  const kept = plan.orphans.length + (plan.orphanVolumes?.length ?? 0);
+  const orphans = kept ? ` ${kept} orphan${kept > 1 ? 's' : ''} kept.` : '';
   if (!hasChanges(plan)) {
     const n = plan.unchanged.length;
     return `No changes. Project "${plan.project}" matches its configuration (${n} workload${n === 1 ? '' : 's'} up to date).${orphans}`;
@@ -79,5 +83,6 @@ export function planToJson(plan: Plan): Record<string, unknown> {
     unchanged: plan.unchanged,
     warnings: plan.warnings,
     orphans: plan.orphans.map((o) => ({ name: o.name, engine_name: o.engineName, id: o.id })),
+    orphan_volumes: (plan.orphanVolumes ?? []).map((v) => ({ name: v.name, engine_name: v.engineName })),
   };
 }

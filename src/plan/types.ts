@@ -54,6 +54,13 @@ export interface Orphan {
   stopTimeoutSec: number;
 }
 
+/** A volume pond made for this project that pond.yaml no longer declares. */
+export interface OrphanVolume {
+  /** The key it had in pond.yaml. */
+  name: string;
+  engineName: string;
+}
+
 /** A plan is a value: same inputs, byte-identical plan. */
 export interface Plan {
   project: string;
@@ -62,6 +69,8 @@ export interface Plan {
   unchanged: string[];
   /** Containers of this project that pond.yaml no longer names and that this plan keeps. */
   orphans: Orphan[];
+  /** Volumes of this project that pond.yaml no longer declares and that this plan keeps (with their data). */
+  orphanVolumes?: OrphanVolume[];
   /** Things the plan does that will not do what the user may expect (printed, never blocking). */
   warnings: string[];
 }

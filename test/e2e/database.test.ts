@@ -6,14 +6,14 @@ import { cleanupProject, docker, uniqueProject } from '../integration/helpers/do
 import { containers, pond, projectDir } from './helpers/pond.js';
 
 const project = uniqueProject('pond-e2e-db');
-const stack = (opts: { password?: string; mode?: string } = {}) => `version: 1
+const stack = (opts: { password?: string; mode?: string; storage?: string } = {}) => `version: 1
 name: ${project}
 workloads:
   warehouse:
     kind: database
     engine: postgres
     version: "15"
-    storage: persistent
+    storage: ${opts.storage ?? 'persistent'}
     mode: ${opts.mode ?? 'fast'}
     password: ${opts.password ?? 'first-secret'}
   report:
@@ -64,6 +64,25 @@ describe('kind: database (postgres preset on the real engine)', () => {
     expect(plan.stdout).toContain('env.POSTGRES_PASSWORD: (sensitive) changed');
     expect(plan.stdout).toMatch(/warning: warehouse: POSTGRES_PASSWORD changed, but volume .*_warehouse-data is already initialised/);
     expect(plan.stdout).not.toMatch(/first-secret|second-secret/);
+  });
+
+  it('switched to ephemeral storage, it keeps the old volume; deleting it is marked ! and needs --yes', async () => {
+    await fs.writeFile(path.join(dir, 'pond.yaml'), stack({ mode: 'durable', storage: 'ephemeral' }));
+    const volume = `${project}_warehouse-data`;
+    const before = (await containers(project)).warehouse!.id;
+    const refused = await pond(['up', '--remove-orphans'], { cwd: dir });
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(/!\s+- volume\s+warehouse-data\s+no longer in pond.yaml: deletes its data/);
+    expect(refused.stderr).toContain('the plan deletes persistent data (volume warehouse-data): nothing was changed');
+    expect((await containers(project)).warehouse!.id).toBe(before);
+    expect(await sql('select n from visits')).toBe('7');
+    const kept = await pond(['up'], { cwd: dir });
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stderr).toContain('? volume    warehouse-data  orphan: not in pond.yaml (kept with its data');
+    expect(await docker('volume', 'ls', '-q', '--filter', `name=^${volume}$`)).toBe(volume);
+    const wiped = await pond(['up', '--remove-orphans', '--yes'], { cwd: dir });
+    expect(wiped.code, wiped.stderr).toBe(0);
+    expect(await docker('volume', 'ls', '-q', '--filter', `name=^${volume}$`)).toBe('');
   });
 });
 

@@ -1,8 +1,8 @@
-import { createInterface } from 'node:readline/promises';
 import { UsageError } from '../../errors.js';
 import { acquireLock } from '../../lock/lock.js';
 import { planDown } from '../../plan/down.js';
 import { renderPlan } from '../../plan/render.js';
+import { confirm } from '../confirm.js';
 import type { Context } from '../context.js';
 import { failUnlessOk, runApply } from '../run-apply.js';
 
@@ -40,15 +40,5 @@ export async function downCommand(ctx: Context, flags: DownFlags): Promise<numbe
     return 0;
   } finally {
     await lock.release();
-  }
-}
-
-async function confirm(ctx: Context, question: string): Promise<boolean> {
-  if (!process.stdin.isTTY || !ctx.output.tty) return false;
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
-  } finally {
-    rl.close();
   }
 }

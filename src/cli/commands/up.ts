@@ -1,5 +1,8 @@
 import { acquireLock } from '../../lock/lock.js';
 import { planToJson, renderPlan, hasChanges } from '../../plan/render.js';
+import type { Plan } from '../../plan/types.js';
+import { UsageError } from '../../errors.js';
+import { confirm } from '../confirm.js';
 import type { Context } from '../context.js';
 import { applyExitCode, failUnlessOk, runApply } from '../run-apply.js';
 import { statusRows, statusTable } from '../status.js';
@@ -16,6 +19,8 @@ export interface UpFlags {
   waitTimeoutMs: number;
   lockTimeoutMs: number;
   concurrency: number;
+  /** Apply steps that delete persistent data without asking. */
+  yes?: boolean;
 }
 
 /**
@@ -29,6 +34,7 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
     const { plan, observed } = await makePlan(ctx, project, flags, flags.wait);
     const engine = await ctx.openEngine();
     ctx.output.err(renderPlan(plan, { color: ctx.output.color }).trimEnd());
+    await refuseDataLoss(ctx, plan, !!flags.yes);
     const result = hasChanges(plan) ? await runApply(ctx.output, plan, engine, flags) : undefined;
     const after = result ? await engine.observe(project.spec.name) : observed;
     const rows = statusRows(after, project.spec.workloads.map((w) => w.name));
@@ -48,4 +54,13 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
   } finally {
     await lock.release();
   }
+}
+
+/** Steps marked `!` delete persistent data: asked on a terminal, else only with --yes; refusing touches nothing. */
+async function refuseDataLoss(ctx: Context, plan: Plan, yes: boolean): Promise<void> {
+  const doomed = plan.steps.filter((s) => s.destructive);
+  if (!doomed.length || yes) return;
+  const names = doomed.map((s) => `${s.resource} ${s.name}`).join(', ');
+  if (await confirm(ctx, `This deletes persistent data (${names}). Apply?`)) return;
+  throw new UsageError(`the plan deletes persistent data (${names}): nothing was changed`, 'confirm on a terminal, or pass --yes; leave out --remove-orphans to keep the data');
 }

@@ -97,6 +97,22 @@ describe('reconcile', () => {
     expect(plan.steps).toEqual([]);
   });
 
+  it('keeps a volume pond.yaml no longer declares; --remove-orphans deletes it last, marked !', () => {
+    const before = desiredOf(stack());
+    const observed = observedFrom(before);
+    const after = project([workload('db', { image: 'postgres:15', health }), workload('web', { env: { MODE: 'dev' }, dependsOn: { db: 'healthy' } })]);
+    const kept = reconcile(desiredOf(after), observed, UP);
+    expect(kept.steps.some((s) => s.resource === 'volume')).toBe(false);
+    expect(text(kept)).toContain('   ? volume    pgdata    orphan: not in pond.yaml (kept with its data; --remove-orphans deletes it)');
+    const removed = reconcile(desiredOf(after), observed, { ...UP, removeOrphans: true });
+    const vol = removed.steps.find((s) => s.resource === 'volume')!;
+    expect(vol).toMatchObject({ action: 'remove', destructive: true, engineName: 'demo_pgdata' });
+    expect(vol.needs.map((n) => n.step)).toEqual(['container:db']);
+    expect(text(removed)).toContain('!  - volume    pgdata    no longer in pond.yaml: deletes its data');
+    expect(text(removed)).toContain('1 step deletes data (!)');
+    expect(planToJson(kept).orphan_volumes).toEqual([{ name: 'pgdata', engine_name: 'demo_pgdata' }]);
+  });
+
   it('shows a removed workload as an orphan and removes it only when asked', () => {
     const desired = desiredOf(stack());
     const observed = observedFrom(desiredOf(project([...stack().workloads, workload('old')], ['pgdata'])));

@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { request, type IncomingMessage } from 'node:http';
 import type Dockerode from 'dockerode';
 
 /**
@@ -31,6 +31,8 @@ export interface Connection {
   getJson<T>(path: string, timeoutMs?: number): Promise<T>;
   /** POST/DELETE with an optional JSON body; rejects with an HttpError for non-2xx answers (304 too). */
   call<T>(method: 'POST' | 'DELETE', path: string, body?: unknown, timeoutMs?: number): Promise<T>;
+  /** A request whose answer is a stream (logs, exec output): resolves with the body once a 2xx status arrives. */
+  stream(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<IncomingMessage>;
 }
 
 const DEFAULT_SOCKET = '/var/run/docker.sock';
@@ -52,6 +54,7 @@ export function createConnection(endpoint: Endpoint): Connection {
     docker: () => (client ??= loadDockerode(endpoint)),
     getJson: (path, timeoutMs) => send(endpoint, 'GET', path, undefined, timeoutMs),
     call: (method, path, body, timeoutMs) => send(endpoint, method, path, body, timeoutMs),
+    stream: (method, path, body, signal) => openStream(endpoint, method, path, body, signal),
   };
 }
 
@@ -63,17 +66,39 @@ async function loadDockerode(endpoint: Endpoint): Promise<Dockerode> {
 
 function send<T>(endpoint: Endpoint, method: string, path: string, body?: unknown, timeoutMs = 30_000): Promise<T> {
   if (endpoint.unsupported) return Promise.reject(Object.assign(new Error(endpoint.unsupported), { code: 'EUNSUPPORTED' }));
-  const target = endpoint.socketPath ? { socketPath: endpoint.socketPath } : { host: endpoint.host, port: endpoint.port };
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const headers = { accept: 'application/json', ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) };
   return new Promise<T>((resolve, reject) => {
-    const req = request({ ...target, path, method, timeout: timeoutMs, headers }, (res) => {
+    const req = request({ ...target(endpoint), path, method, timeout: timeoutMs, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', reject);
       res.on('end', () => settle(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'), resolve, reject));
     });
     req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })));
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+function target(endpoint: Endpoint): { socketPath: string } | { host?: string; port?: number } {
+  return endpoint.socketPath ? { socketPath: endpoint.socketPath } : { host: endpoint.host, port: endpoint.port };
+}
+
+/** Streams are the slow part of a probe or log read, so they go over node:http too, not dockerode. */
+function openStream(endpoint: Endpoint, method: string, path: string, body: unknown, signal?: AbortSignal): Promise<IncomingMessage> {
+  if (endpoint.unsupported) return Promise.reject(Object.assign(new Error(endpoint.unsupported), { code: 'EUNSUPPORTED' }));
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const headers = payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
+  return new Promise((resolve, reject) => {
+    const req = request({ ...target(endpoint), path, method, headers, ...(signal && { signal }) }, (res) => {
+      const status = res.statusCode ?? 0;
+      if (status >= 200 && status < 300) return resolve(res);
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => settle(status, Buffer.concat(chunks).toString('utf8'), resolve as (v: unknown) => void, reject));
+      res.on('error', reject);
+    });
     req.on('error', reject);
     req.end(payload);
   });

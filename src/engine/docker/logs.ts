@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import type { LogLine, LogOptions } from '../types.js';
 import type { Connection } from './connection.js';
 import { demux, lines } from './demux.js';
@@ -28,24 +27,11 @@ export async function* logs(conn: Connection, id: string, opts: LogOptions): Asy
   }
 }
 
-async function open(conn: Connection, id: string, opts: LogOptions): Promise<AsyncIterable<Buffer | string>> {
-  const docker = await conn.docker();
-  const base = {
-    stdout: true,
-    stderr: true,
-    timestamps: opts.timestamps,
-    ...(opts.tail !== undefined ? { tail: opts.tail } : {}),
-    ...(opts.since !== undefined ? { since: opts.since } : {}),
-    ...(opts.signal ? { abortSignal: opts.signal } : {}),
-  };
-  const container = docker.getContainer(id);
-  if (opts.follow) return (await container.logs({ ...base, follow: true })) as Readable;
-  const buf = await container.logs({ ...base, follow: false });
-  return once(buf);
-}
-
-async function* once(buf: Buffer): AsyncGenerator<Buffer> {
-  yield buf;
+function open(conn: Connection, id: string, opts: LogOptions): Promise<AsyncIterable<Buffer | string>> {
+  const query = new URLSearchParams({ stdout: '1', stderr: '1', follow: opts.follow ? '1' : '0', timestamps: opts.timestamps ? '1' : '0' });
+  if (opts.tail !== undefined) query.set('tail', String(opts.tail));
+  if (opts.since !== undefined) query.set('since', String(opts.since));
+  return conn.stream('GET', `/containers/${encodeURIComponent(id)}/logs?${query}`, undefined, opts.signal);
 }
 
 function toLogLine(container: string, line: { stream: LogLine['stream']; text: string }, timestamps: boolean): LogLine {

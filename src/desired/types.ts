@@ -12,6 +12,8 @@ export interface DesiredContainer {
   health?: HealthSpec;
   /** Env its image reads only when initialising an empty data dir on this (engine-named) volume. */
   initOnly?: { env: string[]; volume: string };
+  /** Set for workloads that run to completion (a query): `up` waits for exit 0 within the timeout, and an exit 0 of the same config is done. */
+  job?: { timeoutMs: number };
 }
 
 export interface DesiredVolume extends VolumeSpec {

@@ -30,7 +30,7 @@ export function normalizeProject(config: LoadedConfig, projectName?: string): { 
   const workloads: WorkloadSpec[] = [];
   for (const [wname, e] of expanded.workloads) {
     const w = normalizeWorkload(wname, e.service, config.dir, declared, report, sources);
-    if (w) workloads.push({ ...w, kind: e.kind, ...facts(e) });
+    if (w) workloads.push({ ...w, kind: e.kind, ...facts(e), mounts: [...w.mounts, ...(e.mounts ?? [])] });
   }
   resolveReferences(workloads, report);
   checkHostPorts(workloads, report);

@@ -81,7 +81,7 @@ function containerStep(want: DesiredContainer, have: ObservedContainer | undefin
     return base({ ...common, action: 'restart', cause: 'is unhealthy', observedId: have.id });
   }
   if (have.state === 'running' || have.state === 'restarting') return undefined;
-  if (have.state === 'exited' && have.exitCode === 0 && required.has('completed')) return undefined;
+  if (have.state === 'exited' && have.exitCode === 0 && (required.has('completed') || want.job)) return undefined;
   if (have.state === 'exited' && have.exitCode === 0 && options.heal && (want.spec.restart === 'no' || want.spec.restart === 'on-failure')) return undefined;
   const cause = have.state === 'exited' ? `is exited (code ${have.exitCode ?? '?'})` : `is ${have.state}`;
   return base({ ...common, action: 'start', cause, observedId: have.id });
@@ -95,7 +95,7 @@ function changeCause(changes: string[]): string {
 function reachFor(want: DesiredContainer, required: Set<Condition> | undefined, options: PlanOptions): Condition[] {
   const reach: Condition[] = ['started'];
   if (want.health && (options.wait || required?.has('healthy'))) reach.push('healthy');
-  if (required?.has('completed')) reach.push('completed');
+  if (required?.has('completed') || want.job) reach.push('completed');
   return reach;
 }
 

@@ -1,6 +1,6 @@
 import type { RawProject, RawWorkload } from '../model/raw.js';
 import type { Reporter } from '../model/report.js';
-import type { DatabaseFacts, WorkloadSpec } from '../model/types.js';
+import type { DatabaseFacts, MountSpec, WorkloadSpec } from '../model/types.js';
 import { expandDatabase } from './database/expand.js';
 import { derivedPorts } from './database/ports.js';
 import { expandBot, type BotFacts } from './bot/expand.js';
@@ -16,6 +16,8 @@ export interface Expanded {
   notebook?: NotebookFacts;
   query?: QueryFacts;
   bot?: BotFacts;
+  /** Mounts pond itself adds (its query runner and DuckDB): exempt from the checks on user mounts. */
+  mounts?: MountSpec[];
 }
 
 const HOST_PORT_KINDS = new Set(['database', 'notebook']);
@@ -41,7 +43,7 @@ export function expandKinds(raw: RawProject, project: string, dir: string, repor
       const e = kind === 'notebook' ? expandNotebook(name, w, ctx) : kind === 'query' ? expandQuery(name, w, ctx) : expandBot(name, w, ctx);
       if (!e) continue;
       volumes.push(...(e.volumes ?? []));
-      workloads.set(name, { kind, service: e.service, [kind]: e.facts });
+      workloads.set(name, { kind, service: e.service, [kind]: e.facts, ...('mounts' in e && e.mounts && { mounts: e.mounts }) });
       continue;
     }
     if (kind !== 'database') {

@@ -95,10 +95,11 @@ export async function inspectContainer(conn: Connection, id: string): Promise<Ob
 
 /** Waits for the container to stop and returns its exit code. */
 export async function waitExit(conn: Connection, id: string, signal?: AbortSignal): Promise<number> {
-  const docker = await conn.docker();
   try {
-    const result = (await docker.getContainer(id).wait({ abortSignal: signal })) as { StatusCode: number };
-    return result.StatusCode;
+    const res = await conn.stream('POST', `/containers/${encodeURIComponent(id)}/wait`, undefined, signal);
+    const chunks: Buffer[] = [];
+    for await (const chunk of res) chunks.push(chunk as Buffer);
+    return (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { StatusCode: number }).StatusCode;
   } catch (err) {
     if (signal?.aborted) throw new InterruptedError(`stopped waiting for container ${id} to exit`);
     throw classify(err, conn.endpoint, `wait for container ${id}`);

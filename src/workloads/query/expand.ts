@@ -1,21 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { RawWorkload } from '../../model/raw.js';
+import type { MountSpec } from '../../model/types.js';
+import { parseDuration } from '../../model/units.js';
 import type { KindContext } from '../context.js';
+import { queryHash } from './content-hash.js';
+import { runnerFiles } from './runner-files.js';
 
-/** What the rest of pond (info, ps, up's summary) learns about a query workload. */
+export type QueryFormat = 'json' | 'csv' | 'arrow';
+
+/** What `pond query`, ps and up's summary learn about a query workload. */
 export interface QueryFacts {
-  placeholder?: never;
+  sql: string;
+  /** The output file, absolute, and its format. */
+  output: string;
+  format: QueryFormat;
+  /** How long a run may take (up and `pond query`), in ms. */
+  timeoutMs: number;
+  /** sha256 prefix of the SQL and the inputs' bytes: a new value re-runs the query. */
+  hash: string;
 }
 
 export interface QueryExpansion {
-  /** The same workload written as a service: what the rest of the pipeline sees. */
   service: RawWorkload;
   facts: QueryFacts;
-  /** Named volumes this workload needs declared. */
   volumes?: string[];
+  /** pond's own read-only mounts (its runner and DuckDB), outside the project by design. */
+  mounts: MountSpec[];
 }
 
-/** `kind: query` → a service, as pure data. Not built yet. */
-export function expandQuery(_name: string, _raw: RawWorkload, ctx: KindContext): QueryExpansion | undefined {
-  ctx.report.error([...ctx.at, 'kind'], 'kind-not-implemented', 'kind "query" is not implemented yet', 'write this one as a service for now');
-  return undefined;
+export const DEFAULT_QUERY_IMAGE = 'node:22-slim';
+const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+const FORMATS: Record<string, QueryFormat> = { '.json': 'json', '.csv': 'csv', '.arrow': 'arrow', '.feather': 'arrow' };
+/** Where the runner and DuckDB are mounted, and where inputs and output appear in the container. */
+export const QUERY_PATHS = { runner: '/opt/pond/query-runner.mjs', duckdb: '/opt/pond/node_modules/@duckdb', work: '/work', out: '/out' };
+
+/**
+ * `kind: query` → a terminating service, as pure data (apart from reading the SQL file and hashing the
+ * inputs): DuckDB run by pond's runner in the official node image, with no network unless asked,
+ * inputs mounted read-only at their project paths under /work (the working directory, so SQL says
+ * `read_parquet('data/x.parquet')` as it would in the project folder), the output's folder mounted
+ * read-write. The content hash goes into the env, so the planner re-runs the query exactly when its
+ * SQL or inputs changed.
+ */
+export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): QueryExpansion | undefined {
+  const { at, report, dir } = ctx;
+  const sql = readSql(raw.sql as string, dir, [...at, 'sql'], ctx);
+  const inputs = ((raw.inputs as string[] | undefined) ?? []).map((p, i) => checkedPath(p, dir, [...at, 'inputs', i], ctx)).filter((p): p is string => p !== undefined);
+  const out = raw.output as { path: string; format?: QueryFormat } | undefined;
+  const outputRel = out?.path ?? `${name}.json`;
+  const output = path.resolve(dir, outputRel);
+  if (!inside(dir, output)) report.error([...at, 'output', 'path'], 'outside-project', `output ${outputRel} is outside the project folder`, 'write the result somewhere under the folder holding pond.yaml');
+  const format = out?.format ?? FORMATS[path.extname(output).toLowerCase()] ?? 'json';
+  const timeoutMs = raw.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseDuration(raw.timeout as string | number);
+  if (timeoutMs === undefined || timeoutMs <= 0) report.error([...at, 'timeout'], 'duration', `"${String(raw.timeout)}" is not a duration above zero`, 'write it like "30s" or "5m"');
+  if (sql === undefined || inputs.length !== ((raw.inputs as unknown[] | undefined) ?? []).length || report.failed) return undefined;
+  const hash = queryHash(sql, inputs, dir);
+  fs.mkdirSync(path.dirname(output), { recursive: true });
+  const files = runnerFiles();
+  const service: RawWorkload = {
+    ...raw,
+    kind: 'service',
+    image: raw.image ?? DEFAULT_QUERY_IMAGE,
+    command: ['node', QUERY_PATHS.runner],
+    env: { ...envMap(raw.env), POND_SQL: sql, POND_FORMAT: format, POND_OUTPUT: `${QUERY_PATHS.out}/${path.basename(output)}`, POND_QUERY_HASH: hash },
+    network: raw.network ?? 'none',
+    restart: 'no',
+    volumes: [
+      ...inputs.map((p) => ({ type: 'bind' as const, source: p, target: `${QUERY_PATHS.work}/${p}`, read_only: true })),
+      { type: 'bind' as const, source: path.relative(dir, path.dirname(output)) || '.', target: QUERY_PATHS.out },
+      ...(raw.volumes ?? []),
+    ],
+  };
+  for (const key of ['sql', 'inputs', 'output', 'timeout']) delete service[key];
+  const mounts: MountSpec[] = [
+    { type: 'bind', source: files.runner, target: QUERY_PATHS.runner, readOnly: true },
+    { type: 'bind', source: files.duckdb, target: QUERY_PATHS.duckdb, readOnly: true },
+  ];
+  return { service, facts: { sql, output, format, timeoutMs: timeoutMs!, hash }, mounts };
+}
+
+/** `sql:` is a file when it names one (ends in .sql, or exists); otherwise it is the SQL itself. */
+function readSql(value: string, dir: string, at: (string | number)[], ctx: KindContext): string | undefined {
+  const looksLikeFile = /\.sql$/i.test(value.trim()) && !/\s/.test(value.trim());
+  if (!looksLikeFile) return value;
+  const file = path.resolve(dir, value.trim());
+  if (!inside(dir, file)) {
+    ctx.report.error(at, 'outside-project', `${value} is outside the project folder`, 'keep SQL files under the folder holding pond.yaml');
+    return undefined;
+  }
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    ctx.report.error(at, 'not-found', `SQL file ${value} does not exist`, `create it, or write the SQL inline (sql: "SELECT ...")`);
+    return undefined;
+  }
+}
+
+function checkedPath(rel: string, dir: string, at: (string | number)[], ctx: KindContext): string | undefined {
+  const abs = path.resolve(dir, rel);
+  if (!inside(dir, abs)) {
+    ctx.report.error(at, 'outside-project', `input ${rel} is outside the project folder`, 'keep inputs under the folder holding pond.yaml (or mount them with volumes: and unsafe: [outside-project])');
+    return undefined;
+  }
+  if (!fs.existsSync(abs)) {
+    ctx.report.error(at, 'not-found', `input ${rel} does not exist`, 'check the path: inputs are relative to the folder holding pond.yaml');
+    return undefined;
+  }
+  return path.relative(dir, abs);
+}
+
+function inside(dir: string, abs: string): boolean {
+  const rel = path.relative(dir, abs);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function envMap(env: RawWorkload['env']): Record<string, string> {
+  if (!env) return {};
+  if (!Array.isArray(env)) return env;
+  return Object.fromEntries(env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
 }

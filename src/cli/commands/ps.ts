@@ -5,6 +5,7 @@ import type { Output } from '../output.js';
 import { table } from '../output.js';
 import { readHealState, type HealState } from '../../watch/heal-state.js';
 import { psRows, psTable, statusRows, type PsRow } from '../status.js';
+import { scheduledBots, withScheduled, type ScheduledBot } from '../../bots/schedule-view.js';
 
 /**
  * `pond ps`: one snapshot of the project's containers; declared workloads not created show "missing".
@@ -17,7 +18,7 @@ export async function psCommand(ctx: Context, flags: { format: 'text' | 'json'; 
   const observed = await withDetails(engine, await engine.observe(project));
   const samples = flags.stats ? await sample(engine, observed.containers, ctx.output) : undefined;
   const now = new Date();
-  const rows = withHeal(psRows(statusRows(observed, declared), now, samples), readHealState(project), now.getTime());
+  const rows = withHeal(psRows(withScheduled(statusRows(observed, declared), await scheduled(ctx, now)), now, samples), readHealState(project), now.getTime());
   if (flags.format === 'json') ctx.output.out(JSON.stringify({ project, workloads: rows }, null, 2));
   else if (!rows.length) ctx.output.err(`project "${project}" has no containers`);
   else ctx.output.out(table(psTable(rows, { stats: !!flags.stats })));
@@ -34,6 +35,12 @@ async function declaredWorkloads(ctx: Context): Promise<string[]> {
     ctx.output.err('warning: pond.yaml is invalid (pond validate shows why); listing what runs under -p');
     return [];
   }
+}
+
+/** Scheduled bots show their next fire time and last run instead of "missing". */
+async function scheduled(ctx: Context, now: Date): Promise<ScheduledBot[]> {
+  if (!ctx.hasFiles()) return [];
+  return ctx.project().then((p) => scheduledBots(p, now), () => []);
 }
 
 /**

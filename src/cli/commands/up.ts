@@ -37,7 +37,7 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
     const result = hasChanges(plan) ? await runApply(ctx.output, plan, engine, flags) : undefined;
     const bots = scheduledBots(project, new Date());
     if (bots.length) ctx.output.err(scheduleLines(bots).join('\n'));
-    const runs: UpRun[] = applyExitCode(result) === 0 ? await runOnUp(engine, project, bots, ctx.output) : [];
+    const runs: UpRun[] = applyExitCode(result) === 0 ? await interruptible((signal) => runOnUp(engine, project, bots, ctx.output, signal)) : [];
     const after = result || runs.length ? await engine.observe(project.spec.name) : observed;
     const rows = withScheduled(statusRows(after, project.spec.workloads.map((w) => w.name)), scheduledBots(project, new Date()));
     for (const r of result?.results ?? []) {
@@ -58,5 +58,17 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
     return 0;
   } finally {
     await lock.release();
+  }
+}
+
+/** Ctrl-C during up's bot runs stops their containers (each run is recorded as interrupted) instead of orphaning them. */
+async function interruptible<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const abort = new AbortController();
+  const onSigint = (): void => abort.abort();
+  process.on('SIGINT', onSigint);
+  try {
+    return await fn(abort.signal);
+  } finally {
+    process.off('SIGINT', onSigint);
   }
 }

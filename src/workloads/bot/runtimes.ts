@@ -12,7 +12,7 @@ export interface Runtime {
 const python = (version: string): Runtime => ({
   name: `python${version}` as Runtime['name'],
   image: `python:${version}-slim`,
-  interpreter: ['python'],
+  interpreter: ['python3'],
   defaultEntrypoint: 'main.py',
   env: { PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' },
 });

@@ -19,8 +19,8 @@ const errorsOf = (p: Promise<unknown>) => p.then(() => [], (e: ConfigError) => e
 
 describe('kind: bot', () => {
   it.each([
-    ['python3.11', 'python:3.11-slim', 'main.py', 'python'],
-    ['python3.12', 'python:3.12-slim', 'main.py', 'python'],
+    ['python3.11', 'python:3.11-slim', 'main.py', 'python3'],
+    ['python3.12', 'python:3.12-slim', 'main.py', 'python3'],
     ['node20', 'node:20-slim', 'index.js', 'node'],
     ['node22', 'node:22-slim', 'index.js', 'node'],
   ])('%s: the official image, code read-only at /app, the default entry file, a writable work dir', async (runtime, image, entry, interpreter) => {

@@ -9,6 +9,7 @@ interface Run {
   trigger: string;
   exit_code?: number;
   result_file?: string;
+  started: string;
   finished?: string;
 }
 
@@ -136,6 +137,8 @@ workloads:
       return scheduledRuns;
     }, { timeoutMs: 40_000 });
     expect(runs.every((r) => r.exit_code === 0 && r.result_file === 'result.json')).toBe(true);
+    const byStart = [...runs].sort((a, b) => a.started.localeCompare(b.started));
+    for (let i = 1; i < byStart.length; i++) expect(byStart[i]!.started >= byStart[i - 1]!.finished!).toBe(true);
     watcher.kill('SIGINT');
     await new Promise((resolve) => watcher!.once('exit', resolve));
     expect(output).toMatch(/bot report: run \S+ started \(schedule: due at/);

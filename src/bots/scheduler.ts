@@ -64,10 +64,8 @@ export class BotScheduler {
         this.deps.out.log(`bot ${bot}: skipped the ${at} run: ${decision.reason}`);
         continue;
       }
-      if (decision.action === 'replace') {
-        for (const id of decision.stop) void this.active.get(bot)?.get(id)?.stop(`replaced by the ${at} run`).catch(() => undefined);
-      }
-      this.fire(project, bot, 'schedule', `due at ${at}`);
+      const stopped = decision.action === 'replace' ? Promise.allSettled(decision.stop.map((id) => this.active.get(bot)?.get(id)?.stop(`replaced by the ${at} run`))) : undefined;
+      this.fire(project, bot, 'schedule', `due at ${at}`, stopped);
     }
   }
 
@@ -75,13 +73,14 @@ export class BotScheduler {
     return [...(this.active.get(bot)?.keys() ?? [])].sort();
   }
 
-  private fire(project: Project, bot: string, trigger: Trigger, why: string): void {
+  /** Starts one run in the background (after `after`: the runs it replaces have stopped). */
+  private fire(project: Project, bot: string, trigger: Trigger, why: string, after?: Promise<unknown>): void {
     const runs = this.active.get(bot) ?? new Map<string, StartedRun | undefined>();
     this.active.set(bot, runs);
     const placeholder = `starting-${Date.now()}-${runs.size}`;
     runs.set(placeholder, undefined);
     const { out } = this.deps;
-    const p = runBot(this.deps.engine, project, bot, {
+    const p = Promise.resolve(after).then(() => runBot(this.deps.engine, project, bot, {
       trigger,
       signal: this.abort.signal,
       onStarted: (r) => {
@@ -89,7 +88,7 @@ export class BotScheduler {
         runs.set(r.id, r);
         out.log(`bot ${bot}: run ${r.id} started (${trigger}: ${why})`);
       },
-    }).then(
+    })).then(
       (r) => {
         runs.delete(r.id);
         const result = r.result_file ? `, result .pond/runs/${bot}/${r.id}/${r.result_file}` : '';

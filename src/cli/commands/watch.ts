@@ -3,6 +3,7 @@ import { acquireLock } from '../../lock/lock.js';
 import { WatchController } from '../../watch/controller.js';
 import { BotScheduler } from '../../bots/scheduler.js';
 import { prepareBots } from '../../bots/prepare.js';
+import { scheduledBots, withScheduled } from '../../bots/schedule-view.js';
 import { debounce } from '../../watch/debounce.js';
 import { watchFiles, type FileEvent } from '../../watch/files.js';
 import { clearHealState, writeHealState } from '../../watch/heal-state.js';
@@ -56,7 +57,7 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
     });
     const initial = await controller.reconcile({ reread: false, reasons: [] });
     if (initial?.interrupted) return 130;
-    out.out(table(statusTable(statusRows(await engine.observe(name), first.spec.workloads.map((w) => w.name)))));
+    out.out(table(statusTable(withScheduled(statusRows(await engine.observe(name), first.spec.workloads.map((w) => w.name)), scheduledBots(first, new Date())))));
     let lastError = '';
     const queue = new ReconcileQueue(
       (t) => controller.reconcile(t),

@@ -53,7 +53,7 @@ export function expandBot(name: string, raw: RawWorkload, ctx: KindContext): Bot
   const code = readCode(name, raw.code as string, entrypoint, ctx);
   if (!code || scheduleError) return undefined;
   const config = canonicalJson(raw.config ?? {});
-  const botEnv = { ...runtime.env, POND_BOT: name, POND_CONFIG: config, POND_CODE_HASH: code.hash };
+  const botEnv = { ...runtime.env, POND_BOT: name, POND_CONFIG: config, POND_CODE_HASH: code.hash.slice(0, 16) };
   const service: RawWorkload = {
     ...withoutBotKeys(raw),
     kind: 'service',

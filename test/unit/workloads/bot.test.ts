@@ -32,7 +32,7 @@ describe('kind: bot', () => {
     expect(b.mounts).toEqual([{ type: 'bind', source: path.join(dir, 'bot'), target: '/app', readOnly: true }]);
     expect(b.entrypoint).toEqual(['sh', '-c', `mkdir -p /pond/work && printf '%s' "$POND_CONFIG" > /pond/config.json && cd /pond/work && exec ${interpreter} /app/${entry}`]);
     expect(b.env.POND_CONFIG).toBe('{}');
-    expect(b.env.POND_CODE_HASH).toMatch(/^[0-9a-f]{64}$/);
+    expect(b.env.POND_CODE_HASH).toMatch(/^[0-9a-f]{16}$/);
     expect(b.restart).toBe('on-failure');
     expect(b.init).toBe(true);
     expect(desired.containers.map((c) => c.workload)).toEqual(['b']);

@@ -1,8 +1,9 @@
 import { loadConfig } from './config/load.js';
 import type { LoadedConfig } from './config/types.js';
 import type { Diagnostic } from './errors.js';
+import { splitScheduled } from './bots/split.js';
 import { buildDesired } from './desired/desired.js';
-import type { DesiredState } from './desired/types.js';
+import type { DesiredContainer, DesiredState } from './desired/types.js';
 import { buildGraph, type Graph } from './graph/graph.js';
 import { normalizeProject } from './model/normalize.js';
 import type { ProjectSpec } from './model/types.js';
@@ -12,6 +13,8 @@ export interface Project {
   spec: ProjectSpec;
   graph: Graph;
   desired: DesiredState;
+  /** Scheduled bots: the container each run is created from (not part of what the planner reconciles). */
+  scheduled: DesiredContainer[];
   warnings: Diagnostic[];
 }
 
@@ -23,5 +26,6 @@ export async function loadProject(files: string[], env: Record<string, string | 
   const config = await loadConfig({ files, env });
   const { spec, warnings } = normalizeProject(config, projectName);
   const graph = buildGraph(spec, config);
-  return { config, spec, graph, desired: buildDesired(spec, graph), warnings };
+  const { desired, scheduled } = splitScheduled(spec, buildDesired(spec, graph), config);
+  return { config, spec, graph, desired, scheduled, warnings };
 }

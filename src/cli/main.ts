@@ -6,6 +6,8 @@ import { infoCommand } from './commands/info.js';
 import { logsCommand } from './commands/logs.js';
 import { planCommand } from './commands/plan.js';
 import { psCommand } from './commands/ps.js';
+import { runCommand } from './commands/run.js';
+import { runsCommand } from './commands/runs.js';
 import { upCommand } from './commands/up.js';
 import { validateCommand } from './commands/validate.js';
 import { watchCommand } from './commands/watch.js';
@@ -74,6 +76,10 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
   program.command('logs').description('print workload output').argument('[workloads...]', 'workloads to show (default: all)')
     .option('-f, --follow', 'keep streaming').option('-n, --tail <lines>', 'only the last lines of each').option('-t, --timestamps', 'show timestamps')
     .action((workloads: string[], o, cmd) => run(() => logsCommand(ctxFor(cmd), workloads, { ...o, tail: o.tail === undefined ? undefined : intFlag('--tail', o.tail, 0) })));
+  program.command('runs').description("list a bot's runs, newest first (from .pond/runs/BOT/)").argument('<bot>', 'the bot').addOption(format())
+    .action((bot: string, o, cmd) => run(() => runsCommand(ctxFor(cmd), bot, o)));
+  program.command('run').description("run a bot once now, stream its output and exit with the bot's exit code").argument('<bot>', 'the bot')
+    .action((bot: string, _o, cmd) => run(() => runCommand(ctxFor(cmd), bot)));
   return program;
 }
 

@@ -171,4 +171,6 @@ export interface Engine {
   logs(id: string, opts: LogOptions): AsyncIterable<LogLine>;
   /** One stats sample of a running container. */
   stats(id: string): Promise<ContainerStats>;
+  /** One file's bytes out of a container (stopped ones too); undefined when the path does not exist. */
+  copyFromContainer(id: string, path: string): Promise<Buffer | undefined>;
 }

@@ -179,4 +179,11 @@ export class MemoryEngine implements Engine {
   async stats(): Promise<{ cpuPercent: number; memoryBytes: number; memoryLimitBytes: number }> {
     return { cpuPercent: 0, memoryBytes: 0, memoryLimitBytes: 0 };
   }
+
+  /** Files a test put into a container: `files` keyed "<container name>:<path>". */
+  readonly files = new Map<string, Buffer>();
+
+  async copyFromContainer(id: string, path: string): Promise<Buffer | undefined> {
+    return this.files.get(`${this.box(id).spec.name}:${path}`);
+  }
 }

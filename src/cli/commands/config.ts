@@ -11,7 +11,7 @@ export async function configCommand(ctx: Context, flags: { format: 'text' | 'jso
   const doc = {
     name: project.spec.name,
     files: project.config.files,
-    workloads: Object.fromEntries(project.desired.containers.map((c) => [c.workload, hideDigests(c.display)])),
+    workloads: Object.fromEntries([...project.desired.containers, ...project.scheduled].sort((a, b) => a.workload.localeCompare(b.workload)).map((c) => [c.workload, hideDigests(c.display)])),
     volumes: Object.fromEntries(project.spec.volumes.map((v) => [v.name, { external: v.external, labels: v.labels }])),
     start_order: project.graph.order,
   };

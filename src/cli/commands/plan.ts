@@ -5,6 +5,7 @@ import type { ObservedState } from '../../engine/types.js';
 import type { Project } from '../../pipeline.js';
 import type { Context } from '../context.js';
 import { printWarnings } from './validate.js';
+import { scheduleLines, scheduledBots } from '../../bots/schedule-view.js';
 
 export interface PlanFlags {
   format: 'text' | 'json';
@@ -25,8 +26,10 @@ export async function makePlan(ctx: Context, project: Project, flags: Omit<PlanF
 
 /** `pond plan`: exit 0, or with --detailed-exitcode 2 when there are changes (Terraform's contract). */
 export async function planCommand(ctx: Context, flags: PlanFlags): Promise<number> {
-  const { plan } = await makePlan(ctx, await ctx.project(), flags);
-  if (flags.format === 'json') ctx.output.out(JSON.stringify(planToJson(plan), null, 2));
-  else ctx.output.out(renderPlan(plan, { color: ctx.output.color }));
+  const project = await ctx.project();
+  const { plan } = await makePlan(ctx, project, flags);
+  const bots = scheduledBots(project, new Date());
+  if (flags.format === 'json') ctx.output.out(JSON.stringify({ ...planToJson(plan), ...(bots.length && { scheduled: bots }) }, null, 2));
+  else ctx.output.out([renderPlan(plan, { color: ctx.output.color }).trimEnd(), ...(bots.length ? ['', ...scheduleLines(bots)] : [])].join('\n') + '\n');
   return flags.detailedExitcode && hasChanges(plan) ? 2 : 0;
 }

@@ -7,6 +7,7 @@ import { readHealState, type HealState } from '../../watch/heal-state.js';
 import { psRows, psTable, statusRows, type PsRow } from '../status.js';
 import { checkReadiness, type Readiness } from '../readiness.js';
 import type { WorkloadSpec } from '../../model/types.js';
+import { scheduledBots, withScheduled, type ScheduledBot } from '../../bots/schedule-view.js';
 
 /**
  * `pond ps`: one snapshot of the project's containers; declared workloads not created show "missing".
@@ -21,7 +22,7 @@ export async function psCommand(ctx: Context, flags: { format: 'text' | 'json'; 
   const readyWhen = new Map(workloads.filter((w) => w.readyWhen).map((w) => [w.name, w.readyWhen!]));
   const [samples, readiness] = await Promise.all([flags.stats ? sample(engine, observed.containers, ctx.output) : undefined, checkReadiness(engine, observed.containers, readyWhen)]);
   const now = new Date();
-  const rows = withReadiness(withHeal(psRows(statusRows(observed, declared), now, samples), readHealState(project), now.getTime()), readiness);
+  const rows = withReadiness(withHeal(psRows(withScheduled(statusRows(observed, declared), await scheduled(ctx, now)), now, samples), readHealState(project), now.getTime()), readiness);
   if (flags.format === 'json') ctx.output.out(JSON.stringify({ project, workloads: rows }, null, 2));
   else if (!rows.length) ctx.output.err(`project "${project}" has no containers`);
   else ctx.output.out(table(psTable(rows, { stats: !!flags.stats })));
@@ -46,6 +47,12 @@ function withReadiness(rows: PsRow[], readiness: ReadonlyMap<string, Readiness>)
     const ready = readiness.get(r.container);
     return ready ? { ...r, health: r.health ? `${r.health}, ${ready}` : ready, readiness: ready } : r;
   });
+}
+
+/** Scheduled bots show their next fire time and last run instead of "missing". */
+async function scheduled(ctx: Context, now: Date): Promise<ScheduledBot[]> {
+  if (!ctx.hasFiles()) return [];
+  return ctx.project().then((p) => scheduledBots(p, now), () => []);
 }
 
 /**

@@ -9,6 +9,10 @@ import { statusRows, statusTable } from '../status.js';
 import { table } from '../output.js';
 import { urlLines } from '../urls.js';
 import { makePlan } from './plan.js';
+import { AlreadyReportedError } from '../../errors.js';
+import { runOnUp, upRunFailures, type UpRun } from '../../bots/on-up.js';
+import { prepareBots } from '../../bots/prepare.js';
+import { scheduleLines, scheduledBots, withScheduled } from '../../bots/schedule-view.js';
 
 export interface UpFlags {
   format: 'text' | 'json';
@@ -35,21 +39,28 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
     const engine = await ctx.openEngine();
     ctx.output.err(renderPlan(plan, { color: ctx.output.color }).trimEnd());
     await refuseDataLoss(ctx, plan, !!flags.yes);
+    prepareBots(project.spec);
     const result = hasChanges(plan) ? await runApply(ctx.output, plan, engine, flags) : undefined;
-    const after = result ? await engine.observe(project.spec.name) : observed;
-    const rows = statusRows(after, project.spec.workloads.map((w) => w.name));
+    const bots = scheduledBots(project, new Date());
+    if (bots.length) ctx.output.err(scheduleLines(bots).join('\n'));
+    const runs: UpRun[] = applyExitCode(result) === 0 ? await interruptible((signal) => runOnUp(engine, project, bots, ctx.output, signal)) : [];
+    const after = result || runs.length ? await engine.observe(project.spec.name) : observed;
+    const rows = withScheduled(statusRows(after, project.spec.workloads.map((w) => w.name)), scheduledBots(project, new Date()));
     for (const r of result?.results ?? []) {
       const row = rows.find((x) => x.workload === r.step.name);
       if (row && r.status === 'done' && r.step.reach.includes('healthy')) row.health = 'healthy';
     }
     if (flags.format === 'json') {
       const steps = result?.results.map((r) => ({ id: r.step.id, status: r.status, ms: r.ms, ...(r.error && { error: r.error.message }), ...(r.reason && { reason: r.reason }) })) ?? [];
-      ctx.output.out(JSON.stringify({ plan: planToJson(plan), steps, workloads: rows, exit_code: applyExitCode(result) }, null, 2));
+      ctx.output.out(JSON.stringify({ plan: planToJson(plan), steps, workloads: rows, ...(runs.length && { runs: runs.map((r) => ({ bot: r.bot, ...r.record, ...(r.error && { error: r.error }) })) }), exit_code: applyExitCode(result) || (upRunFailures(runs).length ? 1 : 0) }, null, 2));
     } else {
       ctx.output.out(table(statusTable(rows)));
       for (const line of urlLines(project.spec.workloads, rows)) ctx.output.out(line);
     }
     failUnlessOk(result);
+    const failures = upRunFailures(runs);
+    for (const f of failures) ctx.output.err(`error: ${f}`);
+    if (failures.length) throw new AlreadyReportedError('a bot run failed', 1);
     return 0;
   } finally {
     await lock.release();
@@ -63,4 +74,16 @@ async function refuseDataLoss(ctx: Context, plan: Plan, yes: boolean): Promise<v
   const names = doomed.map((s) => `${s.resource} ${s.name}`).join(', ');
   if (await confirm(ctx, `This deletes persistent data (${names}). Apply?`)) return;
   throw new UsageError(`the plan deletes persistent data (${names}): nothing was changed`, 'confirm on a terminal, or pass --yes; leave out --remove-orphans to keep the data');
+}
+
+/** Ctrl-C during up's bot runs stops their containers (each run is recorded as interrupted) instead of orphaning them. */
+async function interruptible<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const abort = new AbortController();
+  const onSigint = (): void => abort.abort();
+  process.on('SIGINT', onSigint);
+  try {
+    return await fn(abort.signal);
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
 }

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { acquireLock } from '../../lock/lock.js';
 import { WatchController } from '../../watch/controller.js';
+import { BotScheduler } from '../../bots/scheduler.js';
+import { prepareBots } from '../../bots/prepare.js';
+import { scheduledBots, withScheduled } from '../../bots/schedule-view.js';
 import { debounce } from '../../watch/debounce.js';
 import { watchFiles, type FileEvent } from '../../watch/files.js';
 import { clearHealState, writeHealState } from '../../watch/heal-state.js';
@@ -33,11 +36,19 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
   try {
     const engine = await ctx.openEngine();
     let files: Awaited<ReturnType<typeof watchFiles>> | undefined;
+    prepareBots(first.spec);
+    let current = first;
+    const bots = new BotScheduler({ engine, out, project: () => current });
     const controller = new WatchController({
       engine,
       out,
       initial: first,
-      load: () => ctx.reloadProject(),
+      load: async () => {
+        const next = await ctx.reloadProject();
+        prepareBots(next.spec);
+        current = next;
+        return next;
+      },
       options: { yes: flags.yes, removeOrphans: !!flags.removeOrphans, waitTimeoutMs: flags.waitTimeoutMs, concurrency: flags.concurrency },
       onSettled: (project, heal) => {
         files?.update(project.spec.sources);
@@ -46,7 +57,7 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
     });
     const initial = await controller.reconcile({ reread: false, reasons: [] });
     if (initial?.interrupted) return 130;
-    out.out(table(statusTable(statusRows(await engine.observe(name), first.spec.workloads.map((w) => w.name)))));
+    out.out(table(statusTable(withScheduled(statusRows(await engine.observe(name), first.spec.workloads.map((w) => w.name)), scheduledBots(first, new Date())))));
     let lastError = '';
     const queue = new ReconcileQueue(
       (t) => controller.reconcile(t),
@@ -59,6 +70,7 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
     const saves = debounce((reasons) => queue.request({ reread: true, reasons }), flags.debounceMs, flags.debounceMs * 5);
     files = await watchFiles(controller.sources, (e) => onFile(e, ctx.cwd, saves.push, out.log));
     out.log(`watching ${controller.sources.map((f) => path.relative(ctx.cwd, f)).join(', ')} (Ctrl-C stops watching; the stack keeps running)`);
+    bots.start();
     const tick = setInterval(() => queue.busy || queue.request({ reread: false, reasons: [] }), flags.resyncMs);
     const stopKeys = listenForApproval(() => {
       controller.approveHeld();
@@ -67,6 +79,7 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
     await new Promise<void>((resolve) => process.once('SIGINT', resolve));
     out.log('stopping the watch; the stack is left running');
     clearInterval(tick);
+    await bots.stop();
     stopKeys();
     saves.cancel();
     await files.close();

@@ -1,4 +1,5 @@
 import type { Engine } from '../types.js';
+import { copyFromContainer } from './archive.js';
 import { createConnection, resolveEndpoint } from './connection.js';
 import * as containers from './containers.js';
 import { classify } from './errors.js';
@@ -47,5 +48,6 @@ export function createDockerEngine(opts: { host?: string } = {}): Engine {
     waitExit: (id, o) => containers.waitExit(conn, id, o?.signal),
     logs: (id, o) => logs(conn, id, o),
     stats: (id) => stats(conn, id),
+    copyFromContainer: (id, path) => copyFromContainer(conn, id, path),
   };
 }

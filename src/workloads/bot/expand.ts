@@ -1,9 +1,27 @@
 import type { RawWorkload } from '../../model/raw.js';
+import { canonicalJson } from '../../desired/canonical.js';
 import type { KindContext } from '../context.js';
+import { readCode, type BotCode } from './code.js';
+import { BOT_PATHS, RUNTIMES, type Runtime } from './runtimes.js';
+import { cronError } from './schedule.js';
 
-/** What the rest of pond (info, ps, up's summary) learns about a bot workload. */
+export type Concurrency = 'forbid' | 'allow' | 'replace';
+
+/** What the rest of pond (plan, up, ps, runs, the scheduler) learns about a bot workload. */
 export interface BotFacts {
-  placeholder?: never;
+  runtime: Runtime['name'];
+  code: BotCode;
+  /** The entry file, relative to the code folder. */
+  entrypoint: string;
+  /** Absent: a long-running bot. Present: a validated cron expression; every run is its own container. */
+  schedule?: string;
+  concurrency: Concurrency;
+  /** How many finished runs to keep under .pond/runs/<bot>/. */
+  history: number;
+  /** Absolute path in the container of the file copied out after each run. */
+  results?: string;
+  /** `pond up` runs a scheduled bot once when its code or config changed since its last run. */
+  runOnUp: boolean;
 }
 
 export interface BotExpansion {
@@ -14,8 +32,61 @@ export interface BotExpansion {
   volumes?: string[];
 }
 
-/** `kind: bot` → a service, as pure data. Not built yet. */
-export function expandBot(_name: string, _raw: RawWorkload, ctx: KindContext): BotExpansion | undefined {
-  ctx.report.error([...ctx.at, 'kind'], 'kind-not-implemented', 'kind "bot" is not implemented yet', 'write this one as a service for now');
-  return undefined;
+const BOT_KEYS = ['runtime', 'code', 'entrypoint', 'config', 'schedule', 'concurrency', 'results', 'history', 'run_on_up'];
+export const DEFAULT_HISTORY = 20;
+
+/**
+ * `kind: bot` → a service, as pure data over the files it reads: the runtime's official image, the
+ * code mounted read-only at /app, `config:` as POND_CONFIG (and /pond/config.json, written at start),
+ * a writable working directory, and POND_CODE_HASH so an edit to the code changes the spec and the
+ * planner replaces the bot. Long-running bots restart on failure (the engine's own backoff); a
+ * scheduled bot's runs never restart. What the user sets wins.
+ */
+export function expandBot(name: string, raw: RawWorkload, ctx: KindContext): BotExpansion | undefined {
+  const runtime = RUNTIMES[raw.runtime as Runtime['name']];
+  const entrypoint = (raw.entrypoint as string | undefined) ?? runtime.defaultEntrypoint;
+  const schedule = raw.schedule as string | undefined;
+  const scheduleError = schedule === undefined ? undefined : cronError(schedule);
+  if (scheduleError) {
+    ctx.report.error([...ctx.at, 'schedule'], 'cron', `schedule "${schedule}" is not a cron expression: ${scheduleError}`, 'five fields "min hour day month weekday" such as "*/5 * * * *", or six with seconds first');
+  }
+  const code = readCode(name, raw.code as string, entrypoint, ctx);
+  if (!code || scheduleError) return undefined;
+  const config = canonicalJson(raw.config ?? {});
+  const botEnv = { ...runtime.env, POND_BOT: name, POND_CONFIG: config, POND_CODE_HASH: code.hash.slice(0, 16) };
+  const service: RawWorkload = {
+    ...withoutBotKeys(raw),
+    kind: 'service',
+    image: raw.image ?? runtime.image,
+    entrypoint: ['sh', '-c', startScript(runtime, entrypoint)],
+    env: Array.isArray(raw.env) ? [...Object.entries(botEnv).map(([k, v]) => `${k}=${v}`), ...raw.env] : { ...botEnv, ...raw.env },
+    volumes: [{ type: 'bind', source: code.mount, target: BOT_PATHS.code, read_only: true }, ...(raw.volumes ?? [])],
+    restart: raw.restart ?? (schedule ? 'no' : 'on-failure'),
+  };
+  const results = raw.results as string | undefined;
+  const facts: BotFacts = {
+    runtime: runtime.name,
+    code,
+    entrypoint,
+    ...(schedule && { schedule }),
+    concurrency: (raw.concurrency as Concurrency | undefined) ?? 'forbid',
+    history: (raw.history as number | undefined) ?? DEFAULT_HISTORY,
+    ...(results && { results: results.startsWith('/') ? results : `${BOT_PATHS.work}/${results}` }),
+    runOnUp: (raw.run_on_up as boolean | undefined) ?? true,
+  };
+  return { service, facts };
+}
+
+function withoutBotKeys(raw: RawWorkload): RawWorkload {
+  return Object.fromEntries(Object.entries(raw).filter(([k]) => !BOT_KEYS.includes(k))) as RawWorkload;
+}
+
+/**
+ * The container's command: write the config file, enter the writable working directory, then exec
+ * the interpreter (so it is PID 1's only child under init and gets the stop signal). The entry file
+ * name is limited by the schema to characters that need no quoting.
+ */
+function startScript(runtime: Runtime, entrypoint: string): string {
+  const run = [...runtime.interpreter, `${BOT_PATHS.code}/${entrypoint}`].join(' ');
+  return `mkdir -p ${BOT_PATHS.work} && printf '%s' "$POND_CONFIG" > ${BOT_PATHS.config} && cd ${BOT_PATHS.work} && exec ${run}`;
 }

@@ -1,0 +1,104 @@
+import type { Output } from '../cli/output.js';
+import type { Engine } from '../engine/types.js';
+import type { Project } from '../pipeline.js';
+import { firesBetween } from '../workloads/bot/schedule.js';
+import { decide } from './concurrency.js';
+import { runBot, type StartedRun } from './run.js';
+import { scheduledBots, short } from './schedule-view.js';
+import type { Trigger } from './store.js';
+
+export interface SchedulerDeps {
+  engine: Engine;
+  out: Output;
+  /** The project as watch mode last read it: schedules follow every valid save. */
+  project: () => Project;
+  now?: () => Date;
+}
+
+/**
+ * Fires scheduled bots while `pond up --watch` runs. Each tick looks at the time passed since the
+ * last one: a bot whose schedule fell due gets one run (missed fire times fold into it, as a
+ * CronJob does), under its concurrency policy. A bot new or changed since its last run is run once,
+ * like plain `up` does. Runs go on beside the watch's reconciles; stopping interrupts them.
+ */
+export class BotScheduler {
+  private readonly lastLook = new Map<string, Date>();
+  private readonly seenHash = new Map<string, string>();
+  private readonly active = new Map<string, Map<string, StartedRun | undefined>>();
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly abort = new AbortController();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly deps: SchedulerDeps) {}
+
+  start(tickMs = 250): void {
+    this.tick();
+    this.timer = setInterval(() => this.tick(), tickMs);
+  }
+
+  /** Stops firing and interrupts runs in flight (each is recorded and its container removed). */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.abort.abort();
+    await Promise.allSettled([...this.pending]);
+  }
+
+  tick(): void {
+    const now = (this.deps.now ?? (() => new Date()))();
+    const project = this.deps.project();
+    for (const template of project.scheduled) {
+      const bot = template.workload;
+      const facts = project.spec.workloads.find((w) => w.name === bot)!.bot!;
+      const since = this.lastLook.get(bot);
+      this.lastLook.set(bot, now);
+      if (this.seenHash.get(bot) !== template.hash) {
+        this.seenHash.set(bot, template.hash);
+        const why = scheduledBots(project, now).find((b) => b.workload === bot)?.run_on_up;
+        if (why && !this.running(bot).length) this.fire(project, bot, 'up', why);
+      }
+      const due = since ? firesBetween(facts.schedule!, since, now) : [];
+      if (!due.length) continue;
+      const at = short(due[due.length - 1]!.toISOString());
+      const decision = decide(facts.concurrency, this.running(bot));
+      if (decision.action === 'skip') {
+        this.deps.out.log(`bot ${bot}: skipped the ${at} run: ${decision.reason}`);
+        continue;
+      }
+      const stopped = decision.action === 'replace' ? Promise.allSettled(decision.stop.map((id) => this.active.get(bot)?.get(id)?.stop(`replaced by the ${at} run`))) : undefined;
+      this.fire(project, bot, 'schedule', `due at ${at}`, stopped);
+    }
+  }
+
+  private running(bot: string): string[] {
+    return [...(this.active.get(bot)?.keys() ?? [])].sort();
+  }
+
+  /** Starts one run in the background (after `after`: the runs it replaces have stopped). */
+  private fire(project: Project, bot: string, trigger: Trigger, why: string, after?: Promise<unknown>): void {
+    const runs = this.active.get(bot) ?? new Map<string, StartedRun | undefined>();
+    this.active.set(bot, runs);
+    const placeholder = `starting-${Date.now()}-${runs.size}`;
+    runs.set(placeholder, undefined);
+    const { out } = this.deps;
+    const p = Promise.resolve(after).then(() => runBot(this.deps.engine, project, bot, {
+      trigger,
+      signal: this.abort.signal,
+      onStarted: (r) => {
+        runs.delete(placeholder);
+        runs.set(r.id, r);
+        out.log(`bot ${bot}: run ${r.id} started (${trigger}: ${why})`);
+      },
+    })).then(
+      (r) => {
+        runs.delete(r.id);
+        const result = r.result_file ? `, result .pond/runs/${bot}/${r.id}/${r.result_file}` : '';
+        out.log(`bot ${bot}: run ${r.id} exited ${r.exit_code ?? '?'} in ${((r.duration_ms ?? 0) / 1000).toFixed(1)}s${result}${r.error ? ` (${r.error})` : ''}`);
+      },
+      (e: unknown) => out.log(`bot ${bot}: run failed to start: ${e instanceof Error ? e.message : String(e)}`),
+    ).finally(() => {
+      runs.delete(placeholder);
+      this.pending.delete(p);
+    });
+    this.pending.add(p);
+  }
+}

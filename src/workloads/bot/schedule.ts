@@ -1,0 +1,31 @@
+import { Cron } from 'croner';
+
+/**
+ * Cron expressions (5 fields, or 6 with seconds first), read by croner in the machine's local time.
+ * Pure apart from croner's own parsing.
+ */
+export function cronError(expression: string): string | undefined {
+  try {
+    new Cron(expression, { paused: true });
+    return undefined;
+  } catch (e) {
+    return (e instanceof Error ? e.message : String(e)).replace(/^CronPattern: /, '');
+  }
+}
+
+/** The next `count` fire times strictly after `from`. */
+export function nextFires(expression: string, from: Date, count: number): Date[] {
+  return new Cron(expression, { paused: true }).nextRuns(count, from);
+}
+
+/** The fire times in (after, until]: what a scheduler that last looked at `after` has missed or reached. */
+export function firesBetween(expression: string, after: Date, until: Date, max = 100): Date[] {
+  const cron = new Cron(expression, { paused: true });
+  const out: Date[] = [];
+  let t: Date | null = cron.nextRun(after);
+  while (t && t.getTime() <= until.getTime() && out.length < max) {
+    out.push(t);
+    t = cron.nextRun(t);
+  }
+  return out;
+}

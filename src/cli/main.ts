@@ -6,6 +6,7 @@ import { infoCommand } from './commands/info.js';
 import { logsCommand } from './commands/logs.js';
 import { planCommand } from './commands/plan.js';
 import { psCommand } from './commands/ps.js';
+import { queryCommand } from './commands/query.js';
 import { runCommand } from './commands/run.js';
 import { runsCommand } from './commands/runs.js';
 import { upCommand } from './commands/up.js';
@@ -80,6 +81,13 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .action((bot: string, o, cmd) => run(() => runsCommand(ctxFor(cmd), bot, o)));
   program.command('run').description("run a bot once now, stream its output and exit with the bot's exit code").argument('<bot>', 'the bot')
     .action((bot: string, _o, cmd) => run(() => runCommand(ctxFor(cmd), bot)));
+  program.command('query').description('run a query workload now (or other SQL over its inputs) and print the result').argument('<query>', 'the query workload')
+    .option('--sql <sql>', 'run this SQL instead of the workload\'s, over the same inputs')
+    .addOption(new Option('--format <format>', 'json, csv or arrow (default: the workload\'s)').choices(['json', 'csv', 'arrow']))
+    .option('--timeout <duration>', 'kill the query after this long (default: the workload\'s timeout)')
+    .option('-o, --output <file>', 'write the result to this file instead of stdout')
+    .option('--explain', "print DuckDB's plan instead of running the query")
+    .action((name: string, o, cmd) => run(() => queryCommand(ctxFor(cmd), name, { ...o, ...(o.timeout && { timeoutMs: durationFlag('--timeout', o.timeout) }) })));
   return program;
 }
 

@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { waitJob } from '../apply/job.js';
+import { LABEL } from '../desired/labels.js';
+import type { ContainerSpec, Engine, LogLine } from '../engine/types.js';
+import { EngineError, UsageError } from '../errors.js';
+import type { Project } from '../pipeline.js';
+import { runId } from '../bots/history.js';
+import { QUERY_PATHS, type QueryFacts, type QueryFormat } from '../workloads/query/expand.js';
+
+export interface AdhocOptions {
+  sql?: string;
+  format?: QueryFormat;
+  timeoutMs?: number;
+  explain?: boolean;
+  signal?: AbortSignal;
+}
+
+/** The result of one ad hoc run: the output's bytes on success, DuckDB's own message on failure. */
+export type AdhocResult = { ok: true; bytes: Buffer } | { ok: false; code: number; message: string };
+
+/**
+ * `pond query NAME`: one run of a query workload outside the plan, in a one-off container with the
+ * workload's image, mounts, limits and network (none unless the workload says otherwise), labelled with
+ * a run id so the planner leaves it alone. Its output goes to a scratch folder in `.pond/` (binary-safe,
+ * so Arrow works), is read back, and the container and folder are removed whatever happens.
+ */
+export async function runAdhoc(engine: Engine, project: Project, name: string, opts: AdhocOptions): Promise<AdhocResult> {
+  const { template, facts } = queryOf(project, name);
+  const id = runId(new Date(), randomBytes(2).toString('hex'));
+  const scratch = path.join(project.spec.dir, '.pond', 'query', id);
+  fs.mkdirSync(scratch, { recursive: true });
+  const format = opts.format ?? facts.format;
+  const spec = adhocSpec(template, id, scratch, { sql: opts.sql ?? facts.sql, format, explain: !!opts.explain });
+  let container: string | undefined;
+  try {
+    if (!(await engine.hasImage(spec.image))) await engine.pullImage(spec.image);
+    container = await engine.createContainer(spec);
+    await engine.startContainer(container);
+    const timeoutMs = opts.timeoutMs ?? facts.timeoutMs;
+    const code = await waitJob(engine, container, `query ${name}`, timeoutMs, opts.signal);
+    if (code === 0) return { ok: true, bytes: fs.readFileSync(path.join(scratch, 'result')) };
+    return { ok: false, code, message: await stderrOf(engine, container) };
+  } finally {
+    if (container) await engine.removeContainer(container).catch(() => undefined);
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function queryOf(project: Project, name: string): { template: ContainerSpec; facts: QueryFacts } {
+  const facts = project.spec.workloads.find((w) => w.name === name)?.query;
+  const template = project.desired.containers.find((c) => c.workload === name)?.spec;
+  if (!facts || !template) {
+    const queries = project.spec.workloads.filter((w) => w.query).map((w) => w.name);
+    throw new UsageError(`"${name}" is not a query in project "${project.spec.name}"`, queries.length ? `queries here: ${queries.join(', ')}` : 'no workload here is a query (kind: query)');
+  }
+  return { template, facts };
+}
+
+/** The workload's container spec with the scratch folder as /out and the run's SQL and format. */
+function adhocSpec(template: ContainerSpec, id: string, scratch: string, run: { sql: string; format: QueryFormat; explain: boolean }): ContainerSpec {
+  const mounts = template.mounts.filter((m) => m.target !== QUERY_PATHS.out);
+  return {
+    ...template,
+    name: `${template.name}-run-${id}`,
+    aliases: [],
+    restart: 'no',
+    env: { ...template.env, POND_SQL: run.sql, POND_FORMAT: run.format, POND_OUTPUT: `${QUERY_PATHS.out}/result`, ...(run.explain && { POND_EXPLAIN: '1' }) },
+    mounts: [...mounts, { type: 'bind', source: scratch, target: QUERY_PATHS.out, readOnly: false }],
+    labels: { ...template.labels, [LABEL.run]: id },
+  };
+}
+
+async function stderrOf(engine: Engine, id: string): Promise<string> {
+  const lines: LogLine[] = [];
+  try {
+    for await (const line of engine.logs(id, { follow: false, timestamps: false })) lines.push(line);
+  } catch (e) {
+    if (!(e instanceof EngineError)) throw e;
+  }
+  const err = lines.filter((l) => l.stream === 'stderr').map((l) => l.text);
+  return (err.length ? err : lines.map((l) => l.text)).join('\n').trim() || 'the query failed without a message';
+}

@@ -1,0 +1,98 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import type { ConfigError } from '../../../src/errors.js';
+import { loadProject } from '../../../src/pipeline.js';
+import { reconcile } from '../../../src/plan/reconcile.js';
+import { encode } from '../../../src/workloads/query/runner/encode.js';
+import { observedFrom } from '../../support/fixtures.js';
+
+async function project(workloads: string, files: Record<string, string> = { 'data/orders.csv': 'a,b\n1,2\n' }) {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-query-'));
+  for (const [f, t] of Object.entries(files)) {
+    await fs.mkdir(path.dirname(path.join(dir, f)), { recursive: true });
+    await fs.writeFile(path.join(dir, f), t);
+  }
+  await fs.writeFile(path.join(dir, 'pond.yaml'), `version: 1\nname: demo\nworkloads:\n${workloads}`);
+  return { dir, load: () => loadProject([path.join(dir, 'pond.yaml')], {}) };
+}
+const errorsOf = (p: Promise<unknown>) => p.then(() => [], (e: ConfigError) => e.diagnostics.map((d) => `${d.location?.line}:${d.location?.col} ${d.code}: ${d.message}`));
+const sales = '  sales:\n    kind: query\n    sql: q.sql\n    inputs: [data/orders.csv]\n    output: { path: out/sales.csv }\n';
+
+describe('kind: query', () => {
+  it('expands to a run-once container: node image, no network, inputs read-only under /work, output folder as /out', async () => {
+    const { dir, load } = await project(sales, { 'q.sql': 'select 1', 'data/orders.csv': 'a\n1\n' });
+    const { spec, desired } = await load();
+    const q = spec.workloads[0]!;
+    expect(q).toMatchObject({ kind: 'query', image: 'node:22-slim', network: 'none', restart: 'no', command: ['node', '/opt/pond/query-runner.mjs'] });
+    expect(q.env).toMatchObject({ POND_SQL: 'select 1', POND_FORMAT: 'csv', POND_OUTPUT: '/out/sales.csv' });
+    expect(q.mounts.filter((m) => m.type === 'bind' && !m.target.startsWith('/opt/pond'))).toEqual([
+      { type: 'bind', source: path.join(dir, 'data/orders.csv'), target: '/work/data/orders.csv', readOnly: true },
+      { type: 'bind', source: path.join(dir, 'out'), target: '/out', readOnly: false },
+    ]);
+    expect(q.mounts.filter((m) => m.target.startsWith('/opt/pond')).every((m) => m.type === 'bind' && m.readOnly)).toBe(true);
+    expect(q.query).toMatchObject({ output: path.join(dir, 'out/sales.csv'), format: 'csv', timeoutMs: 300_000 });
+    expect(desired.containers[0]!.job).toEqual({ timeoutMs: 300_000 });
+  });
+
+  it('the content hash changes with the SQL or an input byte, not with a touch', async () => {
+    const { dir, load } = await project(sales, { 'q.sql': 'select 1', 'data/orders.csv': 'a\n1\n' });
+    const h1 = (await load()).spec.workloads[0]!.query!.hash;
+    await fs.utimes(path.join(dir, 'data/orders.csv'), new Date(), new Date(2030, 1, 1));
+    expect((await load()).spec.workloads[0]!.query!.hash).toBe(h1);
+    await fs.writeFile(path.join(dir, 'data/orders.csv'), 'a\n2\n');
+    const h2 = (await load()).spec.workloads[0]!.query!.hash;
+    expect(h2).not.toBe(h1);
+    await fs.writeFile(path.join(dir, 'q.sql'), 'select 2');
+    expect((await load()).spec.workloads[0]!.query!.hash).not.toBe(h2);
+  });
+
+  it('an exited-0 run of the same config is done; a changed input replaces (re-runs) it; up waits for completion', async () => {
+    const { dir, load } = await project(sales, { 'q.sql': 'select 1', 'data/orders.csv': 'a\n1\n' });
+    const first = await load();
+    const observed = observedFrom(first.desired, { sales: { state: 'exited', exitCode: 0 } });
+    const UP = { forceRecreate: false, noRecreate: false, removeOrphans: false, wait: true };
+    expect(reconcile(first.desired, observed, UP).steps).toEqual([]);
+    await fs.writeFile(path.join(dir, 'data/orders.csv'), 'a\n3\n');
+    const steps = reconcile((await load()).desired, observed, UP).steps;
+    expect(steps.map((s) => `${s.action} ${s.name} ${s.reach.join(',')}`)).toEqual(['replace sales started,completed']);
+    expect(steps[0]!.cause).toMatch(/^env\.POND_QUERY_HASH/);
+  });
+
+  it('inline SQL, default output and format; located errors for a missing SQL file, a missing input, a bad timeout', async () => {
+    const inline = await project('  q:\n    kind: query\n    sql: "select 42"\n');
+    expect((await inline.load()).spec.workloads[0]!.query).toMatchObject({ sql: 'select 42', format: 'json', output: path.join(inline.dir, 'q.json') });
+    const bad = await project('  q:\n    kind: query\n    sql: missing.sql\n    inputs: [data/nope.parquet]\n    timeout: 0s\n');
+    expect(await errorsOf(bad.load())).toEqual([
+      '6:10 not-found: SQL file missing.sql does not exist',
+      '7:14 not-found: input data/nope.parquet does not exist',
+      '8:14 duration: "0s" is not a duration above zero',
+    ]);
+  });
+});
+
+describe('query runner encoding', () => {
+  const names = ['day', 'orders', 'revenue', 'note'];
+  const types = ['DATE', 'BIGINT', 'DECIMAL(38,2)', 'VARCHAR'];
+  const rows = [{ day: '2026-11-01', orders: '3', revenue: '242.75', note: 'a, "quoted" one' }, { day: '2026-11-02', orders: '1', revenue: null, note: null }];
+
+  it('json: numbers as numbers', () => {
+    expect(JSON.parse(encode('json', names, types, rows).toString())).toEqual([
+      { day: '2026-11-01', orders: 3, revenue: 242.75, note: 'a, "quoted" one' },
+      { day: '2026-11-02', orders: 1, revenue: null, note: null },
+    ]);
+  });
+
+  it('csv: RFC 4180 quoting, empty for null', () => {
+    expect(encode('csv', names, types, rows).toString()).toBe('day,orders,revenue,note\n2026-11-01,3,242.75,"a, ""quoted"" one"\n2026-11-02,1,,\n');
+  });
+
+  it('arrow: an IPC file with typed columns', () => {
+    const table = tableFromIPC(encode('arrow', names, types, rows));
+    expect(table.schema.fields.map((f) => `${f.name}:${String(f.type)}`)).toEqual(['day:Date32<DAY>', 'orders:Int64', 'revenue:Float64', 'note:Utf8']);
+    expect(table.getChild('orders')!.toArray()).toEqual(new BigInt64Array([3n, 1n]));
+    expect(table.getChild('revenue')!.get(0)).toBe(242.75);
+  });
+});

@@ -24,7 +24,7 @@ export interface Project {
  */
 export async function loadProject(files: string[], env: Record<string, string | undefined>, projectName?: string): Promise<Project> {
   const config = await loadConfig({ files, env });
-  const { spec, warnings } = normalizeProject(config, projectName);
+  const { spec, warnings } = normalizeProject(config, projectName, env);
   const graph = buildGraph(spec, config);
   const { desired, scheduled } = splitScheduled(spec, buildDesired(spec, graph), config);
   return { config, spec, graph, desired, scheduled, warnings };

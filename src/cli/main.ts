@@ -71,7 +71,7 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
   program.command('ps').description("list the project's containers with state, health and ports").addOption(format())
     .option('--stats', 'also sample CPU and memory of running containers (takes about a second)')
     .action((o, cmd) => run(() => psCommand(ctxFor(cmd), o)));
-  program.command('info').description('how to connect to each database (password hidden unless --reveal)').argument('[workload]', 'one database')
+  program.command('info').description('how to connect to each database and open each notebook (passwords hidden unless --reveal)').argument('[workload]', 'one database or notebook')
     .addOption(format()).option('--reveal', 'include the password')
     .action((workload: string | undefined, o, cmd) => run(() => infoCommand(ctxFor(cmd), workload, o)));
   program.command('logs').description('print workload output').argument('[workloads...]', 'workloads to show (default: all)')

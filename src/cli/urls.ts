@@ -1,6 +1,7 @@
 import type { Probe } from '../engine/types.js';
 import type { WorkloadSpec } from '../model/types.js';
 import { connectionUrl } from '../workloads/database/expand.js';
+import type { NotebookFacts } from '../workloads/notebook/expand.js';
 import type { WorkloadStatus } from './status.js';
 
 function httpPorts(p: Probe): { port: number; path: string }[] {
@@ -9,12 +10,18 @@ function httpPorts(p: Probe): { port: number; path: string }[] {
   return [];
 }
 
+/** A notebook's URL with its token, as Jupyter itself prints it: the token is what opens it. */
+export function notebookUrl(n: NotebookFacts): string {
+  return `http://127.0.0.1:${n.hostPort}/?${n.tokenQuery}=${n.token}`;
+}
+
 /** The password as printed unless the user asked to see it. */
 export const HIDDEN = '****';
 
 /**
  * Where a person would point a browser or a client after `up`: each running database's URL on this
- * machine (password hidden), and each workload whose HTTP health check targets a published port.
+ * machine (password hidden), each notebook's URL with its token, and each workload whose HTTP health
+ * check targets a published port.
  */
 export function urlLines(workloads: WorkloadSpec[], rows: WorkloadStatus[]): string[] {
   const lines: string[] = [];
@@ -22,6 +29,10 @@ export function urlLines(workloads: WorkloadSpec[], rows: WorkloadStatus[]): str
     const row = rows.find((r) => r.workload === w.name && r.state === 'running');
     if (!row) continue;
     if (w.database) lines.push(`${w.name}  ${connectionUrl(w.database.connection, 'host', HIDDEN)}`);
+    if (w.notebook) {
+      lines.push(`${w.name}  ${notebookUrl(w.notebook)}`);
+      continue;
+    }
     for (const { port, path } of w.health ? httpPorts(w.health.probe) : []) {
       const published = row.ports.map((p) => /^(.+):(\d+)->(\d+)\/tcp$/.exec(p)).find((m) => m && Number(m[3]) === port);
       if (published) lines.push(`${w.name}  http://${published[1] === '0.0.0.0' ? '127.0.0.1' : published[1]}:${published[2]}${path}`);

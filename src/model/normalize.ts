@@ -17,13 +17,14 @@ import { resolveReferences } from '../workloads/references.js';
 /**
  * Turns a validated config into the typed, defaulted ProjectSpec. Problems the schema cannot see
  * (unsafe mounts, undeclared volumes, bad units) are collected with locations; any error throws one
- * ConfigError. `projectName` is the CLI's -p, which wins over `name:` in the file.
+ * ConfigError. `projectName` is the CLI's -p, which wins over `name:` in the file; `env` is the host
+ * environment, read only where a workload passes variables through by name (a notebook's `pass_env`).
  */
-export function normalizeProject(config: LoadedConfig, projectName?: string): { spec: ProjectSpec; warnings: Diagnostic[] } {
+export function normalizeProject(config: LoadedConfig, projectName?: string, env: Record<string, string | undefined> = {}): { spec: ProjectSpec; warnings: Diagnostic[] } {
   const report = new Reporter(config);
   const raw = config.data as unknown as RawProject;
   const name = projectName ?? raw.name ?? defaultProjectName(config.dir);
-  const expanded = expandKinds(raw, name, config.dir, report);
+  const expanded = expandKinds(raw, name, config.dir, report, env);
   const volumes = withPresetVolumes(normalizeVolumes(raw), expanded.volumes);
   const declared = new Set(volumes.map((v) => v.name));
   const sources = new Set([...config.files, path.join(config.dir, '.env')]);

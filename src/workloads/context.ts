@@ -8,6 +8,8 @@ export interface KindContext {
   /** Path of the workload in the config (for located diagnostics). */
   at: (string | number)[];
   report: Reporter;
+  /** The host environment: read only for variables a workload passes through by name (pass_env). */
+  env: Record<string, string | undefined>;
   /** For kinds that publish one server port (database, notebook): `port:` or a derived, stable one. */
   hostPort?: number;
 }

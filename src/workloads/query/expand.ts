@@ -4,6 +4,7 @@ import type { RawWorkload } from '../../model/raw.js';
 import type { MountSpec } from '../../model/types.js';
 import { parseDuration } from '../../model/units.js';
 import type { KindContext } from '../context.js';
+import { envMap, insideProject } from '../paths.js';
 import { queryHash } from './content-hash.js';
 import { runnerFiles } from './runner-files.js';
 
@@ -50,7 +51,7 @@ export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): Q
   const out = raw.output as { path: string; format?: QueryFormat } | undefined;
   const outputRel = out?.path ?? `${name}.json`;
   const output = path.resolve(dir, outputRel);
-  if (!inside(dir, output)) report.error([...at, 'output', 'path'], 'outside-project', `output ${outputRel} is outside the project folder`, 'write the result somewhere under the folder holding pond.yaml');
+  if (!insideProject(dir, output)) report.error([...at, 'output', 'path'], 'outside-project', `output ${outputRel} is outside the project folder`, 'write the result somewhere under the folder holding pond.yaml');
   const format = out?.format ?? FORMATS[path.extname(output).toLowerCase()] ?? 'json';
   const timeoutMs = raw.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseDuration(raw.timeout as string | number);
   if (timeoutMs === undefined || timeoutMs <= 0) report.error([...at, 'timeout'], 'duration', `"${String(raw.timeout)}" is not a duration above zero`, 'write it like "30s" or "5m"');
@@ -85,7 +86,7 @@ function readSql(value: string, dir: string, at: (string | number)[], ctx: KindC
   const looksLikeFile = /\.sql$/i.test(value.trim()) && !/\s/.test(value.trim());
   if (!looksLikeFile) return value;
   const file = path.resolve(dir, value.trim());
-  if (!inside(dir, file)) {
+  if (!insideProject(dir, file)) {
     ctx.report.error(at, 'outside-project', `${value} is outside the project folder`, 'keep SQL files under the folder holding pond.yaml');
     return undefined;
   }
@@ -99,7 +100,7 @@ function readSql(value: string, dir: string, at: (string | number)[], ctx: KindC
 
 function checkedPath(rel: string, dir: string, at: (string | number)[], ctx: KindContext): string | undefined {
   const abs = path.resolve(dir, rel);
-  if (!inside(dir, abs)) {
+  if (!insideProject(dir, abs)) {
     ctx.report.error(at, 'outside-project', `input ${rel} is outside the project folder`, 'keep inputs under the folder holding pond.yaml (or mount them with volumes: and unsafe: [outside-project])');
     return undefined;
   }
@@ -108,15 +109,4 @@ function checkedPath(rel: string, dir: string, at: (string | number)[], ctx: Kin
     return undefined;
   }
   return path.relative(dir, abs);
-}
-
-function inside(dir: string, abs: string): boolean {
-  const rel = path.relative(dir, abs);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
-function envMap(env: RawWorkload['env']): Record<string, string> {
-  if (!env) return {};
-  if (!Array.isArray(env)) return env;
-  return Object.fromEntries(env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
 }

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanupProject, docker, uniqueProject, waitForImage } from '../integration/helpers/docker.js';
+import { containers, pond, projectDir } from './helpers/pond.js';
+
+const project = uniqueProject('pond-e2e-nb');
+const stack = `version: 1
+name: ${project}
+workloads:
+  explore:
+    kind: notebook
+    server: jupyter
+    notebook: notebooks
+    data: [data]
+`;
+let dir: string;
+let url: string;
+
+beforeAll(async () => {
+  await waitForImage('python:3.11-slim');
+  dir = await projectDir({ 'pond.yaml': stack, 'notebooks/explore.ipynb': '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}', 'data/orders.csv': 'a\n1\n' });
+});
+afterAll(() => cleanupProject(project));
+
+describe('kind: notebook (Jupyter in the default image on the real engine)', () => {
+  it('up brings it to healthy and prints its URL with the token; pond info says the same', async () => {
+    const up = await pond(['up'], { cwd: dir });
+    expect(up.code, up.stderr).toBe(0);
+    url = /explore {2}(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48})/.exec(up.stdout)?.[1] ?? '';
+    expect(url, up.stdout).not.toBe('');
+    const info = JSON.parse((await pond(['info', 'explore', '--format', 'json'], { cwd: dir })).stdout);
+    expect(info.notebooks).toEqual([{ workload: 'explore', server: 'jupyter', host: '127.0.0.1', port: Number(new URL(url).port), url }]);
+    expect(await docker('port', `${project}-explore`, '8888/tcp')).toBe(`127.0.0.1:${new URL(url).port}`);
+  });
+
+  it('answers with the token, refuses without it, and lists the workspace notebook; data is mounted read-only', async () => {
+    const token = new URL(url).searchParams.get('token')!;
+    const api = new URL('/api/contents', url);
+    expect((await fetch(api)).status).toBe(403);
+    api.searchParams.set('token', token);
+    const listing = (await (await fetch(api)).json()) as { content: { name: string }[] };
+    expect(listing.content.map((c) => c.name)).toContain('explore.ipynb');
+    const write = await docker('exec', `${project}-explore`, 'sh', '-c', 'touch /data/data/x 2>&1 || echo read-only');
+    expect(write).toContain('read-only');
+  });
+
+  it('keeps its token and container on a second up; down removes it', async () => {
+    const before = (await containers(project)).explore!.id;
+    const again = await pond(['up'], { cwd: dir });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('No changes');
+    expect(again.stdout).toContain(url);
+    expect((await containers(project)).explore!.id).toBe(before);
+    expect((await pond(['down'], { cwd: dir })).code).toBe(0);
+    expect((await containers(project)).explore).toBeUndefined();
+  });
+});

@@ -1,0 +1,82 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ConfigError } from '../../../src/errors.js';
+import { loadProject } from '../../../src/pipeline.js';
+import { renderPlan } from '../../../src/plan/render.js';
+import { reconcile } from '../../../src/plan/reconcile.js';
+import { derivedPorts } from '../../../src/workloads/database/ports.js';
+import { passEnv } from '../../../src/workloads/notebook/expand.js';
+import { EMPTY } from '../../support/fixtures.js';
+
+async function project(workloads: string, files: Record<string, string> = { 'notebooks/explore.ipynb': '{}', 'data/orders.csv': 'a\n1\n' }) {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-notebook-'));
+  for (const [f, t] of Object.entries(files)) {
+    await fs.mkdir(path.dirname(path.join(dir, f)), { recursive: true });
+    await fs.writeFile(path.join(dir, f), t);
+  }
+  await fs.writeFile(path.join(dir, 'pond.yaml'), `version: 1\nname: demo\nworkloads:\n${workloads}`);
+  return { dir, load: (env: Record<string, string> = {}) => loadProject([path.join(dir, 'pond.yaml')], env) };
+}
+const errorsOf = (p: Promise<unknown>) => p.then(() => [], (e: ConfigError) => e.diagnostics.map((d) => `${d.location?.line}:${d.location?.col} ${d.code}: ${d.message}`));
+
+describe('kind: notebook', () => {
+  it('jupyter over a folder: python image, workspace read-write, data read-only, derived port on 127.0.0.1, /api health, 2g and 2 CPUs', async () => {
+    const { dir, load } = await project('  explore:\n    kind: notebook\n    server: jupyter\n    notebook: notebooks\n    data: [data/orders.csv]\n');
+    const nb = (await load()).spec.workloads[0]!;
+    expect(nb).toMatchObject({ kind: 'notebook', image: 'python:3.11-slim', restart: 'unless-stopped', resources: { memoryBytes: 2 * 1024 ** 3, cpus: 2 } });
+    expect(nb.mounts).toEqual([
+      { type: 'bind', source: path.join(dir, 'notebooks'), target: '/workspace', readOnly: false },
+      { type: 'bind', source: path.join(dir, 'data/orders.csv'), target: '/data/orders.csv', readOnly: true },
+    ]);
+    const port = derivedPorts('demo', ['explore'], []).get('explore');
+    expect(nb.ports).toEqual([{ container: 8888, host: port, protocol: 'tcp', hostIp: '127.0.0.1' }]);
+    expect(nb.health?.probe).toEqual({ http: { port: 8888, path: '/api' } });
+    expect(nb.command?.[2]).toMatch(/command -v jupyter .* \|\| pip install .*jupyterlab/);
+    expect(nb.command?.[2]).not.toContain(nb.notebook!.token);
+    expect(nb.env.JUPYTER_TOKEN).toBe(nb.notebook!.token);
+    expect(nb.sensitive).toContain('JUPYTER_TOKEN');
+    expect(nb.notebook).toMatchObject({ server: 'jupyter', hostPort: port, tokenQuery: 'token' });
+  });
+
+  it('marimo (the default) opens the file it is given, on 2718 with /health', async () => {
+    const { load } = await project('  explore:\n    kind: notebook\n    notebook: notebooks/explore.ipynb\n    port: 9999\n');
+    const nb = (await load()).spec.workloads[0]!;
+    expect(nb.command?.[2]).toContain("marimo edit --host 0.0.0.0 --port 2718 --headless --token-password \"$MARIMO_TOKEN\" '/workspace/explore.ipynb'");
+    expect(nb.ports[0]).toMatchObject({ container: 2718, host: 9999 });
+    expect(nb.health?.probe).toEqual({ http: { port: 2718, path: '/health' } });
+    expect(nb.notebook?.tokenQuery).toBe('access_token');
+  });
+
+  it('keeps its generated token across loads (stored 0600 in .pond), so a second plan changes nothing; token: wins', async () => {
+    const { dir, load } = await project('  explore:\n    kind: notebook\n    notebook: notebooks\n');
+    const first = await load();
+    const token = first.spec.workloads[0]!.notebook!.token;
+    expect(token).toMatch(/^[0-9a-f]{48}$/);
+    const stat = await fs.stat(path.join(dir, '.pond/notebook/explore.token'));
+    expect(stat.mode & 0o777).toBe(0o600);
+    expect((await load()).desired.containers[0]!.hash).toBe(first.desired.containers[0]!.hash);
+    expect(renderPlan(reconcile(first.desired, EMPTY, { forceRecreate: false, noRecreate: false, removeOrphans: false, wait: true }), { color: false })).not.toContain(token);
+    const set = await project('  explore:\n    kind: notebook\n    notebook: notebooks\n    token: ${NB_TOKEN}\n');
+    expect((await set.load({ NB_TOKEN: 'from-the-env-123' })).spec.workloads[0]!.notebook!.token).toBe('from-the-env-123');
+  });
+
+  it('passes through only the host variables pass_env names or matches, as secrets', async () => {
+    expect(passEnv(['AWS_*', 'GCP_PROJECT'], { AWS_ACCESS_KEY_ID: 'a', AWS_REGION: 'eu', HOME: '/root', GCP_PROJECT: 'p', GCP_OTHER: 'x' })).toEqual({ AWS_ACCESS_KEY_ID: 'a', AWS_REGION: 'eu', GCP_PROJECT: 'p' });
+    const { load } = await project('  explore:\n    kind: notebook\n    notebook: notebooks\n    pass_env: ["AWS_*"]\n');
+    const nb = (await load({ AWS_REGION: 'eu-west-1', PATH: '/bin', SECRET_THING: 'no' })).spec.workloads[0]!;
+    expect(Object.keys(nb.env).sort()).toEqual(['AWS_REGION', 'MARIMO_TOKEN']);
+    expect(nb.sensitive).toContain('AWS_REGION');
+  });
+
+  it('located errors for a missing notebook, missing data and a path outside the project; nothing is written', async () => {
+    const { dir, load } = await project('  explore:\n    kind: notebook\n    notebook: nope.py\n    data: [missing, ../elsewhere]\n', {});
+    expect(await errorsOf(load())).toEqual([
+      '6:15 not-found: notebook nope.py does not exist',
+      '7:12 not-found: data missing does not exist',
+      '7:21 outside-project: data ../elsewhere is outside the project folder',
+    ]);
+    await expect(fs.stat(path.join(dir, '.pond'))).rejects.toThrow();
+  });
+});

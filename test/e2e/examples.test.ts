@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupProject, docker, uniqueProject } from '../integration/helpers/docker.js';
@@ -50,5 +51,43 @@ describe('examples/databases', () => {
     const seen = await containers(dbProject);
     expect(seen.report!.state).toBe('running');
     expect(await docker('logs', seen.report!.name)).toMatch(/\(1 row\)/);
+  });
+});
+
+describe('examples/analytics', () => {
+  const anProject = uniqueProject('pond-e2e-analytics');
+  let dir: string;
+  afterAll(async () => {
+    if (dir) await pond(['-p', anProject, 'down'], { cwd: dir });
+    await cleanupProject(anProject);
+  });
+
+  it('one up brings all of it to ready: databases, notebook URL, the query\'s rows, the scheduled report\'s result', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pond-e2e-analytics-'));
+    fs.cpSync(path.join(ROOT, 'examples/analytics'), dir, { recursive: true, filter: (src) => !/[/\\](\.pond|out)$/.test(src) });
+    const up = await pond(['-p', anProject, 'up'], { cwd: dir });
+    expect(up.code, up.stderr).toBe(0);
+    expect(up.stdout).toMatch(/warehouse\s+running\s+healthy/);
+    expect(up.stdout).toMatch(/shop\s+running\s+healthy/);
+    expect(up.stdout).toMatch(/explore\s+running\s+healthy/);
+    expect(up.stdout).toMatch(/ticker\s+running/);
+    expect(up.stdout).toMatch(/daily_sales\s+exited \(0\)/);
+    expect(up.stdout).toMatch(/explore {2}http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}/);
+    expect(up.stdout).toMatch(/warehouse {2}postgres:\/\/pond:\*\*\*\*@127\.0\.0\.1:\d+\/pond/);
+    expect(up.stdout + up.stderr).not.toContain('local-only-secret');
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'out/daily_sales.json'), 'utf8'))).toEqual([
+      { day: '2026-11-01', orders: 3, revenue: 242.75 },
+      { day: '2026-11-02', orders: 3, revenue: 424.99 },
+      { day: '2026-11-03', orders: 2, revenue: 310.75 },
+    ]);
+    const runs = fs.readdirSync(path.join(dir, '.pond/runs/report'));
+    expect(runs).toHaveLength(1);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, '.pond/runs/report', runs[0]!, 'result.json'), 'utf8'))).toEqual({ title: 'daily orders', orders: 8, revenue: 978.49 });
+    const seen = await containers(anProject);
+    expect(await docker('logs', seen.ticker!.name)).toContain('ticker watching AAPL, MSFT');
+    const again = await pond(['-p', anProject, 'up'], { cwd: dir });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('No changes.');
+    expect(fs.readdirSync(path.join(dir, '.pond/runs/report'))).toHaveLength(1);
   });
 });

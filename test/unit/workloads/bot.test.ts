@@ -1,21 +1,10 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { ConfigError } from '../../../src/errors.js';
-import { loadProject } from '../../../src/pipeline.js';
+import { errorsOf, tempProject } from '../../support/project.js';
 
-async function setup(workloads: string, files: Record<string, string | Uint8Array> = { 'bot/main.py': 'print(1)\n' }) {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-bot-'));
-  for (const [f, body] of Object.entries(files)) {
-    await fs.mkdir(path.dirname(path.join(dir, f)), { recursive: true });
-    await fs.writeFile(path.join(dir, f), body);
-  }
-  await fs.writeFile(path.join(dir, 'pond.yaml'), `version: 1\nname: demo\nworkloads:\n${workloads}`);
-  return { dir, load: () => loadProject([path.join(dir, 'pond.yaml')], {}) };
-}
-const errorsOf = (p: Promise<unknown>) => p.then(() => [], (e: ConfigError) => e.diagnostics.map((d) => `${d.location?.line}:${d.location?.col} ${d.code}: ${d.message}`));
+const setup = (workloads: string, files: Record<string, string | Uint8Array> = { 'bot/main.py': 'print(1)\n' }) => tempProject(workloads, files);
 
 describe('kind: bot', () => {
   it.each([

@@ -1,25 +1,14 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ConfigError } from '../../../src/errors.js';
-import { loadProject } from '../../../src/pipeline.js';
+import { errorsOf, tempProject } from '../../support/project.js';
 import { renderPlan } from '../../../src/plan/render.js';
 import { reconcile } from '../../../src/plan/reconcile.js';
 import { derivedPorts } from '../../../src/workloads/database/ports.js';
 import { passEnv } from '../../../src/workloads/notebook/expand.js';
 import { EMPTY } from '../../support/fixtures.js';
 
-async function project(workloads: string, files: Record<string, string> = { 'notebooks/explore.ipynb': '{}', 'data/orders.csv': 'a\n1\n' }) {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-notebook-'));
-  for (const [f, t] of Object.entries(files)) {
-    await fs.mkdir(path.dirname(path.join(dir, f)), { recursive: true });
-    await fs.writeFile(path.join(dir, f), t);
-  }
-  await fs.writeFile(path.join(dir, 'pond.yaml'), `version: 1\nname: demo\nworkloads:\n${workloads}`);
-  return { dir, load: (env: Record<string, string> = {}) => loadProject([path.join(dir, 'pond.yaml')], env) };
-}
-const errorsOf = (p: Promise<unknown>) => p.then(() => [], (e: ConfigError) => e.diagnostics.map((d) => `${d.location?.line}:${d.location?.col} ${d.code}: ${d.message}`));
+const project = (workloads: string, files: Record<string, string | Uint8Array> = { 'notebooks/explore.ipynb': '{}', 'data/orders.csv': 'a\n1\n' }) => tempProject(workloads, files);
 
 describe('kind: notebook', () => {
   it('jupyter over a folder: python image, workspace read-write, data read-only, derived port on 127.0.0.1, /api health, 2g and 2 CPUs', async () => {

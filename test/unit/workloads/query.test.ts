@@ -1,24 +1,13 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import type { ConfigError } from '../../../src/errors.js';
-import { loadProject } from '../../../src/pipeline.js';
+import { errorsOf, tempProject } from '../../support/project.js';
 import { reconcile } from '../../../src/plan/reconcile.js';
 import { encode } from '../../../src/workloads/query/runner/encode.js';
 import { observedFrom } from '../../support/fixtures.js';
 
-async function project(workloads: string, files: Record<string, string> = { 'data/orders.csv': 'a,b\n1,2\n' }) {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-query-'));
-  for (const [f, t] of Object.entries(files)) {
-    await fs.mkdir(path.dirname(path.join(dir, f)), { recursive: true });
-    await fs.writeFile(path.join(dir, f), t);
-  }
-  await fs.writeFile(path.join(dir, 'pond.yaml'), `version: 1\nname: demo\nworkloads:\n${workloads}`);
-  return { dir, load: () => loadProject([path.join(dir, 'pond.yaml')], {}) };
-}
-const errorsOf = (p: Promise<unknown>) => p.then(() => [], (e: ConfigError) => e.diagnostics.map((d) => `${d.location?.line}:${d.location?.col} ${d.code}: ${d.message}`));
+const project = (workloads: string, files: Record<string, string | Uint8Array> = { 'data/orders.csv': 'a,b\n1,2\n' }) => tempProject(workloads, files);
 const sales = '  sales:\n    kind: query\n    sql: q.sql\n    inputs: [data/orders.csv]\n    output: { path: out/sales.csv }\n';
 
 describe('kind: query', () => {

@@ -83,6 +83,7 @@ function containerStep(want: DesiredContainer, have: ObservedContainer | undefin
   if (have.state === 'running' || have.state === 'restarting') return undefined;
   if (have.state === 'exited' && have.exitCode === 0 && (required.has('completed') || want.job)) return undefined;
   if (have.state === 'exited' && have.exitCode === 0 && options.heal && (want.spec.restart === 'no' || want.spec.restart === 'on-failure')) return undefined;
+  if (have.state === 'exited' && options.heal && want.job) return undefined; // a failed query re-runs when its SQL or inputs change, not in a loop
   const cause = have.state === 'exited' ? `is exited (code ${have.exitCode ?? '?'})` : `is ${have.state}`;
   return base({ ...common, action: 'start', cause, observedId: have.id });
 }

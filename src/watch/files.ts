@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 export interface FileEvent {
@@ -6,39 +7,61 @@ export interface FileEvent {
 }
 
 export interface FileWatch {
-  /** Replaces the watched set (a save may add or drop an env_file). */
+  /** Replaces the watched set (a save may add or drop an env_file, a query's input, a bot's code). */
   update(files: string[]): void;
   close(): Promise<void>;
 }
 
 /**
  * Watches files through their folders, not their inodes, so an editor's atomic save (write a temp
- * file, rename it over the original) is seen as a change of the original. chokidar is imported here
- * only, when watching starts.
+ * file, rename it over the original) is seen as a change of the original. A source that is a folder
+ * (a query's input folder, a bot's code) is watched with everything under it. chokidar is imported
+ * here only, when watching starts.
  */
-export async function watchFiles(files: string[], onEvent: (e: FileEvent) => void): Promise<FileWatch> {
+export async function watchFiles(sources: string[], onEvent: (e: FileEvent) => void): Promise<FileWatch> {
   const { watch } = await import('chokidar');
-  let wanted = new Set(files.map((f) => path.resolve(f)));
-  const dirs = (): string[] => [...new Set([...wanted].map((f) => path.dirname(f)))];
+  const split = (list: string[]): { files: Set<string>; trees: Set<string> } => {
+    const all = list.map((f) => path.resolve(f));
+    const trees = new Set(all.filter(isFolder));
+    return { files: new Set(all.filter((f) => !trees.has(f))), trees };
+  };
+  let { files, trees } = split(sources);
+  const dirs = (): string[] => [...new Set([...files].map((f) => path.dirname(f)))];
   let watched = dirs();
-  const watcher = watch(watched, {
+  const fileWatcher = watch(watched, {
     ignoreInitial: true,
     depth: 0,
-    ignored: (p: string) => !wanted.has(p) && !watched.includes(p),
+    ignored: (p: string) => !files.has(p) && !watched.includes(p),
   });
+  const treeWatcher = watch([...trees], { ignoreInitial: true });
   for (const kind of ['add', 'change', 'unlink'] as const) {
-    watcher.on(kind, (file: string) => {
-      if (wanted.has(path.resolve(file))) onEvent({ file: path.resolve(file), kind });
+    fileWatcher.on(kind, (file: string) => {
+      if (files.has(path.resolve(file))) onEvent({ file: path.resolve(file), kind });
+    });
+    treeWatcher.on(kind, (file: string) => {
+      const abs = path.resolve(file);
+      if ([...trees].some((t) => abs === t || abs.startsWith(t + path.sep))) onEvent({ file: abs, kind });
     });
   }
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  await Promise.all([fileWatcher, treeWatcher].map((w) => new Promise<void>((resolve) => w.once('ready', () => resolve()))));
   return {
     update(next) {
-      wanted = new Set(next.map((f) => path.resolve(f)));
+      ({ files, trees } = split(next));
       const nextDirs = dirs();
-      watcher.add(nextDirs.filter((d) => !watched.includes(d)));
+      fileWatcher.add(nextDirs.filter((d) => !watched.includes(d)));
       watched = [...new Set([...watched, ...nextDirs])];
+      treeWatcher.add([...trees]);
     },
-    close: () => watcher.close(),
+    close: async () => {
+      await Promise.all([fileWatcher.close(), treeWatcher.close()]);
+    },
   };
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -18,6 +18,8 @@ export interface Expanded {
   bot?: BotFacts;
   /** Mounts pond itself adds (its query runner and DuckDB): exempt from the checks on user mounts. */
   mounts?: MountSpec[];
+  /** Files and folders the expansion read (SQL, inputs, code): watch mode re-applies when they change. */
+  sources?: string[];
 }
 
 const HOST_PORT_KINDS = new Set(['database', 'notebook']);
@@ -43,7 +45,7 @@ export function expandKinds(raw: RawProject, project: string, dir: string, repor
       const e = kind === 'notebook' ? expandNotebook(name, w, ctx) : kind === 'query' ? expandQuery(name, w, ctx) : expandBot(name, w, ctx);
       if (!e) continue;
       volumes.push(...(e.volumes ?? []));
-      workloads.set(name, { kind, service: e.service, [kind]: e.facts, ...('mounts' in e && e.mounts && { mounts: e.mounts }) });
+      workloads.set(name, { kind, service: e.service, [kind]: e.facts, ...('mounts' in e && e.mounts && { mounts: e.mounts }), ...('sources' in e && e.sources && { sources: e.sources }) });
       continue;
     }
     if (kind !== 'database') {

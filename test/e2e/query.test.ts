@@ -2,8 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupProject, docker, uniqueProject, waitForImage } from '../integration/helpers/docker.js';
-import { containers, pond, projectDir } from './helpers/pond.js';
+import { cleanupProject, docker, eventually, uniqueProject, waitForImage } from '../integration/helpers/docker.js';
+import { containers, pond, pondProcess, projectDir } from './helpers/pond.js';
 
 const project = uniqueProject('pond-e2e-query');
 const orders = 'order_id,day,amount\n1,2026-11-01,10.5\n2,2026-11-01,4.5\n3,2026-11-02,7\n';
@@ -90,5 +90,30 @@ describe('kind: query (DuckDB on the real engine)', () => {
     expect(up.code).toBe(124);
     expect(up.stderr).toContain('slow ran past its 1s timeout');
     expect(await docker('ps', '-a', '--filter', `name=^${project}-slow$`, '--format', '{{.Names}}')).toBe('');
+  });
+});
+
+describe('kind: query under pond up --watch', () => {
+  const watched = uniqueProject('pond-e2e-query-watch');
+  afterAll(() => cleanupProject(watched));
+
+  it('an edit to an input file (inside an input folder) re-runs the query', async () => {
+    const wdir = await projectDir({
+      'pond.yaml': `version: 1\nname: ${watched}\nworkloads:\n  total:\n    kind: query\n    sql: "SELECT sum(amount) AS total FROM read_csv('data/*.csv')"\n    inputs: [data]\n    output: { path: out/total.json }\n`,
+      'data/a.csv': 'amount\n1\n2\n',
+    });
+    const child = pondProcess(['up', '--watch'], { cwd: wdir });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    try {
+      const total = async (): Promise<number> => JSON.parse(await fs.readFile(path.join(wdir, 'out/total.json'), 'utf8'))[0].total;
+      await eventually(async () => expect(await total()).toBe(3), { timeoutMs: 30_000, intervalMs: 100 });
+      await eventually(() => expect(output).toMatch(/watching/), { timeoutMs: 10_000, intervalMs: 50 });
+      await fs.writeFile(path.join(wdir, 'data/b.csv'), 'amount\n10\n');
+      await eventually(async () => expect(await total()).toBe(13), { timeoutMs: 30_000, intervalMs: 100 });
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 });

@@ -30,6 +30,8 @@ export interface BotExpansion {
   facts: BotFacts;
   /** Named volumes this workload needs declared. */
   volumes?: string[];
+  /** The code folder or .zip: watch mode replaces the bot when it changes. */
+  sources: string[];
 }
 
 const BOT_KEYS = ['runtime', 'code', 'entrypoint', 'config', 'schedule', 'concurrency', 'results', 'history', 'run_on_up'];
@@ -74,7 +76,7 @@ export function expandBot(name: string, raw: RawWorkload, ctx: KindContext): Bot
     ...(results && { results: results.startsWith('/') ? results : `${BOT_PATHS.work}/${results}` }),
     runOnUp: (raw.run_on_up as boolean | undefined) ?? true,
   };
-  return { service, facts };
+  return { service, facts, sources: [code.source] };
 }
 
 function withoutBotKeys(raw: RawWorkload): RawWorkload {

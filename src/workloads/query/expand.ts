@@ -28,6 +28,8 @@ export interface QueryExpansion {
   volumes?: string[];
   /** pond's own read-only mounts (its runner and DuckDB), outside the project by design. */
   mounts: MountSpec[];
+  /** The SQL file (if any) and the inputs, absolute: watch mode re-runs the query when they change. */
+  sources: string[];
 }
 
 export const DEFAULT_QUERY_IMAGE = 'node:22-slim';
@@ -78,13 +80,13 @@ export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): Q
     { type: 'bind', source: files.runner, target: QUERY_PATHS.runner, readOnly: true },
     { type: 'bind', source: files.duckdb, target: QUERY_PATHS.duckdb, readOnly: true },
   ];
-  return { service, facts: { sql, output, format, timeoutMs: timeoutMs!, hash }, mounts };
+  const sqlFile = isSqlFile(raw.sql as string) ? [path.resolve(dir, (raw.sql as string).trim())] : [];
+  return { service, facts: { sql, output, format, timeoutMs: timeoutMs!, hash }, mounts, sources: [...sqlFile, ...inputs.map((p) => path.join(dir, p))] };
 }
 
 /** `sql:` is a file when it names one (ends in .sql, or exists); otherwise it is the SQL itself. */
 function readSql(value: string, dir: string, at: (string | number)[], ctx: KindContext): string | undefined {
-  const looksLikeFile = /\.sql$/i.test(value.trim()) && !/\s/.test(value.trim());
-  if (!looksLikeFile) return value;
+  if (!isSqlFile(value)) return value;
   const file = path.resolve(dir, value.trim());
   if (!insideProject(dir, file)) {
     ctx.report.error(at, 'outside-project', `${value} is outside the project folder`, 'keep SQL files under the folder holding pond.yaml');
@@ -96,6 +98,10 @@ function readSql(value: string, dir: string, at: (string | number)[], ctx: KindC
     ctx.report.error(at, 'not-found', `SQL file ${value} does not exist`, `create it, or write the SQL inline (sql: "SELECT ...")`);
     return undefined;
   }
+}
+
+function isSqlFile(value: string): boolean {
+  return /\.sql$/i.test(value.trim()) && !/\s/.test(value.trim());
 }
 
 function checkedPath(rel: string, dir: string, at: (string | number)[], ctx: KindContext): string | undefined {

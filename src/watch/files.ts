@@ -33,29 +33,42 @@ export async function watchFiles(sources: string[], onEvent: (e: FileEvent) => v
     depth: 0,
     ignored: (p: string) => !files.has(p) && !watched.includes(p),
   });
-  const treeWatcher = watch([...trees], { ignoreInitial: true });
   for (const kind of ['add', 'change', 'unlink'] as const) {
     fileWatcher.on(kind, (file: string) => {
       if (files.has(path.resolve(file))) onEvent({ file: path.resolve(file), kind });
     });
-    treeWatcher.on(kind, (file: string) => {
-      const abs = path.resolve(file);
-      if ([...trees].some((t) => abs === t || abs.startsWith(t + path.sep))) onEvent({ file: abs, kind });
-    });
   }
-  await Promise.all([fileWatcher, treeWatcher].map((w) => new Promise<void>((resolve) => w.once('ready', () => resolve()))));
+  // Folders get a watcher of their own (no depth limit), made only once there is one to watch.
+  let treeWatcher: ReturnType<typeof watch> | undefined;
+  const watchTrees = async (): Promise<void> => {
+    if (!trees.size) return;
+    if (treeWatcher) return void treeWatcher.add([...trees]);
+    treeWatcher = watch([...trees], { ignoreInitial: true });
+    for (const kind of ['add', 'change', 'unlink'] as const) {
+      treeWatcher.on(kind, (file: string) => {
+        const abs = path.resolve(file);
+        if ([...trees].some((t) => abs === t || abs.startsWith(t + path.sep))) onEvent({ file: abs, kind });
+      });
+    }
+    await ready(treeWatcher);
+  };
+  await Promise.all([ready(fileWatcher), watchTrees()]);
   return {
     update(next) {
       ({ files, trees } = split(next));
       const nextDirs = dirs();
       fileWatcher.add(nextDirs.filter((d) => !watched.includes(d)));
       watched = [...new Set([...watched, ...nextDirs])];
-      treeWatcher.add([...trees]);
+      void watchTrees();
     },
     close: async () => {
-      await Promise.all([fileWatcher.close(), treeWatcher.close()]);
+      await Promise.all([fileWatcher.close(), treeWatcher?.close()]);
     },
   };
+}
+
+function ready(w: { once(event: 'ready', fn: () => void): unknown }): Promise<void> {
+  return new Promise((resolve) => void w.once('ready', () => resolve()));
 }
 
 function isFolder(p: string): boolean {

@@ -36,3 +36,22 @@ function split(probe: Probe): { log: Probe[]; http: Probe[] } {
   const all = 'all' in probe ? probe.all : [probe];
   return { log: all.filter((p) => 'log' in p), http: all.filter((p) => !('log' in p)) };
 }
+
+/**
+ * The health `pond ps` shows for workloads without ready_when: the engine's answer when it has a
+ * verdict, else pond's own probe tried once now. An engine check stays "starting" until its first
+ * interval has passed, and http/tcp/log probes have no engine check at all, so without this a
+ * notebook `up` just saw healthy would show nothing, and a database "starting" for seconds.
+ */
+export async function checkHealth(engine: Engine, containers: ObservedContainer[], health: ReadonlyMap<string, Probe>): Promise<Map<string, 'healthy' | 'unhealthy'>> {
+  const pending = containers.filter(
+    (c) => c.state === 'running' && c.labels[LABEL.run] === undefined && health.has(c.labels[LABEL.workload] ?? '') && (c.health === undefined || c.health === 'starting'),
+  );
+  const results = await Promise.all(
+    pending.map(async (c) => {
+      const ok = await engine.probe(c.id, health.get(c.labels[LABEL.workload]!)!, TRY_MS).then((r) => r.ok, () => false);
+      return [c.name, ok ? 'healthy' : c.health === 'starting' ? undefined : 'unhealthy'] as const;
+    }),
+  );
+  return new Map(results.filter((r): r is readonly [string, 'healthy' | 'unhealthy'] => r[1] !== undefined));
+}

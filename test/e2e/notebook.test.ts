@@ -14,6 +14,8 @@ workloads:
 `;
 let dir: string;
 let url: string;
+/** The server's pid inside the container, from the runtime file Jupyter writes (the image has no pgrep). */
+const JUPYTER_PID = "$(ls /root/.local/share/jupyter/runtime | grep -o -E '(nb|jp)server-[0-9]+' | grep -o -E '[0-9]+' | head -1)";
 
 beforeAll(async () => {
   await waitForImage('python:3.11-slim');
@@ -30,6 +32,13 @@ describe('kind: notebook (Jupyter in the default image on the real engine)', () 
     const info = JSON.parse((await pond(['info', 'explore', '--format', 'json'], { cwd: dir })).stdout);
     expect(info.notebooks).toEqual([{ workload: 'explore', server: 'jupyter', host: '127.0.0.1', port: Number(new URL(url).port), url }]);
     expect(await docker('port', `${project}-explore`, '8888/tcp')).toBe(`127.0.0.1:${new URL(url).port}`);
+    // Its health check is pond's own HTTP probe (no engine-side check): ps tries it now.
+    const ps = JSON.parse((await pond(['ps', '--format', 'json'], { cwd: dir })).stdout);
+    expect(ps.workloads.find((w: { workload: string }) => w.workload === 'explore').health).toBe('healthy');
+    await docker('exec', `${project}-explore`, 'sh', '-c', `kill -STOP ${JUPYTER_PID}`);
+    const stopped = JSON.parse((await pond(['ps', '--format', 'json'], { cwd: dir })).stdout);
+    expect(stopped.workloads.find((w: { workload: string }) => w.workload === 'explore').health).toBe('unhealthy');
+    await docker('exec', `${project}-explore`, 'sh', '-c', `kill -CONT ${JUPYTER_PID}`);
   });
 
   it('answers with the token, refuses without it, and lists the workspace notebook; data is mounted read-only', async () => {

@@ -5,7 +5,7 @@ import type { Output } from '../output.js';
 import { table } from '../output.js';
 import { readHealState, type HealState } from '../../watch/heal-state.js';
 import { psRows, psTable, statusRows, type PsRow } from '../status.js';
-import { checkReadiness, type Readiness } from '../readiness.js';
+import { checkHealth, checkReadiness, type Readiness } from '../readiness.js';
 import type { WorkloadSpec } from '../../model/types.js';
 import { scheduledBots, withScheduled, type ScheduledBot } from '../../bots/schedule-view.js';
 
@@ -20,9 +20,14 @@ export async function psCommand(ctx: Context, flags: { format: 'text' | 'json'; 
   const engine = await ctx.openEngine();
   const observed = await withDetails(engine, await engine.observe(project));
   const readyWhen = new Map(workloads.filter((w) => w.readyWhen).map((w) => [w.name, w.readyWhen!]));
-  const [samples, readiness] = await Promise.all([flags.stats ? sample(engine, observed.containers, ctx.output) : undefined, checkReadiness(engine, observed.containers, readyWhen)]);
+  const health = new Map(workloads.filter((w) => w.health && !w.readyWhen).map((w) => [w.name, w.health!.probe]));
+  const [samples, readiness, probed] = await Promise.all([
+    flags.stats ? sample(engine, observed.containers, ctx.output) : undefined,
+    checkReadiness(engine, observed.containers, readyWhen),
+    checkHealth(engine, observed.containers, health),
+  ]);
   const now = new Date();
-  const rows = withReadiness(withHeal(psRows(withScheduled(statusRows(observed, declared), await scheduled(ctx, now)), now, samples), readHealState(project), now.getTime()), readiness);
+  const rows = withReadiness(withProbed(withHeal(psRows(withScheduled(statusRows(observed, declared), await scheduled(ctx, now)), now, samples), readHealState(project), now.getTime()), probed), readiness);
   if (flags.format === 'json') ctx.output.out(JSON.stringify({ project, workloads: rows }, null, 2));
   else if (!rows.length) ctx.output.err(`project "${project}" has no containers`);
   else ctx.output.out(table(psTable(rows, { stats: !!flags.stats })));
@@ -39,6 +44,11 @@ async function declaredWorkloads(ctx: Context): Promise<WorkloadSpec[]> {
     ctx.output.err('warning: pond.yaml is invalid (pond validate shows why); listing what runs under -p');
     return [];
   }
+}
+
+/** pond's own verdict where the engine has none yet (see checkHealth). */
+function withProbed(rows: PsRow[], probed: ReadonlyMap<string, string>): PsRow[] {
+  return rows.map((r) => (probed.has(r.container) ? { ...r, health: probed.get(r.container)! } : r));
 }
 
 /** ready_when's state joins the health column (engine health, if any, first) and the JSON as `readiness`. */

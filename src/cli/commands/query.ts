@@ -3,6 +3,7 @@ import { PondError, UsageError } from '../../errors.js';
 import { runAdhoc } from '../../queries/adhoc.js';
 import type { QueryFormat } from '../../workloads/query/expand.js';
 import type { Context } from '../context.js';
+import { interruptible } from '../interrupt.js';
 
 export interface QueryFlags {
   sql?: string;
@@ -27,16 +28,9 @@ export async function queryCommand(ctx: Context, name: string, flags: QueryFlags
   if (flags.format === 'arrow' && !flags.output && ctx.output.tty) throw new UsageError('Arrow is binary: not printed on a terminal', 'add --output FILE, or pipe stdout into a file');
   const project = await ctx.project();
   const engine = await ctx.openEngine();
-  const abort = new AbortController();
-  const onSigint = (): void => abort.abort();
-  process.on('SIGINT', onSigint);
-  try {
-    const result = await runAdhoc(engine, project, name, { ...flags, signal: abort.signal });
-    if (!result.ok) throw new QueryFailed(result.message);
-    if (flags.output) fs.writeFileSync(flags.output, result.bytes);
-    else process.stdout.write(result.bytes);
-    return 0;
-  } finally {
-    process.off('SIGINT', onSigint);
-  }
+  const result = await interruptible((signal) => runAdhoc(engine, project, name, { ...flags, signal }));
+  if (!result.ok) throw new QueryFailed(result.message);
+  if (flags.output) fs.writeFileSync(flags.output, result.bytes);
+  else process.stdout.write(result.bytes);
+  return 0;
 }

@@ -3,6 +3,7 @@ import { planToJson, renderPlan, hasChanges } from '../../plan/render.js';
 import type { Plan } from '../../plan/types.js';
 import { UsageError } from '../../errors.js';
 import { confirm } from '../confirm.js';
+import { interruptible } from '../interrupt.js';
 import type { Context } from '../context.js';
 import { applyExitCode, failUnlessOk, runApply } from '../run-apply.js';
 import { statusRows, statusTable } from '../status.js';
@@ -74,16 +75,4 @@ async function refuseDataLoss(ctx: Context, plan: Plan, yes: boolean): Promise<v
   const names = doomed.map((s) => `${s.resource} ${s.name}`).join(', ');
   if (await confirm(ctx, `This deletes persistent data (${names}). Apply?`)) return;
   throw new UsageError(`the plan deletes persistent data (${names}): nothing was changed`, 'confirm on a terminal, or pass --yes; leave out --remove-orphans to keep the data');
-}
-
-/** Ctrl-C during up's bot runs stops their containers (each run is recorded as interrupted) instead of orphaning them. */
-async function interruptible<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const abort = new AbortController();
-  const onSigint = (): void => abort.abort();
-  process.on('SIGINT', onSigint);
-  try {
-    return await fn(abort.signal);
-  } finally {
-    process.off('SIGINT', onSigint);
-  }
 }

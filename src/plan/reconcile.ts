@@ -81,6 +81,9 @@ function containerStep(want: DesiredContainer, have: ObservedContainer | undefin
     return base({ ...common, action: 'restart', cause: 'is unhealthy', observedId: have.id });
   }
   if (have.state === 'running' || have.state === 'restarting') return undefined;
+  if (want.job && have.state === 'exited' && have.exitCode === 0 && options.missingOutputs?.includes(want.workload)) {
+    return base({ ...common, action: 'start', cause: 'its output file is missing', observedId: have.id });
+  }
   if (have.state === 'exited' && have.exitCode === 0 && (required.has('completed') || want.job)) return undefined;
   if (have.state === 'exited' && have.exitCode === 0 && options.heal && (want.spec.restart === 'no' || want.spec.restart === 'on-failure')) return undefined;
   if (have.state === 'exited' && options.heal && want.job) return undefined; // a failed query re-runs when its SQL or inputs change, not in a loop

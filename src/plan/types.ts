@@ -86,6 +86,8 @@ export interface PlanOptions {
    * container that exited 0 under `restart: no` or `on-failure` (it finished; it did not crash).
    */
   heal?: boolean;
+  /** Finished queries whose output file is gone: run again, like make with a missing target. */
+  missingOutputs?: string[];
 }
 
 export interface DownOptions {

@@ -61,6 +61,11 @@ describe('kind: query (DuckDB on the real engine)', () => {
     expect(changed.code, changed.stderr).toBe(0);
     expect(changed.stderr).toMatch(/-\/\+ container daily\s+env\.POND_QUERY_HASH/);
     expect(JSON.parse(await fs.readFile(path.join(dir, 'out/daily.json'), 'utf8'))[1]).toEqual({ day: '2026-11-02', orders: 2, revenue: 10 });
+    await fs.rm(path.join(dir, 'out/daily.csv'));
+    const missing = await pond(['up'], { cwd: dir });
+    expect(missing.code, missing.stderr).toBe(0);
+    expect(missing.stderr).toMatch(/> container daily_csv\s+its output file is missing/);
+    expect(await fs.readFile(path.join(dir, 'out/daily.csv'), 'utf8')).toContain('2026-11-02,2,10');
   });
 
   it('pond query runs ad hoc SQL to stdout, explains, and shows DuckDB\'s own error text', async () => {

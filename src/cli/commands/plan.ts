@@ -4,6 +4,7 @@ import type { Plan, PlanOptions } from '../../plan/types.js';
 import type { ObservedState } from '../../engine/types.js';
 import type { Project } from '../../pipeline.js';
 import type { Context } from '../context.js';
+import { missingOutputs } from '../../workloads/query/expand.js';
 import { printWarnings } from './validate.js';
 import { scheduleLines, scheduledBots } from '../../bots/schedule-view.js';
 
@@ -20,7 +21,7 @@ export async function makePlan(ctx: Context, project: Project, flags: Omit<PlanF
   printWarnings(ctx, project.warnings);
   const engine = await ctx.openEngine();
   const observed = await engine.observe(project.spec.name);
-  const options: PlanOptions = { forceRecreate: !!flags.forceRecreate, noRecreate: !!flags.noRecreate, removeOrphans: !!flags.removeOrphans, wait };
+  const options: PlanOptions = { forceRecreate: !!flags.forceRecreate, noRecreate: !!flags.noRecreate, removeOrphans: !!flags.removeOrphans, wait, missingOutputs: missingOutputs(project.spec.workloads) };
   return { plan: reconcile(project.desired, observed, options), observed };
 }
 

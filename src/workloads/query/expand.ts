@@ -38,6 +38,11 @@ const FORMATS: Record<string, QueryFormat> = { '.json': 'json', '.csv': 'csv', '
 /** Where the runner and DuckDB are mounted, and where inputs and output appear in the container. */
 export const QUERY_PATHS = { runner: '/opt/pond/query-runner.mjs', duckdb: '/opt/pond/node_modules/@duckdb', work: '/work', out: '/out' };
 
+/** Queries whose output file is not there (deleted since their last run): the planner runs them again. */
+export function missingOutputs(workloads: { name: string; query?: QueryFacts }[]): string[] {
+  return workloads.filter((w) => w.query && !fs.existsSync(w.query.output)).map((w) => w.name);
+}
+
 /**
  * `kind: query` → a terminating service, as pure data (apart from reading the SQL file and hashing the
  * inputs): DuckDB run by pond's runner in the official node image, with no network unless asked,

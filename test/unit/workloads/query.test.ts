@@ -50,6 +50,16 @@ describe('kind: query', () => {
     expect(steps[0]!.cause).toMatch(/^env\.POND_QUERY_HASH/);
   });
 
+  it('a finished query whose output file was deleted runs again (a failed one waits for a change)', async () => {
+    const { load } = await project(sales, { 'q.sql': 'select 1', 'data/orders.csv': 'a\n1\n' });
+    const { desired } = await load();
+    const UP = { forceRecreate: false, noRecreate: false, removeOrphans: false, wait: true, missingOutputs: ['sales'] };
+    const done = observedFrom(desired, { sales: { state: 'exited', exitCode: 0 } });
+    expect(reconcile(desired, done, UP).steps.map((s) => `${s.action} ${s.name}: ${s.cause}`)).toEqual(['start sales: its output file is missing']);
+    const failed = observedFrom(desired, { sales: { state: 'exited', exitCode: 1 } });
+    expect(reconcile(desired, failed, { ...UP, heal: true }).steps).toEqual([]);
+  });
+
   it('inline SQL, default output and format; located errors for a missing SQL file, a missing input, a bad timeout', async () => {
     const inline = await project('  q:\n    kind: query\n    sql: "select 42"\n');
     expect((await inline.load()).spec.workloads[0]!.query).toMatchObject({ sql: 'select 42', format: 'json', output: path.join(inline.dir, 'q.json') });

@@ -20,7 +20,7 @@ export function splitScheduled(spec: ProjectSpec, desired: DesiredState, config:
   }
   if (report.failed) throw new ConfigError(report.diagnostics);
   return {
-    desired: { ...desired, containers: desired.containers.filter((c) => !names.has(c.workload)), order: desired.order.filter((n) => !names.has(n)) },
+    desired: { ...desired, containers: desired.containers.filter((c) => !names.has(c.workload)), order: desired.order.filter((n) => !names.has(n)), containerless: [...names].sort() },
     scheduled: desired.containers.filter((c) => names.has(c.workload)),
   };
 }

@@ -28,4 +28,6 @@ export interface DesiredState {
   volumes: DesiredVolume[];
   containers: DesiredContainer[];
   order: string[];
+  /** Workloads declared without a standing container (scheduled bots): a container they left is not an orphan, it goes. */
+  containerless?: string[];
 }

@@ -40,7 +40,10 @@ export function reconcile(desired: DesiredState, observed: ObservedState, option
     steps.push(step);
   }
   wireNeeds(steps, desired, byWorkload);
-  const orphans = findOrphans(byWorkload, containers);
+  for (const name of desired.containerless ?? []) {
+    for (const c of byWorkload.get(name) ?? []) steps.push(removal({ name, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) }, 'now runs on a schedule: no standing container'));
+  }
+  const orphans = findOrphans(byWorkload, containers, new Set(desired.containerless));
   if (options.removeOrphans) steps.push(...orphans.map((o) => removal(o, 'removed from pond.yaml (orphan)')));
   const orphanVolumes = findOrphanVolumes(desired, observed);
   if (options.removeOrphans) steps.push(...orphanVolumes.map((v) => volumeRemoval(v, steps)));
@@ -154,10 +157,10 @@ function pickCurrent(candidates: ObservedContainer[], name: string): ObservedCon
   return candidates.find((c) => c.name === name) ?? candidates[0];
 }
 
-function findOrphans(byWorkload: Map<string, ObservedContainer[]>, desired: Map<string, DesiredContainer>): Orphan[] {
+function findOrphans(byWorkload: Map<string, ObservedContainer[]>, desired: Map<string, DesiredContainer>, containerless: Set<string>): Orphan[] {
   const out: Orphan[] = [];
   for (const [workload, list] of [...byWorkload].sort(([a], [b]) => a.localeCompare(b))) {
-    if (desired.has(workload)) continue;
+    if (desired.has(workload) || containerless.has(workload)) continue;
     for (const c of list) out.push({ name: workload, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) });
   }
   return out;

@@ -2,6 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { reconcile } from '../../../src/plan/reconcile.js';
+import { observedFrom } from '../../support/fixtures.js';
 import { errorsOf, tempProject } from '../../support/project.js';
 
 const setup = (workloads: string, files: Record<string, string | Uint8Array> = { 'bot/main.py': 'print(1)\n' }) => tempProject(workloads, files);
@@ -64,6 +66,17 @@ describe('kind: bot', () => {
     expect(desired.order).toEqual([]);
     expect(scheduled.map((c) => [c.workload, c.spec.restart])).toEqual([['s', 'no']]);
     expect(spec.workloads[0]!.bot).toMatchObject({ schedule: '*/5 * * * *', concurrency: 'forbid', history: 20, runOnUp: true, results: '/pond/work/out.json' });
+  });
+
+  it('made scheduled, a long-running bot\'s container is removed (not kept as an orphan); its past runs stay out of the plan', async () => {
+    const bot = '  s:\n    kind: bot\n    runtime: python3.11\n    code: ./bot\n';
+    const { dir, load } = await setup(bot);
+    const before = await load();
+    const observed = observedFrom(before.desired);
+    await fs.writeFile(path.join(dir, 'pond.yaml'), `version: 1\nname: demo\nworkloads:\n${bot}    schedule: "*/5 * * * *"\n`);
+    const plan = reconcile((await load()).desired, observed, { forceRecreate: false, noRecreate: false, removeOrphans: false, wait: true });
+    expect(plan.steps.map((s) => `${s.action} ${s.name}: ${s.cause}`)).toEqual(['remove s: now runs on a schedule: no standing container']);
+    expect(plan.orphans).toEqual([]);
   });
 
   it('located errors: a bad cron expression, a missing code folder, a missing entry file, waiting on a scheduled bot', async () => {

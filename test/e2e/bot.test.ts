@@ -96,6 +96,7 @@ workloads:
     const scheduled = JSON.parse(plan.stdout).scheduled;
     expect(scheduled.map((s: { workload: string; next: string[] }) => [s.workload, s.next.length])).toEqual([['failing', 3], ['report', 3]]);
     expect(scheduled[1].next[0]).toMatch(/T03:00:00\.000Z$/);
+    expect((await pond(['plan', '--detailed-exitcode'], { cwd: dir })).code).toBe(2); // up would run report
 
     const up = await pond(['up'], { cwd: dir });
     expect(up.code, up.stderr).toBe(0);
@@ -113,6 +114,7 @@ workloads:
     const again = await pond(['up'], { cwd: dir });
     expect(again.code).toBe(0);
     expect(await runsOf(dir, 'report')).toHaveLength(1);
+    expect((await pond(['plan', '--detailed-exitcode'], { cwd: dir })).code).toBe(0);
     const ps = JSON.parse((await pond(['ps', '--format', 'json'], { cwd: dir })).stdout);
     expect(ps.workloads.find((w: { workload: string }) => w.workload === 'report').state).toMatch(/^scheduled \(next .*, last exit 0\)$/);
   });

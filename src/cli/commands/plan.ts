@@ -25,12 +25,16 @@ export async function makePlan(ctx: Context, project: Project, flags: Omit<PlanF
   return { plan: reconcile(project.desired, observed, options), observed };
 }
 
-/** `pond plan`: exit 0, or with --detailed-exitcode 2 when there are changes (Terraform's contract). */
+/**
+ * `pond plan`: exit 0, or with --detailed-exitcode 2 when there are changes (Terraform's contract); a
+ * scheduled bot that `up` would run now counts as one.
+ */
 export async function planCommand(ctx: Context, flags: PlanFlags): Promise<number> {
   const project = await ctx.project();
   const { plan } = await makePlan(ctx, project, flags);
   const bots = scheduledBots(project, new Date());
   if (flags.format === 'json') ctx.output.out(JSON.stringify({ ...planToJson(plan), ...(bots.length && { scheduled: bots }) }, null, 2));
   else ctx.output.out([renderPlan(plan, { color: ctx.output.color }).trimEnd(), ...(bots.length ? ['', ...scheduleLines(bots)] : [])].join('\n') + '\n');
-  return flags.detailedExitcode && hasChanges(plan) ? 2 : 0;
+  const changes = hasChanges(plan) || bots.some((b) => b.run_on_up);
+  return flags.detailedExitcode && changes ? 2 : 0;
 }

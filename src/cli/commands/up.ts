@@ -1,7 +1,6 @@
 import { acquireLock } from '../../lock/lock.js';
 import { planToJson, renderPlan, hasChanges } from '../../plan/render.js';
 import type { Plan } from '../../plan/types.js';
-import { UsageError } from '../../errors.js';
 import { confirm } from '../confirm.js';
 import { interruptible } from '../interrupt.js';
 import type { Context } from '../context.js';
@@ -10,7 +9,7 @@ import { statusRows, statusTable } from '../status.js';
 import { table } from '../output.js';
 import { urlLines } from '../urls.js';
 import { makePlan } from './plan.js';
-import { AlreadyReportedError } from '../../errors.js';
+import { AlreadyReportedError, UsageError } from '../../errors.js';
 import { runOnUp, upRunFailures, type UpRun } from '../../bots/on-up.js';
 import { prepareBots } from '../../bots/prepare.js';
 import { scheduleLines, scheduledBots, withScheduled } from '../../bots/schedule-view.js';

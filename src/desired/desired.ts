@@ -45,6 +45,7 @@ function desiredContainer(project: string, w: WorkloadSpec, external: Set<string
     ...(w.health && { health: w.health }),
     restart: w.restart,
     init: w.init,
+    ...(w.user !== undefined && { user: w.user }),
     stopTimeoutSec: w.stopTimeoutSec,
     labels: w.labels,
   };

@@ -60,6 +60,7 @@ function plainSpec(w: WorkloadSpec, env: Record<string, string>): Record<string,
     restart: w.restart,
     labels: Object.keys(w.labels).length ? w.labels : undefined,
     init: w.init,
+    user: w.user,
     stop_grace_period: `${w.stopTimeoutSec}s`,
   };
 }

@@ -67,6 +67,8 @@ export interface ContainerSpec {
   health?: HealthSpec;
   restart: RestartPolicy;
   init: boolean;
+  /** The user the process runs as (docker's --user); absent: the image's. */
+  user?: string;
   stopTimeoutSec: number;
   labels: Record<string, string>;
 }

@@ -136,6 +136,7 @@ function normalizeWorkload(name: string, raw: RawWorkload, dir: string, declared
     restart: (raw.restart ?? 'no') as RestartPolicy,
     labels: raw.labels ?? {},
     init: raw.init ?? true,
+    ...(raw.user !== undefined && { user: raw.user }),
     stopTimeoutSec: Math.ceil((raw.stop_grace_period === undefined ? 10_000 : (parseDuration(raw.stop_grace_period) ?? 10_000)) / 1000),
   };
 }

@@ -54,6 +54,7 @@ export interface RawWorkload {
   labels?: Record<string, string>;
   unsafe?: string[];
   init?: boolean;
+  user?: string;
   stop_grace_period?: Duration;
   [key: string]: unknown;
 }

@@ -36,6 +36,8 @@ export interface WorkloadSpec {
   restart: RestartPolicy;
   labels: Record<string, string>;
   init: boolean;
+  /** `user:` ("uid", "uid:gid" or a name the image knows); absent: the image's own user. */
+  user?: string;
   stopTimeoutSec: number;
   /** Set for `kind: database`: how to connect, and what only matters on first init of its data. */
   database?: DatabaseFacts;

@@ -31,6 +31,7 @@ export async function runAdhoc(engine: Engine, project: Project, name: string, o
   const id = runId(new Date(), randomBytes(2).toString('hex'));
   const scratch = path.join(project.spec.dir, '.pond', 'query', id);
   fs.mkdirSync(scratch, { recursive: true });
+  fs.chmodSync(scratch, 0o777); // whatever user the query runs as (user:) writes its result here; removed after
   const format = opts.format ?? facts.format;
   const spec = adhocSpec(template, id, scratch, { sql: opts.sql ?? facts.sql, format, explain: !!opts.explain });
   let container: string | undefined;

@@ -26,6 +26,7 @@ workloads:
     sql: queries/daily.sql
     inputs: [data/orders.csv]
     output: { path: out/daily.arrow }
+    user: "65534:65534"
 `;
 let dir: string;
 const leftovers = async (): Promise<string> => docker('ps', '-a', '--filter', `label=dev.pond.project=${project}`, '--filter', 'label=dev.pond.run', '--format', '{{.Names}}');
@@ -33,6 +34,8 @@ const leftovers = async (): Promise<string> => docker('ps', '-a', '--filter', `l
 beforeAll(async () => {
   await waitForImage('node:22-slim');
   dir = await projectDir({ 'pond.yaml': stack, 'data/orders.csv': orders, 'queries/daily.sql': `${byDay};\n` });
+  await fs.mkdir(path.join(dir, 'out'), { mode: 0o777 });
+  await fs.chmod(path.join(dir, 'out'), 0o777); // daily_arrow runs as 65534 and must be able to write there
 });
 afterAll(() => cleanupProject(project));
 
@@ -46,6 +49,7 @@ describe('kind: query (DuckDB on the real engine)', () => {
     ]);
     expect(await fs.readFile(path.join(dir, 'out/daily.csv'), 'utf8')).toBe('day,orders,revenue\n2026-11-01,2,15\n2026-11-02,1,7\n');
     const table = tableFromIPC(await fs.readFile(path.join(dir, 'out/daily.arrow')));
+    expect((await fs.stat(path.join(dir, 'out/daily.arrow'))).uid).toBe(65534); // written as user: says
     expect(table.numRows).toBe(2);
     expect([...table.getChild('orders')!.toArray()]).toEqual([2n, 1n]);
   });
@@ -72,6 +76,9 @@ describe('kind: query (DuckDB on the real engine)', () => {
     const adhoc = await pond(['query', 'daily', '--sql', "SELECT count(*) AS n FROM read_csv('data/orders.csv')", '--format', 'csv'], { cwd: dir });
     expect(adhoc.code, adhoc.stderr).toBe(0);
     expect(adhoc.stdout).toBe('n\n4\n');
+    const asNobody = await pond(['query', 'daily_arrow', '--format', 'json'], { cwd: dir });
+    expect(asNobody.code, asNobody.stderr).toBe(0);
+    expect(JSON.parse(asNobody.stdout)).toHaveLength(2);
     const explain = await pond(['query', 'daily', '--explain'], { cwd: dir });
     expect(explain.code, explain.stderr).toBe(0);
     expect(explain.stdout).toMatch(/ORDER_BY[\s\S]*READ_CSV/);

@@ -19,6 +19,7 @@ export function toCreateOptions(spec: ContainerSpec): Dockerode.ContainerCreateO
     Labels: spec.labels,
     ExposedPorts: Object.fromEntries(spec.ports.map((p) => [portKey(p), {}])),
     StopTimeout: spec.stopTimeoutSec,
+    ...(spec.user !== undefined ? { User: spec.user } : {}),
     ...(healthcheck ? { Healthcheck: healthcheck } : {}),
     HostConfig: {
       PortBindings: toPortBindings(spec.ports),

@@ -71,8 +71,10 @@ export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): Q
     kind: 'service',
     image: raw.image ?? DEFAULT_QUERY_IMAGE,
     command: ['node', QUERY_PATHS.runner],
-    env: { ...envMap(raw.env), POND_SQL: sql, POND_FORMAT: format, POND_OUTPUT: `${QUERY_PATHS.out}/${path.basename(output)}`, POND_QUERY_HASH: hash },
+    env: { ...envMap(raw.env), POND_SQL: sql, POND_FORMAT: format, POND_OUTPUT: `${QUERY_PATHS.out}/${path.basename(output)}`, POND_QUERY_HASH: hash, HOME: '/tmp' },
     network: raw.network ?? 'none',
+    // The output file is the user's: written as the invoking user (root stays root), HOME somewhere writable.
+    ...(raw.user === undefined && invokingUser() && { user: invokingUser() }),
     restart: 'no',
     volumes: [
       ...inputs.map((p) => ({ type: 'bind' as const, source: p, target: `${QUERY_PATHS.work}/${p}`, read_only: true })),
@@ -103,6 +105,12 @@ function readSql(value: string, dir: string, at: (string | number)[], ctx: KindC
     ctx.report.error(at, 'not-found', `SQL file ${value} does not exist`, `create it, or write the SQL inline (sql: "SELECT ...")`);
     return undefined;
   }
+}
+
+/** "uid:gid" of the pond process, unless it is root (then the image's own user, root, is the same). */
+function invokingUser(): string | undefined {
+  const uid = process.getuid?.();
+  return uid === undefined || uid === 0 ? undefined : `${uid}:${process.getgid?.() ?? uid}`;
 }
 
 function isSqlFile(value: string): boolean {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { errorsOf, tempProject } from '../../support/project.js';
 import { reconcile } from '../../../src/plan/reconcile.js';
 import { encode } from '../../../src/workloads/query/runner/encode.js';
+import { toCreateOptions } from '../../../src/engine/docker/create-options.js';
 import { observedFrom } from '../../support/fixtures.js';
 
 const project = (workloads: string, files: Record<string, string | Uint8Array> = { 'data/orders.csv': 'a,b\n1,2\n' }) => tempProject(workloads, files);
@@ -24,6 +25,16 @@ describe('kind: query', () => {
     expect(q.mounts.filter((m) => m.target.startsWith('/opt/pond')).every((m) => m.type === 'bind' && m.readOnly)).toBe(true);
     expect(q.query).toMatchObject({ output: path.join(dir, 'out/sales.csv'), format: 'csv', timeoutMs: 300_000 });
     expect(desired.containers[0]!.job).toEqual({ timeoutMs: 300_000 });
+  });
+
+  it('runs as the invoking user unless that is root (output files are theirs); user: wins; the engine gets it as User', async () => {
+    const { load } = await project(sales, { 'q.sql': 'select 1', 'data/orders.csv': 'a\n1\n' });
+    const uid = process.getuid!();
+    const q = (await load()).spec.workloads[0]!;
+    expect(q.user).toBe(uid === 0 ? undefined : `${uid}:${process.getgid!()}`);
+    const set = await project(`${sales}    user: "65534:65534"\n`, { 'q.sql': 'select 1', 'data/orders.csv': 'a\n1\n' });
+    const { desired } = await set.load();
+    expect(toCreateOptions(desired.containers[0]!.spec).User).toBe('65534:65534');
   });
 
   it('the content hash changes with the SQL or an input byte, not with a touch', async () => {

@@ -63,7 +63,7 @@ export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): Q
   const timeoutMs = raw.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseDuration(raw.timeout as string | number);
   if (timeoutMs === undefined || timeoutMs <= 0) report.error([...at, 'timeout'], 'duration', `"${String(raw.timeout)}" is not a duration above zero`, 'write it like "30s" or "5m"');
   if (sql === undefined || inputs.length !== ((raw.inputs as unknown[] | undefined) ?? []).length || report.failed) return undefined;
-  const hash = queryHash(sql, inputs, dir);
+  const hash = queryHash(sql, inputs, dir, output);
   fs.mkdirSync(path.dirname(output), { recursive: true });
   const files = runnerFiles();
   const service: RawWorkload = {

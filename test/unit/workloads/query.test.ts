@@ -49,6 +49,15 @@ describe('kind: query', () => {
     expect((await load()).spec.workloads[0]!.query!.hash).not.toBe(h2);
   });
 
+  it('its own output inside an input folder is not an input (else every run would look like a change)', async () => {
+    const { dir, load } = await project('  q:\n    kind: query\n    sql: "select 1"\n    inputs: [data]\n    output: { path: data/result.json }\n', { 'data/a.csv': 'a\n1\n' });
+    const before = (await load()).spec.workloads[0]!.query!.hash;
+    await fs.writeFile(path.join(dir, 'data/result.json'), '[{"x": 1}]');
+    expect((await load()).spec.workloads[0]!.query!.hash).toBe(before);
+    await fs.writeFile(path.join(dir, 'data/b.csv'), 'a\n2\n');
+    expect((await load()).spec.workloads[0]!.query!.hash).not.toBe(before);
+  });
+
   it('an exited-0 run of the same config is done; a changed input replaces (re-runs) it; up waits for completion', async () => {
     const { dir, load } = await project(sales, { 'q.sql': 'select 1', 'data/orders.csv': 'a\n1\n' });
     const first = await load();

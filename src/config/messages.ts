@@ -58,8 +58,11 @@ function describe(p: SchemaProblem, path: DocPath, schema: SchemaIndex, where: L
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
       return { code: 'range', message: `${subject} must be ${RANGE_WORDS[p.keyword]} ${p.params.limit}, not ${showData(p.data)}`, at: 'value' };
-    case 'minLength':
-      return { code: 'invalid-value', message: `${subject} must not be empty`, at: 'value' };
+    case 'minLength': {
+      // The value is not shown: a too-short one may be a secret (a notebook token).
+      const limit = Number(p.params.limit);
+      return { code: 'invalid-value', message: limit > 1 ? `${subject} must be at least ${limit} characters long` : `${subject} must not be empty`, at: 'value' };
+    }
     case 'uniqueItems':
       return { code: 'duplicate-item', message: `${subject} lists ${showItem(p)} twice`, hint: 'remove one of them', at: 'value' };
     default:

@@ -2,6 +2,7 @@ import { loadConfig } from './config/load.js';
 import type { LoadedConfig } from './config/types.js';
 import type { Diagnostic } from './errors.js';
 import { splitScheduled } from './bots/split.js';
+import { saveNewTokens } from './workloads/notebook/token.js';
 import { buildDesired } from './desired/desired.js';
 import type { DesiredContainer, DesiredState } from './desired/types.js';
 import { buildGraph, type Graph } from './graph/graph.js';
@@ -27,5 +28,6 @@ export async function loadProject(files: string[], env: Record<string, string | 
   const { spec, warnings } = normalizeProject(config, projectName, env);
   const graph = buildGraph(spec, config);
   const { desired, scheduled } = splitScheduled(spec, buildDesired(spec, graph), config);
+  saveNewTokens(spec); // only now: every stage above accepted the project
   return { config, spec, graph, desired, scheduled, warnings };
 }

@@ -4,7 +4,7 @@ import type { RawWorkload } from '../../model/raw.js';
 import type { KindContext } from '../context.js';
 import { envMap, insideProject } from '../paths.js';
 import { SERVERS, type Server } from './servers.js';
-import { storedToken } from './token.js';
+import { tokenFor } from './token.js';
 
 /** What `pond info`, ps and up's summary learn about a notebook. */
 export interface NotebookFacts {
@@ -12,6 +12,8 @@ export interface NotebookFacts {
   /** On this machine: 127.0.0.1 and this port. */
   hostPort: number;
   token: string;
+  /** Drawn by this load, to be saved once the whole project has loaded (see saveNewTokens). */
+  newToken?: boolean;
   /** The query parameter that carries the token in the server's URL. */
   tokenQuery: string;
 }
@@ -26,7 +28,7 @@ export const DEFAULT_NOTEBOOK_IMAGE = 'python:3.11-slim';
 const WORKSPACE = '/workspace';
 
 /**
- * `kind: notebook` → a service, as pure data apart from the stored token: the server (marimo by
+ * `kind: notebook` → a service, as pure data apart from reading the stored token: the server (marimo by
  * default, or Jupyter) started by a script that installs it when the image lacks it, the workspace
  * (the notebook's folder) mounted read-write, `data:` read-only under /data, the server's port on
  * 127.0.0.1 (`port:` or derived), an HTTP health check on the server's own unauthenticated endpoint,
@@ -45,7 +47,8 @@ export function expandNotebook(name: string, raw: RawWorkload, ctx: KindContext)
   });
   const passed = passEnv((raw.pass_env as string[] | undefined) ?? [], ctx.env);
   if (!workspace || data.some((d) => !d) || report.failed) return undefined;
-  const token = (raw.token as string | undefined) ?? storedToken(dir, name);
+  const drawn = raw.token === undefined ? tokenFor(dir, name) : undefined;
+  const token = (raw.token as string | undefined) ?? drawn!.token;
   const hostPort = ctx.hostPort!;
   const service: RawWorkload = {
     ...raw,
@@ -61,7 +64,7 @@ export function expandNotebook(name: string, raw: RawWorkload, ctx: KindContext)
     restart: raw.restart ?? 'unless-stopped',
   };
   for (const key of ['server', 'notebook', 'data', 'port', 'pass_env', 'token']) delete service[key];
-  return { service, facts: { server: server.name, hostPort, token, tokenQuery: server.tokenQuery } };
+  return { service, facts: { server: server.name, hostPort, token, ...(drawn?.isNew && { newToken: true }), tokenQuery: server.tokenQuery } };
 }
 
 /** The workspace folder to mount, and what the server opens inside it (the file, or the folder itself). */

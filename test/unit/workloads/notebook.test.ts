@@ -59,6 +59,17 @@ describe('kind: notebook', () => {
     expect(nb.sensitive).toContain('AWS_REGION');
   });
 
+  it('writes no token file when a later stage refuses the project (here: an unknown dependency)', async () => {
+    const { dir, load } = await project('  explore:\n    kind: notebook\n    notebook: notebooks\n  web:\n    image: busybox:1.35\n    depends_on: [nope]\n');
+    expect((await errorsOf(load()))[0]).toMatch(/unknown|nope/);
+    await expect(fs.stat(path.join(dir, '.pond'))).rejects.toThrow();
+  });
+
+  it('a too-short token is refused by length, without showing it', async () => {
+    const { load } = await project('  explore:\n    kind: notebook\n    notebook: notebooks\n    token: abc12\n');
+    expect(await errorsOf(load())).toEqual(['7:12 invalid-value: token in workload "explore" must be at least 8 characters long']);
+  });
+
   it('located errors for a missing notebook, missing data and a path outside the project; nothing is written', async () => {
     const { dir, load } = await project('  explore:\n    kind: notebook\n    notebook: nope.py\n    data: [missing, ../elsewhere]\n', {});
     expect(await errorsOf(load())).toEqual([

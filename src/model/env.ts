@@ -28,14 +28,20 @@ export function normalizeEnv(raw: RawWorkload, at: (string | number)[], dir: str
     parsed.diagnostics.forEach((d) => report.add(d));
   });
   if (Array.isArray(raw.env)) {
-    for (const item of raw.env) {
-      const eq = item.indexOf('=');
-      if (eq > 0) env[item.slice(0, eq)] = item.slice(eq + 1);
-      else report.error([...at, 'env'], 'env', `"${item}" is not KEY=VALUE`);
-    }
-  } else if (raw.env) {
-    Object.assign(env, raw.env);
+    for (const item of raw.env) if (item.indexOf('=') <= 0) report.error([...at, 'env'], 'env', `"${item}" is not KEY=VALUE`);
   }
-  return env;
+  return Object.assign(env, envMap(raw.env));
+}
+
+/** A workload's `env:` in map form, whichever form it was written in; list items without KEY= are skipped. */
+export function envMap(env: RawWorkload['env']): Record<string, string> {
+  if (!env) return {};
+  if (!Array.isArray(env)) return env;
+  const out: Record<string, string> = {};
+  for (const item of env) {
+    const eq = item.indexOf('=');
+    if (eq > 0) out[item.slice(0, eq)] = item.slice(eq + 1);
+  }
+  return out;
 }
 

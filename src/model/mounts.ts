@@ -103,10 +103,15 @@ function bind(source: string, target: string, readOnly: boolean, at: (string | n
     ctx.report.error(at, 'unsafe', `mounting the Docker socket gives the container control of the host`, 'if you mean it, add `unsafe: [docker-socket]` to this workload');
     return undefined;
   }
-  const inside = real === dir || real.startsWith(dir + path.sep);
-  if (!inside && !ctx.unsafe.has('outside-project') && !DOCKER_SOCKET.test(real)) {
+  if (!insideProject(dir, real) && !ctx.unsafe.has('outside-project') && !DOCKER_SOCKET.test(real)) {
     ctx.report.error(at, 'unsafe', `bind mount "${source}" is outside the project folder ${ctx.dir}`, 'move the data into the project, or add `unsafe: [outside-project]` to this workload');
     return undefined;
   }
   return { type: 'bind', source: abs, target, readOnly };
+}
+
+/** Whether `abs` is the project folder or under it: the rule for binds, and for every path a kind reads. */
+export function insideProject(dir: string, abs: string): boolean {
+  const rel = path.relative(dir, abs);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { RawWorkload } from '../../model/raw.js';
 import type { KindContext } from '../context.js';
-import { envMap, insideProject } from '../paths.js';
+import { insideProject } from '../../model/mounts.js';
+import { envMap } from '../../model/env.js';
 import { SERVERS, type Server } from './servers.js';
 import { tokenFor } from './token.js';
 

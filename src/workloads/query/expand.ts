@@ -4,7 +4,8 @@ import type { RawWorkload } from '../../model/raw.js';
 import type { MountSpec } from '../../model/types.js';
 import { parseDuration } from '../../model/units.js';
 import type { KindContext } from '../context.js';
-import { envMap, insideProject } from '../paths.js';
+import { insideProject } from '../../model/mounts.js';
+import { envMap } from '../../model/env.js';
 import { queryHash } from './content-hash.js';
 import { runnerFiles } from './runner-files.js';
 

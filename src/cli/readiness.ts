@@ -19,10 +19,9 @@ export function readinessOf(logSeen: boolean | undefined, answering: boolean | u
 
 /** Re-checks ready_when of each running container now (in parallel), by container name. */
 export async function checkReadiness(engine: Engine, containers: ObservedContainer[], readyWhen: ReadonlyMap<string, Probe>): Promise<Map<string, Readiness>> {
-  const running = containers.filter((c) => c.state === 'running' && c.labels[LABEL.run] === undefined && readyWhen.has(c.labels[LABEL.workload] ?? ''));
   const results = await Promise.all(
-    running.map(async (c) => {
-      const parts = split(readyWhen.get(c.labels[LABEL.workload]!)!);
+    runningWith(containers, readyWhen).map(async ([c, probe]) => {
+      const parts = split(probe);
       const ok = (probes: Probe[]): Promise<boolean | undefined> =>
         probes.length ? Promise.all(probes.map((p) => engine.probe(c.id, p, TRY_MS).then((r) => r.ok, () => false))).then((all) => all.every(Boolean)) : Promise.resolve(undefined);
       const [logSeen, answering] = await Promise.all([ok(parts.log), ok(parts.http)]);
@@ -30,6 +29,14 @@ export async function checkReadiness(engine: Engine, containers: ObservedContain
     }),
   );
   return new Map(results);
+}
+
+/** Each running workload container (not a one-off run) whose workload has a probe in `probes`, with it. */
+function runningWith(containers: ObservedContainer[], probes: ReadonlyMap<string, Probe>): [ObservedContainer, Probe][] {
+  return containers.flatMap((c): [ObservedContainer, Probe][] => {
+    const probe = probes.get(c.labels[LABEL.workload] ?? '');
+    return c.state === 'running' && c.labels[LABEL.run] === undefined && probe ? [[c, probe]] : [];
+  });
 }
 
 function split(probe: Probe): { log: Probe[]; http: Probe[] } {
@@ -44,12 +51,10 @@ function split(probe: Probe): { log: Probe[]; http: Probe[] } {
  * notebook `up` just saw healthy would show nothing, and a database "starting" for seconds.
  */
 export async function checkHealth(engine: Engine, containers: ObservedContainer[], health: ReadonlyMap<string, Probe>): Promise<Map<string, 'healthy' | 'unhealthy'>> {
-  const pending = containers.filter(
-    (c) => c.state === 'running' && c.labels[LABEL.run] === undefined && health.has(c.labels[LABEL.workload] ?? '') && (c.health === undefined || c.health === 'starting'),
-  );
+  const pending = runningWith(containers, health).filter(([c]) => c.health === undefined || c.health === 'starting');
   const results = await Promise.all(
-    pending.map(async (c) => {
-      const ok = await engine.probe(c.id, health.get(c.labels[LABEL.workload]!)!, TRY_MS).then((r) => r.ok, () => false);
+    pending.map(async ([c, probe]) => {
+      const ok = await engine.probe(c.id, probe, TRY_MS).then((r) => r.ok, () => false);
       return [c.name, ok ? 'healthy' : c.health === 'starting' ? undefined : 'unhealthy'] as const;
     }),
   );

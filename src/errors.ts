@@ -72,3 +72,8 @@ export class EngineError extends PondError {
     super(message, hint);
   }
 }
+
+/** Objects of this project's name belong to another checkout: pond will not act on them (nothing touched). */
+export class ForeignProjectError extends PondError {
+  override readonly exitCode = 3;
+}

@@ -8,11 +8,14 @@ import type { DesiredContainer, DesiredState } from './desired/types.js';
 import { buildGraph, type Graph } from './graph/graph.js';
 import { normalizeProject } from './model/normalize.js';
 import type { ProjectSpec } from './model/types.js';
+import { readIdentity, type ProjectIdentity } from './identity.js';
 
 export interface Project {
   config: LoadedConfig;
   spec: ProjectSpec;
   graph: Graph;
+  /** Which checkout this is; its labels are on every object the project creates. */
+  identity: ProjectIdentity;
   desired: DesiredState;
   /** Scheduled bots: the container each run is created from (not part of what the planner reconciles). */
   scheduled: DesiredContainer[];
@@ -27,7 +30,8 @@ export async function loadProject(files: string[], env: Record<string, string | 
   const config = await loadConfig({ files, env });
   const { spec, warnings } = normalizeProject(config, projectName, env);
   const graph = buildGraph(spec, config);
-  const { desired, scheduled } = splitScheduled(spec, buildDesired(spec, graph), config);
+  const identity = readIdentity(spec.dir);
+  const { desired, scheduled } = splitScheduled(spec, buildDesired(spec, graph, identity), config);
   saveNewTokens(spec); // only now: every stage above accepted the project
-  return { config, spec, graph, desired, scheduled, warnings };
+  return { config, spec, graph, identity, desired, scheduled, warnings };
 }

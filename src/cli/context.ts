@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Engine } from '../engine/types.js';
 import { UsageError } from '../errors.js';
+import { readIdentity, type ProjectIdentity } from '../identity.js';
 import { loadProject, type Project } from '../pipeline.js';
+import { ownedEngine } from './owned-engine.js';
 import { createOutput, type Output } from './output.js';
 
 export interface GlobalOptions {
@@ -60,12 +62,25 @@ export class Context {
     return (await this.project()).spec.name;
   }
 
+  /** This checkout's identity: the loaded project's, or (with -p and no file) the working folder's. */
+  identity(): ProjectIdentity {
+    return readIdentity(this.hasFiles() ? path.dirname(this.files()[0]!) : this.cwd);
+  }
+
+  /** The engine, seen through this checkout's ownership (cli/owned-engine.ts). */
   async openEngine(): Promise<Engine> {
     if (!this.engine) {
       const { createDockerEngine } = await import('../engine/docker/index.js');
-      this.engine = createDockerEngine({ host: this.env.DOCKER_HOST });
-      await this.engine.ping();
+      const engine = createDockerEngine({ host: this.env.DOCKER_HOST });
+      await engine.ping();
+      this.engine = ownedEngine(engine, () => this.identity());
     }
     return this.engine;
+  }
+
+  /** The engine exactly as it is, for the one command that looks past ownership (adopt). */
+  async rawEngine(): Promise<Engine> {
+    const { createDockerEngine } = await import('../engine/docker/index.js');
+    return createDockerEngine({ host: this.env.DOCKER_HOST });
   }
 }

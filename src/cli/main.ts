@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
+import { adoptCommand } from './commands/adopt.js';
 import { configCommand } from './commands/config.js';
 import { downCommand } from './commands/down.js';
 import { infoCommand } from './commands/info.js';
@@ -16,6 +17,7 @@ import { Context } from './context.js';
 import { durationFlag, intFlag } from './durations.js';
 import { reportError } from './exit.js';
 import { createOutput } from './output.js';
+import { installSignals } from './signals.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 const format = (): Option => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
@@ -68,6 +70,10 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .option('--remove-orphans', 'accepted for compose users: down always removes every container of the project')
     .addOption(lockTimeout).addOption(concurrency)
     .action((o, cmd) => run(() => downCommand(ctxFor(cmd), { volumes: o.volumes, yes: o.yes, lockTimeoutMs: durationFlag('--lock-timeout', o.lockTimeout), concurrency: intFlag('--concurrency', o.concurrency) })));
+  program.command('adopt').description("take over this project's objects made by another checkout (moved without .pond/, re-cloned or deleted)")
+    .option('-y, --yes', 'adopt even though that checkout still exists').addOption(lockTimeout)
+    .addHelpText('after', '\nExample:\n  mv ~/old/app ~/new/app   # keeps .pond/: nothing to do\n  git clone ... app && cd app && pond adopt   # a fresh clone takes over the running stack')
+    .action((o, cmd) => run(() => adoptCommand(ctxFor(cmd), { yes: o.yes, lockTimeoutMs: durationFlag('--lock-timeout', o.lockTimeout) })));
   program.command('ps').description("list the project's containers with state, health and ports").addOption(format())
     .option('--stats', 'also sample CPU and memory of running containers (takes about a second)')
     .action((o, cmd) => run(() => psCommand(ctxFor(cmd), o)));
@@ -99,6 +105,7 @@ function wantsJson(argv: string[]): boolean {
 /** Parses argv, runs one command, and returns the exit code (DESIGN §3). */
 export async function main(argv: string[]): Promise<number> {
   const out = createOutput();
+  installSignals((line) => out.err(line));
   let code = 0;
   const json = wantsJson(argv);
   const run = async (fn: () => Promise<number>): Promise<void> => {

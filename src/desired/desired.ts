@@ -10,27 +10,33 @@ import type { DesiredContainer, DesiredState, DesiredVolume } from './types.js';
  * ProjectSpec → DesiredState: final engine names, pond's labels, config hashes. Pure: the same spec
  * always gives a byte-identical state.
  */
-export function buildDesired(spec: ProjectSpec, graph: Graph): DesiredState {
+export function buildDesired(spec: ProjectSpec, graph: Graph, identity: { id: string; dir: string } = { id: '', dir: spec.dir }): DesiredState {
   const project = spec.name;
+  const owner = ownerLabels(project, identity);
   const needsNetwork = spec.workloads.some((w) => w.network === 'default');
   const volumes: DesiredVolume[] = spec.volumes
     .filter((v) => !v.external)
     .map((v) => ({
       key: v.name,
       name: volumeName(project, v.name),
-      labels: { ...v.labels, [LABEL.project]: project, [LABEL.volume]: v.name, [LABEL.version]: POND_VERSION },
+      labels: { ...v.labels, ...owner, [LABEL.volume]: v.name, [LABEL.version]: POND_VERSION },
     }));
   const external = new Set(spec.volumes.filter((v) => v.external).map((v) => v.name));
   return {
     project,
-    networks: needsNetwork ? [{ name: networkName(project), labels: { [LABEL.project]: project, [LABEL.network]: 'default', [LABEL.version]: POND_VERSION } }] : [],
+    networks: needsNetwork ? [{ name: networkName(project), labels: { ...owner, [LABEL.network]: 'default', [LABEL.version]: POND_VERSION } }] : [],
     volumes,
-    containers: spec.workloads.map((w) => desiredContainer(project, w, external, spec.secretValues)),
+    containers: spec.workloads.map((w) => desiredContainer(project, w, external, spec.secretValues, owner)),
     order: graph.order,
   };
 }
 
-function desiredContainer(project: string, w: WorkloadSpec, external: Set<string>, secrets: string[]): DesiredContainer {
+/** The labels that say whose an object is; an empty id (unit tests) leaves the identity out. */
+function ownerLabels(project: string, identity: { id: string; dir: string }): Record<string, string> {
+  return { [LABEL.project]: project, ...(identity.id && { [LABEL.identity]: identity.id, [LABEL.dir]: identity.dir }) };
+}
+
+function desiredContainer(project: string, w: WorkloadSpec, external: Set<string>, secrets: string[], owner: Record<string, string>): DesiredContainer {
   const base: ContainerSpec = {
     name: containerName(project, w.name),
     image: w.image,
@@ -53,7 +59,7 @@ function desiredContainer(project: string, w: WorkloadSpec, external: Set<string
   const display = displaySpec(w, secrets);
   const labels = {
     ...w.labels,
-    [LABEL.project]: project,
+    ...owner,
     [LABEL.workload]: w.name,
     [LABEL.kind]: w.kind,
     [LABEL.configHash]: hash,

@@ -4,6 +4,14 @@
  */
 export const LABEL = {
   project: 'dev.pond.project',
+  /**
+   * The checkout's identity (a random id kept in `.pond/project-id`): two checkouts with one project
+   * name differ here, so neither acts on the other's objects. Moving the folder keeps the file, so the
+   * identity moves with it.
+   */
+  identity: 'dev.pond.project-id',
+  /** Where that checkout lived when the object was made: named in messages, never used to decide. */
+  dir: 'dev.pond.project-dir',
   workload: 'dev.pond.workload',
   kind: 'dev.pond.kind',
   configHash: 'dev.pond.config-hash',

@@ -30,11 +30,12 @@ export function renderPlan(plan: Plan, opts: RenderOptions): string {
   for (const s of plan.steps) {
     const mark = s.destructive ? paint(31, '!') : ' ';
     const symbol = paint(COLOR[s.action], SYMBOL[s.action].padStart(3));
-    lines.push(`${mark}${symbol} ${kindLabel(s).padEnd(9)} ${s.name.padEnd(width)}  ${s.changes.length > 1 ? s.cause + ':' : s.cause}`);
+    const cause = s.action === 'remove' ? `${s.cause} [${s.engineName}]` : s.cause;
+    lines.push(`${mark}${symbol} ${kindLabel(s).padEnd(9)} ${s.name.padEnd(width)}  ${s.changes.length > 1 ? cause + ':' : cause}`);
     if (s.changes.length > 1) for (const c of s.changes) lines.push(`${' '.repeat(17 + width)}${c}`);
   }
   for (const o of plan.orphans) {
-    lines.push(` ${paint(33, '?'.padStart(3))} ${'container'.padEnd(9)} ${o.name.padEnd(width)}  orphan: not in pond.yaml (kept; --remove-orphans removes it)`);
+    lines.push(` ${paint(33, '?'.padStart(3))} ${'container'.padEnd(9)} ${o.name.padEnd(width)}  orphan: not in pond.yaml (kept; --remove-orphans removes it) [${o.engineName}]`);
   }
   for (const v of plan.orphanVolumes ?? []) {
     lines.push(` ${paint(33, '?'.padStart(3))} ${'volume'.padEnd(9)} ${v.name.padEnd(width)}  orphan: not in pond.yaml (kept with its data; --remove-orphans deletes it)`);

@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupProject, docker, eventually, uniqueProject } from '../integration/helpers/docker.js';
 import { containers, pond, pondProcess, projectDir } from './helpers/pond.js';
@@ -61,7 +63,8 @@ describe('safety contracts', () => {
   });
 
   it('down -p works while pond.yaml is broken', async () => {
-    const broken = await projectDir({ 'pond.yaml': 'version: 1\nworkloads:\n  web:\n    imgae: x\n' });
+    await fs.writeFile(path.join(dir, 'pond.yaml'), 'version: 1\nworkloads:\n  web:\n    imgae: x\n');
+    const broken = dir;
     const ps = await pond(['-p', project, 'ps'], { cwd: broken });
     expect(ps.code, ps.stderr).toBe(0);
     expect(ps.stderr).toContain('warning: pond.yaml is invalid');

@@ -4,7 +4,7 @@ import type { Connection } from './connection.js';
 import { toCreateOptions } from './create-options.js';
 import { classify, engineMessage, statusOf, tolerate } from './errors.js';
 import { inspectRaw, toObserved } from './inspect.js';
-import { PROJECT_LABEL } from './labels.js';
+import { sameOwner } from './labels.js';
 
 const NOT_OURS_HINT = 'rename or remove that container yourself, or change the project name in pond.yaml';
 
@@ -24,8 +24,8 @@ export async function createContainer(conn: Connection, spec: ContainerSpec): Pr
 }
 
 async function conflict(conn: Connection, spec: ContainerSpec, err: unknown): Promise<EngineError> {
-  const owner = await inspectRaw(conn, spec.name).then((raw) => raw.Config.Labels?.[PROJECT_LABEL], () => undefined);
-  if (owner === undefined || owner !== spec.labels[PROJECT_LABEL]) return nameTaken(spec.name, err);
+  const labels = await inspectRaw(conn, spec.name).then((raw) => raw.Config.Labels, () => undefined);
+  if (!sameOwner(labels, spec.labels)) return nameTaken(spec.name, err);
   return new EngineError(`a container named ${spec.name} already exists in this project`, 409, 'run the plan again: it was created since the last observe');
 }
 

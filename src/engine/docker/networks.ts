@@ -2,7 +2,7 @@ import { EngineError } from '../../errors.js';
 import type { NetworkSpec } from '../types.js';
 import { filtersQuery, type Connection } from './connection.js';
 import { classify, engineMessage, statusOf, tolerate } from './errors.js';
-import { PROJECT_LABEL } from './labels.js';
+import { sameOwner } from './labels.js';
 
 const ACTIVE_ENDPOINT_RETRIES = 10;
 const RETRY_DELAY_MS = 200;
@@ -37,8 +37,7 @@ async function raceLoser(conn: Connection, spec: NetworkSpec, err: unknown): Pro
 }
 
 function adopt(existing: ListedNetwork, spec: NetworkSpec): string {
-  const owner = existing.Labels?.[PROJECT_LABEL];
-  if (owner !== undefined && owner === spec.labels[PROJECT_LABEL]) return existing.Id;
+  if (sameOwner(existing.Labels, spec.labels)) return existing.Id;
   throw new EngineError(
     `network ${spec.name} exists and is not managed by this project; pond will not touch it`,
     409,

@@ -2,9 +2,7 @@ import { EngineError } from '../../errors.js';
 import type { VolumeSpec } from '../types.js';
 import type { Connection } from './connection.js';
 import { classify, tolerate } from './errors.js';
-import { PROJECT_LABEL, VOLUME_LABEL } from './labels.js';
-
-const OWNERSHIP_LABELS = [PROJECT_LABEL, VOLUME_LABEL];
+import { sameOwner, VOLUME_LABEL } from './labels.js';
 
 /**
  * Creates a volume. The engine answers a create for an existing name with the existing volume and
@@ -30,8 +28,7 @@ export async function createVolume(conn: Connection, spec: VolumeSpec): Promise<
 }
 
 function ownedBy(actual: Record<string, string>, wanted: Record<string, string>): boolean {
-  if (actual[PROJECT_LABEL] === undefined) return false;
-  return OWNERSHIP_LABELS.every((key) => actual[key] === wanted[key]);
+  return sameOwner(actual, wanted) && actual[VOLUME_LABEL] === wanted[VOLUME_LABEL];
 }
 
 /** Removes a volume; already gone (404) is success. A volume in use stays and the error says so. */

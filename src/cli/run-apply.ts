@@ -4,6 +4,7 @@ import { AlreadyReportedError, PondError, TimeoutError } from '../errors.js';
 import type { Plan } from '../plan/types.js';
 import type { Output } from './output.js';
 import { plainProgress, stepTitle, ttyProgress } from './progress.js';
+import { interruptedExitCode, whileStoppable, type StopSignal } from './signals.js';
 
 export interface RunApplyOptions {
   concurrency: number;
@@ -11,39 +12,33 @@ export interface RunApplyOptions {
 }
 
 /**
- * Applies a plan with progress drawn, Ctrl-C handled (first: finish in-flight calls, start nothing new,
- * exit 130; second: exit at once) and every outcome reported. The caller shows what it wants and then
+ * Applies a plan with progress drawn, stop signals handled (cli/signals.ts: first: finish in-flight calls,
+ * start nothing new, exit 128+N; second: exit at once) and every outcome reported. The caller shows what it wants and then
  * calls `failUnlessOk`.
  */
 export async function runApply(out: Output, plan: Plan, engine: Engine, options: RunApplyOptions): Promise<ApplyResult> {
   const abort = new AbortController();
-  let interrupts = 0;
-  const onSigint = (): void => {
-    interrupts++;
-    if (interrupts > 1) process.exit(130);
-    out.err('\ninterrupted: finishing calls in flight, starting nothing new (Ctrl-C again to quit now)');
+  const onStop = (signal: StopSignal): void => {
+    out.err(`\ninterrupted (${signal}): finishing calls in flight, starting nothing new (a second signal quits now)`);
     abort.abort();
   };
-  process.on('SIGINT', onSigint);
   const progress = out.tty ? await ttyProgress(plan) : plainProgress(out);
   const started = Date.now();
-  try {
+  return whileStoppable(onStop, async () => {
     const result = await applyPlan(plan, engine, { ...options, signal: abort.signal, onEvent: (e) => progress.onEvent(e) });
     await progress.done();
     reportOutcome(out, result, Date.now() - started);
     return result;
-  } finally {
-    process.off('SIGINT', onSigint);
-  }
+  });
 }
 
 /**
- * The exit code an apply ends with (DESIGN §3): 130 after an interrupt, 124 when a step failed by
+ * The exit code an apply ends with (DESIGN §3): 130/143/129 after SIGINT/SIGTERM/SIGHUP, 124 when a step failed by
  * timing out, 1 after any other failure, 0 otherwise.
  */
 export function applyExitCode(result: ApplyResult | undefined): number {
   if (!result) return 0;
-  if (result.interrupted) return 130;
+  if (result.interrupted) return interruptedExitCode();
   if (result.ok) return 0;
   return result.results.some((r) => r.status === 'failed' && r.error instanceof TimeoutError) ? 124 : 1;
 }
@@ -51,7 +46,7 @@ export function applyExitCode(result: ApplyResult | undefined): number {
 /** Ends the command with applyExitCode; the outcome was already reported, so nothing more is printed. */
 export function failUnlessOk(result: ApplyResult | undefined): void {
   const code = applyExitCode(result);
-  if (code) throw new AlreadyReportedError(code === 130 ? 'interrupted: some steps did not run' : 'apply failed', code);
+  if (code) throw new AlreadyReportedError(result?.interrupted ? 'interrupted: some steps did not run' : 'apply failed', code);
 }
 
 function reportOutcome(out: Output, result: ApplyResult, ms: number): void {

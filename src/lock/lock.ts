@@ -1,3 +1,4 @@
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,7 +33,14 @@ export async function acquireLock(project: string, command: string, timeoutMs: n
   for (;;) {
     try {
       await fs.writeFile(file, JSON.stringify(me), { flag: 'wx' });
-      return { release: () => releaseIfMine(file, me) };
+      const onExit = (): void => releaseNow(file, me);
+      process.once('exit', onExit);
+      return {
+        release: async () => {
+          process.off('exit', onExit);
+          await releaseIfMine(file, me);
+        },
+      };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
@@ -72,6 +80,15 @@ async function takeOver(file: string, dead: LockHolder): Promise<void> {
 async function releaseIfMine(file: string, me: LockHolder): Promise<void> {
   const text = await fs.readFile(file, 'utf8').catch(() => '');
   if (text === JSON.stringify(me)) await fs.rm(file, { force: true });
+}
+
+/** The same, synchronously, for a process that exits at once (a second stop signal). */
+function releaseNow(file: string, me: LockHolder): void {
+  try {
+    if (fsSync.readFileSync(file, 'utf8') === JSON.stringify(me)) fsSync.rmSync(file, { force: true });
+  } catch {
+    // already gone
+  }
 }
 
 async function readHolder(file: string): Promise<LockHolder | undefined> {

@@ -1,6 +1,7 @@
 import { LABEL } from '../../desired/labels.js';
 import { UsageError } from '../../errors.js';
 import type { Context } from '../context.js';
+import { whileStoppable } from '../signals.js';
 import { paint } from '../output.js';
 
 export interface LogsFlags {
@@ -22,8 +23,7 @@ export async function logsCommand(ctx: Context, workloads: string[], flags: Logs
   const chosen = containers.filter((c) => !workloads.length || workloads.includes(c.labels[LABEL.workload] ?? ''));
   const width = Math.max(...chosen.map((c) => (c.labels[LABEL.workload] ?? c.name).length), 1);
   const abort = new AbortController();
-  process.once('SIGINT', () => abort.abort());
-  await Promise.all(
+  await whileStoppable(() => abort.abort(), () => Promise.all(
     chosen.map(async (c, i) => {
       const name = c.labels[LABEL.workload] ?? c.name;
       const prefix = paint(ctx.output, COLORS[i % COLORS.length]!, `${name.padEnd(width)} |`);
@@ -31,6 +31,6 @@ export async function logsCommand(ctx: Context, workloads: string[], flags: Logs
         ctx.output.out(`${prefix} ${line.time ? line.time + ' ' : ''}${line.text}`);
       }
     }),
-  );
+  ));
   return 0;
 }

@@ -1,6 +1,7 @@
 import { runBot } from '../../bots/run.js';
 import type { Context } from '../context.js';
 import { interruptible } from '../interrupt.js';
+import { interruptedExitCode } from '../signals.js';
 
 /**
  * `pond run BOT`: one run now, with the same bookkeeping as a scheduled one (logs, results, run.json,
@@ -26,6 +27,6 @@ export async function runCommand(ctx: Context, bot: string): Promise<number> {
   );
   const result = record.result_file ? `; result .pond/runs/${bot}/${record.id}/${record.result_file}` : '';
   ctx.output.log(`run ${bot}: ${record.id} exited ${record.exit_code} in ${((record.duration_ms ?? 0) / 1000).toFixed(1)}s${result}`);
-  if (interrupted) return 130;
+  if (interrupted) return interruptedExitCode();
   return record.exit_code ?? 1;
 }

@@ -11,6 +11,7 @@ import { ReconcileQueue } from '../../watch/queue.js';
 import type { Context } from '../context.js';
 import { table } from '../output.js';
 import { statusRows, statusTable } from '../status.js';
+import { emitStop, interruptedExitCode, untilStopped } from '../signals.js';
 import { downCommand } from './down.js';
 import type { UpFlags } from './up.js';
 
@@ -56,7 +57,7 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
       },
     });
     const initial = await controller.reconcile({ reread: false, reasons: [] });
-    if (initial?.interrupted) return 130;
+    if (initial?.interrupted) return interruptedExitCode();
     out.out(table(statusTable(withScheduled(statusRows(await engine.observe(name), first.spec.workloads.map((w) => w.name)), scheduledBots(first, new Date())))));
     let lastError = '';
     const queue = new ReconcileQueue(
@@ -76,7 +77,7 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
       controller.approveHeld();
       queue.request({ reread: false, reasons: ['confirmed'] });
     });
-    await new Promise<void>((resolve) => process.once('SIGINT', resolve));
+    await untilStopped();
     out.log('stopping the watch; the stack is left running');
     clearInterval(tick);
     await bots.stop();
@@ -89,7 +90,7 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
     await lock.release();
   }
   if (flags.downOnExit) await downCommand(ctx, { lockTimeoutMs: flags.lockTimeoutMs, concurrency: flags.concurrency });
-  return 130;
+  return interruptedExitCode();
 }
 
 function onFile(e: FileEvent, cwd: string, push: (reason: string) => void, log: (line: string) => void): void {
@@ -104,7 +105,7 @@ function listenForApproval(onApprove: () => void): () => void {
   process.stdin.setRawMode(true);
   const onData = (data: Buffer): void => {
     const key = data.toString();
-    if (key === '\u0003') process.emit('SIGINT');
+    if (key === '\u0003') emitStop();
     if (key.toLowerCase() === 'y') onApprove();
   };
   process.stdin.on('data', onData);

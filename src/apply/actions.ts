@@ -58,12 +58,16 @@ async function applyCredentials(step: Step, id: string, ctx: ActionContext): Pro
   throw new EngineError(`${step.name}: could not apply ${applied.env.join(', ')} inside the database: ${result.detail ?? 'failed'}`, undefined, 'its data dir was initialised with other credentials; pond down --volumes starts over (deleting the data)');
 }
 
+/** A container that cannot start (a host port taken since the plan, say) is removed, not left half made. */
 async function createAndStart(step: Step, ctx: ActionContext): Promise<string> {
   return ctx.limit.run(async () => {
     ctx.progress('creating');
     const id = await ctx.engine.createContainer(step.container!.spec);
     ctx.progress('starting');
-    await ctx.engine.startContainer(id);
+    await ctx.engine.startContainer(id).catch(async (e: unknown) => {
+      await ctx.engine.removeContainer(id).catch(() => undefined);
+      throw e;
+    });
     return id;
   });
 }

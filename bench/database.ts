@@ -15,7 +15,7 @@ const repeat = Number(process.argv[process.argv.indexOf('--repeat') + 1]) || 5;
 
 /**
  * The postgres preset's time to healthy against its floor. Floor: `docker run` of the same container
- * the preset makes (image, env, 256m, data dir on tmpfs, fsync-off flags, port on 127.0.0.1), then
+ * the preset makes (image, env, 1280m, data dir on a 1g tmpfs, fsync-off flags, port on 127.0.0.1), then
  * `pg_isready -h 127.0.0.1` through docker exec every 50 ms until it passes.
  * Preset: `pond up` of one `kind: database` workload (fast mode, ephemeral), a fresh process each
  * time, until it exits having seen the database healthy. Both start from nothing every run.
@@ -25,8 +25,8 @@ async function floor(run: number): Promise<number> {
   const name = `pond-bench-pgfloor-${process.pid}-${run}`;
   const start = performance.now();
   const env = ['-e', 'POSTGRES_USER=pond', '-e', 'POSTGRES_PASSWORD=pond', '-e', 'POSTGRES_DB=pond'];
-  const same = ['--memory', '256m', '--tmpfs', '/var/lib/postgresql/data', '-p', '127.0.0.1::5432'];
-  const args = ['postgres', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  const same = ['--memory', '1280m', '--tmpfs', '/var/lib/postgresql/data:size=1g', '-p', '127.0.0.1::5432'];
+  const args = ['postgres', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_wal_size=256MB'];
   await exec('docker', ['run', '-d', '--name', name, '--label', 'dev.pond.project=pond-bench-pgfloor', ...env, ...same, IMAGE, ...args]);
   for (;;) {
     const ok = await exec('docker', ['exec', name, 'pg_isready', '-h', '127.0.0.1', '-U', 'pond', '-d', 'pond']).then(() => true, () => false);

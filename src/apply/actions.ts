@@ -38,15 +38,36 @@ export async function runStep(step: Step, ctx: ActionContext): Promise<void> {
     id = step.action === 'create' ? await createAndStart(step, ctx) : await replace(step, ctx);
   }
   ctx.reached('started');
+  if (!step.reach.includes('healthy')) await applyCredentials(step, id, ctx);
   await reachRest(step, id, ctx);
 }
 
+/**
+ * A created or replaced database whose image reads credentials only on first init: once it is
+ * healthy, the preset's command applies them inside it, so the password pond hands out is the one
+ * that works. Idempotent (on a fresh data dir it sets what init set). Its output never carries a value.
+ */
+async function applyCredentials(step: Step, id: string, ctx: ActionContext): Promise<void> {
+  const applied = step.container?.initOnly?.applied;
+  if (!applied || step.action === 'start' || step.action === 'restart') return;
+  const health = step.container!.health!;
+  if (!step.reach.includes('healthy')) await ctx.engine.waitReady(id, health, { timeoutMs: ctx.waitTimeoutMs, signal: ctx.signal });
+  ctx.progress(`applying ${applied.env.join(', ')} inside the database`);
+  const result = await ctx.engine.probe(id, { exec: [applied.exec] }, 30_000);
+  if (result.ok) return;
+  throw new EngineError(`${step.name}: could not apply ${applied.env.join(', ')} inside the database: ${result.detail ?? 'failed'}`, undefined, 'its data dir was initialised with other credentials; pond down --volumes starts over (deleting the data)');
+}
+
+/** A container that cannot start (a host port taken since the plan, say) is removed, not left half made. */
 async function createAndStart(step: Step, ctx: ActionContext): Promise<string> {
   return ctx.limit.run(async () => {
     ctx.progress('creating');
     const id = await ctx.engine.createContainer(step.container!.spec);
     ctx.progress('starting');
-    await ctx.engine.startContainer(id);
+    await ctx.engine.startContainer(id).catch(async (e: unknown) => {
+      await ctx.engine.removeContainer(id).catch(() => undefined);
+      throw e;
+    });
     return id;
   });
 }
@@ -72,6 +93,7 @@ async function reachRest(step: Step, id: string, ctx: ActionContext): Promise<vo
     if (condition === 'healthy') {
       ctx.progress('waiting until healthy');
       await ctx.engine.waitReady(id, step.container!.health!, { timeoutMs: ctx.waitTimeoutMs, signal: ctx.signal });
+      await applyCredentials(step, id, ctx);
     } else if (condition === 'completed') {
       ctx.progress('waiting until it completes');
       const job = step.container?.job;

@@ -66,6 +66,6 @@ function desiredContainer(project: string, w: WorkloadSpec, external: Set<string
     [LABEL.spec]: canonicalJson(display),
     [LABEL.version]: POND_VERSION,
   };
-  const initOnly = w.database?.initOnly && { env: w.database.initOnly.env, volume: volumeName(project, w.database.initOnly.volume) };
-  return { workload: w.name, spec: { ...base, labels }, hash, display, dependsOn: w.dependsOn, ...(w.health && { health: w.health }), ...(initOnly && { initOnly }), ...(w.query && { job: { timeoutMs: w.query.timeoutMs } }) };
+  const initOnly = w.database?.initOnly && { ...w.database.initOnly, volume: volumeName(project, w.database.initOnly.volume) };
+  return { workload: w.name, spec: { ...base, labels }, hash, display, dependsOn: w.dependsOn, ...(w.health && { health: w.health }), ...(initOnly && { initOnly }), ...(w.database && { data: w.database.data }), ...(w.query && { job: { timeoutMs: w.query.timeoutMs } }) };
 }

@@ -1,3 +1,4 @@
+import type { DataFacts, InitOnly } from '../workloads/database/expand.js';
 import type { Condition, ContainerSpec, HealthSpec, NetworkSpec, VolumeSpec } from '../engine/types.js';
 
 /** One container pond wants to exist, with everything the planner compares and the executor needs. */
@@ -11,7 +12,9 @@ export interface DesiredContainer {
   dependsOn: Record<string, Condition>;
   health?: HealthSpec;
   /** Env its image reads only when initialising an empty data dir on this (engine-named) volume. */
-  initOnly?: { env: string[]; volume: string };
+  initOnly?: InitOnly;
+  /** A database's storage and durability: what the plan warns a step or a setting risks. */
+  data?: DataFacts;
   /** Set for workloads that run to completion (a query): `up` waits for exit 0 within the timeout, and an exit 0 of the same config is done. */
   job?: { timeoutMs: number };
 }

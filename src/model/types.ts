@@ -1,6 +1,6 @@
 import type { Condition, HealthSpec, Probe, PortBinding, ResourceSpec, RestartPolicy } from '../engine/types.js';
 import type { BotFacts } from '../workloads/bot/expand.js';
-import type { Connection } from '../workloads/database/expand.js';
+import type { Connection, DataFacts, InitOnly } from '../workloads/database/expand.js';
 import type { NotebookFacts } from '../workloads/notebook/expand.js';
 import type { QueryFacts } from '../workloads/query/expand.js';
 
@@ -51,7 +51,8 @@ export interface DatabaseFacts {
   connection: Connection;
   version: string;
   /** Env the image honours only when it initialises an empty data dir on this named volume. */
-  initOnly?: { env: string[]; volume: string };
+  initOnly?: InitOnly;
+  data: DataFacts;
 }
 
 export interface ProjectVolume {

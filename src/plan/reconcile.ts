@@ -2,6 +2,8 @@ import type { Condition, ObservedContainer, ObservedState } from '../engine/type
 import { LABEL } from '../desired/labels.js';
 import type { DesiredContainer, DesiredState } from '../desired/types.js';
 import { diffSpecs } from './diff.js';
+import { keepPickedPorts } from './sticky-ports.js';
+import { dataWarnings } from './warnings.js';
 import type { Await, Need, Orphan, OrphanVolume, Plan, PlanOptions, Step } from './types.js';
 
 /**
@@ -40,6 +42,7 @@ export function reconcile(desired: DesiredState, observed: ObservedState, option
     steps.push(step);
   }
   wireNeeds(steps, desired, byWorkload);
+  keepPickedPorts(steps, observed);
   for (const name of desired.containerless ?? []) {
     for (const c of byWorkload.get(name) ?? []) steps.push(removal({ name, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) }, 'now runs on a schedule: no standing container'));
   }
@@ -48,20 +51,8 @@ export function reconcile(desired: DesiredState, observed: ObservedState, option
   const orphanVolumes = findOrphanVolumes(desired, observed);
   if (options.removeOrphans) steps.push(...orphanVolumes.map((v) => volumeRemoval(v, steps)));
   const kept = options.noRecreate ? desired.containers.filter((c) => unchanged.includes(c.workload) && byWorkload.get(c.workload)?.some((o) => o.labels[LABEL.configHash] !== c.hash)) : [];
-  const warnings = [...steps.flatMap((s) => initOnlyWarnings(s, observed)), ...kept.map((c) => `${c.workload}: its configuration changed, but --no-recreate keeps the running container`)];
+  const warnings = [...dataWarnings(desired, observed, steps), ...kept.map((c) => `${c.workload}: its configuration changed, but --no-recreate keeps the running container`)];
   return { project: desired.project, steps, unchanged, orphans: options.removeOrphans ? [] : orphans, orphanVolumes: options.removeOrphans ? [] : orphanVolumes, warnings };
-}
-
-/**
- * A replace that changes env the image reads only on first init (a database password) while its data
- * volume already exists: the new value will be ignored, so say so before anyone wonders why.
- */
-function initOnlyWarnings(step: Step, observed: ObservedState): string[] {
-  const init = step.container?.initOnly;
-  if (step.action !== 'replace' || !init || !observed.volumes.some((v) => v.name === init.volume)) return [];
-  const changed = step.changes.map((c) => /^env\.([A-Za-z0-9_]+):/.exec(c)?.[1]).filter((k): k is string => !!k && init.env.includes(k));
-  if (!changed.length) return [];
-  return [`${step.name}: ${changed.join(', ')} changed, but volume ${init.volume} is already initialised: the image ignores the new value (change it inside the database, or start over with pond down --volumes)`];
 }
 
 function base(s: Partial<Step> & Pick<Step, 'id' | 'action' | 'resource' | 'name' | 'engineName' | 'cause'>): Step {

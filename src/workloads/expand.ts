@@ -55,7 +55,7 @@ export function expandKinds(raw: RawProject, project: string, dir: string, repor
     const db = expandDatabase(name, w, (w.port as number | undefined) ?? ports.get(name)!, at, report);
     if (!db) continue;
     if (db.volume) volumes.push(db.volume);
-    workloads.set(name, { kind: 'database', service: db.service, database: { connection: db.connection, version: db.version, ...(db.initOnly && { initOnly: db.initOnly }) } });
+    workloads.set(name, { kind: 'database', service: db.service, database: { connection: db.connection, version: db.version, data: db.data, ...(db.initOnly && { initOnly: db.initOnly }) } });
   }
   return { workloads, volumes };
 }

@@ -58,11 +58,11 @@ describe('kind: database (postgres preset on the real engine)', () => {
     expect((await docker('port', `${project}-warehouse`, '5432/tcp')).split(':')[1]).toBe(port);
   });
 
-  it('warns that a new password is ignored by an initialised volume, without printing either', async () => {
+  it('says a new password will be applied inside the initialised volume, without printing either', async () => {
     await fs.writeFile(path.join(dir, 'pond.yaml'), stack({ mode: 'durable', password: 'second-secret' }));
     const plan = await pond(['plan'], { cwd: dir });
     expect(plan.stdout).toContain('env.POSTGRES_PASSWORD: (sensitive) changed');
-    expect(plan.stdout).toMatch(/warning: warehouse: POSTGRES_PASSWORD changed, but volume .*_warehouse-data is already initialised/);
+    expect(plan.stdout).toMatch(/warning: warehouse: POSTGRES_PASSWORD changed: volume .*_warehouse-data is already initialised, so pond applies the new value/);
     expect(plan.stdout).not.toMatch(/first-secret|second-secret/);
   });
 

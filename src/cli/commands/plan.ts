@@ -6,6 +6,7 @@ import type { Project } from '../../pipeline.js';
 import type { Context } from '../context.js';
 import { missingOutputs } from '../../workloads/query/expand.js';
 import { printWarnings } from './validate.js';
+import { refuseBusyPorts } from '../port-check.js';
 import { scheduleLines, scheduledBots } from '../../bots/schedule-view.js';
 
 export interface PlanFlags {
@@ -16,13 +17,15 @@ export interface PlanFlags {
   removeOrphans?: boolean;
 }
 
-/** Takes one snapshot and plans against it. Shared by `plan` and `up`; touches nothing. */
+/** Takes one snapshot and plans against it; refuses a plan whose host ports another process holds. Shared by `plan` and `up`; touches nothing. */
 export async function makePlan(ctx: Context, project: Project, flags: Omit<PlanFlags, 'format'>, wait = true): Promise<{ plan: Plan; observed: ObservedState }> {
   printWarnings(ctx, project.warnings);
   const engine = await ctx.openEngine();
   const observed = await engine.observe(project.spec.name);
   const options: PlanOptions = { forceRecreate: !!flags.forceRecreate, noRecreate: !!flags.noRecreate, removeOrphans: !!flags.removeOrphans, wait, missingOutputs: missingOutputs(project.spec.workloads) };
-  return { plan: reconcile(project.desired, observed, options), observed };
+  const plan = reconcile(project.desired, observed, options);
+  await refuseBusyPorts(plan, observed);
+  return { plan, observed };
 }
 
 /**

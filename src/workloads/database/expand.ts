@@ -23,16 +23,39 @@ export interface DatabaseExpansion {
   volume?: string;
   connection: Connection;
   /** Env the image honours only when it initialises an empty data dir, and the volume holding that dir. */
-  initOnly?: { env: string[]; volume: string };
+  initOnly?: InitOnly;
+  /** Where the data lives and whether the server syncs it: what the plan warns about. */
+  data: DataFacts;
   /** For a major-version change on persistent data: the engine and version in use. */
   version: string;
 }
 
 /**
+ * Env an image reads only when it initialises an empty data dir on `volume`. `applied` lists the
+ * names pond itself re-applies to an initialised dir after every create or replace, with `exec`
+ * (run inside the container once it is healthy): so a changed password is the one that works.
+ */
+export interface InitOnly {
+  env: string[];
+  volume: string;
+  applied?: { env: string[]; exec: string };
+}
+
+/** `storage:` and the resolved `mode:`: a plan names what a replace discards and what fsync off risks. */
+export interface DataFacts {
+  persistent: boolean;
+  fsync: boolean;
+  /** The data dir is a tmpfs: a stop empties it. */
+  tmpfs: boolean;
+}
+
+/**
  * `kind: database` → a service, as pure data: the official image for engine and version, credentials
  * in the image's own env contract, an engine-specific health check, the port on 127.0.0.1, the data
- * directory on a named volume (persistent), a tmpfs (ephemeral + fast) or the image's anonymous
- * volume (ephemeral + durable), and server flags for `mode: fast`. It restarts unless stopped and
+ * directory on a named volume (persistent), a sized tmpfs (ephemeral + fast; the memory default
+ * grows by its size) or the image's anonymous volume (ephemeral + durable), and server flags for
+ * `mode: fast`, which is the default only for ephemeral storage: persistent data is synced unless
+ * `mode: fast` says otherwise. It restarts unless stopped and
  * runs without an init shim (the servers handle their stop signal themselves). What the user sets wins.
  */
 export function expandDatabase(name: string, raw: RawWorkload, hostPort: number, at: (string | number)[], report: Reporter): DatabaseExpansion | undefined {
@@ -52,9 +75,10 @@ export function expandDatabase(name: string, raw: RawWorkload, hostPort: number,
     return undefined;
   }
   const persistent = raw.storage === 'persistent';
-  const fast = (raw.mode ?? 'fast') === 'fast';
+  const fast = (raw.mode ?? (persistent ? 'durable' : 'fast')) === 'fast';
   const volume = persistent ? `${name}-data` : undefined;
-  const dataMount = volume ? [`${volume}:${preset.dataDir}`] : fast && preset.engine !== 'sqlserver' ? [{ type: 'tmpfs' as const, target: preset.dataDir }] : [];
+  const tmpfs = !volume && fast && preset.scratchMb > 0;
+  const dataMount = volume ? [`${volume}:${preset.dataDir}`] : tmpfs ? [{ type: 'tmpfs' as const, target: preset.dataDir, tmpfs: { size: `${preset.scratchMb}m` } }] : [];
   const args = fast ? preset.fastArgs : [];
   const service: RawWorkload = {
     ...raw,
@@ -64,14 +88,16 @@ export function expandDatabase(name: string, raw: RawWorkload, hostPort: number,
     env: Array.isArray(raw.env) ? [...Object.entries(preset.env(creds)).map(([k, v]) => `${k}=${v}`), ...raw.env] : { ...preset.env(creds), ...raw.env },
     ports: [{ target: preset.port, published: hostPort }, ...(raw.ports ?? [])],
     volumes: [...dataMount, ...(raw.volumes ?? [])],
-    resources: { memory: preset.memory, ...raw.resources },
+    resources: { memory: `${preset.memoryMb + (tmpfs ? preset.scratchMb : 0)}m`, ...raw.resources },
     health: raw.health ?? { exec: preset.health(creds), interval: '5s', timeout: '5s', retries: 5 },
     restart: raw.restart ?? 'unless-stopped',
     init: raw.init ?? false,
   };
   for (const key of ['engine', 'version', 'storage', 'mode', 'user', 'password', 'database', 'port']) delete service[key];
   const connection: Connection = { engine: preset.engine, host: name, port: preset.port, hostPort, ...creds, scheme: preset.urlScheme };
-  return { service, volume, connection, version, ...(volume && { initOnly: { env: preset.initOnlyEnv, volume } }) };
+  const data: DataFacts = { persistent, fsync: !fast, tmpfs };
+  const initOnly: InitOnly | undefined = volume ? { env: preset.initOnlyEnv, volume, ...(preset.applyCredentials && { applied: preset.applyCredentials }) } : undefined;
+  return { service, volume, connection, version, data, ...(initOnly && { initOnly }) };
 }
 
 /** "postgres://pond:pond@db:5432/pond": the URL form every client library takes. */

@@ -10,13 +10,26 @@ export interface Preset {
   /** Port the server listens on inside the container. */
   port: number;
   dataDir: string;
-  memory: string;
+  /** Default memory limit (MB) for the server itself. */
+  memoryMb: number;
+  /**
+   * Size (MB) of the tmpfs holding an ephemeral fast database's data. tmpfs pages count against the
+   * container's memory limit, so that limit is raised by as much: a few hundred MB of test data fit
+   * without an OOM kill. 0: this engine keeps its data off tmpfs.
+   */
+  scratchMb: number;
   defaults: { user: string; password: string; database: string };
   /** Container env for these credentials (the official image's contract). */
   env: (c: Credentials) => Record<string, string>;
   /** Env names the image reads only when it initialises an empty data directory. */
   initOnlyEnv: string[];
   health: (c: Credentials) => string;
+  /**
+   * Applies the credentials in the container's env to an already initialised data dir (the image reads
+   * them only on first init), reading them from that env so no secret is in the command. Absent: the
+   * engine offers no way in without the old password; a change stays a plan warning.
+   */
+  applyCredentials?: { env: string[]; exec: string };
   /** Server flags for `mode: fast` (durability traded for speed), appended to the image's command. */
   fastArgs: string[];
   /** The command the flags follow; the image's default when absent. */
@@ -37,13 +50,19 @@ export const PRESETS: Record<Preset['engine'], Preset> = {
     image: (v) => `postgres:${v}-alpine`,
     port: 5432,
     dataDir: '/var/lib/postgresql/data',
-    memory: '256m',
+    memoryMb: 256,
+    scratchMb: 1024,
     defaults: { user: 'pond', password: 'pond', database: 'pond' },
     env: (c) => ({ POSTGRES_USER: c.user, POSTGRES_PASSWORD: c.password, POSTGRES_DB: c.database }),
     initOnlyEnv: ['POSTGRES_USER', 'POSTGRES_PASSWORD', 'POSTGRES_DB'],
     health: (c) => `pg_isready -h 127.0.0.1 -U ${c.user} -d ${c.database}`,
+    // Over the local socket, which initdb trusts: the only login that needs no old password.
+    applyCredentials: {
+      env: ['POSTGRES_PASSWORD'],
+      exec: `echo "ALTER USER :\\"u\\" WITH PASSWORD :'p';" | psql -X -q -v ON_ERROR_STOP=1 -v VERBOSITY=terse -U "$POSTGRES_USER" -d "$POSTGRES_DB" -v u="$POSTGRES_USER" -v p="$POSTGRES_PASSWORD"`,
+    },
     command: ['postgres'],
-    fastArgs: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    fastArgs: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_wal_size=256MB'],
     urlScheme: 'postgres',
   },
   mysql: {
@@ -52,7 +71,8 @@ export const PRESETS: Record<Preset['engine'], Preset> = {
     image: (v) => `mysql:${v}`,
     port: 3306,
     dataDir: '/var/lib/mysql',
-    memory: '512m',
+    memoryMb: 512,
+    scratchMb: 1024,
     defaults: { user: 'pond', password: 'pond', database: 'pond' },
     env: (c) => ({ MYSQL_ROOT_PASSWORD: c.password, MYSQL_USER: c.user, MYSQL_PASSWORD: c.password, MYSQL_DATABASE: c.database }),
     initOnlyEnv: ['MYSQL_ROOT_PASSWORD', 'MYSQL_USER', 'MYSQL_PASSWORD', 'MYSQL_DATABASE'],
@@ -66,7 +86,8 @@ export const PRESETS: Record<Preset['engine'], Preset> = {
     image: (v) => `mcr.microsoft.com/mssql/server:${v}-latest`,
     port: 1433,
     dataDir: '/var/opt/mssql',
-    memory: '2g',
+    memoryMb: 2048,
+    scratchMb: 0,
     defaults: { user: 'sa', password: 'Pond-local-1', database: 'master' },
     env: (c) => ({ ACCEPT_EULA: 'Y', MSSQL_SA_PASSWORD: c.password, MSSQL_PID: 'Developer' }),
     initOnlyEnv: ['MSSQL_SA_PASSWORD'],

@@ -27,6 +27,14 @@ describe('applyPlan on an in-memory engine', () => {
     expect([...engine.containers.values()].map((b) => `${b.spec.name} ${b.state}`).sort()).toEqual(['demo-cache running', 'demo-db running', 'demo-web running']);
   });
 
+  it('a created container that cannot start is removed, not left behind', async () => {
+    const engine = new MemoryEngine(['postgres:15', 'busybox:1.35']);
+    engine.failStart.add('cache');
+    const result = await applyPlan(reconcile(desiredOf(stack()), EMPTY, UP), engine, opts);
+    expect(result.results.find((r) => r.step.name === 'cache')!.status).toBe('failed');
+    expect([...engine.containers.values()].map((b) => b.spec.name).sort()).toEqual(['demo-db', 'demo-web']);
+  });
+
   it('skips the dependents of a failed step, reports the failure once and still runs the rest', async () => {
     const engine = new MemoryEngine(['postgres:15', 'busybox:1.35']);
     engine.failStart.add('db');

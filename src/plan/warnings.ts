@@ -51,7 +51,7 @@ function volumeDrift(desired: DesiredState, observed: ObservedState): string[] {
   for (const want of desired.volumes) {
     const have = observed.volumes.find((v) => v.name === want.name);
     if (!have) continue;
-    const keys = [...new Set([...Object.keys(want.labels), ...Object.keys(have.labels)])].filter((k) => k !== LABEL.version && want.labels[k] !== have.labels[k]).sort();
+    const keys = [...new Set([...Object.keys(want.labels), ...Object.keys(have.labels)])].filter((k) => !k.startsWith('dev.pond.') && want.labels[k] !== have.labels[k]).sort();
     if (!keys.length) continue;
     out.push(`volume ${want.key}: labels changed in pond.yaml (${keys.join(', ')}), but an existing volume cannot be changed: it is kept as it is (pond down --volumes and up recreate it, deleting its data)`);
   }

@@ -63,9 +63,16 @@ export class Context {
   async openEngine(): Promise<Engine> {
     if (!this.engine) {
       const { createDockerEngine } = await import('../engine/docker/index.js');
-      this.engine = createDockerEngine({ host: this.env.DOCKER_HOST });
+      this.engine = createDockerEngine({ host: this.env.DOCKER_HOST, retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) });
       await this.engine.ping();
     }
     return this.engine;
   }
+}
+
+/** POND_ENGINE_RETRY_MS: how long engine calls retry transient failures (tests shorten it; 0 = never). */
+function retryBudget(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const ms = Number(value);
+  return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
 }

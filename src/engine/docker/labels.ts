@@ -4,6 +4,7 @@ import { LABEL } from '../../desired/labels.js';
 export const PROJECT_LABEL = LABEL.project;
 export const VOLUME_LABEL = LABEL.volume;
 export const WORKLOAD_LABEL = LABEL.workload;
+export const CONFIG_HASH_LABEL = LABEL.configHash;
 
 /** The engine filter that selects everything one project owns. */
 export function projectFilter(project: string): Record<string, string[]> {

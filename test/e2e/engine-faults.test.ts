@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FaultProxy } from '../support/fault-proxy.js';
-import { cleanupProject, docker, uniqueProject, waitForImage } from '../integration/helpers/docker.js';
+import { cleanupProject, docker, eventually, uniqueProject, waitForImage } from '../integration/helpers/docker.js';
 import { containers, pond, projectDir } from './helpers/pond.js';
 
 const project = uniqueProject('h-faults-e2e');
@@ -68,5 +68,17 @@ describe('pond through an engine connection that drops', () => {
     expect(await docker('network', 'ls', '-q', '--filter', `name=^${network}$`)).toBe('');
     expect(await containers(project)).toEqual({});
     expect(await docker('inspect', '--format', '{{.Id}} {{.State.Status}} {{len .NetworkSettings.Networks}}', foreign)).toBe(`${theirs} running 0`);
+  });
+
+  it('down also removes a project container that appeared while it ran, after disconnecting it from the network', async () => {
+    expect((await pond(['up'], viaProxy())).code).toBe(0);
+    proxy.inject({ method: 'DELETE', path: /^\/networks\//, fault: { kind: 'delay', ms: 4_000 } });
+    const down = pond(['down'], viaProxy());
+    await eventually(() => expect(proxy.requests('DELETE', /^\/networks\//)).not.toHaveLength(0), { timeoutMs: 30_000 });
+    await docker('run', '-d', '--name', `${project}-late`, '--label', `dev.pond.project=${project}`, '--label', 'dev.pond.workload=late', '--init', '--network', network, 'busybox:1.35', 'sleep', '3600');
+    const done = await down;
+    expect(done.code, done.stderr).toBe(0);
+    expect(await containers(project)).toEqual({});
+    expect(await docker('network', 'ls', '-q', '--filter', `name=^${network}$`)).toBe('');
   });
 });

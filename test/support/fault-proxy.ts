@@ -3,7 +3,7 @@ import net from 'node:net';
 
 /**
  * What the proxy does to a matching request instead of (or on top of) forwarding it:
- * - `reset`: the connection is reset before anything reaches the engine;
+ * - `reset`: the connection is dropped before anything reaches the engine (the client sees "socket hang up");
  * - `drop-answer`: the engine gets the request and answers, the client never hears (a create that
  *   happened although the caller saw only a broken connection);
  * - `mid-answer`: the first bytes of the engine's answer reach the client, then the connection resets;

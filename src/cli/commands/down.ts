@@ -1,4 +1,5 @@
 import { UsageError } from '../../errors.js';
+import type { Engine } from '../../engine/types.js';
 import { acquireLock } from '../../lock/lock.js';
 import { planDown } from '../../plan/down.js';
 import { renderPlan } from '../../plan/render.js';
@@ -33,6 +34,7 @@ export async function downCommand(ctx: Context, flags: DownFlags): Promise<numbe
     } else {
       ctx.output.err(renderPlan(plan, { color: ctx.output.color }).trimEnd());
       failUnlessOk(await runApply(ctx.output, plan, engine, { concurrency: flags.concurrency, waitTimeoutMs: 0 }));
+      await sweepLate(ctx, engine, project, flags.concurrency);
     }
     if (!flags.volumes) {
       for (const v of observed.volumes) ctx.output.err(`kept volume ${v.name} (pond down --volumes deletes it)`);
@@ -41,4 +43,17 @@ export async function downCommand(ctx: Context, flags: DownFlags): Promise<numbe
   } finally {
     await lock.release();
   }
+}
+
+/**
+ * A container of the project that appeared after the observe (a one-off run started meanwhile) was
+ * only force-disconnected when the network went; removing it here is what makes `down` leave nothing
+ * of the project behind. Volumes are not looked at again: deleting data was confirmed for the ones listed.
+ */
+async function sweepLate(ctx: Context, engine: Engine, project: string, concurrency: number): Promise<void> {
+  const late = await engine.observe(project);
+  if (!late.containers.length) return;
+  ctx.output.err(`removing what appeared during the down: ${late.containers.map((c) => c.name).sort().join(', ')}`);
+  const plan = planDown(project, { ...late, volumes: [] }, { volumes: false });
+  failUnlessOk(await runApply(ctx.output, plan, engine, { concurrency, waitTimeoutMs: 0 }));
 }

@@ -1,5 +1,6 @@
 import { request, type IncomingMessage } from 'node:http';
 import type Dockerode from 'dockerode';
+import { isConnectionFault, isTransientRead, withRetry, type RetryPolicy, DEFAULT_RETRY } from './retry.js';
 
 /**
  * Where the engine lives. `url` is what the user sees in errors; exactly one of `socketPath` or
@@ -20,6 +21,17 @@ export interface HttpError extends Error {
 }
 
 /**
+ * Per request: `timeoutMs` (default 30 s) and whether transient failures are retried under the
+ * connection's policy. GETs retry by default; a mutation retries only when its caller says it is
+ * idempotent (start, stop, remove, create of a labelled network or volume), and then only on
+ * connection faults, never on an HTTP status: an engine that answered 5xx to a mutation meant it.
+ */
+export interface RequestOptions {
+  timeoutMs?: number;
+  retry?: boolean;
+}
+
+/**
  * A lazily connected engine client. The raw JSON path (node:http) serves every plain request-answer
  * call, reads and mutations alike, without paying dockerode's import cost (§6: 0.15–0.7 s, which sat
  * on the critical path of every apply); dockerode, loaded once on first use, serves the streams
@@ -28,9 +40,10 @@ export interface HttpError extends Error {
 export interface Connection {
   readonly endpoint: Endpoint;
   docker(): Promise<Dockerode>;
-  getJson<T>(path: string, timeoutMs?: number): Promise<T>;
+  readonly retry: RetryPolicy;
+  getJson<T>(path: string, opts?: RequestOptions): Promise<T>;
   /** POST/DELETE with an optional JSON body; rejects with an HttpError for non-2xx answers (304 too). */
-  call<T>(method: 'POST' | 'DELETE', path: string, body?: unknown, timeoutMs?: number): Promise<T>;
+  call<T>(method: 'POST' | 'DELETE', path: string, body?: unknown, opts?: RequestOptions): Promise<T>;
   /** A request whose answer is a stream (logs, exec output): resolves with the body once a 2xx status arrives. */
   stream(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<IncomingMessage>;
 }
@@ -47,13 +60,16 @@ export function resolveEndpoint(host = process.env.DOCKER_HOST): Endpoint {
 }
 
 /** Creates a connection; nothing is dialled or imported until the first call. */
-export function createConnection(endpoint: Endpoint): Connection {
+export function createConnection(endpoint: Endpoint, retry: RetryPolicy = DEFAULT_RETRY): Connection {
   let client: Promise<Dockerode> | undefined;
+  const retried = <T>(run: () => Promise<T>, on: boolean | undefined, retryable: (err: unknown) => boolean): Promise<T> =>
+    on ? withRetry(retry, run, retryable) : run();
   return {
     endpoint,
+    retry,
     docker: () => (client ??= loadDockerode(endpoint)),
-    getJson: (path, timeoutMs) => send(endpoint, 'GET', path, undefined, timeoutMs),
-    call: (method, path, body, timeoutMs) => send(endpoint, method, path, body, timeoutMs),
+    getJson: (path, opts) => retried(() => send(endpoint, 'GET', path, undefined, opts?.timeoutMs), opts?.retry ?? true, isTransientRead),
+    call: (method, path, body, opts) => retried(() => send(endpoint, method, path, body, opts?.timeoutMs), opts?.retry, isConnectionFault),
     stream: (method, path, body, signal) => openStream(endpoint, method, path, body, signal),
   };
 }

@@ -4,23 +4,52 @@ import type { Connection } from './connection.js';
 import { toCreateOptions } from './create-options.js';
 import { classify, engineMessage, statusOf, tolerate } from './errors.js';
 import { inspectRaw, toObserved } from './inspect.js';
-import { sameOwner } from './labels.js';
+import { CONFIG_HASH_LABEL, sameOwner } from './labels.js';
+import { isConnectionFault, withRetry } from './retry.js';
 
 const NOT_OURS_HINT = 'rename or remove that container yourself, or change the project name in pond.yaml';
 
-/** Creates (does not start) a container; a name taken by anyone is refused, never touched. */
+/**
+ * Creates (does not start) a container; a name taken by anyone is refused, never touched. A create
+ * whose connection broke may have happened without pond hearing the answer, so a retry first looks
+ * the name up: a container there with this project's label and the same config hash is the one
+ * pond asked for, and its id is adopted; one that is not ours is refused as on a first attempt.
+ */
 export async function createContainer(conn: Connection, spec: ContainerSpec): Promise<string> {
   const { name, ...body } = toCreateOptions(spec);
+  let retried = false;
   try {
-    const created = await conn.call<{ Id: string }>('POST', `/containers/create?name=${encodeURIComponent(name!)}`, body);
-    return created.Id;
+    return await withRetry(conn.retry, async (attempt) => {
+      retried = attempt > 0;
+      const adopted = retried ? await adoptable(conn, spec) : undefined;
+      if (adopted) return adopted;
+      const created = await conn.call<{ Id: string }>('POST', `/containers/create?name=${encodeURIComponent(name!)}`, body, { retry: false });
+      return created.Id;
+    }, isConnectionFault);
   } catch (err) {
+    if (statusOf(err) === 409 && retried) {
+      const late = await adoptable(conn, spec).catch(() => undefined);
+      if (late) return late;
+    }
     if (statusOf(err) === 409) throw await conflict(conn, spec, err);
     if (statusOf(err) === 404 && /image/i.test(engineMessage(err))) {
       throw new EngineError(`create container ${spec.name} failed: image ${spec.image} is not present`, 404, 'pull or build the image first');
     }
     throw classify(err, conn.endpoint, `create container ${spec.name}`);
   }
+}
+
+/** The id of the container an earlier, unanswered attempt created; undefined when the name is free. */
+async function adoptable(conn: Connection, spec: ContainerSpec): Promise<string | undefined> {
+  const raw = await inspectRaw(conn, spec.name, { retry: false }).catch((err: unknown) => {
+    if (statusOf(err) === 404) return undefined;
+    throw err;
+  });
+  if (!raw) return undefined;
+  const labels = raw.Config.Labels ?? {};
+  if (!sameOwner(labels, spec.labels)) throw nameTaken(spec.name, { statusCode: 409 });
+  if (labels[CONFIG_HASH_LABEL] !== spec.labels[CONFIG_HASH_LABEL]) throw await conflict(conn, spec, { statusCode: 409 });
+  return raw.Id;
 }
 
 async function conflict(conn: Connection, spec: ContainerSpec, err: unknown): Promise<EngineError> {
@@ -40,7 +69,7 @@ function nameTaken(name: string, err: unknown): EngineError {
 /** Starts a container; "already started" (304) counts as success. */
 export async function startContainer(conn: Connection, id: string): Promise<void> {
   try {
-    await tolerate(() => conn.call('POST', `/containers/${id}/start`), [304]);
+    await tolerate(() => conn.call('POST', `/containers/${id}/start`, undefined, { retry: true }), [304]);
   } catch (err) {
     throw classify(err, conn.endpoint, `start container ${id}`);
   }
@@ -49,7 +78,7 @@ export async function startContainer(conn: Connection, id: string): Promise<void
 /** Stops a container; already stopped (304) or already gone (404) count as success. */
 export async function stopContainer(conn: Connection, id: string, timeoutSec: number): Promise<void> {
   try {
-    await tolerate(() => conn.call('POST', `/containers/${id}/stop?t=${timeoutSec}`, undefined, (timeoutSec + 30) * 1000), [304, 404]);
+    await tolerate(() => conn.call('POST', `/containers/${id}/stop?t=${timeoutSec}`, undefined, { timeoutMs: (timeoutSec + 30) * 1000, retry: true }), [304, 404]);
   } catch (err) {
     throw classify(err, conn.endpoint, `stop container ${id}`);
   }
@@ -62,12 +91,12 @@ export async function stopContainer(conn: Connection, id: string, timeoutSec: nu
  */
 export async function removeContainer(conn: Connection, id: string): Promise<void> {
   try {
-    await tolerate(() => conn.call('DELETE', `/containers/${id}?v=1`), [404]);
+    await tolerate(() => conn.call('DELETE', `/containers/${id}?v=1`, undefined, { retry: true }), [404]);
   } catch (err) {
     if (statusOf(err) !== 409) throw classify(err, conn.endpoint, `remove container ${id}`);
     if (/already in progress/i.test(engineMessage(err))) return;
     try {
-      await tolerate(() => conn.call('DELETE', `/containers/${id}?v=1&force=1`), [404]);
+      await tolerate(() => conn.call('DELETE', `/containers/${id}?v=1&force=1`, undefined, { retry: true }), [404]);
     } catch (again) {
       throw classify(again, conn.endpoint, `remove container ${id}`);
     }

@@ -9,23 +9,25 @@ import * as networks from './networks.js';
 import { observe } from './observe.js';
 import { inspectRaw } from './inspect.js';
 import { probeOnce } from './probes.js';
+import { retryPolicy } from './retry.js';
 import { waitReady } from './readiness.js';
 import { stats } from './stats.js';
 import * as volumes from './volumes.js';
 
 /**
  * The Docker backend of `Engine`. Connects to `opts.host`, else DOCKER_HOST, else
- * unix:///var/run/docker.sock; `endpoint` is that string. Creating it costs nothing: dockerode is
+ * unix:///var/run/docker.sock; `endpoint` is that string. Transient engine failures are retried for
+ * `retryBudgetMs` (default 3 s; 0 turns retries off) on every call, see retry.ts. Creating it costs nothing: dockerode is
  * imported on the first call that needs it, and ping/observe/inspect/hasImage never do.
  */
-export function createDockerEngine(opts: { host?: string } = {}): Engine {
+export function createDockerEngine(opts: { host?: string; retryBudgetMs?: number } = {}): Engine {
   const endpoint = resolveEndpoint(opts.host ?? process.env.DOCKER_HOST);
-  const conn = createConnection(endpoint);
+  const conn = createConnection(endpoint, retryPolicy(opts.retryBudgetMs));
   return {
     endpoint: endpoint.url,
     ping: async () => {
       try {
-        await conn.getJson('/_ping', 5_000);
+        await conn.getJson('/_ping', { timeoutMs: 5_000 });
       } catch (err) {
         throw classify(err, endpoint, 'ping');
       }

@@ -1,5 +1,5 @@
 import type { ContainerState, ObservedContainer } from '../types.js';
-import type { Connection } from './connection.js';
+import type { Connection, RequestOptions } from './connection.js';
 
 /** The subset of the engine's container inspect answer pond reads. */
 export interface RawInspect {
@@ -22,8 +22,8 @@ export interface RawInspect {
 }
 
 /** Inspects through the raw client (cheap, no dockerode import); errors are left for the caller to classify. */
-export function inspectRaw(conn: Connection, id: string): Promise<RawInspect> {
-  return conn.getJson<RawInspect>(`/containers/${encodeURIComponent(id)}/json`);
+export function inspectRaw(conn: Connection, id: string, opts?: RequestOptions): Promise<RawInspect> {
+  return conn.getJson<RawInspect>(`/containers/${encodeURIComponent(id)}/json`, opts);
 }
 
 /** Maps an inspect answer to pond's view, with the restart count and health the list API lacks. */

@@ -5,6 +5,7 @@ export const PROJECT_LABEL = LABEL.project;
 export const IDENTITY_LABEL = LABEL.identity;
 export const VOLUME_LABEL = LABEL.volume;
 export const WORKLOAD_LABEL = LABEL.workload;
+export const CONFIG_HASH_LABEL = LABEL.configHash;
 
 /** The engine filter that selects everything one project owns. */
 export function projectFilter(project: string): Record<string, string[]> {

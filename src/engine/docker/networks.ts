@@ -6,6 +6,7 @@ import { sameOwner } from './labels.js';
 
 const ACTIVE_ENDPOINT_RETRIES = 10;
 const RETRY_DELAY_MS = 200;
+const STUCK_HINT = 'pond force-disconnected what the network listed; dockerd keeps a stale endpoint it does not list until it restarts';
 
 interface ListedNetwork {
   Id: string;
@@ -22,7 +23,7 @@ export async function createNetwork(conn: Connection, spec: NetworkSpec): Promis
   try {
     const existing = await findNetwork(conn, spec.name);
     if (existing) return adopt(existing, spec);
-    const created = await conn.call<{ Id: string }>('POST', '/networks/create', { Name: spec.name, CheckDuplicate: true, Driver: 'bridge', Labels: spec.labels });
+    const created = await conn.call<{ Id: string }>('POST', '/networks/create', { Name: spec.name, CheckDuplicate: true, Driver: 'bridge', Labels: spec.labels }, { retry: true });
     return created.Id;
   } catch (err) {
     if (statusOf(err) === 409) return raceLoser(conn, spec, err);
@@ -51,25 +52,41 @@ async function findNetwork(conn: Connection, name: string): Promise<ListedNetwor
 }
 
 /**
- * Removes a network; already gone (404) is success. "has active endpoints" is retried for about two
- * seconds, because dockerd 20.10 sometimes reports it briefly after a mass teardown (§7); after that
- * the EngineError names the network so the caller can warn instead of failing.
+ * Removes a network; already gone (404) is success. "has active endpoints" is answered by
+ * force-disconnecting every endpoint the network still lists (a container started after the
+ * observe, someone else's container attached by hand, or a stale endpoint dockerd 20.10 keeps after
+ * a mass teardown, §7), then removing again; containers are only disconnected, never removed. After
+ * about two seconds of refusals the EngineError names the network so the caller can warn instead.
  */
 export async function removeNetwork(conn: Connection, name: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await tolerate(() => conn.call('DELETE', `/networks/${encodeURIComponent(name)}`), [404]);
+      await tolerate(() => conn.call('DELETE', `/networks/${encodeURIComponent(name)}`, undefined, { retry: true }), [404]);
       return;
     } catch (err) {
       if (!hasActiveEndpoints(err) || attempt >= ACTIVE_ENDPOINT_RETRIES) {
         throw classify(err, conn.endpoint, `remove network ${name}`, hasActiveEndpoints(err) ? STUCK_HINT : undefined);
       }
-      await new Promise((r) => setTimeout(r, RETRY_DELAY_MS));
+      await disconnectAll(conn, name).catch(() => undefined);
+      if (attempt > 0) await new Promise((r) => setTimeout(r, RETRY_DELAY_MS));
     }
   }
 }
 
-const STUCK_HINT = 'a container may still be attached; if none is, dockerd keeps a stale endpoint until it restarts';
+interface InspectedNetwork {
+  Containers?: Record<string, { Name?: string }> | null;
+}
+
+/** Force-disconnects every endpoint; by name when known, since a stale endpoint's container id no longer resolves. */
+async function disconnectAll(conn: Connection, name: string): Promise<void> {
+  const net = await conn.getJson<InspectedNetwork>(`/networks/${encodeURIComponent(name)}`);
+  const endpoints = Object.entries(net.Containers ?? {}).map(([id, c]) => c.Name || id);
+  await Promise.all(
+    endpoints.map((Container) =>
+      tolerate(() => conn.call('POST', `/networks/${encodeURIComponent(name)}/disconnect`, { Container, Force: true }, { retry: true }), [404]),
+    ),
+  );
+}
 
 function hasActiveEndpoints(err: unknown): boolean {
   return /active endpoints/i.test(engineMessage(err));

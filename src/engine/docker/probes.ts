@@ -63,12 +63,12 @@ async function execProbe(conn: Connection, id: string, argv: string[], timeoutMs
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     const Cmd = isShellCommand(argv) ? ['sh', '-c', argv[0]] : argv;
-    const exec = await conn.call<{ Id: string }>('POST', `/containers/${encodeURIComponent(id)}/exec`, { Cmd, AttachStdout: true, AttachStderr: true }, timeoutMs);
+    const exec = await conn.call<{ Id: string }>('POST', `/containers/${encodeURIComponent(id)}/exec`, { Cmd, AttachStdout: true, AttachStderr: true }, { timeoutMs, retry: false });
     const stream = await conn.stream('POST', `/exec/${exec.Id}/start`, { Detach: false, Tty: false }, controller.signal);
     let output = '';
     for await (const frame of demux(stream)) output = (output + frame.data.toString('utf8')).slice(-OUTPUT_LIMIT);
     if (controller.signal.aborted) return cut(timeoutMs);
-    const { ExitCode } = await conn.getJson<{ ExitCode: number | null }>(`/exec/${exec.Id}/json`, timeoutMs);
+    const { ExitCode } = await conn.getJson<{ ExitCode: number | null }>(`/exec/${exec.Id}/json`, { timeoutMs, retry: false });
     return { ok: ExitCode === 0, detail: output.trim() || `exit code ${ExitCode}` };
   } catch (err) {
     if (controller.signal.aborted) return cut(timeoutMs);

@@ -12,7 +12,7 @@ import { sameOwner, VOLUME_LABEL } from './labels.js';
 export async function createVolume(conn: Connection, spec: VolumeSpec): Promise<void> {
   let labels: Record<string, string>;
   try {
-    await conn.call('POST', '/volumes/create', { Name: spec.name, Labels: spec.labels });
+    await conn.call('POST', '/volumes/create', { Name: spec.name, Labels: spec.labels }, { retry: true });
     const inspected = await conn.getJson<{ Labels?: Record<string, string> | null }>(`/volumes/${encodeURIComponent(spec.name)}`);
     labels = inspected.Labels ?? {};
   } catch (err) {
@@ -34,7 +34,7 @@ function ownedBy(actual: Record<string, string>, wanted: Record<string, string>)
 /** Removes a volume; already gone (404) is success. A volume in use stays and the error says so. */
 export async function removeVolume(conn: Connection, name: string): Promise<void> {
   try {
-    await tolerate(() => conn.call('DELETE', `/volumes/${encodeURIComponent(name)}`), [404]);
+    await tolerate(() => conn.call('DELETE', `/volumes/${encodeURIComponent(name)}`, undefined, { retry: true }), [404]);
   } catch (err) {
     throw classify(err, conn.endpoint, `remove volume ${name}`);
   }

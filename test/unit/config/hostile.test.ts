@@ -38,6 +38,12 @@ describe('hostile input: caps', () => {
     expect(await placesOf(`${WEB}x-deep:\n${lines.map((l) => ` ${l}`).join('\n')} 1\n`)).toEqual([`pond.yaml:${5 + MAX_DEPTH}:${MAX_DEPTH + 1} error[nesting-depth]`]);
   });
 
+  it('refuses nesting past the depth cap reached through aliases, at the alias', async () => {
+    const half = Math.ceil(MAX_DEPTH / 2) + 1;
+    const text = `version: 1\nx-a: &a ${'['.repeat(half)}1${']'.repeat(half)}\nx-b: ${'['.repeat(half)}*a${']'.repeat(half)}\nworkloads: {}\n`;
+    expect(await placesOf(text)).toEqual([`pond.yaml:3:${6 + half} error[nesting-depth]`]);
+  });
+
   it('accepts nesting at exactly the depth cap', () => {
     const text = `x-deep: ${'['.repeat(MAX_DEPTH - 1)}${']'.repeat(MAX_DEPTH - 1)}\n`;
     expect(parseYaml('f.yaml', text).diagnostics).toEqual([]);

@@ -1,8 +1,12 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_DEPTH, MAX_FILE_BYTES } from '../../../src/config/caps.js';
 import { parseYaml } from '../../../src/config/parse.js';
+import { Context } from '../../../src/cli/context.js';
+import { ConfigError, UsageError } from '../../../src/errors.js';
+import { loadProject } from '../../../src/pipeline.js';
+import { scheduleProblem } from '../../../src/workloads/bot/schedule.js';
 import { errorsOf, failures, project } from './helpers.js';
 
 const WEB = 'version: 1\nworkloads:\n  web:\n    image: busybox:1.35\n';
@@ -104,5 +108,82 @@ describe('hostile input: tags and bytes', () => {
   it('refuses an encoded surrogate, which TextDecoder would replace silently', async () => {
     const text = Buffer.concat([Buffer.from('version: 1\nx-a: '), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('\nworkloads: {}\n')]);
     expect(await placesOf(text)).toEqual(['pond.yaml:2:6 error[encoding]']);
+  });
+});
+
+describe('hostile input: name lengths', () => {
+  const long = 'a'.repeat(64);
+
+  it('refuses a workload name longer than a DNS label, at its key', async () => {
+    expect(await errorsOf(`version: 1\nworkloads:\n  ${long}:\n    image: busybox:1.35\n`)).toEqual([
+      'pond.yaml:3:3 error[too-long]: workload name "aaaaaaaaaaaaaaaaaaaa…" is 64 characters long; at most 63 are allowed\n  hint: names become DNS labels (network aliases, container names), which hold at most 63 characters',
+    ]);
+  });
+
+  it('refuses a volume name longer than a DNS label, at its key', async () => {
+    expect(await placesOf(`${WEB}volumes:\n  ${long}: {}\n`)).toEqual(['pond.yaml:6:3 error[too-long]']);
+  });
+
+  it('refuses a project name longer than a DNS label, at its value', async () => {
+    expect(await placesOf(`version: 1\nname: ${long}\nworkloads: {}\n`)).toEqual(['pond.yaml:2:7 error[too-long]']);
+  });
+});
+
+/** `line:col code: message` of each problem the whole load (config → desired) finds, or [] if none. */
+async function projectErrors(files: Record<string, string>, projectName?: string): Promise<string[]> {
+  const dir = await project(files);
+  const error = await loadProject([path.join(dir, 'pond.yaml')], {}, projectName).then(() => undefined, (e: unknown) => e);
+  if (error === undefined) return [];
+  if (!(error instanceof ConfigError)) throw error;
+  return error.diagnostics.map((d) => `${d.location?.line}:${d.location?.col} ${d.code}: ${d.message}${d.hint ? ` (${d.hint})` : ''}`);
+}
+
+describe('hostile input: names, images and schedules the engine would refuse', () => {
+  it('refuses a project and workload name that together exceed a DNS label, at the workload', async () => {
+    const workload = 'w'.repeat(40);
+    expect(await projectErrors({ 'pond.yaml': `version: 1\nworkloads:\n  ${workload}:\n    image: busybox:1.35\n` }, 'p'.repeat(30))).toEqual([
+      `3:3 too-long: container name "${'p'.repeat(30)}-${workload}" would be 71 characters long; project and workload names together allow at most 62 (shorten the workload name, or the project name (name:, or -p))`,
+    ]);
+  });
+
+  it('refuses a -p project name longer than a DNS label as a usage error', () => {
+    expect(() => new Context({ file: [], projectName: 'p'.repeat(64) })).toThrow(UsageError);
+  });
+
+  it('accepts a project and workload name that together fill a DNS label exactly', async () => {
+    expect(await projectErrors({ 'pond.yaml': `version: 1\nworkloads:\n  ${'w'.repeat(31)}:\n    image: busybox:1.35\n` }, 'p'.repeat(31))).toEqual([]);
+  });
+
+  it('refuses an image that is not a docker reference, at the image, with a hint', async () => {
+    expect(await projectErrors({ 'pond.yaml': 'version: 1\nworkloads:\n  web:\n    image: Busybox:1.35\n' })).toEqual([
+      '4:12 image: image "Busybox:1.35" is not an image reference: repository names must be lowercase (e.g. "busybox:1.35", "registry:5000/team/app:tag" or "name@sha256:<64 hex digits>")',
+    ]);
+  });
+
+  it('refuses a bad image: override on a preset kind too', async () => {
+    expect(await projectErrors({ 'pond.yaml': 'version: 1\nworkloads:\n  db:\n    kind: database\n    engine: postgres\n    image: "postgres:15:alpine"\n' })).toEqual([
+      '6:12 image: image "postgres:15:alpine" is not an image reference: it has more than one ":" (one tag at most; a registry port needs a path after it) (e.g. "busybox:1.35", "registry:5000/team/app:tag" or "name@sha256:<64 hex digits>")',
+    ]);
+  });
+
+  it('refuses a cron schedule that can never fire, at the schedule', async () => {
+    const yaml = 'version: 1\nworkloads:\n  report:\n    kind: bot\n    runtime: python3.11\n    code: ./bot\n    schedule: "0 0 30 2 *"\n';
+    const dir = await project({ 'pond.yaml': yaml });
+    await mkdir(path.join(dir, 'bot'));
+    await writeFile(path.join(dir, 'bot/main.py'), 'print(1)\n');
+    const error = (await loadProject([path.join(dir, 'pond.yaml')], {}).catch((e: unknown) => e)) as ConfigError;
+    expect(error.diagnostics.map((d) => `${d.location?.line}:${d.location?.col} ${d.code}: ${d.message}`)).toEqual([
+      '7:15 cron: schedule "0 0 30 2 *" can never fire: no date matches its day and month',
+    ]);
+  });
+});
+
+describe('scheduleProblem', () => {
+  it('accepts a leap day, which fires every four years', () => {
+    expect(scheduleProblem('0 0 29 2 *')).toBeUndefined();
+  });
+
+  it('refuses a day no month of the list has', () => {
+    expect(scheduleProblem('0 0 31 2,4,6,9,11 *')).toBe('can never fire: no date matches its day and month');
   });
 });

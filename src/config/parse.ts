@@ -16,7 +16,8 @@ export interface ParseResult {
 /**
  * Parses one file into a located tree. Refuses, with a position, anything that would make later
  * stages guess: syntax errors, duplicate keys, nesting past MAX_DEPTH, a second document, unknown
- * tags, undefined aliases, alias bombs, empty files and a top level that is not a mapping. YAML 1.2 core schema, so `no` and `on` stay strings; `<<` merge keys are honoured.
+ * tags, undefined aliases, alias bombs, empty files and a top level that is not a mapping. YAML 1.2
+ * core schema, so `no` and `on` stay strings; `<<` merge keys are honoured.
  * Invariant: `tree` is set only when `diagnostics` is empty.
  */
 export function parseYaml(file: string, text: string): ParseResult {

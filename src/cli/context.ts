@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Engine } from '../engine/types.js';
+import { MAX_NAME_LENGTH } from '../config/caps.js';
 import { UsageError } from '../errors.js';
 import { readIdentity, type ProjectIdentity } from '../identity.js';
 import { loadProject, type Project } from '../pipeline.js';
@@ -30,6 +31,9 @@ export class Context {
     const p = options.projectName;
     if (p !== undefined && !PROJECT_NAME.test(p)) {
       throw new UsageError(`project name "${p}" is not valid`, 'use lowercase letters, digits, "-" and "_", starting with a letter or digit (like name: in pond.yaml)');
+    }
+    if (p !== undefined && p.length > MAX_NAME_LENGTH) {
+      throw new UsageError(`project name "${p}" is ${p.length} characters long; at most ${MAX_NAME_LENGTH} are allowed`, 'it names containers, networks and volumes, and DNS labels hold at most 63 characters');
     }
   }
 

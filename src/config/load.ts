@@ -2,12 +2,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, type Diagnostic } from '../errors.js';
 import { isSensitiveName } from '../secrets.js';
+import { readCapped, tooLarge } from './caps.js';
 import { parseDotEnv, type DotEnv } from './dotenv.js';
 import { interpolateTree } from './interpolate.js';
 import { mergeTrees } from './merge.js';
 import { parseYaml } from './parse.js';
 import { createLocator } from './sourcemap.js';
 import { toData, type MapNode } from './tree.js';
+import { decodeUtf8 } from './utf8.js';
 import type { LoadedConfig, LoadOptions } from './types.js';
 import { sortDiagnostics, validateConfig } from './validate.js';
 
@@ -39,11 +41,15 @@ export async function loadConfig(opts: LoadOptions): Promise<LoadedConfig> {
 }
 
 async function parseFile(file: string, asGiven: string): Promise<{ tree?: MapNode; diagnostics: Diagnostic[] }> {
+  let bytes: Buffer | undefined;
   try {
-    return parseYaml(file, await readFile(file, 'utf8'));
+    bytes = await readCapped(file);
   } catch (error) {
     return { diagnostics: [unreadable(asGiven, error)] };
   }
+  if (!bytes) return { diagnostics: [tooLarge(file)] };
+  const decoded = decodeUtf8(file, bytes);
+  return 'text' in decoded ? parseYaml(file, decoded.text) : { diagnostics: [decoded.diagnostic] };
 }
 
 async function readDotEnv(file: string): Promise<DotEnv> {

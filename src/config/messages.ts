@@ -63,6 +63,8 @@ function describe(p: SchemaProblem, path: DocPath, schema: SchemaIndex, where: L
       const limit = Number(p.params.limit);
       return { code: 'invalid-value', message: limit > 1 ? `${subject} must be at least ${limit} characters long` : `${subject} must not be empty`, at: 'value' };
     }
+    case 'maxLength':
+      return tooLong(p, path, subject);
     case 'uniqueItems':
       return { code: 'duplicate-item', message: `${subject} lists ${showItem(p)} twice`, hint: 'remove one of them', at: 'value' };
     default:
@@ -136,6 +138,15 @@ function badName(p: SchemaProblem, path: DocPath, schema: SchemaIndex): Text {
   const owner = what === 'label key' ? ` ${inside(path.slice(0, -1))}` : what === 'key' ? ` ${inside(path)}` : '';
   const message = `invalid ${what} "${name}"${owner}: must be ${expected}`;
   return { code: 'pattern', message, at: 'key', path: [...path, name] };
+}
+
+/** Names become DNS labels (aliases, container names); other long values are not quoted back. */
+function tooLong(p: SchemaProblem, path: DocPath, subject: string): Text {
+  const limit = Number(p.params.limit);
+  const hint = `names become DNS labels (network aliases, container names), which hold at most ${limit} characters`;
+  if (p.propertyName === undefined) return { code: 'too-long', message: `${subject} must be at most ${limit} characters long`, hint: path.length === 1 ? hint : undefined, at: 'value' };
+  const name = String(p.propertyName);
+  return { code: 'too-long', message: `${nameKind(path)} "${name.slice(0, 20)}…" is ${name.length} characters long; at most ${limit} are allowed`, hint, at: 'key', path: [...path, name] };
 }
 
 function nameKind(path: DocPath): string {

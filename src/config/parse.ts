@@ -1,6 +1,8 @@
 import { LineCounter, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic, Location } from '../errors.js';
 import { TreeBuilder } from './build-tree.js';
+import { tooDeepAt } from './depth.js';
+import { secondDocument, tooDeep, undefinedAlias, unknownTags } from './yaml-checks.js';
 import type { MapNode } from './tree.js';
 
 /** Above this many alias expansions a document is treated as a "billion laughs" attack. */
@@ -13,17 +15,22 @@ export interface ParseResult {
 
 /**
  * Parses one file into a located tree. Refuses, with a position, anything that would make later
- * stages guess: syntax errors, duplicate keys, alias bombs, empty files and a top level that is not a
- * mapping. YAML 1.2 core schema, so `no` and `on` stay strings; `<<` merge keys are honoured.
+ * stages guess: syntax errors, duplicate keys, nesting past MAX_DEPTH, a second document, unknown
+ * tags, undefined aliases, alias bombs, empty files and a top level that is not a mapping. YAML 1.2
+ * core schema, so `no` and `on` stay strings; `<<` merge keys are honoured.
  * Invariant: `tree` is set only when `diagnostics` is empty.
  */
 export function parseYaml(file: string, text: string): ParseResult {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true, merge: true });
+  const deep = tooDeepAt(text, lines);
   const at = (offset: number): Location => ({ file, ...lines.linePos(offset) });
+  if (deep !== undefined) return { diagnostics: [tooDeep(at(deep))] };
+  const doc = parseDocument(text, { uniqueKeys: true, merge: true, resolveKnownTags: false });
   if (doc.errors.length > 0) return { diagnostics: doc.errors.map((e) => yamlError(e, doc, at)) };
   if (doc.contents === null) return { diagnostics: [emptyFile(file)] };
-  const bomb = aliasBomb(doc, at);
+  const tags = unknownTags(doc, text, at);
+  if (tags.length > 0) return { diagnostics: tags };
+  const bomb = undefinedAlias(doc, at) ?? aliasBomb(doc, at);
   if (bomb) return { diagnostics: [bomb] };
   const diagnostics: Diagnostic[] = [];
   const tree = new TreeBuilder(doc, at, diagnostics).build(doc.contents);
@@ -34,6 +41,7 @@ export function parseYaml(file: string, text: string): ParseResult {
 
 function yamlError(error: YAMLError, doc: Document, at: (offset: number) => Location): Diagnostic {
   const location = at(error.pos[0]);
+  if (error.code === 'MULTIPLE_DOCS') return secondDocument(location);
   if (error.code === 'DUPLICATE_KEY') {
     const key = keyAt(doc, error.pos[0]);
     return {

@@ -5,7 +5,9 @@ import type { Condition, PortBinding, RestartPolicy } from '../engine/types.js';
 import { normalizeEnv } from './env.js';
 import { containsSecret, isSensitiveName } from '../secrets.js';
 import { normalizeHealth, readyWhenProbe, withReadiness } from './health.js';
+import { checkImage } from './image-ref.js';
 import { normalizeMount } from './mounts.js';
+import { checkContainerNames } from './names.js';
 import { normalizePort } from './ports.js';
 import type { RawProject, RawWorkload } from './raw.js';
 import { Reporter } from './report.js';
@@ -24,6 +26,7 @@ export function normalizeProject(config: LoadedConfig, projectName?: string, env
   const report = new Reporter(config);
   const raw = config.data as unknown as RawProject;
   const name = projectName ?? raw.name ?? defaultProjectName(config.dir);
+  checkContainerNames(name, Object.keys(raw.workloads ?? {}), report);
   const expanded = expandKinds(raw, name, config.dir, report, env);
   const volumes = withPresetVolumes(normalizeVolumes(raw), expanded.volumes);
   const declared = new Set(volumes.map((v) => v.name));
@@ -116,6 +119,7 @@ function normalizeWorkload(name: string, raw: RawWorkload, dir: string, declared
   const mountCtx = { dir, declaredVolumes: declared, unsafe, report };
   const mounts = (raw.volumes ?? []).map((v, i) => normalizeMount(v, [...at, 'volumes', i], mountCtx)).filter((m): m is MountSpec => !!m);
   const sensitive = [...new Set([...(raw.sensitive ?? []), ...Object.keys(env).filter(isSensitiveName)])].sort();
+  checkImage(raw.image, [...at, 'image'], report);
   const readyWhen = readyWhenProbe(raw.ready_when);
   if (raw.ready_when && !readyWhen) report.error([...at, 'ready_when'], 'ready-when', 'ready_when needs log or http', 'e.g. `ready_when: { log: "compiled successfully" }`');
   return {

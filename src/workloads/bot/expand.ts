@@ -3,7 +3,7 @@ import { canonicalJson } from '../../desired/canonical.js';
 import type { KindContext } from '../context.js';
 import { readCode, type BotCode } from './code.js';
 import { BOT_PATHS, RUNTIMES, type Runtime } from './runtimes.js';
-import { cronError } from './schedule.js';
+import { scheduleProblem } from './schedule.js';
 
 export type Concurrency = 'forbid' | 'allow' | 'replace';
 
@@ -48,9 +48,9 @@ export function expandBot(name: string, raw: RawWorkload, ctx: KindContext): Bot
   const runtime = RUNTIMES[raw.runtime as Runtime['name']];
   const entrypoint = (raw.entrypoint as string | undefined) ?? runtime.defaultEntrypoint;
   const schedule = raw.schedule as string | undefined;
-  const scheduleError = schedule === undefined ? undefined : cronError(schedule);
+  const scheduleError = schedule === undefined ? undefined : scheduleProblem(schedule);
   if (scheduleError) {
-    ctx.report.error([...ctx.at, 'schedule'], 'cron', `schedule "${schedule}" is not a cron expression: ${scheduleError}`, 'five fields "min hour day month weekday" such as "*/5 * * * *", or six with seconds first');
+    ctx.report.error([...ctx.at, 'schedule'], 'cron', `schedule "${schedule}" ${scheduleError}`, 'five fields "min hour day month weekday" such as "*/5 * * * *", or six with seconds first');
   }
   const code = readCode(name, raw.code as string, entrypoint, ctx);
   if (!code || scheduleError) return undefined;

@@ -13,6 +13,18 @@ export function cronError(expression: string): string | undefined {
   }
 }
 
+/**
+ * What is wrong with a schedule, as the end of `schedule "…" …`; undefined when nothing is. An
+ * expression no date matches (Feb 30) parses but is refused too: a bot that would silently never
+ * run is a typo to report, not a schedule. Searched from the epoch, not now, so that loading stays
+ * independent of the clock.
+ */
+export function scheduleProblem(expression: string): string | undefined {
+  const error = cronError(expression);
+  if (error) return `is not a cron expression: ${error}`;
+  return nextFires(expression, new Date(0), 1).length === 0 ? 'can never fire: no date matches its day and month' : undefined;
+}
+
 /** The next `count` fire times strictly after `from`. */
 export function nextFires(expression: string, from: Date, count: number): Date[] {
   return new Cron(expression, { paused: true }).nextRuns(count, from);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, type Diagnostic } from '../errors.js';
-import { isSensitiveName } from '../secrets.js';
+import { isSecretValue, isSensitiveName } from '../secrets.js';
 import { parseDotEnv, type DotEnv } from './dotenv.js';
 import { interpolateTree } from './interpolate.js';
 import { mergeTrees } from './merge.js';
@@ -34,7 +34,7 @@ export async function loadConfig(opts: LoadOptions): Promise<LoadedConfig> {
   const schema = (await validateConfig(data, where)).filter((d) => !early.some((e) => sameLocation(e, d)));
   const diagnostics = sortDiagnostics([...early, ...schema]);
   if (diagnostics.some((d) => d.severity === 'error')) throw new ConfigError(diagnostics);
-  const secretValues = interpolated.variables.filter(isSensitiveName).map(lookup).filter((v): v is string => !!v);
+  const secretValues = interpolated.variables.filter((n) => isSensitiveName(n) || isSecretValue(lookup(n) ?? '')).map(lookup).filter((v): v is string => !!v);
   return { data, files, dir, locate: where.locate, variables: [...interpolated.variables].sort(), secretValues };
 }
 

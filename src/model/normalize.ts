@@ -3,7 +3,7 @@ import type { LoadedConfig } from '../config/types.js';
 import { ConfigError, type Diagnostic } from '../errors.js';
 import type { Condition, PortBinding, RestartPolicy } from '../engine/types.js';
 import { normalizeEnv } from './env.js';
-import { containsSecret, isSensitiveName } from '../secrets.js';
+import { containsSecret, isSecretValue, isSensitiveName, urlPassword } from '../secrets.js';
 import { normalizeHealth, readyWhenProbe, withReadiness } from './health.js';
 import { normalizeMount } from './mounts.js';
 import { normalizePort } from './ports.js';
@@ -88,6 +88,11 @@ function markSecrets(workloads: WorkloadSpec[], fromVariables: string[]): string
   const secrets = new Set(fromVariables);
   for (const w of workloads) {
     for (const k of w.sensitive) if (w.env[k]) secrets.add(w.env[k]!);
+    for (const k of w.sensitive) {
+      const pw = urlPassword(w.env[k] ?? '');
+      if (pw) secrets.add(pw);
+    }
+    for (const v of w.bot?.secrets ?? []) secrets.add(v);
     if (w.database) secrets.add(w.database.connection.password);
   }
   const all = [...secrets].sort();
@@ -115,7 +120,7 @@ function normalizeWorkload(name: string, raw: RawWorkload, dir: string, declared
   const ports = (raw.ports ?? []).map((p, i) => normalizePort(p, [...at, 'ports', i], report)).filter((p): p is PortBinding => !!p);
   const mountCtx = { dir, declaredVolumes: declared, unsafe, report };
   const mounts = (raw.volumes ?? []).map((v, i) => normalizeMount(v, [...at, 'volumes', i], mountCtx)).filter((m): m is MountSpec => !!m);
-  const sensitive = [...new Set([...(raw.sensitive ?? []), ...Object.keys(env).filter(isSensitiveName)])].sort();
+  const sensitive = [...new Set([...(raw.sensitive ?? []), ...Object.keys(env).filter((k) => isSensitiveName(k) || isSecretValue(env[k]!))])].sort();
   const readyWhen = readyWhenProbe(raw.ready_when);
   if (raw.ready_when && !readyWhen) report.error([...at, 'ready_when'], 'ready-when', 'ready_when needs log or http', 'e.g. `ready_when: { log: "compiled successfully" }`');
   return {

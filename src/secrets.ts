@@ -93,3 +93,24 @@ export function shapeOf(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
   return Array.isArray(value) ? 'a list' : 'a mapping';
 }
+
+/** Secrets shorter than this are only hidden where they are known to sit (their own key), not as substrings. */
+const MIN_SCRUB_LENGTH = 4;
+
+/**
+ * `text` with every occurrence of `secrets` (longest first, each at least MIN_SCRUB_LENGTH long)
+ * replaced by a description of its shape: for messages that quote a value pond did not know was secret.
+ */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  const sorted = secrets.filter((s) => s.length >= MIN_SCRUB_LENGTH).sort((a, b) => b.length - a.length);
+  return sorted.reduce((out, s) => {
+    const shown = `(sensitive: ${shapeOf(s)})`;
+    return out.split(JSON.stringify(s)).join(shown).split(s).join(shown);
+  }, text);
+}
+
+/** Secret values in each workload and volume of a config, below its name (a workload called "api-key-sync" is not a secret key). */
+export function configSecrets(data: Record<string, unknown> | undefined): string[] {
+  const bodies = ['workloads', 'volumes'].flatMap((section) => Object.values((data?.[section] as Record<string, unknown> | undefined) ?? {}));
+  return bodies.flatMap(secretValuesIn);
+}

@@ -43,7 +43,7 @@ workloads:
   it('an error about a secret value does not quote it', async () => {
     const error = (await load('version: 1\nworkloads:\n  a:\n    image: busybox:1.35\n    env:\n      DB_PASSWORD: 918273\n').catch((e: unknown) => e)) as ConfigError;
     const text = error.diagnostics.map((d) => formatDiagnostic(d)).join('\n');
-    expect(text).toContain('env.DB_PASSWORD in workload "a" must be a string, not (sensitive)');
+    expect(text).toContain('env.DB_PASSWORD in workload "a" must be a string, not (sensitive: a number)');
     expect(text).not.toContain('918273');
   });
 });
@@ -109,5 +109,42 @@ describe("a bot's config: secret keys are redacted, the bot gets the real values
     const before = (await loadBot(config, dir)).desired.containers[0]!;
     const after = (await loadBot(config.replace('tok-PLANTED-1', 'tok-PLANTED-2'), dir)).desired.containers[0]!;
     expect(diffSpecs(JSON.parse(before.spec.labels['dev.pond.spec']!), after.display)).toEqual(['config.api_token: (sensitive) changed']);
+  });
+});
+
+describe('no error message echoes a secret value', () => {
+  const diagnostics = async (yaml: string, env: Record<string, string> = {}) => {
+    const error = (await load(`version: 1\nworkloads:\n${yaml}`, env).catch((e: unknown) => e)) as ConfigError;
+    expect(error.diagnostics?.length).toBeGreaterThan(0);
+    return error.diagnostics.map((d) => formatDiagnostic(d)).join('\n');
+  };
+
+  it("a database's password of the wrong type is described by its type", async () => {
+    const text = await diagnostics('  db:\n    kind: database\n    engine: postgres\n    password: 86420135\n');
+    expect(text).not.toContain('86420135');
+    expect(text).toContain('(sensitive: a number)');
+  });
+
+  it('a secret variable interpolated into a port is described by its shape, not quoted', async () => {
+    const text = await diagnostics('  a:\n    image: busybox:1.35\n    ports: ["${API_TOKEN}"]\n', { API_TOKEN: 'zz-PLANTED-77' });
+    expect(text).toContain('not (sensitive: a 13-character string)');
+    expect(text).not.toContain('PLANTED');
+  });
+
+  it('a malformed env item under a secret name is not quoted', async () => {
+    const text = await diagnostics('  a:\n    image: busybox:1.35\n    env: ["GITHUB_TOKEN ghp-PLANTED-1"]\n');
+    expect(text).toContain('env[0] in workload "a" must be a "NAME=value" string, not (sensitive: a 26-character string)');
+    expect(text).not.toContain('PLANTED');
+  });
+
+  it('a URL carrying a password, where a port belongs, is not quoted', async () => {
+    const text = await diagnostics('  a:\n    image: busybox:1.35\n    ports: ["postgres://u:pw-PLANTED@h"]\n');
+    expect(text).toContain('ports[0] in workload "a" must be a port');
+    expect(text).not.toContain('PLANTED');
+  });
+
+  it('a short secret value does not blank out the same text in an unrelated message', async () => {
+    const text = await diagnostics('  a:\n    image: busybox:1.35\n    resources: { memory: "1x" }\n    env: { GH_PAT: "1x" }\n');
+    expect(text).toContain('resources.memory in workload "a" must be a size such as "512k", "256m", "1.5g" or a number of bytes, not "1x"');
   });
 });

@@ -4,6 +4,7 @@ import type { ProjectSpec, WorkloadSpec } from '../model/types.js';
 import { canonicalJson, sha256 } from './canonical.js';
 import { displaySpec } from './display.js';
 import { containerName, LABEL, networkName, POND_VERSION, volumeName } from './labels.js';
+import { risksOf } from './risks.js';
 import type { DesiredContainer, DesiredState, DesiredVolume } from './types.js';
 
 /**
@@ -61,5 +62,5 @@ function desiredContainer(project: string, w: WorkloadSpec, external: Set<string
     [LABEL.version]: POND_VERSION,
   };
   const initOnly = w.database?.initOnly && { env: w.database.initOnly.env, volume: volumeName(project, w.database.initOnly.volume) };
-  return { workload: w.name, spec: { ...base, labels }, hash, display, dependsOn: w.dependsOn, ...(w.health && { health: w.health }), ...(initOnly && { initOnly }), ...(w.query && { job: { timeoutMs: w.query.timeoutMs } }) };
+  return { workload: w.name, spec: { ...base, labels }, hash, display, dependsOn: w.dependsOn, risks: risksOf(w), ...(w.health && { health: w.health }), ...(initOnly && { initOnly }), ...(w.query && { job: { timeoutMs: w.query.timeoutMs } }) };
 }

@@ -1,3 +1,4 @@
+import type { Risk } from './risks.js';
 import type { Condition, ContainerSpec, HealthSpec, NetworkSpec, VolumeSpec } from '../engine/types.js';
 
 /** One container pond wants to exist, with everything the planner compares and the executor needs. */
@@ -12,6 +13,8 @@ export interface DesiredContainer {
   health?: HealthSpec;
   /** Env its image reads only when initialising an empty data dir on this (engine-named) volume. */
   initOnly?: { env: string[]; volume: string };
+  /** What it may do beyond pond's safe defaults (unsafe opt-ins, public ports, unpinned image): shown on every plan. */
+  risks: Risk[];
   /** Set for workloads that run to completion (a query): `up` waits for exit 0 within the timeout, and an exit 0 of the same config is done. */
   job?: { timeoutMs: number };
 }

@@ -142,6 +142,7 @@ function normalizeWorkload(name: string, raw: RawWorkload, dir: string, declared
     labels: raw.labels ?? {},
     init: raw.init ?? true,
     ...(raw.user !== undefined && { user: raw.user }),
+    ...(unsafe.size > 0 && { unsafe: [...unsafe].sort() }),
     stopTimeoutSec: Math.ceil((raw.stop_grace_period === undefined ? 10_000 : (parseDuration(raw.stop_grace_period) ?? 10_000)) / 1000),
   };
 }

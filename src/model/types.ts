@@ -39,6 +39,8 @@ export interface WorkloadSpec {
   /** `user:` ("uid", "uid:gid" or a name the image knows); absent: the image's own user. */
   user?: string;
   stopTimeoutSec: number;
+  /** The `unsafe:` opt-ins, sorted; absent when none (plans list each as a risk). */
+  unsafe?: UnsafeOptIn[];
   /** Set for `kind: database`: how to connect, and what only matters on first init of its data. */
   database?: DatabaseFacts;
   /** Set for the other kinds: what info, ps and up's summary show about them. */

@@ -49,6 +49,7 @@ function desiredContainer(project: string, w: WorkloadSpec, external: Set<string
     ...(w.user !== undefined && { user: w.user }),
     stopTimeoutSec: w.stopTimeoutSec,
     labels: w.labels,
+    ...w.hardening,
   };
   const hash = sha256(canonicalJson(base));
   const display = displaySpec(w, secrets);

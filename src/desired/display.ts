@@ -67,6 +67,7 @@ function plainSpec(w: WorkloadSpec, env: Record<string, string>): Record<string,
     init: w.init,
     user: w.user,
     stop_grace_period: `${w.stopTimeoutSec}s`,
+    hardening: w.hardening && { read_only: w.hardening.readOnlyRootfs, cap_drop: w.hardening.capDrop, no_new_privileges: w.hardening.noNewPrivileges, pids_limit: w.hardening.pidsLimit },
   };
 }
 

@@ -32,7 +32,7 @@ export function normalizeProject(config: LoadedConfig, projectName?: string, env
   for (const [wname, e] of expanded.workloads) {
     const w = normalizeWorkload(wname, e.service, config.dir, declared, report, sources);
     for (const s of e.sources ?? []) sources.add(s);
-    if (w) workloads.push({ ...w, kind: e.kind, ...facts(e), mounts: [...w.mounts, ...(e.mounts ?? [])] });
+    if (w) workloads.push({ ...w, kind: e.kind, ...facts(e), ...(e.hardening && { hardening: e.hardening }), mounts: [...w.mounts, ...(e.mounts ?? [])] });
   }
   resolveReferences(workloads, report);
   checkHostPorts(workloads, report);

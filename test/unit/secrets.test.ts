@@ -143,6 +143,12 @@ describe('no error message echoes a secret value', () => {
     expect(text).not.toContain('PLANTED');
   });
 
+  it('a model-stage error (an unknown database version) does not quote a secret variable it was given', async () => {
+    const text = await diagnostics('  db:\n    kind: database\n    engine: postgres\n    version: "${PG_TOKEN}"\n', { PG_TOKEN: 'zz-PLANTED-99' });
+    expect(text).toContain('postgres version (sensitive: a 13-character string) is not one pond has a preset for');
+    expect(text).not.toContain('PLANTED');
+  });
+
   it('a short secret value does not blank out the same text in an unrelated message', async () => {
     const text = await diagnostics('  a:\n    image: busybox:1.35\n    resources: { memory: "1x" }\n    env: { GH_PAT: "1x" }\n');
     expect(text).toContain('resources.memory in workload "a" must be a size such as "512k", "256m", "1.5g" or a number of bytes, not "1x"');

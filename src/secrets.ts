@@ -31,7 +31,12 @@ function words(name: string): string[] {
 
 export function isSensitiveName(name: string): boolean {
   const ws = words(name);
-  return ws.some((w, i) => SECRET_WORDS.has(w) || (i === ws.length - 1 && SECRET_LAST_WORDS.has(w)) || SECRET_ENDINGS.some((e) => w.endsWith(e)) || SECRET_STARTS.some((s) => w.startsWith(s)));
+  return ws.some((w, i) => isSecretWord(w, i === ws.length - 1));
+}
+
+function isSecretWord(word: string, last: boolean): boolean {
+  if (SECRET_WORDS.has(word) || (last && SECRET_LAST_WORDS.has(word))) return true;
+  return SECRET_ENDINGS.some((e) => word.endsWith(e)) || SECRET_STARTS.some((s) => word.startsWith(s));
 }
 
 const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/([^/\s:@]*):([^/\s@]+)@[^\s]/i;

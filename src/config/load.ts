@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, type Diagnostic } from '../errors.js';
-import { isSensitiveName } from '../secrets.js';
+import { configSecrets, isSecretValue, isSensitiveName, scrubSecrets } from '../secrets.js';
 import { readCapped, tooLarge } from './caps.js';
 import { parseDotEnv, type DotEnv } from './dotenv.js';
 import { interpolateTree } from './interpolate.js';
@@ -34,10 +34,16 @@ export async function loadConfig(opts: LoadOptions): Promise<LoadedConfig> {
   const data = toData(interpolated.tree) as Record<string, unknown>;
   const early = [...dotenv.diagnostics, ...interpolated.diagnostics];
   const schema = (await validateConfig(data, where)).filter((d) => !early.some((e) => sameLocation(e, d)));
-  const diagnostics = sortDiagnostics([...early, ...schema]);
+  const secretValues = interpolated.variables.filter((n) => isSensitiveName(n) || isSecretValue(lookup(n) ?? '')).map(lookup).filter((v): v is string => !!v);
+  const hidden = [...secretValues, ...configSecrets(data)];
+  const diagnostics = sortDiagnostics([...early, ...schema].map((d) => withoutSecrets(d, hidden)));
   if (diagnostics.some((d) => d.severity === 'error')) throw new ConfigError(diagnostics);
-  const secretValues = interpolated.variables.filter(isSensitiveName).map(lookup).filter((v): v is string => !!v);
   return { data, files, dir, locate: where.locate, variables: [...interpolated.variables].sort(), secretValues };
+}
+
+/** A schema message quoting a value that is secret by where it came from (a variable, a URL's password) shows its shape instead. */
+function withoutSecrets(d: Diagnostic, secrets: string[]): Diagnostic {
+  return { ...d, message: scrubSecrets(d.message, secrets), ...(d.hint !== undefined && { hint: scrubSecrets(d.hint, secrets) }) };
 }
 
 async function parseFile(file: string, asGiven: string): Promise<{ tree?: MapNode; diagnostics: Diagnostic[] }> {

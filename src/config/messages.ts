@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../errors.js';
-import { isSensitiveName } from '../secrets.js';
+import { isSecretValue, isSensitiveName, shapeOf } from '../secrets.js';
 import type { SchemaProblem } from './explain.js';
 import { inside, pointerToPath, showData, subjectOf } from './naming.js';
 import { listWords, type SchemaIndex, type SchemaNode } from './schema-index.js';
@@ -21,10 +21,13 @@ export function toDiagnostic(problem: SchemaProblem, schema: SchemaIndex, where:
 }
 
 function hideSecret(text: Text, path: DocPath, data: unknown, source: string | undefined): Text {
-  const key = String(path.at(-1) ?? '');
-  if (!isSensitiveName(key) || data === null || typeof data === 'object') return text;
+  const below = path[0] === 'workloads' || path[0] === 'volumes' ? path.slice(2) : path;
+  const secretPlace = below.some((s) => typeof s === 'string' && isSensitiveName(s));
+  const secretText = typeof data === 'string' && (isSecretValue(data) || (path.at(-2) === 'env' && isSensitiveName(data)));
+  if (!(secretPlace || secretText) || data === null || typeof data === 'object') return text;
   const values = [...new Set([showData(data), JSON.stringify(String(data)), String(data), source ?? ''])].filter((v) => v.length > 0);
-  const hide = (s: string | undefined): string | undefined => (s === undefined ? s : values.reduce((out, v) => out.split(v).join('(sensitive)'), s));
+  const shown = `(sensitive: ${shapeOf(data)})`;
+  const hide = (s: string | undefined): string | undefined => (s === undefined ? s : values.reduce((out, v) => out.split(v).join(shown), s));
   return { ...text, message: hide(text.message)!, hint: hide(text.hint) };
 }
 

@@ -4,6 +4,7 @@ import type { ProjectSpec, WorkloadSpec } from '../model/types.js';
 import { canonicalJson, sha256 } from './canonical.js';
 import { displaySpec } from './display.js';
 import { containerName, LABEL, networkName, POND_VERSION, volumeName } from './labels.js';
+import { risksOf } from './risks.js';
 import type { DesiredContainer, DesiredState, DesiredVolume } from './types.js';
 
 /**
@@ -54,6 +55,7 @@ function desiredContainer(project: string, w: WorkloadSpec, external: Set<string
     ...(w.user !== undefined && { user: w.user }),
     stopTimeoutSec: w.stopTimeoutSec,
     labels: w.labels,
+    ...w.hardening,
   };
   const hash = sha256(canonicalJson(base));
   const display = displaySpec(w, secrets);
@@ -67,5 +69,5 @@ function desiredContainer(project: string, w: WorkloadSpec, external: Set<string
     [LABEL.version]: POND_VERSION,
   };
   const initOnly = w.database?.initOnly && { ...w.database.initOnly, volume: volumeName(project, w.database.initOnly.volume) };
-  return { workload: w.name, spec: { ...base, labels }, hash, display, dependsOn: w.dependsOn, ...(w.health && { health: w.health }), ...(initOnly && { initOnly }), ...(w.database && { data: w.database.data }), ...(w.query && { job: { timeoutMs: w.query.timeoutMs } }) };
+  return { workload: w.name, spec: { ...base, labels }, hash, display, dependsOn: w.dependsOn, risks: risksOf(w), ...(w.health && { health: w.health }), ...(initOnly && { initOnly }), ...(w.database && { data: w.database.data }), ...(w.query && { job: { timeoutMs: w.query.timeoutMs } }) };
 }

@@ -1,7 +1,7 @@
 import { describeProbe } from '../engine/describe-probe.js';
 import type { WorkloadSpec } from '../model/types.js';
 import { formatBytes, formatDuration } from '../model/units.js';
-import { containsSecret } from '../secrets.js';
+import { containsSecret, redactTree } from '../secrets.js';
 import { sha256 } from './canonical.js';
 
 /** What a secret value looks like in a label: enough to tell that it changed, nothing to recover it. */
@@ -19,9 +19,14 @@ export function isSecretDigest(value: unknown): boolean {
  * `pond config`. It never holds a secret.
  */
 export function displaySpec(w: WorkloadSpec, secrets: readonly string[] = []): Record<string, unknown> {
-  const env = Object.fromEntries(Object.entries(w.env).map(([k, v]) => [k, w.sensitive.includes(k) ? secretDigest(v) : v]));
-  return redactStrings(plainSpec(w, env), secrets);
+  const shown = Object.entries(w.env).filter(([k]) => !(w.bot && k === BOT_CONFIG_ENV));
+  const env = Object.fromEntries(shown.map(([k, v]) => [k, w.sensitive.includes(k) ? secretDigest(v) : v]));
+  const config = w.bot && { config: redactTree(w.bot.config, secretDigest) };
+  return redactStrings({ ...plainSpec(w, env), ...config }, secrets);
 }
+
+/** A bot's config reaches it in this env var; the display shows `config:` itself (redacted) instead. */
+const BOT_CONFIG_ENV = 'POND_CONFIG';
 
 /** Any other string that carries a secret (a password in a command or a label) becomes a digest too. */
 function redactStrings(value: unknown, secrets: readonly string[]): Record<string, unknown> {
@@ -62,6 +67,7 @@ function plainSpec(w: WorkloadSpec, env: Record<string, string>): Record<string,
     init: w.init,
     user: w.user,
     stop_grace_period: `${w.stopTimeoutSec}s`,
+    hardening: w.hardening && { read_only: w.hardening.readOnlyRootfs, cap_drop: w.hardening.capDrop, no_new_privileges: w.hardening.noNewPrivileges, pids_limit: w.hardening.pidsLimit },
   };
 }
 

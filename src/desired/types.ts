@@ -1,4 +1,5 @@
 import type { DataFacts, InitOnly } from '../workloads/database/expand.js';
+import type { Risk } from './risks.js';
 import type { Condition, ContainerSpec, HealthSpec, NetworkSpec, VolumeSpec } from '../engine/types.js';
 
 /** One container pond wants to exist, with everything the planner compares and the executor needs. */
@@ -15,6 +16,8 @@ export interface DesiredContainer {
   initOnly?: InitOnly;
   /** A database's storage and durability: what the plan warns a step or a setting risks. */
   data?: DataFacts;
+  /** What it may do beyond pond's safe defaults (unsafe opt-ins, public ports, unpinned image): shown on every plan. */
+  risks: Risk[];
   /** Set for workloads that run to completion (a query): `up` waits for exit 0 within the timeout, and an exit 0 of the same config is done. */
   job?: { timeoutMs: number };
 }

@@ -50,8 +50,24 @@ export interface ResourceSpec {
 
 export type RestartPolicy = 'no' | 'always' | 'unless-stopped' | 'on-failure';
 
+/**
+ * Kernel-level confinement beyond the defaults, for workloads that run untrusted-ish code with no
+ * need for privileges (a query). Every field is optional and absent by default, so a spec without
+ * them hashes as it did before they existed.
+ */
+export interface Hardening {
+  /** The root filesystem is mounted read-only; only mounts (and tmpfs) are writable. */
+  readOnlyRootfs?: boolean;
+  /** Linux capabilities to drop: ['ALL'] leaves none. */
+  capDrop?: string[];
+  /** The process and its children can never gain privileges (setuid binaries do nothing). */
+  noNewPrivileges?: boolean;
+  /** At most this many processes/threads: a fork bomb stops there. */
+  pidsLimit?: number;
+}
+
 /** Everything needed to create one container. Names and labels are final (desired/ computes them). */
-export interface ContainerSpec {
+export interface ContainerSpec extends Hardening {
   name: string;
   image: string;
   command?: string[];

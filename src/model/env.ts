@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseDotEnv } from '../config/dotenv.js';
 import type { RawWorkload } from './raw.js';
 import type { Reporter } from './report.js';
+import { isSecretValue, isSensitiveName, shapeOf } from '../secrets.js';
 
 /**
  * env_file entries first, then `env:` over them (compose's precedence). env_file paths resolve
@@ -28,9 +29,14 @@ export function normalizeEnv(raw: RawWorkload, at: (string | number)[], dir: str
     parsed.diagnostics.forEach((d) => report.add(d));
   });
   if (Array.isArray(raw.env)) {
-    for (const item of raw.env) if (item.indexOf('=') <= 0) report.error([...at, 'env'], 'env', `"${item}" is not KEY=VALUE`);
+    for (const item of raw.env) if (item.indexOf('=') <= 0) report.error([...at, 'env'], 'env', `${shownItem(item)} is not KEY=VALUE`);
   }
   return Object.assign(env, envMap(raw.env));
+}
+
+/** A malformed item may still hold a secret ("DB_PASSWORD hunter2"): then only its shape is shown. */
+function shownItem(item: string): string {
+  return isSensitiveName(item) || isSecretValue(item) ? `(sensitive: ${shapeOf(item)})` : `"${item}"`;
 }
 
 /** A workload's `env:` in map form, whichever form it was written in; list items without KEY= are skipped. */

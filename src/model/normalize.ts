@@ -3,7 +3,7 @@ import type { LoadedConfig } from '../config/types.js';
 import { ConfigError, type Diagnostic } from '../errors.js';
 import type { Condition, PortBinding, RestartPolicy } from '../engine/types.js';
 import { normalizeEnv } from './env.js';
-import { containsSecret, isSensitiveName } from '../secrets.js';
+import { containsSecret, isSecretValue, isSensitiveName, urlPassword } from '../secrets.js';
 import { normalizeHealth, readyWhenProbe, withReadiness } from './health.js';
 import { checkImage } from './image-ref.js';
 import { normalizeMount } from './mounts.js';
@@ -35,7 +35,7 @@ export function normalizeProject(config: LoadedConfig, projectName?: string, env
   for (const [wname, e] of expanded.workloads) {
     const w = normalizeWorkload(wname, e.service, config.dir, declared, report, sources);
     for (const s of e.sources ?? []) sources.add(s);
-    if (w) workloads.push({ ...w, kind: e.kind, ...facts(e), mounts: [...w.mounts, ...(e.mounts ?? [])] });
+    if (w) workloads.push({ ...w, kind: e.kind, ...facts(e), ...(e.hardening && { hardening: e.hardening }), mounts: [...w.mounts, ...(e.mounts ?? [])] });
   }
   resolveReferences(workloads, report);
   checkHostPorts(workloads, report);
@@ -91,6 +91,11 @@ function markSecrets(workloads: WorkloadSpec[], fromVariables: string[]): string
   const secrets = new Set(fromVariables);
   for (const w of workloads) {
     for (const k of w.sensitive) if (w.env[k]) secrets.add(w.env[k]!);
+    for (const k of w.sensitive) {
+      const pw = urlPassword(w.env[k] ?? '');
+      if (pw) secrets.add(pw);
+    }
+    for (const v of w.bot?.secrets ?? []) secrets.add(v);
     if (w.database) secrets.add(w.database.connection.password);
   }
   const all = [...secrets].sort();
@@ -118,7 +123,7 @@ function normalizeWorkload(name: string, raw: RawWorkload, dir: string, declared
   const ports = (raw.ports ?? []).map((p, i) => normalizePort(p, [...at, 'ports', i], report)).filter((p): p is PortBinding => !!p);
   const mountCtx = { dir, declaredVolumes: declared, unsafe, report };
   const mounts = (raw.volumes ?? []).map((v, i) => normalizeMount(v, [...at, 'volumes', i], mountCtx)).filter((m): m is MountSpec => !!m);
-  const sensitive = [...new Set([...(raw.sensitive ?? []), ...Object.keys(env).filter(isSensitiveName)])].sort();
+  const sensitive = [...new Set([...(raw.sensitive ?? []), ...Object.keys(env).filter((k) => isSensitiveName(k) || isSecretValue(env[k]!))])].sort();
   checkImage(raw.image, [...at, 'image'], report);
   const readyWhen = readyWhenProbe(raw.ready_when);
   if (raw.ready_when && !readyWhen) report.error([...at, 'ready_when'], 'ready-when', 'ready_when needs log or http', 'e.g. `ready_when: { log: "compiled successfully" }`');
@@ -141,6 +146,7 @@ function normalizeWorkload(name: string, raw: RawWorkload, dir: string, declared
     labels: raw.labels ?? {},
     init: raw.init ?? true,
     ...(raw.user !== undefined && { user: raw.user }),
+    ...(unsafe.size > 0 && { unsafe: [...unsafe].sort() }),
     stopTimeoutSec: Math.ceil((raw.stop_grace_period === undefined ? 10_000 : (parseDuration(raw.stop_grace_period) ?? 10_000)) / 1000),
   };
 }

@@ -1,4 +1,4 @@
-import type { Condition, HealthSpec, Probe, PortBinding, ResourceSpec, RestartPolicy } from '../engine/types.js';
+import type { Condition, Hardening, HealthSpec, Probe, PortBinding, ResourceSpec, RestartPolicy } from '../engine/types.js';
 import type { BotFacts } from '../workloads/bot/expand.js';
 import type { Connection, DataFacts, InitOnly } from '../workloads/database/expand.js';
 import type { NotebookFacts } from '../workloads/notebook/expand.js';
@@ -39,6 +39,10 @@ export interface WorkloadSpec {
   /** `user:` ("uid", "uid:gid" or a name the image knows); absent: the image's own user. */
   user?: string;
   stopTimeoutSec: number;
+  /** Confinement a kind asks for (a query: read-only root, no capabilities...); absent for plain services. */
+  hardening?: Hardening;
+  /** The `unsafe:` opt-ins, sorted; absent when none (plans list each as a risk). */
+  unsafe?: UnsafeOptIn[];
   /** Set for `kind: database`: how to connect, and what only matters on first init of its data. */
   database?: DatabaseFacts;
   /** Set for the other kinds: what info, ps and up's summary show about them. */

@@ -52,7 +52,8 @@ export function reconcile(desired: DesiredState, observed: ObservedState, option
   if (options.removeOrphans) steps.push(...orphanVolumes.map((v) => volumeRemoval(v, steps)));
   const kept = options.noRecreate ? desired.containers.filter((c) => unchanged.includes(c.workload) && byWorkload.get(c.workload)?.some((o) => o.labels[LABEL.configHash] !== c.hash)) : [];
   const warnings = [...dataWarnings(desired, observed, steps), ...kept.map((c) => `${c.workload}: its configuration changed, but --no-recreate keeps the running container`)];
-  return { project: desired.project, steps, unchanged, orphans: options.removeOrphans ? [] : orphans, orphanVolumes: options.removeOrphans ? [] : orphanVolumes, warnings };
+  const risks = desired.order.flatMap((w) => (containers.get(w)?.risks ?? []).map((r) => ({ workload: w, ...r })));
+  return { project: desired.project, steps, unchanged, orphans: options.removeOrphans ? [] : orphans, orphanVolumes: options.removeOrphans ? [] : orphanVolumes, warnings, risks };
 }
 
 function base(s: Partial<Step> & Pick<Step, 'id' | 'action' | 'resource' | 'name' | 'engineName' | 'cause'>): Step {

@@ -20,7 +20,8 @@ export function hasChanges(plan: Plan): boolean {
 
 /**
  * Terraform-style text: one line per step with its symbol, kind, name and cause, changed fields
- * listed under a replace, `!` in front of anything that deletes data, then a summary line.
+ * listed under a replace, `!` in front of anything that deletes data, a `risk:` line for every
+ * workload's weakened default (changed or not), then a summary line.
  */
 export function renderPlan(plan: Plan, opts: RenderOptions): string {
   const paint = (code: number, text: string): string => (opts.color ? `\x1b[${code}m${text}\x1b[0m` : text);
@@ -40,6 +41,7 @@ export function renderPlan(plan: Plan, opts: RenderOptions): string {
   for (const v of plan.orphanVolumes ?? []) {
     lines.push(` ${paint(33, '?'.padStart(3))} ${'volume'.padEnd(9)} ${v.name.padEnd(width)}  orphan: not in pond.yaml (kept with its data; --remove-orphans deletes it)`);
   }
+  for (const r of plan.risks ?? []) lines.push(`${paint(35, 'risk:')} ${r.workload} ${r.message} [${r.code}]`);
   for (const w of plan.warnings) lines.push(`${paint(33, 'warning:')} ${w}`);
   if (lines.length) lines.push('');
   lines.push(summaryLine(plan));
@@ -80,7 +82,9 @@ export function planToJson(plan: Plan): Record<string, unknown> {
       changes: s.changes,
       destructive: s.destructive,
       needs: s.needs,
+      risks: s.action === 'remove' ? [] : (s.container?.risks ?? []),
     })),
+    risks: plan.risks ?? [],
     unchanged: plan.unchanged,
     warnings: plan.warnings,
     orphans: plan.orphans.map((o) => ({ name: o.name, engine_name: o.engineName, id: o.id })),

@@ -1,5 +1,11 @@
 import type { Condition, HealthSpec, NetworkSpec, VolumeSpec } from '../engine/types.js';
 import type { DesiredContainer } from '../desired/types.js';
+import type { Risk } from '../desired/risks.js';
+
+/** A risk of one workload, as a plan lists it. */
+export interface WorkloadRisk extends Risk {
+  workload: string;
+}
 
 export type Action = 'create' | 'replace' | 'start' | 'restart' | 'remove';
 export type ResourceKind = 'container' | 'volume' | 'network';
@@ -73,6 +79,8 @@ export interface Plan {
   orphanVolumes?: OrphanVolume[];
   /** Things the plan does that will not do what the user may expect (printed, never blocking). */
   warnings: string[];
+  /** Every desired workload's risks (unsafe opt-ins, public ports, unpinned images), changed or not: always visible. */
+  risks?: WorkloadRisk[];
 }
 
 export interface PlanOptions {

@@ -1,3 +1,4 @@
+import type { Hardening } from '../engine/types.js';
 import type { RawProject, RawWorkload } from '../model/raw.js';
 import type { Reporter } from '../model/report.js';
 import type { DatabaseFacts, MountSpec, WorkloadSpec } from '../model/types.js';
@@ -16,6 +17,8 @@ export interface Expanded {
   notebook?: NotebookFacts;
   query?: QueryFacts;
   bot?: BotFacts;
+  /** Confinement the kind asks for (queries). */
+  hardening?: Hardening;
   /** Mounts pond itself adds (its query runner and DuckDB): exempt from the checks on user mounts. */
   mounts?: MountSpec[];
   /** Files and folders the expansion read (SQL, inputs, code): watch mode re-applies when they change. */
@@ -45,7 +48,7 @@ export function expandKinds(raw: RawProject, project: string, dir: string, repor
       const e = kind === 'notebook' ? expandNotebook(name, w, ctx) : kind === 'query' ? expandQuery(name, w, ctx) : expandBot(name, w, ctx);
       if (!e) continue;
       volumes.push(...(e.volumes ?? []));
-      workloads.set(name, { kind, service: e.service, [kind]: e.facts, ...('mounts' in e && e.mounts && { mounts: e.mounts }), ...('sources' in e && e.sources && { sources: e.sources }) });
+      workloads.set(name, { kind, service: e.service, [kind]: e.facts, ...('mounts' in e && e.mounts && { mounts: e.mounts }), ...('sources' in e && e.sources && { sources: e.sources }), ...('hardening' in e && { hardening: e.hardening }) });
       continue;
     }
     if (kind !== 'database') {

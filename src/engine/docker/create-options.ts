@@ -1,5 +1,5 @@
 import type Dockerode from 'dockerode';
-import type { ContainerSpec, HealthSpec, Mount, PortBinding, Probe } from '../types.js';
+import type { ContainerSpec, Hardening, HealthSpec, Mount, PortBinding, Probe } from '../types.js';
 
 const MS = 1_000_000;
 
@@ -27,6 +27,7 @@ export function toCreateOptions(spec: ContainerSpec): Dockerode.ContainerCreateO
       ...(spec.resources.memoryBytes !== undefined ? { Memory: spec.resources.memoryBytes } : {}),
       ...(spec.resources.cpus !== undefined ? { NanoCpus: Math.round(spec.resources.cpus * 1e9) } : {}),
       ...(spec.resources.cpuShares !== undefined ? { CpuShares: spec.resources.cpuShares } : {}),
+      ...toHardening(spec),
       RestartPolicy: { Name: spec.restart },
       Init: spec.init,
       NetworkMode: spec.network,
@@ -34,6 +35,15 @@ export function toCreateOptions(spec: ContainerSpec): Dockerode.ContainerCreateO
     ...(isUserNetwork(spec.network)
       ? { NetworkingConfig: { EndpointsConfig: { [spec.network]: { Aliases: spec.aliases } } } }
       : {}),
+  };
+}
+
+function toHardening(spec: Hardening): Partial<Dockerode.HostConfig> {
+  return {
+    ...(spec.readOnlyRootfs ? { ReadonlyRootfs: true } : {}),
+    ...(spec.capDrop?.length ? { CapDrop: spec.capDrop } : {}),
+    ...(spec.noNewPrivileges ? { SecurityOpt: ['no-new-privileges'] } : {}),
+    ...(spec.pidsLimit !== undefined ? { PidsLimit: spec.pidsLimit } : {}),
   };
 }
 

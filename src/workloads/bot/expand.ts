@@ -1,5 +1,6 @@
 import type { RawWorkload } from '../../model/raw.js';
 import { canonicalJson } from '../../desired/canonical.js';
+import { secretValuesIn } from '../../secrets.js';
 import type { KindContext } from '../context.js';
 import { readCode, type BotCode } from './code.js';
 import { BOT_PATHS, RUNTIMES, type Runtime } from './runtimes.js';
@@ -22,6 +23,10 @@ export interface BotFacts {
   results?: string;
   /** `pond up` runs a scheduled bot once when its code or config changed since its last run. */
   runOnUp: boolean;
+  /** `config:` as written: shown (redacted) in plans and `pond config` instead of the POND_CONFIG text. */
+  config: unknown;
+  /** Values under secret-looking keys of `config:` (nested too): hidden in every output, given to the bot as they are. */
+  secrets: string[];
 }
 
 export interface BotExpansion {
@@ -75,6 +80,8 @@ export function expandBot(name: string, raw: RawWorkload, ctx: KindContext): Bot
     history: (raw.history as number | undefined) ?? DEFAULT_HISTORY,
     ...(results && { results: results.startsWith('/') ? results : `${BOT_PATHS.work}/${results}` }),
     runOnUp: (raw.run_on_up as boolean | undefined) ?? true,
+    config: raw.config ?? {},
+    secrets: secretValuesIn(raw.config ?? {}),
   };
   return { service, facts, sources: [code.source] };
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RawWorkload } from '../../model/raw.js';
+import type { Hardening } from '../../engine/types.js';
 import type { MountSpec } from '../../model/types.js';
 import { parseDuration } from '../../model/units.js';
 import type { KindContext } from '../context.js';
@@ -27,13 +28,19 @@ export interface QueryExpansion {
   service: RawWorkload;
   facts: QueryFacts;
   volumes?: string[];
-  /** pond's own read-only mounts (its runner and DuckDB), outside the project by design. */
+  /** pond's own mounts: its runner and DuckDB (read-only, outside the project by design) and a tmpfs /tmp. */
   mounts: MountSpec[];
+  /** A query only reads its inputs and writes its output: it runs with everything else taken away. */
+  hardening: Hardening;
   /** The SQL file (if any) and the inputs, absolute: watch mode re-runs the query when they change. */
   sources: string[];
 }
 
 export const DEFAULT_QUERY_IMAGE = 'node:22-slim';
+/** Read-only root, no capabilities, no privilege gain, bounded processes: DuckDB needs none of them. */
+export const QUERY_HARDENING: Hardening = { readOnlyRootfs: true, capDrop: ['ALL'], noNewPrivileges: true, pidsLimit: 256 };
+/** Where a query without `output:` writes: its own folder, so the project itself is never mounted read-write. */
+const DEFAULT_OUTPUT_DIR = 'out';
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 const FORMATS: Record<string, QueryFormat> = { '.json': 'json', '.csv': 'csv', '.arrow': 'arrow', '.feather': 'arrow' };
 /** Where the runner and DuckDB are mounted, and where inputs and output appear in the container. */
@@ -49,7 +56,9 @@ export function missingOutputs(workloads: { name: string; query?: QueryFacts }[]
  * inputs): DuckDB run by pond's runner in the official node image, with no network unless asked,
  * inputs mounted read-only at their project paths under /work (the working directory, so SQL says
  * `read_parquet('data/x.parquet')` as it would in the project folder), the output's folder mounted
- * read-write. The content hash goes into the env, so the planner re-runs the query exactly when its
+ * read-write (`out/` when no `output:` is declared, never the whole project), and a hardened
+ * container: read-only root, no capabilities, no privilege gain, a process limit, a tmpfs /tmp
+ * (HOME). The content hash goes into the env, so the planner re-runs the query exactly when its
  * SQL or inputs changed.
  */
 export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): QueryExpansion | undefined {
@@ -57,7 +66,7 @@ export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): Q
   const sql = readSql(raw.sql as string, dir, [...at, 'sql'], ctx);
   const inputs = ((raw.inputs as string[] | undefined) ?? []).map((p, i) => checkedPath(p, dir, [...at, 'inputs', i], ctx)).filter((p): p is string => p !== undefined);
   const out = raw.output as { path: string; format?: QueryFormat } | undefined;
-  const outputRel = out?.path ?? `${name}.json`;
+  const outputRel = out?.path ?? `${DEFAULT_OUTPUT_DIR}/${name}.json`;
   const output = path.resolve(dir, outputRel);
   if (!insideProject(dir, output)) report.error([...at, 'output', 'path'], 'outside-project', `output ${outputRel} is outside the project folder`, 'write the result somewhere under the folder holding pond.yaml');
   const format = out?.format ?? FORMATS[path.extname(output).toLowerCase()] ?? 'json';
@@ -87,9 +96,15 @@ export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): Q
   const mounts: MountSpec[] = [
     { type: 'bind', source: files.runner, target: QUERY_PATHS.runner, readOnly: true },
     { type: 'bind', source: files.duckdb, target: QUERY_PATHS.duckdb, readOnly: true },
+    ...(mountsTmp(raw) ? [] : [{ type: 'tmpfs' as const, target: '/tmp' }]),
   ];
   const sqlFile = isSqlFile(raw.sql as string) ? [path.resolve(dir, (raw.sql as string).trim())] : [];
-  return { service, facts: { sql, output, format, timeoutMs: timeoutMs!, hash }, mounts, sources: [...sqlFile, ...inputs.map((p) => path.join(dir, p))] };
+  return { service, facts: { sql, output, format, timeoutMs: timeoutMs!, hash }, mounts, hardening: QUERY_HARDENING, sources: [...sqlFile, ...inputs.map((p) => path.join(dir, p))] };
+}
+
+/** Whether the user mounts something at /tmp already (then pond adds no tmpfs there). */
+function mountsTmp(raw: RawWorkload): boolean {
+  return (raw.volumes ?? []).some((v) => (typeof v === 'string' ? v.split(':')[1] === '/tmp' : (v as { target?: string }).target === '/tmp'));
 }
 
 /** `sql:` is a file when it names one (ends in .sql, or exists); otherwise it is the SQL itself. */

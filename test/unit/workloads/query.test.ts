@@ -6,7 +6,7 @@ import { errorsOf, tempProject } from '../../support/project.js';
 import { reconcile } from '../../../src/plan/reconcile.js';
 import { encode } from '../../../src/workloads/query/runner/encode.js';
 import { toCreateOptions } from '../../../src/engine/docker/create-options.js';
-import { observedFrom } from '../../support/fixtures.js';
+import { desiredOf, observedFrom, project as fixture, workload } from '../../support/fixtures.js';
 
 const project = (workloads: string, files: Record<string, string | Uint8Array> = { 'data/orders.csv': 'a,b\n1,2\n' }) => tempProject(workloads, files);
 const sales = '  sales:\n    kind: query\n    sql: q.sql\n    inputs: [data/orders.csv]\n    output: { path: out/sales.csv }\n';
@@ -25,6 +25,32 @@ describe('kind: query', () => {
     expect(q.mounts.filter((m) => m.target.startsWith('/opt/pond')).every((m) => m.type === 'bind' && m.readOnly)).toBe(true);
     expect(q.query).toMatchObject({ output: path.join(dir, 'out/sales.csv'), format: 'csv', timeoutMs: 300_000 });
     expect(desired.containers[0]!.job).toEqual({ timeoutMs: 300_000 });
+  });
+
+  it('runs hardened: read-only root, no capabilities, no privilege gain, a pids limit, a tmpfs /tmp; the engine gets each', async () => {
+    const { load } = await project(sales, { 'q.sql': 'select 1', 'data/orders.csv': 'a\n1\n' });
+    const c = (await load()).desired.containers[0]!;
+    expect(c.spec.mounts).toContainEqual({ type: 'tmpfs', target: '/tmp' });
+    expect(toCreateOptions(c.spec).HostConfig).toMatchObject({ ReadonlyRootfs: true, CapDrop: ['ALL'], SecurityOpt: ['no-new-privileges'], PidsLimit: 256 });
+  });
+
+  it('without output: it writes to out/NAME.json and never gets the project folder read-write', async () => {
+    const { dir, load } = await project('  q:\n    kind: query\n    sql: "select 1"\n');
+    const q = (await load()).spec.workloads[0]!;
+    expect(q.query!.output).toBe(path.join(dir, 'out/q.json'));
+    const writable = q.mounts.filter((m) => m.type === 'bind' && !m.readOnly).map((m) => (m as { source: string }).source);
+    expect(writable).toEqual([path.join(dir, 'out')]);
+  });
+
+  it('a plain service gets none of the hardening fields, so its config hash is what it was', async () => {
+    const { load } = await project('  s:\n    image: busybox:1.35\n');
+    const spec = (await load()).desired.containers[0]!.spec;
+    expect(Object.keys(spec).filter((k) => ['readOnlyRootfs', 'capDrop', 'noNewPrivileges', 'pidsLimit'].includes(k))).toEqual([]);
+    const host = toCreateOptions(spec).HostConfig!;
+    expect([host.ReadonlyRootfs, host.CapDrop, host.SecurityOpt, host.PidsLimit]).toEqual([undefined, undefined, undefined, undefined]);
+    // Computed by the version before these fields existed: an upgrade must not recreate every service.
+    const web = desiredOf(fixture([workload('web', { image: 'busybox:1.35', env: { A: '1' }, ports: [{ container: 80, protocol: 'tcp', hostIp: '127.0.0.1' }] })]));
+    expect(web.containers[0]!.hash).toBe('fb136fa2cea24f26adad7da226ff539ca2540b30c93666831666f9313512aec1');
   });
 
   it('runs as the invoking user unless that is root (output files are theirs); user: wins; the engine gets it as User', async () => {
@@ -82,7 +108,7 @@ describe('kind: query', () => {
 
   it('inline SQL, default output and format; located errors for a missing SQL file, a missing input, a bad timeout', async () => {
     const inline = await project('  q:\n    kind: query\n    sql: "select 42"\n');
-    expect((await inline.load()).spec.workloads[0]!.query).toMatchObject({ sql: 'select 42', format: 'json', output: path.join(inline.dir, 'q.json') });
+    expect((await inline.load()).spec.workloads[0]!.query).toMatchObject({ sql: 'select 42', format: 'json', output: path.join(inline.dir, 'out/q.json') });
     const bad = await project('  q:\n    kind: query\n    sql: missing.sql\n    inputs: [data/nope.parquet]\n    timeout: 0s\n');
     expect(await errorsOf(bad.load())).toEqual([
       '6:10 not-found: SQL file missing.sql does not exist',

@@ -9,6 +9,7 @@
  * A failing query prints DuckDB's own message on stderr and exits 1.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { encode, type Format } from './encode.js';
@@ -18,7 +19,7 @@ async function main(): Promise<number> {
   const format = (process.env.POND_FORMAT ?? 'json') as Format;
   const output = process.env.POND_OUTPUT ?? '/out/result';
   if (fs.existsSync('/work')) process.chdir('/work');
-  const db = await DuckDBInstance.create(':memory:');
+  const db = await DuckDBInstance.create(':memory:', { temp_directory: path.join(os.tmpdir(), 'duckdb') });
   const conn = await db.connect();
   let bytes: Buffer;
   try {

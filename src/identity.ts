@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PondError } from './errors.js';
 
@@ -68,5 +69,22 @@ function realDir(dir: string): string {
     return fs.realpathSync(dir);
   } catch {
     return path.resolve(dir);
+  }
+}
+
+/** This process as the owner of the one-off runs it starts (the `dev.pond.owner` label). */
+export function ownerTag(): string {
+  return `${os.hostname()}/${process.pid}`;
+}
+
+/** Whether the process an owner tag names is certainly gone: only decidable on this host. */
+export function ownerGone(tag: string | undefined): boolean {
+  const m = /^(.*)\/(\d+)$/.exec(tag ?? '');
+  if (!m || m[1] !== os.hostname()) return false;
+  try {
+    process.kill(Number(m[2]), 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }

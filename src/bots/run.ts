@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import type { Project } from '../pipeline.js';
 import type { BotFacts } from '../workloads/bot/expand.js';
 import { runId } from './history.js';
+import { ownerTag } from '../identity.js';
 import { prepareBots } from './prepare.js';
 import { prune, runDir, writeRecord, type RunRecord, type Trigger } from './store.js';
 
@@ -41,7 +42,7 @@ export function botOf(project: Project, name: string): { template: DesiredContai
 
 /** The run's container: the bot's own spec under its own name, labelled with the run id, never restarted. */
 export function runSpec(template: DesiredContainer, id: string): ContainerSpec {
-  return { ...template.spec, name: `${template.spec.name}-run-${id}`, restart: 'no', aliases: [], labels: { ...template.spec.labels, [LABEL.run]: id } };
+  return { ...template.spec, name: `${template.spec.name}-run-${id}`, restart: 'no', aliases: [], labels: { ...template.spec.labels, [LABEL.run]: id, [LABEL.owner]: ownerTag() } };
 }
 
 /**

@@ -24,6 +24,11 @@ export const LABEL = {
    * id. The planner leaves them to whoever started them; `down` removes them with the rest.
    */
   run: 'dev.pond.run',
+  /**
+   * On one-off runs: `host/pid` of the pond process that waits for it. A run whose owner is gone
+   * (killed with SIGKILL, say) has nobody to stop it: the next plan removes it.
+   */
+  owner: 'dev.pond.owner',
 } as const;
 
 export const POND_VERSION = '0.1.0';

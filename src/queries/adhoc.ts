@@ -7,6 +7,7 @@ import type { ContainerSpec, Engine, LogLine } from '../engine/types.js';
 import { EngineError, UsageError } from '../errors.js';
 import type { Project } from '../pipeline.js';
 import { runId } from '../bots/history.js';
+import { ownerTag } from '../identity.js';
 import { QUERY_PATHS, type QueryFacts, type QueryFormat } from '../workloads/query/expand.js';
 
 export interface AdhocOptions {
@@ -33,13 +34,13 @@ export async function runAdhoc(engine: Engine, project: Project, name: string, o
   fs.mkdirSync(scratch, { recursive: true });
   fs.chmodSync(scratch, 0o777); // whatever user the query runs as (user:) writes its result here; removed after
   const format = opts.format ?? facts.format;
-  const spec = adhocSpec(template, id, scratch, { sql: opts.sql ?? facts.sql, format, explain: !!opts.explain });
+  const timeoutMs = opts.timeoutMs ?? facts.timeoutMs;
+  const spec = adhocSpec(template, id, scratch, { sql: opts.sql ?? facts.sql, format, explain: !!opts.explain, timeoutMs });
   let container: string | undefined;
   try {
     if (!(await engine.hasImage(spec.image))) await engine.pullImage(spec.image);
     container = await engine.createContainer(spec);
     await engine.startContainer(container);
-    const timeoutMs = opts.timeoutMs ?? facts.timeoutMs;
     const code = await waitJob(engine, container, `query ${name}`, timeoutMs, opts.signal);
     if (code === 0) return { ok: true, bytes: fs.readFileSync(path.join(scratch, 'result')) };
     return { ok: false, code, message: await stderrOf(engine, container) };
@@ -60,16 +61,16 @@ function queryOf(project: Project, name: string): { template: ContainerSpec; fac
 }
 
 /** The workload's container spec with the scratch folder as /out and the run's SQL and format. */
-function adhocSpec(template: ContainerSpec, id: string, scratch: string, run: { sql: string; format: QueryFormat; explain: boolean }): ContainerSpec {
+function adhocSpec(template: ContainerSpec, id: string, scratch: string, run: { sql: string; format: QueryFormat; explain: boolean; timeoutMs: number }): ContainerSpec {
   const mounts = template.mounts.filter((m) => m.target !== QUERY_PATHS.out);
   return {
     ...template,
     name: `${template.name}-run-${id}`,
     aliases: [],
     restart: 'no',
-    env: { ...template.env, POND_SQL: run.sql, POND_FORMAT: run.format, POND_OUTPUT: `${QUERY_PATHS.out}/result`, ...(run.explain && { POND_EXPLAIN: '1' }) },
+    env: { ...template.env, POND_SQL: run.sql, POND_FORMAT: run.format, POND_OUTPUT: `${QUERY_PATHS.out}/result`, POND_TIMEOUT_MS: String(run.timeoutMs), ...(run.explain && { POND_EXPLAIN: '1' }) },
     mounts: [...mounts, { type: 'bind', source: scratch, target: QUERY_PATHS.out, readOnly: false }],
-    labels: { ...template.labels, [LABEL.run]: id },
+    labels: { ...template.labels, [LABEL.run]: id, [LABEL.owner]: ownerTag() },
   };
 }
 

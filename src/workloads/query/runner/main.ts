@@ -5,7 +5,7 @@
  *
  * Contract (env): POND_SQL the SQL text; POND_FORMAT json | csv | arrow; POND_OUTPUT the file to
  * write (written to a temporary name beside it, then renamed); POND_EXPLAIN=1 writes DuckDB's plan
- * as text instead. Working directory /work, where the inputs are mounted at their project paths.
+ * as text instead; POND_TIMEOUT_MS the query's own deadline (exit 124 past it, even with pond gone). Working directory /work, where the inputs are mounted at their project paths.
  * A failing query prints DuckDB's own message on stderr and exits 1.
  */
 import fs from 'node:fs';
@@ -14,7 +14,18 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { encode, type Format } from './encode.js';
 
+/** The container carries its own deadline: if pond is killed, the query still ends (exit 124). */
+function selfDeadline(): void {
+  const ms = Number(process.env.POND_TIMEOUT_MS);
+  if (!Number.isFinite(ms) || ms <= 0) return;
+  setTimeout(() => {
+    process.stderr.write(`pond query runner: ran past its ${ms} ms timeout\n`);
+    process.exit(124);
+  }, ms + 1000).unref();
+}
+
 async function main(): Promise<number> {
+  selfDeadline();
   const sql = process.env.POND_SQL ?? '';
   const format = (process.env.POND_FORMAT ?? 'json') as Format;
   const output = process.env.POND_OUTPUT ?? '/out/result';

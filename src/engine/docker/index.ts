@@ -10,6 +10,7 @@ import { observe } from './observe.js';
 import { inspectRaw } from './inspect.js';
 import { probeOnce } from './probes.js';
 import { waitReady } from './readiness.js';
+import { waitSettled } from './settle.js';
 import { stats } from './stats.js';
 import * as volumes from './volumes.js';
 
@@ -44,6 +45,7 @@ export function createDockerEngine(opts: { host?: string } = {}): Engine {
     renameContainer: (id, name) => containers.renameContainer(conn, id, name),
     inspectContainer: (id) => containers.inspectContainer(conn, id),
     waitReady: (id, health, o) => waitReady(conn, id, health, o),
+    waitSettled: (id, o) => waitSettled(conn, id, o),
     probe: async (id, probe, timeoutMs) => probeOnce(conn, id, await inspectRaw(conn, id), probe, timeoutMs),
     waitExit: (id, o) => containers.waitExit(conn, id, o?.signal),
     logs: (id, o) => logs(conn, id, o),

@@ -68,9 +68,10 @@ async function replace(step: Step, ctx: ActionContext): Promise<string> {
 }
 
 /**
- * How long a container with no readiness check must stay up before `up` counts it as started: long
- * enough for a program that fails at start (a bad flag, a missing module, a traceback) to exit, short
- * enough to add little to an up; a crash later than that is the watch mode's and ps's to show.
+ * How long a container with no readiness check must stay up in one go before `up` counts it done:
+ * long enough for a program that fails at start (a bad flag, a missing module, a traceback) to exit,
+ * short enough to add little to an up (dependents waiting for `started` do not wait for it); a crash
+ * later than that is for watch mode and ps to show.
  */
 export const SETTLE_MS = 1_500;
 

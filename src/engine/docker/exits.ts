@@ -15,13 +15,15 @@ const TAIL_LINES = 10;
 export interface SeenExit extends ExitFacts {
   /** Stopped for good (no restart follows). */
   final: boolean;
+  /** The engine's restart count just after the exit: it counts this exit already when a restart follows. */
+  restarts: number;
 }
 
 /** Resolves at the container's next exit (at once when it is already stopped for good). */
 export async function nextExit(conn: Connection, id: string, signal?: AbortSignal): Promise<SeenExit> {
   const code = await waitExit(conn, id, signal);
   const raw = await inspect(conn, id);
-  return { ...exitFacts(raw), code, final: hasExited(raw) };
+  return { ...exitFacts(raw), code, final: hasExited(raw), restarts: raw.RestartCount };
 }
 
 /**

@@ -6,43 +6,49 @@ import { classify } from './errors.js';
 import { exitError, exitFacts, nextExit, type SeenExit } from './exits.js';
 import { hasExited, inspectRaw, type RawInspect } from './inspect.js';
 
+/** The exit that makes a crash loop here: one restart is forgiven (a program that fails once while something it needs starts). */
+const SETTLE_EXITS = 2;
+
 /**
- * A container with no readiness check counts as up when it is still running `windowMs` after its
- * start: its first exit is awaited (the engine's wait call), bounded by the window, so a healthy one
- * costs the window and a crash is reported the moment it happens. Exit 0 with no restart following
- * is a job that finished, not a failure. A start resets the engine's restart count, so any restart
- * seen after the window is one of this start's.
+ * A container with no readiness check counts as up once it has stayed up `windowMs` in one go: its
+ * exits are awaited (the engine's wait call), each bounded by the window, so a healthy one costs the
+ * window and a crash is reported the moment it happens. It fails at a final exit other than 0 (exit 0
+ * with no restart following is a job that finished) and at its second exit under a restart policy. A
+ * start resets the engine's restart count, so the count is this start's exits.
  */
 export async function waitSettled(conn: Connection, id: string, opts: { windowMs: number; signal?: AbortSignal }): Promise<void> {
   const stop = new AbortController();
   const onAbort = (): void => stop.abort();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
+  const within = `within ${formatDuration(opts.windowMs)} of starting`;
   try {
-    const exit = await Promise.race([nextExit(conn, id, stop.signal).catch(() => new Promise<undefined>(() => undefined)), delay(opts.windowMs, stop.signal)]);
-    if (opts.signal?.aborted) throw new InterruptedError(`stopped checking that container ${id.slice(0, 12)} stays up`);
-    const within = `within ${formatDuration(opts.windowMs)} of starting`;
-    if (exit) return finishedOrFailed(conn, id, exit, within);
-    const raw = await inspect(conn, id);
-    if (raw.State.Status === 'running' && raw.RestartCount === 0) return;
-    if (hasExited(raw) && raw.State.ExitCode === 0) return;
-    throw await exitError(conn, id, restartedText(raw, within));
+    for (;;) {
+      const exit = await Promise.race([nextExit(conn, id, stop.signal).catch(() => never()), delay(opts.windowMs, stop.signal)]);
+      if (opts.signal?.aborted) throw new InterruptedError(`stopped checking that container ${id.slice(0, 12)} stays up`);
+      if (!exit) return await stayedUp(conn, id, within);
+      if (exit.final && exit.code === 0) return;
+      if (exit.final) throw await exitError(conn, id, `exited with ${describeExit(exit)} ${within}`);
+      if (exit.restarts >= SETTLE_EXITS) throw await exitError(conn, id, crashText(exit.restarts, describeExit(exit), within));
+    }
   } finally {
     stop.abort();
     opts.signal?.removeEventListener('abort', onAbort);
   }
 }
 
-async function finishedOrFailed(conn: Connection, id: string, exit: SeenExit, within: string): Promise<void> {
-  if (exit.final && exit.code === 0) return;
-  const restarts = exit.final ? '' : ' (the engine restarts it: a crash loop)';
-  throw await exitError(conn, id, `exited with ${describeExit(exit)} ${within}${restarts}`);
+/** The window passed with no exit seen; an exit before the first wait was set up still shows in the count. */
+async function stayedUp(conn: Connection, id: string, within: string): Promise<void> {
+  const raw = await inspect(conn, id);
+  if (hasExited(raw) && raw.State.ExitCode !== 0) throw await exitError(conn, id, `exited with ${describeExit(exitFacts(raw))} ${within}`);
+  if (raw.RestartCount >= SETTLE_EXITS) throw await exitError(conn, id, crashText(raw.RestartCount, describeExit(exitFacts(raw)), within));
 }
 
-function restartedText(raw: RawInspect, within: string): string {
-  const facts = exitFacts(raw);
-  if (raw.RestartCount === 0) return `exited with ${describeExit(facts)} ${within}`;
-  const times = raw.RestartCount === 1 ? 'once' : `${raw.RestartCount} times`;
-  return `exited and was restarted ${times} ${within}, last with ${describeExit(facts)}`;
+function crashText(restarts: number, last: string, within: string): string {
+  return `keeps crashing: exited ${restarts} times, each ${within}, last with ${last}`;
+}
+
+function never(): Promise<SeenExit> {
+  return new Promise(() => undefined);
 }
 
 function delay(ms: number, signal: AbortSignal): Promise<undefined> {

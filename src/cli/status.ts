@@ -12,7 +12,7 @@ export interface WorkloadStatus {
   health: string;
   /** The last exit code, for exited and restarting containers. */
   exit_code?: number;
-  /** For exited and restarting containers: whether the kernel killed the last run for exceeding its memory limit. */
+  /** For exited and restarting containers whose details were inspected (ps): whether the kernel killed the last run for exceeding its memory limit. */
   oom_killed?: boolean;
   ports: string[];
   image: string;
@@ -38,7 +38,7 @@ function toRow(c: ObservedContainer): WorkloadStatus {
     state: stateText(c),
     health: c.health ?? '',
     ...(c.exitCode !== undefined && { exit_code: c.exitCode }),
-    ...(stopped(c) && { oom_killed: !!c.oomKilled }),
+    ...(stopped(c) && c.oomKilled !== undefined && { oom_killed: c.oomKilled }),
     ports: c.ports.map((p) => `${p.hostIp}:${p.host}->${p.container}/${p.protocol}`),
     image: c.image,
     ...(c.startedAt && { started_at: c.startedAt }),

@@ -94,7 +94,7 @@ export interface ObservedContainer {
   health?: 'starting' | 'healthy' | 'unhealthy';
   /** The last exit code, while exited or restarting (the engine reads 0 again once it runs). */
   exitCode?: number;
-  /** The kernel killed its last run for exceeding the memory limit (inspect only; the list API does not say). */
+  /** The kernel killed its last run for exceeding the memory limit; undefined when unknown (the list API does not say). */
   oomKilled?: boolean;
   /** Its memory limit (inspect only), so an OOM kill can say what the limit was. */
   memoryLimitBytes?: number;

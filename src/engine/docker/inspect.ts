@@ -42,7 +42,7 @@ export function toObserved(raw: RawInspect): ObservedContainer {
     state: raw.State.Status as ContainerState,
     ...(health === 'starting' || health === 'healthy' || health === 'unhealthy' ? { health } : {}),
     ...(exited || raw.State.Status === 'restarting' ? { exitCode: raw.State.ExitCode } : {}),
-    ...(raw.State.OOMKilled ? { oomKilled: true } : {}),
+    oomKilled: !!raw.State.OOMKilled,
     ...(raw.HostConfig.Memory ? { memoryLimitBytes: raw.HostConfig.Memory } : {}),
     image: raw.Config.Image,
     ...(neverStarted ? {} : { startedAt: raw.State.StartedAt }),

@@ -103,4 +103,9 @@ describe('the STATE of a container that stopped', () => {
       ['web', undefined, undefined, 0],
     ]);
   });
+
+  it('JSON rows leave oom_killed out when the engine did not say (a listed, not inspected, container)', () => {
+    const rows = statusRows({ containers: [container('job', { state: 'exited', exitCode: 137 })], volumes: [], networks: [] });
+    expect(rows[0]).not.toHaveProperty('oom_killed');
+  });
 });

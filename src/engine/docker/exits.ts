@@ -19,11 +19,12 @@ export interface SeenExit extends ExitFacts {
   restarts: number;
 }
 
-/** Resolves at the container's next exit (at once when it is already stopped for good). */
+/** Resolves at the container's next exit (at once when it is not running: stopped for good, or never started). */
 export async function nextExit(conn: Connection, id: string, signal?: AbortSignal): Promise<SeenExit> {
   const code = await waitExit(conn, id, signal);
   const raw = await inspect(conn, id);
-  return { ...exitFacts(raw), code, final: hasExited(raw), restarts: raw.RestartCount };
+  const final = !['running', 'restarting', 'paused'].includes(raw.State.Status);
+  return { ...exitFacts(raw), code, final, restarts: raw.RestartCount };
 }
 
 /**

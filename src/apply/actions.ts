@@ -88,7 +88,19 @@ async function replace(step: Step, ctx: ActionContext): Promise<string> {
   });
 }
 
+/**
+ * How long a container with no readiness check must stay up in one go before `up` counts it done:
+ * long enough for a program that fails at start (a bad flag, a missing module, a traceback) to exit,
+ * short enough to add little to an up (dependents waiting for `started` do not wait for it); a crash
+ * later than that is for watch mode and ps to show.
+ */
+export const SETTLE_MS = 1_500;
+
 async function reachRest(step: Step, id: string, ctx: ActionContext): Promise<void> {
+  if (step.settle) {
+    ctx.progress('checking that it stays up');
+    await ctx.engine.waitSettled(id, { windowMs: Math.min(SETTLE_MS, ctx.waitTimeoutMs), signal: ctx.signal });
+  }
   for (const condition of step.reach.slice(1)) {
     if (condition === 'healthy') {
       ctx.progress('waiting until healthy');

@@ -10,7 +10,10 @@ export interface WorkloadStatus {
   id: string;
   state: string;
   health: string;
+  /** The last exit code, for exited and restarting containers. */
   exit_code?: number;
+  /** For exited and restarting containers whose details were inspected (ps): whether the kernel killed the last run for exceeding its memory limit. */
+  oom_killed?: boolean;
   ports: string[];
   image: string;
   started_at?: string;
@@ -32,14 +35,32 @@ function toRow(c: ObservedContainer): WorkloadStatus {
     kind: c.labels[LABEL.kind] ?? 'service',
     container: c.name,
     id: c.id.slice(0, 12),
-    state: c.state === 'exited' ? `exited (${c.exitCode ?? '?'})` : c.state,
+    state: stateText(c),
     health: c.health ?? '',
     ...(c.exitCode !== undefined && { exit_code: c.exitCode }),
+    ...(stopped(c) && c.oomKilled !== undefined && { oom_killed: c.oomKilled }),
     ports: c.ports.map((p) => `${p.hostIp}:${p.host}->${p.container}/${p.protocol}`),
     image: c.image,
     ...(c.startedAt && { started_at: c.startedAt }),
     restarts: c.restartCount,
   };
+}
+
+/**
+ * The STATE cell: how a stopped or restarting container last ended, since that is what to look at
+ * next: "exited (137, OOM-killed)", "restarting (exit 1, 3 restarts)". The restart count comes from
+ * inspect only (the list API says 0), so a count of 0 is left out rather than shown wrong.
+ */
+export function stateText(c: ObservedContainer): string {
+  const oom = c.oomKilled ? ', OOM-killed' : '';
+  if (c.state === 'exited' || c.state === 'dead') return `${c.state} (${c.exitCode ?? '?'}${oom})`;
+  if (c.state !== 'restarting') return c.state;
+  const restarts = c.restartCount === 0 ? '' : c.restartCount === 1 ? ', 1 restart' : `, ${c.restartCount} restarts`;
+  return `restarting (exit ${c.exitCode ?? '?'}${oom}${restarts})`;
+}
+
+function stopped(c: ObservedContainer): boolean {
+  return c.state === 'exited' || c.state === 'dead' || c.state === 'restarting';
 }
 
 export function statusTable(rows: WorkloadStatus[]): string[][] {

@@ -108,7 +108,12 @@ export interface ObservedContainer {
   state: ContainerState;
   /** Engine-side health, when the container has a healthcheck. */
   health?: 'starting' | 'healthy' | 'unhealthy';
+  /** The last exit code, while exited or restarting (the engine reads 0 again once it runs). */
   exitCode?: number;
+  /** The kernel killed its last run for exceeding the memory limit; undefined when unknown (the list API does not say). */
+  oomKilled?: boolean;
+  /** Its memory limit (inspect only), so an OOM kill can say what the limit was. */
+  memoryLimitBytes?: number;
   image: string;
   /** ISO time the container last started, if ever. */
   startedAt?: string;
@@ -182,6 +187,12 @@ export interface Engine {
   inspectContainer(id: string): Promise<ObservedContainer>;
   /** Resolves when the probe passes; rejects with TimeoutError naming the probe, or EngineError if the container exits. */
   waitReady(id: string, health: HealthSpec, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<void>;
+  /**
+   * For a container with no readiness check: resolves once it is still running `windowMs` after it
+   * started (or has finished cleanly: exit 0 and no restart); rejects with EngineError naming its exit
+   * code, an OOM kill and its last output when it exits or restarts within the window.
+   */
+  waitSettled(id: string, opts: { windowMs: number; signal?: AbortSignal }): Promise<void>;
   /** One try of a probe now (ps re-checks ready_when with it); `detail` says what failed. */
   probe(id: string, probe: Probe, timeoutMs: number): Promise<{ ok: boolean; detail?: string }>;
   /** Resolves with the exit code once the container has stopped. */

@@ -44,6 +44,11 @@ export interface Step {
   needs: Need[];
   awaits: Await[];
   reach: Condition[];
+  /**
+   * A container `up` has no readiness check to wait for: it must still be running a moment after it
+   * started (a crash at once fails the step instead of counting as started).
+   */
+  settle?: boolean;
   container?: DesiredContainer;
   network?: NetworkSpec;
   volume?: VolumeSpec;

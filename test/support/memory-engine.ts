@@ -55,7 +55,7 @@ export class MemoryEngine implements Engine {
   }
 
   get mutatingCalls(): string[] {
-    return this.calls.filter((c) => !/^(ping|observe|hasImage|inspect|waitReady|waitExit|logs)/.test(c));
+    return this.calls.filter((c) => !/^(ping|observe|hasImage|inspect|waitReady|waitSettled|waitExit|logs)/.test(c));
   }
 
   async ping(): Promise<void> {}
@@ -161,6 +161,13 @@ export class MemoryEngine implements Engine {
       throw new TimeoutError(`${b.spec.name} not healthy after ${opts.timeoutMs}ms`);
     }
     void health;
+  }
+
+  /** A container told to exit (exitCodes) with a code other than 0 did not stay up. */
+  async waitSettled(id: string): Promise<void> {
+    const b = this.box(id);
+    this.calls.push(`waitSettled ${b.spec.name}`);
+    if (b.state === 'exited' && b.exitCode !== 0) throw new EngineError(`container ${b.spec.name} exited with code ${b.exitCode} within 1.5s of starting`);
   }
 
   async probe(id: string): Promise<{ ok: boolean; detail?: string }> {

@@ -11,6 +11,7 @@ import { inspectRaw } from './inspect.js';
 import { probeOnce } from './probes.js';
 import { retryPolicy } from './retry.js';
 import { waitReady } from './readiness.js';
+import { waitSettled } from './settle.js';
 import { stats } from './stats.js';
 import * as volumes from './volumes.js';
 
@@ -46,6 +47,7 @@ export function createDockerEngine(opts: { host?: string; retryBudgetMs?: number
     renameContainer: (id, name) => containers.renameContainer(conn, id, name),
     inspectContainer: (id) => containers.inspectContainer(conn, id),
     waitReady: (id, health, o) => waitReady(conn, id, health, o),
+    waitSettled: (id, o) => waitSettled(conn, id, o),
     probe: async (id, probe, timeoutMs) => probeOnce(conn, id, await inspectRaw(conn, id), probe, timeoutMs),
     waitExit: (id, o) => containers.waitExit(conn, id, o?.signal),
     logs: (id, o) => logs(conn, id, o),

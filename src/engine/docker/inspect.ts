@@ -11,10 +11,11 @@ export interface RawInspect {
     Status: string;
     Running: boolean;
     ExitCode: number;
+    OOMKilled?: boolean;
     StartedAt: string;
     Health?: { Status: string };
   };
-  HostConfig: { NetworkMode?: string };
+  HostConfig: { NetworkMode?: string; Memory?: number };
   NetworkSettings: {
     Ports?: Record<string, { HostIp: string; HostPort: string }[] | null> | null;
     Networks?: Record<string, { IPAddress?: string }> | null;
@@ -26,7 +27,10 @@ export function inspectRaw(conn: Connection, id: string, opts?: RequestOptions):
   return conn.getJson<RawInspect>(`/containers/${encodeURIComponent(id)}/json`, opts);
 }
 
-/** Maps an inspect answer to pond's view, with the restart count and health the list API lacks. */
+/**
+ * Maps an inspect answer to pond's view, with the restart count, health and OOM verdict the list API
+ * lacks. A restarting container keeps its last exit code (the engine resets it to 0 once it runs).
+ */
 export function toObserved(raw: RawInspect): ObservedContainer {
   const health = raw.State.Health?.Status;
   const neverStarted = raw.State.StartedAt.startsWith('0001-');
@@ -37,7 +41,9 @@ export function toObserved(raw: RawInspect): ObservedContainer {
     labels: raw.Config.Labels ?? {},
     state: raw.State.Status as ContainerState,
     ...(health === 'starting' || health === 'healthy' || health === 'unhealthy' ? { health } : {}),
-    ...(exited ? { exitCode: raw.State.ExitCode } : {}),
+    ...(exited || raw.State.Status === 'restarting' ? { exitCode: raw.State.ExitCode } : {}),
+    oomKilled: !!raw.State.OOMKilled,
+    ...(raw.HostConfig.Memory ? { memoryLimitBytes: raw.HostConfig.Memory } : {}),
     image: raw.Config.Image,
     ...(neverStarted ? {} : { startedAt: raw.State.StartedAt }),
     restartCount: raw.RestartCount,
@@ -52,4 +58,9 @@ export function toObserved(raw: RawInspect): ObservedContainer {
 export function containerAddress(raw: RawInspect): string | undefined {
   if (raw.HostConfig.NetworkMode === 'host') return '127.0.0.1';
   return Object.values(raw.NetworkSettings.Networks ?? {}).find((n) => n.IPAddress)?.IPAddress;
+}
+
+/** Stopped for good: the engine will not start it again by itself. */
+export function hasExited(raw: RawInspect): boolean {
+  return raw.State.Status === 'exited' || raw.State.Status === 'dead';
 }

@@ -73,6 +73,6 @@ export function healthFromStatus(status: string): ObservedContainer['health'] {
 }
 
 function exitCodeFromStatus(status: string): number | undefined {
-  const m = /^Exited \((-?\d+)\)/.exec(status);
+  const m = /^(?:Exited|Restarting) \((-?\d+)\)/.exec(status);
   return m?.[1] !== undefined ? Number(m[1]) : undefined;
 }

@@ -1,12 +1,13 @@
-import { EngineError, InterruptedError, TimeoutError } from '../../errors.js';
+import { InterruptedError, TimeoutError } from '../../errors.js';
 import type { HealthSpec } from '../types.js';
 import type { Connection } from './connection.js';
 import { WORKLOAD_LABEL } from './labels.js';
 import { formatDuration } from '../../model/units.js';
 import { classify } from './errors.js';
-import { inspectRaw, type RawInspect } from './inspect.js';
-import { logs } from './logs.js';
+import { hasExited, inspectRaw, type RawInspect } from './inspect.js';
+import { describeExit } from '../describe-exit.js';
 import { describeProbe } from '../describe-probe.js';
+import { ExitedError, exitError, exitFacts, failOnCrash, lastOutput } from './exits.js';
 import { createChecker, type Attempt } from './probes.js';
 
 const FAST_POLL_MS = 50;
@@ -20,7 +21,9 @@ const DEFAULT_TRY_MS = 5_000;
  * pond's own readiness loop (engine healthchecks are slow to react and costly, §6): polls every
  * 50 ms for the first 3 s (most servers are up by then: a database's init takes 1–3 s), every 250 ms
  * until 10 s, then every min(intervalMs, 1 s). Each round first checks the container
- * is still alive, so an exit fails fast with its code and last log lines. `retries` and
+ * is still alive, and the container's exits are watched meanwhile: an exit for good, or CRASH_EXITS
+ * exits under a restart policy, fails fast with its code, an OOM kill and its last log lines; a
+ * timeout also shows those lines. `retries` and
  * `startPeriodMs` are not used here: `timeoutMs` alone bounds the wait. An abort rejects with
  * InterruptedError.
  */
@@ -30,9 +33,35 @@ export async function waitReady(
   health: HealthSpec,
   opts: { timeoutMs: number; signal?: AbortSignal },
 ): Promise<void> {
+  const raw = await inspect(conn, id);
+  const stop = new AbortController();
+  const onAbort = (): void => stop.abort();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    await Promise.race([probeLoop(conn, raw, health, opts), crashes(conn, id, stop.signal)]);
+  } finally {
+    stop.abort();
+    opts.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * Watches the container's exits beside the probes, so a crash loop under a restart policy (which
+ * the probe loop only sees as "not ready yet") fails fast too. Anything else the watch runs into
+ * (an aborted wait, an engine hiccup) is left to the probe loop.
+ */
+function crashes(conn: Connection, id: string, signal: AbortSignal): Promise<never> {
+  return failOnCrash(conn, id, 'before it was ready', signal).catch((e: unknown) => {
+    if (e instanceof ExitedError) throw e;
+    return new Promise<never>(() => undefined);
+  });
+}
+
+async function probeLoop(conn: Connection, first: RawInspect, health: HealthSpec, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<void> {
+  const id = first.Id;
   const started = Date.now();
   const deadline = started + opts.timeoutMs;
-  let raw = await inspect(conn, id);
+  let raw = first;
   const name = raw.Config.Labels?.[WORKLOAD_LABEL] ?? raw.Name.replace(/^\//, '');
   const checker = createChecker(conn, id, health.probe, startedAtSec(raw));
   let telling: Attempt | undefined;
@@ -40,12 +69,12 @@ export async function waitReady(
     for (let round = 0; ; round++) {
       if (opts.signal?.aborted) throw new InterruptedError(`stopped waiting for ${name} to be ready`);
       if (round > 0) raw = await inspect(conn, id);
-      if (hasExited(raw)) throw await exitedError(conn, id, name, raw);
+      if (hasExited(raw)) throw await exitError(conn, id, `exited with ${describeExit(exitFacts(raw))} before it was ready`);
       const remaining = deadline - Date.now();
       const attempt = await untilAborted(checker.check(raw, Math.max(50, Math.min(tryTimeout(health), remaining))), opts.signal, name);
       if (attempt.ok) return;
       if (!attempt.cut || !telling) telling = attempt;
-      if (Date.now() >= deadline) throw timeoutError(name, health, opts.timeoutMs, telling);
+      if (Date.now() >= deadline) throw await timeoutError(conn, id, name, health, opts.timeoutMs, telling);
       await sleep(Math.min(pollDelay(health, Date.now() - started), deadline - Date.now()), opts.signal);
     }
   } finally {
@@ -59,10 +88,6 @@ async function inspect(conn: Connection, id: string): Promise<RawInspect> {
   } catch (err) {
     throw classify(err, conn.endpoint, `inspect container ${id}`);
   }
-}
-
-function hasExited(raw: RawInspect): boolean {
-  return raw.State.Status === 'exited' || raw.State.Status === 'dead';
 }
 
 function startedAtSec(raw: RawInspect): number {
@@ -80,27 +105,14 @@ function pollDelay(health: HealthSpec, elapsedMs: number): number {
   return Math.min(Math.max(health.intervalMs, FAST_POLL_MS), MAX_POLL_MS);
 }
 
-async function exitedError(conn: Connection, id: string, name: string, raw: RawInspect): Promise<EngineError> {
-  const tail: string[] = [];
-  try {
-    for await (const line of logs(conn, id, { follow: false, tail: 10, timestamps: false })) tail.push(line.text);
-  } catch {
-    tail.push('(its logs could not be read)');
-  }
-  const hint = tail.length ? `last output of ${name}:\n${tail.join('\n')}` : `${name} printed nothing`;
-  return new EngineError(`container ${name} exited with code ${raw.State.ExitCode} before it was ready`, undefined, hint);
-}
-
-function timeoutError(name: string, health: HealthSpec, timeoutMs: number, attempt: Attempt): TimeoutError {
+async function timeoutError(conn: Connection, id: string, name: string, health: HealthSpec, timeoutMs: number, attempt: Attempt): Promise<TimeoutError> {
   const probe = attempt.failing ?? describeProbe(health.probe);
   const said = attempt.detail ? `: ${attempt.detail}` : '';
   return new TimeoutError(
     `${name} not healthy after ${formatDuration(timeoutMs)}: ${probe} kept failing${said}`,
-    'check the readiness condition (ready_when / health) and the container logs (pond logs)',
+    `check the readiness condition (ready_when / health); ${await lastOutput(conn, id, name)}`,
   );
 }
-
-/** "60s", "1.5s", "250ms". */
 
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined, name: string): Promise<T> {
   if (!signal) return work;

@@ -48,6 +48,18 @@ describe('applyPlan on an in-memory engine', () => {
     expect(engine.calls).not.toContain('create demo-web');
   });
 
+  it('a container with no health check that does not stay up fails its step, while what needs it started still runs', async () => {
+    const engine = new MemoryEngine(['busybox:1.35']);
+    engine.exitCodes.set('worker', 2);
+    const plan = reconcile(desiredOf(project([workload('worker'), workload('reader', { dependsOn: { worker: 'started' } })])), EMPTY, UP);
+    const result = await applyPlan(plan, engine, opts);
+    const by = Object.fromEntries(result.results.map((r) => [r.step.name, r]));
+    expect(by.worker!.status).toBe('failed');
+    expect(by.worker!.error?.message).toContain('exited with code 2');
+    expect(by.reader!.status).toBe('done');
+    expect(engine.calls).toContain('waitSettled demo-worker');
+  });
+
   it('a dependency that never gets healthy fails with a timeout and its dependent is skipped', async () => {
     const engine = new MemoryEngine(['postgres:15', 'busybox:1.35']);
     engine.neverReady.add('db');

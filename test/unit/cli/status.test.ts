@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerStats, ObservedContainer, ObservedState } from '../../../src/engine/types.js';
 import { table } from '../../../src/cli/output.js';
-import { psRows, psTable, statusRows } from '../../../src/cli/status.js';
+import { psRows, psTable, stateText, statusRows } from '../../../src/cli/status.js';
 
 const labels = (workload: string) => ({ 'dev.pond.project': 'shop', 'dev.pond.workload': workload, 'dev.pond.kind': 'service' });
 const container = (workload: string, extra: Partial<ObservedContainer>): ObservedContainer => ({
@@ -80,5 +80,32 @@ describe('pond ps table', () => {
       ].join('\n'),
     );
     expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('the STATE of a container that stopped', () => {
+  it('shows the exit code and an OOM kill of an exited container', () => {
+    expect(stateText(container('job', { state: 'exited', exitCode: 137, oomKilled: true }))).toBe('exited (137, OOM-killed)');
+  });
+
+  it('shows the last exit code and the restart count of a restarting container', () => {
+    expect(stateText(container('bot', { state: 'restarting', exitCode: 1, restartCount: 3 }))).toBe('restarting (exit 1, 3 restarts)');
+  });
+
+  it('leaves out a restart count of 0 (the list API does not know it)', () => {
+    expect(stateText(container('bot', { state: 'restarting', exitCode: 1 }))).toBe('restarting (exit 1)');
+  });
+
+  it('JSON rows carry exit_code and oom_killed for a restarting container, not for a running one', () => {
+    const rows = statusRows({ containers: [container('bot', { state: 'restarting', exitCode: 137, oomKilled: true, restartCount: 2 }), container('web', { oomKilled: true })], volumes: [], networks: [] });
+    expect(rows.map((r) => [r.workload, r.exit_code, r.oom_killed, r.restarts])).toEqual([
+      ['bot', 137, true, 2],
+      ['web', undefined, undefined, 0],
+    ]);
+  });
+
+  it('JSON rows leave oom_killed out when the engine did not say (a listed, not inspected, container)', () => {
+    const rows = statusRows({ containers: [container('job', { state: 'exited', exitCode: 137 })], volumes: [], networks: [] });
+    expect(rows[0]).not.toHaveProperty('oom_killed');
   });
 });

@@ -39,6 +39,12 @@ describe('reconcile', () => {
     expect(plan.steps.find((s) => s.id === 'container:db')!.reach).toEqual(['started', 'healthy']);
   });
 
+  it('has up check that a container with no readiness check stays up, and only that one, only when waiting', () => {
+    const settles = (wait: boolean) => reconcile(desiredOf(stack()), EMPTY, { ...UP, wait }).steps.filter((s) => s.settle).map((s) => s.id);
+    expect(settles(true)).toEqual(['container:web']);
+    expect(settles(false)).toEqual([]);
+  });
+
   it('has no changes when everything runs with the same config', () => {
     const desired = desiredOf(stack());
     const plan = reconcile(desired, observedFrom(desired), UP);

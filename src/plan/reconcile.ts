@@ -38,7 +38,7 @@ export function reconcile(desired: DesiredState, observed: ObservedState, option
       continue;
     }
     step.reach = reachFor(want, requiredBy.get(workload), options);
-    if (options.wait && step.reach.length === 1) step.settle = true;
+    if (options.wait && step.reach.length === 1 && want.spec.labels[LABEL.kind] === 'bot') step.settle = true;
     step.needs = leftovers.map((l) => ({ step: l.id, condition: 'started' }));
     steps.push(step);
   }

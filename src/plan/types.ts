@@ -45,8 +45,9 @@ export interface Step {
   awaits: Await[];
   reach: Condition[];
   /**
-   * A container `up` has no readiness check to wait for: it must still be running a moment after it
-   * started (a crash at once fails the step instead of counting as started).
+   * A long-running bot `up` has no readiness check to wait for: it must still be running a moment
+   * after it started (a crash at once fails the step instead of counting as started). Plain services
+   * are not held back by it: that window would sit on every cold `up`.
    */
   settle?: boolean;
   container?: DesiredContainer;

@@ -105,18 +105,6 @@ describe('a workload with no health check that dies at once', () => {
     expect(Number(await inspect(`${project}-trader`, '{{.RestartCount}}'))).toBeGreaterThanOrEqual(2);
   });
 
-  it('fails up with the exit code of a service that exits under restart: no', async () => {
-    const { project, dir } = await stack('once', `  worker:
-    image: busybox:1.35
-    command: [sh, -c, "echo worker-misconfigured; exit 2"]
-`);
-    const up = await timedUp(dir);
-    expect(up.code, up.stderr).toBe(1);
-    expect(up.stderr).toContain('container worker exited with code 2 within 1.5s of starting');
-    expect(up.stderr).toContain('worker-misconfigured');
-    expect(await inspect(`${project}-worker`, '{{.State.Status}} {{.State.ExitCode}}')).toBe('exited 2');
-  });
-
   it('does not fail up for a service that finished with exit 0 and no restart', async () => {
     const { project, dir } = await stack('done', `  seed:
     image: busybox:1.35

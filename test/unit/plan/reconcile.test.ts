@@ -39,8 +39,10 @@ describe('reconcile', () => {
     expect(plan.steps.find((s) => s.id === 'container:db')!.reach).toEqual(['started', 'healthy']);
   });
 
-  it('has up check that a container with no readiness check stays up, and only that one, only when waiting', () => {
-    const settles = (wait: boolean) => reconcile(desiredOf(stack()), EMPTY, { ...UP, wait }).steps.filter((s) => s.settle).map((s) => s.id);
+  it('has up check that a long-running bot with no readiness check stays up, and only that one, only when waiting', () => {
+    const desired = desiredOf(stack());
+    desired.containers.find((c) => c.workload === 'web')!.spec.labels['dev.pond.kind'] = 'bot';
+    const settles = (wait: boolean) => reconcile(desired, EMPTY, { ...UP, wait }).steps.filter((s) => s.settle).map((s) => s.id);
     expect(settles(true)).toEqual(['container:web']);
     expect(settles(false)).toEqual([]);
   });

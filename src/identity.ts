@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { LABEL } from './desired/labels.js';
+import type { ObservedState } from './engine/types.js';
 import { PondError } from './errors.js';
 
 /**
@@ -87,4 +89,9 @@ export function ownerGone(tag: string | undefined): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'ESRCH';
   }
+}
+
+/** One-off runs (bot runs, ad hoc queries) whose pond process is gone: nobody will stop or collect them. */
+export function abandonedRuns(observed: ObservedState): string[] {
+  return observed.containers.filter((c) => c.labels[LABEL.run] !== undefined && ownerGone(c.labels[LABEL.owner])).map((c) => c.id);
 }

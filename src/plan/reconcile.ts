@@ -47,6 +47,9 @@ export function reconcile(desired: DesiredState, observed: ObservedState, option
   for (const name of desired.containerless ?? []) {
     for (const c of byWorkload.get(name) ?? []) steps.push(removal({ name, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) }, 'now runs on a schedule: no standing container'));
   }
+  for (const c of observed.containers.filter((o) => options.abandonedRuns?.includes(o.id))) {
+    steps.push(removal({ name: c.labels[LABEL.workload] ?? c.name, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) }, `a run whose pond process is gone (${c.labels[LABEL.owner] ?? 'unknown'}): nobody waits for it`));
+  }
   const orphans = findOrphans(byWorkload, containers, new Set(desired.containerless));
   if (options.removeOrphans) steps.push(...orphans.map((o) => removal(o, 'removed from pond.yaml (orphan)')));
   const orphanVolumes = findOrphanVolumes(desired, observed);

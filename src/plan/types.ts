@@ -102,6 +102,8 @@ export interface PlanOptions {
   heal?: boolean;
   /** Finished queries whose output file is gone: run again, like make with a missing target. */
   missingOutputs?: string[];
+  /** Ids of one-off run containers whose pond process is gone (killed): removed, since nobody waits for them. */
+  abandonedRuns?: string[];
 }
 
 export interface DownOptions {

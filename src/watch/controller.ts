@@ -14,6 +14,7 @@ import { Backoff } from './backoff.js';
 import type { HealState } from './heal-state.js';
 import { holdsFor } from './holds.js';
 import { missingOutputs } from '../workloads/query/expand.js';
+import { abandonedRuns } from '../identity.js';
 import type { Trigger } from './queue.js';
 
 /** The engine's key in the retry backoff. */
@@ -88,7 +89,7 @@ export class WatchController {
     }
     const heal = !this.first;
     this.first = false;
-    const full = reconcile(project.desired, observed, { forceRecreate: false, noRecreate: false, removeOrphans: this.deps.options.removeOrphans, wait: true, heal, missingOutputs: missingOutputs(project.spec.workloads) });
+    const full = reconcile(project.desired, observed, { forceRecreate: false, noRecreate: false, removeOrphans: this.deps.options.removeOrphans, wait: true, heal, missingOutputs: missingOutputs(project.spec.workloads), abandonedRuns: abandonedRuns(observed) });
     const { plan, held } = holdBack(full, holdsFor(full, { yes: this.deps.options.yes, approved: this.approved, backoff: this.backoff.held(this.now) }));
     this.reportHeld(held);
     if (!plan.steps.length) {

@@ -1,3 +1,4 @@
+import { abandonedRuns } from '../../identity.js';
 import { reconcile } from '../../plan/reconcile.js';
 import { hasChanges, planToJson, renderPlan } from '../../plan/render.js';
 import type { Plan, PlanOptions } from '../../plan/types.js';
@@ -22,7 +23,7 @@ export async function makePlan(ctx: Context, project: Project, flags: Omit<PlanF
   printWarnings(ctx, project.warnings);
   const engine = await ctx.openEngine();
   const observed = await engine.observe(project.spec.name);
-  const options: PlanOptions = { forceRecreate: !!flags.forceRecreate, noRecreate: !!flags.noRecreate, removeOrphans: !!flags.removeOrphans, wait, missingOutputs: missingOutputs(project.spec.workloads) };
+  const options: PlanOptions = { forceRecreate: !!flags.forceRecreate, noRecreate: !!flags.noRecreate, removeOrphans: !!flags.removeOrphans, wait, missingOutputs: missingOutputs(project.spec.workloads), abandonedRuns: abandonedRuns(observed) };
   const plan = reconcile(project.desired, observed, options);
   await refuseBusyPorts(plan, observed);
   return { plan, observed };

@@ -14,24 +14,32 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { encode, type Format } from './encode.js';
 
-/** The container carries its own deadline: if pond is killed, the query still ends (exit 124). */
-function selfDeadline(): void {
+let pastDeadline = false;
+
+/**
+ * The container carries its own deadline: if pond is killed, the query still ends (exit 124).
+ * DuckDB is interrupted first, since a process exit waits for its running query; a query that
+ * ignores the interrupt is killed outright a few seconds later.
+ */
+function selfDeadline(interrupt: () => void): void {
   const ms = Number(process.env.POND_TIMEOUT_MS);
   if (!Number.isFinite(ms) || ms <= 0) return;
   setTimeout(() => {
     process.stderr.write(`pond query runner: ran past its ${ms} ms timeout\n`);
-    process.exit(124);
+    pastDeadline = true;
+    interrupt();
+    setTimeout(() => process.kill(process.pid, 'SIGKILL'), 3000).unref();
   }, ms + 1000).unref();
 }
 
 async function main(): Promise<number> {
-  selfDeadline();
   const sql = process.env.POND_SQL ?? '';
   const format = (process.env.POND_FORMAT ?? 'json') as Format;
   const output = process.env.POND_OUTPUT ?? '/out/result';
   if (fs.existsSync('/work')) process.chdir('/work');
   const db = await DuckDBInstance.create(':memory:', { temp_directory: path.join(os.tmpdir(), 'duckdb') });
   const conn = await db.connect();
+  selfDeadline(() => conn.interrupt());
   let bytes: Buffer;
   try {
     if (process.env.POND_EXPLAIN === '1') {
@@ -42,6 +50,7 @@ async function main(): Promise<number> {
       bytes = encode(format, result.columnNames(), result.columnTypes().map(String), result.getRowObjectsJson() as Record<string, unknown>[]);
     }
   } catch (err) {
+    if (pastDeadline) return 124;
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }

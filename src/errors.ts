@@ -73,6 +73,12 @@ export class EngineError extends PondError {
   }
 }
 
+/**
+ * The engine holds a stale task for this container (dockerd crashed between creating and starting it):
+ * it can never start again, only be removed and made anew.
+ */
+export class StaleContainerError extends EngineError {}
+
 /** Objects of this project's name belong to another checkout: pond will not act on them (nothing touched). */
 export class ForeignProjectError extends PondError {
   override readonly exitCode = 3;

@@ -1,5 +1,5 @@
 import type { Condition, Engine } from '../engine/types.js';
-import { EngineError } from '../errors.js';
+import { EngineError, StaleContainerError } from '../errors.js';
 import type { Step } from '../plan/types.js';
 import { waitJob } from './job.js';
 import type { Limit } from './limit.js';
@@ -29,9 +29,9 @@ export async function runStep(step: Step, ctx: ActionContext): Promise<void> {
   let id: string;
   if (step.action === 'start' || step.action === 'restart') {
     id = step.observedId!;
-    await ctx.limit.run(async () => {
+    id = await ctx.limit.run(async () => {
       if (step.action === 'restart') await ctx.engine.stopContainer(id, want.spec.stopTimeoutSec);
-      await ctx.engine.startContainer(id);
+      return startOrRecreate(step, id, ctx);
     });
   } else {
     await ctx.ensureImage(want.spec.image);
@@ -40,6 +40,24 @@ export async function runStep(step: Step, ctx: ActionContext): Promise<void> {
   ctx.reached('started');
   if (!step.reach.includes('healthy')) await applyCredentials(step, id, ctx);
   await reachRest(step, id, ctx);
+}
+
+/**
+ * Starts an existing container. One that a dockerd crash left with a stale task can never start: it
+ * is removed and made again from the same spec (it never ran, so nothing of it is lost).
+ */
+async function startOrRecreate(step: Step, id: string, ctx: ActionContext): Promise<string> {
+  try {
+    await ctx.engine.startContainer(id);
+    return id;
+  } catch (e) {
+    if (!(e instanceof StaleContainerError)) throw e;
+    ctx.progress('the engine kept a stale task (a dockerd crash): recreating the container');
+    await ctx.engine.removeContainer(id);
+    const fresh = await ctx.engine.createContainer(step.container!.spec);
+    await ctx.engine.startContainer(fresh);
+    return fresh;
+  }
 }
 
 /**

@@ -26,6 +26,12 @@ export class Context {
   readonly output: Output = createOutput();
   private engine?: Engine;
   private loaded?: Promise<Project>;
+  /**
+   * How long engine calls retry transient faults when POND_ENGINE_RETRY_MS is unset (the engine's own
+   * default when undefined). Watch mode sets 0: it retries with its own backoff, and must see an
+   * engine restart as the outage it is rather than have it hidden by call retries.
+   */
+  retryBudgetMs?: number;
 
   constructor(readonly options: GlobalOptions, readonly env: Record<string, string | undefined> = process.env, readonly cwd = process.cwd()) {
     const p = options.projectName;
@@ -75,7 +81,7 @@ export class Context {
   async openEngine(): Promise<Engine> {
     if (!this.engine) {
       const { createDockerEngine } = await import('../engine/docker/index.js');
-      const engine = createDockerEngine({ host: this.env.DOCKER_HOST, retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) });
+      const engine = createDockerEngine({ host: this.env.DOCKER_HOST, retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs });
       await engine.ping();
       this.engine = ownedEngine(engine, () => this.identity());
     }
@@ -85,7 +91,7 @@ export class Context {
   /** The engine exactly as it is, for the one command that looks past ownership (adopt). */
   async rawEngine(): Promise<Engine> {
     const { createDockerEngine } = await import('../engine/docker/index.js');
-    return createDockerEngine({ host: this.env.DOCKER_HOST, retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) });
+    return createDockerEngine({ host: this.env.DOCKER_HOST, retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs });
   }
 }
 

@@ -165,6 +165,13 @@ export interface ContainerStats {
   memoryLimitBytes: number;
 }
 
+/** A container of the project started or died (the engine's own event stream). */
+export interface EngineEvent {
+  workload: string;
+  action: 'start' | 'die';
+  timeMs: number;
+}
+
 export interface Engine {
   /** Where the engine was looked for, for error messages ("unix:///var/run/docker.sock"). */
   readonly endpoint: string;
@@ -200,6 +207,11 @@ export interface Engine {
   logs(id: string, opts: LogOptions): AsyncIterable<LogLine>;
   /** One stats sample of a running container. */
   stats(id: string): Promise<ContainerStats>;
+  /**
+   * The project's container events until the connection ends. Optional: a backend without a stream
+   * leaves watch mode to notice restarts from failed resyncs alone.
+   */
+  events?(project: string, signal: AbortSignal): AsyncIterable<EngineEvent>;
   /** One file's bytes out of a container (stopped ones too); undefined when the path does not exist. */
   copyFromContainer(id: string, path: string): Promise<Buffer | undefined>;
 }

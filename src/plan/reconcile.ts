@@ -84,6 +84,9 @@ function containerStep(want: DesiredContainer, have: ObservedContainer | undefin
     return base({ ...common, action: 'start', cause: 'its output file is missing', observedId: have.id });
   }
   if (have.state === 'exited' && have.exitCode === 0 && (required.has('completed') || want.job)) return undefined;
+  if (have.state === 'exited' && options.stoppedByEngine?.includes(want.workload)) {
+    return base({ ...common, action: 'start', cause: `was stopped by the engine's restart (code ${have.exitCode ?? '?'}): not a finished job`, observedId: have.id });
+  }
   if (have.state === 'exited' && have.exitCode === 0 && options.heal && (want.spec.restart === 'no' || want.spec.restart === 'on-failure')) return undefined;
   if (have.state === 'exited' && options.heal && want.job) return undefined; // a failed query re-runs when its SQL or inputs change, not in a loop
   const cause = have.state === 'exited' ? `is exited (code ${have.exitCode ?? '?'})` : `is ${have.state}`;

@@ -104,6 +104,12 @@ export interface PlanOptions {
   missingOutputs?: string[];
   /** Ids of one-off run containers whose pond process is gone (killed): removed, since nobody waits for them. */
   abandonedRuns?: string[];
+  /**
+   * Watch mode, after the engine was unreachable: workloads that were running before. An exit 0 of
+   * theirs is the engine's shutdown, not a finished job, so they are started again (queries and
+   * `completed` targets excepted: those are meant to end).
+   */
+  stoppedByEngine?: string[];
 }
 
 export interface DownOptions {

@@ -1,5 +1,6 @@
 import { formatDiagnostic } from '../config/format.js';
-import type { Engine } from '../engine/types.js';
+import { LABEL } from '../desired/labels.js';
+import type { Engine, ObservedState } from '../engine/types.js';
 import { ConfigError, EngineUnreachableError } from '../errors.js';
 import type { Output } from '../cli/output.js';
 import { stepTitle } from '../cli/progress.js';
@@ -19,6 +20,8 @@ import type { Trigger } from './queue.js';
 
 /** The engine's key in the retry backoff. */
 const ENGINE = 'engine';
+/** How long before its event stream ends a daemon's shutdown stops the containers that exit 0 on SIGTERM. */
+const SHUTDOWN_WINDOW_MS = 5_000;
 
 export interface ControllerOptions {
   yes: boolean;
@@ -54,6 +57,10 @@ export class WatchController {
   private engineDownSince: number | undefined;
   private readonly engineRetry = new Backoff(1_000, 30_000);
   private first = true;
+  /** Workloads running at the last look before the engine went away: they did not finish, the engine stopped them. */
+  private running = new Set<string>();
+  private stoppedByEngine: string[] = [];
+  private readonly lastDie = new Map<string, number>();
 
   constructor(private readonly deps: ControllerDeps) {
     this.project = deps.initial;
@@ -86,13 +93,16 @@ export class WatchController {
       out.log(`engine is back after ${((this.now - this.engineDownSince) / 1000).toFixed(1)}s; listed everything again`);
       this.engineDownSince = undefined;
       this.engineRetry.forget(ENGINE);
+      this.stoppedByEngine = [...new Set([...this.stoppedByEngine, ...this.running])];
     }
+    this.running = runningWorkloads(observed);
     const heal = !this.first;
     this.first = false;
-    const full = reconcile(project.desired, observed, { forceRecreate: false, noRecreate: false, removeOrphans: this.deps.options.removeOrphans, wait: true, heal, missingOutputs: missingOutputs(project.spec.workloads), abandonedRuns: abandonedRuns(observed) });
+    const full = reconcile(project.desired, observed, { forceRecreate: false, noRecreate: false, removeOrphans: this.deps.options.removeOrphans, wait: true, heal, missingOutputs: missingOutputs(project.spec.workloads), abandonedRuns: abandonedRuns(observed), stoppedByEngine: this.stoppedByEngine });
     const { plan, held } = holdBack(full, holdsFor(full, { yes: this.deps.options.yes, approved: this.approved, backoff: this.backoff.held(this.now) }));
     this.reportHeld(held);
     if (!plan.steps.length) {
+      this.stoppedByEngine = [];
       if (t.reread) out.log(`no changes (${t.reasons.join(', ')})`);
       this.settle(project);
       return undefined;
@@ -101,6 +111,7 @@ export class WatchController {
     out.log(`apply: ${summaryLine(plan)}${t.reasons.length ? ` (${t.reasons.join(', ')})` : ''}`);
     for (const s of plan.steps) out.log(`  ${stepTitle(s)}: ${s.cause}`);
     const result = await runApply(out, plan, this.deps.engine, { concurrency: this.deps.options.concurrency, waitTimeoutMs: this.deps.options.waitTimeoutMs });
+    if (result.ok) this.stoppedByEngine = [];
     this.settle(project);
     return result;
   }
@@ -126,6 +137,43 @@ export class WatchController {
       }
       this.shownError = text;
       return false;
+    }
+  }
+
+  /**
+   * Follows the engine's event stream until `signal` aborts. The stream ends when dockerd stops, often
+   * between two resync ticks: then whatever was running, or died in the few seconds before (a daemon
+   * stops its containers before it closes; only an exit 0 matters, and a graceful exit is quick), was
+   * stopped by the engine, and is started again once the
+   * engine answers.
+   */
+  async followEvents(signal: AbortSignal): Promise<void> {
+    const { engine } = this.deps;
+    if (!engine.events) return;
+    while (!signal.aborted) {
+      try {
+        for await (const e of engine.events(this.project.spec.name, signal)) if (e.action === 'die') this.lastDie.set(e.workload, this.now);
+      } catch {
+        // the connection broke: the engine went away
+      }
+      if (signal.aborted) return;
+      const recent = [...this.lastDie].filter(([, t]) => this.now - t < SHUTDOWN_WINDOW_MS).map(([w]) => w);
+      const suspects = [...new Set([...this.running, ...recent])].sort();
+      await this.untilEngineAnswers(signal);
+      if (signal.aborted) return;
+      this.deps.out.log(`engine restarted and is back${suspects.length ? `: starting again what it stopped (${suspects.join(', ')})` : ''}`);
+      this.stoppedByEngine = [...new Set([...this.stoppedByEngine, ...suspects])];
+    }
+  }
+
+  private async untilEngineAnswers(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        await this.deps.engine.ping();
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 250));
+      }
     }
   }
 
@@ -161,4 +209,8 @@ export class WatchController {
   private settle(project: Project): void {
     this.deps.onSettled?.(project, this.backoff.snapshot());
   }
+}
+
+function runningWorkloads(observed: ObservedState): Set<string> {
+  return new Set(observed.containers.filter((c) => c.state === 'running' && c.labels[LABEL.run] === undefined).map((c) => c.labels[LABEL.workload] ?? c.name));
 }

@@ -35,6 +35,7 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
   const out = ctx.output;
   const lock = await acquireLock(name, 'pond up --watch', flags.lockTimeoutMs);
   try {
+    ctx.retryBudgetMs = 0;
     const engine = await ctx.openEngine();
     let files: Awaited<ReturnType<typeof watchFiles>> | undefined;
     prepareBots(first.spec);
@@ -72,6 +73,8 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
     files = await watchFiles(controller.sources, (e) => onFile(e, ctx.cwd, saves.push, out.log));
     out.log(`watching ${controller.sources.map((f) => path.relative(ctx.cwd, f)).join(', ')} (Ctrl-C stops watching; the stack keeps running)`);
     bots.start();
+    const events = new AbortController();
+    const following = controller.followEvents(events.signal);
     const tick = setInterval(() => queue.busy || queue.request({ reread: false, reasons: [] }), flags.resyncMs);
     const stopKeys = listenForApproval(() => {
       controller.approveHeld();
@@ -80,6 +83,8 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
     await untilStopped();
     out.log('stopping the watch; the stack is left running');
     clearInterval(tick);
+    events.abort();
+    await following;
     await bots.stop();
     stopKeys();
     saves.cancel();

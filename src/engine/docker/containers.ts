@@ -1,4 +1,4 @@
-import { EngineError, InterruptedError } from '../../errors.js';
+import { EngineError, InterruptedError, StaleContainerError } from '../../errors.js';
 import type { ContainerSpec, ObservedContainer } from '../types.js';
 import type { Connection } from './connection.js';
 import { toCreateOptions } from './create-options.js';
@@ -71,6 +71,9 @@ export async function startContainer(conn: Connection, id: string): Promise<void
   try {
     await tolerate(() => conn.call('POST', `/containers/${id}/start`, undefined, { retry: true }), [304]);
   } catch (err) {
+    if (/task .* already exists/i.test(engineMessage(err))) {
+      throw new StaleContainerError(`start container ${id} failed: the engine kept a stale task for it (dockerd crashed mid-start)`, statusOf(err), 'pond up recreates it');
+    }
     throw classify(err, conn.endpoint, `start container ${id}`);
   }
 }

@@ -4,6 +4,7 @@ import { createConnection, resolveEndpoint } from './connection.js';
 import * as containers from './containers.js';
 import { classify } from './errors.js';
 import * as images from './images.js';
+import { events } from './events.js';
 import { logs } from './logs.js';
 import * as networks from './networks.js';
 import { observe } from './observe.js';
@@ -53,5 +54,6 @@ export function createDockerEngine(opts: { host?: string; retryBudgetMs?: number
     logs: (id, o) => logs(conn, id, o),
     stats: (id) => stats(conn, id),
     copyFromContainer: (id, path) => copyFromContainer(conn, id, path),
+    events: (project, signal) => events(conn, project, signal),
   };
 }

@@ -18,7 +18,7 @@ export interface RawInspect {
   HostConfig: { NetworkMode?: string; Memory?: number };
   NetworkSettings: {
     Ports?: Record<string, { HostIp: string; HostPort: string }[] | null> | null;
-    Networks?: Record<string, { IPAddress?: string }> | null;
+    Networks?: Record<string, { IPAddress?: string; NetworkID?: string }> | null;
   };
 }
 
@@ -52,12 +52,6 @@ export function toObserved(raw: RawInspect): ObservedContainer {
       return (bindings ?? []).map((b) => ({ container: Number(port), host: Number(b.HostPort), hostIp: b.HostIp, protocol }));
     }),
   };
-}
-
-/** The address pond probes from the host: 127.0.0.1 on the host network, else the first network IP. */
-export function containerAddress(raw: RawInspect): string | undefined {
-  if (raw.HostConfig.NetworkMode === 'host') return '127.0.0.1';
-  return Object.values(raw.NetworkSettings.Networks ?? {}).find((n) => n.IPAddress)?.IPAddress;
 }
 
 /** Stopped for good: the engine will not start it again by itself. */

@@ -6,7 +6,8 @@ import type { Connection } from './connection.js';
 import { isShellCommand } from './create-options.js';
 import { demux } from './demux.js';
 import { engineMessage } from './errors.js';
-import { containerAddress, type RawInspect } from './inspect.js';
+import type { RawInspect } from './inspect.js';
+import { inContainerProbe, localAddress } from './reachable.js';
 import { logs } from './logs.js';
 
 /**
@@ -37,8 +38,8 @@ export function createChecker(conn: Connection, id: string, probe: Probe, sinceS
   const name = describeProbe(probe);
   const run = (raw: RawInspect, timeoutMs: number): Promise<Attempt> => {
     if ('exec' in probe) return execProbe(conn, id, probe.exec, timeoutMs);
-    const host = containerAddress(raw);
-    if (!host) return Promise.resolve({ ok: false, detail: 'the container has no IP address on any network' });
+    const host = localAddress(raw);
+    if (!host) return execProbe(conn, id, inContainerProbe(probe, timeoutMs), timeoutMs);
     return 'http' in probe ? httpProbe(host, probe.http.port, probe.http.path, timeoutMs) : tcpProbe(host, probe.tcp.port, timeoutMs);
   };
   return {

@@ -1,0 +1,40 @@
+import type { EngineEvent } from '../types.js';
+import { filtersQuery, type Connection } from './connection.js';
+import { projectFilter, WORKLOAD_LABEL } from './labels.js';
+
+interface RawEvent {
+  Action?: string;
+  timeNano?: number;
+  Actor?: { Attributes?: Record<string, string> };
+}
+
+/**
+ * The project's container start/die events as they happen. The iterable ends (or throws) when the
+ * connection does: a dockerd restart ends it, which is how watch mode learns the engine went away
+ * even when no resync tick fell into the second it was gone.
+ */
+export async function* events(conn: Connection, project: string, signal: AbortSignal): AsyncGenerator<EngineEvent> {
+  const filters = { ...projectFilter(project), type: ['container'], event: ['start', 'die'] };
+  const res = await conn.stream('GET', `/events?${filtersQuery(filters)}`, undefined, signal);
+  let buffered = '';
+  try {
+    for await (const chunk of res) {
+      buffered += String(chunk);
+      let nl: number;
+      while ((nl = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, nl).trim();
+        buffered = buffered.slice(nl + 1);
+        const event = line ? toEvent(JSON.parse(line) as RawEvent) : undefined;
+        if (event) yield event;
+      }
+    }
+  } catch (err) {
+    if (!signal.aborted) throw err;
+  }
+}
+
+function toEvent(raw: RawEvent): EngineEvent | undefined {
+  const workload = raw.Actor?.Attributes?.[WORKLOAD_LABEL];
+  if (!workload || (raw.Action !== 'start' && raw.Action !== 'die')) return undefined;
+  return { workload, action: raw.Action, timeMs: Math.floor((raw.timeNano ?? 0) / 1e6) };
+}

@@ -48,10 +48,10 @@ describe('applyPlan on an in-memory engine', () => {
     expect(engine.calls).not.toContain('create demo-web');
   });
 
-  it('a container with no health check that does not stay up fails its step, while what needs it started still runs', async () => {
+  it('a long-running bot with no health check that does not stay up fails its step, while what needs it started still runs', async () => {
     const engine = new MemoryEngine(['busybox:1.35']);
     engine.exitCodes.set('worker', 2);
-    const plan = reconcile(desiredOf(project([workload('worker'), workload('reader', { dependsOn: { worker: 'started' } })])), EMPTY, UP);
+    const plan = reconcile(desiredOf(project([workload('worker', { kind: 'bot' }), workload('reader', { dependsOn: { worker: 'started' } })])), EMPTY, UP);
     const result = await applyPlan(plan, engine, opts);
     const by = Object.fromEntries(result.results.map((r) => [r.step.name, r]));
     expect(by.worker!.status).toBe('failed');

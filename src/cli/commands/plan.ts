@@ -1,5 +1,7 @@
 import { abandonedRuns } from '../../identity.js';
 import { reconcile } from '../../plan/reconcile.js';
+import { refusals } from '../../plan/refusals.js';
+import { UsageError } from '../../errors.js';
 import { hasChanges, planToJson, renderPlan } from '../../plan/render.js';
 import type { Plan, PlanOptions } from '../../plan/types.js';
 import type { ObservedState } from '../../engine/types.js';
@@ -25,6 +27,8 @@ export async function makePlan(ctx: Context, project: Project, flags: Omit<PlanF
   const observed = await engine.observe(project.spec.name);
   const options: PlanOptions = { forceRecreate: !!flags.forceRecreate, noRecreate: !!flags.noRecreate, removeOrphans: !!flags.removeOrphans, wait, missingOutputs: missingOutputs(project.spec.workloads), abandonedRuns: abandonedRuns(observed) };
   const plan = reconcile(project.desired, observed, options);
+  const refused = refusals(plan, observed);
+  if (refused.length) throw new UsageError(`${refused.map((r) => r.message).join('; ')}: nothing was changed`, refused.map((r) => r.hint).join('; '));
   await refuseBusyPorts(plan, observed);
   return { plan, observed };
 }

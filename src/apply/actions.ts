@@ -18,8 +18,9 @@ export interface ActionContext {
 
 /**
  * The engine calls for one step, chosen by its action and resource: no decisions beyond that.
- * A replace creates the new container before it stops and removes the old one, so a bad image or
- * config leaves the running container in place.
+ * A replace creates the new container before it stops the old one, and removes the old one only
+ * once the new one reached every condition: a bad image or config, or a replacement that never gets
+ * ready, leaves the previous container running.
  */
 export async function runStep(step: Step, ctx: ActionContext): Promise<void> {
   if (step.action === 'remove') return remove(step, ctx);
@@ -33,9 +34,12 @@ export async function runStep(step: Step, ctx: ActionContext): Promise<void> {
       if (step.action === 'restart') await ctx.engine.stopContainer(id, want.spec.stopTimeoutSec);
       return startOrRecreate(step, id, ctx);
     });
+  } else if (step.action === 'create') {
+    await ctx.ensureImage(want.spec.image);
+    id = await createAndStart(step, ctx);
   } else {
     await ctx.ensureImage(want.spec.image);
-    id = step.action === 'create' ? await createAndStart(step, ctx) : await replace(step, ctx);
+    return replace(step, ctx);
   }
   ctx.reached('started');
   if (!step.reach.includes('healthy')) await applyCredentials(step, id, ctx);
@@ -90,20 +94,47 @@ async function createAndStart(step: Step, ctx: ActionContext): Promise<string> {
   });
 }
 
-async function replace(step: Step, ctx: ActionContext): Promise<string> {
+/**
+ * New container under a temporary name; the old one stopped and moved aside (`<new id>_<name>`, a
+ * name the next plan recognises as a leftover); the new one takes the name and starts. Only once it
+ * reached its conditions is the old one removed. If it fails to start or to get ready, it is removed
+ * and the old one gets its name back and runs again.
+ */
+async function replace(step: Step, ctx: ActionContext): Promise<void> {
   const spec = step.container!.spec;
   const old = step.observedId!;
-  return ctx.limit.run(async () => {
+  const id = await ctx.limit.run(async () => {
     ctx.progress('creating replacement');
-    const id = await ctx.engine.createContainer({ ...spec, name: `${old.slice(0, 12)}_${spec.name}` });
+    const fresh = await ctx.engine.createContainer({ ...spec, name: `${old.slice(0, 12)}_${spec.name}` });
     ctx.progress('stopping old container');
     await ctx.engine.stopContainer(old, spec.stopTimeoutSec);
-    await ctx.engine.removeContainer(old);
-    await ctx.engine.renameContainer(id, spec.name);
+    await ctx.engine.renameContainer(old, `${fresh.slice(0, 12)}_${spec.name}`);
+    await ctx.engine.renameContainer(fresh, spec.name);
     ctx.progress('starting');
-    await ctx.engine.startContainer(id);
-    return id;
+    await ctx.engine.startContainer(fresh).catch((e: unknown) => rollBack(step, fresh, ctx, e));
+    return fresh;
   });
+  ctx.reached('started');
+  try {
+    if (!step.reach.includes('healthy')) await applyCredentials(step, id, ctx);
+    await reachRest(step, id, ctx);
+  } catch (e) {
+    if (ctx.signal.aborted) throw e;
+    await ctx.limit.run(() => rollBack(step, id, ctx, e));
+  }
+  await ctx.limit.run(() => ctx.engine.removeContainer(old));
+}
+
+/** The replacement failed: remove it, give the previous container its name back and start it again. */
+async function rollBack(step: Step, fresh: string, ctx: ActionContext, cause: unknown): Promise<never> {
+  const spec = step.container!.spec;
+  ctx.progress('replacement failed: putting the previous container back');
+  await ctx.engine.stopContainer(fresh, spec.stopTimeoutSec).catch(() => undefined);
+  await ctx.engine.removeContainer(fresh);
+  await ctx.engine.renameContainer(step.observedId!, spec.name);
+  await ctx.engine.startContainer(step.observedId!);
+  ctx.warn(`${step.name}: the replacement did not get ready, so the previous container runs again (unchanged)`);
+  throw cause;
 }
 
 /**

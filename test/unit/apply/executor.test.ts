@@ -79,7 +79,7 @@ describe('applyPlan on an in-memory engine', () => {
     expect(result.results.find((r) => r.step.name === 'cache')!.status).toBe('done');
   });
 
-  it('replaces by creating the new container before stopping and removing the old one', async () => {
+  it('replaces by creating the new container before stopping the old one, which is removed only once the new one runs', async () => {
     const engine = new MemoryEngine(['postgres:15', 'busybox:1.35']);
     await applyPlan(reconcile(desiredOf(stack()), EMPTY, UP), engine, opts);
     const changed = stack();
@@ -87,7 +87,28 @@ describe('applyPlan on an in-memory engine', () => {
     const plan = reconcile(desiredOf(changed), await engine.observe('demo'), UP);
     engine.calls.length = 0;
     await applyPlan(plan, engine, opts);
-    expect(engine.mutatingCalls).toEqual([expect.stringMatching(/^create c\d+_demo-cache$/), 'stop demo-cache', 'remove demo-cache', expect.stringMatching(/^rename c\d+_demo-cache demo-cache$/), 'start demo-cache']);
+    expect(engine.mutatingCalls).toEqual([
+      expect.stringMatching(/^create c\d+_demo-cache$/),
+      'stop demo-cache',
+      expect.stringMatching(/^rename demo-cache c\d+_demo-cache$/),
+      expect.stringMatching(/^rename c\d+_demo-cache demo-cache$/),
+      'start demo-cache',
+      expect.stringMatching(/^remove c\d+_demo-cache$/),
+    ]);
+  });
+
+  it('a replacement that never gets ready is removed and the previous container runs again under its name', async () => {
+    const engine = new MemoryEngine(['postgres:15', 'busybox:1.35']);
+    await applyPlan(reconcile(desiredOf(stack()), EMPTY, UP), engine, opts);
+    const before = (await engine.observe('demo')).containers.find((c) => c.name === 'demo-db')!;
+    const changed = stack();
+    changed.workloads[0]!.env = { ...changed.workloads[0]!.env, EXTRA: '1' };
+    const plan = reconcile(desiredOf(changed), await engine.observe('demo'), UP);
+    engine.neverReady.add('db');
+    const result = await applyPlan(plan, engine, opts);
+    expect(result.results.find((r) => r.step.name === 'db')!.status).toBe('failed');
+    const after = (await engine.observe('demo')).containers.filter((c) => c.labels['dev.pond.workload'] === 'db');
+    expect(after.map((c) => [c.id, c.name, c.state])).toEqual([[before.id, 'demo-db', 'running']]);
   });
 
   it('keeps at most `concurrency` engine calls in flight', async () => {

@@ -98,7 +98,7 @@ async function createAndStart(step: Step, ctx: ActionContext): Promise<string> {
  * New container under a temporary name; the old one stopped and moved aside (`<new id>_<name>`, a
  * name the next plan recognises as a leftover); the new one takes the name and starts. Only once it
  * reached its conditions is the old one removed. If it fails to start or to get ready, it is removed
- * and the old one gets its name back and runs again.
+ * and the old one gets its name back (see rollBack).
  */
 async function replace(step: Step, ctx: ActionContext): Promise<void> {
   const spec = step.container!.spec;
@@ -125,13 +125,17 @@ async function replace(step: Step, ctx: ActionContext): Promise<void> {
   await ctx.limit.run(() => ctx.engine.removeContainer(old));
 }
 
-/** The replacement failed: remove it, give the previous container its name back and start it again. */
+/**
+ * The replacement failed: remove it and give the previous container its name back; start it again
+ * unless it is a job (a query, a `completed` target), whose rerun would redo its work.
+ */
 async function rollBack(step: Step, fresh: string, ctx: ActionContext, cause: unknown): Promise<never> {
   const spec = step.container!.spec;
   ctx.progress('replacement failed: putting the previous container back');
   await ctx.engine.stopContainer(fresh, spec.stopTimeoutSec).catch(() => undefined);
   await ctx.engine.removeContainer(fresh);
   await ctx.engine.renameContainer(step.observedId!, spec.name);
+  if (step.reach.includes('completed')) throw cause; // a job: running the old one again would redo its work
   await ctx.engine.startContainer(step.observedId!);
   ctx.warn(`${step.name}: the replacement did not get ready, so the previous container runs again (unchanged)`);
   throw cause;

@@ -87,7 +87,10 @@ export class NamespacedEngine {
   async destroy(): Promise<void> {
     await this.docker('rm', '-f', ...(await this.docker('ps', '-aq')).split('\n').filter(Boolean)).catch(() => undefined);
     await this.stop();
-    await run('sh', ['-c', `pkill -f 'containerd.*${this.dir}' || true; grep ' ${this.dir}' /proc/mounts | cut -d' ' -f2 | sort -r | xargs -r umount -l`]).catch(() => undefined);
+    await run('pkill', ['-f', `containerd.*${this.dir}`]).catch(() => undefined); // its own containerd outlives a SIGKILLed dockerd
+    // dockerd bind-mounts its data-root onto itself; the mount outlives the daemon
+    const mounts = (await fs.readFile('/proc/mounts', 'utf8')).split('\n').map((l) => l.split(' ')[1] ?? '').filter((m) => m.startsWith(this.dir));
+    for (const m of mounts.sort().reverse()) await run('umount', ['-l', m]).catch(() => undefined);
     await run('ip', ['netns', 'del', this.name]).catch(() => undefined);
     await fs.rm(this.dir, { recursive: true, force: true }).catch(() => undefined);
   }

@@ -71,7 +71,7 @@ export async function startContainer(conn: Connection, id: string): Promise<void
   try {
     await tolerate(() => conn.call('POST', `/containers/${id}/start`, undefined, { retry: true }), [304]);
   } catch (err) {
-    if (/task .* already exists/i.test(engineMessage(err))) {
+    if (/task .* already exists|id already in use/i.test(engineMessage(err))) {
       throw new StaleContainerError(`start container ${id} failed: the engine kept a stale task for it (dockerd crashed mid-start)`, statusOf(err), 'pond up recreates it');
     }
     throw classify(err, conn.endpoint, `start container ${id}`);

@@ -1,5 +1,5 @@
 import { EngineError, EngineUnreachableError, PondError } from '../../errors.js';
-import type { Endpoint } from './connection.js';
+import type { Endpoint } from './endpoint.js';
 
 const UNREACHABLE_CODES = new Set(['ENOENT', 'ECONNREFUSED', 'EACCES', 'EPERM', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNRESET', 'ETIMEDOUT', 'EUNSUPPORTED']);
 const HINT = 'start dockerd or run scripts/engine.sh; set DOCKER_HOST to point pond at another engine';

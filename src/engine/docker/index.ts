@@ -1,6 +1,7 @@
 import type { Engine } from '../types.js';
 import { copyFromContainer } from './archive.js';
-import { createConnection, resolveEndpoint } from './connection.js';
+import { createConnection } from './connection.js';
+import { resolveEndpoint } from './endpoint.js';
 import * as containers from './containers.js';
 import { classify } from './errors.js';
 import * as images from './images.js';

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { LABEL } from './desired/labels.js';
 import type { ObservedState } from './engine/types.js';
 import { PondError } from './errors.js';
+import { processAlive } from './lock/lock.js';
 
 /**
  * Which checkout a project's objects belong to. `id` lives in `<dir>/.pond/project-id`; a checkout
@@ -82,13 +83,7 @@ export function ownerTag(): string {
 /** Whether the process an owner tag names is certainly gone: only decidable on this host. */
 export function ownerGone(tag: string | undefined): boolean {
   const m = /^(.*)\/(\d+)$/.exec(tag ?? '');
-  if (!m || m[1] !== os.hostname()) return false;
-  try {
-    process.kill(Number(m[2]), 0);
-    return false;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return !!m && !processAlive(m[1]!, Number(m[2]));
 }
 
 /** One-off runs (bot runs, ad hoc queries) whose pond process is gone: nobody will stop or collect them. */

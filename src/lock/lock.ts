@@ -103,9 +103,14 @@ async function readHolder(file: string): Promise<LockHolder | undefined> {
 }
 
 function alive(holder: LockHolder): boolean {
-  if (holder.host !== os.hostname()) return true;
+  return processAlive(holder.host, holder.pid);
+}
+
+/** Whether a process may still run: on another host pond cannot tell, so it counts as alive. */
+export function processAlive(host: string, pid: number): boolean {
+  if (host !== os.hostname()) return true;
   try {
-    process.kill(holder.pid, 0);
+    process.kill(pid, 0);
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';

@@ -29,8 +29,9 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .option('-f, --file <file>', 'pond.yaml to use; repeat to layer overrides (later wins)', collect, [])
     .option('-p, --project-name <name>', 'project name (default: name: in the file, else the folder name)')
     .showHelpAfterError('(run with --help for usage)')
+    .enablePositionalOptions()
     .exitOverride();
-  const ctxFor = (cmd: Command): Context => new Context({ file: cmd.optsWithGlobals().file ?? [], projectName: cmd.optsWithGlobals().projectName });
+  const ctxFor = (cmd: Command): Context => new Context(globalsOf(program, cmd));
   const lockTimeout = new Option('--lock-timeout <duration>', 'wait this long for another pond on this project').default('0s');
   const concurrency = new Option('--concurrency <n>', 'engine calls in flight at once').default('16');
 
@@ -94,7 +95,26 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .option('-o, --output <file>', 'write the result to this file instead of stdout')
     .option('--explain', "print DuckDB's plan instead of running the query")
     .action((name: string, o, cmd) => run(() => queryCommand(ctxFor(cmd), name, { ...o, ...(o.timeout && { timeoutMs: durationFlag('--timeout', o.timeout) }) })));
+  for (const cmd of program.commands) inheritGlobals(cmd);
   return program;
+}
+
+/**
+ * `-f` and `-p` work before the subcommand (`pond -f a.yaml up`) and after it (`pond up -f a.yaml`),
+ * except where the subcommand has a short option of its own letter: there its own wins (`pond logs -f`
+ * follows, like `docker compose logs -f`), and the global one goes before the subcommand.
+ */
+function inheritGlobals(cmd: Command): void {
+  const shorts = new Set(cmd.options.map((o) => o.short));
+  const longs = new Set(cmd.options.map((o) => o.long));
+  if (!longs.has('--file')) cmd.addOption(new Option(shorts.has('-f') ? '--file <file>' : '-f, --file <file>', 'pond.yaml to use (also before the command)').argParser(collect).default([]).hideHelp());
+  if (!longs.has('--project-name')) cmd.addOption(new Option(shorts.has('-p') ? '--project-name <name>' : '-p, --project-name <name>', 'project name (also before the command)').hideHelp());
+}
+
+function globalsOf(program: Command, cmd: Command): { file: string[]; projectName?: string } {
+  const g = program.opts();
+  const own = cmd.opts();
+  return { file: [...(g.file ?? []), ...(own.file ?? [])], projectName: own.projectName ?? g.projectName };
 }
 
 /** `--format json` anywhere: failures then also print one JSON document on stdout for scripts. */

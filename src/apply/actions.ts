@@ -24,6 +24,8 @@ export interface ActionContext {
  */
 export async function runStep(step: Step, ctx: ActionContext): Promise<void> {
   if (step.action === 'remove') return remove(step, ctx);
+  if (step.action === 'stop') return ctx.limit.run(() => ctx.engine.stopContainer(step.observedId!, step.stopTimeoutSec ?? 10));
+  if (step.action === 'kill') return ctx.limit.run(() => ctx.engine.killContainer(step.observedId!, step.signal ?? 'SIGKILL'));
   if (step.resource === 'network') return void (await ctx.limit.run(() => ctx.engine.createNetwork(step.network!)));
   if (step.resource === 'volume') return ctx.limit.run(() => ctx.engine.createVolume(step.volume!));
   const want = step.container!;
@@ -31,7 +33,7 @@ export async function runStep(step: Step, ctx: ActionContext): Promise<void> {
   if (step.action === 'start' || step.action === 'restart') {
     id = step.observedId!;
     id = await ctx.limit.run(async () => {
-      if (step.action === 'restart') await ctx.engine.stopContainer(id, want.spec.stopTimeoutSec);
+      if (step.action === 'restart') await ctx.engine.stopContainer(id, step.stopTimeoutSec ?? want.spec.stopTimeoutSec);
       return startOrRecreate(step, id, ctx);
     });
   } else if (step.action === 'create') {

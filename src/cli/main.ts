@@ -5,6 +5,8 @@ import { configCommand } from './commands/config.js';
 import { downCommand } from './commands/down.js';
 import { infoCommand } from './commands/info.js';
 import { logsCommand } from './commands/logs.js';
+import { operateCommand } from './commands/operate.js';
+import type { Verb } from '../plan/operate.js';
 import { planCommand } from './commands/plan.js';
 import { psCommand } from './commands/ps.js';
 import { queryCommand } from './commands/query.js';
@@ -39,12 +41,14 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .action((o, cmd) => run(() => validateCommand(ctxFor(cmd), o)));
   program.command('config').description('print the resolved configuration (secrets hidden)').addOption(format())
     .action((o, cmd) => run(() => configCommand(ctxFor(cmd), o)));
-  program.command('plan').description('show what up would change, without changing it').addOption(format())
+  program.command('plan').description('show what up would change, without changing it').argument('[workloads...]', 'plan only these and what they depend on (default: all)').addOption(format())
     .option('--detailed-exitcode', 'exit 0 when nothing would change, 2 when something would')
     .option('--force-recreate', 'plan to replace every container').option('--no-recreate', 'never replace existing containers')
     .option('--remove-orphans', 'plan to remove containers and volumes no longer in pond.yaml')
-    .action((o, cmd) => run(() => planCommand(ctxFor(cmd), { ...o, noRecreate: o.recreate === false })));
-  program.command('up').description('create or update the stack to match pond.yaml').addOption(format())
+    .option('--no-deps', 'with workloads: exactly those, not what they depend on')
+    .addHelpText('after', '\nExamples:\n  pond plan                      # everything up would change\n  pond plan web --no-deps        # only web\n  pond plan --detailed-exitcode  # exit 2 when something would change (CI drift check)')
+    .action((workloads: string[], o, cmd) => run(() => planCommand(ctxFor(cmd), { ...o, workloads, noDeps: o.deps === false, noRecreate: o.recreate === false })));
+  program.command('up').description('create or update the stack to match pond.yaml').argument('[workloads...]', 'only these and what they depend on (default: all)').addOption(format())
     .option('--force-recreate', 'replace every container').option('--no-recreate', 'never replace existing containers')
     .option('--remove-orphans', 'remove containers and volumes no longer in pond.yaml (volumes: with --yes)')
     .option('--no-wait', 'do not wait for health checks to pass')
@@ -52,9 +56,14 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .option('-y, --yes', 'apply steps that delete persistent data (marked !) without asking')
     .option('--down-on-exit', 'with --watch: tear the stack down when watching stops')
     .option('--wait-timeout <duration>', 'how long to wait for each workload to be ready', '120s')
+    .option('--no-deps', 'with workloads: exactly those, not what they depend on')
     .addOption(lockTimeout).addOption(concurrency)
-    .action((o, cmd) => {
+    .addHelpText('after', '\nExamples:\n  pond up                 # the whole stack\n  pond up notebook        # notebook and what it depends on\n  pond up web --no-deps   # only web\n  pond up --watch         # keep it converged while you edit')
+    .action((workloads: string[], o, cmd) => {
+      if (o.downOnExit && !o.watch) throw new UsageError('--down-on-exit only works with --watch: nothing was changed', 'pond up --watch --down-on-exit');
+      if (o.watch && workloads.length) throw new UsageError('--watch keeps the whole project converged: nothing was changed', 'leave out the workload names, or run pond up ' + workloads.join(' ') + ' without --watch');
       const flags = {
+        workloads, noDeps: o.deps === false,
         format: o.format, forceRecreate: o.forceRecreate, noRecreate: o.recreate === false, removeOrphans: o.removeOrphans, wait: o.wait,
         waitTimeoutMs: durationFlag('--wait-timeout', o.waitTimeout), lockTimeoutMs: durationFlag('--lock-timeout', o.lockTimeout),
         concurrency: intFlag('--concurrency', o.concurrency), yes: !!o.yes,
@@ -95,6 +104,27 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .option('-o, --output <file>', 'write the result to this file instead of stdout')
     .option('--explain', "print DuckDB's plan instead of running the query")
     .action((name: string, o, cmd) => run(() => queryCommand(ctxFor(cmd), name, { ...o, ...(o.timeout && { timeoutMs: durationFlag('--timeout', o.timeout) }) })));
+  const verb = (name: Verb, description: string, example: string): Command => program.command(name).description(description)
+    .argument('[workloads...]', 'workloads to act on (default: every one that has a container)').addOption(format()).addOption(lockTimeout).addOption(concurrency)
+    .addHelpText('after', `\nExamples:\n${example}`);
+  const operate = (name: Verb) => (workloads: string[], o: Record<string, unknown>, cmd: Command) => run(() => operateCommand(ctxFor(cmd), name, workloads, {
+    format: o.format as 'text' | 'json', withDependents: !!o.withDependents, stopFirst: !!o.stop, volumes: !!o.volumes, yes: !!o.yes, signal: o.signal as string | undefined,
+    ...(o.timeout !== undefined && { timeoutSec: intFlag('--timeout', o.timeout as string, 0) }),
+    lockTimeoutMs: durationFlag('--lock-timeout', o.lockTimeout as string), concurrency: intFlag('--concurrency', o.concurrency as string),
+  }));
+  const dependents = '--with-dependents';
+  const grace = "seconds to wait before killing (default: the workload's stop_grace_period)";
+  verb('start', 'start existing stopped containers (no create, no recreate)', '  pond start db\n  pond start              # every stopped workload, dependencies first')
+    .option(dependents, 'also start what depends on them').action(operate('start'));
+  verb('stop', 'stop running containers, keeping them (pond start brings them back)', '  pond stop notebook\n  pond stop -t 30 db      # give it 30 s before SIGKILL\n  pond stop db --with-dependents')
+    .option('-t, --timeout <seconds>', grace).option(dependents, 'also stop what depends on them, first').action(operate('stop'));
+  verb('restart', 'restart containers in place (same container, same ID; pond up replaces a changed one)', '  pond restart web\n  pond restart db --with-dependents')
+    .option('-t, --timeout <seconds>', grace).option(dependents, 'also restart what depends on them').action(operate('restart'));
+  verb('kill', 'send a signal to running containers (default SIGKILL)', '  pond kill worker\n  pond kill -s HUP web     # e.g. reload its configuration')
+    .option('-s, --signal <signal>', 'signal to send', 'SIGKILL').option(dependents, 'also signal what depends on them').action(operate('kill'));
+  verb('rm', 'remove stopped workloads\' containers (pond up makes them again)', '  pond rm worker\n  pond rm --stop web       # stop it first\n  pond rm -v --yes cache   # also delete the volumes only it mounts')
+    .option('-s, --stop', 'stop running containers first instead of refusing').option('-f, --force', 'accepted for compose users: pond never asks before removing a container (volumes still need --yes)')
+    .option('-v, --volumes', 'also delete the named volumes only these workloads mount (asks, or --yes)').option('-y, --yes', 'delete those volumes without asking').action(operate('rm'));
   for (const cmd of program.commands) inheritGlobals(cmd);
   return program;
 }

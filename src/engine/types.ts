@@ -189,6 +189,8 @@ export interface Engine {
   createContainer(spec: ContainerSpec): Promise<string>;
   startContainer(id: string): Promise<void>;
   stopContainer(id: string, timeoutSec: number): Promise<void>;
+  /** Sends `signal` ("SIGKILL", "HUP", "9") to the container's main process, as docker kill does. */
+  killContainer(id: string, signal: string): Promise<void>;
   removeContainer(id: string): Promise<void>;
   renameContainer(id: string, name: string): Promise<void>;
   inspectContainer(id: string): Promise<ObservedContainer>;

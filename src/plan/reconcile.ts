@@ -11,11 +11,12 @@ import type { Await, Need, Orphan, OrphanVolume, Plan, PlanOptions, Step } from 
  * Every step carries its cause; a dependent step needs its dependency's step to reach the declared
  * condition, or awaits the existing container when the dependency is left alone.
  */
-export function reconcile(desired: DesiredState, observed: ObservedState, options: PlanOptions): Plan {
+export function reconcile(full: DesiredState, observed: ObservedState, options: PlanOptions): Plan {
+  const desired = narrow(full, options.targets);
   const byWorkload = groupByWorkload(observed.containers);
   const steps: Step[] = [];
   const unchanged: string[] = [];
-  const requiredBy = requiredConditions(desired);
+  const requiredBy = requiredConditions(full);
 
   for (const n of desired.networks) {
     if (observed.networks.some((o) => o.name === n.name)) continue;
@@ -42,22 +43,41 @@ export function reconcile(desired: DesiredState, observed: ObservedState, option
     step.needs = leftovers.map((l) => ({ step: l.id, condition: 'started' }));
     steps.push(step);
   }
-  wireNeeds(steps, desired, byWorkload);
+  wireNeeds(steps, full, byWorkload);
   keepPickedPorts(steps, observed);
   for (const name of desired.containerless ?? []) {
     for (const c of byWorkload.get(name) ?? []) steps.push(removal({ name, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) }, 'now runs on a schedule: no standing container'));
   }
-  for (const c of observed.containers.filter((o) => options.abandonedRuns?.includes(o.id))) {
+  for (const c of observed.containers.filter((o) => !options.targets && options.abandonedRuns?.includes(o.id))) {
     steps.push(removal({ name: c.labels[LABEL.workload] ?? c.name, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) }, `a run whose pond process is gone (${c.labels[LABEL.owner] ?? 'unknown'}): nobody waits for it`));
   }
-  const orphans = findOrphans(byWorkload, containers, new Set(desired.containerless));
-  if (options.removeOrphans) steps.push(...orphans.map((o) => removal(o, 'removed from pond.yaml (orphan)')));
-  const orphanVolumes = findOrphanVolumes(desired, observed);
-  if (options.removeOrphans) steps.push(...orphanVolumes.map((v) => volumeRemoval(v, steps)));
+  const removeOrphans = options.removeOrphans && !options.targets;
+  const orphans = findOrphans(byWorkload, new Map(full.containers.map((c) => [c.workload, c])), new Set(full.containerless));
+  if (removeOrphans) steps.push(...orphans.map((o) => removal(o, 'removed from pond.yaml (orphan)')));
+  const orphanVolumes = findOrphanVolumes(full, observed);
+  if (removeOrphans) steps.push(...orphanVolumes.map((v) => volumeRemoval(v, steps)));
   const kept = options.noRecreate ? desired.containers.filter((c) => unchanged.includes(c.workload) && byWorkload.get(c.workload)?.some((o) => o.labels[LABEL.configHash] !== c.hash)) : [];
   const warnings = [...dataWarnings(desired, observed, steps), ...kept.map((c) => `${c.workload}: its configuration changed, but --no-recreate keeps the running container`)];
   const risks = desired.order.flatMap((w) => (containers.get(w)?.risks ?? []).map((r) => ({ workload: w, ...r })));
-  return { project: desired.project, steps, unchanged, orphans: options.removeOrphans ? [] : orphans, orphanVolumes: options.removeOrphans ? [] : orphanVolumes, warnings, risks };
+  return { project: desired.project, steps, unchanged, orphans: removeOrphans ? [] : orphans, orphanVolumes: removeOrphans ? [] : orphanVolumes, warnings, risks };
+}
+
+/**
+ * A targeted plan (`pond up a b`) sees only those workloads and the volumes they mount; dependencies
+ * outside the targets are still awaited where they exist (wireNeeds reads the full desired state).
+ */
+function narrow(desired: DesiredState, targets: string[] | undefined): DesiredState {
+  if (!targets) return desired;
+  const keep = new Set(targets);
+  const containers = desired.containers.filter((c) => keep.has(c.workload));
+  const mounted = new Set(containers.flatMap((c) => c.spec.mounts.map((m) => (m.type === 'volume' ? m.source : ''))));
+  return {
+    ...desired,
+    containers,
+    order: desired.order.filter((w) => keep.has(w)),
+    volumes: desired.volumes.filter((v) => mounted.has(v.name)),
+    containerless: desired.containerless?.filter((w) => keep.has(w)),
+  };
 }
 
 function base(s: Partial<Step> & Pick<Step, 'id' | 'action' | 'resource' | 'name' | 'engineName' | 'cause'>): Step {

@@ -4,12 +4,12 @@ export interface RenderOptions {
   color: boolean;
 }
 
-const SYMBOL: Record<Step['action'], string> = { create: '+', replace: '-/+', start: '>', restart: '~', remove: '-' };
-const COLOR: Record<Step['action'], number> = { create: 32, replace: 33, start: 36, restart: 36, remove: 31 };
+const SYMBOL: Record<Step['action'], string> = { create: '+', replace: '-/+', start: '>', restart: '~', stop: '.', kill: 'x', remove: '-' };
+const COLOR: Record<Step['action'], number> = { create: 32, replace: 33, start: 36, restart: 36, stop: 33, kill: 31, remove: 31 };
 
 /** Counts per action, in a fixed order, for the summary line and JSON. */
 export function summarize(plan: Plan): Record<Step['action'], number> {
-  const counts = { create: 0, replace: 0, start: 0, restart: 0, remove: 0 };
+  const counts = { create: 0, replace: 0, start: 0, restart: 0, stop: 0, kill: 0, remove: 0 };
   for (const s of plan.steps) counts[s.action]++;
   return counts;
 }
@@ -63,7 +63,8 @@ export function summaryLine(plan: Plan): string {
   const destructive = plan.steps.filter((s) => s.destructive).length;
   const loss = destructive ? ` ${destructive} step${destructive > 1 ? 's' : ''} delete${destructive > 1 ? '' : 's'} data (!).` : '';
   const restart = c.restart ? `, ${c.restart} to restart` : '';
-  return `Plan: ${c.create} to create, ${c.replace} to replace, ${c.start} to start${restart}, ${c.remove} to remove.${loss}${orphans}`;
+  const stopped = (c.stop ? `, ${c.stop} to stop` : '') + (c.kill ? `, ${c.kill} to kill` : '');
+  return `Plan: ${c.create} to create, ${c.replace} to replace, ${c.start} to start${restart}${stopped}, ${c.remove} to remove.${loss}${orphans}`;
 }
 
 /** One JSON document for scripts: stable keys, no secrets (changes are already redacted). */

@@ -7,7 +7,7 @@ export interface WorkloadRisk extends Risk {
   workload: string;
 }
 
-export type Action = 'create' | 'replace' | 'start' | 'restart' | 'remove';
+export type Action = 'create' | 'replace' | 'start' | 'restart' | 'stop' | 'kill' | 'remove';
 export type ResourceKind = 'container' | 'volume' | 'network';
 
 /** A dependency of a step on another step of the same plan reaching a condition. */
@@ -55,8 +55,10 @@ export interface Step {
   volume?: VolumeSpec;
   /** The existing container (start, replace, remove). */
   observedId?: string;
-  /** How long a container being removed gets to stop (its own stop_grace_period). */
+  /** How long a container being stopped, restarted or removed gets to stop (its own stop_grace_period, or -t). */
   stopTimeoutSec?: number;
+  /** The signal a `kill` step sends. */
+  signal?: string;
 }
 
 export interface Orphan {
@@ -110,6 +112,11 @@ export interface PlanOptions {
    * `completed` targets excepted: those are meant to end).
    */
   stoppedByEngine?: string[];
+  /**
+   * `pond up a b`: the only workloads the plan may touch (already widened to their dependencies unless
+   * --no-deps). Orphans are listed but never removed on a targeted run. Undefined: the whole project.
+   */
+  targets?: string[];
 }
 
 export interface DownOptions {

@@ -139,6 +139,13 @@ export class MemoryEngine implements Engine {
     b.exitCode = 0;
   }
 
+  async killContainer(id: string, signal: string): Promise<void> {
+    await this.tick(`kill ${this.box(id).spec.name} ${signal}`);
+    const b = this.box(id);
+    b.state = 'exited';
+    b.exitCode = 137;
+  }
+
   async removeContainer(id: string): Promise<void> {
     await this.tick(`remove ${this.box(id).spec.name}`);
     this.containers.delete(id);

@@ -8,7 +8,7 @@ import { applyExitCode, failUnlessOk, runApply } from '../run-apply.js';
 import { statusRows, statusTable } from '../status.js';
 import { table } from '../output.js';
 import { urlLines } from '../urls.js';
-import { makePlan } from './plan.js';
+import { makePlan, targetsOf } from './plan.js';
 import { AlreadyReportedError, UsageError } from '../../errors.js';
 import { runOnUp, upRunFailures, type UpRun } from '../../bots/on-up.js';
 import { prepareBots } from '../../bots/prepare.js';
@@ -25,6 +25,9 @@ export interface UpFlags {
   concurrency: number;
   /** Apply steps that delete persistent data without asking. */
   yes?: boolean;
+  /** `pond up a b`: only these workloads and (unless noDeps) what they depend on. */
+  workloads?: string[];
+  noDeps?: boolean;
 }
 
 /**
@@ -41,11 +44,13 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
     await refuseDataLoss(ctx, plan, !!flags.yes);
     prepareBots(project.spec);
     const result = hasChanges(plan) ? await runApply(ctx.output, plan, engine, flags) : undefined;
-    const bots = scheduledBots(project, new Date());
+    const targets = targetsOf(project, flags);
+    const chosen = (w: string): boolean => !targets || targets.includes(w);
+    const bots = scheduledBots(project, new Date()).filter((b) => chosen(b.workload));
     if (bots.length) ctx.output.err(scheduleLines(bots).join('\n'));
     const runs: UpRun[] = applyExitCode(result) === 0 ? await interruptible((signal) => runOnUp(engine, project, bots, ctx.output, signal)) : [];
     const after = result || runs.length ? await engine.observe(project.spec.name) : observed;
-    const rows = withScheduled(statusRows(after, project.spec.workloads.map((w) => w.name)), scheduledBots(project, new Date()));
+    const rows = withScheduled(statusRows(after, project.spec.workloads.map((w) => w.name).filter(chosen)), scheduledBots(project, new Date()).filter((b) => chosen(b.workload)));
     for (const r of result?.results ?? []) {
       const row = rows.find((x) => x.workload === r.step.name);
       if (row && r.status === 'done' && r.step.reach.includes('healthy')) row.health = 'healthy';

@@ -87,6 +87,15 @@ export async function stopContainer(conn: Connection, id: string, timeoutSec: nu
   }
 }
 
+/** Sends a signal to a running container's main process (docker kill); a container that is not running answers 409. */
+export async function killContainer(conn: Connection, id: string, signal: string): Promise<void> {
+  try {
+    await conn.call('POST', `/containers/${id}/kill?signal=${encodeURIComponent(signal)}`, undefined, { timeoutMs: 30_000, retry: false });
+  } catch (err) {
+    throw classify(err, conn.endpoint, `kill container ${id}`);
+  }
+}
+
 /**
  * Removes a container and its anonymous volumes (never named ones). Already gone (404) or already
  * being removed counts as success; a still-running container (409) is killed and removed, since the

@@ -45,6 +45,7 @@ export function createDockerEngine(opts: { host?: string; retryBudgetMs?: number
     createContainer: (spec) => containers.createContainer(conn, spec),
     startContainer: (id) => containers.startContainer(conn, id),
     stopContainer: (id, timeoutSec) => containers.stopContainer(conn, id, timeoutSec),
+    killContainer: (id, signal) => containers.killContainer(conn, id, signal),
     removeContainer: (id) => containers.removeContainer(conn, id),
     renameContainer: (id, name) => containers.renameContainer(conn, id, name),
     inspectContainer: (id) => containers.inspectContainer(conn, id),

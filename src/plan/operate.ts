@@ -1,0 +1,159 @@
+import type { ObservedContainer, ObservedState } from '../engine/types.js';
+import { LABEL } from '../desired/labels.js';
+import type { DesiredContainer, DesiredState } from '../desired/types.js';
+import { UsageError } from '../errors.js';
+import { stopTimeoutOf } from './reconcile.js';
+import { dependentsOf, type DependencyEdge } from './targets.js';
+import type { Need, Plan, Step } from './types.js';
+
+export type Verb = 'start' | 'stop' | 'restart' | 'kill' | 'rm';
+
+/** What `pond start|stop|restart|kill|rm [WORKLOAD...]` asks for; the names are already known to be in pond.yaml. */
+export interface OperateRequest {
+  verb: Verb;
+  /** Workloads named on the command line; none: every workload that has a container. */
+  named: string[];
+  desired: DesiredState;
+  edges: DependencyEdge[];
+  observed: ObservedState;
+  /** Also act on what depends on the named workloads (stop before them, start after them). */
+  withDependents?: boolean;
+  /** -t: seconds a container gets to stop before it is killed; else its own stop_grace_period. */
+  timeoutSec?: number;
+  /** kill -s. */
+  signal?: string;
+  /** rm: stop running containers first instead of refusing. */
+  stopFirst?: boolean;
+  /** rm --volumes: also the named volumes only these workloads mount. */
+  volumes?: boolean;
+}
+
+export interface Operation {
+  plan: Plan;
+  /** Workloads left as they are, and why ("web: already running"). */
+  notes: string[];
+}
+
+const ACTION = { start: 'start', stop: 'stop', restart: 'restart', kill: 'kill', rm: 'remove' } as const;
+
+/**
+ * The plan of one per-workload verb, acting on existing containers only (never a create or replace):
+ * the executor runs it like any plan, in dependency order (starts after what they depend on, stops
+ * before it). Pure. A named workload with no container, or a running one `rm` would remove, is refused.
+ */
+export function operationPlan(req: OperateRequest): Operation {
+  const byWorkload = currentContainers(req.observed);
+  const chosen = choose(req, byWorkload);
+  const notes: string[] = [];
+  const steps: Step[] = [];
+  const running = (c: ObservedContainer): boolean => c.state === 'running' || c.state === 'restarting' || c.state === 'paused';
+  const refusedRunning = req.verb === 'rm' && !req.stopFirst ? chosen.filter((w) => running(byWorkload.get(w)!)) : [];
+  if (refusedRunning.length) {
+    throw new UsageError(`${refusedRunning.join(', ')} ${refusedRunning.length > 1 ? 'are' : 'is'} running: nothing was removed`, `pond stop ${refusedRunning.join(' ')} first, or pond rm --stop ${refusedRunning.join(' ')}`);
+  }
+  for (const workload of chosen) {
+    const have = byWorkload.get(workload)!;
+    const skip = skipReason(req.verb, have, running(have));
+    if (skip) {
+      notes.push(`${workload}: ${skip}`);
+      continue;
+    }
+    steps.push(step(req, workload, have));
+  }
+  steps.push(...volumeRemovals(req, steps, notes));
+  wire(steps, req);
+  return { plan: { project: req.desired.project, steps, unchanged: [], orphans: [], warnings: [], risks: [] }, notes };
+}
+
+function skipReason(verb: Verb, have: ObservedContainer, running: boolean): string | undefined {
+  if (verb === 'start' && running) return `already ${have.state}`;
+  if (verb === 'stop' && !running) return `already stopped (${have.state})`;
+  if (verb === 'kill' && !running) return `not running (${have.state}): nothing to kill`;
+  return undefined;
+}
+
+function choose(req: OperateRequest, byWorkload: Map<string, ObservedContainer>): string[] {
+  const scheduled = new Set(req.desired.containerless ?? []);
+  const missing = req.named.filter((w) => !byWorkload.has(w));
+  if (missing.length) {
+    const why = missing.map((w) => (scheduled.has(w) ? `${w} runs on a schedule (no standing container)` : `${w} has no container`)).join('; ');
+    const hint = missing.every((w) => scheduled.has(w)) ? `pond run ${missing[0]} runs it once now` : `pond up ${missing.join(' ')} creates ${missing.length > 1 ? 'them' : 'it'}`;
+    throw new UsageError(`${why}: nothing was changed`, hint);
+  }
+  const base = req.named.length ? new Set(req.named) : new Set(byWorkload.keys());
+  if (req.withDependents && req.named.length) for (const d of dependentsOf(req.named, req.edges)) if (byWorkload.has(d)) base.add(d);
+  return req.desired.order.filter((w) => base.has(w));
+}
+
+function step(req: OperateRequest, workload: string, have: ObservedContainer): Step {
+  const want = req.desired.containers.find((c) => c.workload === workload);
+  const named = req.named.length === 0 || req.named.includes(workload);
+  const cause = named ? `pond ${req.verb}` : `depends on ${req.named.join(', ')} (--with-dependents)`;
+  return {
+    id: `container:${workload}`,
+    action: ACTION[req.verb],
+    resource: 'container',
+    name: workload,
+    engineName: have.name,
+    cause,
+    changes: [],
+    destructive: false,
+    needs: [],
+    awaits: [],
+    reach: req.verb === 'start' || req.verb === 'restart' ? ['started'] : [],
+    observedId: have.id,
+    stopTimeoutSec: req.timeoutSec ?? stopTimeoutOf(have),
+    ...(sameConfig(want, have) && { container: want }),
+    ...(req.verb === 'kill' && { signal: req.signal ?? 'SIGKILL' }),
+  };
+}
+
+/** The desired container rides along only when it is what the container was made from (a start may need to recreate a stale one). */
+function sameConfig(want: DesiredContainer | undefined, have: ObservedContainer): want is DesiredContainer {
+  return !!want && want.hash === have.labels[LABEL.configHash];
+}
+
+/** Starts wait for the starts of what they depend on; stops, kills and removals wait for those of their dependents. */
+function wire(steps: Step[], req: OperateRequest): void {
+  const ids = new Set(steps.map((s) => s.id));
+  const upward = req.verb === 'start' || req.verb === 'restart';
+  for (const s of steps) {
+    if (s.resource !== 'container') continue;
+    const others = req.edges.filter((e) => (upward ? e.from === s.name : e.to === s.name)).map((e) => `container:${upward ? e.to : e.from}`);
+    const needs: Need[] = [...new Set(others)].filter((id) => ids.has(id)).sort().map((id) => ({ step: id, condition: 'started' }));
+    s.needs = needs;
+  }
+}
+
+/** rm --volumes: the project volumes the removed workloads mount and no other workload does, after the containers are gone. */
+function volumeRemovals(req: OperateRequest, steps: Step[], notes: string[]): Step[] {
+  if (req.verb !== 'rm' || !req.volumes) return [];
+  const removed = new Set(steps.map((s) => s.name));
+  const mounts = (c: DesiredContainer): string[] => c.spec.mounts.flatMap((m) => (m.type === 'volume' ? [m.source] : []));
+  const out: Step[] = [];
+  for (const v of req.desired.volumes) {
+    const users = req.desired.containers.filter((c) => mounts(c).includes(v.name));
+    if (!users.some((c) => removed.has(c.workload))) continue;
+    const others = users.filter((c) => !removed.has(c.workload)).map((c) => c.workload);
+    if (others.length) {
+      notes.push(`volume ${v.key}: kept, ${others.join(', ')} also mount${others.length > 1 ? '' : 's'} it`);
+      continue;
+    }
+    if (!req.observed.volumes.some((o) => o.name === v.name)) continue;
+    const needs = steps.map((s) => ({ step: s.id, condition: 'started' as const }));
+    out.push({ id: `volume:${v.key}`, action: 'remove', resource: 'volume', name: v.key, engineName: v.name, cause: 'rm --volumes: deletes its data', changes: [], destructive: true, needs, awaits: [], reach: [] });
+  }
+  return out;
+}
+
+/** Each workload's standing container (the canonically named one first), leaving one-off runs aside. */
+function currentContainers(observed: ObservedState): Map<string, ObservedContainer> {
+  const out = new Map<string, ObservedContainer>();
+  const sorted = [...observed.containers].sort((a, b) => a.name.length - b.name.length || a.name.localeCompare(b.name));
+  for (const c of sorted) {
+    const w = c.labels[LABEL.workload];
+    if (!w || c.labels[LABEL.run] !== undefined || out.has(w)) continue;
+    out.set(w, c);
+  }
+  return out;
+}

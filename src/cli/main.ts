@@ -38,8 +38,10 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
   const concurrency = new Option('--concurrency <n>', 'engine calls in flight at once').default('16');
 
   program.command('validate').description('check pond.yaml without touching the engine').addOption(format())
+    .addHelpText('after', '\nExamples:\n  pond validate\n  pond -f pond.yaml -f pond.ci.yaml validate --format json   # layered files, machine-readable problems')
     .action((o, cmd) => run(() => validateCommand(ctxFor(cmd), o)));
   program.command('config').description('print the resolved configuration (secrets hidden)').addOption(format())
+    .addHelpText('after', '\nExamples:\n  pond config                 # what pond will run, defaults filled in\n  pond config --format json | jq .workloads.db')
     .action((o, cmd) => run(() => configCommand(ctxFor(cmd), o)));
   program.command('plan').description('show what up would change, without changing it').argument('[workloads...]', 'plan only these and what they depend on (default: all)').addOption(format())
     .option('--detailed-exitcode', 'exit 0 when nothing would change, 2 when something would')
@@ -78,6 +80,7 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
   program.command('down').description('remove the stack; named volumes are kept unless --volumes')
     .option('-v, --volumes', 'also delete named volumes and their data').option('-y, --yes', 'do not ask for confirmation')
     .option('--remove-orphans', 'accepted for compose users: down always removes every container of the project')
+    .addHelpText('after', '\nExamples:\n  pond down                   # containers and network; volumes and their data stay\n  pond down --volumes --yes   # everything, data included (CI teardown)')
     .addOption(lockTimeout).addOption(concurrency)
     .action((o, cmd) => run(() => downCommand(ctxFor(cmd), { volumes: o.volumes, yes: o.yes, lockTimeoutMs: durationFlag('--lock-timeout', o.lockTimeout), concurrency: intFlag('--concurrency', o.concurrency) })));
   program.command('adopt').description("take over this project's objects made by another checkout (moved without .pond/, re-cloned or deleted)")
@@ -94,6 +97,7 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .option('-f, --follow', 'keep streaming').option('-n, --tail <lines>', 'only the last lines of each').option('-t, --timestamps', 'show timestamps')
     .action((workloads: string[], o, cmd) => run(() => logsCommand(ctxFor(cmd), workloads, { ...o, tail: o.tail === undefined ? undefined : intFlag('--tail', o.tail, 0) })));
   program.command('runs').description("list a bot's runs, newest first (from .pond/runs/BOT/)").argument('<bot>', 'the bot').addOption(format())
+    .addHelpText('after', '\nExamples:\n  pond runs nightly\n  pond runs nightly --format json')
     .action((bot: string, o, cmd) => run(() => runsCommand(ctxFor(cmd), bot, o)));
   program.command('run').description("run a bot once now, stream its output and exit with the bot's exit code").argument('<bot>', 'the bot')
     .action((bot: string, _o, cmd) => run(() => runCommand(ctxFor(cmd), bot)));
@@ -103,6 +107,7 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .option('--timeout <duration>', 'kill the query after this long (default: the workload\'s timeout)')
     .option('-o, --output <file>', 'write the result to this file instead of stdout')
     .option('--explain', "print DuckDB's plan instead of running the query")
+    .addHelpText('after', '\nExamples:\n  pond query daily\n  pond query daily --sql "select count(*) from sales" --format csv\n  pond query daily --format arrow -o daily.arrow')
     .action((name: string, o, cmd) => run(() => queryCommand(ctxFor(cmd), name, { ...o, ...(o.timeout && { timeoutMs: durationFlag('--timeout', o.timeout) }) })));
   const verb = (name: Verb, description: string, example: string): Command => program.command(name).description(description)
     .argument('[workloads...]', 'workloads to act on (default: every one that has a container)').addOption(format()).addOption(lockTimeout).addOption(concurrency)

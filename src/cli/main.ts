@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import { adoptCommand } from './commands/adopt.js';
 import { configCommand } from './commands/config.js';
 import { downCommand } from './commands/down.js';
+import { execCommand } from './commands/exec.js';
 import { infoCommand } from './commands/info.js';
 import { logsCommand } from './commands/logs.js';
 import { planCommand } from './commands/plan.js';
@@ -95,6 +96,14 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .option('-o, --output <file>', 'write the result to this file instead of stdout')
     .option('--explain', "print DuckDB's plan instead of running the query")
     .action((name: string, o, cmd) => run(() => queryCommand(ctxFor(cmd), name, { ...o, ...(o.timeout && { timeoutMs: durationFlag('--timeout', o.timeout) }) })));
+  program.command('exec').description("run a command in a workload's running container and exit with its exit code")
+    .argument('<workload>', 'the workload').argument('[command...]', 'the command and its arguments (options after it are its own)')
+    .option('-T, --no-tty', 'no pseudo-terminal, even when stdin is one (stdout and stderr stay apart)')
+    .option('-u, --user <user>', 'run as this user (name or uid[:gid])').option('-w, --workdir <dir>', 'working directory inside the container')
+    .option('-e, --env <KEY=VAL>', 'set a variable (repeatable; KEY alone passes this shell\'s value)', collect, [])
+    .passThroughOptions()
+    .addHelpText('after', "\nExample:\n  pond exec db psql -c 'select 1'      # a database preset: psql logs in as its user, to its database\n  echo 'select 1' | pond exec -T db psql\n  pond exec -e DEBUG=1 -w /app web sh")
+    .action((workload: string, command: string[], o, cmd) => run(() => execCommand(ctxFor(cmd), workload, command, { noTty: o.tty === false, user: o.user, workdir: o.workdir, env: o.env })));
   for (const cmd of program.commands) inheritGlobals(cmd);
   return program;
 }

@@ -21,8 +21,12 @@ export function execStdio(noTty: boolean): ExecStdio {
   return { tty: true, stdin, resize: process.stdout.isTTY ? followSize : undefined, restore: () => stdin.setRawMode(false) };
 }
 
+/** A terminal that reports no size (0×0, as a bare pty does) leaves the engine's default in place. */
 function followSize(apply: (size: { rows: number; cols: number }) => void): () => void {
-  const send = (): void => apply({ rows: process.stdout.rows, cols: process.stdout.columns });
+  const send = (): void => {
+    const { rows, columns } = process.stdout;
+    if (rows > 0 && columns > 0) apply({ rows, cols: columns });
+  };
   send();
   process.stdout.on('resize', send);
   return () => process.stdout.off('resize', send);

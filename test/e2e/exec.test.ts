@@ -44,9 +44,9 @@ function pondWithInput(args: string[], input: string): Promise<PondRun> {
 }
 
 /** pond under a pseudo-terminal (util-linux script), as a user at a terminal runs it. */
-function pondInPty(args: string): Promise<PondRun> {
+function pondInPty(args: string, before = ''): Promise<PondRun> {
   return new Promise((resolve) => {
-    execFile('script', ['-qec', `${process.execPath} ${BIN} ${args}`, '/dev/null'], { cwd: dir, env }, (err, stdout, stderr) => {
+    execFile('script', ['-qec', `${before}${process.execPath} ${BIN} ${args}`, '/dev/null'], { cwd: dir, env }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
     });
   });
@@ -100,6 +100,14 @@ describe('pond exec on the real engine', () => {
     const r = await pondInPty('exec w tty');
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).toMatch(/^\/dev\/pts\/\d+\r?\r?\n/);
+  });
+
+  it("gives that terminal the size of pond's own", async () => {
+    // Engines before API 1.42 take the size only after the start: a command reading it at once can race it.
+    const poll = `for i in $(seq 300); do s=$(stty size 2>/dev/null); [ -n "$s" ] && [ "$s" != "0 0" ] && break; usleep 10000; done; echo "size $s"`;
+    const r = await pondInPty(`exec w sh -c '${poll}'`, 'stty rows 33 cols 101; ');
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain('size 33 101');
   });
 
   it('-T runs without a terminal even when stdin is one', async () => {

@@ -79,6 +79,12 @@ describe('pond exec on the real engine', () => {
     expect(r.stdout.trim()).toBe('-u x -e y');
   });
 
+  it('takes -- between the workload and the command as the end of pond\'s options', async () => {
+    const r = await pond(['exec', 'w', '--', 'sh', '-c', 'echo "$0 $1"', '--', '-x'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe('-- -x');
+  });
+
   it('runs in the container pond manages for the workload', async () => {
     const r = await pond(['exec', 'w', 'hostname'], { cwd: dir });
     const id = await docker('inspect', '--format', '{{.Id}}', `${project}-w`);

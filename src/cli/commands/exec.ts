@@ -20,7 +20,8 @@ export interface ExecFlags {
  * `sqlcmd` reach the preset's database as its user; `-e` wins over it. Refusals (no command, unknown
  * workload, no or a stopped container) exit 3 before anything runs.
  */
-export async function execCommand(ctx: Context, workload: string, cmd: string[], flags: ExecFlags): Promise<number> {
+export async function execCommand(ctx: Context, workload: string, command: string[], flags: ExecFlags): Promise<number> {
+  const cmd = command[0] === '--' ? command.slice(1) : command;
   if (!cmd.length) throw new UsageError(`no command to run in "${workload}"`, `name one: pond exec ${workload} sh`);
   const env = execEnv(flags.env, ctx.env);
   const project = await readProject(ctx);

@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import { adoptCommand } from './commands/adopt.js';
 import { configCommand } from './commands/config.js';
 import { downCommand } from './commands/down.js';
+import { execCommand } from './commands/exec.js';
 import { infoCommand } from './commands/info.js';
 import { logsCommand } from './commands/logs.js';
 import { operateCommand } from './commands/operate.js';
@@ -130,6 +131,14 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
   verb('rm', 'remove stopped workloads\' containers (pond up makes them again)', '  pond rm worker\n  pond rm --stop web       # stop it first\n  pond rm -v --yes cache   # also delete the volumes only it mounts')
     .option('-s, --stop', 'stop running containers first instead of refusing').option('-f, --force', 'accepted for compose users: pond never asks before removing a container (volumes still need --yes)')
     .option('-v, --volumes', 'also delete the named volumes only these workloads mount (asks, or --yes)').option('-y, --yes', 'delete those volumes without asking').action(operate('rm'));
+  program.command('exec').description("run a command in a workload's running container and exit with its exit code")
+    .argument('<workload>', 'the workload').argument('[command...]', 'the command and its arguments (options after it are its own)')
+    .option('-T, --no-tty', 'no pseudo-terminal, even when stdin is one (stdout and stderr stay apart)')
+    .option('-u, --user <user>', 'run as this user (name or uid[:gid])').option('-w, --workdir <dir>', 'working directory inside the container')
+    .option('-e, --env <KEY=VAL>', 'set a variable (repeatable; KEY alone passes this shell\'s value)', collect, [])
+    .passThroughOptions()
+    .addHelpText('after', "\nExample:\n  pond exec db psql -c 'select 1'      # a database preset: psql logs in as its user, to its database\n  echo 'select 1' | pond exec -T db psql\n  pond exec -e DEBUG=1 -w /app web sh")
+    .action((workload: string, command: string[], o, cmd) => run(() => execCommand(ctxFor(cmd), workload, command, { noTty: o.tty === false, user: o.user, workdir: o.workdir, env: o.env })));
   for (const cmd of program.commands) inheritGlobals(cmd);
   return program;
 }

@@ -172,6 +172,38 @@ export interface EngineEvent {
   timeMs: number;
 }
 
+/** A terminal's size in character cells. */
+export interface TtySize {
+  rows: number;
+  cols: number;
+}
+
+/**
+ * One command run inside a running container (`pond exec`). Streams are plain Node streams so the
+ * CLI hands over its own stdio; the engine never decides about terminals, it only forwards.
+ * With `tty`, the command gets a pseudo-terminal and its output arrives on `stdout` alone (a
+ * terminal has one output); without, stdout and stderr stay apart.
+ */
+export interface ExecRequest {
+  cmd: string[];
+  /** Added to the container's own environment; a value here wins. */
+  env: Record<string, string>;
+  /** docker's `--user`; absent: the container's user. */
+  user?: string;
+  /** Absent: the container's working directory. */
+  workdir?: string;
+  tty: boolean;
+  /** Forwarded until it ends (the command then sees end of input); absent: the command gets no stdin. */
+  stdin?: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /**
+   * With `tty`: subscribes to the terminal's size. `apply` is called with the size now and on every
+   * change; the returned function unsubscribes once the command ended.
+   */
+  resize?: (apply: (size: TtySize) => void) => () => void;
+}
+
 export interface Engine {
   /** Where the engine was looked for, for error messages ("unix:///var/run/docker.sock"). */
   readonly endpoint: string;
@@ -216,4 +248,6 @@ export interface Engine {
   events?(project: string, signal: AbortSignal): AsyncIterable<EngineEvent>;
   /** One file's bytes out of a container (stopped ones too); undefined when the path does not exist. */
   copyFromContainer(id: string, path: string): Promise<Buffer | undefined>;
+  /** Runs a command in a running container, forwarding its streams; resolves with its exit code. */
+  exec(id: string, req: ExecRequest): Promise<number>;
 }

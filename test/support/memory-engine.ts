@@ -200,4 +200,10 @@ export class MemoryEngine implements Engine {
   async copyFromContainer(id: string, path: string): Promise<Buffer | undefined> {
     return this.files.get(`${this.box(id).spec.name}:${path}`);
   }
+
+  /** Records the command; every exec exits 0 and prints nothing. */
+  async exec(id: string, req: { cmd: string[] }): Promise<number> {
+    this.calls.push(`exec ${this.box(id).spec.name} ${req.cmd.join(' ')}`);
+    return 0;
+  }
 }

@@ -75,7 +75,8 @@ function send<T>(endpoint: Endpoint, method: string, path: string, body?: unknow
   });
 }
 
-function target(endpoint: Endpoint): { socketPath: string } | { host?: string; port?: number } {
+/** Where requests to the engine go: its socket, or host and port. */
+export function target(endpoint: Endpoint): { socketPath: string } | { host?: string; port?: number } {
   return endpoint.socketPath ? { socketPath: endpoint.socketPath } : { host: endpoint.host, port: endpoint.port };
 }
 

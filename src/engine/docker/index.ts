@@ -6,6 +6,7 @@ import * as containers from './containers.js';
 import { classify } from './errors.js';
 import * as images from './images.js';
 import { events } from './events.js';
+import { exec } from './exec.js';
 import { logs } from './logs.js';
 import * as networks from './networks.js';
 import { observe } from './observe.js';
@@ -57,5 +58,6 @@ export function createDockerEngine(opts: { host?: string; retryBudgetMs?: number
     stats: (id) => stats(conn, id),
     copyFromContainer: (id, path) => copyFromContainer(conn, id, path),
     events: (project, signal) => events(conn, project, signal),
+    exec: (id, req) => exec(conn, id, req),
   };
 }

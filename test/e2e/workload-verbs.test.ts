@@ -157,3 +157,16 @@ async function fsWrite(text: string): Promise<void> {
   const fs = await import('node:fs/promises');
   await fs.writeFile(`${dir}/pond.yaml`, text);
 }
+
+describe('global options', () => {
+  it('-f and -p work before and after a command that has no letter of its own', async () => {
+    const other = await projectDir({ 'other.yaml': yaml.replace(`name: ${project}`, 'name: other-name') });
+    for (const args of [['-f', 'other.yaml', 'validate'], ['validate', '-f', 'other.yaml']]) {
+      const r = await pond(args, { cwd: other });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('"other-name"');
+    }
+    const named = await pond(['validate', '-p', 'renamed', '-f', 'other.yaml'], { cwd: other });
+    expect(named.stdout).toContain('"renamed"');
+  });
+});

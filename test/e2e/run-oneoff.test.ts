@@ -175,6 +175,29 @@ workloads:
     });
   });
 
+  describe('under concurrency: forbid, while watch runs it on schedule', () => {
+    const project = uniqueProject('pond-e2e-oneoff');
+    let watcher: ReturnType<typeof pondProcess> | undefined;
+    afterAll(async () => {
+      watcher?.kill('SIGKILL');
+      await cleanupProject(project);
+    });
+
+    it('is refused while the scheduled run is in progress, and starts no second container', async () => {
+      const files = bot(project, 'forbid');
+      const dir = await projectDir({ ...files, 'pond.yaml': files['pond.yaml']!.replace('0 3 * * *', '* * * * * *') });
+      watcher = pondProcess(['up', '--watch'], { cwd: dir });
+      const done = exited(watcher);
+      const [id] = await running(project);
+      const r = await pond(['run', 'slow'], { cwd: dir });
+      expect(r.code).toBe(5);
+      expect(r.stderr).toMatch(/is still going \(concurrency: forbid\)/);
+      expect(await runs(project)).toEqual([id]);
+      watcher.kill('SIGINT');
+      expect(await done).toBe(130);
+    });
+  });
+
   describe('under concurrency: replace', () => {
     const project = uniqueProject('pond-e2e-oneoff');
     const children: ReturnType<typeof pondProcess>[] = [];

@@ -96,6 +96,31 @@ describe('pond run --no-deps', () => {
   });
 });
 
+describe('pond run usage errors', () => {
+  const project = uniqueProject('pond-e2e-oneoff');
+  afterAll(() => cleanupProject(project));
+
+  it('an unknown workload, a malformed -e, and --no-rm on a bot exit 3 naming the problem and create nothing', async () => {
+    const dir = await projectDir({
+      ...stack(project),
+      'pond.yaml': `${stack(project)['pond.yaml']}  job:\n    kind: bot\n    runtime: node22\n    code: ./bot\n    schedule: "0 3 * * *"\n`,
+      'bot/index.js': '\n',
+    });
+    const cases: [string[], RegExp][] = [
+      [['run', 'nope', 'true'], /no workload "nope".*\n.*workloads here: dep, job, svc/],
+      [['run', '-e', 'NOVALUE', 'svc', 'true'], /-e "NOVALUE" is not KEY=VALUE/],
+      [['run', '--no-rm', 'job'], /--no-rm does not apply to a bot/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await pond(args, { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(3);
+      expect(r.stderr).toMatch(message);
+    }
+    expect(await docker('ps', '-aq', '--filter', `label=dev.pond.project=${project}`)).toBe('');
+    expect(await docker('network', 'ls', '-q', '--filter', `label=dev.pond.project=${project}`)).toBe('');
+  });
+});
+
 describe('pond run of a database', () => {
   const project = uniqueProject('pond-e2e-oneoff');
   afterAll(() => cleanupProject(project, { volumes: [`${project}_db-data`] }));
@@ -151,6 +176,20 @@ workloads:
       expect(await inspect(ids[0]!, '{{.State.Running}}')).toBe('true');
       return ids;
     }, { timeoutMs: 30_000 });
+
+  describe('with a command', () => {
+    const project = uniqueProject('pond-e2e-oneoff');
+    afterAll(() => cleanupProject(project));
+
+    it("runs it after the bot's setup (its config written, in its working dir) and exits with its code, as a recorded run", async () => {
+      const dir = await projectDir(bot(project, 'forbid'));
+      const r = await pond(['run', 'slow', 'sh', '-c', 'cat /pond/config.json; echo " $(pwd) $POND_BOT"; exit 6'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(6);
+      expect(r.stdout.trim()).toBe('{} /pond/work slow');
+      expect(JSON.parse((await pond(['runs', 'slow', '--format', 'json'], { cwd: dir })).stdout).runs[0]).toMatchObject({ trigger: 'manual', exit_code: 6 });
+      expect(await runs(project)).toEqual([]);
+    });
+  });
 
   describe('under concurrency: forbid', () => {
     const project = uniqueProject('pond-e2e-oneoff');

@@ -10,6 +10,9 @@ import type { BotFacts } from '../workloads/bot/expand.js';
 import { runId } from './history.js';
 import { ownerTag } from '../identity.js';
 import { prepareBots } from './prepare.js';
+import { manualSpec } from './manual-spec.js';
+import { ensureShared } from '../oneoff/prepare.js';
+import type { SpecOverrides } from '../oneoff/spec.js';
 import { prune, runDir, writeRecord, type RunRecord, type Trigger } from './store.js';
 
 export interface RunOptions {
@@ -20,6 +23,8 @@ export interface RunOptions {
   onStarted?: (run: StartedRun) => void;
   /** Aborting stops the run's container (Ctrl-C); the run is recorded as interrupted. */
   signal?: AbortSignal;
+  /** `pond run BOT [CMD...]` with -e, -u, -w, --entrypoint: what this run changes in the bot's spec. */
+  overrides?: SpecOverrides;
 }
 
 /** A run in flight: the scheduler's `replace` policy stops it through this. */
@@ -55,12 +60,12 @@ export async function runBot(engine: Engine, project: Project, bot: string, opts
   const { template, facts } = botOf(project, bot);
   const dir = project.spec.dir;
   prepareBots(project.spec);
-  await ensureNetwork(engine, project, template);
   if (!(await engine.hasImage(template.spec.image))) await engine.pullImage(template.spec.image);
   const id = runId(new Date(), randomBytes(2).toString('hex'));
+  const spec = opts.overrides ? manualSpec(runSpec(template, id), opts.overrides) : runSpec(template, id);
+  await ensureShared(engine, project, spec);
   const record: RunRecord = { id, bot, trigger: opts.trigger, started: new Date().toISOString(), hash: template.hash };
   writeRecord(dir, record);
-  const spec = runSpec(template, id);
   let containerId: string;
   try {
     containerId = await engine.createContainer(spec);
@@ -120,15 +125,4 @@ async function collect(engine: Engine, id: string, file: string, into: string): 
   const name = path.posix.basename(file);
   fs.writeFileSync(path.join(into, name), bytes);
   return name;
-}
-
-/** `pond run` before any `pond up`: the project network the bot joins may not exist yet. */
-async function ensureNetwork(engine: Engine, project: Project, template: DesiredContainer): Promise<void> {
-  const net = project.desired.networks.find((n) => n.name === template.spec.network);
-  if (!net) return;
-  const observed = await engine.observe(project.spec.name);
-  if (observed.networks.some((n) => n.name === net.name)) return;
-  await engine.createNetwork(net).catch(async (e: unknown) => {
-    if (!(await engine.observe(project.spec.name)).networks.some((n) => n.name === net.name)) throw e;
-  });
 }

@@ -2,7 +2,7 @@ import type { Output } from '../cli/output.js';
 import type { Engine } from '../engine/types.js';
 import type { Project } from '../pipeline.js';
 import { firesBetween } from '../workloads/bot/schedule.js';
-import { decide } from './concurrency.js';
+import { decide, liveRuns } from './concurrency.js';
 import { runBot, type StartedRun } from './run.js';
 import { scheduledBots, short } from './schedule-view.js';
 import type { Trigger } from './store.js';
@@ -69,6 +69,26 @@ export class BotScheduler {
     }
   }
 
+  /**
+   * The policy once more against runs this scheduler did not start (a `pond run` of another process),
+   * which only the engine shows: forbid skips, replace stops them, allow goes ahead.
+   */
+  private async admitBesideOthers(project: Project, bot: string, why: string): Promise<boolean> {
+    const facts = project.spec.workloads.find((w) => w.name === bot)?.bot;
+    if (!facts || facts.concurrency === 'allow') return true;
+    const mine = this.active.get(bot);
+    const others = liveRuns(await this.deps.engine.observe(project.spec.name), bot).filter((r) => !mine?.has(r.id));
+    const decision = decide(facts.concurrency, others.map((r) => r.id));
+    if (decision.action === 'start') return true;
+    if (decision.action === 'skip') {
+      this.deps.out.log(`bot ${bot}: skipped the run (${why}): ${decision.reason}`);
+      return false;
+    }
+    const template = project.scheduled.find((c) => c.workload === bot);
+    await Promise.allSettled(others.map((r) => this.deps.engine.stopContainer(r.container, template?.spec.stopTimeoutSec ?? 10)));
+    return true;
+  }
+
   private running(bot: string): string[] {
     return [...(this.active.get(bot)?.keys() ?? [])].sort();
   }
@@ -80,7 +100,7 @@ export class BotScheduler {
     const placeholder = `starting-${Date.now()}-${runs.size}`;
     runs.set(placeholder, undefined);
     const { out } = this.deps;
-    const p = Promise.resolve(after).then(() => runBot(this.deps.engine, project, bot, {
+    const p = Promise.resolve(after).then(() => this.admitBesideOthers(project, bot, why)).then((admitted) => admitted ? runBot(this.deps.engine, project, bot, {
       trigger,
       signal: this.abort.signal,
       onStarted: (r) => {
@@ -88,8 +108,9 @@ export class BotScheduler {
         runs.set(r.id, r);
         out.log(`bot ${bot}: run ${r.id} started (${trigger}: ${why})`);
       },
-    })).then(
+    }) : undefined).then(
       (r) => {
+        if (!r) return;
         runs.delete(r.id);
         const result = r.result_file ? `, result .pond/runs/${bot}/${r.id}/${r.result_file}` : '';
         out.log(`bot ${bot}: run ${r.id} exited ${r.exit_code ?? '?'} in ${((r.duration_ms ?? 0) / 1000).toFixed(1)}s${result}${r.error ? ` (${r.error})` : ''}`);

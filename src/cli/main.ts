@@ -100,8 +100,6 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
   program.command('runs').description("list a bot's runs, newest first (from .pond/runs/BOT/)").argument('<bot>', 'the bot').addOption(format())
     .addHelpText('after', '\nExamples:\n  pond runs nightly\n  pond runs nightly --format json')
     .action((bot: string, o, cmd) => run(() => runsCommand(ctxFor(cmd), bot, o)));
-  program.command('run').description("run a bot once now, stream its output and exit with the bot's exit code").argument('<bot>', 'the bot')
-    .action((bot: string, _o, cmd) => run(() => runCommand(ctxFor(cmd), bot)));
   program.command('query').description('run a query workload now (or other SQL over its inputs) and print the result').argument('<query>', 'the query workload')
     .option('--sql <sql>', 'run this SQL instead of the workload\'s, over the same inputs')
     .addOption(new Option('--format <format>', 'json, csv or arrow (default: the workload\'s)').choices(['json', 'csv', 'arrow']))
@@ -139,6 +137,17 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .passThroughOptions()
     .addHelpText('after', "\nExample:\n  pond exec db psql -c 'select 1'      # a database preset: psql logs in as its user, to its database\n  echo 'select 1' | pond exec -T db psql\n  pond exec -e DEBUG=1 -w /app web sh")
     .action((workload: string, command: string[], o, cmd) => run(() => execCommand(ctxFor(cmd), workload, command, { noTty: o.tty === false, user: o.user, workdir: o.workdir, env: o.env })));
+  program.command('run').description("run a one-off container of a workload (a bot: one recorded run), stream its output and exit with its exit code")
+    .argument('<workload>', 'the workload').argument('[command...]', 'command to run instead of the workload\'s')
+    .option('-e, --env <KEY=VALUE>', 'set an environment variable (repeatable)', collect, [])
+    .option('-u, --user <user>', 'run as this user (name or UID[:GID])').option('-w, --workdir <dir>', 'working directory inside the container')
+    .option('--entrypoint <cmd>', "override the image's entrypoint ('' clears it)")
+    .option('-T, --no-tty', 'no pseudo-TTY (pond never allocates one: output is streamed)')
+    .option('--rm', 'remove the container when it exits (the default)').option('--no-rm', 'keep the container after it exits (down removes it)')
+    .option('--service-ports', "publish the workload's ports (left out by default)").option('--no-deps', 'do not bring up the dependencies first')
+    .passThroughOptions()
+    .addHelpText('after', "\nExample:\n  pond run web sh -c 'ls /www'      # a one-off of web, after what web depends on is up\n  pond run --no-deps -e DEBUG=1 web env\n  pond run db psql -h db -U pond    # a client beside the database, never on its data volume\n  pond run report                   # one run of a bot, recorded in .pond/runs/report/")
+    .action((workload: string, command: string[], o, cmd) => run(() => runCommand(ctxFor(cmd), workload, command, o)));
   for (const cmd of program.commands) inheritGlobals(cmd);
   return program;
 }

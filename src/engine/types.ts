@@ -85,6 +85,8 @@ export interface ContainerSpec extends Hardening {
   init: boolean;
   /** The user the process runs as (docker's --user); absent: the image's. */
   user?: string;
+  /** The process's working directory (docker's --workdir); absent: the image's. Only one-off runs set it. */
+  workingDir?: string;
   stopTimeoutSec: number;
   labels: Record<string, string>;
 }

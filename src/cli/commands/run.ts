@@ -1,32 +1,61 @@
-import { runBot } from '../../bots/run.js';
+import { randomBytes } from 'node:crypto';
+import type { DesiredContainer } from '../../desired/types.js';
+import { UsageError } from '../../errors.js';
+import { ownerTag } from '../../identity.js';
+import { ensureShared } from '../../oneoff/prepare.js';
+import { runContainer } from '../../oneoff/run.js';
+import { oneOffSpec, refuseOneOff } from '../../oneoff/spec.js';
+import type { Project } from '../../pipeline.js';
 import type { Context } from '../context.js';
 import { interruptible } from '../interrupt.js';
+import { parseRunFlags, type RunFlags } from '../run-flags.js';
 import { interruptedExitCode } from '../signals.js';
+import { runBotCommand } from './run-bot.js';
+import { upCommand } from './up.js';
 
 /**
- * `pond run BOT`: one run now, with the same bookkeeping as a scheduled one (logs, results, run.json,
- * pruning). Streams the bot's output and exits with its exit code. Ctrl-C stops and removes the
- * container (the run is recorded as interrupted) and exits 130.
+ * `pond run WORKLOAD [CMD...]`, like compose's `run`. A bot gets one recorded run (run-bot.ts); any
+ * other workload a one-off container from its desired spec (src/oneoff/spec.ts), its dependencies
+ * brought up first unless --no-deps. Output is streamed; the exit code is the container's; Ctrl-C
+ * stops it (and removes it, unless --no-rm) and exits 130.
  */
-export async function runCommand(ctx: Context, bot: string): Promise<number> {
+export async function runCommand(ctx: Context, workload: string, command: string[], flags: RunFlags): Promise<number> {
   const project = await ctx.project();
+  const req = parseRunFlags(flags, command);
+  if (project.spec.workloads.find((w) => w.name === workload)?.bot) return runBotCommand(ctx, project, workload, req);
+  const template = templateOf(project, workload);
+  refuseOneOff(template, req);
+  const deps = Object.keys(template.dependsOn).sort();
+  if (req.deps && deps.length) await upDependencies(ctx, deps);
   const engine = await ctx.openEngine();
+  const spec = oneOffSpec(template, randomBytes(3).toString('hex'), req, ownerTag());
+  await ensureShared(engine, project, spec);
   let interrupted = false;
-  const record = await interruptible(
-    (signal) =>
-      runBot(engine, project, bot, {
-        trigger: 'manual',
-        signal,
-        onStarted: (r) => ctx.output.log(`run ${bot}: ${r.id} started`),
-        onLine: (line) => (line.stream === 'stderr' ? ctx.output.err(line.text) : ctx.output.out(line.text)),
-      }),
+  const code = await interruptible(
+    (signal) => runContainer(engine, spec, {
+      keep: req.keep,
+      signal,
+      onStarted: () => ctx.output.log(`run ${workload}: ${spec.name} started`),
+      onLine: (line) => (line.stream === 'stderr' ? ctx.output.err(line.text) : ctx.output.out(line.text)),
+    }),
     () => {
       interrupted = true;
-      ctx.output.err('\ninterrupted: stopping the run');
+      ctx.output.err(`\ninterrupted: stopping ${spec.name}`);
     },
   );
-  const result = record.result_file ? `; result .pond/runs/${bot}/${record.id}/${record.result_file}` : '';
-  ctx.output.log(`run ${bot}: ${record.id} exited ${record.exit_code} in ${((record.duration_ms ?? 0) / 1000).toFixed(1)}s${result}`);
-  if (interrupted) return interruptedExitCode();
-  return record.exit_code ?? 1;
+  ctx.output.log(`run ${workload}: ${spec.name} exited ${code}${req.keep ? ' (kept: --no-rm)' : ''}`);
+  return interrupted ? interruptedExitCode() : code;
 }
+
+function templateOf(project: Project, workload: string): DesiredContainer {
+  const template = project.desired.containers.find((c) => c.workload === workload);
+  if (template) return template;
+  const names = project.spec.workloads.map((w) => w.name);
+  throw new UsageError(`no workload "${workload}" in project "${project.spec.name}"`, names.length ? `workloads here: ${names.join(', ')}` : 'pond.yaml declares no workloads');
+}
+
+/** `pond up` of what the one-off depends on; its status table is left out, so stdout is the command's alone. */
+async function upDependencies(ctx: Context, targets: string[]): Promise<void> {
+  await upCommand(ctx, { format: 'text', wait: true, waitTimeoutMs: 120_000, lockTimeoutMs: 0, concurrency: 16, workloads: targets, summary: false });
+}
+

@@ -28,6 +28,8 @@ export interface UpFlags {
   /** `pond up a b`: only these workloads and (unless noDeps) what they depend on. */
   workloads?: string[];
   noDeps?: boolean;
+  /** Print the status table and URLs on stdout (default); `pond run` turns it off so stdout is its command's. */
+  summary?: boolean;
 }
 
 /**
@@ -58,7 +60,7 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
     if (flags.format === 'json') {
       const steps = result?.results.map((r) => ({ id: r.step.id, status: r.status, ms: r.ms, ...(r.error && { error: r.error.message }), ...(r.reason && { reason: r.reason }) })) ?? [];
       ctx.output.out(JSON.stringify({ plan: planToJson(plan), steps, workloads: rows, ...(runs.length && { runs: runs.map((r) => ({ bot: r.bot, ...r.record, ...(r.error && { error: r.error }) })) }), exit_code: applyExitCode(result) || (upRunFailures(runs).length ? 1 : 0) }, null, 2));
-    } else {
+    } else if (flags.summary !== false) {
       ctx.output.out(table(statusTable(rows)));
       for (const line of urlLines(project.spec.workloads, rows)) ctx.output.out(line);
     }

@@ -20,6 +20,7 @@ export function toCreateOptions(spec: ContainerSpec): Dockerode.ContainerCreateO
     ExposedPorts: Object.fromEntries(spec.ports.map((p) => [portKey(p), {}])),
     StopTimeout: spec.stopTimeoutSec,
     ...(spec.user !== undefined ? { User: spec.user } : {}),
+    ...(spec.workingDir !== undefined ? { WorkingDir: spec.workingDir } : {}),
     ...(healthcheck ? { Healthcheck: healthcheck } : {}),
     HostConfig: {
       PortBindings: toPortBindings(spec.ports),

@@ -97,5 +97,8 @@ function withoutBotKeys(raw: RawWorkload): RawWorkload {
  */
 function startScript(runtime: Runtime, entrypoint: string): string {
   const run = [...runtime.interpreter, `${BOT_PATHS.code}/${entrypoint}`].join(' ');
-  return `mkdir -p ${BOT_PATHS.work} && printf '%s' "$POND_CONFIG" > ${BOT_PATHS.config} && cd ${BOT_PATHS.work} && exec ${run}`;
+  return `${BOT_SETUP} && exec ${run}`;
 }
+
+/** What every bot container does before its code runs: config.json written, the working dir entered. */
+export const BOT_SETUP = `mkdir -p ${BOT_PATHS.work} && printf '%s' "$POND_CONFIG" > ${BOT_PATHS.config} && cd ${BOT_PATHS.work}`;

@@ -7,6 +7,7 @@ import { listRecords } from '../../../src/bots/store.js';
 import type { Output } from '../../../src/cli/output.js';
 import { loadProject } from '../../../src/pipeline.js';
 import { MemoryEngine } from '../../support/memory-engine.js';
+import type { ContainerSpec } from '../../../src/engine/types.js';
 
 async function setup(concurrency: string, runOnUp = false) {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-sched-'));
@@ -65,4 +66,32 @@ describe('the watch-mode scheduler (in-memory engine, clock given)', () => {
     await scheduler.stop();
     expect(listRecords(dir, 's').map((r) => r.trigger)).toEqual(['up']);
   });
+
+  it("forbid: a due run is skipped while another process's run of the bot is going (the engine shows it)", async () => {
+    const { dir, scheduler, lines, engine, at } = await setup('forbid');
+    await engine.startContainer(await engine.createContainer(otherRun('r-other')));
+    scheduler.tick();
+    at('00:05:00');
+    scheduler.tick();
+    await scheduler.stop();
+    expect(listRecords(dir, 's')).toEqual([]);
+    expect(lines.some((l) => /skipped the run \(due at .*\): run r-other is still going \(concurrency: forbid\)/.test(l))).toBe(true);
+  });
+
+  it("replace: another process's run is stopped before the due run starts", async () => {
+    const { dir, scheduler, engine, at } = await setup('replace');
+    const other = await engine.createContainer(otherRun('r-other'));
+    await engine.startContainer(other);
+    scheduler.tick();
+    at('00:05:00');
+    scheduler.tick();
+    await scheduler.stop();
+    expect(engine.containers.get(other)?.state).toBe('exited');
+    expect(listRecords(dir, 's').map((r) => r.trigger)).toEqual(['schedule']);
+  });
 });
+
+/** A run of bot "s" that some other pond process started: only the engine knows it. */
+function otherRun(id: string): ContainerSpec {
+  return { name: `demo-s-run-${id}`, image: 'python:3.11-slim', env: {}, ports: [], mounts: [], resources: {}, network: 'demo_default', aliases: [], restart: 'no', init: true, stopTimeoutSec: 1, labels: { 'dev.pond.project': 'demo', 'dev.pond.workload': 's', 'dev.pond.run': id } };
+}

@@ -94,6 +94,7 @@ function desiredContainer(project: string, w: WorkloadSpec, external: Set<string
     [LABEL.spec]: canonicalJson(display),
     [LABEL.version]: POND_VERSION,
   };
+  const peer = sharedNetworkOf(w.network);
   const initOnly = w.database?.initOnly && { ...w.database.initOnly, volume: volumeName(project, w.database.initOnly.volume) };
-  return { workload: w.name, spec: { ...base, labels }, hash, display, dependsOn: w.dependsOn, risks: risksOf(w), ...(w.health && { health: w.health }), ...(initOnly && { initOnly }), ...(w.database && { data: w.database.data }), ...(w.query && { job: { timeoutMs: w.query.timeoutMs } }) };
+  return { workload: w.name, spec: { ...base, labels }, hash, display, dependsOn: w.dependsOn, ...(peer !== undefined && { sharesNetworkOf: peer }), risks: risksOf(w), ...(w.health && { health: w.health }), ...(initOnly && { initOnly }), ...(w.database && { data: w.database.data }), ...(w.query && { job: { timeoutMs: w.query.timeoutMs } }) };
 }

@@ -5,6 +5,7 @@ import { canonicalJson, sha256 } from './canonical.js';
 import { displaySpec } from './display.js';
 import { containerName, LABEL, networkName, POND_VERSION, volumeName } from './labels.js';
 import { risksOf } from './risks.js';
+import { sharedNetworkOf } from '../model/shared-network.js';
 import type { DesiredContainer, DesiredState, DesiredVolume } from './types.js';
 
 /**
@@ -23,11 +24,23 @@ export function buildDesired(spec: ProjectSpec, graph: Graph, identity: { id: st
       labels: { ...v.labels, ...owner, [LABEL.volume]: v.name, [LABEL.version]: POND_VERSION },
     }));
   const external = new Set(spec.volumes.filter((v) => v.external).map((v) => v.name));
+  const byName = new Map(spec.workloads.map((w) => [w.name, w]));
+  const built = new Map<string, DesiredContainer>();
+  const build = (w: WorkloadSpec, visiting: string[] = []): DesiredContainer => {
+    const done = built.get(w.name);
+    if (done) return done;
+    const peer = byName.get(sharedNetworkOf(w.network) ?? '');
+    const peerHash = peer && !visiting.includes(peer.name) ? build(peer, [...visiting, w.name]).hash : undefined;
+    const c = desiredContainer(project, w, external, spec.secretValues, owner, peerHash);
+    built.set(w.name, c);
+    return c;
+  };
+  const containers = spec.workloads.map((w) => build(w));
   return {
     project,
     networks: needsNetwork ? [{ name: networkName(project), labels: { ...owner, [LABEL.network]: 'default', [LABEL.version]: POND_VERSION } }] : [],
     volumes,
-    containers: spec.workloads.map((w) => desiredContainer(project, w, external, spec.secretValues, owner)),
+    containers,
     order: graph.order,
   };
 }
@@ -37,7 +50,19 @@ function ownerLabels(project: string, identity: { id: string; dir: string }): Re
   return { [LABEL.project]: project, ...(identity.id && { [LABEL.identity]: identity.id, [LABEL.dir]: identity.dir }) };
 }
 
-function desiredContainer(project: string, w: WorkloadSpec, external: Set<string>, secrets: string[], owner: Record<string, string>): DesiredContainer {
+/** Docker's network mode for a workload: its project network, another's namespace, none or host. */
+function networkMode(project: string, w: WorkloadSpec): string {
+  if (w.network === 'default') return networkName(project);
+  const peer = sharedNetworkOf(w.network);
+  return peer === undefined ? w.network : `container:${containerName(project, peer)}`;
+}
+
+/**
+ * `networkPeerHash`: the config hash of the workload whose network `w` joins, made part of `w`'s own
+ * hash. Docker binds a joiner to the container it found at create time, so a replaced target must
+ * replace its joiners too.
+ */
+function desiredContainer(project: string, w: WorkloadSpec, external: Set<string>, secrets: string[], owner: Record<string, string>, networkPeerHash?: string): DesiredContainer {
   const base: ContainerSpec = {
     name: containerName(project, w.name),
     image: w.image,
@@ -47,7 +72,7 @@ function desiredContainer(project: string, w: WorkloadSpec, external: Set<string
     ports: w.ports,
     mounts: w.mounts.map((m): Mount => (m.type === 'volume' ? { ...m, source: external.has(m.source) ? m.source : volumeName(project, m.source) } : m)),
     resources: w.resources,
-    network: w.network === 'default' ? networkName(project) : w.network,
+    network: networkMode(project, w),
     aliases: w.network === 'default' ? [w.name] : [],
     ...(w.health && { health: w.health }),
     restart: w.restart,
@@ -56,8 +81,9 @@ function desiredContainer(project: string, w: WorkloadSpec, external: Set<string
     stopTimeoutSec: w.stopTimeoutSec,
     labels: w.labels,
     ...w.hardening,
+    ...w.settings,
   };
-  const hash = sha256(canonicalJson(base));
+  const hash = sha256(canonicalJson(networkPeerHash === undefined ? base : { ...base, networkPeerHash }));
   const display = displaySpec(w, secrets);
   const labels = {
     ...w.labels,
@@ -68,6 +94,7 @@ function desiredContainer(project: string, w: WorkloadSpec, external: Set<string
     [LABEL.spec]: canonicalJson(display),
     [LABEL.version]: POND_VERSION,
   };
+  const peer = sharedNetworkOf(w.network);
   const initOnly = w.database?.initOnly && { ...w.database.initOnly, volume: volumeName(project, w.database.initOnly.volume) };
-  return { workload: w.name, spec: { ...base, labels }, hash, display, dependsOn: w.dependsOn, risks: risksOf(w), ...(w.health && { health: w.health }), ...(initOnly && { initOnly }), ...(w.database && { data: w.database.data }), ...(w.query && { job: { timeoutMs: w.query.timeoutMs } }) };
+  return { workload: w.name, spec: { ...base, labels }, hash, display, dependsOn: w.dependsOn, ...(peer !== undefined && { sharesNetworkOf: peer }), risks: risksOf(w), ...(w.health && { health: w.health }), ...(initOnly && { initOnly }), ...(w.database && { data: w.database.data }), ...(w.query && { job: { timeoutMs: w.query.timeoutMs } }) };
 }

@@ -67,7 +67,22 @@ function plainSpec(w: WorkloadSpec, env: Record<string, string>): Record<string,
     init: w.init,
     user: w.user,
     stop_grace_period: `${w.stopTimeoutSec}s`,
+    ...settingsShown(w),
     hardening: w.hardening && { read_only: w.hardening.readOnlyRootfs, cap_drop: w.hardening.capDrop, no_new_privileges: w.hardening.noNewPrivileges, pids_limit: w.hardening.pidsLimit },
   };
 }
 
+/** The runtime settings under their pond.yaml names; each absent when not set, so older labels compare equal. */
+function settingsShown(w: WorkloadSpec): Record<string, unknown> {
+  const s = w.settings;
+  if (!s) return {};
+  return {
+    working_dir: s.workingDir,
+    hostname: s.hostname,
+    extra_hosts: s.extraHosts,
+    dns: s.dns,
+    shm_size: s.shmSizeBytes === undefined ? undefined : formatBytes(s.shmSizeBytes),
+    ulimits: s.ulimits && Object.fromEntries(s.ulimits.map((u) => [u.name, { soft: u.soft, hard: u.hard }])),
+    stop_signal: s.stopSignal,
+  };
+}

@@ -18,6 +18,8 @@ export interface DesiredContainer {
   data?: DataFacts;
   /** What it may do beyond pond's safe defaults (unsafe opt-ins, public ports, unpinned image): shown on every plan. */
   risks: Risk[];
+  /** The workload whose network namespace this one joins (`network: workload:NAME`). */
+  sharesNetworkOf?: string;
   /** Set for workloads that run to completion (a query): `up` waits for exit 0 within the timeout, and an exit 0 of the same config is done. */
   job?: { timeoutMs: number };
 }

@@ -66,8 +66,33 @@ export interface Hardening {
   pidsLimit?: number;
 }
 
+/** One process resource limit (docker's --ulimit): -1 is unlimited. */
+export interface Ulimit {
+  name: string;
+  soft: number;
+  hard: number;
+}
+
+/**
+ * Process and namespace settings a workload may ask for (compose's working_dir, hostname, extra_hosts,
+ * dns, shm_size, ulimits, stop_signal). Every field is optional and absent by default, so a spec
+ * without them hashes as it did before they existed.
+ */
+export interface RuntimeSettings {
+  workingDir?: string;
+  hostname?: string;
+  /** "name:ip" entries for /etc/hosts, sorted by name. */
+  extraHosts?: string[];
+  /** DNS server addresses, in the order written (resolvers try them in turn). */
+  dns?: string[];
+  shmSizeBytes?: number;
+  /** Sorted by name. */
+  ulimits?: Ulimit[];
+  stopSignal?: string;
+}
+
 /** Everything needed to create one container. Names and labels are final (desired/ computes them). */
-export interface ContainerSpec extends Hardening {
+export interface ContainerSpec extends Hardening, RuntimeSettings {
   name: string;
   image: string;
   command?: string[];
@@ -76,7 +101,7 @@ export interface ContainerSpec extends Hardening {
   ports: PortBinding[];
   mounts: Mount[];
   resources: ResourceSpec;
-  /** Docker network to join: the project network name, or 'none' / 'host'. */
+  /** Docker network to join: the project network name, 'none' / 'host', or 'container:<name>' (another's namespace). */
   network: string;
   /** Network alias on the project network (the workload name), so workloads reach each other by name. */
   aliases: string[];
@@ -85,8 +110,6 @@ export interface ContainerSpec extends Hardening {
   init: boolean;
   /** The user the process runs as (docker's --user); absent: the image's. */
   user?: string;
-  /** The process's working directory (docker's --workdir); absent: the image's. Only one-off runs set it. */
-  workingDir?: string;
   stopTimeoutSec: number;
   labels: Record<string, string>;
 }

@@ -19,7 +19,8 @@ export interface Graph {
 }
 
 /**
- * Builds the DAG from depends_on. Unknown targets, conditions that can never be met and cycles are
+ * Builds the DAG from depends_on (the model adds the dependencies that references and
+ * `network: workload:NAME` imply). Unknown targets, conditions that can never be met and cycles are
  * reported at the user's line (a cycle as its path, "a → b → a"), all at once.
  */
 export function buildGraph(spec: ProjectSpec, config: Pick<LoadedConfig, 'locate' | 'data'>): Graph {
@@ -50,8 +51,13 @@ export function buildGraph(spec: ProjectSpec, config: Pick<LoadedConfig, 'locate
   return { order, edges };
 }
 
+/** Where a dependency was declared: its depends_on entry, or `network: workload:NAME`, which implies one. */
 function dependencyPath(data: Record<string, unknown>, from: string, dep: string): (string | number)[] {
-  const raw = (data.workloads as Record<string, { depends_on?: unknown }> | undefined)?.[from]?.depends_on;
+  const w = (data.workloads as Record<string, { depends_on?: unknown; network?: unknown }> | undefined)?.[from];
+  const raw = w?.depends_on;
+  if (Array.isArray(raw) && raw.includes(dep)) return ['workloads', from, 'depends_on', raw.indexOf(dep)];
+  const declared = raw && typeof raw === 'object' && !Array.isArray(raw) && dep in raw;
+  if (!declared && w?.network === `workload:${dep}`) return ['workloads', from, 'network'];
   if (Array.isArray(raw)) return ['workloads', from, 'depends_on', Math.max(0, raw.indexOf(dep))];
   return ['workloads', from, 'depends_on', dep];
 }

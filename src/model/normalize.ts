@@ -11,6 +11,8 @@ import { checkContainerNames } from './names.js';
 import { normalizePort } from './ports.js';
 import type { RawProject, RawWorkload } from './raw.js';
 import { Reporter } from './report.js';
+import { normalizeSettings } from './settings.js';
+import { checkSharedNetworks } from './shared-network.js';
 import type { MountSpec, ProjectSpec, ProjectVolume, UnsafeOptIn, WorkloadSpec } from './types.js';
 import { parseBytes, parseDuration } from './units.js';
 import { expandKinds, type Expanded } from '../workloads/expand.js';
@@ -38,6 +40,7 @@ export function normalizeProject(config: LoadedConfig, projectName?: string, env
     if (w) workloads.push({ ...w, kind: e.kind, ...facts(e), ...(e.hardening && { hardening: e.hardening }), mounts: [...w.mounts, ...(e.mounts ?? [])] });
   }
   resolveReferences(workloads, report);
+  checkSharedNetworks(workloads, report);
   checkHostPorts(workloads, report);
   if (report.failed) throw new ConfigError(report.diagnostics);
   const secretValues = markSecrets(workloads, config.secretValues);
@@ -126,6 +129,7 @@ function normalizeWorkload(name: string, raw: RawWorkload, dir: string, declared
   const sensitive = [...new Set([...(raw.sensitive ?? []), ...Object.keys(env).filter((k) => isSensitiveName(k) || isSecretValue(env[k]!))])].sort();
   checkImage(raw.image, [...at, 'image'], report);
   const readyWhen = readyWhenProbe(raw.ready_when);
+  const settings = normalizeSettings(raw, at, report);
   if (raw.ready_when && !readyWhen) report.error([...at, 'ready_when'], 'ready-when', 'ready_when needs log or http', 'e.g. `ready_when: { log: "compiled successfully" }`');
   return {
     name,
@@ -146,6 +150,7 @@ function normalizeWorkload(name: string, raw: RawWorkload, dir: string, declared
     labels: raw.labels ?? {},
     init: raw.init ?? true,
     ...(raw.user !== undefined && { user: raw.user }),
+    ...(settings && { settings }),
     ...(unsafe.size > 0 && { unsafe: [...unsafe].sort() }),
     stopTimeoutSec: Math.ceil((raw.stop_grace_period === undefined ? 10_000 : (parseDuration(raw.stop_grace_period) ?? 10_000)) / 1000),
   };

@@ -56,6 +56,13 @@ export interface RawWorkload {
   init?: boolean;
   user?: string;
   stop_grace_period?: Duration;
+  working_dir?: string;
+  hostname?: string;
+  extra_hosts?: string[] | Record<string, string>;
+  dns?: string[];
+  shm_size?: string | number;
+  ulimits?: Record<string, number | { soft: number; hard: number }>;
+  stop_signal?: string;
   [key: string]: unknown;
 }
 

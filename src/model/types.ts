@@ -1,4 +1,4 @@
-import type { Condition, Hardening, HealthSpec, Probe, PortBinding, ResourceSpec, RestartPolicy } from '../engine/types.js';
+import type { Condition, Hardening, HealthSpec, Probe, PortBinding, ResourceSpec, RestartPolicy, RuntimeSettings } from '../engine/types.js';
 import type { BotFacts } from '../workloads/bot/expand.js';
 import type { Connection, DataFacts, InitOnly } from '../workloads/database/expand.js';
 import type { NotebookFacts } from '../workloads/notebook/expand.js';
@@ -11,6 +11,9 @@ export type MountSpec =
   | { type: 'tmpfs'; target: string; sizeBytes?: number };
 
 export type UnsafeOptIn = 'host-network' | 'outside-project' | 'docker-socket';
+
+/** `workload:NAME`: the container joins NAME's network namespace (and so starts after it). */
+export type SharedNetwork = `workload:${string}`;
 
 /**
  * One workload after normalization: every default applied, every short form expanded, paths absolute.
@@ -28,7 +31,7 @@ export interface WorkloadSpec {
   ports: PortBinding[];
   mounts: MountSpec[];
   resources: ResourceSpec;
-  network: 'default' | 'none' | 'host';
+  network: 'default' | 'none' | 'host' | SharedNetwork;
   health?: HealthSpec;
   /** `ready_when`'s probes (also part of `health`): what `pond ps` re-checks to say starting/ready/responding. */
   readyWhen?: Probe;
@@ -39,6 +42,8 @@ export interface WorkloadSpec {
   /** `user:` ("uid", "uid:gid" or a name the image knows); absent: the image's own user. */
   user?: string;
   stopTimeoutSec: number;
+  /** working_dir, hostname, extra_hosts, dns, shm_size, ulimits, stop_signal; absent when none is set. */
+  settings?: RuntimeSettings;
   /** Confinement a kind asks for (a query: read-only root, no capabilities...); absent for plain services. */
   hardening?: Hardening;
   /** The `unsafe:` opt-ins, sorted; absent when none (plans list each as a risk). */

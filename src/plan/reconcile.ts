@@ -33,7 +33,7 @@ export function reconcile(full: DesiredState, observed: ObservedState, options: 
     const have = pickCurrent(candidates, want.spec.name);
     const leftovers = candidates.filter((c) => c !== have).map((c) => removal({ name: workload, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) }, 'leftover of an interrupted replace'));
     steps.push(...leftovers);
-    const step = containerStep(want, have, options, requiredBy.get(workload) ?? new Set());
+    const step = containerStep(want, have, options, requiredBy.get(workload) ?? new Set()) ?? rejoin(want, have, steps);
     if (!step) {
       unchanged.push(workload);
       continue;
@@ -93,7 +93,7 @@ function containerStep(want: DesiredContainer, have: ObservedContainer | undefin
   }
   if (options.forceRecreate || (!sameConfig && !options.noRecreate)) {
     const changes = options.forceRecreate ? [] : diffSpecs(parseSpecLabel(have), want.display);
-    const cause = options.forceRecreate ? '--force-recreate' : changes.length ? changeCause(changes) : 'configuration changed (written by another pond version)';
+    const cause = options.forceRecreate ? '--force-recreate' : changes.length ? changeCause(changes) : want.sharesNetworkOf ? `joins the network of ${want.sharesNetworkOf}, which is replaced` : 'configuration changed (written by another pond version)';
     return base({ ...common, action: 'replace', cause, changes, observedId: have.id });
   }
   if (have.state === 'running' && options.heal && have.health === 'unhealthy') {
@@ -111,6 +111,18 @@ function containerStep(want: DesiredContainer, have: ObservedContainer | undefin
   if (have.state === 'exited' && options.heal && want.job) return undefined; // a failed query re-runs when its SQL or inputs change, not in a loop
   const cause = have.state === 'exited' ? `is exited (code ${have.exitCode ?? '?'})` : `is ${have.state}`;
   return base({ ...common, action: 'start', cause, observedId: have.id });
+}
+
+/**
+ * A running container that joins another's network namespace keeps the namespace it joined: when
+ * that workload's container is created or started again, the joiner restarts to join the new one.
+ */
+function rejoin(want: DesiredContainer, have: ObservedContainer | undefined, steps: Step[]): Step | undefined {
+  const peer = want.sharesNetworkOf;
+  if (!peer || !have || have.state !== 'running') return undefined;
+  const peerStep = steps.find((s) => s.id === `container:${peer}`);
+  if (!peerStep || !['create', 'start', 'restart'].includes(peerStep.action)) return undefined;
+  return base({ id: `container:${want.workload}`, action: 'restart', resource: 'container', name: want.workload, engineName: want.spec.name, container: want, cause: `joins the network of ${peer}, which starts again`, observedId: have.id });
 }
 
 function changeCause(changes: string[]): string {

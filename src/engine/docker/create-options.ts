@@ -1,5 +1,5 @@
 import type Dockerode from 'dockerode';
-import type { ContainerSpec, Hardening, HealthSpec, Mount, PortBinding, Probe } from '../types.js';
+import type { ContainerSpec, Hardening, HealthSpec, Mount, PortBinding, Probe, RuntimeSettings } from '../types.js';
 
 const MS = 1_000_000;
 
@@ -20,7 +20,7 @@ export function toCreateOptions(spec: ContainerSpec): Dockerode.ContainerCreateO
     ExposedPorts: Object.fromEntries(spec.ports.map((p) => [portKey(p), {}])),
     StopTimeout: spec.stopTimeoutSec,
     ...(spec.user !== undefined ? { User: spec.user } : {}),
-    ...(spec.workingDir !== undefined ? { WorkingDir: spec.workingDir } : {}),
+    ...toProcessConfig(spec),
     ...(healthcheck ? { Healthcheck: healthcheck } : {}),
     HostConfig: {
       PortBindings: toPortBindings(spec.ports),
@@ -29,6 +29,7 @@ export function toCreateOptions(spec: ContainerSpec): Dockerode.ContainerCreateO
       ...(spec.resources.cpus !== undefined ? { NanoCpus: Math.round(spec.resources.cpus * 1e9) } : {}),
       ...(spec.resources.cpuShares !== undefined ? { CpuShares: spec.resources.cpuShares } : {}),
       ...toHardening(spec),
+      ...toHostSettings(spec),
       RestartPolicy: { Name: spec.restart },
       Init: spec.init,
       NetworkMode: spec.network,
@@ -48,8 +49,25 @@ function toHardening(spec: Hardening): Partial<Dockerode.HostConfig> {
   };
 }
 
+function toProcessConfig(spec: RuntimeSettings): Partial<Dockerode.ContainerCreateOptions> {
+  return {
+    ...(spec.workingDir !== undefined ? { WorkingDir: spec.workingDir } : {}),
+    ...(spec.hostname !== undefined ? { Hostname: spec.hostname } : {}),
+    ...(spec.stopSignal !== undefined ? { StopSignal: spec.stopSignal } : {}),
+  };
+}
+
+function toHostSettings(spec: RuntimeSettings): Partial<Dockerode.HostConfig> {
+  return {
+    ...(spec.extraHosts?.length ? { ExtraHosts: spec.extraHosts } : {}),
+    ...(spec.dns?.length ? { Dns: spec.dns } : {}),
+    ...(spec.shmSizeBytes !== undefined ? { ShmSize: spec.shmSizeBytes } : {}),
+    ...(spec.ulimits?.length ? { Ulimits: spec.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })) } : {}),
+  };
+}
+
 function isUserNetwork(network: string): boolean {
-  return network !== 'none' && network !== 'host' && network !== 'bridge' && network !== 'default';
+  return network !== 'none' && network !== 'host' && network !== 'bridge' && network !== 'default' && !network.startsWith('container:');
 }
 
 function portKey(p: PortBinding): string {

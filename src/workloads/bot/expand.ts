@@ -65,7 +65,7 @@ export function expandBot(name: string, raw: RawWorkload, ctx: KindContext): Bot
     ...withoutBotKeys(raw),
     kind: 'service',
     image: raw.image ?? runtime.image,
-    entrypoint: ['sh', '-c', startScript(runtime, entrypoint)],
+    entrypoint: ['sh', '-c', startScript(runtime, entrypoint, raw.working_dir === undefined)],
     env: Array.isArray(raw.env) ? [...Object.entries(botEnv).map(([k, v]) => `${k}=${v}`), ...raw.env] : { ...botEnv, ...raw.env },
     volumes: [{ type: 'bind', source: code.mount, target: BOT_PATHS.code, read_only: true }, ...(raw.volumes ?? [])],
     restart: raw.restart ?? (schedule ? 'no' : 'on-failure'),
@@ -91,14 +91,16 @@ function withoutBotKeys(raw: RawWorkload): RawWorkload {
 }
 
 /**
- * The container's command: write the config file, enter the writable working directory, then exec
- * the interpreter (so it is PID 1's only child under init and gets the stop signal). The entry file
- * name is limited by the schema to characters that need no quoting.
+ * The container's command: write the config file, enter the writable working directory (unless
+ * `working_dir:` names another, which the engine enters), then exec the interpreter (so it is PID 1's
+ * only child under init and gets the stop signal). The entry file name is limited by the schema to
+ * characters that need no quoting.
  */
-function startScript(runtime: Runtime, entrypoint: string): string {
+function startScript(runtime: Runtime, entrypoint: string, enterWork: boolean): string {
   const run = [...runtime.interpreter, `${BOT_PATHS.code}/${entrypoint}`].join(' ');
-  return `${BOT_SETUP} && exec ${run}`;
+  return `${enterWork ? BOT_SETUP : WRITE_CONFIG} && exec ${run}`;
 }
 
+const WRITE_CONFIG = `mkdir -p ${BOT_PATHS.work} && printf '%s' "$POND_CONFIG" > ${BOT_PATHS.config}`;
 /** What every bot container does before its code runs: config.json written, the working dir entered. */
-export const BOT_SETUP = `mkdir -p ${BOT_PATHS.work} && printf '%s' "$POND_CONFIG" > ${BOT_PATHS.config} && cd ${BOT_PATHS.work}`;
+export const BOT_SETUP = `${WRITE_CONFIG} && cd ${BOT_PATHS.work}`;

@@ -79,12 +79,12 @@ export function expandDatabase(name: string, raw: RawWorkload, hostPort: number,
   const volume = persistent ? `${name}-data` : undefined;
   const tmpfs = !volume && fast && preset.scratchMb > 0;
   const dataMount = volume ? [`${volume}:${preset.dataDir}`] : tmpfs ? [{ type: 'tmpfs' as const, target: preset.dataDir, tmpfs: { size: `${preset.scratchMb}m` } }] : [];
-  const args = fast ? preset.fastArgs : [];
+  const command = serverCommand(preset, raw, fast, [...at, 'args'], report);
   const service: RawWorkload = {
     ...raw,
     kind: 'service',
     image: raw.image ?? preset.image(version),
-    ...(raw.command === undefined && args.length && { command: [...(preset.command ?? []), ...args] }),
+    ...(command && { command }),
     env: Array.isArray(raw.env) ? [...Object.entries(preset.env(creds)).map(([k, v]) => `${k}=${v}`), ...raw.env] : { ...preset.env(creds), ...raw.env },
     ports: [{ target: preset.port, published: hostPort }, ...(raw.ports ?? [])],
     volumes: [...dataMount, ...(raw.volumes ?? [])],
@@ -93,11 +93,26 @@ export function expandDatabase(name: string, raw: RawWorkload, hostPort: number,
     restart: raw.restart ?? 'unless-stopped',
     init: raw.init ?? false,
   };
-  for (const key of ['engine', 'version', 'storage', 'mode', 'user', 'password', 'database', 'port']) delete service[key];
+  for (const key of ['engine', 'version', 'storage', 'mode', 'user', 'password', 'database', 'port', 'args']) delete service[key];
   const connection: Connection = { engine: preset.engine, host: name, port: preset.port, hostPort, ...creds, scheme: preset.urlScheme };
   const data: DataFacts = { persistent, fsync: !fast, tmpfs };
   const initOnly: InitOnly | undefined = volume ? { env: preset.initOnlyEnv, volume, ...(preset.applyCredentials && { applied: preset.applyCredentials }) } : undefined;
   return { service, volume, connection, version, data, ...(initOnly && { initOnly }) };
+}
+
+/**
+ * The server's command line: `command:` replaces the preset's (and its `mode: fast` flags); `args:` are
+ * appended to whichever applies (postgres `["-c", "wal_level=logical"]`). Undefined: the image's own.
+ */
+function serverCommand(preset: Preset, raw: RawWorkload, fast: boolean, at: (string | number)[], report: Reporter): string[] | string | undefined {
+  const args = (raw.args as string[] | undefined) ?? [];
+  if (typeof raw.command === 'string') {
+    if (args.length) report.error(at, 'args', 'args: cannot follow a command written as one shell string', 'write command: as a list, or put the flags into the string');
+    return raw.command;
+  }
+  if (raw.command !== undefined) return [...raw.command, ...args];
+  const extra = [...(fast ? preset.fastArgs : []), ...args];
+  return extra.length ? [...(preset.command ?? []), ...extra] : undefined;
 }
 
 /** "postgres://pond:pond@db:5432/pond": the URL form every client library takes. */

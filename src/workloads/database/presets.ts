@@ -32,7 +32,7 @@ export interface Preset {
   applyCredentials?: { env: string[]; exec: string };
   /** Server flags for `mode: fast` (durability traded for speed), appended to the image's command. */
   fastArgs: string[];
-  /** The command the flags follow; the image's default when absent. */
+  /** The command the flags (`mode: fast`'s, `args:`) follow; absent: the image takes bare flags itself. */
   command?: string[];
   urlScheme: string;
 }
@@ -92,6 +92,7 @@ export const PRESETS: Record<Preset['engine'], Preset> = {
     env: (c) => ({ ACCEPT_EULA: 'Y', MSSQL_SA_PASSWORD: c.password, MSSQL_PID: 'Developer' }),
     initOnlyEnv: ['MSSQL_SA_PASSWORD'],
     health: () => 'for t in /opt/mssql-tools18/bin/sqlcmd /opt/mssql-tools/bin/sqlcmd; do [ -x $t ] && exec $t -C -S 127.0.0.1 -U sa -P "$MSSQL_SA_PASSWORD" -Q "SELECT 1" -b; done; exit 1',
+    command: ['/opt/mssql/bin/sqlservr'],
     fastArgs: [],
     urlScheme: 'sqlserver',
   },

@@ -3,13 +3,19 @@ import { UsageError } from '../errors.js';
 import { adoptCommand } from './commands/adopt.js';
 import { configCommand } from './commands/config.js';
 import { downCommand } from './commands/down.js';
+import { imagesCommand } from './commands/images.js';
 import { infoCommand } from './commands/info.js';
 import { logsCommand } from './commands/logs.js';
+import { lsCommand } from './commands/ls.js';
 import { planCommand } from './commands/plan.js';
+import { portCommand } from './commands/port.js';
 import { psCommand } from './commands/ps.js';
+import { pullCommand } from './commands/pull.js';
 import { queryCommand } from './commands/query.js';
 import { runCommand } from './commands/run.js';
 import { runsCommand } from './commands/runs.js';
+import { statsCommand } from './commands/stats.js';
+import { topCommand } from './commands/top.js';
 import { upCommand } from './commands/up.js';
 import { validateCommand } from './commands/validate.js';
 import { watchCommand } from './commands/watch.js';
@@ -95,6 +101,28 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .option('-o, --output <file>', 'write the result to this file instead of stdout')
     .option('--explain', "print DuckDB's plan instead of running the query")
     .action((name: string, o, cmd) => run(() => queryCommand(ctxFor(cmd), name, { ...o, ...(o.timeout && { timeoutMs: durationFlag('--timeout', o.timeout) }) })));
+  program.command('stats').description('live CPU, memory, network and disk use of each workload, like docker stats (Ctrl-C ends it)').argument('[workloads...]', 'workloads to show (default: all)')
+    .addOption(format()).option('--no-stream', 'print one sample and exit')
+    .addHelpText('after', '\nExample:\n  pond stats --no-stream db web')
+    .action((workloads: string[], o, cmd) => run(() => statsCommand(ctxFor(cmd), workloads, { format: o.format, noStream: o.stream === false })));
+  program.command('top').description("the processes running in a workload's container").argument('<workload>', 'the workload').addOption(format())
+    .addHelpText('after', '\nExample:\n  pond top db')
+    .action((workload: string, o, cmd) => run(() => topCommand(ctxFor(cmd), workload, o)));
+  program.command('port').description('the host address:port a container port of a workload is published on').argument('<workload>', 'the workload').argument('<port>', 'the port inside the container')
+    .addOption(new Option('--protocol <protocol>', 'the port\'s protocol').choices(['tcp', 'udp']).default('tcp'))
+    .addHelpText('after', '\nExample:\n  pond port db 5432        # 127.0.0.1:49153')
+    .action((workload: string, port: string, o, cmd) => run(() => portCommand(ctxFor(cmd), workload, port, o)));
+  program.command('images').description("the image each of the project's containers runs: repository, tag, id, size").argument('[workloads...]', 'workloads to show (default: all)').addOption(format())
+    .addHelpText('after', '\nExample:\n  pond images --format json')
+    .action((workloads: string[], o, cmd) => run(() => imagesCommand(ctxFor(cmd), workloads, o)));
+  program.command('pull').description('pull every image the project needs (bots and queries too), all at once').argument('[workloads...]', 'only these workloads\' images')
+    .option('--ignore-pull-failures', 'warn about images that cannot be pulled and exit 0').option('-q, --quiet', 'print no progress')
+    .addHelpText('after', '\nExample:\n  pond pull --ignore-pull-failures')
+    .action((workloads: string[], o, cmd) => run(() => pullCommand(ctxFor(cmd), workloads, o)));
+  program.command('ls').description('list the pond projects on this engine with their folder and container states').addOption(format())
+    .option('-a, --all', 'also projects with no running container').option('-q, --quiet', 'print project names only')
+    .addHelpText('after', '\nExample:\n  pond ls -a')
+    .action((o, cmd) => run(() => lsCommand(ctxFor(cmd), o)));
   for (const cmd of program.commands) inheritGlobals(cmd);
   return program;
 }

@@ -1,0 +1,35 @@
+import type { Output } from './output.js';
+
+/** Where `pond pull` reports each image's progress; the command does not care how it is drawn. */
+export interface PullProgress {
+  update(image: string, line: string): void;
+  done(image: string, line: string): void;
+}
+
+/**
+ * On a terminal, one line per image, rewritten in place as its pull goes on (stderr); elsewhere
+ * plain timestamped lines, an image's final line always and its progress as pullImage reports it.
+ * `quiet` prints nothing at all.
+ */
+export function pullProgress(output: Output, images: string[], quiet: boolean, stderr: NodeJS.WriteStream = process.stderr): PullProgress {
+  if (quiet) return { update: () => undefined, done: () => undefined };
+  if (!output.tty) return { update: (_i, line) => output.log(line), done: (_i, line) => output.log(line) };
+  const lines = new Map(images.map((i) => [i, `${i}: waiting`]));
+  stderr.write([...lines.values()].join('\n') + '\n');
+  const finished = new Set<string>();
+  const draw = (): void => {
+    stderr.write(`\x1b[${lines.size}A` + [...lines.values()].map((l) => `\x1b[2K${l}`).join('\n') + '\n');
+  };
+  return {
+    update: (image, line) => {
+      if (finished.has(image)) return;
+      lines.set(image, line);
+      draw();
+    },
+    done: (image, line) => {
+      finished.add(image);
+      lines.set(image, line);
+      draw();
+    },
+  };
+}

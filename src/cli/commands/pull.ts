@@ -17,6 +17,10 @@ export interface PullFlags {
 export async function pullCommand(ctx: Context, workloads: string[], flags: PullFlags): Promise<number> {
   const project = await ctx.project();
   const targets = pullTargets([...project.desired.containers, ...project.scheduled], workloads, project.spec.name);
+  if (!targets.length) {
+    ctx.output.err(`project "${project.spec.name}" has no image to pull`);
+    return 0;
+  }
   const engine = await ctx.openEngine();
   const progress = pullProgress(ctx.output, targets.map((t) => t.image), !!flags.quiet);
   const failures = (await Promise.all(targets.map((t) => pullOne(engine, t, progress)))).filter((f): f is Failure => f !== undefined);

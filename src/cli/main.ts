@@ -8,11 +8,19 @@ import { infoCommand } from './commands/info.js';
 import { logsCommand } from './commands/logs.js';
 import { operateCommand } from './commands/operate.js';
 import type { Verb } from '../plan/operate.js';
+import { imagesCommand } from './commands/images.js';
+import { infoCommand } from './commands/info.js';
+import { logsCommand } from './commands/logs.js';
+import { lsCommand } from './commands/ls.js';
 import { planCommand } from './commands/plan.js';
+import { portCommand } from './commands/port.js';
 import { psCommand } from './commands/ps.js';
+import { pullCommand } from './commands/pull.js';
 import { queryCommand } from './commands/query.js';
 import { runCommand } from './commands/run.js';
 import { runsCommand } from './commands/runs.js';
+import { statsCommand } from './commands/stats.js';
+import { topCommand } from './commands/top.js';
 import { upCommand } from './commands/up.js';
 import { validateCommand } from './commands/validate.js';
 import { watchCommand } from './commands/watch.js';
@@ -148,6 +156,28 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .passThroughOptions()
     .addHelpText('after', "\nExample:\n  pond run web sh -c 'ls /www'      # a one-off of web, after what web depends on is up\n  pond run --no-deps -e DEBUG=1 web env\n  pond run db psql -h db -U pond    # a client beside the database, never on its data volume\n  pond run report                   # one run of a bot, recorded in .pond/runs/report/")
     .action((workload: string, command: string[], o, cmd) => run(() => runCommand(ctxFor(cmd), workload, command, o)));
+  program.command('stats').description('live CPU, memory, network and disk use of each workload, like docker stats (Ctrl-C ends it)').argument('[workloads...]', 'workloads to show (default: all)')
+    .addOption(format()).option('--no-stream', 'print one sample and exit')
+    .addHelpText('after', '\nExample:\n  pond stats --no-stream db web')
+    .action((workloads: string[], o, cmd) => run(() => statsCommand(ctxFor(cmd), workloads, { format: o.format, noStream: o.stream === false })));
+  program.command('top').description("the processes running in a workload's container").argument('<workload>', 'the workload').addOption(format())
+    .addHelpText('after', '\nExample:\n  pond top db')
+    .action((workload: string, o, cmd) => run(() => topCommand(ctxFor(cmd), workload, o)));
+  program.command('port').description('the host address:port a container port of a workload is published on').argument('<workload>', 'the workload').argument('<port>', 'the port inside the container')
+    .addOption(new Option('--protocol <protocol>', 'the port\'s protocol').choices(['tcp', 'udp']).default('tcp'))
+    .addHelpText('after', '\nExample:\n  pond port db 5432        # 127.0.0.1:49153')
+    .action((workload: string, port: string, o, cmd) => run(() => portCommand(ctxFor(cmd), workload, port, o)));
+  program.command('images').description("the image each of the project's containers runs: repository, tag, id, size").argument('[workloads...]', 'workloads to show (default: all)').addOption(format())
+    .addHelpText('after', '\nExample:\n  pond images --format json')
+    .action((workloads: string[], o, cmd) => run(() => imagesCommand(ctxFor(cmd), workloads, o)));
+  program.command('pull').description('pull every image the project needs (bots and queries too), all at once').argument('[workloads...]', 'only these workloads\' images')
+    .option('--ignore-pull-failures', 'warn about images that cannot be pulled and exit 0').option('-q, --quiet', 'print no progress')
+    .addHelpText('after', '\nExample:\n  pond pull --ignore-pull-failures')
+    .action((workloads: string[], o, cmd) => run(() => pullCommand(ctxFor(cmd), workloads, o)));
+  program.command('ls').description('list the pond projects on this engine with their folder and container states').addOption(format())
+    .option('-a, --all', 'also projects with no running container').option('-q, --quiet', 'print project names only')
+    .addHelpText('after', '\nExample:\n  pond ls -a')
+    .action((o, cmd) => run(() => lsCommand(ctxFor(cmd), o)));
   for (const cmd of program.commands) inheritGlobals(cmd);
   return program;
 }

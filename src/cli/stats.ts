@@ -44,3 +44,13 @@ export function formatBytes(bytes: number): string {
 export function formatMemory(used: number, limit: number): string {
   return `${formatBytes(used)} / ${formatBytes(limit)}`;
 }
+
+/** "1.2KiB / 0B": a pair of counters (NET I/O rx / tx, BLOCK I/O read / write). */
+export function formatIo(first: number, second: number): string {
+  return `${formatBytes(first)} / ${formatBytes(second)}`;
+}
+
+/** Memory use as a share of the limit; 0 when the limit is unknown. */
+export function memoryPercent(used: number, limit: number): number {
+  return limit > 0 ? (used / limit) * 100 : 0;
+}

@@ -140,6 +140,8 @@ export interface ObservedContainer {
   /** Its memory limit (inspect only), so an OOM kill can say what the limit was. */
   memoryLimitBytes?: number;
   image: string;
+  /** The id ("sha256:…") of the image it was created from, whatever the tag points at now. */
+  imageId?: string;
   /** ISO time the container last started, if ever. */
   startedAt?: string;
   restartCount: number;
@@ -188,6 +190,31 @@ export interface ContainerStats {
   memoryBytes: number;
   /** The container's memory limit (or the host's memory when unlimited). */
   memoryLimitBytes: number;
+  /** Bytes received and sent over every interface since the container started ("NET I/O"). */
+  netRxBytes: number;
+  netTxBytes: number;
+  /** Bytes read from and written to block devices since the container started ("BLOCK I/O"). */
+  blockReadBytes: number;
+  blockWriteBytes: number;
+  /** Processes and threads in the container now. */
+  pids: number;
+}
+
+/** The processes running in a container, as `ps` inside it would list them (`docker top`). */
+export interface ProcessList {
+  /** Column names, in order ("UID", "PID", …, "CMD"). */
+  titles: string[];
+  /** One row per process, one cell per title. */
+  processes: string[][];
+}
+
+/** What `pond images` shows of one image; absent fields mean the engine no longer has it. */
+export interface ImageInfo {
+  /** "sha256:…" */
+  id: string;
+  /** Every name:tag pointing at it. */
+  repoTags: string[];
+  sizeBytes: number;
 }
 
 /** A container of the project started or died (the engine's own event stream). */
@@ -235,7 +262,11 @@ export interface Engine {
   ping(): Promise<void>;
   /** Everything labelled dev.pond.project=<project>. One snapshot; never mutates. */
   observe(project: string): Promise<ObservedState>;
+  /** Every container carrying a dev.pond.project label, of any project (`pond ls`). Never mutates. */
+  listPondContainers(): Promise<ObservedContainer[]>;
   hasImage(image: string): Promise<boolean>;
+  /** The image by id or name:tag; undefined when the engine does not have it. */
+  inspectImage(ref: string): Promise<ImageInfo | undefined>;
   /** Pulls the image; `onProgress` gets short human lines. Throws EngineError naming image and registry answer. */
   pullImage(image: string, onProgress?: (line: string) => void): Promise<void>;
   createNetwork(spec: NetworkSpec): Promise<string>;
@@ -266,6 +297,8 @@ export interface Engine {
   logs(id: string, opts: LogOptions): AsyncIterable<LogLine>;
   /** One stats sample of a running container. */
   stats(id: string): Promise<ContainerStats>;
+  /** The processes of a running container; EngineError (409) when it is not running. */
+  top(id: string): Promise<ProcessList>;
   /**
    * The project's container events until the connection ends. Optional: a backend without a stream
    * leaves watch mode to notice restarts from failed resyncs alone.

@@ -8,8 +8,14 @@ import { cleanupProject, docker, eventually, uniqueProject } from '../integratio
 import { containers, pond, projectDir } from './helpers/pond.js';
 
 const project = uniqueProject('pond-e2e-pull');
+/** `pond pull` tests run as a project of their own, so "made no container" is about them alone. */
+const pullProject = uniqueProject('pond-e2e-obs-pull');
 let registry: ChildProcess;
 let image: string;
+let registryHost: string;
+/** Two more images in the registry for `pond pull`, one per workload, absent locally until pulled. */
+let first: string;
+let second: string;
 
 async function freePort(): Promise<number> {
   const server = net.createServer().listen(0, '127.0.0.1');
@@ -26,15 +32,21 @@ beforeAll(async () => {
   await fs.writeFile(path.join(dir, 'config.yml'), `version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: 127.0.0.1:${port}\n`);
   registry = spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], { stdio: 'ignore' });
   await eventually(() => fetch(`http://127.0.0.1:${port}/v2/`).then((r) => expect(r.status).toBe(200)), { timeoutMs: 15_000 });
-  image = `127.0.0.1:${port}/${project}/busybox:1.35`;
-  await docker('tag', 'busybox:1.35', image);
-  await docker('push', image);
-  await docker('rmi', image);
+  registryHost = `127.0.0.1:${port}`;
+  image = `${registryHost}/${project}/busybox:1.35`;
+  first = `${registryHost}/${project}/first:1`;
+  second = `${registryHost}/${project}/second:1`;
+  for (const ref of [image, first, second]) {
+    await docker('tag', 'busybox:1.35', ref);
+    await docker('push', ref);
+    await docker('rmi', ref);
+  }
 });
 
 afterAll(async () => {
   await cleanupProject(project);
-  await docker('rmi', image).catch(() => undefined);
+  await cleanupProject(pullProject);
+  for (const ref of [image, first, second]) await docker('rmi', ref).catch(() => undefined);
   registry?.kill();
 });
 
@@ -47,5 +59,49 @@ describe('a missing image', () => {
     expect(up.stderr).toContain(`create app: pulling ${image}`);
     expect(await docker('image', 'inspect', '-f', '{{.Id}}', image)).toMatch(/^sha256:/);
     expect((await containers(project)).app!.state).toBe('running');
+  });
+});
+
+describe('pond pull', () => {
+  const present = (ref: string): Promise<boolean> => docker('image', 'inspect', '-f', '{{.Id}}', ref).then(() => true, () => false);
+
+  it("pulls every workload's image, leaving each present on the engine", async () => {
+    await Promise.all([first, second].map((ref) => docker('rmi', ref).catch(() => undefined)));
+    expect([await present(first), await present(second)]).toEqual([false, false]);
+    const dir = await projectDir({ 'pond.yaml': `version: 1\nname: ${pullProject}\nworkloads:\n  one:\n    image: ${first}\n  two:\n    image: ${second}\n` });
+    const pull = await pond(['pull'], { cwd: dir });
+    expect(pull.code, pull.stderr).toBe(0);
+    expect(pull.stderr).toContain(`pulled ${first} (one)`);
+    expect([await present(first), await present(second)]).toEqual([true, true]);
+    expect(await docker('ps', '-aq', '--filter', `label=dev.pond.project=${pullProject}`)).toBe('');
+  });
+
+  it('exits non-zero naming the image that does not exist, and still pulls the others', async () => {
+    await docker('rmi', first).catch(() => undefined);
+    const missing = `${registryHost}/${project}/missing:1`;
+    const dir = await projectDir({ 'pond.yaml': `version: 1\nname: ${pullProject}\nworkloads:\n  one:\n    image: ${first}\n  gone:\n    image: ${missing}\n` });
+    const pull = await pond(['pull', '-q'], { cwd: dir });
+    expect(pull.code).toBe(1);
+    expect(pull.stderr).toContain(`error: pull of ${missing} failed`);
+    expect(pull.stderr).toContain(`1 of 2 images could not be pulled: ${missing}`);
+    expect(pull.stderr).not.toContain(`pull of ${first} failed`);
+    expect(await present(first)).toBe(true);
+  });
+
+  it('--ignore-pull-failures: the same failure is a warning and the exit is 0', async () => {
+    const missing = `${registryHost}/${project}/missing:1`;
+    const dir = await projectDir({ 'pond.yaml': `version: 1\nname: ${pullProject}\nworkloads:\n  gone:\n    image: ${missing}\n` });
+    const pull = await pond(['pull', '--ignore-pull-failures'], { cwd: dir });
+    expect(pull.code, pull.stderr).toBe(0);
+    expect(pull.stderr).toContain(`warning: pull of ${missing} failed`);
+  });
+
+  it('an undeclared workload is exit 3 and pulls nothing', async () => {
+    await docker('rmi', second).catch(() => undefined);
+    const dir = await projectDir({ 'pond.yaml': `version: 1\nname: ${pullProject}\nworkloads:\n  two:\n    image: ${second}\n` });
+    const pull = await pond(['pull', 'two', 'nope'], { cwd: dir });
+    expect(pull.code).toBe(3);
+    expect(pull.stderr).toContain('no workload "nope"');
+    expect(await present(second)).toBe(false);
   });
 });

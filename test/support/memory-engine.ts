@@ -1,5 +1,8 @@
 import type {
   ContainerSpec,
+  ContainerStats,
+  ImageInfo,
+  ProcessList,
   Engine,
   HealthSpec,
   LogLine,
@@ -190,8 +193,21 @@ export class MemoryEngine implements Engine {
 
   async *logs(): AsyncIterable<LogLine> {}
 
-  async stats(): Promise<{ cpuPercent: number; memoryBytes: number; memoryLimitBytes: number }> {
-    return { cpuPercent: 0, memoryBytes: 0, memoryLimitBytes: 0 };
+  async stats(): Promise<ContainerStats> {
+    return { cpuPercent: 0, memoryBytes: 0, memoryLimitBytes: 0, netRxBytes: 0, netTxBytes: 0, blockReadBytes: 0, blockWriteBytes: 0, pids: 0 };
+  }
+
+  async top(id: string): Promise<ProcessList> {
+    const b = this.box(id);
+    return { titles: ['PID', 'CMD'], processes: b.state === 'running' ? [['1', (b.spec.command ?? []).join(' ')]] : [] };
+  }
+
+  async listPondContainers(): Promise<ObservedContainer[]> {
+    return [...this.containers.values()].filter((b) => b.spec.labels['dev.pond.project'] !== undefined).map((b) => this.view(b));
+  }
+
+  async inspectImage(ref: string): Promise<ImageInfo | undefined> {
+    return this.images.has(ref) ? { id: `sha256:${ref}`, repoTags: [ref], sizeBytes: 0 } : undefined;
   }
 
   /** Files a test put into a container: `files` keyed "<container name>:<path>". */

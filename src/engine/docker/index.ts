@@ -5,6 +5,8 @@ import { resolveEndpoint } from './endpoint.js';
 import * as containers from './containers.js';
 import { classify } from './errors.js';
 import * as images from './images.js';
+import { inspectImage } from './image-info.js';
+import { listPondContainers } from './list-all.js';
 import { events } from './events.js';
 import { exec } from './exec.js';
 import { logs } from './logs.js';
@@ -16,6 +18,7 @@ import { retryPolicy } from './retry.js';
 import { waitReady } from './readiness.js';
 import { waitSettled } from './settle.js';
 import { stats } from './stats.js';
+import { top } from './top.js';
 import * as volumes from './volumes.js';
 
 /**
@@ -37,7 +40,9 @@ export function createDockerEngine(opts: { host?: string; retryBudgetMs?: number
       }
     },
     observe: (project) => observe(conn, project),
+    listPondContainers: () => listPondContainers(conn),
     hasImage: (image) => images.hasImage(conn, image),
+    inspectImage: (ref) => inspectImage(conn, ref),
     pullImage: (image, onProgress) => images.pullImage(conn, image, onProgress),
     createNetwork: (spec) => networks.createNetwork(conn, spec),
     removeNetwork: (name) => networks.removeNetwork(conn, name),
@@ -56,6 +61,7 @@ export function createDockerEngine(opts: { host?: string; retryBudgetMs?: number
     waitExit: (id, o) => containers.waitExit(conn, id, o?.signal),
     logs: (id, o) => logs(conn, id, o),
     stats: (id) => stats(conn, id),
+    top: (id) => top(conn, id),
     copyFromContainer: (id, path) => copyFromContainer(conn, id, path),
     events: (project, signal) => events(conn, project, signal),
     exec: (id, req) => exec(conn, id, req),

@@ -3,10 +3,12 @@ import { filtersQuery, type Connection } from './connection.js';
 import { classify } from './errors.js';
 import { projectFilter } from './labels.js';
 
-interface ListedContainer {
+/** A container as the engine's list call answers (the fields pond reads). */
+export interface ListedContainer {
   Id: string;
   Names?: string[];
   Image: string;
+  ImageID?: string;
   State: string;
   Status: string;
   Labels?: Record<string, string> | null;
@@ -46,7 +48,8 @@ export async function observe(conn: Connection, project: string): Promise<Observ
   }
 }
 
-function toObservedContainer(c: ListedContainer): ObservedContainer {
+/** A listed container in pond's terms: no inspect, so no start time and 0 restarts. */
+export function toObservedContainer(c: ListedContainer): ObservedContainer {
   const health = healthFromStatus(c.Status);
   const exitCode = exitCodeFromStatus(c.Status);
   return {
@@ -57,6 +60,7 @@ function toObservedContainer(c: ListedContainer): ObservedContainer {
     ...(health ? { health } : {}),
     ...(exitCode !== undefined ? { exitCode } : {}),
     image: c.Image,
+    ...(c.ImageID ? { imageId: c.ImageID } : {}),
     restartCount: 0,
     ports: (c.Ports ?? [])
       .filter((p) => p.PublicPort !== undefined)

@@ -20,16 +20,37 @@ export interface RawStats {
   cpu_stats?: RawCpuStats;
   precpu_stats?: RawCpuStats;
   memory_stats?: { usage?: number; limit?: number; stats?: Record<string, number> | null };
+  /** Per interface; absent for a container without a network (`network: none`). */
+  networks?: Record<string, { rx_bytes?: number; tx_bytes?: number }> | null;
+  /** cgroup v1 spells the ops "Read"/"Write", cgroup v2 "read"/"write"; an empty list when nothing was read. */
+  blkio_stats?: { io_service_bytes_recursive?: { op?: string; value?: number }[] | null };
+  pids_stats?: { current?: number };
 }
 
 /**
  * One sample computed as `docker stats` shows it. CPU: the container's share of the host's CPU time
  * between `precpu_stats` and `cpu_stats`, scaled by the CPUs online (so two busy CPUs read 200%); 0
  * when either delta is not positive. Memory: usage without the reclaimable page cache — cgroup v1's
- * `total_inactive_file`, else cgroup v2's `inactive_file`, each only when below the usage.
+ * `total_inactive_file`, else cgroup v2's `inactive_file`, each only when below the usage. Network:
+ * summed over interfaces. Block I/O: summed over devices, by op whatever its case.
  */
 export function computeStats(raw: RawStats): ContainerStats {
-  return { cpuPercent: cpuPercent(raw), memoryBytes: memoryBytes(raw), memoryLimitBytes: raw.memory_stats?.limit ?? 0 };
+  const nets = Object.values(raw.networks ?? {});
+  return {
+    cpuPercent: cpuPercent(raw),
+    memoryBytes: memoryBytes(raw),
+    memoryLimitBytes: raw.memory_stats?.limit ?? 0,
+    netRxBytes: nets.reduce((sum, n) => sum + (n.rx_bytes ?? 0), 0),
+    netTxBytes: nets.reduce((sum, n) => sum + (n.tx_bytes ?? 0), 0),
+    blockReadBytes: blockBytes(raw, 'read'),
+    blockWriteBytes: blockBytes(raw, 'write'),
+    pids: raw.pids_stats?.current ?? 0,
+  };
+}
+
+function blockBytes(raw: RawStats, op: 'read' | 'write'): number {
+  const entries = raw.blkio_stats?.io_service_bytes_recursive ?? [];
+  return entries.filter((e) => e.op?.toLowerCase() === op).reduce((sum, e) => sum + (e.value ?? 0), 0);
 }
 
 function cpuPercent(raw: RawStats): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatMemory, formatPercent, formatUptime, uptimeSeconds } from '../../../src/cli/stats.js';
+import { formatBytes, formatIo, formatMemory, formatPercent, formatUptime, memoryPercent, uptimeSeconds } from '../../../src/cli/stats.js';
 import { computeStats, type RawStats } from '../../../src/engine/docker/stats.js';
 
 // Trimmed from this host's dockerd 20.10 (cgroup v1), a busy loop limited to 64 MiB.
@@ -52,8 +52,25 @@ describe('computeStats: the figures docker stats shows', () => {
   });
 
   it('a stopped container (empty answer) reads as zeros', () => {
-    expect(computeStats({})).toEqual({ cpuPercent: 0, memoryBytes: 0, memoryLimitBytes: 0 });
-    expect(computeStats({ cpu_stats: { cpu_usage: { total_usage: 0 } }, precpu_stats: {}, memory_stats: {} })).toEqual({ cpuPercent: 0, memoryBytes: 0, memoryLimitBytes: 0 });
+    const zeros = { cpuPercent: 0, memoryBytes: 0, memoryLimitBytes: 0, netRxBytes: 0, netTxBytes: 0, blockReadBytes: 0, blockWriteBytes: 0, pids: 0 };
+    expect(computeStats({})).toEqual(zeros);
+    expect(computeStats({ cpu_stats: { cpu_usage: { total_usage: 0 } }, precpu_stats: {}, memory_stats: {}, networks: null, blkio_stats: { io_service_bytes_recursive: null } })).toEqual(zeros);
+  });
+
+  it('network bytes are summed over every interface', () => {
+    const s = computeStats({ networks: { eth0: { rx_bytes: 486, tx_bytes: 10 }, eth1: { rx_bytes: 14, tx_bytes: 5 } } });
+    expect([s.netRxBytes, s.netTxBytes]).toEqual([500, 15]);
+  });
+
+  it('block bytes are summed over devices by op, cgroup v1 ("Read") and v2 ("read") spellings alike', () => {
+    const v1Blk = [{ op: 'Read', value: 4096 }, { op: 'Write', value: 100 }, { op: 'Sync', value: 9 }, { op: 'Total', value: 4196 }, { op: 'Read', value: 4 }];
+    const v2Blk = [{ op: 'read', value: 7 }, { op: 'write', value: 3 }];
+    expect(computeStats({ blkio_stats: { io_service_bytes_recursive: v1Blk } })).toMatchObject({ blockReadBytes: 4100, blockWriteBytes: 100 });
+    expect(computeStats({ blkio_stats: { io_service_bytes_recursive: v2Blk } })).toMatchObject({ blockReadBytes: 7, blockWriteBytes: 3 });
+  });
+
+  it('pids from pids_stats.current', () => {
+    expect(computeStats({ pids_stats: { current: 3 } }).pids).toBe(3);
   });
 });
 
@@ -73,5 +90,11 @@ describe('rendering figures', () => {
     expect([0, 12.345, 199.96].map(formatPercent)).toEqual(['0.0%', '12.3%', '200.0%']);
     expect([0, 512, 335_872, 47_291_840, 64 * 1024 * 1024, 2.5 * 1024 ** 3].map(formatBytes)).toEqual(['0B', '512B', '328KiB', '45.1MiB', '64MiB', '2.5GiB']);
     expect(formatMemory(47_291_840, 268_435_456)).toBe('45.1MiB / 256MiB');
+  });
+
+  it('an I/O pair; memory percent of the limit, 0 when the limit is unknown', () => {
+    expect(formatIo(1_229, 0)).toBe('1.2KiB / 0B');
+    expect(memoryPercent(64, 256)).toBe(25);
+    expect(memoryPercent(64, 0)).toBe(0);
   });
 });

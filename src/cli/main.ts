@@ -9,8 +9,6 @@ import { logsCommand } from './commands/logs.js';
 import { operateCommand } from './commands/operate.js';
 import type { Verb } from '../plan/operate.js';
 import { imagesCommand } from './commands/images.js';
-import { infoCommand } from './commands/info.js';
-import { logsCommand } from './commands/logs.js';
 import { lsCommand } from './commands/ls.js';
 import { planCommand } from './commands/plan.js';
 import { portCommand } from './commands/port.js';

@@ -69,5 +69,5 @@ function desiredContainer(project: string, w: WorkloadSpec, external: Set<string
     [LABEL.version]: POND_VERSION,
   };
   const initOnly = w.database?.initOnly && { ...w.database.initOnly, volume: volumeName(project, w.database.initOnly.volume) };
-  return { workload: w.name, spec: { ...base, labels }, hash, display, dependsOn: w.dependsOn, risks: risksOf(w), ...(w.health && { health: w.health }), ...(initOnly && { initOnly }), ...(w.database && { data: w.database.data }), ...(w.query && { job: { timeoutMs: w.query.timeoutMs } }) };
+  return { workload: w.name, spec: { ...base, labels }, hash, display, dependsOn: w.dependsOn, risks: risksOf(w), ...(w.health && { health: w.health }), ...(initOnly && { initOnly }), ...(w.database && { data: w.database.data }), ...(w.query && { job: { timeoutMs: w.query.timeoutMs } }), ...(w.resourceDefaults && { resourceDefaults: w.resourceDefaults }) };
 }

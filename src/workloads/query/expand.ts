@@ -9,6 +9,7 @@ import { insideProject } from '../../model/mounts.js';
 import { envMap } from '../../model/env.js';
 import { queryHash } from './content-hash.js';
 import { runnerFiles } from './runner-files.js';
+import { QUERY_RESOURCES, withResourceDefaults } from '../resources.js';
 
 export type QueryFormat = 'json' | 'csv' | 'arrow';
 
@@ -86,6 +87,7 @@ export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): Q
     // The output file is the user's: written as the invoking user (root stays root), HOME somewhere writable.
     ...(raw.user === undefined && invokingUser() && { user: invokingUser() }),
     restart: 'no',
+    resources: withResourceDefaults(raw, QUERY_RESOURCES),
     volumes: [
       ...inputs.map((p) => ({ type: 'bind' as const, source: p, target: `${QUERY_PATHS.work}/${p}`, read_only: true })),
       { type: 'bind' as const, source: path.relative(dir, path.dirname(output)) || '.', target: QUERY_PATHS.out },

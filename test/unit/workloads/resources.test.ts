@@ -1,5 +1,9 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nanoCpus, toCreateOptions } from '../../../src/engine/docker/create-options.js';
+import { reconcile } from '../../../src/plan/reconcile.js';
+import { observedFrom } from '../../support/fixtures.js';
 import { hashesOfKindsWithoutNewDefaults } from '../../support/kinds-fixture.js';
 import { errorsOf, tempProject } from '../../support/project.js';
 
@@ -59,6 +63,14 @@ describe('default resource limits', () => {
       slow: '1ccf991d66059442e3ddd0237e2dd3d5f52ead4d0d7ddfab781f82c1ba07b8f9',
       web: '8b17047b6b6fe09ae6904a539e7a98560095f264c7cd9fe2aa0046f025b7e5e6',
     });
+  });
+
+  it('a query made before the defaults is replaced once, the plan naming the limits it gains', async () => {
+    const { dir, load } = await tempProject(query('    resources: { memory: none, cpus: none }\n'));
+    const before = (await load()).desired;
+    await fs.writeFile(path.join(dir, 'pond.yaml'), `version: 1\nname: demo\nworkloads:\n${query()}`);
+    const plan = reconcile((await load()).desired, observedFrom(before), { forceRecreate: false, noRecreate: false, removeOrphans: false, wait: true });
+    expect(plan.steps.map((s) => [s.action, s.changes])).toEqual([['replace', ['resources.cpus: added 2', 'resources.memory: added "4g"']]]);
   });
 
   it('a memory that is neither a size nor none is refused at its location', async () => {

@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/types.js';
-import { InterruptedError, TimeoutError } from '../errors.js';
+import { EngineError, InterruptedError, TimeoutError } from '../errors.js';
 import { formatDuration } from '../model/units.js';
 
 /**
@@ -23,4 +23,24 @@ export async function waitJob(engine: Engine, id: string, what: string, timeoutM
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
   }
+}
+
+const FAILED_TAIL = 10;
+
+/**
+ * A job that exited non-zero, with the last lines of this run (not of earlier ones) as the hint: a
+ * query's DuckDB error, and what to do about a missing extension, shows in `up` itself. Never throws
+ * while reading them.
+ */
+export async function jobFailed(engine: Engine, id: string, name: string, code: number): Promise<EngineError> {
+  const tail: string[] = [];
+  try {
+    const started = Date.parse((await engine.inspectContainer(id)).startedAt ?? '');
+    const since = Number.isFinite(started) ? { since: started / 1000 } : {};
+    for await (const line of engine.logs(id, { follow: false, tail: FAILED_TAIL, timestamps: false, ...since })) tail.push(line.text);
+  } catch {
+    tail.length = 0;
+  }
+  const hint = tail.length ? `last output of ${name}:\n${tail.join('\n')}\n(all of it: pond logs ${name})` : `see its output with: pond logs ${name}`;
+  return new EngineError(`${name} exited with code ${code}`, undefined, hint);
 }

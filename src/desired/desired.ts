@@ -96,5 +96,5 @@ function desiredContainer(project: string, w: WorkloadSpec, external: Set<string
   };
   const peer = sharedNetworkOf(w.network);
   const initOnly = w.database?.initOnly && { ...w.database.initOnly, volume: volumeName(project, w.database.initOnly.volume) };
-  return { workload: w.name, spec: { ...base, labels }, hash, display, dependsOn: w.dependsOn, ...(peer !== undefined && { sharesNetworkOf: peer }), risks: risksOf(w), ...(w.health && { health: w.health }), ...(initOnly && { initOnly }), ...(w.database && { data: w.database.data }), ...(w.query && { job: { timeoutMs: w.query.timeoutMs } }) };
+  return { workload: w.name, spec: { ...base, labels }, hash, display, dependsOn: w.dependsOn, ...(peer !== undefined && { sharesNetworkOf: peer }), risks: risksOf(w), ...(w.health && { health: w.health }), ...(initOnly && { initOnly }), ...(w.database && { data: w.database.data }), ...(w.query && { job: { timeoutMs: w.query.timeoutMs } }), ...(w.resourceDefaults && { resourceDefaults: w.resourceDefaults }) };
 }

@@ -22,6 +22,8 @@ export interface DesiredContainer {
   sharesNetworkOf?: string;
   /** Set for workloads that run to completion (a query): `up` waits for exit 0 within the timeout, and an exit 0 of the same config is done. */
   job?: { timeoutMs: number };
+  /** The `resources` keys set by the kind's defaults, not by the user: `pond config` says so. Not hashed, not in the label. */
+  resourceDefaults?: string[];
 }
 
 export interface DesiredVolume extends VolumeSpec {

@@ -37,7 +37,7 @@ export function normalizeProject(config: LoadedConfig, projectName?: string, env
   for (const [wname, e] of expanded.workloads) {
     const w = normalizeWorkload(wname, e.service, config.dir, declared, report, sources);
     for (const s of e.sources ?? []) sources.add(s);
-    if (w) workloads.push({ ...w, kind: e.kind, ...facts(e), ...(e.hardening && { hardening: e.hardening }), mounts: [...w.mounts, ...(e.mounts ?? [])] });
+    if (w) workloads.push({ ...w, kind: e.kind, ...facts(e), ...(e.hardening && { hardening: e.hardening }), ...(e.resourceDefaults?.length && { resourceDefaults: e.resourceDefaults }), mounts: [...w.mounts, ...(e.mounts ?? [])] });
   }
   resolveReferences(workloads, report);
   checkSharedNetworks(workloads, report);
@@ -161,18 +161,21 @@ function argv(value: string | string[]): string[] {
   return typeof value === 'string' ? ['sh', '-c', value] : value;
 }
 
+/** `none` is "no limit": it lifts a kind's default (a query's 4g, say) as if nothing were set. */
+const NO_LIMIT = 'none';
+
 function normalizeResources(raw: RawWorkload, at: (string | number)[], report: Reporter): WorkloadSpec['resources'] {
   const r = raw.resources ?? {};
   const out: WorkloadSpec['resources'] = {};
-  if (r.memory !== undefined) {
+  if (r.memory !== undefined && r.memory !== NO_LIMIT) {
     const bytes = parseBytes(r.memory);
-    if (bytes === undefined) report.error([...at, 'resources', 'memory'], 'memory', `"${r.memory}" is not a memory size`, 'write it like "256m" or "1g"');
+    if (bytes === undefined) report.error([...at, 'resources', 'memory'], 'memory', `"${r.memory}" is not a memory size`, 'write it like "256m" or "1g", or none for no limit');
     else if (bytes < 6 * 1024 * 1024) report.error([...at, 'resources', 'memory'], 'memory', `memory ${r.memory} is below the engine's minimum of 6m`);
     else out.memoryBytes = bytes;
   }
-  if (r.cpus !== undefined) {
+  if (r.cpus !== undefined && r.cpus !== NO_LIMIT) {
     const cpus = Number(r.cpus);
-    if (!(cpus > 0)) report.error([...at, 'resources', 'cpus'], 'cpus', `cpus "${r.cpus}" must be a number above 0`, 'e.g. 0.5 or 2');
+    if (!(cpus > 0)) report.error([...at, 'resources', 'cpus'], 'cpus', `cpus "${r.cpus}" must be a number above 0`, 'e.g. 0.5 or 2, or none for no limit');
     else out.cpus = cpus;
   }
   if (r.cpu_shares !== undefined) out.cpuShares = r.cpu_shares;

@@ -3,6 +3,7 @@ import type { BotFacts } from '../workloads/bot/expand.js';
 import type { Connection, DataFacts, InitOnly } from '../workloads/database/expand.js';
 import type { NotebookFacts } from '../workloads/notebook/expand.js';
 import type { QueryFacts } from '../workloads/query/expand.js';
+import type { ResourceKey } from '../workloads/resources.js';
 
 /** A mount as the user means it: `volume` sources are logical names from the top-level `volumes:`. */
 export type MountSpec =
@@ -31,6 +32,8 @@ export interface WorkloadSpec {
   ports: PortBinding[];
   mounts: MountSpec[];
   resources: ResourceSpec;
+  /** The `resources` keys a kind's default filled in (a query's memory and cpus): `pond config` marks them. Not hashed. */
+  resourceDefaults?: ResourceKey[];
   network: 'default' | 'none' | 'host' | SharedNetwork;
   health?: HealthSpec;
   /** `ready_when`'s probes (also part of `health`): what `pond ps` re-checks to say starting/ready/responding. */

@@ -6,6 +6,7 @@ import { expandDatabase } from './database/expand.js';
 import { derivedPorts } from './database/ports.js';
 import { expandBot, type BotFacts } from './bot/expand.js';
 import type { KindContext } from './context.js';
+import { defaultedResources, type ResourceKey } from './resources.js';
 import { expandNotebook, type NotebookFacts } from './notebook/expand.js';
 import { expandQuery, type QueryFacts } from './query/expand.js';
 
@@ -21,6 +22,8 @@ export interface Expanded {
   hardening?: Hardening;
   /** Mounts pond itself adds (its query runner and DuckDB): exempt from the checks on user mounts. */
   mounts?: MountSpec[];
+  /** The `resources` keys this kind's defaults filled in (see resources.ts). */
+  resourceDefaults?: ResourceKey[];
   /** Files and folders the expansion read (SQL, inputs, code): watch mode re-applies when they change. */
   sources?: string[];
 }
@@ -48,7 +51,7 @@ export function expandKinds(raw: RawProject, project: string, dir: string, repor
       const e = kind === 'notebook' ? expandNotebook(name, w, ctx) : kind === 'query' ? expandQuery(name, w, ctx) : expandBot(name, w, ctx);
       if (!e) continue;
       volumes.push(...(e.volumes ?? []));
-      workloads.set(name, { kind, service: e.service, [kind]: e.facts, ...('mounts' in e && e.mounts && { mounts: e.mounts }), ...('sources' in e && e.sources && { sources: e.sources }), ...('hardening' in e && { hardening: e.hardening }) });
+      workloads.set(name, { kind, service: e.service, [kind]: e.facts, ...('mounts' in e && e.mounts && { mounts: e.mounts }), ...('sources' in e && e.sources && { sources: e.sources }), ...('hardening' in e && { hardening: e.hardening }), resourceDefaults: defaultedResources(w, e.service) });
       continue;
     }
     if (kind !== 'database') {
@@ -58,7 +61,7 @@ export function expandKinds(raw: RawProject, project: string, dir: string, repor
     const db = expandDatabase(name, w, (w.port as number | undefined) ?? ports.get(name)!, at, report);
     if (!db) continue;
     if (db.volume) volumes.push(db.volume);
-    workloads.set(name, { kind: 'database', service: db.service, database: { connection: db.connection, version: db.version, data: db.data, ...(db.initOnly && { initOnly: db.initOnly }) } });
+    workloads.set(name, { kind: 'database', service: db.service, database: { connection: db.connection, version: db.version, data: db.data, ...(db.initOnly && { initOnly: db.initOnly }) }, resourceDefaults: defaultedResources(w, db.service) });
   }
   return { workloads, volumes };
 }

@@ -151,6 +151,6 @@ describe('no error message echoes a secret value', () => {
 
   it('a short secret value does not blank out the same text in an unrelated message', async () => {
     const text = await diagnostics('  a:\n    image: busybox:1.35\n    resources: { memory: "1x" }\n    env: { GH_PAT: "1x" }\n');
-    expect(text).toContain('resources.memory in workload "a" must be a size such as "512k", "256m", "1.5g" or a number of bytes, not "1x"');
+    expect(text).toContain('resources.memory in workload "a" must be a size such as "256m", "1.5g" or a number of bytes, or none for no limit, not "1x"');
   });
 });

@@ -2,6 +2,7 @@ import { EngineError, InterruptedError, StaleContainerError } from '../../errors
 import type { ContainerSpec, ObservedContainer } from '../types.js';
 import type { Connection } from './connection.js';
 import { toCreateOptions } from './create-options.js';
+import { hostCpuCount } from './host.js';
 import { classify, engineMessage, statusOf, tolerate } from './errors.js';
 import { inspectRaw, toObserved } from './inspect.js';
 import { CONFIG_HASH_LABEL, sameOwner } from './labels.js';
@@ -10,13 +11,14 @@ import { isConnectionFault, withRetry } from './retry.js';
 const NOT_OURS_HINT = 'rename or remove that container yourself, or change the project name in pond.yaml';
 
 /**
- * Creates (does not start) a container; a name taken by anyone is refused, never touched. A create
+ * Creates (does not start) a container, its CPU limit lowered to the host's CPUs; a name taken by anyone is refused, never touched. A create
  * whose connection broke may have happened without pond hearing the answer, so a retry first looks
  * the name up: a container there with this project's label and the same config hash is the one
  * pond asked for, and its id is adopted; one that is not ours is refused as on a first attempt.
  */
 export async function createContainer(conn: Connection, spec: ContainerSpec): Promise<string> {
-  const { name, ...body } = toCreateOptions(spec);
+  const host = spec.resources.cpus === undefined ? {} : { cpus: await hostCpuCount(conn) };
+  const { name, ...body } = toCreateOptions(spec, host);
   let retried = false;
   try {
     return await withRetry(conn.retry, async (attempt) => {

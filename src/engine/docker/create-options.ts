@@ -3,12 +3,19 @@ import type { ContainerSpec, Hardening, HealthSpec, Mount, PortBinding, Probe, R
 
 const MS = 1_000_000;
 
+/** What the engine's host offers, as far as a create body must respect it. */
+export interface HostFacts {
+  /** The host's CPU count: a CPU limit above it is lowered to it. */
+  cpus?: number;
+}
+
 /**
  * Maps pond's ContainerSpec to the engine's create body. Pure. Invariants: Cmd/Entrypoint only when
  * given (else the image's apply); Env sorted so equal specs give equal bodies; aliases only on a real
- * network; an engine healthcheck only for exec probes (pond probes http/tcp/log itself, §6).
+ * network; an engine healthcheck only for exec probes (pond probes http/tcp/log itself, §6); a CPU
+ * limit never above the host's CPUs (the desired state, and so the config hash, keeps what was asked).
  */
-export function toCreateOptions(spec: ContainerSpec): Dockerode.ContainerCreateOptions {
+export function toCreateOptions(spec: ContainerSpec, host: HostFacts = {}): Dockerode.ContainerCreateOptions {
   const healthcheck = spec.health && toHealthcheck(spec.health);
   return {
     name: spec.name,
@@ -26,7 +33,7 @@ export function toCreateOptions(spec: ContainerSpec): Dockerode.ContainerCreateO
       PortBindings: toPortBindings(spec.ports),
       Mounts: spec.mounts.map(toMount),
       ...(spec.resources.memoryBytes !== undefined ? { Memory: spec.resources.memoryBytes } : {}),
-      ...(spec.resources.cpus !== undefined ? { NanoCpus: Math.round(spec.resources.cpus * 1e9) } : {}),
+      ...(spec.resources.cpus !== undefined ? { NanoCpus: nanoCpus(spec.resources.cpus, host.cpus) } : {}),
       ...(spec.resources.cpuShares !== undefined ? { CpuShares: spec.resources.cpuShares } : {}),
       ...toHardening(spec),
       ...toHostSettings(spec),
@@ -38,6 +45,12 @@ export function toCreateOptions(spec: ContainerSpec): Dockerode.ContainerCreateO
       ? { NetworkingConfig: { EndpointsConfig: { [spec.network]: { Aliases: spec.aliases } } } }
       : {}),
   };
+}
+
+/** CPUs as the engine counts them (billionths), at most the host's count when that is known. */
+export function nanoCpus(cpus: number, hostCpus?: number): number {
+  const granted = hostCpus !== undefined && hostCpus > 0 ? Math.min(cpus, hostCpus) : cpus;
+  return Math.round(granted * 1e9);
 }
 
 function toHardening(spec: Hardening): Partial<Dockerode.HostConfig> {

@@ -5,6 +5,7 @@ import type { KindContext } from '../context.js';
 import { readCode, type BotCode } from './code.js';
 import { BOT_PATHS, RUNTIMES, type Runtime } from './runtimes.js';
 import { scheduleProblem } from './schedule.js';
+import { BOT_RESOURCES, withResourceDefaults } from '../resources.js';
 
 export type Concurrency = 'forbid' | 'allow' | 'replace';
 
@@ -69,6 +70,7 @@ export function expandBot(name: string, raw: RawWorkload, ctx: KindContext): Bot
     env: Array.isArray(raw.env) ? [...Object.entries(botEnv).map(([k, v]) => `${k}=${v}`), ...raw.env] : { ...botEnv, ...raw.env },
     volumes: [{ type: 'bind', source: code.mount, target: BOT_PATHS.code, read_only: true }, ...(raw.volumes ?? [])],
     restart: raw.restart ?? (schedule ? 'no' : 'on-failure'),
+    resources: withResourceDefaults(raw, BOT_RESOURCES),
   };
   const results = raw.results as string | undefined;
   const facts: BotFacts = {

@@ -55,8 +55,9 @@ export interface DataFacts {
  * directory on a named volume (persistent), a sized tmpfs (ephemeral + fast; the memory default
  * grows by its size) or the image's anonymous volume (ephemeral + durable), and server flags for
  * `mode: fast`, which is the default only for ephemeral storage: persistent data is synced unless
- * `mode: fast` says otherwise. It restarts unless stopped and
- * runs without an init shim (the servers handle their stop signal themselves). What the user sets wins.
+ * `mode: fast` says otherwise. Persistent data gets a larger, still bounded, memory default. It
+ * restarts unless stopped and runs without an init shim (the servers handle their stop signal
+ * themselves). What the user sets wins.
  */
 export function expandDatabase(name: string, raw: RawWorkload, hostPort: number, at: (string | number)[], report: Reporter): DatabaseExpansion | undefined {
   const preset = PRESETS[raw.engine as Preset['engine']];
@@ -88,7 +89,7 @@ export function expandDatabase(name: string, raw: RawWorkload, hostPort: number,
     env: Array.isArray(raw.env) ? [...Object.entries(preset.env(creds)).map(([k, v]) => `${k}=${v}`), ...raw.env] : { ...preset.env(creds), ...raw.env },
     ports: [{ target: preset.port, published: hostPort }, ...(raw.ports ?? [])],
     volumes: [...dataMount, ...(raw.volumes ?? [])],
-    resources: { memory: `${preset.memoryMb + (tmpfs ? preset.scratchMb : 0)}m`, ...raw.resources },
+    resources: { memory: `${persistent ? preset.durableMemoryMb : preset.memoryMb + (tmpfs ? preset.scratchMb : 0)}m`, ...raw.resources },
     health: raw.health ?? { exec: preset.health(creds), interval: '5s', timeout: '5s', retries: 5 },
     restart: raw.restart ?? 'unless-stopped',
     init: raw.init ?? false,

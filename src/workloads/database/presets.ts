@@ -10,8 +10,18 @@ export interface Preset {
   /** Port the server listens on inside the container. */
   port: number;
   dataDir: string;
-  /** Default memory limit (MB) for the server itself. */
+  /** Default memory limit (MB) for the server itself, for ephemeral data (test runs, small data sets). */
   memoryMb: number;
+  /**
+   * Default memory limit (MB) for `storage: persistent`: data that lives on and grows. Room for the
+   * server's default buffers (postgres: 128 MB shared_buffers, 64 MB maintenance_work_mem per
+   * autovacuum worker, 4 MB work_mem per sort of each of 100 connections; mysql: a 128 MB InnoDB
+   * buffer pool, performance_schema, per-connection buffers) with headroom for real work, so an
+   * ordinary load never meets the OOM killer, whose kill is a crash recovery on durable data. Bounded,
+   * so one runaway database cannot take the memory of every other workload on the host.
+   * `resources.memory` overrides it (`none` lifts it).
+   */
+  durableMemoryMb: number;
   /**
    * Size (MB) of the tmpfs holding an ephemeral fast database's data. tmpfs pages count against the
    * container's memory limit, so that limit is raised by as much: a few hundred MB of test data fit
@@ -51,6 +61,7 @@ export const PRESETS: Record<Preset['engine'], Preset> = {
     port: 5432,
     dataDir: '/var/lib/postgresql/data',
     memoryMb: 256,
+    durableMemoryMb: 1024,
     scratchMb: 1024,
     defaults: { user: 'pond', password: 'pond', database: 'pond' },
     env: (c) => ({ POSTGRES_USER: c.user, POSTGRES_PASSWORD: c.password, POSTGRES_DB: c.database }),
@@ -72,6 +83,7 @@ export const PRESETS: Record<Preset['engine'], Preset> = {
     port: 3306,
     dataDir: '/var/lib/mysql',
     memoryMb: 512,
+    durableMemoryMb: 1024,
     scratchMb: 1024,
     defaults: { user: 'pond', password: 'pond', database: 'pond' },
     env: (c) => ({ MYSQL_ROOT_PASSWORD: c.password, MYSQL_USER: c.user, MYSQL_PASSWORD: c.password, MYSQL_DATABASE: c.database }),
@@ -87,6 +99,7 @@ export const PRESETS: Record<Preset['engine'], Preset> = {
     port: 1433,
     dataDir: '/var/opt/mssql',
     memoryMb: 2048,
+    durableMemoryMb: 2048,
     scratchMb: 0,
     defaults: { user: 'sa', password: 'Pond-local-1', database: 'master' },
     env: (c) => ({ ACCEPT_EULA: 'Y', MSSQL_SA_PASSWORD: c.password, MSSQL_PID: 'Developer' }),

@@ -9,6 +9,8 @@ import { insideProject } from '../../model/mounts.js';
 import { envMap } from '../../model/env.js';
 import { queryHash } from './content-hash.js';
 import { runnerFiles } from './runner-files.js';
+import { QUERY_RESOURCES, withResourceDefaults } from '../resources.js';
+import { EXTENSIONS_MOUNT } from './runner/extensions.js';
 
 export type QueryFormat = 'json' | 'csv' | 'arrow';
 
@@ -58,7 +60,8 @@ export function missingOutputs(workloads: { name: string; query?: QueryFacts }[]
  * `read_parquet('data/x.parquet')` as it would in the project folder), the output's folder mounted
  * read-write (`out/` when no `output:` is declared, never the whole project), and a hardened
  * container: read-only root, no capabilities, no privilege gain, a process limit, a tmpfs /tmp
- * (HOME). The content hash goes into the env, so the planner re-runs the query exactly when its
+ * (HOME), and `extensions:` (a project folder of DuckDB extension files) mounted read-only: DuckDB
+ * never downloads one. The content hash goes into the env, so the planner re-runs the query exactly when its
  * SQL or inputs changed.
  */
 export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): QueryExpansion | undefined {
@@ -72,6 +75,7 @@ export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): Q
   const format = out?.format ?? FORMATS[path.extname(output).toLowerCase()] ?? 'json';
   const timeoutMs = raw.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseDuration(raw.timeout as string | number);
   if (timeoutMs === undefined || timeoutMs <= 0) report.error([...at, 'timeout'], 'duration', `"${String(raw.timeout)}" is not a duration above zero`, 'write it like "30s" or "5m"');
+  const extensions = raw.extensions === undefined ? undefined : extensionsFolder(raw.extensions as string, dir, [...at, 'extensions'], ctx);
   if (sql === undefined || inputs.length !== ((raw.inputs as unknown[] | undefined) ?? []).length || report.failed) return undefined;
   const hash = queryHash(sql, inputs, dir, output);
   fs.mkdirSync(path.dirname(output), { recursive: true });
@@ -81,25 +85,41 @@ export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): Q
     kind: 'service',
     image: raw.image ?? DEFAULT_QUERY_IMAGE,
     command: ['node', QUERY_PATHS.runner],
-    env: { ...envMap(raw.env), POND_SQL: sql, POND_FORMAT: format, POND_OUTPUT: `${QUERY_PATHS.out}/${path.basename(output)}`, POND_QUERY_HASH: hash, HOME: '/tmp' },
+    env: { ...envMap(raw.env), POND_SQL: sql, POND_FORMAT: format, POND_OUTPUT: `${QUERY_PATHS.out}/${path.basename(output)}`, POND_QUERY_HASH: hash, HOME: '/tmp', ...(extensions && { POND_EXTENSIONS: raw.extensions as string }) },
     network: raw.network ?? 'none',
     // The output file is the user's: written as the invoking user (root stays root), HOME somewhere writable.
     ...(raw.user === undefined && invokingUser() && { user: invokingUser() }),
     restart: 'no',
+    resources: withResourceDefaults(raw, QUERY_RESOURCES),
     volumes: [
       ...inputs.map((p) => ({ type: 'bind' as const, source: p, target: `${QUERY_PATHS.work}/${p}`, read_only: true })),
       { type: 'bind' as const, source: path.relative(dir, path.dirname(output)) || '.', target: QUERY_PATHS.out },
       ...(raw.volumes ?? []),
     ],
   };
-  for (const key of ['sql', 'inputs', 'output', 'timeout']) delete service[key];
+  for (const key of ['sql', 'inputs', 'output', 'timeout', 'extensions']) delete service[key];
   const mounts: MountSpec[] = [
     { type: 'bind', source: files.runner, target: QUERY_PATHS.runner, readOnly: true },
     { type: 'bind', source: files.duckdb, target: QUERY_PATHS.duckdb, readOnly: true },
+    ...(extensions ? [{ type: 'bind' as const, source: extensions, target: EXTENSIONS_MOUNT, readOnly: true }] : []),
     ...(mountsTmp(raw) ? [] : [{ type: 'tmpfs' as const, target: '/tmp' }]),
   ];
   const sqlFile = isSqlFile(raw.sql as string) ? [path.resolve(dir, (raw.sql as string).trim())] : [];
   return { service, facts: { sql, output, format, timeoutMs: timeoutMs!, hash }, mounts, hardening: QUERY_HARDENING, sources: [...sqlFile, ...inputs.map((p) => path.join(dir, p))] };
+}
+
+/** `extensions:`: a folder of DuckDB extension files inside the project, absolute; undefined (and reported) otherwise. */
+function extensionsFolder(rel: string, dir: string, at: (string | number)[], ctx: KindContext): string | undefined {
+  const abs = path.resolve(dir, rel);
+  if (!insideProject(dir, abs)) {
+    ctx.report.error(at, 'outside-project', `extensions folder ${rel} is outside the project folder`, 'keep DuckDB extension files in a folder under the one holding pond.yaml');
+    return undefined;
+  }
+  if (!fs.statSync(abs, { throwIfNoEntry: false })?.isDirectory()) {
+    ctx.report.error(at, 'not-found', `extensions folder ${rel} does not exist or is not a folder`, 'create it and put NAME.duckdb_extension files in it (built for the DuckDB version pond bundles)');
+    return undefined;
+  }
+  return abs;
 }
 
 /** Whether the user mounts something at /tmp already (then pond adds no tmpfs there). */

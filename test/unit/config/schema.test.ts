@@ -79,7 +79,7 @@ describe('schema diagnostics', () => {
     const text = `${head}    image: nginx\n    stop_grace_period: 10 sec\n    resources: {memory: lots}\n    depends_on: {db: helthy}\n  db:\n    image: postgres\n`;
     expect(await errorsOf(text)).toEqual([
       'pond.yaml:5:24 error[pattern]: stop_grace_period in workload "web" must be a duration such as "500ms", "2s", "1m30s", "1h" or a whole number of seconds, not "10 sec"',
-      'pond.yaml:6:25 error[pattern]: resources.memory in workload "web" must be a size such as "512k", "256m", "1.5g" or a number of bytes, not "lots"',
+      'pond.yaml:6:25 error[pattern]: resources.memory in workload "web" must be a size such as "256m", "1.5g" or a number of bytes, or none for no limit, not "lots"',
       'pond.yaml:7:22 error[enum]: depends_on.db in workload "web" must be one of started, healthy or completed, not "helthy"\n  hint: did you mean "healthy"?',
     ]);
   });

@@ -40,7 +40,15 @@ describe('kind: database', () => {
     expect(spec.volumes.map((v) => v.name)).toEqual(['db-data']);
     expect(db.ports[0]!.host).toBe(15432);
     expect(desired.containers[0]!.initOnly).toMatchObject({ env: ['POSTGRES_USER', 'POSTGRES_PASSWORD', 'POSTGRES_DB'], volume: 'demo_db-data', applied: { env: ['POSTGRES_PASSWORD'] } });
-    expect(db.resources.memoryBytes).toBe(256 * 1024 * 1024);
+  });
+
+  it('persistent data gets the durable memory default (1g), marked as a default; resources.memory wins', async () => {
+    const { spec } = await load('  db: { kind: database, engine: postgres, storage: persistent }\n  big: { kind: database, engine: mysql, storage: persistent, resources: { memory: none } }\n');
+    const [big, db] = spec.workloads;
+    expect(db!.resources.memoryBytes).toBe(1024 ** 3);
+    expect(db!.resourceDefaults).toEqual(['memory']);
+    expect(big!.resources.memoryBytes).toBeUndefined();
+    expect(big!.resourceDefaults).toBeUndefined();
   });
 
   it('storage: persistent defaults to mode: durable (fsync on), and mode: fast stays an explicit choice', async () => {

@@ -40,7 +40,7 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
     ctx.output.err(renderPlan(plan, { color: ctx.output.color }).trimEnd());
     await refuseDataLoss(ctx, plan, !!flags.yes);
     prepareBots(project.spec);
-    const result = hasChanges(plan) ? await runApply(ctx.output, plan, engine, flags) : undefined;
+    const result = hasChanges(plan) ? await runApply(ctx.output, plan, engine, { ...flags, projectDir: project.spec.dir }) : undefined;
     const bots = scheduledBots(project, new Date());
     if (bots.length) ctx.output.err(scheduleLines(bots).join('\n'));
     const runs: UpRun[] = applyExitCode(result) === 0 ? await interruptible((signal) => runOnUp(engine, project, bots, ctx.output, signal)) : [];

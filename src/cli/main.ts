@@ -82,7 +82,11 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .addOption(format()).option('--reveal', 'include the password')
     .action((workload: string | undefined, o, cmd) => run(() => infoCommand(ctxFor(cmd), workload, o)));
   program.command('logs').description('print workload output').argument('[workloads...]', 'workloads to show (default: all)')
-    .option('-f, --follow', 'keep streaming').option('-n, --tail <lines>', 'only the last lines of each').option('-t, --timestamps', 'show timestamps')
+    .option('-f, --follow', 'keep streaming new lines until Ctrl-C').option('-n, --tail <lines>', 'only the last lines of each').option('-t, --timestamps', 'show timestamps')
+    .option('--since <time>', 'only lines since a time (2026-01-02T15:04:05Z) or for a duration back from now (10m, 1h30m)')
+    .option('--until <time>', 'only lines before a time or a duration back from now')
+    .option('--no-log-prefix', 'print the lines without the "name |" prefix')
+    .addHelpText('after', '\nExample:\n  pond logs -f web            # follow one workload\n  pond logs --since 10m -n 50 # the last 50 lines of each from the past ten minutes')
     .action((workloads: string[], o, cmd) => run(() => logsCommand(ctxFor(cmd), workloads, { ...o, tail: o.tail === undefined ? undefined : intFlag('--tail', o.tail, 0) })));
   program.command('runs').description("list a bot's runs, newest first (from .pond/runs/BOT/)").argument('<bot>', 'the bot').addOption(format())
     .action((bot: string, o, cmd) => run(() => runsCommand(ctxFor(cmd), bot, o)));

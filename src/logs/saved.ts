@@ -59,3 +59,12 @@ export function readSaved(projectDir: string, workload: string): SavedLine[] {
     return m ? { time: m[1]!, text: m[2]! } : { time: '', text: l };
   });
 }
+
+/** Workloads that have saved lines, so `pond logs W` works for one whose container is gone. */
+export function savedWorkloads(projectDir: string): string[] {
+  try {
+    return fs.readdirSync(path.join(projectDir, '.pond', 'logs')).filter((f) => f.endsWith('.log')).map((f) => f.slice(0, -4));
+  } catch {
+    return [];
+  }
+}

@@ -18,6 +18,7 @@ import { durationFlag, intFlag } from './durations.js';
 import { reportError } from './exit.js';
 import { createOutput } from './output.js';
 import { installSignals } from './signals.js';
+import { PS_STATES } from './ps-filter.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 const format = (): Option => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
@@ -77,6 +78,9 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .action((o, cmd) => run(() => adoptCommand(ctxFor(cmd), { yes: o.yes, lockTimeoutMs: durationFlag('--lock-timeout', o.lockTimeout) })));
   program.command('ps').description("list the project's containers with state, health and ports").addOption(format())
     .option('--stats', 'also sample CPU and memory of running containers (takes about a second)')
+    .option('-q, --quiet', 'only container ids, one a line').option('-a, --all', 'accepted for compose users: stopped containers are always listed')
+    .option('--status <state>', `only containers in this state (${PS_STATES.join(', ')}); repeatable`, collect, [])
+    .addHelpText('after', '\nExample:\n  pond ps --status exited      # what stopped\n  docker inspect $(pond ps -q)  # the ids, for other tools')
     .action((o, cmd) => run(() => psCommand(ctxFor(cmd), o)));
   program.command('info').description('how to connect to each database and open each notebook (passwords hidden unless --reveal)').argument('[workload]', 'one database or notebook')
     .addOption(format()).option('--reveal', 'include the password')

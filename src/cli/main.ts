@@ -82,8 +82,9 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .option('--status <state>', `only containers in this state (${PS_STATES.join(', ')}); repeatable`, collect, [])
     .addHelpText('after', '\nExample:\n  pond ps --status exited      # what stopped\n  docker inspect $(pond ps -q)  # the ids, for other tools')
     .action((o, cmd) => run(() => psCommand(ctxFor(cmd), o)));
-  program.command('info').description('how to connect to each database and open each notebook (passwords hidden unless --reveal)').argument('[workload]', 'one database or notebook')
+  program.command('info').description('how to reach each database, notebook and service, and each container\'s id, pid and uptime (passwords hidden unless --reveal)').argument('[workload]', 'one workload')
     .addOption(format()).option('--reveal', 'include the password')
+    .addHelpText('after', '\nExample:\n  pond info warehouse --format json   # its URL, container id and pid, for scripts')
     .action((workload: string | undefined, o, cmd) => run(() => infoCommand(ctxFor(cmd), workload, o)));
   program.command('logs').description('print workload output').argument('[workloads...]', 'workloads to show (default: all)')
     .option('-f, --follow', 'keep streaming new lines until Ctrl-C').option('-n, --tail <lines>', 'only the last lines of each').option('-t, --timestamps', 'show timestamps')

@@ -11,8 +11,10 @@ const RFC3339 = /^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d
 export function logTimeFlag(flag: string, value: string, nowMs: number): number {
   const text = value.trim();
   if (RFC3339.test(text)) {
-    const ms = Date.parse(text.length === 10 ? `${text}T00:00:00` : text.replace(' ', 'T'));
-    if (Number.isFinite(ms)) return ms / 1000;
+    const fraction = /\.(\d+)/.exec(text)?.[1];
+    const whole = (text.length === 10 ? `${text}T00:00:00` : text.replace(' ', 'T')).replace(/\.\d+/, '');
+    const ms = Date.parse(whole);
+    if (Number.isFinite(ms)) return ms / 1000 + (fraction ? Number(`0.${fraction}`) : 0);
   }
   if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
   const back = parseDuration(text);

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,9 +82,20 @@ describe('pond logs on a real engine', () => {
     expect(ours.stdout.trimEnd().split('\n')).toEqual(await dockerLines('chatty', '--tail', '5'));
   });
 
+  it('the name prefix is coloured only when stdout is a terminal and NO_COLOR is unset', async () => {
+    const line = `"${process.execPath}" "${path.join(ROOT, 'bin/pond')}" logs -n 1 chatty`;
+    const tty = await pondSh(`script -qec '${line}' /dev/null`, { NO_COLOR: '' });
+    const ttyNoColor = await pondSh(`script -qec '${line}' /dev/null`, { NO_COLOR: '1' });
+    const piped = await pondSh(`script -qec '${line} | cat' /dev/null`, { NO_COLOR: '' }); // stderr still a terminal
+    expect(tty.stdout).toMatch(/\x1b\[\d+mchatty \|\x1b\[0m 20000/);
+    expect(ttyNoColor.stdout).not.toContain('\x1b[');
+    expect(piped.stdout).toContain('chatty | 20000');
+    expect(piped.stdout).not.toContain('\x1b[');
+  });
+
   it.each([['logs'], ['logs -f']])('pond %s | head -1 exits 0 with nothing on stderr', async (cmd) => {
     const line = `{ "${process.execPath}" "${path.join(ROOT, 'bin/pond')}" ${cmd} chatty; echo "pond exited $?" >&2; } | head -1`;
-    const run = await pond_sh(line);
+    const run = await pondSh(line);
     expect(run.stdout).toBe('chatty | 1\n');
     expect(run.stderr).toBe('pond exited 0\n');
   });
@@ -104,9 +116,9 @@ describe('pond logs on a real engine', () => {
   }, 120_000);
 });
 
-async function pond_sh(line: string): Promise<{ stdout: string; stderr: string }> {
-  const { execFile } = await import('node:child_process');
+/** Runs a shell line (pipes, a pty through script) with pond's env; colours off unless `env` says otherwise. */
+function pondSh(line: string, env: Record<string, string> = {}): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('sh', ['-c', line], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } }, (_err, stdout, stderr) => resolve({ stdout, stderr }));
+    execFile('sh', ['-c', line], { cwd: dir, env: { ...process.env, NO_COLOR: '1', CI: '', ...env } }, (_err, stdout, stderr) => resolve({ stdout, stderr }));
   });
 }

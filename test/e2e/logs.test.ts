@@ -114,6 +114,25 @@ describe('pond logs on a real engine', () => {
     expect(chatty.trimEnd().split('\n').map((l) => l.split(' ')[1])).toEqual(Array.from({ length: 1000 }, (_, i) => String(19_001 + i)));
     expect(Buffer.byteLength(chatty)).toBeLessThanOrEqual(1024 * 1024);
   }, 120_000);
+
+  it('logs -f a keeps streaming when pond up replaces the container: the old one\'s goodbye, then the new one\'s lines', async () => {
+    const old = await id('a');
+    const child = pondProcess(['logs', '-f', '--no-log-prefix', 'a'], { cwd: dir });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await eventually(() => expect(out).toContain(`a-${old.slice(0, 12)}-`), { timeoutMs: 20_000, intervalMs: 100 });
+    await fs.writeFile(path.join(dir, 'pond.yaml'), stack('3'));
+    const up = await pond(['up'], { cwd: dir });
+    expect(up.code, up.stderr).toBe(0);
+    const fresh = (await id('a')).slice(0, 12);
+    await eventually(() => expect(out).toContain(`a-${fresh}-2\n`), { timeoutMs: 20_000, intervalMs: 100 });
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    const lines = out.split('\n');
+    expect(lines.indexOf(`a-bye-${old.slice(0, 12)}`)).toBeGreaterThan(-1);
+    expect(lines.indexOf(`a-bye-${old.slice(0, 12)}`)).toBeLessThan(lines.indexOf(`a-${fresh}-1`));
+  }, 120_000);
 });
 
 /** Runs a shell line (pipes, a pty through script) with pond's env; colours off unless `env` says otherwise. */

@@ -5,6 +5,7 @@ import { readSaved, savedWorkloads } from '../../logs/saved.js';
 import type { Context } from '../context.js';
 import { formatEntry, interleave, tailSaved, type LineFormat, type LogEntry } from '../log-view.js';
 import { logTimeFlag, withinTimes } from '../log-time.js';
+import { followWorkload } from '../follow.js';
 import { whileStoppable } from '../signals.js';
 
 export interface LogsFlags {
@@ -26,7 +27,8 @@ interface Source {
 /**
  * `pond logs [WORKLOAD...]`: the lines saved from each workload's previous container (a replace or
  * down removed it) and its current container's, interleaved by time and prefixed "name | ". With
- * `--follow`, new lines stream in as they come until Ctrl-C or until stdout's reader goes away.
+ * `--follow`, new lines stream in as they come, across a replace (cli/follow.ts), until Ctrl-C, until
+ * stdout's reader goes away, or until no selected workload runs any more.
  */
 export async function logsCommand(ctx: Context, workloads: string[], flags: LogsFlags): Promise<number> {
   const now = Date.now();
@@ -45,11 +47,11 @@ export async function logsCommand(ctx: Context, workloads: string[], flags: Logs
   const abort = new AbortController();
   ctx.output.closed?.addEventListener('abort', () => abort.abort());
   if (ctx.output.closed?.aborted) return 0;
-  await whileStoppable(() => abort.abort(), () => Promise.all(sources.flatMap((s) => s.containers.map(async (c) => {
-    for await (const line of engine.logs(c.id, { follow: true, timestamps: true, since: Math.max(since ?? cut, cut), until, signal: abort.signal })) {
-      print({ label: s.workload, slot: s.slot, time: line.time ?? '', text: line.text });
-    }
-  }))));
+  await whileStoppable(() => abort.abort(), () => Promise.all(sources.map((s) => followWorkload(
+    engine,
+    { project, workload: s.workload, since: Math.max(since ?? cut, cut), until, signal: abort.signal },
+    (line) => print({ label: s.workload, slot: s.slot, time: line.time ?? '', text: line.text }),
+  ))));
   return 0;
 }
 

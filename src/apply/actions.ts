@@ -14,6 +14,8 @@ export interface ActionContext {
   reached(condition: Condition): void;
   progress(message: string): void;
   warn(message: string): void;
+  /** Saves the last output of a container about to be removed (never fails the step). */
+  keepLogs(id: string): Promise<void>;
 }
 
 /**
@@ -124,6 +126,7 @@ async function replace(step: Step, ctx: ActionContext): Promise<void> {
     if (ctx.signal.aborted) throw e;
     await ctx.limit.run(() => rollBack(step, id, ctx, e));
   }
+  await ctx.keepLogs(old);
   await ctx.limit.run(() => ctx.engine.removeContainer(old));
 }
 
@@ -176,6 +179,7 @@ async function remove(step: Step, ctx: ActionContext): Promise<void> {
     return ctx.limit.run(async () => {
       ctx.progress('stopping');
       await ctx.engine.stopContainer(step.observedId!, step.stopTimeoutSec ?? 10);
+      await ctx.keepLogs(step.observedId!);
       await ctx.engine.removeContainer(step.observedId!);
     });
   }

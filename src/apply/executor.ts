@@ -2,6 +2,7 @@ import type { Condition, Engine } from '../engine/types.js';
 import { EngineError } from '../errors.js';
 import type { Plan, Step } from '../plan/types.js';
 import { runStep } from './actions.js';
+import { keepLogs } from './keep-logs.js';
 import { GateClosed, Gates } from './gates.js';
 import { Limit } from './limit.js';
 
@@ -31,6 +32,8 @@ export interface ApplyOptions {
   waitTimeoutMs: number;
   signal?: AbortSignal;
   onEvent?: (e: StepEvent) => void;
+  /** The folder of pond.yaml: a removed or replaced container's last output is saved under its `.pond/logs`. Absent: not saved. */
+  projectDir?: string;
 }
 
 export interface ApplyResult {
@@ -56,7 +59,7 @@ export async function applyPlan(plan: Plan, engine: Engine, options: ApplyOption
     if (!p) pulls.set(image, (p = pullIfMissing(engine, image, (line) => emit({ step, status: 'progress', message: line }))));
     return p;
   };
-  const results = await Promise.all(plan.steps.map((step) => runOne(step, { engine, gates, limit, signal, emit, ensureImage, waitTimeoutMs: options.waitTimeoutMs })));
+  const results = await Promise.all(plan.steps.map((step) => runOne(step, { engine, gates, limit, signal, emit, ensureImage, waitTimeoutMs: options.waitTimeoutMs, projectDir: options.projectDir })));
   return { results, ok: results.every((r) => r.status === 'done'), interrupted: signal.aborted };
 }
 
@@ -68,6 +71,7 @@ interface RunContext {
   emit: (e: StepEvent) => void;
   ensureImage: (image: string, step: Step) => Promise<void>;
   waitTimeoutMs: number;
+  projectDir?: string;
 }
 
 async function runOne(step: Step, ctx: RunContext): Promise<StepResult> {
@@ -93,6 +97,11 @@ async function runOne(step: Step, ctx: RunContext): Promise<StepResult> {
       ctx.emit({ step, status: 'progress', message: `waiting for ${a.workload} to be ${a.condition}` });
       await awaitExisting(ctx, a);
     }
+    const warn = (message: string): void => {
+      warnings.push(message);
+      ctx.emit({ step, status: 'warning', message });
+    };
+    const dir = ctx.projectDir;
     await runStep(step, {
       engine: ctx.engine,
       limit: ctx.limit,
@@ -104,9 +113,10 @@ async function runOne(step: Step, ctx: RunContext): Promise<StepResult> {
         ctx.emit({ step, status: 'reached', condition });
       },
       progress: (message) => ctx.emit({ step, status: 'progress', message }),
-      warn: (message) => {
-        warnings.push(message);
-        ctx.emit({ step, status: 'warning', message });
+      warn,
+      keepLogs: async (id) => {
+        const failed = dir === undefined ? undefined : await keepLogs(ctx.engine, dir, step.name, id);
+        if (failed) warn(failed);
       },
     });
     return finish('done', {}, started);

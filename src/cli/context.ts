@@ -72,6 +72,11 @@ export class Context {
     return (await this.project()).spec.name;
   }
 
+  /** The folder of pond.yaml (where `.pond/` lives), or undefined when there is no file (-p alone). */
+  projectDir(): string | undefined {
+    return this.hasFiles() ? path.dirname(this.files()[0]!) : undefined;
+  }
+
   /** This checkout's identity: the loaded project's, or (with -p and no file) the working folder's. */
   identity(): ProjectIdentity {
     return readIdentity(this.hasFiles() ? path.dirname(this.files()[0]!) : this.cwd);

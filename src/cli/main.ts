@@ -27,6 +27,7 @@ import { durationFlag, intFlag } from './durations.js';
 import { reportError } from './exit.js';
 import { createOutput } from './output.js';
 import { installSignals } from './signals.js';
+import { PS_STATES } from './ps-filter.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 const format = (): Option => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
@@ -96,12 +97,20 @@ function build(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .action((o, cmd) => run(() => adoptCommand(ctxFor(cmd), { yes: o.yes, lockTimeoutMs: durationFlag('--lock-timeout', o.lockTimeout) })));
   program.command('ps').description("list the project's containers with state, health and ports").addOption(format())
     .option('--stats', 'also sample CPU and memory of running containers (takes about a second)')
+    .option('-q, --quiet', 'only container ids, one a line').option('-a, --all', 'accepted for compose users: stopped containers are always listed')
+    .option('--status <state>', `only containers in this state (${PS_STATES.join(', ')}); repeatable`, collect, [])
+    .addHelpText('after', '\nExample:\n  pond ps --status exited      # what stopped\n  docker inspect $(pond ps -q)  # the ids, for other tools')
     .action((o, cmd) => run(() => psCommand(ctxFor(cmd), o)));
-  program.command('info').description('how to connect to each database and open each notebook (passwords hidden unless --reveal)').argument('[workload]', 'one database or notebook')
+  program.command('info').description('how to reach each database, notebook and service, and each container\'s id, pid and uptime (passwords hidden unless --reveal)').argument('[workload]', 'one workload')
     .addOption(format()).option('--reveal', 'include the password')
+    .addHelpText('after', '\nExample:\n  pond info warehouse --format json   # its URL, container id and pid, for scripts')
     .action((workload: string | undefined, o, cmd) => run(() => infoCommand(ctxFor(cmd), workload, o)));
   program.command('logs').description('print workload output').argument('[workloads...]', 'workloads to show (default: all)')
-    .option('-f, --follow', 'keep streaming').option('-n, --tail <lines>', 'only the last lines of each').option('-t, --timestamps', 'show timestamps')
+    .option('-f, --follow', 'keep streaming new lines until Ctrl-C').option('-n, --tail <lines>', 'only the last lines of each').option('-t, --timestamps', 'show timestamps')
+    .option('--since <time>', 'only lines since a time (2026-01-02T15:04:05Z) or for a duration back from now (10m, 1h30m)')
+    .option('--until <time>', 'only lines before a time or a duration back from now')
+    .option('--no-log-prefix', 'print the lines without the "name |" prefix')
+    .addHelpText('after', '\nExample:\n  pond logs -f web            # follow one workload\n  pond logs --since 10m -n 50 # the last 50 lines of each from the past ten minutes')
     .action((workloads: string[], o, cmd) => run(() => logsCommand(ctxFor(cmd), workloads, { ...o, tail: o.tail === undefined ? undefined : intFlag('--tail', o.tail, 0) })));
   program.command('runs').description("list a bot's runs, newest first (from .pond/runs/BOT/)").argument('<bot>', 'the bot').addOption(format())
     .addHelpText('after', '\nExamples:\n  pond runs nightly\n  pond runs nightly --format json')

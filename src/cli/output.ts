@@ -9,18 +9,44 @@ export interface Output {
   err(text: string): void;
   /** A progress line on stderr: timestamped when not on a TTY, so CI logs read in order. */
   log(line: string): void;
+  /** Colour for what goes to stdout (log prefixes): stdout itself is a TTY and NO_COLOR is unset. */
+  outColor?: boolean;
+  /** Aborts once stdout's reader went away (`pond logs | head -1`): a follow stops, writes are dropped. */
+  closed?: AbortSignal;
 }
 
 export function createOutput(stdout = process.stdout, stderr = process.stderr, env = process.env): Output {
   const tty = !!stderr.isTTY && !env.CI;
   const color = tty && !env.NO_COLOR && env.TERM !== 'dumb';
+  const closed = watchClosed(stdout);
   return {
     tty,
     color,
-    out: (text) => void stdout.write(text.endsWith('\n') ? text : text + '\n'),
+    outColor: !!stdout.isTTY && !env.NO_COLOR && env.TERM !== 'dumb',
+    closed,
+    out: (text) => void (closed.aborted || stdout.write(text.endsWith('\n') ? text : text + '\n')),
     err: (text) => void stderr.write(text.endsWith('\n') ? text : text + '\n'),
     log: (line) => void stderr.write(tty ? `${line}\n` : `${timestamp()} ${line}\n`),
   };
+}
+
+const watched = new WeakMap<NodeJS.WritableStream, AbortSignal>();
+
+/**
+ * A reader that closes the pipe early (`| head -1`) makes the next write fail with EPIPE; unhandled,
+ * node prints a stack trace. Here it only marks stdout closed: nothing more is written, and the
+ * command ends as it would have (logs stops following).
+ */
+function watchClosed(stdout: NodeJS.WritableStream): AbortSignal {
+  const known = watched.get(stdout);
+  if (known) return known;
+  const abort = new AbortController();
+  stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+    abort.abort();
+  });
+  watched.set(stdout, abort.signal);
+  return abort.signal;
 }
 
 function timestamp(): string {

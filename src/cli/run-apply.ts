@@ -9,6 +9,8 @@ import { interruptedExitCode, whileStoppable, type StopSignal } from './signals.
 export interface RunApplyOptions {
   concurrency: number;
   waitTimeoutMs: number;
+  /** pond.yaml's folder: removed containers' last output goes to its .pond/logs. */
+  projectDir?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export async function runApply(out: Output, plan: Plan, engine: Engine, options:
   const progress = out.tty ? await ttyProgress(plan) : plainProgress(out);
   const started = Date.now();
   return whileStoppable(onStop, async () => {
-    const result = await applyPlan(plan, engine, { ...options, signal: abort.signal, onEvent: (e) => progress.onEvent(e) });
+    const result = await applyPlan(plan, engine, { concurrency: options.concurrency, waitTimeoutMs: options.waitTimeoutMs, projectDir: options.projectDir, signal: abort.signal, onEvent: (e) => progress.onEvent(e) });
     await progress.done();
     reportOutcome(out, result, Date.now() - started);
     return result;

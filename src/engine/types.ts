@@ -145,6 +145,8 @@ export interface ObservedContainer {
   /** ISO time the container last started, if ever. */
   startedAt?: string;
   restartCount: number;
+  /** The main process's id on the host while it runs (inspect only; the list API does not say). */
+  pid?: number;
   /** Published ports as the engine reports them. */
   ports: { container: number; host: number; hostIp: string; protocol: string }[];
 }
@@ -178,7 +180,10 @@ export interface LogOptions {
   follow: boolean;
   tail?: number;
   timestamps: boolean;
+  /** Only lines written at or after this instant (epoch seconds, fractions allowed). */
   since?: number;
+  /** Only lines written at or before this instant (epoch seconds, fractions allowed). */
+  until?: number;
   signal?: AbortSignal;
 }
 

@@ -110,7 +110,7 @@ export class WatchController {
     if (heal) this.countRestarts(plan.steps);
     out.log(`apply: ${summaryLine(plan)}${t.reasons.length ? ` (${t.reasons.join(', ')})` : ''}`);
     for (const s of plan.steps) out.log(`  ${stepTitle(s)}: ${s.cause}`);
-    const result = await runApply(out, plan, this.deps.engine, { concurrency: this.deps.options.concurrency, waitTimeoutMs: this.deps.options.waitTimeoutMs });
+    const result = await runApply(out, plan, this.deps.engine, { concurrency: this.deps.options.concurrency, waitTimeoutMs: this.deps.options.waitTimeoutMs, projectDir: project.spec.dir });
     if (result.ok) this.stoppedByEngine = [];
     this.settle(project);
     return result;

@@ -38,9 +38,11 @@ describe('pond run of a service', () => {
 
   it('brings up what the workload depends on first', async () => {
     expect(await inspect(`${project}-dep`, '{{.State.Running}} {{index .Config.Labels "dev.pond.workload"}}')).toBe('true dep');
+    expect(await docker('ps', '-aq', '--filter', `name=^${project}-svc$`)).toBe('');
   });
 
   it("leaves the workload's standing container as it was (same ID, same StartedAt)", async () => {
+    expect((await pond(['up', 'svc'], { cwd: dir })).code).toBe(0);
     const before = await inspect(`${project}-svc`, '{{.Id}} {{.State.StartedAt}} {{.State.Running}}');
     const r = await pond(['run', 'svc', 'true'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);

@@ -191,7 +191,15 @@ export class MemoryEngine implements Engine {
     return b.exitCode ?? 0;
   }
 
-  async *logs(): AsyncIterable<LogLine> {}
+  /** Lines a container printed, by workload, as `logs` hands them out (stamped one second apart). */
+  output = new Map<string, string[]>();
+
+  async *logs(id: string): AsyncIterable<LogLine> {
+    const b = this.box(id);
+    this.calls.push(`logs ${b.spec.name}`);
+    const lines = this.output.get(b.spec.labels['dev.pond.workload'] ?? '') ?? [];
+    for (const [i, text] of lines.entries()) yield { container: id, stream: 'stdout', time: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), text };
+  }
 
   async stats(): Promise<ContainerStats> {
     return { cpuPercent: 0, memoryBytes: 0, memoryLimitBytes: 0, netRxBytes: 0, netTxBytes: 0, blockReadBytes: 0, blockWriteBytes: 0, pids: 0 };

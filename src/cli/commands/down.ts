@@ -33,7 +33,7 @@ export async function downCommand(ctx: Context, flags: DownFlags): Promise<numbe
       ctx.output.err(`Nothing to remove: project "${project}" has no containers or networks.`);
     } else {
       ctx.output.err(renderPlan(plan, { color: ctx.output.color }).trimEnd());
-      failUnlessOk(await runApply(ctx.output, plan, engine, { concurrency: flags.concurrency, waitTimeoutMs: 0 }));
+      failUnlessOk(await runApply(ctx.output, plan, engine, { concurrency: flags.concurrency, waitTimeoutMs: 0, projectDir: ctx.projectDir() }));
       await sweepLate(ctx, engine, project, flags.concurrency);
     }
     if (!flags.volumes) {
@@ -55,5 +55,5 @@ async function sweepLate(ctx: Context, engine: Engine, project: string, concurre
   if (!late.containers.length) return;
   ctx.output.err(`removing what appeared during the down: ${late.containers.map((c) => c.name).sort().join(', ')}`);
   const plan = planDown(project, { ...late, volumes: [] }, { volumes: false });
-  failUnlessOk(await runApply(ctx.output, plan, engine, { concurrency, waitTimeoutMs: 0 }));
+  failUnlessOk(await runApply(ctx.output, plan, engine, { concurrency, waitTimeoutMs: 0, projectDir: ctx.projectDir() }));
 }

@@ -1,6 +1,9 @@
-import { UsageError } from '../../errors.js';
+import { EngineUnreachableError, UsageError } from '../../errors.js';
+import type { ObservedContainer } from '../../engine/types.js';
+import type { WorkloadSpec } from '../../model/types.js';
 import { connectionUrl } from '../../workloads/database/expand.js';
 import type { Context } from '../context.js';
+import { containerInfos, containerTable, serviceInfos } from '../info-view.js';
 import { table } from '../output.js';
 import { HIDDEN, notebookUrl } from '../urls.js';
 
@@ -10,35 +13,59 @@ export interface InfoFlags {
 }
 
 /**
- * `pond info [WORKLOAD]`: how to connect to each database and open each notebook, from this machine.
- * Needs no engine: ports are part of the config. A database's password shows only with --reveal; a
- * notebook's URL carries its token, since opening it is what the URL is for.
+ * `pond info [WORKLOAD]`: how to reach each database, notebook and service with a published port
+ * from this machine, and each workload's container (id, pid, started, uptime). A database's
+ * password shows only with --reveal; a notebook's URL carries its token, since opening it is what
+ * the URL is for. The connection facts come from the config, so an engine that does not answer only
+ * costs the container details (a warning says so).
  */
 export async function infoCommand(ctx: Context, workload: string | undefined, flags: InfoFlags): Promise<number> {
   const project = await ctx.project();
-  const databases = project.spec.workloads.filter((w) => w.database && (!workload || w.name === workload));
-  const notebooks = project.spec.workloads.filter((w) => w.notebook && (!workload || w.name === workload));
-  if (workload && !databases.length && !notebooks.length) {
-    const names = project.spec.workloads.filter((w) => w.database || w.notebook).map((w) => w.name);
-    throw new UsageError(`"${workload}" is not a database or notebook in project "${project.spec.name}"`, names.length ? `databases and notebooks: ${names.join(', ')}` : 'this project has no kind: database or kind: notebook workload');
+  const all = project.spec.workloads;
+  if (workload && !all.some((w) => w.name === workload)) {
+    throw new UsageError(`"${workload}" is not a workload of project "${project.spec.name}"`, all.length ? `workloads: ${all.map((w) => w.name).join(', ')}` : 'pond.yaml declares no workloads');
   }
-  const infos = databases.map((w) => {
-    const c = w.database!.connection;
-    const password = flags.reveal ? c.password : HIDDEN;
-    return {
-      workload: w.name, engine: c.engine, version: w.database!.version, host: '127.0.0.1', port: c.hostPort, user: c.user, database: c.database,
-      ...(flags.reveal && { password: c.password }),
-      url: connectionUrl(c, 'host', password),
-      network_url: connectionUrl(c, 'network', password),
-    };
-  });
-  const servers = notebooks.map((w) => ({ workload: w.name, server: w.notebook!.server, host: '127.0.0.1', port: w.notebook!.hostPort, url: notebookUrl(w.notebook!) }));
-  if (flags.format === 'json') ctx.output.out(JSON.stringify({ project: project.spec.name, databases: infos, notebooks: servers }, null, 2));
-  else if (!infos.length && !servers.length) ctx.output.err(`project "${project.spec.name}" has no database or notebook workloads`);
-  else {
-    if (infos.length) ctx.output.out(table([['WORKLOAD', 'ENGINE', 'HOST', 'PORT', 'USER', 'DATABASE', 'URL'], ...infos.map((i) => [i.workload, `${i.engine} ${i.version}`, i.host, String(i.port), i.user, i.database, i.url])]));
-    if (infos.length && servers.length) ctx.output.out('');
-    if (servers.length) ctx.output.out(table([['WORKLOAD', 'SERVER', 'HOST', 'PORT', 'URL'], ...servers.map((n) => [n.workload, n.server, n.host, String(n.port), n.url])]));
+  const chosen = all.filter((w) => !workload || w.name === workload);
+  const containers = await inspected(ctx, project.spec.name);
+  const databases = chosen.filter((w) => w.database).map((w) => databaseInfo(w, !!flags.reveal));
+  const notebooks = chosen.filter((w) => w.notebook).map((w) => ({ workload: w.name, server: w.notebook!.server, host: '127.0.0.1', port: w.notebook!.hostPort, url: notebookUrl(w.notebook!) }));
+  const services = serviceInfos(chosen, containers ?? []);
+  const workloads = containers ? containerInfos(chosen, containers, new Date()) : [];
+  if (flags.format === 'json') {
+    ctx.output.out(JSON.stringify({ project: project.spec.name, databases, notebooks, services, workloads }, null, 2));
+    return 0;
   }
+  const sections = [
+    databases.length && table([['WORKLOAD', 'ENGINE', 'HOST', 'PORT', 'USER', 'DATABASE', 'URL'], ...databases.map((i) => [i.workload, `${i.engine} ${i.version}`, i.host, String(i.port), i.user, i.database, i.url])]),
+    notebooks.length && table([['WORKLOAD', 'SERVER', 'HOST', 'PORT', 'URL'], ...notebooks.map((n) => [n.workload, n.server, n.host, String(n.port), n.url])]),
+    services.length && table([['WORKLOAD', 'URL'], ...services.flatMap((s) => s.urls.map((u) => [s.workload, u]))]),
+    workloads.length && table(containerTable(workloads)),
+  ].filter((s): s is string => !!s);
+  if (!sections.length) ctx.output.err(`project "${project.spec.name}" has nothing to show`);
+  else ctx.output.out(sections.join('\n'));
   return 0;
+}
+
+function databaseInfo(w: WorkloadSpec, reveal: boolean) {
+  const c = w.database!.connection;
+  const password = reveal ? c.password : HIDDEN;
+  return {
+    workload: w.name, engine: c.engine, version: w.database!.version, host: '127.0.0.1', port: c.hostPort, user: c.user, database: c.database,
+    ...(reveal && { password: c.password }),
+    url: connectionUrl(c, 'host', password),
+    network_url: connectionUrl(c, 'network', password),
+  };
+}
+
+/** The project's containers with inspect's details (pid, start time); undefined when no engine answers. */
+async function inspected(ctx: Context, project: string): Promise<ObservedContainer[] | undefined> {
+  try {
+    const engine = await ctx.openEngine();
+    const { containers } = await engine.observe(project);
+    return await Promise.all(containers.map((c) => engine.inspectContainer(c.id).catch(() => c)));
+  } catch (e) {
+    if (!(e instanceof EngineUnreachableError)) throw e;
+    ctx.output.err(`warning: ${e.message}: container details (id, pid, uptime) left out`);
+    return undefined;
+  }
 }

@@ -1,4 +1,5 @@
-import { ConfigError, EngineUnreachableError } from '../../errors.js';
+import { ConfigError, EngineUnreachableError, UsageError } from '../../errors.js';
+import { byStates, checkStates, quietLines } from '../ps-filter.js';
 import type { ContainerStats, Engine, ObservedContainer, ObservedState } from '../../engine/types.js';
 import type { Context } from '../context.js';
 import type { Output } from '../output.js';
@@ -9,15 +10,30 @@ import { checkHealth, checkReadiness, type Readiness } from '../readiness.js';
 import type { WorkloadSpec } from '../../model/types.js';
 import { scheduledBots, withScheduled, type ScheduledBot } from '../../bots/schedule-view.js';
 
+export interface PsFlags {
+  format: 'text' | 'json';
+  stats?: boolean;
+  /** Container ids only, one a line (`docker ps -q`). */
+  quiet?: boolean;
+  /** Only containers in these states (repeatable `--status`). */
+  status?: string[];
+}
+
 /**
  * `pond ps`: one snapshot of the project's containers; declared workloads not created show "missing".
  * With `--stats`, one resource sample per running container, all taken at once.
  */
-export async function psCommand(ctx: Context, flags: { format: 'text' | 'json'; stats?: boolean }): Promise<number> {
+export async function psCommand(ctx: Context, flags: PsFlags): Promise<number> {
+  const states = checkStates(flags.status ?? []);
+  if (flags.quiet && flags.format === 'json') throw new UsageError('-q and --format json ask for two different outputs', 'use one of them');
   const workloads = await declaredWorkloads(ctx);
   const declared = workloads.map((w) => w.name);
   const project = await ctx.projectName();
   const engine = await ctx.openEngine();
+  if (flags.quiet) {
+    for (const id of quietLines(byStates(statusRows(await engine.observe(project)), states))) ctx.output.out(id);
+    return 0;
+  }
   const observed = await withDetails(engine, await engine.observe(project));
   const readyWhen = new Map(workloads.filter((w) => w.readyWhen).map((w) => [w.name, w.readyWhen!]));
   const health = new Map(workloads.filter((w) => w.health && !w.readyWhen).map((w) => [w.name, w.health!.probe]));
@@ -27,9 +43,9 @@ export async function psCommand(ctx: Context, flags: { format: 'text' | 'json'; 
     checkHealth(engine, observed.containers, health),
   ]);
   const now = new Date();
-  const rows = withReadiness(withProbed(withHeal(psRows(withScheduled(statusRows(observed, declared), await scheduled(ctx, now)), now, samples), readHealState(project), now.getTime()), probed), readiness);
+  const rows = byStates(withReadiness(withProbed(withHeal(psRows(withScheduled(statusRows(observed, declared), await scheduled(ctx, now)), now, samples), readHealState(project), now.getTime()), probed), readiness), states);
   if (flags.format === 'json') ctx.output.out(JSON.stringify({ project, workloads: rows }, null, 2));
-  else if (!rows.length) ctx.output.err(`project "${project}" has no containers`);
+  else if (!rows.length) ctx.output.err(states.length ? `project "${project}" has no ${states.join(' or ')} containers` : `project "${project}" has no containers`);
   else ctx.output.out(table(psTable(rows, { stats: !!flags.stats })));
   return 0;
 }

@@ -45,7 +45,7 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
     ctx.output.err(renderPlan(plan, { color: ctx.output.color }).trimEnd());
     await refuseDataLoss(ctx, plan, !!flags.yes);
     prepareBots(project.spec);
-    const result = hasChanges(plan) ? await runApply(ctx.output, plan, engine, flags) : undefined;
+    const result = hasChanges(plan) ? await runApply(ctx.output, plan, engine, { ...flags, projectDir: project.spec.dir }) : undefined;
     const targets = targetsOf(project, flags);
     const chosen = (w: string): boolean => !targets || targets.includes(w);
     const bots = scheduledBots(project, new Date()).filter((b) => chosen(b.workload));

@@ -13,6 +13,7 @@ export interface RawInspect {
     ExitCode: number;
     OOMKilled?: boolean;
     StartedAt: string;
+    Pid?: number;
     Health?: { Status: string };
   };
   HostConfig: { NetworkMode?: string; Memory?: number };
@@ -47,6 +48,7 @@ export function toObserved(raw: RawInspect): ObservedContainer {
     image: raw.Config.Image,
     ...(neverStarted ? {} : { startedAt: raw.State.StartedAt }),
     restartCount: raw.RestartCount,
+    ...(raw.State.Pid ? { pid: raw.State.Pid } : {}),
     ports: Object.entries(raw.NetworkSettings.Ports ?? {}).flatMap(([key, bindings]) => {
       const [port, protocol = 'tcp'] = key.split('/');
       return (bindings ?? []).map((b) => ({ container: Number(port), host: Number(b.HostPort), hostIp: b.HostIp, protocol }));

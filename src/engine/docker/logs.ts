@@ -27,11 +27,23 @@ export async function* logs(conn: Connection, id: string, opts: LogOptions): Asy
   }
 }
 
+/**
+ * Seconds in a double keep only about a quarter of a microsecond at today's epoch, so the bounds are
+ * widened by a microsecond each way: a stamp copied from `-t` output still includes its own line.
+ */
 function open(conn: Connection, id: string, opts: LogOptions): Promise<AsyncIterable<Buffer | string>> {
   const query = new URLSearchParams({ stdout: '1', stderr: '1', follow: opts.follow ? '1' : '0', timestamps: opts.timestamps ? '1' : '0' });
   if (opts.tail !== undefined) query.set('tail', String(opts.tail));
-  if (opts.since !== undefined) query.set('since', String(opts.since));
+  if (opts.since !== undefined) query.set('since', epochText((Math.floor(opts.since * 1e6) - 1) / 1e6));
+  if (opts.until !== undefined) query.set('until', epochText((Math.ceil(opts.until * 1e6) + 1) / 1e6));
   return conn.stream('GET', `/containers/${encodeURIComponent(id)}/logs?${query}`, undefined, opts.signal);
+}
+
+/** The engine reads "seconds.nanoseconds"; String(n) could say "1e21" or round the fraction away. */
+export function epochText(seconds: number): string {
+  const whole = Math.floor(seconds);
+  const nanos = Math.round((seconds - whole) * 1e9);
+  return nanos >= 1e9 ? `${whole + 1}.000000000` : `${whole}.${String(nanos).padStart(9, '0')}`;
 }
 
 function toLogLine(container: string, line: { stream: LogLine['stream']; text: string }, timestamps: boolean): LogLine {

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readSaved } from '../../../src/logs/saved.js';
 import { applyPlan } from '../../../src/apply/executor.js';
 import { reconcile } from '../../../src/plan/reconcile.js';
 import type { PlanOptions } from '../../../src/plan/types.js';
@@ -95,6 +99,21 @@ describe('applyPlan on an in-memory engine', () => {
       'start demo-cache',
       expect.stringMatching(/^remove c\d+_demo-cache$/),
     ]);
+  });
+
+  it("a replace saves the old container's last output to .pond/logs/<workload>.log before removing it", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pond-keep-logs-'));
+    const engine = new MemoryEngine(['postgres:15', 'busybox:1.35']);
+    await applyPlan(reconcile(desiredOf(stack()), EMPTY, UP), engine, opts);
+    engine.output.set('cache', ['one', 'two']);
+    const changed = stack();
+    changed.workloads[2]!.env = { MODE: 'prod' };
+    engine.calls.length = 0;
+    await applyPlan(reconcile(desiredOf(changed), await engine.observe('demo'), UP), engine, { ...opts, projectDir: dir });
+    expect(readSaved(dir, 'cache').map((l) => l.text)).toEqual(['one', 'two']);
+    const logsAt = engine.calls.findIndex((c) => /^logs c\d+_demo-cache$/.test(c));
+    expect(logsAt).toBeGreaterThan(-1);
+    expect(logsAt).toBeLessThan(engine.calls.findIndex((c) => /^remove c\d+_demo-cache$/.test(c)));
   });
 
   it('a replacement that never gets ready is removed and the previous container runs again under its name', async () => {

@@ -39,7 +39,7 @@ export async function operateCommand(ctx: Context, verb: Verb, named: string[], 
     if (doomed.length && !flags.yes && !(await confirm(ctx, `Delete volume(s) and their data: ${doomed.join(', ')}?`))) {
       throw new UsageError('--volumes deletes data: nothing was removed', 'confirm on a terminal, or pass --yes');
     }
-    const result = plan.steps.length ? await runApply(ctx.output, plan, engine, { concurrency: flags.concurrency, waitTimeoutMs: 0 }) : undefined;
+    const result = plan.steps.length ? await runApply(ctx.output, plan, engine, { concurrency: flags.concurrency, waitTimeoutMs: 0, projectDir: project.spec.dir }) : undefined;
     if (!plan.steps.length && !notes.length) ctx.output.err(`Nothing to ${verb}: project "${project.spec.name}" has no containers.`);
     if (flags.format === 'json') {
       const steps = (result?.results ?? []).map((r) => ({ workload: r.step.name, resource: r.step.resource, action: r.step.action, status: r.status, ...(r.error && { error: r.error.message }) }));

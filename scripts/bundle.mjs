@@ -2,8 +2,13 @@
 // Resolving and loading ~80 small modules and their dependencies was most of a no-op command's
 // start-up; one file cuts ~0.1 s. It sits beside main.js so its relative URLs (the precompiled
 // validator) resolve the same. Heavy dependencies used only on some paths stay external and load
-// lazily from node_modules: dockerode (streams), chokidar (watch), listr2 (TTY), ajv (errors), zod.
+// lazily from node_modules: chokidar (watch), listr2 (TTY), ajv (errors), zod. Whatever is inlined
+// (commander, yaml, croner, fflate) is a devDependency: an install does not fetch it again.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// package.json is the one source of pond's version (src/version.ts): written in here, never read at start-up.
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 await build({
   entryPoints: ['dist/src/cli/main.js'],
@@ -12,7 +17,8 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['dockerode', 'chokidar', 'listr2', 'ajv', 'zod', '@duckdb/node-api'],
+  external: ['chokidar', 'listr2', 'ajv', 'zod', '@duckdb/node-api'],
+  define: { __POND_VERSION__: JSON.stringify(version) },
   // Whitespace and syntax only: a third less to parse on every start, names kept for stack traces.
   minifyWhitespace: true,
   minifySyntax: true,

@@ -83,3 +83,9 @@ export class StaleContainerError extends EngineError {}
 export class ForeignProjectError extends PondError {
   override readonly exitCode = 3;
 }
+
+/**
+ * The engine answers but cannot run what pond would create there (a VM or remote engine for host
+ * paths, another OS or CPU for the host-built DuckDB): refused before anything is touched.
+ */
+export class EngineUnfitError extends PondError {}

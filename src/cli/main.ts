@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
+import { POND_VERSION } from '../version.js';
 import { Context } from './context.js';
 import { reportError } from './exit.js';
 import { createOutput } from './output.js';
@@ -12,7 +13,7 @@ import { installSignals } from './signals.js';
 function build(run: Registry['run']): Command {
   const program = new Command('pond')
     .description('Declarative orchestrator for the containers a data team runs')
-    .version('0.1.0')
+    .version(POND_VERSION)
     .option('-f, --file <file>', 'pond.yaml to use; repeat to layer overrides (later wins)', collect, [])
     .option('-p, --project-name <name>', 'project name (default: name: in the file, else the folder name)')
     .showHelpAfterError('(run with --help for usage)')

@@ -31,7 +31,7 @@ export const LABEL = {
   owner: 'dev.pond.owner',
 } as const;
 
-export const POND_VERSION = '0.1.0';
+export { POND_VERSION } from '../version.js';
 
 /** Container name for a workload: `project-workload`, unique per engine. */
 export function containerName(project: string, workload: string): string {

@@ -261,6 +261,21 @@ export interface ExecRequest {
   resize?: (apply: (size: TtySize) => void) => () => void;
 }
 
+/**
+ * What the engine says of the machine it runs on (Docker's /info): whether pond's host paths and its
+ * host-built DuckDB mean anything there. Fields are absent when the engine does not say.
+ */
+export interface EngineHost {
+  /** The engine host's hostname. */
+  name?: string;
+  /** "Debian GNU/Linux 12 (bookworm)", "Docker Desktop", ... */
+  operatingSystem?: string;
+  /** "linux", "windows". */
+  osType?: string;
+  /** "x86_64", "aarch64". */
+  architecture?: string;
+}
+
 export interface Engine {
   /** Where the engine was looked for, for error messages ("unix:///var/run/docker.sock"). */
   readonly endpoint: string;
@@ -313,4 +328,6 @@ export interface Engine {
   copyFromContainer(id: string, path: string): Promise<Buffer | undefined>;
   /** Runs a command in a running container, forwarding its streams; resolves with its exit code. */
   exec(id: string, req: ExecRequest): Promise<number>;
+  /** The machine the engine runs on. Optional: a backend that cannot say skips the checks that need it. */
+  host?(): Promise<EngineHost>;
 }

@@ -1,3 +1,4 @@
+import { refuseUnfitEngine } from '../engine-fit.js';
 import fs from 'node:fs';
 import { PondError, UsageError } from '../../errors.js';
 import { runAdhoc } from '../../queries/adhoc.js';
@@ -28,6 +29,7 @@ export async function queryCommand(ctx: Context, name: string, flags: QueryFlags
   if (flags.format === 'arrow' && !flags.output && ctx.output.tty) throw new UsageError('Arrow is binary: not printed on a terminal', 'add --output FILE, or pipe stdout into a file');
   const project = await ctx.project();
   const engine = await ctx.openEngine();
+  await refuseUnfitEngine(engine, project.desired.containers.filter((c) => c.workload === name).map((c) => c.spec));
   const result = await interruptible((signal) => runAdhoc(engine, project, name, { ...flags, signal }));
   if (!result.ok) throw new QueryFailed(result.message);
   if (flags.output) fs.writeFileSync(flags.output, result.bytes);

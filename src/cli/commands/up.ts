@@ -10,6 +10,7 @@ import { table } from '../output.js';
 import { urlLines } from '../urls.js';
 import { makePlan, targetsOf } from './plan.js';
 import { AlreadyReportedError, UsageError } from '../../errors.js';
+import { createdSpecs, refuseUnfitEngine } from '../engine-fit.js';
 import { runOnUp, upRunFailures, type UpRun } from '../../bots/on-up.js';
 import { prepareBots } from '../../bots/prepare.js';
 import { scheduleLines, scheduledBots, withScheduled } from '../../bots/schedule-view.js';
@@ -44,6 +45,7 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
     const engine = await ctx.openEngine();
     ctx.output.err(renderPlan(plan, { color: ctx.output.color }).trimEnd());
     await refuseDataLoss(ctx, plan, !!flags.yes);
+    await refuseUnfitEngine(engine, createdSpecs(project.desired.containers, plan));
     prepareBots(project.spec);
     const result = hasChanges(plan) ? await runApply(ctx.output, plan, engine, { ...flags, projectDir: project.spec.dir }) : undefined;
     const targets = targetsOf(project, flags);

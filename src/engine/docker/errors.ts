@@ -2,9 +2,9 @@ import { EngineError, EngineUnreachableError, PondError } from '../../errors.js'
 import type { Endpoint } from './endpoint.js';
 
 const UNREACHABLE_CODES = new Set(['ENOENT', 'ECONNREFUSED', 'EACCES', 'EPERM', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNRESET', 'ETIMEDOUT', 'EUNSUPPORTED']);
-const HINT = 'start dockerd or run scripts/engine.sh; set DOCKER_HOST to point pond at another engine';
+const HINT = 'start the Docker engine (sudo systemctl start docker, or dockerd); set DOCKER_HOST to point pond at another engine';
 
-/** The HTTP status of an engine error (dockerode's or the raw client's), if it has one. */
+/** The HTTP status of an engine error (the raw client's HttpError), if it has one. */
 export function statusOf(err: unknown): number | undefined {
   const status = (err as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' ? status : undefined;

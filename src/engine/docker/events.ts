@@ -1,5 +1,6 @@
 import type { EngineEvent } from '../types.js';
 import { filtersQuery, type Connection } from './connection.js';
+import { jsonLines } from './json-lines.js';
 import { projectFilter, WORKLOAD_LABEL } from './labels.js';
 
 interface RawEvent {
@@ -16,17 +17,10 @@ interface RawEvent {
 export async function* events(conn: Connection, project: string, signal: AbortSignal): AsyncGenerator<EngineEvent> {
   const filters = { ...projectFilter(project), type: ['container'], event: ['start', 'die'] };
   const res = await conn.stream('GET', `/events?${filtersQuery(filters)}`, undefined, signal);
-  let buffered = '';
   try {
-    for await (const chunk of res) {
-      buffered += String(chunk);
-      let nl: number;
-      while ((nl = buffered.indexOf('\n')) >= 0) {
-        const line = buffered.slice(0, nl).trim();
-        buffered = buffered.slice(nl + 1);
-        const event = line ? toEvent(JSON.parse(line) as RawEvent) : undefined;
-        if (event) yield event;
-      }
+    for await (const raw of jsonLines<RawEvent>(res)) {
+      const event = toEvent(raw);
+      if (event) yield event;
     }
   } catch (err) {
     if (!signal.aborted) throw err;

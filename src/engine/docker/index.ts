@@ -9,6 +9,7 @@ import { inspectImage } from './image-info.js';
 import { listPondContainers } from './list-all.js';
 import { events } from './events.js';
 import { exec } from './exec.js';
+import { engineHost } from './host.js';
 import { logs } from './logs.js';
 import * as networks from './networks.js';
 import { observe } from './observe.js';
@@ -24,8 +25,8 @@ import * as volumes from './volumes.js';
 /**
  * The Docker backend of `Engine`. Connects to `opts.host`, else DOCKER_HOST, else
  * unix:///var/run/docker.sock; `endpoint` is that string. Transient engine failures are retried for
- * `retryBudgetMs` (default 3 s; 0 turns retries off) on every call, see retry.ts. Creating it costs nothing: dockerode is
- * imported on the first call that needs it, and ping/observe/inspect/hasImage never do.
+ * `retryBudgetMs` (default 3 s; 0 turns retries off) on every call, see retry.ts. Creating it costs nothing: nothing is
+ * dialled until the first call.
  */
 export function createDockerEngine(opts: { host?: string; retryBudgetMs?: number } = {}): Engine {
   const endpoint = resolveEndpoint(opts.host ?? process.env.DOCKER_HOST);
@@ -65,5 +66,6 @@ export function createDockerEngine(opts: { host?: string; retryBudgetMs?: number
     copyFromContainer: (id, path) => copyFromContainer(conn, id, path),
     events: (project, signal) => events(conn, project, signal),
     exec: (id, req) => exec(conn, id, req),
+    host: () => engineHost(conn),
   };
 }

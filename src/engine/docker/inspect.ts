@@ -23,7 +23,7 @@ export interface RawInspect {
   };
 }
 
-/** Inspects through the raw client (cheap, no dockerode import); errors are left for the caller to classify. */
+/** Inspects through the raw client (one GET over node:http); errors are left for the caller to classify. */
 export function inspectRaw(conn: Connection, id: string, opts?: RequestOptions): Promise<RawInspect> {
   return conn.getJson<RawInspect>(`/containers/${encodeURIComponent(id)}/json`, opts);
 }

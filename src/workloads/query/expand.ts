@@ -46,7 +46,7 @@ const DEFAULT_OUTPUT_DIR = 'out';
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 const FORMATS: Record<string, QueryFormat> = { '.json': 'json', '.csv': 'csv', '.arrow': 'arrow', '.feather': 'arrow' };
 /** Where the runner and DuckDB are mounted, and where inputs and output appear in the container. */
-export const QUERY_PATHS = { runner: '/opt/pond/query-runner.mjs', duckdb: '/opt/pond/node_modules/@duckdb', work: '/work', out: '/out' };
+export const QUERY_PATHS = { runner: '/opt/pond/query-runner.mjs', modules: '/opt/pond/node_modules', work: '/work', out: '/out' };
 
 /** Queries whose output file is not there (deleted since their last run): the planner runs them again. */
 export function missingOutputs(workloads: { name: string; query?: QueryFacts }[]): string[] {
@@ -100,7 +100,7 @@ export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): Q
   for (const key of ['sql', 'inputs', 'output', 'timeout', 'extensions']) delete service[key];
   const mounts: MountSpec[] = [
     { type: 'bind', source: files.runner, target: QUERY_PATHS.runner, readOnly: true },
-    { type: 'bind', source: files.duckdb, target: QUERY_PATHS.duckdb, readOnly: true },
+    ...files.packages.map((p) => ({ type: 'bind' as const, source: p.dir ?? path.join(files.fallbackDir, p.name), target: `${QUERY_PATHS.modules}/${p.name}`, readOnly: true })),
     ...(extensions ? [{ type: 'bind' as const, source: extensions, target: EXTENSIONS_MOUNT, readOnly: true }] : []),
     ...(mountsTmp(raw) ? [] : [{ type: 'tmpfs' as const, target: '/tmp' }]),
   ];

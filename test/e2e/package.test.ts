@@ -71,7 +71,7 @@ function lifecycle(label: string, setup: () => Promise<{ invoke: (args: string[]
     it('plan shows the query to create', async () => {
       const r = await pond(['plan', 'daily_sales']);
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout + r.stderr).toMatch(/\+ create.*daily_sales/);
+      expect(r.stdout + r.stderr).toMatch(/\+ container\s+daily_sales/);
     });
 
     it('up runs the query with DuckDB and writes its rows; its container carries the version label', async () => {

@@ -2,7 +2,7 @@
 // Resolving and loading ~80 small modules and their dependencies was most of a no-op command's
 // start-up; one file cuts ~0.1 s. It sits beside main.js so its relative URLs (the precompiled
 // validator) resolve the same. Heavy dependencies used only on some paths stay external and load
-// lazily from node_modules: chokidar (watch), listr2 (TTY), ajv (errors), zod. Whatever is inlined
+// lazily from node_modules: dockerode (pull progress, archives), chokidar (watch), listr2 (TTY), ajv (errors), zod. Whatever is inlined
 // (commander, yaml, croner, fflate) is a devDependency: an install does not fetch it again.
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -17,7 +17,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['chokidar', 'listr2', 'ajv', 'zod', '@duckdb/node-api'],
+  external: ['dockerode', 'chokidar', 'listr2', 'ajv', 'zod', '@duckdb/node-api'],
   define: { __POND_VERSION__: JSON.stringify(version) },
   // Whitespace and syntax only: a third less to parse on every start, names kept for stack traces.
   minifyWhitespace: true,

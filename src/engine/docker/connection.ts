@@ -1,4 +1,5 @@
 import { request, type IncomingMessage } from 'node:http';
+import type Dockerode from 'dockerode';
 import type { Endpoint } from './endpoint.js';
 import { isConnectionFault, isTransientRead, withRetry, type RetryPolicy, DEFAULT_RETRY } from './retry.js';
 
@@ -20,12 +21,14 @@ export interface RequestOptions {
 }
 
 /**
- * A lazily connected engine client over node:http alone: plain request-answer calls and streams (pull
- * progress, logs, exec, wait, archives). No Docker client library: dockerode cost 0.15–0.7 s to import
- * (§6) and pulled ~95 packages into an install, among them ssh2 and cpu-features, native builds.
+ * A lazily connected engine client. The raw JSON path (node:http) serves every plain request-answer
+ * call, reads and mutations alike, without paying dockerode's import cost (§6: 0.15–0.7 s, which sat
+ * on the critical path of every apply); dockerode, loaded once on first use, serves the streams
+ * (pull progress, logs, exec, wait).
  */
 export interface Connection {
   readonly endpoint: Endpoint;
+  docker(): Promise<Dockerode>;
   readonly retry: RetryPolicy;
   getJson<T>(path: string, opts?: RequestOptions): Promise<T>;
   /** POST/DELETE with an optional JSON body; rejects with an HttpError for non-2xx answers (304 too). */
@@ -36,15 +39,23 @@ export interface Connection {
 
 /** Creates a connection; nothing is dialled or imported until the first call. */
 export function createConnection(endpoint: Endpoint, retry: RetryPolicy = DEFAULT_RETRY): Connection {
+  let client: Promise<Dockerode> | undefined;
   const retried = <T>(run: () => Promise<T>, on: boolean | undefined, retryable: (err: unknown) => boolean): Promise<T> =>
     on ? withRetry(retry, run, retryable) : run();
   return {
     endpoint,
     retry,
+    docker: () => (client ??= loadDockerode(endpoint)),
     getJson: (path, opts) => retried(() => send(endpoint, 'GET', path, undefined, opts?.timeoutMs), opts?.retry ?? true, isTransientRead),
     call: (method, path, body, opts) => retried(() => send(endpoint, method, path, body, opts?.timeoutMs), opts?.retry, isConnectionFault),
     stream: (method, path, body, signal) => openStream(endpoint, method, path, body, signal),
   };
+}
+
+async function loadDockerode(endpoint: Endpoint): Promise<Dockerode> {
+  const { default: Docker } = await import('dockerode');
+  if (endpoint.socketPath) return new Docker({ socketPath: endpoint.socketPath });
+  return new Docker({ host: endpoint.host, port: endpoint.port, protocol: 'http' });
 }
 
 function send<T>(endpoint: Endpoint, method: string, path: string, body?: unknown, timeoutMs = 30_000): Promise<T> {
@@ -69,7 +80,7 @@ export function target(endpoint: Endpoint): { socketPath: string } | { host?: st
   return endpoint.socketPath ? { socketPath: endpoint.socketPath } : { host: endpoint.host, port: endpoint.port };
 }
 
-/** A request whose answer is read as it arrives; a non-2xx status rejects with the engine's message. */
+/** Streams are the slow part of a probe or log read, so they go over node:http too, not dockerode. */
 function openStream(endpoint: Endpoint, method: string, path: string, body: unknown, signal?: AbortSignal): Promise<IncomingMessage> {
   if (endpoint.unsupported) return Promise.reject(Object.assign(new Error(endpoint.unsupported), { code: 'EUNSUPPORTED' }));
   const payload = body === undefined ? undefined : JSON.stringify(body);

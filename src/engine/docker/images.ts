@@ -1,7 +1,6 @@
 import { EngineError } from '../../errors.js';
 import type { Connection } from './connection.js';
 import { classify, statusOf } from './errors.js';
-import { jsonLines } from './json-lines.js';
 
 const PROGRESS_EVERY_MS = 500;
 const PULL_HINT = 'check the image name, your network, or build it locally';
@@ -40,14 +39,21 @@ export function withDefaultTag(image: string): string {
  */
 export async function pullImage(conn: Connection, image: string, onProgress?: (line: string) => void): Promise<void> {
   const ref = withDefaultTag(image);
+  const docker = await conn.docker();
   try {
-    const stream = await conn.stream('POST', `/images/create?fromImage=${encodeURIComponent(ref)}`);
-    const report = progressReporter(image, onProgress);
-    for await (const event of jsonLines<PullEvent>(stream)) {
-      const failure = event.errorDetail?.message ?? event.error;
-      if (failure) throw new EngineError(`pull of ${image} failed: ${failure}`, undefined, PULL_HINT);
-      report(event);
-    }
+    const stream = await docker.pull(ref);
+    await new Promise<void>((resolve, reject) => {
+      const report = progressReporter(image, onProgress);
+      docker.modem.followProgress(
+        stream,
+        (err: unknown) => (err ? reject(err) : resolve()),
+        (event: PullEvent) => {
+          const failure = event.errorDetail?.message ?? event.error;
+          if (failure) reject(new EngineError(`pull of ${image} failed: ${failure}`, undefined, PULL_HINT));
+          else report(event);
+        },
+      );
+    });
   } catch (err) {
     throw classify(err, conn.endpoint, `pull of ${image}`, PULL_HINT);
   }

@@ -30,7 +30,7 @@ export interface OutputMode {
   progress: Exclude<ProgressMode, 'auto'>;
 }
 
-/** FORCE_COLOR as node and chalk read it: set, and not "0" or "false". */
+/** FORCE_COLOR as node and chalk read it: set (even empty), and not "0" or "false". */
 function forced(env: OutputFacts['env']): boolean {
   const v = env.FORCE_COLOR;
   return v !== undefined && v !== '0' && v.toLowerCase() !== 'false';

@@ -31,6 +31,10 @@ describe('decideOutput', () => {
     expect(decideOutput(facts({ env: { FORCE_COLOR: '1' }, stdout: pipe, stderr: pipe }))).toMatchObject({ outColor: true, errColor: true, progress: 'plain' });
   });
 
+  it('an empty FORCE_COLOR forces colour, as node reads it', () => {
+    expect(decideOutput(facts({ env: { FORCE_COLOR: '' }, stdout: pipe })).outColor).toBe(true);
+  });
+
   it.each(['0', 'false'])('FORCE_COLOR=%s forces nothing', (v) => {
     expect(decideOutput(facts({ env: { FORCE_COLOR: v }, stdout: pipe, stderr: pipe }))).toMatchObject({ outColor: false, errColor: false });
   });

@@ -5,6 +5,8 @@ Environment:
   POND_PATH_SEPARATOR   the separator POND_FILE uses
   POND_PROJECT_NAME     project name when no -p is given
   DOCKER_HOST           the engine's address (unix:// or tcp://; default unix:///var/run/docker.sock)
+  DOCKER_CONTEXT        a docker context whose engine to use when DOCKER_HOST is unset (default: docker context use's)
+  DOCKER_CONFIG         where the docker CLI keeps its contexts (default ~/.docker)
   NO_COLOR              no colour and no live redraw: plain progress lines (like --no-color)
   FORCE_COLOR           colour even when the output is not a terminal (FORCE_COLOR=0: no colour)
   CI                    plain progress lines, no prompts

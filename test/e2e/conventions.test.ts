@@ -116,6 +116,17 @@ describe('where the configuration comes from', () => {
     expect(await envOf(project, 'a')).toMatchObject({ FROM: 'stdin' });
   }, 60_000);
 
+  it('DOCKER_CONTEXT points pond at the engine of a context the docker CLI made', async () => {
+    const dir = await projectDir({ 'pond.yaml': `version: 1\nname: ${fresh()}\nworkloads:\n${sleeper('a')}` });
+    const config = path.join(dir, 'docker-config');
+    await docker('--config', config, 'context', 'create', 'nowhere', '--docker', 'host=unix:///nonexistent/pond-e2e.sock');
+    await docker('--config', config, 'context', 'create', 'here', '--docker', 'host=unix:///var/run/docker.sock');
+    const away = await pond(['ps'], { cwd: dir, env: { DOCKER_CONFIG: config, DOCKER_CONTEXT: 'nowhere', DOCKER_HOST: '', POND_ENGINE_RETRY_MS: '0' } });
+    const home = await pond(['ps'], { cwd: dir, env: { DOCKER_CONFIG: config, DOCKER_CONTEXT: 'here', DOCKER_HOST: '' } });
+    expect([away.code, away.stderr.includes('/nonexistent/pond-e2e.sock')]).toEqual([4, true]);
+    expect(home.code, home.stderr).toBe(0);
+  });
+
   it('an error in pond.yaml from stdin is placed at <stdin>:line:col, exit 3', async () => {
     const dir = await projectDir({});
     const run = await pondWithStdin(['-f', '-', 'validate'], 'workloads:\n  a:\n    imag: busybox:1.35\nversion: 1\n', dir);

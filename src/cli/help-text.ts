@@ -10,6 +10,7 @@ Environment:
   NO_COLOR              no colour and no live redraw: plain progress lines (like --no-color)
   FORCE_COLOR           colour even when the output is not a terminal (FORCE_COLOR=0: no colour)
   CI                    plain progress lines, no prompts
+  TERM                  TERM=dumb: no colour, plain progress lines
   POND_ENGINE_RETRY_MS  how long engine calls retry a transient fault (default 3000; 0: never)
   POND_WATCH_DEBOUNCE   up --watch: quiet period folding a burst of saves into one reconcile (default 150ms)
   POND_WATCH_RESYNC     up --watch: how often the engine is looked at again (default 1s)

@@ -46,7 +46,7 @@ export class Context {
     if (options.projectName === undefined && env.POND_PROJECT_NAME) this.options = { ...options, projectName: env.POND_PROJECT_NAME };
     const p = this.options.projectName;
     if (p !== undefined && !PROJECT_NAME.test(p)) {
-      throw new UsageError(`project name "${p}" is not valid`, 'use lowercase letters, digits, "-" and "_", starting with a letter or digit (like name: in pond.yaml)');
+      throw new UsageError(`project name "${p}"${options.projectName === undefined ? ' (from POND_PROJECT_NAME)' : ''} is not valid`, 'use lowercase letters, digits, "-" and "_", starting with a letter or digit (like name: in pond.yaml)');
     }
     if (p !== undefined && p.length > MAX_NAME_LENGTH) {
       throw new UsageError(`project name "${p}" is ${p.length} characters long; at most ${MAX_NAME_LENGTH} are allowed`, 'it names containers, networks and volumes, and DNS labels hold at most 63 characters');

@@ -1,5 +1,5 @@
 import { loadConfig } from './config/load.js';
-import type { LoadedConfig } from './config/types.js';
+import type { LoadedConfig, LoadOptions } from './config/types.js';
 import type { Diagnostic } from './errors.js';
 import { splitScheduled } from './bots/split.js';
 import { saveNewTokens } from './workloads/notebook/token.js';
@@ -26,8 +26,8 @@ export interface Project {
  * pond.yaml → config → model → graph → desired: every stage that needs no engine. Throws a
  * ConfigError holding every problem found; nothing here touches the engine.
  */
-export async function loadProject(files: string[], env: Record<string, string | undefined>, projectName?: string): Promise<Project> {
-  const config = await loadConfig({ files, env });
+export async function loadProject(files: string[], env: Record<string, string | undefined>, projectName?: string, more: Omit<LoadOptions, 'files' | 'env'> = {}): Promise<Project> {
+  const config = await loadConfig({ files, env, ...more });
   const { spec, warnings } = normalizeProject(config, projectName, env);
   const graph = buildGraph(spec, config);
   const identity = readIdentity(spec.dir);

@@ -5,27 +5,35 @@ import { MAX_NAME_LENGTH } from '../config/caps.js';
 import { UsageError } from '../errors.js';
 import { readIdentity, type ProjectIdentity } from '../identity.js';
 import { loadProject, type Project } from '../pipeline.js';
+import { dockerHost } from './docker-host.js';
 import { ownedEngine } from './owned-engine.js';
-import { createOutput, type Output } from './output.js';
+import { createOutput, type Output, type OutputFlags } from './output.js';
+import { chooseFiles, requireFiles, type ChosenFiles } from './project-files.js';
+import { readStdin } from './stdin.js';
+import { STDIN_FILE } from '../config/types.js';
 
-export interface GlobalOptions {
+/** The command line's global options; each wins over its environment variable (POND_FILE, POND_PROJECT_NAME). */
+export interface GlobalOptions extends OutputFlags {
   file: string[];
   projectName?: string;
+  projectDirectory?: string;
+  /** `--env-file`, in order: they replace the default `.env`. */
+  envFile?: string[];
 }
 
-const DEFAULT_FILES = ['pond.yaml', 'pond.yml'];
 /** The same rule as `name:` in schema/pond.schema.json: it becomes container, volume and lock names. */
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
-const OVERRIDE_FILES = ['pond.override.yaml', 'pond.override.yml'];
 
 /**
  * What every command shares: the files to read (like compose: pond.yaml plus pond.override.yaml
  * when present, unless -f says otherwise), the output, and an engine opened only when needed.
  */
 export class Context {
-  readonly output: Output = createOutput();
+  readonly output: Output;
   private engine?: Engine;
   private loaded?: Promise<Project>;
+  private chosen?: ChosenFiles;
+  private stdin?: Promise<Buffer>;
   /**
    * How long engine calls retry transient faults when POND_ENGINE_RETRY_MS is unset (the engine's own
    * default when undefined). Watch mode sets 0: it retries with its own backoff, and must see an
@@ -34,25 +42,33 @@ export class Context {
   retryBudgetMs?: number;
 
   constructor(readonly options: GlobalOptions, readonly env: Record<string, string | undefined> = process.env, readonly cwd = process.cwd()) {
-    const p = options.projectName;
+    this.output = createOutput(options);
+    if (options.projectName === undefined && env.POND_PROJECT_NAME) this.options = { ...options, projectName: env.POND_PROJECT_NAME };
+    const p = this.options.projectName;
     if (p !== undefined && !PROJECT_NAME.test(p)) {
-      throw new UsageError(`project name "${p}" is not valid`, 'use lowercase letters, digits, "-" and "_", starting with a letter or digit (like name: in pond.yaml)');
+      throw new UsageError(`project name "${p}"${options.projectName === undefined ? ' (from POND_PROJECT_NAME)' : ''} is not valid`, 'use lowercase letters, digits, "-" and "_", starting with a letter or digit (like name: in pond.yaml)');
     }
     if (p !== undefined && p.length > MAX_NAME_LENGTH) {
       throw new UsageError(`project name "${p}" is ${p.length} characters long; at most ${MAX_NAME_LENGTH} are allowed`, 'it names containers, networks and volumes, and DNS labels hold at most 63 characters');
     }
   }
 
+  private choice(): ChosenFiles {
+    this.chosen ??= chooseFiles({ file: this.options.file, projectDirectory: this.options.projectDirectory, env: this.env, cwd: this.cwd, exists: (f) => fs.existsSync(f) });
+    return this.chosen;
+  }
+
   files(): string[] {
-    if (this.options.file.length) return this.options.file.map((f) => path.resolve(this.cwd, f));
-    const main = DEFAULT_FILES.map((f) => path.join(this.cwd, f)).find((f) => fs.existsSync(f));
-    if (!main) throw new UsageError(`no pond.yaml in ${this.cwd}`, 'create one (see examples/), or point at it with -f path/to/pond.yaml');
-    const override = OVERRIDE_FILES.map((f) => path.join(this.cwd, f)).find((f) => fs.existsSync(f));
-    return override ? [main, override] : [main];
+    return requireFiles(this.choice());
   }
 
   hasFiles(): boolean {
-    return this.options.file.length > 0 || DEFAULT_FILES.some((f) => fs.existsSync(path.join(this.cwd, f)));
+    return this.choice().files.length > 0;
+  }
+
+  /** `-f -`: the configuration comes from stdin, which can be read only once. */
+  readsStdin(): boolean {
+    return this.choice().files.includes(STDIN_FILE);
   }
 
   /** The project as the files say now, read once per command: every caller sees the same snapshot. */
@@ -62,8 +78,11 @@ export class Context {
   }
 
   /** Reads the files again: for watch mode, which must see every save. */
-  reloadProject(): Promise<Project> {
-    return loadProject(this.files(), this.env, this.options.projectName);
+  async reloadProject(): Promise<Project> {
+    const files = this.files();
+    if (this.readsStdin()) this.stdin ??= readStdin();
+    const envFiles = this.options.envFile?.length ? this.options.envFile.map((f) => path.resolve(this.cwd, f)) : undefined;
+    return loadProject(files, this.env, this.options.projectName, { dir: this.choice().dir, envFiles, ...(this.stdin && { stdin: await this.stdin }) });
   }
 
   /** The project name; with -p no file is read, so down, ps and logs work even while pond.yaml is broken. */
@@ -74,19 +93,19 @@ export class Context {
 
   /** The folder of pond.yaml (where `.pond/` lives), or undefined when there is no file (-p alone). */
   projectDir(): string | undefined {
-    return this.hasFiles() ? path.dirname(this.files()[0]!) : undefined;
+    return this.hasFiles() ? this.choice().dir : undefined;
   }
 
   /** This checkout's identity: the loaded project's, or (with -p and no file) the working folder's. */
   identity(): ProjectIdentity {
-    return readIdentity(this.hasFiles() ? path.dirname(this.files()[0]!) : this.cwd);
+    return readIdentity(this.choice().dir);
   }
 
   /** The engine, seen through this checkout's ownership (cli/owned-engine.ts). */
   async openEngine(): Promise<Engine> {
     if (!this.engine) {
       const { createDockerEngine } = await import('../engine/docker/index.js');
-      const engine = createDockerEngine({ host: this.env.DOCKER_HOST, retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs });
+      const engine = createDockerEngine({ host: dockerHost(this.env), retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs });
       await engine.ping();
       this.engine = ownedEngine(engine, () => this.identity());
     }
@@ -96,7 +115,7 @@ export class Context {
   /** The engine exactly as it is, for the one command that looks past ownership (adopt). */
   async rawEngine(): Promise<Engine> {
     const { createDockerEngine } = await import('../engine/docker/index.js');
-    return createDockerEngine({ host: this.env.DOCKER_HOST, retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs });
+    return createDockerEngine({ host: dockerHost(this.env), retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs });
   }
 }
 

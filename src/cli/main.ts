@@ -1,7 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { POND_VERSION } from '../version.js';
-import { Context } from './context.js';
+import { Context, type GlobalOptions } from './context.js';
+import { HELP_AFTER } from './help-text.js';
 import { reportError } from './exit.js';
 import { createOutput } from './output.js';
 import { observeCommands } from './program/observe.js';
@@ -14,8 +15,11 @@ function build(run: Registry['run']): Command {
   const program = new Command('pond')
     .description('Declarative orchestrator for the containers a data team runs')
     .version(POND_VERSION)
-    .option('-f, --file <file>', 'pond.yaml to use; repeat to layer overrides (later wins)', collect, [])
-    .option('-p, --project-name <name>', 'project name (default: name: in the file, else the folder name)')
+    .option('-f, --file <file>', 'pond.yaml to use ("-": stdin); repeat to layer overrides (later wins); default: POND_FILE, else ./pond.yaml', collect, [])
+    .option('-p, --project-name <name>', 'project name (default: POND_PROJECT_NAME, else name: in the file, else the folder name)')
+    .option('--project-directory <dir>', 'the project folder: where pond.yaml is looked for and relative paths resolve from')
+    .option('--env-file <file>', 'read variables from this file instead of .env; repeat for more (later wins)', collect, [])
+    .option('--no-color', 'no colour and no live redraw (like NO_COLOR=1)')
     .showHelpAfterError('(run with --help for usage)')
     .enablePositionalOptions()
     .exitOverride();
@@ -27,6 +31,7 @@ function build(run: Registry['run']): Command {
   observeCommands(registry);
   workloadCommands(registry);
   for (const cmd of program.commands) inheritGlobals(cmd);
+  program.addHelpText('after', HELP_AFTER);
   return program;
 }
 
@@ -40,12 +45,22 @@ function inheritGlobals(cmd: Command): void {
   const longs = new Set(cmd.options.map((o) => o.long));
   if (!longs.has('--file')) cmd.addOption(new Option(shorts.has('-f') ? '--file <file>' : '-f, --file <file>', 'pond.yaml to use (also before the command)').argParser(collect).default([]).hideHelp());
   if (!longs.has('--project-name')) cmd.addOption(new Option(shorts.has('-p') ? '--project-name <name>' : '-p, --project-name <name>', 'project name (also before the command)').hideHelp());
+  cmd.addOption(new Option('--project-directory <dir>', 'the project folder (also before the command)').hideHelp());
+  cmd.addOption(new Option('--env-file <file>', 'env file (also before the command)').argParser(collect).default([]).hideHelp());
+  cmd.addOption(new Option('--no-color', 'no colour (also before the command)').hideHelp());
 }
 
-function globalsOf(program: Command, cmd: Command): { file: string[]; projectName?: string } {
+function globalsOf(program: Command, cmd: Command): GlobalOptions {
   const g = program.opts();
   const own = cmd.opts();
-  return { file: [...(g.file ?? []), ...(own.file ?? [])], projectName: own.projectName ?? g.projectName };
+  return {
+    file: [...(g.file ?? []), ...(own.file ?? [])],
+    projectName: own.projectName ?? g.projectName,
+    projectDirectory: own.projectDirectory ?? g.projectDirectory,
+    envFile: [...(g.envFile ?? []), ...(own.envFile ?? [])],
+    noColor: g.color === false || own.color === false,
+    progress: own.quiet === true && own.progress === 'auto' ? 'quiet' : own.progress,
+  };
 }
 
 /** `--format json` anywhere: failures then also print one JSON document on stdout for scripts. */

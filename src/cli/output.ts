@@ -1,33 +1,67 @@
+import { decideOutput, type ProgressMode } from './output-mode.js';
+
 /**
  * Where output goes: results (plans, tables, JSON) on stdout, progress and diagnostics on stderr.
- * Colour and live redraws only on a TTY without NO_COLOR or CI; everything else gets plain lines.
+ * Colour per stream and the progress style come from decideOutput (cli/output-mode.ts).
  */
 export interface Output {
+  /** stderr is a terminal a person watches (not CI): prompts may ask. */
   tty: boolean;
+  /** Colour for what goes to stderr (plans shown before an apply, progress). */
   color: boolean;
-  out(text: string): void;
-  err(text: string): void;
-  /** A progress line on stderr: timestamped when not on a TTY, so CI logs read in order. */
-  log(line: string): void;
-  /** Colour for what goes to stdout (log prefixes): stdout itself is a TTY and NO_COLOR is unset. */
+  /** Colour for what goes to stdout (plan, log prefixes). */
   outColor?: boolean;
+  /** How apply progress is drawn: live (listr2), plain lines, NDJSON events, or nothing. */
+  progress?: Exclude<ProgressMode, 'auto'>;
+  out(text: string): void;
+  /** Errors and warnings on stderr: always shown, even with --progress quiet. */
+  err(text: string): void;
+  /** Chatter on stderr (a plan before an apply, summaries): left out with --progress quiet or json. */
+  note?(text: string): void;
+  /** A progress line on stderr: timestamped unless drawn live, so CI logs read in order; a JSON event with --progress json. */
+  log(line: string): void;
   /** Aborts once stdout's reader went away (`pond logs | head -1`): a follow stops, writes are dropped. */
   closed?: AbortSignal;
 }
 
-export function createOutput(stdout = process.stdout, stderr = process.stderr, env = process.env): Output {
-  const tty = !!stderr.isTTY && !env.CI;
-  const color = tty && !env.NO_COLOR && env.TERM !== 'dumb';
+/** What the command line says about output: `--no-color`, `--progress`. */
+export interface OutputFlags {
+  noColor?: boolean;
+  progress?: ProgressMode;
+}
+
+type Stream = NodeJS.WriteStream;
+
+export function createOutput(flags: OutputFlags = {}, stdout: Stream = process.stdout, stderr: Stream = process.stderr, env = process.env): Output {
+  const mode = decideOutput({ env, noColor: flags.noColor, progress: flags.progress, stdout: facts(stdout), stderr: facts(stderr) });
   const closed = watchClosed(stdout);
+  const write = (text: string): void => void stderr.write(text.endsWith('\n') ? text : text + '\n');
+  const silent = mode.progress === 'quiet' || mode.progress === 'json';
   return {
-    tty,
-    color,
-    outColor: !!stdout.isTTY && !env.NO_COLOR && env.TERM !== 'dumb',
+    tty: mode.interactive,
+    color: mode.errColor,
+    outColor: mode.outColor,
+    progress: mode.progress,
     closed,
     out: (text) => void (closed.aborted || stdout.write(text.endsWith('\n') ? text : text + '\n')),
-    err: (text) => void stderr.write(text.endsWith('\n') ? text : text + '\n'),
-    log: (line) => void stderr.write(tty ? `${line}\n` : `${timestamp()} ${line}\n`),
+    err: write,
+    note: (text) => void (silent || write(text)),
+    log: (line) => {
+      if (mode.progress === 'quiet') return;
+      if (mode.progress === 'json') return write(JSON.stringify({ time: new Date().toISOString(), status: 'info', message: line }));
+      write(mode.progress === 'tty' ? line : `${timestamp()} ${line}`);
+    },
   };
+}
+
+function facts(s: Stream): { isTTY: boolean; columns?: number } {
+  return s.isTTY ? { isTTY: true, columns: s.columns } : { isTTY: false };
+}
+
+/** Chatter that --progress quiet and json leave out; `err` when the output has no notion of it. */
+export function note(o: Output, text: string): void {
+  if (o.note) o.note(text);
+  else o.err(text);
 }
 
 const watched = new WeakMap<NodeJS.WritableStream, AbortSignal>();

@@ -2,8 +2,9 @@ import { applyPlan, type ApplyResult } from '../apply/executor.js';
 import type { Engine } from '../engine/types.js';
 import { AlreadyReportedError, PondError, TimeoutError } from '../errors.js';
 import type { Plan } from '../plan/types.js';
-import type { Output } from './output.js';
-import { plainProgress, stepTitle, ttyProgress } from './progress.js';
+import { note, type Output } from './output.js';
+import { jsonProgress, quietProgress } from './progress-json.js';
+import { plainProgress, stepTitle, ttyProgress, type Progress } from './progress.js';
 import { interruptedExitCode, whileStoppable, type StopSignal } from './signals.js';
 
 export interface RunApplyOptions {
@@ -24,7 +25,7 @@ export async function runApply(out: Output, plan: Plan, engine: Engine, options:
     out.err(`\ninterrupted (${signal}): finishing calls in flight, starting nothing new (a second signal quits now)`);
     abort.abort();
   };
-  const progress = out.tty ? await ttyProgress(plan) : plainProgress(out);
+  const progress = await progressFor(out, plan);
   const started = Date.now();
   return whileStoppable(onStop, async () => {
     const result = await applyPlan(plan, engine, { concurrency: options.concurrency, waitTimeoutMs: options.waitTimeoutMs, projectDir: options.projectDir, signal: abort.signal, onEvent: (e) => progress.onEvent(e) });
@@ -32,6 +33,15 @@ export async function runApply(out: Output, plan: Plan, engine: Engine, options:
     reportOutcome(out, result, Date.now() - started);
     return result;
   });
+}
+
+/** The drawing --progress asked for (cli/output-mode.ts decided what `auto` means here). */
+async function progressFor(out: Output, plan: Plan): Promise<Progress> {
+  const mode = out.progress ?? (out.tty ? 'tty' : 'plain');
+  if (mode === 'tty') return ttyProgress(plan);
+  if (mode === 'json') return jsonProgress((line) => out.err(line));
+  if (mode === 'quiet') return quietProgress;
+  return plainProgress(out);
 }
 
 /**
@@ -52,14 +62,15 @@ export function failUnlessOk(result: ApplyResult | undefined): void {
 }
 
 function reportOutcome(out: Output, result: ApplyResult, ms: number): void {
+  if (out.progress === 'json') return;
   for (const r of result.results) {
     if (r.status === 'failed') {
       out.err(`error: ${stepTitle(r.step)} failed: ${r.error?.message ?? 'unknown error'}`);
       if (r.error instanceof PondError && r.error.hint) out.err(`  hint: ${r.error.hint}`);
     }
-    for (const w of r.warnings) out.err(`warning: ${w}`);
+    for (const w of r.warnings) note(out, `warning: ${w}`);
   }
   const count = (s: string): number => result.results.filter((r) => r.status === s).length;
   const parts = [`${count('done')} done`, count('failed') && `${count('failed')} failed`, count('skipped') && `${count('skipped')} skipped`, count('cancelled') && `${count('cancelled')} not started`];
-  out.err(`Apply: ${parts.filter(Boolean).join(', ')} in ${(ms / 1000).toFixed(1)}s.`);
+  note(out, `Apply: ${parts.filter(Boolean).join(', ')} in ${(ms / 1000).toFixed(1)}s.`);
 }

@@ -39,7 +39,7 @@ function where(d: Diagnostic, cwd: string | undefined): string {
 }
 
 function displayPath(file: string, cwd: string | undefined): string {
-  if (!cwd) return file;
+  if (!cwd || !path.isAbsolute(file)) return file;
   const relative = path.relative(cwd, file);
   const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
   return inside ? relative : file;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, type Diagnostic } from '../errors.js';
 import { configSecrets, isSecretValue, isSensitiveName, scrubSecrets } from '../secrets.js';
-import { readCapped, tooLarge } from './caps.js';
+import { MAX_FILE_BYTES, readCapped, tooLarge } from './caps.js';
 import { parseDotEnv, type DotEnv } from './dotenv.js';
 import { interpolateTree } from './interpolate.js';
 import { mergeTrees } from './merge.js';
@@ -10,7 +10,7 @@ import { parseYaml } from './parse.js';
 import { createLocator } from './sourcemap.js';
 import { toData, type MapNode } from './tree.js';
 import { decodeUtf8 } from './utf8.js';
-import type { LoadedConfig, LoadOptions } from './types.js';
+import { STDIN_FILE, type LoadedConfig, type LoadOptions } from './types.js';
 import { sortDiagnostics, validateConfig } from './validate.js';
 
 /**
@@ -20,13 +20,14 @@ import { sortDiagnostics, validateConfig } from './validate.js';
  * Schema problems at a place that already has an interpolation problem are dropped as consequences.
  */
 export async function loadConfig(opts: LoadOptions): Promise<LoadedConfig> {
-  const files = opts.files.map((f) => path.resolve(f));
+  const files = opts.files.map((f) => (f === STDIN_FILE ? f : path.resolve(f)));
   if (files.length === 0) throw new ConfigError([noFiles()]);
-  const read = await Promise.all(files.map((file, i) => parseFile(file, opts.files[i]!)));
+  const read = await Promise.all(files.map((file, i) => parseFile(file, opts.files[i]!, opts.stdin)));
   const failed = read.flatMap((r) => r.diagnostics);
   if (failed.length > 0) throw new ConfigError(sortDiagnostics(failed));
-  const dir = path.dirname(files[0]!);
-  const dotenv = await readDotEnv(path.join(dir, '.env'));
+  const dir = opts.dir ?? (files[0] === STDIN_FILE ? process.cwd() : path.dirname(files[0]!));
+  const envFiles = opts.envFiles?.map((f) => path.resolve(f)) ?? [path.join(dir, '.env')];
+  const dotenv = await readDotEnvs(envFiles, opts.envFiles !== undefined);
   const lookup = (name: string): string | undefined => opts.env[name] ?? dotenv.values[name];
   const merged = mergeTrees(read.map((r) => r.tree!))!;
   const interpolated = interpolateTree(merged, lookup);
@@ -38,7 +39,7 @@ export async function loadConfig(opts: LoadOptions): Promise<LoadedConfig> {
   const hidden = [...secretValues, ...configSecrets(data)];
   const diagnostics = sortDiagnostics([...early, ...schema].map((d) => withoutSecrets(d, hidden)));
   if (diagnostics.some((d) => d.severity === 'error')) throw new ConfigError(diagnostics);
-  return { data, files, dir, locate: where.locate, variables: [...interpolated.variables].sort(), secretValues };
+  return { data, files, dir, envFiles, locate: where.locate, variables: [...interpolated.variables].sort(), secretValues };
 }
 
 /** A schema message quoting a value that is secret by where it came from (a variable, a URL's password) shows its shape instead. */
@@ -46,10 +47,10 @@ function withoutSecrets(d: Diagnostic, secrets: string[]): Diagnostic {
   return { ...d, message: scrubSecrets(d.message, secrets), ...(d.hint !== undefined && { hint: scrubSecrets(d.hint, secrets) }) };
 }
 
-async function parseFile(file: string, asGiven: string): Promise<{ tree?: MapNode; diagnostics: Diagnostic[] }> {
+async function parseFile(file: string, asGiven: string, stdin?: Buffer): Promise<{ tree?: MapNode; diagnostics: Diagnostic[] }> {
   let bytes: Buffer | undefined;
   try {
-    bytes = await readCapped(file);
+    bytes = file === STDIN_FILE ? capped(stdin ?? Buffer.alloc(0)) : await readCapped(file);
   } catch (error) {
     return { diagnostics: [unreadable(asGiven, error)] };
   }
@@ -58,11 +59,23 @@ async function parseFile(file: string, asGiven: string): Promise<{ tree?: MapNod
   return 'text' in decoded ? parseYaml(file, decoded.text) : { diagnostics: [decoded.diagnostic] };
 }
 
-async function readDotEnv(file: string): Promise<DotEnv> {
+function capped(bytes: Buffer): Buffer | undefined {
+  return bytes.length > MAX_FILE_BYTES ? undefined : bytes;
+}
+
+/** The env files merged, later wins. The default `.env` may be absent; a file named with --env-file must exist. */
+async function readDotEnvs(files: string[], required: boolean): Promise<DotEnv> {
+  const read = await Promise.all(files.map((f) => readDotEnv(f, required)));
+  return { values: Object.assign({}, ...read.map((r) => r.values)), diagnostics: read.flatMap((r) => r.diagnostics) };
+}
+
+async function readDotEnv(file: string, required: boolean): Promise<DotEnv> {
   try {
     return parseDotEnv(file, await readFile(file, 'utf8'));
-  } catch {
-    return { values: {}, diagnostics: [] };
+  } catch (error) {
+    if (!required) return { values: {}, diagnostics: [] };
+    const code = (error as NodeJS.ErrnoException).code;
+    return { values: {}, diagnostics: [{ code: 'file-not-found', message: `env file "${file}" ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`}`, hint: 'check the path given with --env-file (relative to the working folder)', severity: 'error' }] };
   }
 }
 

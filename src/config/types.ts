@@ -3,11 +3,20 @@ import type { Location } from '../errors.js';
 /** A path into the configuration document, e.g. ['workloads', 'web', 'env', 'MODE']. */
 export type DocPath = (string | number)[];
 
+/** The name a configuration read from stdin (`-f -`) goes by, in errors too (`<stdin>:3:5`). */
+export const STDIN_FILE = '<stdin>';
+
 export interface LoadOptions {
-  /** Files in order; later files override earlier ones (compose override semantics). */
+  /** Files in order; later files override earlier ones (compose override semantics). STDIN_FILE is `stdin`. */
   files: string[];
-  /** Variables for interpolation; `.env` beside the first file fills in what this lacks. */
+  /** Variables for interpolation; the env files fill in what this lacks. */
   env: Record<string, string | undefined>;
+  /** The project folder (relative paths, the default `.env`); default: the first file's folder. */
+  dir?: string;
+  /** `--env-file`s, later wins; given, they replace the default `.env` and each must exist. */
+  envFiles?: string[];
+  /** The bytes of STDIN_FILE, read by the CLI. */
+  stdin?: Buffer;
 }
 
 /**
@@ -18,8 +27,10 @@ export interface LoadOptions {
 export interface LoadedConfig {
   data: Record<string, unknown>;
   files: string[];
-  /** Directory of the first file: relative paths in the config resolve against it. */
+  /** The project folder (the first file's, unless --project-directory): relative paths resolve against it. */
   dir: string;
+  /** The env files that were read for interpolation (the default `.env`, or the --env-file ones). */
+  envFiles: string[];
   locate(path: DocPath): Location | undefined;
   /** Variables resolved during interpolation (names only; for diagnostics and watch). */
   variables: string[];

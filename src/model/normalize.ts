@@ -32,7 +32,7 @@ export function normalizeProject(config: LoadedConfig, projectName?: string, env
   const expanded = expandKinds(raw, name, config.dir, report, env);
   const volumes = withPresetVolumes(normalizeVolumes(raw), expanded.volumes);
   const declared = new Set(volumes.map((v) => v.name));
-  const sources = new Set([...config.files, path.join(config.dir, '.env')]);
+  const sources = new Set([...config.files, ...(config.envFiles ?? [path.join(config.dir, '.env')])]);
   const workloads: WorkloadSpec[] = [];
   for (const [wname, e] of expanded.workloads) {
     const w = normalizeWorkload(wname, e.service, config.dir, declared, report, sources);

@@ -5,6 +5,7 @@ import { planDown } from '../../plan/down.js';
 import { renderPlan } from '../../plan/render.js';
 import { confirm } from '../confirm.js';
 import type { Context } from '../context.js';
+import { note } from '../output.js';
 import { failUnlessOk, runApply } from '../run-apply.js';
 
 export interface DownFlags {
@@ -30,14 +31,14 @@ export async function downCommand(ctx: Context, flags: DownFlags): Promise<numbe
       throw new UsageError('--volumes deletes data: nothing was removed', 'confirm on a terminal, or pass --yes');
     }
     if (!plan.steps.length) {
-      ctx.output.err(`Nothing to remove: project "${project}" has no containers or networks.`);
+      note(ctx.output, `Nothing to remove: project "${project}" has no containers or networks.`);
     } else {
-      ctx.output.err(renderPlan(plan, { color: ctx.output.color }).trimEnd());
+      note(ctx.output, renderPlan(plan, { color: ctx.output.color }).trimEnd());
       failUnlessOk(await runApply(ctx.output, plan, engine, { concurrency: flags.concurrency, waitTimeoutMs: 0, projectDir: ctx.projectDir() }));
       await sweepLate(ctx, engine, project, flags.concurrency);
     }
     if (!flags.volumes) {
-      for (const v of observed.volumes) ctx.output.err(`kept volume ${v.name} (pond down --volumes deletes it)`);
+      for (const v of observed.volumes) note(ctx.output, `kept volume ${v.name} (pond down --volumes deletes it)`);
     }
     return 0;
   } finally {
@@ -53,7 +54,7 @@ export async function downCommand(ctx: Context, flags: DownFlags): Promise<numbe
 async function sweepLate(ctx: Context, engine: Engine, project: string, concurrency: number): Promise<void> {
   const late = await engine.observe(project);
   if (!late.containers.length) return;
-  ctx.output.err(`removing what appeared during the down: ${late.containers.map((c) => c.name).sort().join(', ')}`);
+  note(ctx.output, `removing what appeared during the down: ${late.containers.map((c) => c.name).sort().join(', ')}`);
   const plan = planDown(project, { ...late, volumes: [] }, { volumes: false });
   failUnlessOk(await runApply(ctx.output, plan, engine, { concurrency, waitTimeoutMs: 0, projectDir: ctx.projectDir() }));
 }

@@ -4,6 +4,7 @@ import { operationPlan, type Verb } from '../../plan/operate.js';
 import { refuseUnknown } from '../../plan/targets.js';
 import { confirm } from '../confirm.js';
 import type { Context } from '../context.js';
+import { note } from '../output.js';
 import { applyExitCode, failUnlessOk, runApply } from '../run-apply.js';
 
 export interface OperateFlags {
@@ -34,13 +35,13 @@ export async function operateCommand(ctx: Context, verb: Verb, named: string[], 
     const engine = await ctx.openEngine();
     const observed = await engine.observe(project.spec.name);
     const { plan, notes } = operationPlan({ verb, named, desired: project.desired, edges: project.graph.edges, observed, withDependents: flags.withDependents, timeoutSec: flags.timeoutSec, signal: flags.signal?.toUpperCase(), stopFirst: flags.stopFirst, volumes: flags.volumes });
-    for (const n of notes) ctx.output.err(n);
+    for (const n of notes) note(ctx.output, n);
     const doomed = plan.steps.filter((s) => s.destructive).map((s) => s.engineName);
     if (doomed.length && !flags.yes && !(await confirm(ctx, `Delete volume(s) and their data: ${doomed.join(', ')}?`))) {
       throw new UsageError('--volumes deletes data: nothing was removed', 'confirm on a terminal, or pass --yes');
     }
     const result = plan.steps.length ? await runApply(ctx.output, plan, engine, { concurrency: flags.concurrency, waitTimeoutMs: 0, projectDir: project.spec.dir }) : undefined;
-    if (!plan.steps.length && !notes.length) ctx.output.err(`Nothing to ${verb}: project "${project.spec.name}" has no containers.`);
+    if (!plan.steps.length && !notes.length) note(ctx.output, `Nothing to ${verb}: project "${project.spec.name}" has no containers.`);
     if (flags.format === 'json') {
       const steps = (result?.results ?? []).map((r) => ({ workload: r.step.name, resource: r.step.resource, action: r.step.action, status: r.status, ...(r.error && { error: r.error.message }) }));
       ctx.output.out(JSON.stringify({ project: plan.project, verb, steps, notes, exit_code: applyExitCode(result) }, null, 2));

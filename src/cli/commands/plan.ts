@@ -63,7 +63,7 @@ export async function planCommand(ctx: Context, flags: PlanFlags): Promise<numbe
   const targets = targetsOf(project, flags);
   const bots = scheduledBots(project, new Date()).filter((b) => !targets || targets.includes(b.workload));
   if (flags.format === 'json') ctx.output.out(JSON.stringify({ ...planToJson(plan), ...(bots.length && { scheduled: bots }) }, null, 2));
-  else ctx.output.out([renderPlan(plan, { color: ctx.output.color }).trimEnd(), ...(bots.length ? ['', ...scheduleLines(bots)] : [])].join('\n') + '\n');
+  else ctx.output.out([renderPlan(plan, { color: !!ctx.output.outColor }).trimEnd(), ...(bots.length ? ['', ...scheduleLines(bots)] : [])].join('\n') + '\n');
   const changes = hasChanges(plan) || bots.some((b) => b.run_on_up);
   return flags.detailedExitcode && changes ? 2 : 0;
 }

@@ -6,7 +6,7 @@ import { interruptible } from '../interrupt.js';
 import type { Context } from '../context.js';
 import { applyExitCode, failUnlessOk, runApply } from '../run-apply.js';
 import { statusRows, statusTable } from '../status.js';
-import { table } from '../output.js';
+import { note, table } from '../output.js';
 import { urlLines } from '../urls.js';
 import { makePlan, targetsOf } from './plan.js';
 import { AlreadyReportedError, UsageError } from '../../errors.js';
@@ -43,7 +43,7 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
   try {
     const { plan, observed } = await makePlan(ctx, project, flags, flags.wait);
     const engine = await ctx.openEngine();
-    ctx.output.err(renderPlan(plan, { color: ctx.output.color }).trimEnd());
+    note(ctx.output, renderPlan(plan, { color: ctx.output.color }).trimEnd());
     await refuseDataLoss(ctx, plan, !!flags.yes);
     await refuseUnfitEngine(engine, createdSpecs(project.desired.containers, plan));
     prepareBots(project.spec);
@@ -51,7 +51,7 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
     const targets = targetsOf(project, flags);
     const chosen = (w: string): boolean => !targets || targets.includes(w);
     const bots = scheduledBots(project, new Date()).filter((b) => chosen(b.workload));
-    if (bots.length) ctx.output.err(scheduleLines(bots).join('\n'));
+    if (bots.length) note(ctx.output, scheduleLines(bots).join('\n'));
     const runs: UpRun[] = applyExitCode(result) === 0 ? await interruptible((signal) => runOnUp(engine, project, bots, ctx.output, signal)) : [];
     const after = result || runs.length ? await engine.observe(project.spec.name) : observed;
     const rows = withScheduled(statusRows(after, project.spec.workloads.map((w) => w.name).filter(chosen)), scheduledBots(project, new Date()).filter((b) => chosen(b.workload)));
@@ -62,7 +62,7 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
     if (flags.format === 'json') {
       const steps = result?.results.map((r) => ({ id: r.step.id, status: r.status, ms: r.ms, ...(r.error && { error: r.error.message }), ...(r.reason && { reason: r.reason }) })) ?? [];
       ctx.output.out(JSON.stringify({ plan: planToJson(plan), steps, workloads: rows, ...(runs.length && { runs: runs.map((r) => ({ bot: r.bot, ...r.record, ...(r.error && { error: r.error }) })) }), exit_code: applyExitCode(result) || (upRunFailures(runs).length ? 1 : 0) }, null, 2));
-    } else if (flags.summary !== false) {
+    } else if (flags.summary !== false && ctx.output.progress !== 'quiet') {
       ctx.output.out(table(statusTable(rows)));
       for (const line of urlLines(project.spec.workloads, rows)) ctx.output.out(line);
     }

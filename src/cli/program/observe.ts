@@ -12,7 +12,7 @@ import { statsCommand } from '../commands/stats.js';
 import { topCommand } from '../commands/top.js';
 import { durationFlag, intFlag } from '../durations.js';
 import { PS_STATES } from '../ps-filter.js';
-import { collect, format, type Registry } from './registry.js';
+import { collect, format, progress, type Registry } from './registry.js';
 
 /** Commands that look: state, connection info, output, resources, images, and the queries and bot runs read from the project. */
 export function observeCommands({ program, run, ctxFor, lockTimeout, concurrency }: Registry): void {
@@ -59,7 +59,7 @@ export function observeCommands({ program, run, ctxFor, lockTimeout, concurrency
     .addHelpText('after', '\nExample:\n  pond images --format json')
     .action((workloads: string[], o, cmd) => run(() => imagesCommand(ctxFor(cmd), workloads, o)));
   program.command('pull').description('pull every image the project needs (bots and queries too), all at once').argument('[workloads...]', 'only these workloads\' images')
-    .option('--ignore-pull-failures', 'warn about images that cannot be pulled and exit 0').option('-q, --quiet', 'print no progress')
+    .option('--ignore-pull-failures', 'warn about images that cannot be pulled and exit 0').option('-q, --quiet', 'print no progress').addOption(progress())
     .addHelpText('after', '\nExample:\n  pond pull --ignore-pull-failures')
     .action((workloads: string[], o, cmd) => run(() => pullCommand(ctxFor(cmd), workloads, o)));
   program.command('ls').description('list the pond projects on this engine with their folder and container states').addOption(format())

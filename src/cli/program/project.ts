@@ -7,7 +7,7 @@ import { upCommand } from '../commands/up.js';
 import { validateCommand } from '../commands/validate.js';
 import { watchCommand } from '../commands/watch.js';
 import { durationFlag, intFlag } from '../durations.js';
-import { format, type Registry } from './registry.js';
+import { format, progress, type Registry } from './registry.js';
 
 /** Commands on the whole project: check it, plan it, bring it up or down, adopt it. */
 export function projectCommands({ program, run, ctxFor, lockTimeout, concurrency }: Registry): void {
@@ -33,10 +33,12 @@ export function projectCommands({ program, run, ctxFor, lockTimeout, concurrency
     .option('--down-on-exit', 'with --watch: tear the stack down when watching stops')
     .option('--wait-timeout <duration>', 'how long to wait for each workload to be ready', '120s')
     .option('--no-deps', 'with workloads: exactly those, not what they depend on')
+    .addOption(progress()).option('-q, --quiet', 'print nothing but errors (--progress quiet)')
     .addOption(lockTimeout).addOption(concurrency)
-    .addHelpText('after', '\nExamples:\n  pond up                 # the whole stack\n  pond up notebook        # notebook and what it depends on\n  pond up web --no-deps   # only web\n  pond up --watch         # keep it converged while you edit')
+    .addHelpText('after', '\nExamples:\n  pond up --progress json 2>events.ndjson   # one JSON event a line, for tools\n  pond up                 # the whole stack\n  pond up notebook        # notebook and what it depends on\n  pond up web --no-deps   # only web\n  pond up --watch         # keep it converged while you edit')
     .action((workloads: string[], o, cmd) => {
       if (o.downOnExit && !o.watch) throw new UsageError('--down-on-exit only works with --watch: nothing was changed', 'pond up --watch --down-on-exit');
+      if (o.watch && ctxFor(cmd).readsStdin()) throw new UsageError('--watch re-reads pond.yaml on every save: it cannot watch stdin (-f -)', 'pass the file itself: pond -f pond.yaml up --watch');
       if (o.watch && workloads.length) throw new UsageError('--watch keeps the whole project converged: nothing was changed', 'leave out the workload names, or run pond up ' + workloads.join(' ') + ' without --watch');
       const flags = {
         workloads, noDeps: o.deps === false,
@@ -55,6 +57,7 @@ export function projectCommands({ program, run, ctxFor, lockTimeout, concurrency
     .option('-v, --volumes', 'also delete named volumes and their data').option('-y, --yes', 'do not ask for confirmation')
     .option('--remove-orphans', 'accepted for compose users: down always removes every container of the project')
     .addHelpText('after', '\nExamples:\n  pond down                   # containers and network; volumes and their data stay\n  pond down --volumes --yes   # everything, data included (CI teardown)')
+    .addOption(progress()).option('-q, --quiet', 'print nothing but errors (--progress quiet)')
     .addOption(lockTimeout).addOption(concurrency)
     .action((o, cmd) => run(() => downCommand(ctxFor(cmd), { volumes: o.volumes, yes: o.yes, lockTimeoutMs: durationFlag('--lock-timeout', o.lockTimeout), concurrency: intFlag('--concurrency', o.concurrency) })));
   program.command('adopt').description("take over this project's objects made by another checkout (moved without .pond/, re-cloned or deleted)")

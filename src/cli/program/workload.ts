@@ -4,12 +4,12 @@ import { execCommand } from '../commands/exec.js';
 import { operateCommand } from '../commands/operate.js';
 import { runCommand } from '../commands/run.js';
 import { durationFlag, intFlag } from '../durations.js';
-import { collect, format, type Registry } from './registry.js';
+import { collect, format, progress, type Registry } from './registry.js';
 
 /** Commands that act on one workload at a time: its lifecycle, a command inside it, a one-off run of it. */
 export function workloadCommands({ program, run, ctxFor, lockTimeout, concurrency }: Registry): void {
   const verb = (name: Verb, description: string, example: string): Command => program.command(name).description(description)
-    .argument('[workloads...]', 'workloads to act on (default: every one that has a container)').addOption(format()).addOption(lockTimeout).addOption(concurrency)
+    .argument('[workloads...]', 'workloads to act on (default: every one that has a container)').addOption(format()).addOption(progress()).addOption(lockTimeout).addOption(concurrency)
     .addHelpText('after', `\nExamples:\n${example}`);
   const operate = (name: Verb) => (workloads: string[], o: Record<string, unknown>, cmd: Command) => run(() => operateCommand(ctxFor(cmd), name, workloads, {
     format: o.format as 'text' | 'json', withDependents: !!o.withDependents, stopFirst: !!o.stop, volumes: !!o.volumes, yes: !!o.yes, signal: o.signal as string | undefined,

@@ -17,7 +17,7 @@ export interface PondRun {
 /** Runs the built CLI as a user would, with no TTY; `CI` and colours off so output is plain. */
 export function pond(args: string[], opts: { cwd: string; env?: Record<string, string> }): Promise<PondRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: { ...process.env, NO_COLOR: '1', ...opts.env }, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['--', BIN, ...args], { cwd: opts.cwd, env: { ...process.env, NO_COLOR: '1', ...opts.env }, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -26,7 +26,7 @@ export function pond(args: string[], opts: { cwd: string; env?: Record<string, s
 
 /** Starts the CLI without waiting, for tests that signal it or race it. */
 export function pondProcess(args: string[], opts: { cwd: string; env?: Record<string, string> }) {
-  return spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: { ...process.env, NO_COLOR: '1', ...opts.env } });
+  return spawn(process.execPath, ['--', BIN, ...args], { cwd: opts.cwd, env: { ...process.env, NO_COLOR: '1', ...opts.env } });
 }
 
 /** A fresh project folder holding `files` (pond.yaml and anything it mounts). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
 import { loadConfig } from '../../../src/config/load.js';
 import { ConfigError } from '../../../src/errors.js';
 import { errorsOf, failures, project } from './helpers.js';
@@ -42,5 +43,37 @@ describe('loadConfig', () => {
     expect(await failures(dir)).toEqual([
       '.env:2:1 error[dotenv-syntax]: cannot read this line of .env\n  hint: write KEY=VALUE; quote values with spaces: KEY="a value"',
     ]);
+  });
+});
+
+describe('loadConfig: where variables and files come from', () => {
+  const yaml = 'version: 1\nworkloads:\n  web:\n    image: ${IMG}\n    env: { A: "${A}" }\n';
+
+  it('--env-file replaces the default .env, later files winning', async () => {
+    const dir = await project({ 'pond.yaml': yaml, '.env': 'IMG=wrong:1\nA=default\n', 'one.env': 'IMG=one:1\nA=one\n', 'two.env': 'A=two\n' });
+    const config = await loadConfig({ files: [path.join(dir, 'pond.yaml')], env: {}, envFiles: [path.join(dir, 'one.env'), path.join(dir, 'two.env')] });
+    expect((config.data.workloads as Record<string, { image: string; env: unknown }>).web).toMatchObject({ image: 'one:1', env: { A: 'two' } });
+  });
+
+  it('a missing --env-file is an error (the default .env may be absent)', async () => {
+    const dir = await project({ 'pond.yaml': 'version: 1\nworkloads: { web: { image: busybox:1.35 } }\n' });
+    await expect(loadConfig({ files: [path.join(dir, 'pond.yaml')], env: {}, envFiles: [path.join(dir, 'nope.env')] })).rejects.toThrow(ConfigError);
+  });
+
+  it('stdin is read from the bytes given and named <stdin> in positions', async () => {
+    try {
+      await loadConfig({ files: ['<stdin>'], env: {}, dir: '/tmp', stdin: Buffer.from('version: 1\nworkloads:\n  web:\n    imag: busybox:1.35\n') });
+    } catch (e) {
+      expect((e as ConfigError).diagnostics[0]?.location).toMatchObject({ file: '<stdin>', line: 4, col: 5 });
+      return;
+    }
+    throw new Error('expected a ConfigError');
+  });
+
+  it('dir sets the project folder that relative paths and .env come from', async () => {
+    const dir = await project({ '.env': 'IMG=from-dir:1\nA=a\n' });
+    const config = await loadConfig({ files: ['<stdin>'], env: {}, dir, stdin: Buffer.from(yaml) });
+    expect(config.dir).toBe(dir);
+    expect((config.data.workloads as Record<string, { image: string }>).web!.image).toBe('from-dir:1');
   });
 });

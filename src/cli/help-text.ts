@@ -1,0 +1,28 @@
+/** What `pond --help` ends with: the environment pond reads and what its exit codes mean (DESIGN §3). */
+export const HELP_AFTER = `
+Environment:
+  POND_FILE             config files when no -f is given, separated by ":" (";" on Windows) or POND_PATH_SEPARATOR
+  POND_PATH_SEPARATOR   the separator POND_FILE uses
+  POND_PROJECT_NAME     project name when no -p is given
+  DOCKER_HOST           the engine's address (unix:// or tcp://; default unix:///var/run/docker.sock)
+  DOCKER_CONTEXT        a docker context whose engine to use when DOCKER_HOST is unset (default: docker context use's)
+  DOCKER_CONFIG         where the docker CLI keeps its contexts (default ~/.docker)
+  NO_COLOR              no colour and no live redraw: plain progress lines (like --no-color)
+  FORCE_COLOR           colour even when the output is not a terminal (FORCE_COLOR=0: no colour)
+  CI                    plain progress lines, no prompts
+  TERM                  TERM=dumb: no colour, plain progress lines
+  POND_ENGINE_RETRY_MS  how long engine calls retry a transient fault (default 3000; 0: never)
+  POND_WATCH_DEBOUNCE   up --watch: quiet period folding a burst of saves into one reconcile (default 150ms)
+  POND_WATCH_RESYNC     up --watch: how often the engine is looked at again (default 1s)
+  POND_LOCK_DIR         where project locks live (default: the system temp folder)
+
+Exit codes:
+  0    ok
+  1    apply or runtime failure
+  2    plan --detailed-exitcode: there are changes
+  3    invalid configuration or usage (nothing was touched)
+  4    engine unreachable
+  5    lock held by another pond
+  124  a workload was not ready in time, or a query ran past its timeout
+  130  interrupted (SIGINT; 143 SIGTERM, 129 SIGHUP)
+`;

@@ -15,6 +15,7 @@ Environment:
   POND_WATCH_DEBOUNCE   up --watch: quiet period folding a burst of saves into one reconcile (default 150ms)
   POND_WATCH_RESYNC     up --watch: how often the engine is looked at again (default 1s)
   POND_LOCK_DIR         where project locks live (default: the system temp folder)
+  POND_ENGINE_SHARES_PATHS  1: the engine sees this machine's paths as they are (a VM or remote engine that mounts them)
 
 Exit codes:
   0    ok

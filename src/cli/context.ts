@@ -86,7 +86,7 @@ export class Context {
   async openEngine(): Promise<Engine> {
     if (!this.engine) {
       const { createDockerEngine } = await import('../engine/docker/index.js');
-      const engine = createDockerEngine({ host: this.env.DOCKER_HOST, retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs });
+      const engine = createDockerEngine({ env: this.env, retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs });
       await engine.ping();
       this.engine = ownedEngine(engine, () => this.identity());
     }
@@ -96,7 +96,7 @@ export class Context {
   /** The engine exactly as it is, for the one command that looks past ownership (adopt). */
   async rawEngine(): Promise<Engine> {
     const { createDockerEngine } = await import('../engine/docker/index.js');
-    return createDockerEngine({ host: this.env.DOCKER_HOST, retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs });
+    return createDockerEngine({ env: this.env, retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs });
   }
 }
 

@@ -39,23 +39,35 @@ export function withDefaultTag(image: string): string {
  */
 export async function pullImage(conn: Connection, image: string, onProgress?: (line: string) => void): Promise<void> {
   const ref = withDefaultTag(image);
-  const docker = await conn.docker();
+  const report = progressReporter(image, onProgress);
   try {
-    const stream = await docker.pull(ref);
-    await new Promise<void>((resolve, reject) => {
-      const report = progressReporter(image, onProgress);
-      docker.modem.followProgress(
-        stream,
-        (err: unknown) => (err ? reject(err) : resolve()),
-        (event: PullEvent) => {
-          const failure = event.errorDetail?.message ?? event.error;
-          if (failure) reject(new EngineError(`pull of ${image} failed: ${failure}`, undefined, PULL_HINT));
-          else report(event);
-        },
-      );
-    });
+    const stream = await conn.stream('POST', `/images/create?fromImage=${encodeURIComponent(ref)}`);
+    for await (const line of textLines(stream.setEncoding('utf8'))) {
+      const event = parseEvent(line);
+      const failure = event?.errorDetail?.message ?? event?.error;
+      if (failure) throw new EngineError(`pull of ${image} failed: ${failure}`, undefined, PULL_HINT);
+      if (event) report(event);
+    }
   } catch (err) {
     throw classify(err, conn.endpoint, `pull of ${image}`, PULL_HINT);
+  }
+}
+
+async function* textLines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of chunks) {
+    const parts = (rest + chunk).split('\n');
+    rest = parts.pop() ?? '';
+    yield* parts.filter((p) => p.trim());
+  }
+  if (rest.trim()) yield rest;
+}
+
+function parseEvent(line: string): PullEvent | undefined {
+  try {
+    return JSON.parse(line) as PullEvent;
+  } catch {
+    return undefined;
   }
 }
 

@@ -2,6 +2,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import http from 'node:http';
 import { Duplex } from 'node:stream';
 
+const EXIT_GRACE_MS = 250;
+
 /** The ssh endpoint parts that shape the command line. */
 export interface SshTarget {
   host: string;
@@ -39,6 +41,7 @@ class CommandStream extends Duplex {
   private timer: NodeJS.Timeout | undefined;
   private idleMs = 0;
   private closing = false;
+  private ended = false;
 
   constructor(private readonly child: ChildProcessWithoutNullStreams) {
     super({ allowHalfOpen: true });
@@ -46,7 +49,7 @@ class CommandStream extends Duplex {
       this.touch();
       if (!this.push(chunk)) child.stdout.pause();
     });
-    child.stdout.on('end', () => this.push(null));
+    child.stdout.on('end', () => this.outputEnded());
     child.stderr.on('data', (chunk: Buffer) => (this.stderr = (this.stderr + chunk.toString('utf8')).slice(-2000)));
     child.stdin.on('error', () => undefined);
     child.on('error', (err) => this.destroy(err));
@@ -59,7 +62,7 @@ class CommandStream extends Duplex {
 
   override _write(chunk: Buffer, _enc: BufferEncoding, done: (err?: Error | null) => void): void {
     this.touch();
-    this.child.stdin.write(chunk, done);
+    this.child.stdin.write(chunk, () => done());
   }
 
   override _final(done: (err?: Error | null) => void): void {
@@ -98,14 +101,31 @@ class CommandStream extends Duplex {
     return this;
   }
 
+  private endOutput(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.push(null);
+  }
+
   private touch(): void {
     clearTimeout(this.timer);
     if (this.idleMs > 0) this.timer = setTimeout(() => this.emit('timeout'), this.idleMs).unref();
   }
 
+  /**
+   * The output ended: the engine closed the connection, or ssh is exiting. The process's status
+   * decides which, so wait for it a moment before telling the reader it was a clean end.
+   */
+  private outputEnded(): void {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return this.exited(this.child.exitCode, this.child.signalCode);
+    const grace = setTimeout(() => this.endOutput(), EXIT_GRACE_MS).unref();
+    this.child.once('exit', () => clearTimeout(grace));
+  }
+
   private exited(code: number | null, signal: NodeJS.Signals | null): void {
     clearTimeout(this.timer);
-    if (this.closing || code === 0) return;
+    if (this.closing || this.ended) return;
+    if (code === 0) return this.endOutput();
     const said = this.stderr.trim().split('\n').pop()?.trim();
     const status = code !== null ? `exited with status ${code}` : `was killed by ${signal}`;
     this.destroy(Object.assign(new Error(`ssh ${status}${said ? `: ${said}` : ''}`), { code: 'ESSH' }));

@@ -136,6 +136,7 @@ describe('tcp with TLS (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH)', () => {
     const ps = await pond(['ps'], { cwd: s.dir, env: { ...env, DOCKER_CERT_PATH: certs.caOnly, POND_ENGINE_RETRY_MS: '0' } });
     expect(ps.code).toBe(4);
     expect(ps.stderr).toContain(`cannot reach the Docker engine at ${host} (from DOCKER_HOST): TLS connection failed`);
+    expect(ps.stderr).toMatch(/certificate required/);
     expect(ps.stderr).toContain(`no cert.pem and key.pem in ${certs.caOnly}`);
     expect(tlsEngine.authorized).toBe(before);
   });

@@ -32,7 +32,7 @@ function where(endpoint: Endpoint): string {
 function reason(code: string, message: string, t: Transport): string {
   const place = t.kind === 'unix' ? t.socketPath : t.kind === 'tcp' ? `${t.host}:${t.port}` : t.host;
   if (t.kind === 'ssh' && code === 'ENOENT') return 'the ssh command was not found on PATH';
-  if (t.kind === 'tcp' && t.tls && (isTlsFailure(code) || code === 'ECONNRESET')) return tlsReason(message, t.tls);
+  if (t.kind === 'tcp' && t.tls && (isTlsFailure(code) || code === 'ECONNRESET')) return tlsReason(tlsWords(code, message), t.tls);
   const known: Record<string, string> = {
     ENOENT: `no socket at ${place}`,
     EACCES: `permission denied on ${place}`,
@@ -42,6 +42,12 @@ function reason(code: string, message: string, t: Transport): string {
     ESSH: message,
   };
   return known[code] ?? `${place}: ${message}`;
+}
+
+/** OpenSSL's alerts in words ("tlsv13 alert certificate required"), without its file and line noise. */
+function tlsWords(code: string, message: string): string {
+  if (code.startsWith('ERR_SSL_')) return code.slice('ERR_SSL_'.length).toLowerCase().replace(/_/g, ' ');
+  return message.split('\n')[0]!.trim();
 }
 
 function tlsReason(message: string, tls: NonNullable<Extract<Transport, { kind: 'tcp' }>['tls']>): string {

@@ -26,8 +26,8 @@ import * as volumes from './volumes.js';
  * The Docker backend of `Engine`. Connects to `opts.host` when given, else where the docker CLI
  * would with `opts.env` (default process.env): DOCKER_HOST, DOCKER_CONTEXT, the current context,
  * the default socket (resolve-endpoint.ts); `endpoint` is that URL. Transient engine failures are retried for
- * `retryBudgetMs` (default 3 s; 0 turns retries off) on every call, see retry.ts. Creating it costs nothing: dockerode is
- * imported on the first call that needs it, and ping/observe/inspect/hasImage never do.
+ * `retryBudgetMs` (default 3 s; 0 turns retries off) on every call, see retry.ts. Creating it costs nothing:
+ * nothing is dialled (or an ssh spawned) before the first call.
  */
 export function createDockerEngine(opts: { host?: string; env?: Record<string, string | undefined>; retryBudgetMs?: number } = {}): Engine {
   const endpoint = opts.host ? parseHost(opts.host, 'given to pond') : resolveEndpoint(opts.env ?? process.env);

@@ -5,7 +5,6 @@ import { MAX_NAME_LENGTH } from '../config/caps.js';
 import { UsageError } from '../errors.js';
 import { readIdentity, type ProjectIdentity } from '../identity.js';
 import { loadProject, type Project } from '../pipeline.js';
-import { dockerHost } from './docker-host.js';
 import { ownedEngine } from './owned-engine.js';
 import { createOutput, type Output, type OutputFlags } from './output.js';
 import { chooseFiles, requireFiles, type ChosenFiles } from './project-files.js';
@@ -105,7 +104,7 @@ export class Context {
   async openEngine(): Promise<Engine> {
     if (!this.engine) {
       const { createDockerEngine } = await import('../engine/docker/index.js');
-      const engine = createDockerEngine({ host: dockerHost(this.env), retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs });
+      const engine = createDockerEngine({ env: this.env, retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs });
       await engine.ping();
       this.engine = ownedEngine(engine, () => this.identity());
     }
@@ -115,7 +114,7 @@ export class Context {
   /** The engine exactly as it is, for the one command that looks past ownership (adopt). */
   async rawEngine(): Promise<Engine> {
     const { createDockerEngine } = await import('../engine/docker/index.js');
-    return createDockerEngine({ host: dockerHost(this.env), retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs });
+    return createDockerEngine({ env: this.env, retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs });
   }
 }
 

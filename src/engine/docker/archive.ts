@@ -8,10 +8,9 @@ import { classify, statusOf } from './errors.js';
  * only if it holds nothing else, so callers name files, not folders.
  */
 export async function copyFromContainer(conn: Connection, id: string, path: string): Promise<Buffer | undefined> {
-  const docker = await conn.docker();
   let stream: Readable;
   try {
-    stream = (await docker.getContainer(id).getArchive({ path })) as unknown as Readable;
+    stream = await conn.stream('GET', `/containers/${encodeURIComponent(id)}/archive?path=${encodeURIComponent(path)}`);
   } catch (err) {
     if (statusOf(err) === 404) return undefined;
     throw classify(err, conn.endpoint, `copy ${path} from container ${id}`);

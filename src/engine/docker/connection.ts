@@ -1,6 +1,8 @@
-import { request, type IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type Dockerode from 'dockerode';
+import { loadDockerode } from './dockerode.js';
 import type { Endpoint } from './endpoint.js';
+import { dialer, type Dial } from './transport.js';
 import { isConnectionFault, isTransientRead, withRetry, type RetryPolicy, DEFAULT_RETRY } from './retry.js';
 
 /** An error shaped like docker-modem's, so one classifier handles both clients. */
@@ -21,15 +23,18 @@ export interface RequestOptions {
 }
 
 /**
- * A lazily connected engine client. The raw JSON path (node:http) serves every plain request-answer
- * call, reads and mutations alike, without paying dockerode's import cost (§6: 0.15–0.7 s, which sat
- * on the critical path of every apply); dockerode, loaded once on first use, serves the streams
- * (pull progress, logs, exec, wait).
+ * A lazily connected engine client over node:http, whatever the transport (unix socket, TCP, TLS,
+ * ssh): every call, stream and hijack goes through `dial`, so each works over each transport, and
+ * no client library is imported on the cold path (§6: dockerode alone took 0.15–0.7 s). dockerode,
+ * loaded on first use over the same transport, serves pull progress.
  */
 export interface Connection {
   readonly endpoint: Endpoint;
-  docker(): Promise<Dockerode>;
+  /** Opens a raw request to the engine (hijack.ts needs the request itself, for the upgrade). */
+  readonly dial: Dial;
   readonly retry: RetryPolicy;
+  /** dockerode over this endpoint's transport, imported on first use. */
+  docker(): Promise<Dockerode>;
   getJson<T>(path: string, opts?: RequestOptions): Promise<T>;
   /** POST/DELETE with an optional JSON body; rejects with an HttpError for non-2xx answers (304 too). */
   call<T>(method: 'POST' | 'DELETE', path: string, body?: unknown, opts?: RequestOptions): Promise<T>;
@@ -39,31 +44,28 @@ export interface Connection {
 
 /** Creates a connection; nothing is dialled or imported until the first call. */
 export function createConnection(endpoint: Endpoint, retry: RetryPolicy = DEFAULT_RETRY): Connection {
+  let opened: Dial | undefined;
   let client: Promise<Dockerode> | undefined;
+  const dial: Dial = (o) => (opened ??= dialer(endpoint))(o);
   const retried = <T>(run: () => Promise<T>, on: boolean | undefined, retryable: (err: unknown) => boolean): Promise<T> =>
     on ? withRetry(retry, run, retryable) : run();
   return {
     endpoint,
     retry,
+    dial,
     docker: () => (client ??= loadDockerode(endpoint)),
-    getJson: (path, opts) => retried(() => send(endpoint, 'GET', path, undefined, opts?.timeoutMs), opts?.retry ?? true, isTransientRead),
-    call: (method, path, body, opts) => retried(() => send(endpoint, method, path, body, opts?.timeoutMs), opts?.retry, isConnectionFault),
-    stream: (method, path, body, signal) => openStream(endpoint, method, path, body, signal),
+    getJson: (path, opts) => retried(() => send(dial, 'GET', path, undefined, opts?.timeoutMs), opts?.retry ?? true, isTransientRead),
+    call: (method, path, body, opts) => retried(() => send(dial, method, path, body, opts?.timeoutMs), opts?.retry, isConnectionFault),
+    stream: (method, path, body, signal) => openStream(dial, method, path, body, signal),
   };
 }
 
-async function loadDockerode(endpoint: Endpoint): Promise<Dockerode> {
-  const { default: Docker } = await import('dockerode');
-  if (endpoint.socketPath) return new Docker({ socketPath: endpoint.socketPath });
-  return new Docker({ host: endpoint.host, port: endpoint.port, protocol: 'http' });
-}
-
-function send<T>(endpoint: Endpoint, method: string, path: string, body?: unknown, timeoutMs = 30_000): Promise<T> {
-  if (endpoint.unsupported) return Promise.reject(Object.assign(new Error(endpoint.unsupported), { code: 'EUNSUPPORTED' }));
+function send<T>(dial: Dial, method: string, path: string, body?: unknown, timeoutMs = 30_000): Promise<T> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const headers = { accept: 'application/json', ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) };
   return new Promise<T>((resolve, reject) => {
-    const req = request({ ...target(endpoint), path, method, timeout: timeoutMs, headers }, (res) => {
+    const req = dial({ path, method, timeout: timeoutMs, headers });
+    req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', reject);
@@ -75,18 +77,12 @@ function send<T>(endpoint: Endpoint, method: string, path: string, body?: unknow
   });
 }
 
-/** Where requests to the engine go: its socket, or host and port. */
-export function target(endpoint: Endpoint): { socketPath: string } | { host?: string; port?: number } {
-  return endpoint.socketPath ? { socketPath: endpoint.socketPath } : { host: endpoint.host, port: endpoint.port };
-}
-
-/** Streams are the slow part of a probe or log read, so they go over node:http too, not dockerode. */
-function openStream(endpoint: Endpoint, method: string, path: string, body: unknown, signal?: AbortSignal): Promise<IncomingMessage> {
-  if (endpoint.unsupported) return Promise.reject(Object.assign(new Error(endpoint.unsupported), { code: 'EUNSUPPORTED' }));
+function openStream(dial: Dial, method: string, path: string, body: unknown, signal?: AbortSignal): Promise<IncomingMessage> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const headers = payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
   return new Promise((resolve, reject) => {
-    const req = request({ ...target(endpoint), path, method, headers, ...(signal && { signal }) }, (res) => {
+    const req = dial({ path, method, headers, ...(signal && { signal }) });
+    req.on('response', (res) => {
       const status = res.statusCode ?? 0;
       if (status >= 200 && status < 300) return resolve(res);
       const chunks: Buffer[] = [];

@@ -1,8 +1,6 @@
-import { EngineError, EngineUnreachableError, PondError } from '../../errors.js';
+import { EngineError, PondError } from '../../errors.js';
 import type { Endpoint } from './endpoint.js';
-
-const UNREACHABLE_CODES = new Set(['ENOENT', 'ECONNREFUSED', 'EACCES', 'EPERM', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNRESET', 'ETIMEDOUT', 'EUNSUPPORTED']);
-const HINT = 'start the Docker engine (sudo systemctl start docker, or dockerd); set DOCKER_HOST to point pond at another engine';
+import { isTlsFailure, UNREACHABLE_CODES, unreachableError } from './unreachable.js';
 
 /** The HTTP status of an engine error (the raw client's HttpError), if it has one. */
 export function statusOf(err: unknown): number | undefined {
@@ -24,7 +22,7 @@ export function engineMessage(err: unknown): string {
 export function isUnreachable(err: unknown): boolean {
   if (statusOf(err) !== undefined) return false;
   const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && UNREACHABLE_CODES.has(code);
+  return typeof code === 'string' && (UNREACHABLE_CODES.has(code) || isTlsFailure(code));
 }
 
 /**
@@ -34,23 +32,8 @@ export function isUnreachable(err: unknown): boolean {
  */
 export function classify(err: unknown, endpoint: Endpoint, action: string, hint?: string): PondError {
   if (err instanceof PondError) return err;
-  if (isUnreachable(err)) return unreachable(err, endpoint);
+  if (isUnreachable(err)) return unreachableError(err, endpoint);
   return new EngineError(`${action} failed: ${engineMessage(err)}`, statusOf(err), hint);
-}
-
-function unreachable(err: unknown, endpoint: Endpoint): EngineUnreachableError {
-  const code = (err as { code?: string }).code;
-  const where = endpoint.socketPath ?? endpoint.url;
-  const why: Record<string, string> = {
-    ENOENT: `no socket at ${where}`,
-    EACCES: `permission denied on ${where}`,
-    EPERM: `permission denied on ${where}`,
-    ECONNREFUSED: `connection refused at ${where}`,
-    EUNSUPPORTED: `${endpoint.url}: ${engineMessage(err)}`,
-  };
-  const reason = (code && why[code]) ?? `${where}: ${engineMessage(err)}`;
-  const hint = code === 'EACCES' || code === 'EPERM' ? `add your user to the docker group, or ${HINT}` : HINT;
-  return new EngineUnreachableError(`cannot reach the Docker engine at ${endpoint.url} (${reason})`, hint);
 }
 
 /** Runs `call`, turning the listed HTTP statuses into `undefined` (e.g. 304 "already started"). */

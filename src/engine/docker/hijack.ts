@@ -1,20 +1,18 @@
-import { request } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { target, type HttpError } from './connection.js';
-import type { Endpoint } from './endpoint.js';
+import type { HttpError } from './connection.js';
+import type { Dial } from './transport.js';
 
 /**
- * POSTs `body` to `path` asking the engine to turn the connection into a raw two-way stream (HTTP
+ * POSTs `body` to `path` (over whichever transport `dial` speaks) asking the engine to turn the connection into a raw two-way stream (HTTP
  * 101, `Upgrade: tcp`): how exec and attach carry stdin alongside the output. Resolves with the
  * socket, any bytes that arrived with the answer already in front of its data; an engine that
  * answers with a status instead (404, 409) rejects with an HttpError carrying its message.
  */
-export function hijack(endpoint: Endpoint, path: string, body: unknown): Promise<Duplex> {
-  if (endpoint.unsupported) return Promise.reject(Object.assign(new Error(endpoint.unsupported), { code: 'EUNSUPPORTED' }));
+export function hijack(dial: Dial, path: string, body: unknown): Promise<Duplex> {
   const payload = JSON.stringify(body);
   const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), connection: 'Upgrade', upgrade: 'tcp' };
   return new Promise((resolve, reject) => {
-    const req = request({ ...target(endpoint), path, method: 'POST', headers });
+    const req = dial({ path, method: 'POST', headers });
     req.on('upgrade', (_res, socket, head) => {
       if (head.length) socket.unshift(head);
       resolve(socket);

@@ -1,7 +1,8 @@
 import type { Engine } from '../types.js';
 import { copyFromContainer } from './archive.js';
 import { createConnection } from './connection.js';
-import { resolveEndpoint } from './endpoint.js';
+import { parseHost } from './endpoint.js';
+import { resolveEndpoint } from './resolve-endpoint.js';
 import * as containers from './containers.js';
 import { classify } from './errors.js';
 import * as images from './images.js';
@@ -23,13 +24,14 @@ import { top } from './top.js';
 import * as volumes from './volumes.js';
 
 /**
- * The Docker backend of `Engine`. Connects to `opts.host`, else DOCKER_HOST, else
- * unix:///var/run/docker.sock; `endpoint` is that string. Transient engine failures are retried for
- * `retryBudgetMs` (default 3 s; 0 turns retries off) on every call, see retry.ts. Creating it costs nothing: nothing is
- * dialled until the first call.
+ * The Docker backend of `Engine`. Connects to `opts.host` when given, else where the docker CLI
+ * would with `opts.env` (default process.env): DOCKER_HOST, DOCKER_CONTEXT, the current context,
+ * the default socket (resolve-endpoint.ts); `endpoint` is that URL. Transient engine failures are retried for
+ * `retryBudgetMs` (default 3 s; 0 turns retries off) on every call, see retry.ts. Creating it costs nothing:
+ * nothing is dialled (or an ssh spawned) before the first call.
  */
-export function createDockerEngine(opts: { host?: string; retryBudgetMs?: number } = {}): Engine {
-  const endpoint = resolveEndpoint(opts.host ?? process.env.DOCKER_HOST);
+export function createDockerEngine(opts: { host?: string; env?: Record<string, string | undefined>; retryBudgetMs?: number } = {}): Engine {
+  const endpoint = opts.host ? parseHost(opts.host, 'given to pond') : resolveEndpoint(opts.env ?? process.env);
   const conn = createConnection(endpoint, retryPolicy(opts.retryBudgetMs));
   return {
     endpoint: endpoint.url,

@@ -7,6 +7,8 @@ import net from 'node:net';
 export class SocketProxy {
   private server: net.Server | undefined;
   private readonly sockets = new Set<net.Socket>();
+  /** Client connections accepted so far: the proof that calls went through this proxy. */
+  connections = 0;
 
   constructor(readonly path: string, private readonly target = '/var/run/docker.sock') {}
 
@@ -16,6 +18,7 @@ export class SocketProxy {
 
   async open(): Promise<void> {
     this.server = net.createServer((client) => {
+      this.connections++;
       const upstream = net.connect(this.target);
       for (const s of [client, upstream]) {
         this.sockets.add(s);

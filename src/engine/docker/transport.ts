@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { Endpoint, TlsFiles } from './endpoint.js';
+import { sshAgent } from './ssh-stream.js';
+
+/** Opens one HTTP request to the engine, whatever carries it: every raw call, stream and hijack goes through one. */
+export type Dial = (options: http.RequestOptions) => http.ClientRequest;
+
+/**
+ * The request function for an endpoint: over its unix socket, TCP, TLS (certificates read once,
+ * here) or ssh (one agent, so connections are reused). An invalid endpoint yields a Dial that
+ * throws an EINVALID error naming why, which callers turn into an unreachable-engine error.
+ */
+export function dialer(endpoint: Endpoint): Dial {
+  const t = endpoint.transport;
+  if (!t) return failing(Object.assign(new Error(endpoint.invalid ?? 'no endpoint'), { code: 'EINVALID' }));
+  if (t.kind === 'unix') return (o) => http.request({ ...o, socketPath: t.socketPath });
+  if (t.kind === 'ssh') {
+    const agent = sshAgent(t);
+    return (o) => http.request({ ...o, agent });
+  }
+  if (!t.tls) return (o) => http.request({ ...o, host: t.host, port: t.port });
+  let secure: https.RequestOptions;
+  try {
+    secure = tlsOptions(t.tls);
+  } catch (err) {
+    return failing(err);
+  }
+  return (o) => https.request({ ...o, host: t.host, port: t.port, ...secure });
+}
+
+function failing(err: unknown): Dial {
+  return () => {
+    throw err;
+  };
+}
+
+function tlsOptions(tls: TlsFiles): https.RequestOptions {
+  const read = (file: string | undefined): Buffer | undefined => (file ? fs.readFileSync(file) : undefined);
+  const [ca, cert, key] = [read(tls.ca), read(tls.cert), read(tls.key)];
+  return { rejectUnauthorized: tls.verify, ...(ca && { ca }), ...(cert && { cert }), ...(key && { key }) };
+}

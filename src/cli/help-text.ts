@@ -4,7 +4,10 @@ Environment:
   POND_FILE             config files when no -f is given, separated by ":" (";" on Windows) or POND_PATH_SEPARATOR
   POND_PATH_SEPARATOR   the separator POND_FILE uses
   POND_PROJECT_NAME     project name when no -p is given
-  DOCKER_HOST           the engine's address (unix:// or tcp://; default unix:///var/run/docker.sock)
+  DOCKER_HOST           the engine's address (unix://, tcp:// or ssh://[user@]host; default unix:///var/run/docker.sock)
+  DOCKER_TLS_VERIFY     tcp:// with TLS, verifying the engine's certificate (DOCKER_TLS: TLS without verifying)
+  DOCKER_TLS            TLS to a tcp:// engine without verifying its certificate
+  DOCKER_CERT_PATH      where ca.pem, cert.pem and key.pem are (default ~/.docker)
   DOCKER_CONTEXT        a docker context whose engine to use when DOCKER_HOST is unset (default: docker context use's)
   DOCKER_CONFIG         where the docker CLI keeps its contexts (default ~/.docker)
   NO_COLOR              no colour and no live redraw: plain progress lines (like --no-color)

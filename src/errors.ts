@@ -66,6 +66,18 @@ export class AlreadyReportedError extends PondError {
   }
 }
 
+/**
+ * An apply ended with failed steps, for callers that get no printed report (the programmatic API):
+ * each failure is kept with its step. Exit code 124 when a step timed out, else 1 (as the CLI's).
+ */
+export class ApplyError extends PondError {
+  override readonly exitCode: number;
+  constructor(message: string, readonly failures: { step: string; error: Error }[], hint?: string) {
+    super(message, hint);
+    this.exitCode = failures.some((f) => f.error instanceof TimeoutError) ? 124 : 1;
+  }
+}
+
 /** An engine call failed for a reason other than reachability. `status` is the HTTP status if any. */
 export class EngineError extends PondError {
   constructor(message: string, readonly status?: number, hint?: string) {

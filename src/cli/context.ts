@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Engine } from '../engine/types.js';
-import { MAX_NAME_LENGTH } from '../config/caps.js';
+import { checkProjectName } from '../config/project-name.js';
 import { UsageError } from '../errors.js';
 import { readIdentity, type ProjectIdentity } from '../identity.js';
 import { loadProject, type Project } from '../pipeline.js';
-import { ownedEngine } from './owned-engine.js';
+import { ownedEngine } from '../session/owned-engine.js';
+import { retryBudget } from '../session/open-engine.js';
 import { createOutput, type Output } from './output.js';
 
 export interface GlobalOptions {
@@ -14,8 +15,6 @@ export interface GlobalOptions {
 }
 
 const DEFAULT_FILES = ['pond.yaml', 'pond.yml'];
-/** The same rule as `name:` in schema/pond.schema.json: it becomes container, volume and lock names. */
-const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 const OVERRIDE_FILES = ['pond.override.yaml', 'pond.override.yml'];
 
 /**
@@ -34,13 +33,7 @@ export class Context {
   retryBudgetMs?: number;
 
   constructor(readonly options: GlobalOptions, readonly env: Record<string, string | undefined> = process.env, readonly cwd = process.cwd()) {
-    const p = options.projectName;
-    if (p !== undefined && !PROJECT_NAME.test(p)) {
-      throw new UsageError(`project name "${p}" is not valid`, 'use lowercase letters, digits, "-" and "_", starting with a letter or digit (like name: in pond.yaml)');
-    }
-    if (p !== undefined && p.length > MAX_NAME_LENGTH) {
-      throw new UsageError(`project name "${p}" is ${p.length} characters long; at most ${MAX_NAME_LENGTH} are allowed`, 'it names containers, networks and volumes, and DNS labels hold at most 63 characters');
-    }
+    checkProjectName(options.projectName);
   }
 
   files(): string[] {
@@ -82,7 +75,7 @@ export class Context {
     return readIdentity(this.hasFiles() ? path.dirname(this.files()[0]!) : this.cwd);
   }
 
-  /** The engine, seen through this checkout's ownership (cli/owned-engine.ts). */
+  /** The engine, seen through this checkout's ownership (session/owned-engine.ts). */
   async openEngine(): Promise<Engine> {
     if (!this.engine) {
       const { createDockerEngine } = await import('../engine/docker/index.js');
@@ -98,11 +91,4 @@ export class Context {
     const { createDockerEngine } = await import('../engine/docker/index.js');
     return createDockerEngine({ host: this.env.DOCKER_HOST, retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs });
   }
-}
-
-/** POND_ENGINE_RETRY_MS: how long engine calls retry transient failures (tests shorten it; 0 = never). */
-function retryBudget(value: string | undefined): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const ms = Number(value);
-  return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
 }

@@ -2,7 +2,7 @@ import type { Action, ResourceKind } from '../plan/types.js';
 
 /** A step of a plan as the API reports it: what it acts on, without the engine-level details. */
 export interface StepRef {
-  /** Stable within one plan: `create:container:web`, … */
+  /** Stable within one plan: `container:web`, `volume:data`, … */
   id: string;
   action: Action;
   resource: ResourceKind;

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ConfigError, LockHeldError, Pond, UsageError, type PondEvent } from '../../src/api/index.js';
+import { ApplyError, ConfigError, InterruptedError, LockHeldError, Pond, UsageError, type PondEvent } from '../../src/api/index.js';
 import { acquireLock } from '../../src/lock/lock.js';
 import { cleanupProject, docker, uniqueProject } from '../integration/helpers/docker.js';
 import { projectDir } from './helpers/pond.js';
@@ -96,6 +96,44 @@ describe('Pond API on the real engine', () => {
   it('down with volumes: true deletes the named volume', async () => {
     await pond.down({ volumes: true });
     expect(await ids('volume', 'ls', '-q', '--filter', label(project))).toEqual([]);
+  });
+});
+
+describe('Pond API failures on the real engine', () => {
+  const NEVER_READY = `version: 1
+workloads:
+  web:
+    image: busybox:1.35
+    command: [sleep, "300"]
+    health:
+      http: { port: 8080, path: / }
+`;
+  const project = uniqueProject('pond-e2e-api-fail');
+  afterAll(() => cleanupProject(project));
+
+  it('a workload that never gets ready throws ApplyError with exit 124 naming its step', async () => {
+    const dir = await projectDir({ 'pond.yaml': NEVER_READY });
+    const pond = await Pond.load({ file: path.join(dir, 'pond.yaml'), projectName: project });
+    const failure = await pond.up({ waitTimeoutMs: 1_000 }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ApplyError);
+    expect((failure as ApplyError).exitCode).toBe(124);
+    expect((failure as ApplyError).failures.map((f) => f.step)).toEqual(['container:web']);
+  });
+
+  it('aborting the signal once web has started (while up waits for it to be ready) throws InterruptedError (exit 130)', async () => {
+    const dir = await projectDir({ 'pond.yaml': NEVER_READY });
+    const pond = await Pond.load({ file: path.join(dir, 'pond.yaml'), projectName: `${project}-abort` });
+    const abort = new AbortController();
+    const onEvent = (e: PondEvent): void => {
+      if (e.type === 'step' && e.step.name === 'web' && e.status === 'reached') abort.abort();
+    };
+    try {
+      const failure = await pond.up({ waitTimeoutMs: 120_000, signal: abort.signal, onEvent }).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(InterruptedError);
+      expect((failure as InterruptedError).exitCode).toBe(130);
+    } finally {
+      await cleanupProject(`${project}-abort`);
+    }
   });
 });
 

@@ -27,6 +27,21 @@ await build({
   logLevel: 'warning',
 });
 
+// The programmatic API (package.json `exports`): the same bundling, at the same depth as the CLI's
+// bundle so the relative URLs (validator, query runner) resolve alike; its types are tsc's .d.ts.
+await build({
+  entryPoints: ['dist/src/api/index.js'],
+  outfile: 'dist/src/api/index.bundle.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['dockerode', 'chokidar', 'listr2', 'ajv', 'zod', '@duckdb/node-api'],
+  define: { __POND_VERSION__: JSON.stringify(version) },
+  banner: { js: "import { createRequire as __pondRequire } from 'node:module'; const require = __pondRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+
 // The query runner runs inside a query's container, not in pond: its own bundle with Apache Arrow
 // inlined; DuckDB stays external and resolves from pond's node_modules, mounted read-only beside it.
 await build({

@@ -30,8 +30,9 @@ export interface Diagnostic {
 /** Invalid configuration or usage: all problems collected, reported together, nothing touched. */
 export class ConfigError extends PondError {
   override readonly exitCode = 3;
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.map((d) => d.message).join('; '));
+  /** `message` defaults to the diagnostics' messages; the API passes them formatted, with file:line:col. */
+  constructor(readonly diagnostics: Diagnostic[], message?: string) {
+    super(message ?? diagnostics.map((d) => d.message).join('; '));
   }
 }
 
@@ -64,6 +65,23 @@ export class AlreadyReportedError extends PondError {
     super(message);
     this.exitCode = exitCode;
   }
+}
+
+/**
+ * An apply ended with failed steps, for callers that get no printed report (the programmatic API):
+ * each failure is kept with its step. Exit code 124 when a step timed out, else 1 (as the CLI's).
+ */
+export class ApplyError extends PondError {
+  override readonly exitCode: number;
+  constructor(message: string, readonly failures: { step: string; error: Error }[], hint?: string) {
+    super(message, hint);
+    this.exitCode = failures.some((f) => f.error instanceof TimeoutError) ? 124 : 1;
+  }
+}
+
+/** The exit code the CLI ends with for this failure (cli/exit.ts's mapping): a PondError's own, 1 for anything else. */
+export function exitCodeOf(e: unknown): number {
+  return e instanceof PondError ? e.exitCode : 1;
 }
 
 /** An engine call failed for a reason other than reachability. `status` is the HTTP status if any. */

@@ -1,5 +1,4 @@
 import type { Engine } from '../engine/types.js';
-import type { Output } from '../cli/output.js';
 import type { Project } from '../pipeline.js';
 import { runBot } from './run.js';
 import type { ScheduledBot } from './schedule-view.js';
@@ -13,17 +12,17 @@ export interface UpRun {
 
 /**
  * `pond up` proves a new or changed scheduled bot: each one `scheduledBots` marks is run once, side
- * by side, and waited for. Returns every outcome; the caller fails up when one did not exit 0.
+ * by side, and waited for; progress goes to `log`. Returns every outcome; the caller fails up when one did not exit 0.
  */
-export async function runOnUp(engine: Engine, project: Project, bots: ScheduledBot[], out: Output, signal?: AbortSignal): Promise<UpRun[]> {
+export async function runOnUp(engine: Engine, project: Project, bots: ScheduledBot[], log: (line: string) => void, signal?: AbortSignal): Promise<UpRun[]> {
   const due = bots.filter((b) => b.run_on_up);
   return Promise.all(
     due.map(async (b): Promise<UpRun> => {
-      out.log(`run ${b.workload}: ${b.run_on_up}`);
+      log(`run ${b.workload}: ${b.run_on_up}`);
       try {
         const record = await runBot(engine, project, b.workload, { trigger: 'up', signal });
         const result = record.result_file ? `, result ${record.result_file}` : '';
-        out.log(`run ${b.workload}: ${record.id} exited ${record.exit_code} in ${((record.duration_ms ?? 0) / 1000).toFixed(1)}s${result} (.pond/runs/${b.workload}/${record.id}/)`);
+        log(`run ${b.workload}: ${record.id} exited ${record.exit_code} in ${((record.duration_ms ?? 0) / 1000).toFixed(1)}s${result} (.pond/runs/${b.workload}/${record.id}/)`);
         return { bot: b.workload, record };
       } catch (e) {
         return { bot: b.workload, error: e instanceof Error ? e.message : String(e) };

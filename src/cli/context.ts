@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Engine } from '../engine/types.js';
-import { MAX_NAME_LENGTH } from '../config/caps.js';
+import { checkProjectName } from '../config/project-name.js';
 import { UsageError } from '../errors.js';
 import { readIdentity, type ProjectIdentity } from '../identity.js';
 import { loadProject, type Project } from '../pipeline.js';
-import { ownedEngine } from './owned-engine.js';
+import { ownedEngine } from '../session/owned-engine.js';
+import { retryBudget } from '../session/open-engine.js';
 import { createOutput, type Output, type OutputFlags } from './output.js';
 import { chooseFiles, requireFiles, type ChosenFiles } from './project-files.js';
 import { readStdin } from './stdin.js';
@@ -20,8 +21,6 @@ export interface GlobalOptions extends OutputFlags {
   envFile?: string[];
 }
 
-/** The same rule as `name:` in schema/pond.schema.json: it becomes container, volume and lock names. */
-const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 
 /**
  * What every command shares: the files to read (like compose: pond.yaml plus pond.override.yaml
@@ -43,12 +42,11 @@ export class Context {
   constructor(readonly options: GlobalOptions, readonly env: Record<string, string | undefined> = process.env, readonly cwd = process.cwd()) {
     this.output = createOutput(options);
     if (options.projectName === undefined && env.POND_PROJECT_NAME) this.options = { ...options, projectName: env.POND_PROJECT_NAME };
-    const p = this.options.projectName;
-    if (p !== undefined && !PROJECT_NAME.test(p)) {
-      throw new UsageError(`project name "${p}"${options.projectName === undefined ? ' (from POND_PROJECT_NAME)' : ''} is not valid`, 'use lowercase letters, digits, "-" and "_", starting with a letter or digit (like name: in pond.yaml)');
-    }
-    if (p !== undefined && p.length > MAX_NAME_LENGTH) {
-      throw new UsageError(`project name "${p}" is ${p.length} characters long; at most ${MAX_NAME_LENGTH} are allowed`, 'it names containers, networks and volumes, and DNS labels hold at most 63 characters');
+    try {
+      checkProjectName(this.options.projectName);
+    } catch (e) {
+      if (options.projectName === undefined && e instanceof UsageError) throw new UsageError(`${e.message} (from POND_PROJECT_NAME)`, e.hint);
+      throw e;
     }
   }
 
@@ -100,7 +98,7 @@ export class Context {
     return readIdentity(this.choice().dir);
   }
 
-  /** The engine, seen through this checkout's ownership (cli/owned-engine.ts). */
+  /** The engine, seen through this checkout's ownership (session/owned-engine.ts). */
   async openEngine(): Promise<Engine> {
     if (!this.engine) {
       const { createDockerEngine } = await import('../engine/docker/index.js');
@@ -116,11 +114,4 @@ export class Context {
     const { createDockerEngine } = await import('../engine/docker/index.js');
     return createDockerEngine({ env: this.env, retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs });
   }
-}
-
-/** POND_ENGINE_RETRY_MS: how long engine calls retry transient failures (tests shorten it; 0 = never). */
-function retryBudget(value: string | undefined): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const ms = Number(value);
-  return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
 }

@@ -1,8 +1,8 @@
-import { LABEL } from '../desired/labels.js';
 import type { ObservedContainer } from '../engine/types.js';
 import type { WorkloadSpec } from '../model/types.js';
 import { stateText } from './status.js';
 import { formatUptime, uptimeSeconds } from './stats.js';
+import { containerOf } from '../session/connection-info.js';
 
 /**
  * What `pond info` says about one workload's container, so one command answers "what runs, since
@@ -18,12 +18,6 @@ export interface ContainerInfo {
   pid?: number;
   started_at?: string;
   uptime_seconds?: number;
-}
-
-/** A service's addresses on this machine: one URL per published TCP port. */
-export interface ServiceInfo {
-  workload: string;
-  urls: string[];
 }
 
 /** One row per declared workload, with its (inspected) container when it has one. Pure. */
@@ -42,30 +36,6 @@ export function containerInfos(workloads: WorkloadSpec[], containers: ObservedCo
       ...(uptime !== undefined && { uptime_seconds: uptime }),
     };
   });
-}
-
-/**
- * Services (not databases or notebooks, which have their own URLs) with a published TCP port, as
- * the engine bound it: a port bound on every address is reached at 127.0.0.1. Pure.
- */
-export function serviceInfos(workloads: WorkloadSpec[], containers: ObservedContainer[]): ServiceInfo[] {
-  return workloads.flatMap((w) => {
-    if (w.database || w.notebook) return [];
-    const c = containerOf(containers, w.name);
-    const urls = [...new Set((c?.ports ?? []).filter((p) => p.protocol === 'tcp' && p.host).map((p) => `http://${host(p.hostIp)}:${p.host}`))];
-    return urls.length ? [{ workload: w.name, urls }] : [];
-  });
-}
-
-/** The workload's container; while a replace is under way (two of them), the running one. */
-function containerOf(containers: ObservedContainer[], workload: string): ObservedContainer | undefined {
-  const mine = containers.filter((c) => c.labels[LABEL.workload] === workload);
-  return mine.find((c) => c.state === 'running') ?? mine[0];
-}
-
-function host(ip: string): string {
-  if (!ip || ip === '0.0.0.0' || ip === '::') return '127.0.0.1';
-  return ip.includes(':') ? `[${ip}]` : ip;
 }
 
 /** The table rows of the containers section. */

@@ -1,7 +1,7 @@
 import type { Probe } from '../engine/types.js';
 import type { WorkloadSpec } from '../model/types.js';
 import { connectionUrl } from '../workloads/database/expand.js';
-import type { NotebookFacts } from '../workloads/notebook/expand.js';
+import { HIDDEN, notebookUrl } from '../session/connection-info.js';
 import type { WorkloadStatus } from './status.js';
 
 function httpPorts(p: Probe): { port: number; path: string }[] {
@@ -9,14 +9,6 @@ function httpPorts(p: Probe): { port: number; path: string }[] {
   if ('all' in p) return p.all.flatMap(httpPorts);
   return [];
 }
-
-/** A notebook's URL with its token, as Jupyter itself prints it: the token is what opens it. */
-export function notebookUrl(n: NotebookFacts): string {
-  return `http://127.0.0.1:${n.hostPort}/?${n.tokenQuery}=${n.token}`;
-}
-
-/** The password as printed unless the user asked to see it. */
-export const HIDDEN = '****';
 
 /**
  * Where a person would point a browser or a client after `up`: each running database's URL on this

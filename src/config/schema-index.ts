@@ -14,13 +14,20 @@ const JSON_TYPE_WORDS: Record<string, string> = {
 /**
  * Read-only views of the schema that ajv's errors point into (by object identity, `verbose: true`):
  * following local `$ref`s, finding the union a branch belongs to, and describing a node in words.
- * Schema nodes may carry `x-expected`, a phrase such as `a duration such as "2s"` used in messages.
+ * `phrases` (schema/pond.expected.json: JSON pointer → phrase such as `a duration such as "2s"`) name
+ * what a node expects in messages; they live beside the schema, not in it, so that the schema stays
+ * one that standard validators accept without custom keywords.
  */
 export class SchemaIndex {
   private readonly unionOf = new Map<SchemaNode, SchemaNode>();
+  private readonly phrases = new Map<SchemaNode, string>();
 
-  constructor(readonly root: SchemaNode) {
+  constructor(readonly root: SchemaNode, phrases: Record<string, string> = {}) {
     this.index(root);
+    for (const [pointer, phrase] of Object.entries(phrases)) {
+      const node = resolvePointer(root, pointer);
+      if (node) this.phrases.set(node, phrase);
+    }
   }
 
   deref(node: SchemaNode): SchemaNode {
@@ -30,10 +37,11 @@ export class SchemaIndex {
     return target && typeof target === 'object' ? this.deref(target as SchemaNode) : node;
   }
 
-  /** The `x-expected` phrase of a node or of the union it is a branch of. */
+  /** The expected-phrase of a node or of the union it is a branch of. */
   expected(node: SchemaNode | undefined): string | undefined {
     for (let at = node; at; at = this.unionOf.get(at)) {
-      if (typeof at['x-expected'] === 'string') return at['x-expected'];
+      const phrase = this.phrases.get(at);
+      if (phrase) return phrase;
     }
     return undefined;
   }
@@ -79,6 +87,14 @@ export class SchemaIndex {
     }
     Object.values(schema).forEach((v) => this.index(v));
   }
+}
+
+/** The schema node a JSON pointer (RFC 6901, "" for the root) names, or undefined. */
+export function resolvePointer(root: SchemaNode, pointer: string): SchemaNode | undefined {
+  if (pointer === '') return root;
+  const keys = pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const node = keys.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), root);
+  return node && typeof node === 'object' && !Array.isArray(node) ? (node as SchemaNode) : undefined;
 }
 
 /** JSON type of a value as JSON Schema names it; integers are "integer". */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ValidateFunction } from 'ajv';
 import schemaJson from '../../schema/pond.schema.json' with { type: 'json' };
+import expectedJson from '../../schema/pond.expected.json' with { type: 'json' };
 import type { Diagnostic } from '../errors.js';
 import { explain } from './explain.js';
 import { toDiagnostic } from './messages.js';
@@ -16,15 +17,14 @@ let compiled: Compiled | undefined;
 
 /**
  * Compiled once per process, and only for a file that failed the fast check: ajv itself is imported
- * here, not at start-up. `x-expected` is pond's own annotation for error messages.
+ * here, not at start-up. The messages' expected-phrases come from schema/pond.expected.json.
  */
 async function compile(): Promise<Compiled> {
   if (compiled) return compiled;
   const { Ajv } = await import('ajv');
   const ajv = new Ajv({ allErrors: true, verbose: true, strictSchema: true, strictTypes: false, strictRequired: false, strictTuples: false });
-  ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
   const schema = schemaJson as unknown as SchemaNode;
-  compiled = { validate: ajv.compile(schema), index: new SchemaIndex(schema) };
+  compiled = { validate: ajv.compile(schema), index: new SchemaIndex(schema, expectedJson.phrases) };
   return compiled;
 }
 

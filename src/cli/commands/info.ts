@@ -1,11 +1,9 @@
 import { EngineUnreachableError, UsageError } from '../../errors.js';
 import type { ObservedContainer } from '../../engine/types.js';
-import type { WorkloadSpec } from '../../model/types.js';
-import { connectionUrl } from '../../workloads/database/expand.js';
 import type { Context } from '../context.js';
-import { containerInfos, containerTable, serviceInfos } from '../info-view.js';
+import { containerInfos, containerTable } from '../info-view.js';
 import { table } from '../output.js';
-import { HIDDEN, notebookUrl } from '../urls.js';
+import { databaseInfo, notebookInfo, serviceInfos } from '../../session/connection-info.js';
 
 export interface InfoFlags {
   format: 'text' | 'json';
@@ -27,8 +25,8 @@ export async function infoCommand(ctx: Context, workload: string | undefined, fl
   }
   const chosen = all.filter((w) => !workload || w.name === workload);
   const containers = await inspected(ctx, project.spec.name);
-  const databases = chosen.filter((w) => w.database).map((w) => databaseInfo(w, !!flags.reveal));
-  const notebooks = chosen.filter((w) => w.notebook).map((w) => ({ workload: w.name, server: w.notebook!.server, host: '127.0.0.1', port: w.notebook!.hostPort, url: notebookUrl(w.notebook!) }));
+  const databases = chosen.flatMap((w) => (w.database ? [databaseInfo({ ...w, database: w.database }, !!flags.reveal)] : []));
+  const notebooks = chosen.flatMap((w) => (w.notebook ? [notebookInfo({ ...w, notebook: w.notebook })] : []));
   const services = serviceInfos(chosen, containers ?? []);
   const workloads = containers ? containerInfos(chosen, containers, new Date()) : [];
   if (flags.format === 'json') {
@@ -44,17 +42,6 @@ export async function infoCommand(ctx: Context, workload: string | undefined, fl
   if (!sections.length) ctx.output.err(`project "${project.spec.name}" has nothing to show`);
   else ctx.output.out(sections.join('\n'));
   return 0;
-}
-
-function databaseInfo(w: WorkloadSpec, reveal: boolean) {
-  const c = w.database!.connection;
-  const password = reveal ? c.password : HIDDEN;
-  return {
-    workload: w.name, engine: c.engine, version: w.database!.version, host: '127.0.0.1', port: c.hostPort, user: c.user, database: c.database,
-    ...(reveal && { password: c.password }),
-    url: connectionUrl(c, 'host', password),
-    network_url: connectionUrl(c, 'network', password),
-  };
 }
 
 /** The project's containers with inspect's details (pid, start time); undefined when no engine answers. */

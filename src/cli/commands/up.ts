@@ -52,7 +52,7 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
     const chosen = (w: string): boolean => !targets || targets.includes(w);
     const bots = scheduledBots(project, new Date()).filter((b) => chosen(b.workload));
     if (bots.length) note(ctx.output, scheduleLines(bots).join('\n'));
-    const runs: UpRun[] = applyExitCode(result) === 0 ? await interruptible((signal) => runOnUp(engine, project, bots, ctx.output, signal)) : [];
+    const runs: UpRun[] = applyExitCode(result) === 0 ? await interruptible((signal) => runOnUp(engine, project, bots, (line) => ctx.output.log(line), signal)) : [];
     const after = result || runs.length ? await engine.observe(project.spec.name) : observed;
     const rows = withScheduled(statusRows(after, project.spec.workloads.map((w) => w.name).filter(chosen)), scheduledBots(project, new Date()).filter((b) => chosen(b.workload)));
     for (const r of result?.results ?? []) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ObservedContainer } from '../../../src/engine/types.js';
-import { containerInfos, serviceInfos } from '../../../src/cli/info-view.js';
+import { containerInfos } from '../../../src/cli/info-view.js';
+import { serviceInfos } from '../../../src/session/connection-info.js';
 import { workload } from '../../support/fixtures.js';
 
 const connection = { engine: 'postgres' as const, host: 'db', port: 5432, hostPort: 25432, user: 'pond', password: 's3cret', database: 'app', scheme: 'postgres' };

@@ -1,0 +1,21 @@
+import type { Engine } from '../engine/types.js';
+import type { ProjectIdentity } from '../identity.js';
+import { ownedEngine } from './owned-engine.js';
+
+/** POND_ENGINE_RETRY_MS: how long engine calls retry transient failures (tests shorten it; 0 = never). */
+export function retryBudget(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const ms = Number(value);
+  return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
+}
+
+/**
+ * The Docker engine `env` points at (DOCKER_HOST, DOCKER_CONTEXT, the current context), pinged, and seen through the checkout's ownership:
+ * an unreachable engine fails here (EngineUnreachableError), before any plan is made.
+ */
+export async function openOwnedEngine(env: Record<string, string | undefined>, identity: () => ProjectIdentity): Promise<Engine> {
+  const { createDockerEngine } = await import('../engine/docker/index.js');
+  const engine = createDockerEngine({ env, retryBudgetMs: retryBudget(env.POND_ENGINE_RETRY_MS) });
+  await engine.ping();
+  return ownedEngine(engine, identity);
+}

@@ -10,7 +10,7 @@ import type { Locator } from './sourcemap.js';
 export function composeFileDiagnostic(data: Record<string, unknown>, where: Locator, given: (file: string) => string): Diagnostic | undefined {
   if (!Object.hasOwn(data, 'services') || Object.hasOwn(data, 'workloads')) return undefined;
   const location = where.key(['services']);
-  const file = location ? given(location.file) : 'docker-compose.yml';
+  const file = location ? shorter(given(location.file)) : 'docker-compose.yml';
   return {
     code: 'compose-file',
     message: `${path.basename(file)} is a Docker Compose file (it has services: and no workloads:), not a pond.yaml`,
@@ -18,4 +18,11 @@ export function composeFileDiagnostic(data: Record<string, unknown>, where: Loca
     location,
     severity: 'error',
   };
+}
+
+/** The path as typed when it was relative, else relative to the working folder when inside it. */
+function shorter(file: string): string {
+  if (!path.isAbsolute(file)) return file;
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
 }

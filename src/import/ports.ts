@@ -13,7 +13,8 @@ export function convertPorts(svc: Data, out: Data, notes: Notes): void {
   if (!Array.isArray(svc.ports) || svc.ports.length === 0) return;
   const ports = svc.ports.map((p) => (isMap(p) ? longPort(p, notes) : shortPort(p, notes))).filter((p) => p !== undefined);
   if (ports.length > 0) out.ports = ports;
-  notes.change('published on 127.0.0.1 only (Compose: every interface); a port in the long form with public: true opens it to the network', 'ports');
+  const everywhere = svc.ports.some((p) => !LOOPBACK.test(isMap(p) ? asString(p.host_ip ?? '') : (SHORT.exec(asString(p))?.groups?.ip ?? '')));
+  if (everywhere) notes.change('published on 127.0.0.1 only (Compose: every interface); a port in the long form with public: true opens it to the network', 'ports');
 }
 
 function shortPort(raw: unknown, notes: Notes): string | number | undefined {

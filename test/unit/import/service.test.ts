@@ -123,3 +123,9 @@ function importYamlFromText(text: string): { workload: Record<string, unknown>; 
   const result = importYaml(text);
   return { workload: (result.data.workloads as Record<string, Record<string, unknown>>).web!, notes: result.notes.map((n) => n.text) };
 }
+
+describe('pond import: loopback ports', () => {
+  it('ports already on 127.0.0.1 get no note about the binding', () => {
+    expect(workloadOf('image: a:1\nports: ["127.0.0.1:8080:80"]').notes).toEqual([]);
+  });
+});

@@ -95,6 +95,14 @@ describe('pond import', () => {
     expect(fs.existsSync(path.join(dir, 'other.yaml'))).toBe(true);
   });
 
+  it('a Compose file that is not YAML is exit 3 at its line and column, and nothing is written', async () => {
+    const dir = await projectDir({ 'compose.yaml': 'services:\n  web:\n    image: [a\n' });
+    const bad = await pond(['import'], { cwd: dir });
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/compose\.yaml:\d+:\d+: not valid YAML/);
+    expect(fs.existsSync(path.join(dir, 'pond.yaml'))).toBe(false);
+  });
+
   it('with no Compose file in the folder is exit 3 naming the files it looked for', async () => {
     const dir = await projectDir({ 'README.md': 'empty\n' });
     const none = await pond(['import'], { cwd: dir });

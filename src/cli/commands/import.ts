@@ -26,10 +26,10 @@ export interface ImportFlags {
 export async function importCommand(ctx: Context, flags: ImportFlags): Promise<number> {
   const files = flags.files.length > 0 ? flags.files.map((f) => path.resolve(ctx.cwd, f)) : [defaultFile(ctx.cwd)];
   const target = flags.output === '-' ? undefined : path.resolve(ctx.cwd, flags.output ?? path.join(path.dirname(files[0]!), 'pond.yaml'));
+  const data = await Promise.all(files.map((f) => readCompose(f, ctx.cwd)));
   if (target && fs.existsSync(target) && !flags.force) {
     throw new UsageError(`${path.relative(ctx.cwd, target) || target} already exists: nothing was written`, 'pass --force to overwrite it, or -o FILE (-o - prints to stdout)');
   }
-  const data = await Promise.all(files.map((f) => readCompose(f, ctx.cwd)));
   const result = convertProject(mergeCompose(data), path.basename(path.dirname(files[0]!)));
   const shown = files.map((f) => path.relative(target ? path.dirname(target) : ctx.cwd, f) || path.basename(f));
   const text = renderPondYaml(result, shown);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ConfigError, type Diagnostic } from '../errors.js';
 import { configSecrets, isSecretValue, isSensitiveName, scrubSecrets } from '../secrets.js';
 import { MAX_FILE_BYTES, readCapped, tooLarge } from './caps.js';
+import { composeFileDiagnostic } from './compose-file.js';
 import { parseDotEnv, type DotEnv } from './dotenv.js';
 import { interpolateTree } from './interpolate.js';
 import { mergeTrees } from './merge.js';
@@ -33,6 +34,8 @@ export async function loadConfig(opts: LoadOptions): Promise<LoadedConfig> {
   const interpolated = interpolateTree(merged, lookup);
   const where = createLocator(interpolated.tree);
   const data = toData(interpolated.tree) as Record<string, unknown>;
+  const compose = composeFileDiagnostic(data, where, (file) => opts.files[files.indexOf(file)] ?? file);
+  if (compose) throw new ConfigError([compose]);
   const early = [...dotenv.diagnostics, ...interpolated.diagnostics];
   const schema = (await validateConfig(data, where)).filter((d) => !early.some((e) => sameLocation(e, d)));
   const secretValues = interpolated.variables.filter((n) => isSensitiveName(n) || isSecretValue(lookup(n) ?? '')).map(lookup).filter((v): v is string => !!v);

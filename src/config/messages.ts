@@ -4,6 +4,7 @@ import type { SchemaProblem } from './explain.js';
 import { inside, pointerToPath, showData, subjectOf } from './naming.js';
 import { listWords, type SchemaIndex, type SchemaNode } from './schema-index.js';
 import type { Locator } from './sourcemap.js';
+import { knownKeyHint, knownValue } from './near-misses.js';
 import { didYouMean } from './suggest.js';
 import type { DocPath } from './types.js';
 
@@ -51,11 +52,11 @@ function describe(p: SchemaProblem, path: DocPath, schema: SchemaIndex, where: L
     case 'type':
       return wrongType(p, path, schema, where);
     case 'enum':
-      return badEnum(p, subject);
+      return badEnum(p, path, subject);
     case 'pattern':
       return p.propertyName === undefined ? badPattern(p, subject, schema) : badName(p, path, schema);
     case 'const':
-      return badConst(p, subject);
+      return badConst(p, path, subject);
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -86,7 +87,8 @@ function unknownKey(p: SchemaProblem, path: DocPath, schema: SchemaIndex): Text 
   const key = String(p.params.additionalProperty);
   const allowed = Object.keys((p.parentSchema?.properties as SchemaNode | undefined) ?? {});
   const near = didYouMean(key, allowed);
-  const hint = near ? `did you mean "${near}"?` : otherKind(key, path, schema) ?? listAllowed(allowed);
+  const known = knownKeyHint(key, path);
+  const hint = known ?? (near ? `did you mean "${near}"?` : otherKind(key, path, schema) ?? listAllowed(allowed));
   return { code: 'unknown-key', message: `unknown key "${key}" ${inside(path)}`, hint, at: 'key', path: [...path, key] };
 }
 
@@ -116,16 +118,19 @@ function typeHint(p: SchemaProblem, expected: string, source: string | undefined
   return undefined;
 }
 
-function badEnum(p: SchemaProblem, subject: string): Text {
+function badEnum(p: SchemaProblem, path: DocPath, subject: string): Text {
   const allowed = (p.params.allowedValues as unknown[]).map(String);
-  const near = typeof p.data === 'string' ? didYouMean(p.data, allowed) : undefined;
+  const known = typeof p.data === 'string' ? knownValue(p.data, path) : undefined;
+  const near = typeof p.data === 'string' ? (known && allowed.includes(known) ? known : didYouMean(p.data, allowed)) : undefined;
   const message = `${subject} must be one of ${listWords(allowed)}, not ${showData(p.data)}`;
   return { code: 'enum', message, hint: near && `did you mean "${near}"?`, at: 'value' };
 }
 
-function badConst(p: SchemaProblem, subject: string): Text {
+function badConst(p: SchemaProblem, path: DocPath, subject: string): Text {
   const allowed = JSON.stringify(p.params.allowedValue);
-  const hint = typeof p.data === 'string' && p.data === String(p.params.allowedValue) ? `write it without quotes: ${allowed}` : undefined;
+  const unquote = typeof p.data === 'string' && p.data === String(p.params.allowedValue);
+  const compose = path.length === 1 && path[0] === 'version' && !unquote;
+  const hint = unquote ? `write it without quotes: ${allowed}` : compose ? `this is pond's file format version, not Compose's: write version: ${allowed}` : undefined;
   return { code: 'invalid-value', message: `${subject} must be ${allowed}, not ${showData(p.data)}`, hint, at: 'value' };
 }
 

@@ -2,6 +2,7 @@ import { UsageError } from '../../errors.js';
 import { adoptCommand } from '../commands/adopt.js';
 import { configCommand } from '../commands/config.js';
 import { downCommand } from '../commands/down.js';
+import { importCommand } from '../commands/import.js';
 import { planCommand } from '../commands/plan.js';
 import { upCommand } from '../commands/up.js';
 import { validateCommand } from '../commands/validate.js';
@@ -64,4 +65,10 @@ export function projectCommands({ program, run, ctxFor, lockTimeout, concurrency
     .option('-y, --yes', 'adopt even though that checkout still exists').addOption(lockTimeout)
     .addHelpText('after', '\nExample:\n  mv ~/old/app ~/new/app   # keeps .pond/: nothing to do\n  git clone ... app && cd app && pond adopt   # a fresh clone takes over the running stack')
     .action((o, cmd) => run(() => adoptCommand(ctxFor(cmd), { yes: o.yes, lockTimeoutMs: durationFlag('--lock-timeout', o.lockTimeout) })));
+  program.command('import').description('write a pond.yaml equivalent to a Docker Compose file (what cannot be carried over is a comment)')
+    .argument('[files...]', 'Compose files, later ones overriding (default: compose.yaml, compose.yml, docker-compose.yml or docker-compose.yaml here)')
+    .option('-o, --output <file>', 'where to write (default: pond.yaml beside the first file; - for stdout)')
+    .option('--force', 'overwrite an existing output file')
+    .addHelpText('after', '\nExamples:\n  pond import                          # ./compose.yaml → ./pond.yaml\n  pond import docker-compose.yml -o -  # print it instead')
+    .action((files: string[], o, cmd) => run(() => importCommand(ctxFor(cmd), { files, output: o.output, force: o.force })));
 }

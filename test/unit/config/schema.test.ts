@@ -23,8 +23,8 @@ describe('schema diagnostics', () => {
   });
 
   it('lists the allowed keys of a small object when nothing is close', async () => {
-    expect(await errorsOf('version: 1\nworkloads: {}\nservices: {}\n')).toEqual([
-      'pond.yaml:3:1 error[unknown-key]: unknown key "services" at the top level\n  hint: allowed keys: version, name, workloads, volumes',
+    expect(await errorsOf('version: 1\nworkloads: {}\nthings: {}\n')).toEqual([
+      'pond.yaml:3:1 error[unknown-key]: unknown key "things" at the top level\n  hint: allowed keys: version, name, workloads, volumes',
     ]);
   });
 

@@ -5,6 +5,7 @@ import { configSecrets, isSecretValue, isSensitiveName, scrubSecrets } from '../
 import { readCapped, tooLarge } from './caps.js';
 import { parseDotEnv, type DotEnv } from './dotenv.js';
 import { interpolateTree } from './interpolate.js';
+import type { Lookup } from './template.js';
 import { mergeTrees } from './merge.js';
 import { parseYaml } from './parse.js';
 import { createLocator } from './sourcemap.js';
@@ -26,7 +27,7 @@ export async function loadConfig(opts: LoadOptions): Promise<LoadedConfig> {
   const failed = read.flatMap((r) => r.diagnostics);
   if (failed.length > 0) throw new ConfigError(sortDiagnostics(failed));
   const dir = path.dirname(files[0]!);
-  const dotenv = await readDotEnv(path.join(dir, '.env'));
+  const dotenv = await readDotEnv(path.join(dir, '.env'), (name) => opts.env[name]);
   const lookup = (name: string): string | undefined => opts.env[name] ?? dotenv.values[name];
   const merged = mergeTrees(read.map((r) => r.tree!))!;
   const interpolated = interpolateTree(merged, lookup);
@@ -58,12 +59,14 @@ async function parseFile(file: string, asGiven: string): Promise<{ tree?: MapNod
   return 'text' in decoded ? parseYaml(file, decoded.text) : { diagnostics: [decoded.diagnostic] };
 }
 
-async function readDotEnv(file: string): Promise<DotEnv> {
+async function readDotEnv(file: string, env: Lookup): Promise<DotEnv> {
+  let text: string;
   try {
-    return parseDotEnv(file, await readFile(file, 'utf8'));
+    text = await readFile(file, 'utf8');
   } catch {
     return { values: {}, diagnostics: [] };
   }
+  return parseDotEnv(file, text, env);
 }
 
 function unreadable(file: string, error: unknown): Diagnostic {

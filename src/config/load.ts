@@ -35,11 +35,12 @@ export async function loadConfig(opts: LoadOptions): Promise<LoadedConfig> {
   const data = toData(interpolated.tree) as Record<string, unknown>;
   const early = [...dotenv.diagnostics, ...interpolated.diagnostics];
   const schema = (await validateConfig(data, where)).filter((d) => !early.some((e) => sameLocation(e, d)));
-  const secretValues = interpolated.variables.filter((n) => isSensitiveName(n) || isSecretValue(lookup(n) ?? '')).map(lookup).filter((v): v is string => !!v);
+  const secretVariables = interpolated.variables.filter((n) => isSensitiveName(n) || isSecretValue(lookup(n) ?? ''));
+  const secretValues = secretVariables.map(lookup).filter((v): v is string => !!v);
   const hidden = [...secretValues, ...configSecrets(data)];
   const diagnostics = sortDiagnostics([...early, ...schema].map((d) => withoutSecrets(d, hidden)));
   if (diagnostics.some((d) => d.severity === 'error')) throw new ConfigError(diagnostics);
-  return { data, files, dir, locate: where.locate, variables: [...interpolated.variables].sort(), secretValues };
+  return { data, files, dir, locate: where.locate, variables: [...interpolated.variables].sort(), secretValues, secretVariables: secretVariables.sort(), tree: interpolated.tree };
 }
 
 /** A schema message quoting a value that is secret by where it came from (a variable, a URL's password) shows its shape instead. */

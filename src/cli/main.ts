@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { POND_VERSION } from '../version.js';
+import { completeCommand } from './commands/complete.js';
+import { COMPLETE_COMMAND } from './completion-scripts.js';
 import { Context, type GlobalOptions } from './context.js';
 import { HELP_AFTER } from './help-text.js';
 import { reportError } from './exit.js';
@@ -8,10 +10,12 @@ import { createOutput } from './output.js';
 import { observeCommands } from './program/observe.js';
 import { projectCommands } from './program/project.js';
 import { collect, type Registry } from './program/registry.js';
+import { shellCommands } from './program/shell.js';
 import { workloadCommands } from './program/workload.js';
 import { installSignals } from './signals.js';
 
-function build(run: Registry['run']): Command {
+/** The whole command tree; commands run through `run`. Completion reads it too, so a new command completes with no edit. */
+export function build(run: Registry['run']): Command {
   const program = new Command('pond')
     .description('Declarative orchestrator for the containers a data team runs')
     .version(POND_VERSION)
@@ -30,6 +34,7 @@ function build(run: Registry['run']): Command {
   projectCommands(registry);
   observeCommands(registry);
   workloadCommands(registry);
+  shellCommands(registry);
   for (const cmd of program.commands) inheritGlobals(cmd);
   program.addHelpText('after', HELP_AFTER);
   return program;
@@ -70,6 +75,7 @@ function wantsJson(argv: string[]): boolean {
 
 /** Parses argv, runs one command, and returns the exit code (DESIGN §3). */
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === COMPLETE_COMMAND) return completeCommand(build(async () => undefined), argv.slice(1), process.cwd());
   const out = createOutput();
   installSignals((line) => out.err(line));
   let code = 0;

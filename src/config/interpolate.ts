@@ -50,7 +50,7 @@ function scalar(node: ScalarNode, lookup: Lookup, diagnostics: Diagnostic[], nam
     diagnostics.push({ code: p.code, message: p.message, hint: p.hint, location: node.loc, severity: 'error' });
   }
   const value = node.plain && result.substituted && !keepText ? retype(result.value) : result.value;
-  return { ...node, value };
+  return { ...node, value, template: { text: node.value, variables: result.names } };
 }
 
 /** Types a plain scalar with YAML 1.2 core schema rules (null, bool, int, float), else a string. */

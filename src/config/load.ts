@@ -6,6 +6,7 @@ import { MAX_FILE_BYTES, readCapped, tooLarge } from './caps.js';
 import { composeFileDiagnostic } from './compose-file.js';
 import { parseDotEnv, type DotEnv } from './dotenv.js';
 import { interpolateTree } from './interpolate.js';
+import type { Lookup } from './template.js';
 import { mergeTrees } from './merge.js';
 import { parseYaml } from './parse.js';
 import { createLocator } from './sourcemap.js';
@@ -28,7 +29,7 @@ export async function loadConfig(opts: LoadOptions): Promise<LoadedConfig> {
   if (failed.length > 0) throw new ConfigError(sortDiagnostics(failed));
   const dir = opts.dir ?? (files[0] === STDIN_FILE ? process.cwd() : path.dirname(files[0]!));
   const envFiles = opts.envFiles?.map((f) => path.resolve(f)) ?? [path.join(dir, '.env')];
-  const dotenv = await readDotEnvs(envFiles, opts.envFiles !== undefined);
+  const dotenv = await readDotEnvs(envFiles, opts.envFiles !== undefined, (name) => opts.env[name]);
   const lookup = (name: string): string | undefined => opts.env[name] ?? dotenv.values[name];
   const merged = mergeTrees(read.map((r) => r.tree!))!;
   const interpolated = interpolateTree(merged, lookup);
@@ -38,11 +39,12 @@ export async function loadConfig(opts: LoadOptions): Promise<LoadedConfig> {
   if (compose) throw new ConfigError([compose]);
   const early = [...dotenv.diagnostics, ...interpolated.diagnostics];
   const schema = (await validateConfig(data, where)).filter((d) => !early.some((e) => sameLocation(e, d)));
-  const secretValues = interpolated.variables.filter((n) => isSensitiveName(n) || isSecretValue(lookup(n) ?? '')).map(lookup).filter((v): v is string => !!v);
+  const secretVariables = interpolated.variables.filter((n) => isSensitiveName(n) || isSecretValue(lookup(n) ?? ''));
+  const secretValues = secretVariables.map(lookup).filter((v): v is string => !!v);
   const hidden = [...secretValues, ...configSecrets(data)];
   const diagnostics = sortDiagnostics([...early, ...schema].map((d) => withoutSecrets(d, hidden)));
   if (diagnostics.some((d) => d.severity === 'error')) throw new ConfigError(diagnostics);
-  return { data, files, dir, envFiles, locate: where.locate, variables: [...interpolated.variables].sort(), secretValues };
+  return { data, files, dir, envFiles, locate: where.locate, variables: [...interpolated.variables].sort(), secretValues, secretVariables: secretVariables.sort(), tree: interpolated.tree };
 }
 
 /** A schema message quoting a value that is secret by where it came from (a variable, a URL's password) shows its shape instead. */
@@ -66,20 +68,30 @@ function capped(bytes: Buffer): Buffer | undefined {
   return bytes.length > MAX_FILE_BYTES ? undefined : bytes;
 }
 
-/** The env files merged, later wins. The default `.env` may be absent; a file named with --env-file must exist. */
-async function readDotEnvs(files: string[], required: boolean): Promise<DotEnv> {
-  const read = await Promise.all(files.map((f) => readDotEnv(f, required)));
-  return { values: Object.assign({}, ...read.map((r) => r.values)), diagnostics: read.flatMap((r) => r.diagnostics) };
+/**
+ * The env files merged, later wins; each may expand `${VAR}` from the process environment and from
+ * the files read before it. The default `.env` may be absent; a file named with --env-file must exist.
+ */
+async function readDotEnvs(files: string[], required: boolean, env: Lookup): Promise<DotEnv> {
+  const merged: DotEnv = { values: {}, diagnostics: [] };
+  for (const f of files) {
+    const read = await readDotEnv(f, required, (name) => env(name) ?? merged.values[name]);
+    Object.assign(merged.values, read.values);
+    merged.diagnostics.push(...read.diagnostics);
+  }
+  return merged;
 }
 
-async function readDotEnv(file: string, required: boolean): Promise<DotEnv> {
+async function readDotEnv(file: string, required: boolean, env: Lookup): Promise<DotEnv> {
+  let text: string;
   try {
-    return parseDotEnv(file, await readFile(file, 'utf8'));
+    text = await readFile(file, 'utf8');
   } catch (error) {
     if (!required) return { values: {}, diagnostics: [] };
     const code = (error as NodeJS.ErrnoException).code;
     return { values: {}, diagnostics: [{ code: 'file-not-found', message: `env file "${file}" ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`}`, hint: 'check the path given with --env-file (relative to the working folder)', severity: 'error' }] };
   }
+  return parseDotEnv(file, text, env);
 }
 
 function unreadable(file: string, error: unknown): Diagnostic {

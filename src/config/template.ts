@@ -17,6 +17,11 @@ export interface Expansion {
   substituted: boolean;
 }
 
+/** How `${V}` with V unset reads: pond.yaml refuses it; `.env` reads it as empty, like Compose. */
+export interface ExpandOptions {
+  unsetIsEmpty?: boolean;
+}
+
 /** `${workloads.NAME.field}` is a reference for a later stage, never a variable. */
 export const REFERENCE_PREFIX = 'workloads.';
 
@@ -30,13 +35,16 @@ const SYNTAX_HINT = 'write ${NAME}, ${NAME:-default} or ${NAME:?message}; write 
  * expanded lazily and may nest. A `$` followed by anything else stays literal. Pure: `lookup` is the
  * only source of values.
  */
-export function expand(text: string, lookup: Lookup): Expansion {
-  const state: Expansion = { value: '', problems: [], names: [], substituted: false };
+export function expand(text: string, lookup: Lookup, options: ExpandOptions = {}): Expansion {
+  const state: State = { value: '', problems: [], names: [], substituted: false, unsetIsEmpty: !!options.unsetIsEmpty };
   state.value = expandInto(text, lookup, state);
-  return state;
+  const { unsetIsEmpty: _, ...expansion } = state;
+  return expansion;
 }
 
-function expandInto(text: string, lookup: Lookup, state: Expansion): string {
+type State = Expansion & { unsetIsEmpty: boolean };
+
+function expandInto(text: string, lookup: Lookup, state: State): string {
   let out = '';
   let i = 0;
   while (i < text.length) {
@@ -76,7 +84,7 @@ function closingBrace(text: string, open: number): number {
   return -1;
 }
 
-function braced(body: string, lookup: Lookup, state: Expansion): string {
+function braced(body: string, lookup: Lookup, state: State): string {
   if (body.startsWith(REFERENCE_PREFIX)) return `\${${body}}`;
   const match = BRACED.exec(body);
   if (!match) {
@@ -100,20 +108,20 @@ function braced(body: string, lookup: Lookup, state: Expansion): string {
   }
 }
 
-function variable(name: string, lookup: Lookup, state: Expansion): string {
+function variable(name: string, lookup: Lookup, state: State): string {
   const value = read(name, lookup, state);
-  if (value !== undefined) return value;
+  if (value !== undefined || state.unsetIsEmpty) return value ?? '';
   problem(state, 'unset-variable', `variable "${name}" is not set`, `${setHint(name)}, or give a default: \${${name}:-value}`);
   return '';
 }
 
-function required(name: string, value: string | undefined, message: string, state: Expansion): string {
+function required(name: string, value: string | undefined, message: string, state: State): string {
   const why = value === undefined ? 'is not set' : 'is empty';
   problem(state, 'unset-variable', `variable "${name}" ${why}${message ? `: ${message}` : ''}`, setHint(name));
   return '';
 }
 
-function read(name: string, lookup: Lookup, state: Expansion): string | undefined {
+function read(name: string, lookup: Lookup, state: State): string | undefined {
   state.substituted = true;
   if (!state.names.includes(name)) state.names.push(name);
   return lookup(name);
@@ -123,6 +131,6 @@ function setHint(name: string): string {
   return `export ${name}=... or add ${name}=... to the .env file beside your pond file`;
 }
 
-function problem(state: Expansion, code: TemplateProblem['code'], message: string, hint?: string): void {
+function problem(state: State, code: TemplateProblem['code'], message: string, hint?: string): void {
   state.problems.push({ code, message, hint });
 }

@@ -32,6 +32,8 @@ export interface ScalarNode {
   plain: boolean;
   /** The scalar as written, for hints such as `quote it: "8080"`. */
   source: string;
+  /** Set by interpolation on a string that held `$`: its text before, and the variables it read (`pond config` writes secrets back as these). */
+  template?: { text: string; variables: string[] };
 }
 
 /** Plain JSON for the schema and later stages; map order is the order of first appearance. */

@@ -1,4 +1,5 @@
 import type { Location } from '../errors.js';
+import type { MapNode } from './tree.js';
 
 /** A path into the configuration document, e.g. ['workloads', 'web', 'env', 'MODE']. */
 export type DocPath = (string | number)[];
@@ -36,4 +37,8 @@ export interface LoadedConfig {
   variables: string[];
   /** Values of the variables used whose names mark them secret: never to be printed, wherever they land. */
   secretValues: string[];
+  /** Names of the variables used that are secret (by name or by value): `pond config` prints these as `${NAME}`. */
+  secretVariables: string[];
+  /** The merged, interpolated tree behind `data`; its scalars remember the text they were interpolated from. */
+  tree: MapNode;
 }

@@ -1,16 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseDotEnv } from '../config/dotenv.js';
+import type { Lookup } from '../config/template.js';
 import type { RawWorkload } from './raw.js';
 import type { Reporter } from './report.js';
 import { isSecretValue, isSensitiveName, shapeOf } from '../secrets.js';
 
 /**
  * env_file entries first, then `env:` over them (compose's precedence). env_file paths resolve
- * against the project folder and are read exactly like `.env`. A missing env_file is an error at its
+ * against the project folder and are read exactly like `.env` (`${VAR}` from the process environment
+ * and the keys above). A missing env_file is an error at its
  * line; a line it cannot read is an error at that line of the env_file.
  */
-export function normalizeEnv(raw: RawWorkload, at: (string | number)[], dir: string, report: Reporter, sources: Set<string>): Record<string, string> {
+export function normalizeEnv(raw: RawWorkload, at: (string | number)[], dir: string, report: Reporter, sources: Set<string>, lookup: Lookup = () => undefined): Record<string, string> {
   const env: Record<string, string> = {};
   const files = raw.env_file === undefined ? [] : typeof raw.env_file === 'string' ? [raw.env_file] : raw.env_file;
   files.forEach((file, i) => {
@@ -24,7 +26,7 @@ export function normalizeEnv(raw: RawWorkload, at: (string | number)[], dir: str
       report.error(where, 'file-not-found', `env_file "${file}" does not exist`, `looked for ${abs}`);
       return;
     }
-    const parsed = parseDotEnv(abs, text);
+    const parsed = parseDotEnv(abs, text, lookup);
     Object.assign(env, parsed.values);
     parsed.diagnostics.forEach((d) => report.add(d));
   });

@@ -35,7 +35,7 @@ export function normalizeProject(config: LoadedConfig, projectName?: string, env
   const sources = new Set([...config.files, ...(config.envFiles ?? [path.join(config.dir, '.env')])]);
   const workloads: WorkloadSpec[] = [];
   for (const [wname, e] of expanded.workloads) {
-    const w = normalizeWorkload(wname, e.service, config.dir, declared, report, sources);
+    const w = normalizeWorkload(wname, e.service, config.dir, declared, report, sources, env);
     for (const s of e.sources ?? []) sources.add(s);
     if (w) workloads.push({ ...w, kind: e.kind, ...facts(e), ...(e.hardening && { hardening: e.hardening }), ...(e.resourceDefaults?.length && { resourceDefaults: e.resourceDefaults }), mounts: [...w.mounts, ...(e.mounts ?? [])] });
   }
@@ -115,10 +115,10 @@ function withPresetVolumes(declared: ProjectVolume[], needed: string[]): Project
   return [...declared, ...extra].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function normalizeWorkload(name: string, raw: RawWorkload, dir: string, declared: Set<string>, report: Reporter, sources: Set<string>): WorkloadSpec | undefined {
+function normalizeWorkload(name: string, raw: RawWorkload, dir: string, declared: Set<string>, report: Reporter, sources: Set<string>, processEnv: Record<string, string | undefined>): WorkloadSpec | undefined {
   const at = ['workloads', name];
   const unsafe = new Set((raw.unsafe ?? []) as UnsafeOptIn[]);
-  const env = normalizeEnv(raw, at, dir, report, sources);
+  const env = normalizeEnv(raw, at, dir, report, sources, (n) => processEnv[n]);
   const network = (raw.network ?? 'default') as WorkloadSpec['network'];
   if (network === 'host' && !unsafe.has('host-network')) {
     report.error([...at, 'network'], 'unsafe', 'host networking bypasses port publishing and isolation', 'if you mean it, add `unsafe: [host-network]` to this workload');

@@ -30,7 +30,7 @@ describe('pond config and validate (no engine needed)', () => {
     expect(doc.workloads.api.ports).toEqual(['127.0.0.1:auto->8080/tcp']);
     expect(run.stdout + run.stderr).not.toContain('hunter2');
     const yaml = await pond(['config'], { cwd: dir });
-    expect(yaml.stdout).toContain('DB_PASSWORD: (sensitive)');
+    expect(yaml.stdout).toContain('DB_PASSWORD: ${DB_PASSWORD}');
     expect(yaml.stdout).not.toContain('hunter2');
   });
 

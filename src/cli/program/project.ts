@@ -1,7 +1,9 @@
+import { Option } from 'commander';
 import { UsageError } from '../../errors.js';
 import { adoptCommand } from '../commands/adopt.js';
 import { configCommand } from '../commands/config.js';
 import { downCommand } from '../commands/down.js';
+import { graphCommand } from '../commands/graph.js';
 import { importCommand } from '../commands/import.js';
 import { planCommand } from '../commands/plan.js';
 import { upCommand } from '../commands/up.js';
@@ -18,6 +20,10 @@ export function projectCommands({ program, run, ctxFor, lockTimeout, concurrency
   program.command('config').description('print the resolved configuration (secrets hidden)').addOption(format())
     .addHelpText('after', '\nExamples:\n  pond config                 # what pond will run, defaults filled in\n  pond config --format json | jq .workloads.db')
     .action((o, cmd) => run(() => configCommand(ctxFor(cmd), o)));
+  program.command('graph').description('print the dependency graph: each workload with its kind, an arrow from each dependency to what waits for it, labelled with the condition')
+    .addOption(new Option('--format <format>', 'dot (Graphviz) or mermaid').choices(['dot', 'mermaid']).default('dot'))
+    .addHelpText('after', '\nExamples:\n  pond graph | dot -Tsvg > graph.svg\n  pond graph --format mermaid   # paste into a ```mermaid block of a README')
+    .action((o, cmd) => run(() => graphCommand(ctxFor(cmd), o)));
   program.command('plan').description('show what up would change, without changing it').argument('[workloads...]', 'plan only these and what they depend on (default: all)').addOption(format())
     .option('--detailed-exitcode', 'exit 0 when nothing would change, 2 when something would')
     .option('--force-recreate', 'plan to replace every container').option('--no-recreate', 'never replace existing containers')

@@ -63,6 +63,12 @@ volumes:
     expect(web.init).toBe(true);
   });
 
+  it('an env_file expands ${VAR} from the process environment and its own keys above, like .env', async () => {
+    const yaml = 'version: 1\nworkloads:\n  web: { image: busybox:1.35, env_file: web.env }\n';
+    const { project } = await load(yaml, { REGION: 'eu' }, { 'web.env': 'HOST=db\nURL="pg://${HOST}/${REGION}"\nTIER=${TIER:-small}\n' });
+    expect(project.spec.workloads[0]!.env).toEqual({ HOST: 'db', URL: 'pg://db/eu', TIER: 'small' });
+  });
+
   it('refuses unsafe and undeclared things at their line', async () => {
     const found = await problems(`version: 1
 workloads:

@@ -7,6 +7,7 @@ import { runContainer } from '../../oneoff/run.js';
 import { oneOffSpec, refuseOneOff } from '../../oneoff/spec.js';
 import type { Project } from '../../pipeline.js';
 import type { Context } from '../context.js';
+import { execStdio, type ExecStdio } from '../exec-stdio.js';
 import { interruptible } from '../interrupt.js';
 import { parseRunFlags, type RunFlags } from '../run-flags.js';
 import { interruptedExitCode } from '../signals.js';
@@ -16,8 +17,9 @@ import { upCommand } from './up.js';
 /**
  * `pond run WORKLOAD [CMD...]`, like compose's `run`. A bot gets one recorded run (run-bot.ts); any
  * other workload a one-off container from its desired spec (src/oneoff/spec.ts), its dependencies
- * brought up first unless --no-deps. Output is streamed; the exit code is the container's; Ctrl-C
- * stops it (and removes it, unless --no-rm) and exits 130.
+ * brought up first unless --no-deps. Like `docker compose run`, it gets a TTY when stdin is one
+ * (unless -T; Ctrl-C is then a key for the command) and piped stdin otherwise (exec-stdio.ts); the
+ * exit code is the container's; a stop signal stops it (and removes it, unless --no-rm) and exits 130.
  */
 export async function runCommand(ctx: Context, workload: string, command: string[], flags: RunFlags): Promise<number> {
   const project = await ctx.project();
@@ -31,18 +33,22 @@ export async function runCommand(ctx: Context, workload: string, command: string
   const spec = oneOffSpec(template, randomBytes(3).toString('hex'), req, ownerTag());
   await ensureShared(engine, project, spec);
   let interrupted = false;
+  let stdio: ExecStdio | undefined;
   const code = await interruptible(
     (signal) => runContainer(engine, spec, {
       keep: req.keep,
       signal,
       onStarted: () => ctx.output.log(`run ${workload}: ${spec.name} started`),
-      onLine: (line) => (line.stream === 'stderr' ? ctx.output.err(line.text) : ctx.output.out(line.text)),
+      stdio: () => {
+        stdio = execStdio(flags.tty === false);
+        return { ...stdio, stdout: process.stdout, stderr: process.stderr };
+      },
     }),
     () => {
       interrupted = true;
       ctx.output.err(`\ninterrupted: stopping ${spec.name}`);
     },
-  );
+  ).finally(() => stdio?.restore());
   ctx.output.log(`run ${workload}: ${spec.name} exited ${code}${req.keep ? ' (kept: --no-rm)' : ''}`);
   return interrupted ? interruptedExitCode() : code;
 }

@@ -42,7 +42,7 @@ export function workloadCommands({ program, run, ctxFor, lockTimeout, concurrenc
     .option('-e, --env <KEY=VALUE>', 'set an environment variable (repeatable)', collect, [])
     .option('-u, --user <user>', 'run as this user (name or UID[:GID])').option('-w, --workdir <dir>', 'working directory inside the container')
     .option('--entrypoint <cmd>', "override the image's entrypoint ('' clears it)")
-    .option('-T, --no-tty', 'no pseudo-TTY (pond never allocates one: output is streamed)')
+    .option('-T, --no-tty', 'no pseudo-TTY even when stdin is a terminal (piped stdin is still forwarded)')
     .option('--rm', 'remove the container when it exits (the default)').option('--no-rm', 'keep the container after it exits (down removes it)')
     .option('--service-ports', "publish the workload's ports (left out by default)").option('--no-deps', 'do not bring up the dependencies first')
     .passThroughOptions()

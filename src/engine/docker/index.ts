@@ -1,5 +1,6 @@
 import type { Engine } from '../types.js';
 import { copyFromContainer } from './archive.js';
+import { attachContainer, resizeContainer } from './attach.js';
 import { createConnection } from './connection.js';
 import { resolveEndpoint } from './endpoint.js';
 import * as containers from './containers.js';
@@ -65,5 +66,7 @@ export function createDockerEngine(opts: { host?: string; retryBudgetMs?: number
     copyFromContainer: (id, path) => copyFromContainer(conn, id, path),
     events: (project, signal) => events(conn, project, signal),
     exec: (id, req) => exec(conn, id, req),
+    attachContainer: (id, io) => attachContainer(conn, id, io),
+    resizeContainer: (id, size) => resizeContainer(conn, id, size),
   };
 }

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import type { ExecRequest } from '../engine/types.js';
+import type { StdioStreams } from '../engine/types.js';
 
-/** How `pond exec` wires this process's terminal or pipes to the command; `restore` undoes raw mode. */
+/** How `pond exec` and `pond run` wire this process's terminal or pipes to the command; `restore` undoes raw mode. */
 export interface ExecStdio {
   tty: boolean;
   stdin?: NodeJS.ReadableStream;
-  resize?: ExecRequest['resize'];
+  resize?: StdioStreams['resize'];
   restore: () => void;
 }
 

@@ -110,6 +110,13 @@ export interface ContainerSpec extends Hardening, RuntimeSettings {
   init: boolean;
   /** The user the process runs as (docker's --user); absent: the image's. */
   user?: string;
+  /** A pseudo-terminal for the main process (a one-off run from a terminal); absent: none. */
+  tty?: boolean;
+  /**
+   * The main process's stdin stays open for one attached caller and closes when that caller's input
+   * ends (docker's `-i`); absent: the process reads /dev/null.
+   */
+  openStdin?: boolean;
   stopTimeoutSec: number;
   labels: Record<string, string>;
 }
@@ -236,12 +243,26 @@ export interface TtySize {
 }
 
 /**
- * One command run inside a running container (`pond exec`). Streams are plain Node streams so the
- * CLI hands over its own stdio; the engine never decides about terminals, it only forwards.
- * With `tty`, the command gets a pseudo-terminal and its output arrives on `stdout` alone (a
- * terminal has one output); without, stdout and stderr stay apart.
+ * A caller's stdio wired to a process in a container (`pond exec`, a one-off `pond run`). Streams are
+ * plain Node streams so the CLI hands over its own stdio; the engine never decides about terminals,
+ * it only forwards. With `tty`, the process has a pseudo-terminal and its output arrives on `stdout`
+ * alone (a terminal has one output); without, stdout and stderr stay apart.
  */
-export interface ExecRequest {
+export interface StdioStreams {
+  tty: boolean;
+  /** Forwarded until it ends (the process then sees end of input); absent: the process gets no stdin. */
+  stdin?: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /**
+   * With `tty`: subscribes to the terminal's size. `apply` is called with the size now and on every
+   * change; the returned function unsubscribes once the process ended.
+   */
+  resize?: (apply: (size: TtySize) => void) => () => void;
+}
+
+/** One command run inside a running container (`pond exec`). */
+export interface ExecRequest extends StdioStreams {
   cmd: string[];
   /** Added to the container's own environment; a value here wins. */
   env: Record<string, string>;
@@ -249,16 +270,17 @@ export interface ExecRequest {
   user?: string;
   /** Absent: the container's working directory. */
   workdir?: string;
-  tty: boolean;
-  /** Forwarded until it ends (the command then sees end of input); absent: the command gets no stdin. */
-  stdin?: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  /**
-   * With `tty`: subscribes to the terminal's size. `apply` is called with the size now and on every
-   * change; the returned function unsubscribes once the command ended.
-   */
-  resize?: (apply: (size: TtySize) => void) => () => void;
+}
+
+/**
+ * A container's streams held by one caller (`attachContainer`). Attaching happens before the start,
+ * so nothing the process prints is missed.
+ */
+export interface Attachment {
+  /** Settles once the process's output ended (it exited, or the attachment was closed). */
+  ended: Promise<void>;
+  /** Lets go of the streams (a start that failed): `ended` then settles. */
+  close(): void;
 }
 
 /**
@@ -330,4 +352,12 @@ export interface Engine {
   exec(id: string, req: ExecRequest): Promise<number>;
   /** The machine the engine runs on. Optional: a backend that cannot say skips the checks that need it. */
   host?(): Promise<EngineHost>;
+  /**
+   * Attaches `io` to a created (not yet started) container's main process. Its stdin reaches the
+   * process only if the container was created with `openStdin`, and its end closes the process's
+   * stdin; `tty` must match the container's. Resolves once attached.
+   */
+  attachContainer(id: string, io: Omit<StdioStreams, 'resize'>): Promise<Attachment>;
+  /** Sets the size of a running container's pseudo-terminal; a container without one, or gone, is left alone. */
+  resizeContainer(id: string, size: TtySize): Promise<void>;
 }

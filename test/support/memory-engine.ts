@@ -1,4 +1,5 @@
 import type {
+  Attachment,
   ContainerSpec,
   ContainerStats,
   ImageInfo,
@@ -230,4 +231,12 @@ export class MemoryEngine implements Engine {
     this.calls.push(`exec ${this.box(id).spec.name} ${req.cmd.join(' ')}`);
     return 0;
   }
+
+  /** Records the attach; the container prints nothing, so its output has ended at once. */
+  async attachContainer(id: string): Promise<Attachment> {
+    this.calls.push(`attach ${this.box(id).spec.name}`);
+    return { ended: Promise.resolve(), close: () => undefined };
+  }
+
+  async resizeContainer(): Promise<void> {}
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DesiredContainer } from '../../desired/types.js';
+import type { ContainerSpec, Engine } from '../../engine/types.js';
 import { UsageError } from '../../errors.js';
 import { ownerTag } from '../../identity.js';
 import { ensureShared } from '../../oneoff/prepare.js';
@@ -7,6 +8,7 @@ import { runContainer } from '../../oneoff/run.js';
 import { oneOffSpec, refuseOneOff } from '../../oneoff/spec.js';
 import type { Project } from '../../pipeline.js';
 import type { Context } from '../context.js';
+import { execStdio, type ExecStdio } from '../exec-stdio.js';
 import { interruptible } from '../interrupt.js';
 import { parseRunFlags, type RunFlags } from '../run-flags.js';
 import { interruptedExitCode } from '../signals.js';
@@ -16,8 +18,7 @@ import { upCommand } from './up.js';
 /**
  * `pond run WORKLOAD [CMD...]`, like compose's `run`. A bot gets one recorded run (run-bot.ts); any
  * other workload a one-off container from its desired spec (src/oneoff/spec.ts), its dependencies
- * brought up first unless --no-deps. Output is streamed; the exit code is the container's; Ctrl-C
- * stops it (and removes it, unless --no-rm) and exits 130.
+ * brought up first unless --no-deps.
  */
 export async function runCommand(ctx: Context, workload: string, command: string[], flags: RunFlags): Promise<number> {
   const project = await ctx.project();
@@ -30,20 +31,36 @@ export async function runCommand(ctx: Context, workload: string, command: string
   const engine = await ctx.openEngine();
   const spec = oneOffSpec(template, randomBytes(3).toString('hex'), req, ownerTag());
   await ensureShared(engine, project, spec);
+  return runOneOff(ctx, engine, spec, { workload, keep: req.keep, noTty: flags.tty === false });
+}
+
+/**
+ * Runs the one-off wired to this process's stdio as `docker compose run` does: a TTY when stdin is
+ * one (unless -T; Ctrl-C is then a key for the command, and no "started" line lands in its prompt),
+ * piped stdin otherwise (exec-stdio.ts). Exits with the container's code; a stop signal stops it
+ * (and removes it, unless --no-rm) and exits 130.
+ */
+async function runOneOff(ctx: Context, engine: Engine, spec: ContainerSpec, o: { workload: string; keep: boolean; noTty: boolean }): Promise<number> {
   let interrupted = false;
+  let stdio: ExecStdio | undefined;
   const code = await interruptible(
     (signal) => runContainer(engine, spec, {
-      keep: req.keep,
+      keep: o.keep,
       signal,
-      onStarted: () => ctx.output.log(`run ${workload}: ${spec.name} started`),
-      onLine: (line) => (line.stream === 'stderr' ? ctx.output.err(line.text) : ctx.output.out(line.text)),
+      onStarted: () => {
+        if (!stdio?.tty) ctx.output.log(`run ${o.workload}: ${spec.name} started`);
+      },
+      stdio: () => {
+        stdio = execStdio(o.noTty);
+        return { ...stdio, stdout: process.stdout, stderr: process.stderr };
+      },
     }),
     () => {
       interrupted = true;
       ctx.output.err(`\ninterrupted: stopping ${spec.name}`);
     },
-  );
-  ctx.output.log(`run ${workload}: ${spec.name} exited ${code}${req.keep ? ' (kept: --no-rm)' : ''}`);
+  ).finally(() => stdio?.restore());
+  ctx.output.log(`run ${o.workload}: ${spec.name} exited ${code}${o.keep ? ' (kept: --no-rm)' : ''}`);
   return interrupted ? interruptedExitCode() : code;
 }
 

@@ -42,10 +42,10 @@ export function workloadCommands({ program, run, ctxFor, lockTimeout, concurrenc
     .option('-e, --env <KEY=VALUE>', 'set an environment variable (repeatable)', collect, [])
     .option('-u, --user <user>', 'run as this user (name or UID[:GID])').option('-w, --workdir <dir>', 'working directory inside the container')
     .option('--entrypoint <cmd>', "override the image's entrypoint ('' clears it)")
-    .option('-T, --no-tty', 'no pseudo-TTY (pond never allocates one: output is streamed)')
+    .option('-T, --no-tty', 'no pseudo-TTY even when stdin is a terminal (piped stdin is still forwarded)')
     .option('--rm', 'remove the container when it exits (the default)').option('--no-rm', 'keep the container after it exits (down removes it)')
     .option('--service-ports', "publish the workload's ports (left out by default)").option('--no-deps', 'do not bring up the dependencies first')
     .passThroughOptions()
-    .addHelpText('after', "\nExample:\n  pond run web sh -c 'ls /www'      # a one-off of web, after what web depends on is up\n  pond run --no-deps -e DEBUG=1 web env\n  pond run db psql -h db -U pond    # a client beside the database, never on its data volume\n  pond run report                   # one run of a bot, recorded in .pond/runs/report/")
+    .addHelpText('after', "\nExample:\n  pond run web sh -c 'ls /www'      # a one-off of web, after what web depends on is up\n  pond run web sh                   # a shell on a TTY; echo x | pond run web cat forwards stdin\n  pond run --no-deps -e DEBUG=1 web env\n  pond run db psql -h db -U pond    # a client beside the database, never on its data volume\n  pond run report                   # one run of a bot, recorded in .pond/runs/report/")
     .action((workload: string, command: string[], o, cmd) => run(() => runCommand(ctxFor(cmd), workload, command, o)));
 }

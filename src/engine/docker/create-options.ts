@@ -13,7 +13,8 @@ export interface HostFacts {
  * Maps pond's ContainerSpec to the engine's create body. Pure. Invariants: Cmd/Entrypoint only when
  * given (else the image's apply); Env sorted so equal specs give equal bodies; aliases only on a real
  * network; an engine healthcheck only for exec probes (pond probes http/tcp/log itself, §6); a CPU
- * limit never above the host's CPUs (the desired state, and so the config hash, keeps what was asked).
+ * limit never above the host's CPUs (the desired state, and so the config hash, keeps what was asked);
+ * Tty/OpenStdin only when the spec asks.
  */
 export function toCreateOptions(spec: ContainerSpec, host: HostFacts = {}): Dockerode.ContainerCreateOptions {
   const healthcheck = spec.health && toHealthcheck(spec.health);
@@ -28,6 +29,7 @@ export function toCreateOptions(spec: ContainerSpec, host: HostFacts = {}): Dock
     StopTimeout: spec.stopTimeoutSec,
     ...(spec.user !== undefined ? { User: spec.user } : {}),
     ...toProcessConfig(spec),
+    ...toStdio(spec),
     ...(healthcheck ? { Healthcheck: healthcheck } : {}),
     HostConfig: {
       PortBindings: toPortBindings(spec.ports),
@@ -67,6 +69,19 @@ function toProcessConfig(spec: RuntimeSettings): Partial<Dockerode.ContainerCrea
     ...(spec.workingDir !== undefined ? { WorkingDir: spec.workingDir } : {}),
     ...(spec.hostname !== undefined ? { Hostname: spec.hostname } : {}),
     ...(spec.stopSignal !== undefined ? { StopSignal: spec.stopSignal } : {}),
+  };
+}
+
+/** Only a caller-attached container (a one-off run) asks for a TTY or an open stdin; others keep the body they always had. */
+function toStdio(spec: Pick<ContainerSpec, 'tty' | 'openStdin'>): Partial<Dockerode.ContainerCreateOptions> {
+  if (!spec.tty && !spec.openStdin) return {};
+  return {
+    Tty: !!spec.tty,
+    OpenStdin: !!spec.openStdin,
+    StdinOnce: !!spec.openStdin,
+    AttachStdin: !!spec.openStdin,
+    AttachStdout: true,
+    AttachStderr: true,
   };
 }
 

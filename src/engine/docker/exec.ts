@@ -1,9 +1,8 @@
-import type { Duplex } from 'node:stream';
 import type { ExecRequest, TtySize } from '../types.js';
 import type { Connection } from './connection.js';
-import { demux } from './demux.js';
 import { classify } from './errors.js';
 import { hijack } from './hijack.js';
+import { pump } from './pump.js';
 
 const EXIT_DEADLINE_MS = 5_000;
 
@@ -40,24 +39,6 @@ function createBody(req: ExecRequest): Record<string, unknown> {
     ...(req.user !== undefined && { User: req.user }),
     ...(req.workdir !== undefined && { WorkingDir: req.workdir }),
   };
-}
-
-/** Copies stdin into the socket (closing its write side at end of input) and the output out, until the output ends. */
-async function pump(socket: Duplex, req: ExecRequest): Promise<void> {
-  const stdin = req.stdin;
-  const onData = (chunk: Buffer | string): void => void socket.write(chunk);
-  const onEnd = (): void => void socket.end();
-  stdin?.on('data', onData);
-  stdin?.on('end', onEnd);
-  try {
-    if (req.tty) for await (const chunk of socket) req.stdout.write(chunk as Buffer);
-    else for await (const frame of demux(socket)) (frame.stream === 'stderr' ? req.stderr : req.stdout).write(frame.data);
-  } finally {
-    stdin?.removeListener('data', onData);
-    stdin?.removeListener('end', onEnd);
-    stdin?.pause();
-    socket.destroy();
-  }
 }
 
 async function resize(conn: Connection, execId: string, size: TtySize): Promise<void> {

@@ -3,14 +3,14 @@ import type { HttpError } from './connection.js';
 import type { Dial } from './transport.js';
 
 /**
- * POSTs `body` to `path` (over whichever transport `dial` speaks) asking the engine to turn the connection into a raw two-way stream (HTTP
+ * POSTs `body` (if any) to `path` (over whichever transport `dial` speaks) asking the engine to turn the connection into a raw two-way stream (HTTP
  * 101, `Upgrade: tcp`): how exec and attach carry stdin alongside the output. Resolves with the
  * socket, any bytes that arrived with the answer already in front of its data; an engine that
  * answers with a status instead (404, 409) rejects with an HttpError carrying its message.
  */
-export function hijack(dial: Dial, path: string, body: unknown): Promise<Duplex> {
-  const payload = JSON.stringify(body);
-  const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), connection: 'Upgrade', upgrade: 'tcp' };
+export function hijack(dial: Dial, path: string, body?: unknown): Promise<Duplex> {
+  const payload = body === undefined ? '' : JSON.stringify(body);
+  const headers = { ...(payload && { 'content-type': 'application/json' }), 'content-length': Buffer.byteLength(payload), connection: 'Upgrade', upgrade: 'tcp' };
   return new Promise((resolve, reject) => {
     const req = dial({ path, method: 'POST', headers });
     req.on('upgrade', (_res, socket, head) => {

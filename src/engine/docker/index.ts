@@ -1,5 +1,6 @@
 import type { Engine } from '../types.js';
 import { copyFromContainer } from './archive.js';
+import { attachContainer, resizeContainer } from './attach.js';
 import { createConnection } from './connection.js';
 import { parseHost } from './endpoint.js';
 import { resolveEndpoint } from './resolve-endpoint.js';
@@ -69,5 +70,7 @@ export function createDockerEngine(opts: { host?: string; env?: Record<string, s
     events: (project, signal) => events(conn, project, signal),
     exec: (id, req) => exec(conn, id, req),
     host: () => engineHost(conn),
+    attachContainer: (id, io) => attachContainer(conn, id, io),
+    resizeContainer: (id, size) => resizeContainer(conn, id, size),
   };
 }

@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { STDIN_FILE } from '../config/types.js';
 import { UsageError } from '../errors.js';
+import { COMPOSE_FILES } from '../import/compose-files.js';
 
 const DEFAULT_FILES = ['pond.yaml', 'pond.yml'];
 const OVERRIDE_FILES = ['pond.override.yaml', 'pond.override.yml'];
@@ -53,5 +55,7 @@ export function chooseFiles(s: FileSources): ChosenFiles {
 /** The files, or the error a command that needs them reports. */
 export function requireFiles(chosen: ChosenFiles): string[] {
   if (chosen.files.length) return chosen.files;
+  const compose = COMPOSE_FILES.find((f) => fs.existsSync(path.join(chosen.dir, f)));
+  if (compose) throw new UsageError(`no pond.yaml in ${chosen.dir}, but there is a Compose file (${compose})`, `pond import writes a pond.yaml from it (pond import ${compose}), or point at a pond.yaml with -f`);
   throw new UsageError(`no pond.yaml in ${chosen.dir}`, 'create one (see examples/), or point at it with -f path/to/pond.yaml (or POND_FILE, or --project-directory DIR)');
 }

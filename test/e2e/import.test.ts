@@ -146,3 +146,14 @@ describe('an imported sample comes up on the local images', () => {
     expect(await docker('ps', '-aq', '--filter', `label=dev.pond.project=${name}`)).toBe('');
   }, 90_000);
 });
+
+describe('a folder with a Compose file and no pond.yaml', () => {
+  it('is exit 3 with a hint to pond import, and nothing is written', async () => {
+    const dir = await projectDir({ 'docker-compose.yml': 'services:\n  web:\n    image: busybox:1.35\n' });
+    const r = await pond(['plan'], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('there is a Compose file (docker-compose.yml)');
+    expect(r.stderr).toContain('pond import docker-compose.yml');
+    expect(fs.existsSync(`${dir}/pond.yaml`)).toBe(false);
+  });
+});

@@ -8,9 +8,9 @@ import { mergeCompose } from '../../import/merge.js';
 import { convertProject } from '../../import/project.js';
 import type { Data } from '../../import/words.js';
 import type { Context } from '../context.js';
+import { COMPOSE_FILES } from '../../import/compose-files.js';
 
 /** The names `docker compose` looks for, in its order. */
-const COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
 
 export interface ImportFlags {
   files: string[];

@@ -109,7 +109,9 @@ describe('the packed tarball', () => {
   it('holds the bundle, runner, schema and examples, and nothing for development', async () => {
     const listing = (await sh('tar', ['-tzf', tarball], work)).stdout.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
     for (const f of ['bin/pond', 'dist/src/cli/pond.bundle.mjs', 'dist/schema/pond.validate.mjs', 'dist/query-runner.mjs', 'schema/pond.schema.json', 'examples/analytics/pond.yaml', 'LICENSE', 'README.md', 'CHANGELOG.md']) expect(listing).toContain(f);
-    expect(listing.filter((f) => /^(src|test|bench|scripts|images|\.ci)\//.test(f) || f.endsWith('.map'))).toEqual([]);
+    expect(listing.filter((f) => /^(src|test|bench|scripts|images|\.ci)\//.test(f) || f.endsWith('.map') || f.includes('/.pond/'))).toEqual([]);
+    expect(listing).toContain('dist/src/api/index.bundle.mjs');
+    expect(listing).toContain('dist/src/api/index.d.ts');
   });
 });
 

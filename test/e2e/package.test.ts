@@ -50,9 +50,11 @@ function lifecycle(label: string, setup: () => Promise<{ invoke: (args: string[]
     projects.push(project);
     let pond: (args: string[]) => Promise<{ code: number; stdout: string; stderr: string }>;
     let dir: string;
+    let root: string;
 
     beforeAll(async () => {
       const { invoke, installed, home } = await setup();
+      root = installed;
       dir = await exampleFrom(installed, home);
       pond = (args) => invoke(['-p', project, ...args], dir);
     });
@@ -61,6 +63,14 @@ function lifecycle(label: string, setup: () => Promise<{ invoke: (args: string[]
       const r = await pond(['--version']);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout.trim()).toBe(version);
+    });
+
+    it("the programmatic API loads from the package's main entry and validates the example", async () => {
+      const main = path.join(root, (JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')) as { main: string }).main);
+      const script = 'const { Pond } = await import(process.argv[1]); const p = await Pond.load({ file: process.argv[2] }); console.log(typeof p.up);';
+      const r = await sh(process.execPath, ['--input-type=module', '-e', script, main, path.join(dir, 'pond.yaml')], dir);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.trim()).toBe('function');
     });
 
     it('validate accepts the shipped example', async () => {

@@ -9,6 +9,8 @@ import { buildGraph, type Graph } from './graph/graph.js';
 import { normalizeProject } from './model/normalize.js';
 import type { ProjectSpec } from './model/types.js';
 import { readIdentity, type ProjectIdentity } from './identity.js';
+import type { DigestCache } from './workloads/digest-cache.js';
+import { readDigestCache, saveDigestCache } from './workloads/digest-store.js';
 
 export interface Project {
   config: LoadedConfig;
@@ -20,6 +22,8 @@ export interface Project {
   /** Scheduled bots: the container each run is created from (not part of what the planner reconciles). */
   scheduled: DesiredContainer[];
   warnings: Diagnostic[];
+  /** The input digests this load used, held in memory: only commands that write the folder anyway save them (saveDigests). */
+  digests: DigestCache;
 }
 
 /**
@@ -28,10 +32,20 @@ export interface Project {
  */
 export async function loadProject(files: string[], env: Record<string, string | undefined>, projectName?: string, more: Omit<LoadOptions, 'files' | 'env'> = {}): Promise<Project> {
   const config = await loadConfig({ files, env, ...more });
-  const { spec, warnings } = normalizeProject(config, projectName, env);
+  const digests = readDigestCache(config.dir);
+  const { spec, warnings } = normalizeProject(config, projectName, env, digests);
   const graph = buildGraph(spec, config);
   const identity = readIdentity(spec.dir);
   const { desired, scheduled } = splitScheduled(spec, buildDesired(spec, graph, identity), config);
   saveNewTokens(spec); // only now: every stage above accepted the project
-  return { config, spec, graph, identity, desired, scheduled, warnings };
+  return { config, spec, graph, identity, desired, scheduled, warnings, digests };
+}
+
+/**
+ * Writes `.pond/cache/digests.json` when this load changed it. Loading never writes (`validate`,
+ * `plan`, `ps` leave the folder as it was), so the commands that write the project folder anyway
+ * (up, watch, run, query) call this; the others profit from the cache they leave.
+ */
+export function saveDigests(project: Pick<Project, 'digests'>): void {
+  saveDigestCache(project.digests);
 }

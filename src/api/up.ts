@@ -6,7 +6,7 @@ import { formatDiagnostic } from '../config/format.js';
 import type { Engine } from '../engine/types.js';
 import { ApplyError, UsageError } from '../errors.js';
 import { acquireLock } from '../lock/lock.js';
-import type { Project } from '../pipeline.js';
+import { saveDigests, type Project } from '../pipeline.js';
 import { hasChanges } from '../plan/render.js';
 import type { Plan } from '../plan/types.js';
 import { makePlan, targetsOf } from '../session/make-plan.js';
@@ -21,6 +21,7 @@ export async function up(project: Project, engine: () => Promise<Engine>, option
   const emit = emitter(o.onEvent);
   const lock = await acquireLock(project.spec.name, 'pond up (API)', o.lockTimeoutMs);
   try {
+    saveDigests(project);
     for (const w of project.warnings) emit({ type: 'warning', message: formatDiagnostic(w) });
     const live = await engine();
     const { plan } = await makePlan(live, project, o, o.wait);

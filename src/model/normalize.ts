@@ -17,19 +17,21 @@ import type { MountSpec, ProjectSpec, ProjectVolume, UnsafeOptIn, WorkloadSpec }
 import { parseBytes, parseDuration } from './units.js';
 import { expandKinds, type Expanded } from '../workloads/expand.js';
 import { resolveReferences } from '../workloads/references.js';
+import type { DigestCache } from '../workloads/digest-cache.js';
 
 /**
  * Turns a validated config into the typed, defaulted ProjectSpec. Problems the schema cannot see
  * (unsafe mounts, undeclared volumes, bad units) are collected with locations; any error throws one
  * ConfigError. `projectName` is the CLI's -p, which wins over `name:` in the file; `env` is the host
- * environment, read only where a workload passes variables through by name (a notebook's `pass_env`).
+ * environment, read only where a workload passes variables through by name (a notebook's `pass_env`);
+ * `digests` lets query inputs be hashed without reading unchanged files (updated in memory only).
  */
-export function normalizeProject(config: LoadedConfig, projectName?: string, env: Record<string, string | undefined> = {}): { spec: ProjectSpec; warnings: Diagnostic[] } {
+export function normalizeProject(config: LoadedConfig, projectName?: string, env: Record<string, string | undefined> = {}, digests?: DigestCache): { spec: ProjectSpec; warnings: Diagnostic[] } {
   const report = new Reporter(config);
   const raw = config.data as unknown as RawProject;
   const name = projectName ?? raw.name ?? defaultProjectName(config.dir);
   checkContainerNames(name, Object.keys(raw.workloads ?? {}), report);
-  const expanded = expandKinds(raw, name, config.dir, report, env);
+  const expanded = expandKinds(raw, name, config.dir, report, env, digests);
   const volumes = withPresetVolumes(normalizeVolumes(raw), expanded.volumes);
   const declared = new Set(volumes.map((v) => v.name));
   const sources = new Set([...config.files, ...(config.envFiles ?? [path.join(config.dir, '.env')])]);

@@ -1,4 +1,5 @@
 import type { Reporter } from '../model/report.js';
+import type { DigestCache } from './digest-cache.js';
 
 /** What every kind's expansion may read besides its own raw workload. */
 export interface KindContext {
@@ -12,4 +13,6 @@ export interface KindContext {
   env: Record<string, string | undefined>;
   /** For kinds that publish one server port (database, notebook): `port:` or a derived, stable one. */
   hostPort?: number;
+  /** Input digests from earlier loads: a query reads only the input bytes that changed since. */
+  digests?: DigestCache;
 }

@@ -6,6 +6,7 @@ import { expandDatabase } from './database/expand.js';
 import { derivedPorts } from './database/ports.js';
 import { expandBot, type BotFacts } from './bot/expand.js';
 import type { KindContext } from './context.js';
+import type { DigestCache } from './digest-cache.js';
 import { defaultedResources, type ResourceKey } from './resources.js';
 import { expandNotebook, type NotebookFacts } from './notebook/expand.js';
 import { expandQuery, type QueryFacts } from './query/expand.js';
@@ -34,7 +35,7 @@ const HOST_PORT_KINDS = new Set(['database', 'notebook']);
  * Every kind → a service-shaped raw workload, as pure data, before normalization. Returns the
  * expansions by name and the named volumes the presets need declared.
  */
-export function expandKinds(raw: RawProject, project: string, dir: string, report: Reporter, env: Record<string, string | undefined> = {}): { workloads: Map<string, Expanded>; volumes: string[] } {
+export function expandKinds(raw: RawProject, project: string, dir: string, report: Reporter, env: Record<string, string | undefined> = {}, digests?: DigestCache): { workloads: Map<string, Expanded>; volumes: string[] } {
   const names = Object.keys(raw.workloads).sort();
   // Kinds that publish one server port on the host get it derived when none is given (stable, distinct).
   const publishing = names.filter((n) => HOST_PORT_KINDS.has(raw.workloads[n]!.kind ?? 'service'));
@@ -46,7 +47,7 @@ export function expandKinds(raw: RawProject, project: string, dir: string, repor
     const w = raw.workloads[name]!;
     const at = ['workloads', name];
     const kind = w.kind ?? 'service';
-    const ctx: KindContext = { project, dir, at, report, env, hostPort: (w.port as number | undefined) ?? ports.get(name) };
+    const ctx: KindContext = { project, dir, at, report, env, hostPort: (w.port as number | undefined) ?? ports.get(name), ...(digests && { digests }) };
     if (kind === 'notebook' || kind === 'query' || kind === 'bot') {
       const e = kind === 'notebook' ? expandNotebook(name, w, ctx) : kind === 'query' ? expandQuery(name, w, ctx) : expandBot(name, w, ctx);
       if (!e) continue;

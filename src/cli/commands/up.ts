@@ -14,6 +14,7 @@ import { createdSpecs, refuseUnfitEngine } from '../engine-fit.js';
 import { runOnUp, upRunFailures, type UpRun } from '../../bots/on-up.js';
 import { prepareBots } from '../../bots/prepare.js';
 import { scheduleLines, scheduledBots, withScheduled } from '../../bots/schedule-view.js';
+import { saveDigests } from '../../pipeline.js';
 
 export interface UpFlags {
   format: 'text' | 'json';
@@ -41,6 +42,7 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
   const project = await ctx.project();
   const lock = await acquireLock(project.spec.name, 'pond up', flags.lockTimeoutMs);
   try {
+    saveDigests(project);
     const { plan, observed } = await makePlan(ctx, project, flags, flags.wait);
     const engine = await ctx.openEngine();
     note(ctx.output, renderPlan(plan, { color: ctx.output.color }).trimEnd());

@@ -14,6 +14,7 @@ import { statusRows, statusTable } from '../status.js';
 import { emitStop, interruptedExitCode, untilStopped } from '../signals.js';
 import { downCommand } from './down.js';
 import type { UpFlags } from './up.js';
+import { saveDigests } from '../../pipeline.js';
 
 export interface WatchFlags extends UpFlags {
   yes: boolean;
@@ -35,6 +36,7 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
   const out = ctx.output;
   const lock = await acquireLock(name, 'pond up --watch', flags.lockTimeoutMs);
   try {
+    saveDigests(first);
     ctx.retryBudgetMs = 0;
     const engine = await ctx.openEngine();
     let files: Awaited<ReturnType<typeof watchFiles>> | undefined;
@@ -47,6 +49,7 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
       initial: first,
       load: async () => {
         const next = await ctx.reloadProject();
+        saveDigests(next);
         prepareBots(next.spec);
         current = next;
         return next;

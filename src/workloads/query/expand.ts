@@ -77,7 +77,7 @@ export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): Q
   if (timeoutMs === undefined || timeoutMs <= 0) report.error([...at, 'timeout'], 'duration', `"${String(raw.timeout)}" is not a duration above zero`, 'write it like "30s" or "5m"');
   const extensions = raw.extensions === undefined ? undefined : extensionsFolder(raw.extensions as string, dir, [...at, 'extensions'], ctx);
   if (sql === undefined || inputs.length !== ((raw.inputs as unknown[] | undefined) ?? []).length || report.failed) return undefined;
-  const hash = queryHash(sql, inputs, dir, output);
+  const hash = queryHash(sql, inputs, dir, output, { ...(ctx.digests && { cache: ctx.digests }) });
   fs.mkdirSync(path.dirname(output), { recursive: true });
   const files = runnerFiles();
   const service: RawWorkload = {

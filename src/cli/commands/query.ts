@@ -12,6 +12,7 @@ export interface QueryFlags {
   timeoutMs?: number;
   output?: string;
   explain?: boolean;
+  warm?: boolean;
 }
 
 /** A failed query: DuckDB's message is the whole story, so it is printed as it is. */

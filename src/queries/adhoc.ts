@@ -18,6 +18,8 @@ export interface AdhocOptions {
   explain?: boolean;
   /** Run in the workload's warm runner (`warm: true` says so too) instead of a fresh container. */
   warm?: boolean;
+  /** Checks to pass before a container is created (the engine can run it): run beside pond's own look-ups, skipped when none is created. */
+  beforeCreate?: () => Promise<void>;
   signal?: AbortSignal;
 }
 
@@ -35,7 +37,7 @@ export async function runAdhoc(engine: Engine, project: Project, name: string, o
   const format = opts.format ?? facts.format;
   const timeoutMs = opts.timeoutMs ?? facts.timeoutMs;
   const run = { sql: opts.sql ?? facts.sql, format, explain: !!opts.explain, timeoutMs };
-  if (opts.warm ?? facts.warm) return runWarm(engine, template, `query ${name}`, run, opts.signal);
+  if (opts.warm ?? facts.warm) return runWarm(engine, template, `query ${name}`, run, opts);
   const id = runId(new Date(), randomBytes(2).toString('hex'));
   const scratch = path.join(project.spec.dir, '.pond', 'query', id);
   fs.mkdirSync(scratch, { recursive: true });
@@ -43,7 +45,8 @@ export async function runAdhoc(engine: Engine, project: Project, name: string, o
   const spec = adhocSpec(template, id, scratch, run);
   let container: string | undefined;
   try {
-    if (!(await engine.hasImage(spec.image))) await engine.pullImage(spec.image);
+    const [hasImage] = await Promise.all([engine.hasImage(spec.image), engine.observe(project.spec.name), opts.beforeCreate?.()]);
+    if (!hasImage) await engine.pullImage(spec.image);
     container = await engine.createContainer(spec);
     await engine.startContainer(container);
     const code = await waitJob(engine, container, `query ${name}`, timeoutMs, opts.signal);

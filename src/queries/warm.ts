@@ -25,9 +25,10 @@ export interface WarmRun {
  * a runner that does not answer `ANSWER_GRACE_MS` later is killed and removed, so the next query
  * starts a fresh one.
  */
-export async function runWarm(engine: Engine, template: ContainerSpec, what: string, run: WarmRun, signal?: AbortSignal): Promise<AdhocResult> {
+export async function runWarm(engine: Engine, template: ContainerSpec, what: string, run: WarmRun, opts: { signal?: AbortSignal; beforeCreate?: () => Promise<void> } = {}): Promise<AdhocResult> {
+  const { signal } = opts;
   const spec = warmSpec(template, runnerBuild(template));
-  const id = await warmContainer(engine, spec);
+  const id = await warmContainer(engine, spec, opts.beforeCreate);
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   let killed = false;
@@ -54,11 +55,12 @@ export async function runWarm(engine: Engine, template: ContainerSpec, what: str
 }
 
 /** The running warm runner of this spec, started (or replaced) when there is none. */
-async function warmContainer(engine: Engine, spec: ContainerSpec): Promise<string> {
+async function warmContainer(engine: Engine, spec: ContainerSpec, beforeCreate?: () => Promise<void>): Promise<string> {
   const have = await current(engine, spec.name);
   if (have && fits(have, spec)) return have.id;
+  const [hasImage] = await Promise.all([engine.hasImage(spec.image), beforeCreate?.()]);
   if (have && have.labels[LABEL.identity] === spec.labels[LABEL.identity]) await engine.removeContainer(have.id);
-  if (!(await engine.hasImage(spec.image))) await engine.pullImage(spec.image);
+  if (!hasImage) await engine.pullImage(spec.image);
   let id: string;
   try {
     id = await engine.createContainer(spec);

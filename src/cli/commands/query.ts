@@ -30,8 +30,8 @@ export async function queryCommand(ctx: Context, name: string, flags: QueryFlags
   if (flags.format === 'arrow' && !flags.output && ctx.output.tty) throw new UsageError('Arrow is binary: not printed on a terminal', 'add --output FILE, or pipe stdout into a file');
   const project = await ctx.project();
   const engine = await ctx.openEngine();
-  await refuseUnfitEngine(engine, project.desired.containers.filter((c) => c.workload === name).map((c) => c.spec));
-  const result = await interruptible((signal) => runAdhoc(engine, project, name, { ...flags, signal }));
+  const beforeCreate = (): Promise<void> => refuseUnfitEngine(engine, project.desired.containers.filter((c) => c.workload === name).map((c) => c.spec));
+  const result = await interruptible((signal) => runAdhoc(engine, project, name, { ...flags, beforeCreate, signal }));
   if (!result.ok) throw new QueryFailed(result.message);
   if (flags.output) fs.writeFileSync(flags.output, result.bytes);
   else process.stdout.write(result.bytes);

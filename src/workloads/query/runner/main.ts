@@ -16,13 +16,14 @@
  * Working directory /work, where the inputs are mounted at their project paths. Extensions never
  * download (extensions.ts). DuckDB is loaded only by the modes that query: the client stays light.
  */
-import { client } from './client.js';
-import { runOnce } from './oneshot.js';
-import { serve } from './serve.js';
+/** Imported on use: the client never evaluates DuckDB's or Arrow's code. */
+const modes: Record<string, () => Promise<(env: NodeJS.ProcessEnv) => Promise<number>>> = {
+  serve: async () => (await import('./serve.js')).serve,
+  client: async () => (await import('./client.js')).client,
+  '': async () => (await import('./oneshot.js')).runOnce,
+};
 
-const modes: Record<string, (env: NodeJS.ProcessEnv) => Promise<number>> = { serve, client };
-
-(modes[process.argv[2] ?? ''] ?? runOnce)(process.env).then(
+(modes[process.argv[2] ?? ''] ?? modes['']!)().then((mode) => mode(process.env)).then(
   (code) => process.exit(code),
   (err: unknown) => {
     process.stderr.write(`pond query runner: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -29,6 +29,11 @@ export const LABEL = {
    * (killed with SIGKILL, say) has nobody to stop it: the next plan removes it.
    */
   owner: 'dev.pond.owner',
+  /**
+   * On a query's warm runner (run id `warm`): the hash of its container spec. A runner whose hash is
+   * not the query's current one is replaced before the next query, never reused.
+   */
+  warm: 'dev.pond.warm',
 } as const;
 
 export { POND_VERSION } from '../version.js';

@@ -9,12 +9,17 @@ import type { Project } from '../pipeline.js';
 import { runId } from '../bots/history.js';
 import { ownerTag } from '../identity.js';
 import { QUERY_PATHS, type QueryFacts, type QueryFormat } from '../workloads/query/expand.js';
+import { runWarm } from './warm.js';
 
 export interface AdhocOptions {
   sql?: string;
   format?: QueryFormat;
   timeoutMs?: number;
   explain?: boolean;
+  /** Run in the workload's warm runner (`warm: true` says so too) instead of a fresh container. */
+  warm?: boolean;
+  /** Checks to pass before a container is created (the engine can run it): run beside pond's own look-ups, skipped when none is created. */
+  beforeCreate?: () => Promise<void>;
   signal?: AbortSignal;
 }
 
@@ -29,16 +34,19 @@ export type AdhocResult = { ok: true; bytes: Buffer } | { ok: false; code: numbe
  */
 export async function runAdhoc(engine: Engine, project: Project, name: string, opts: AdhocOptions): Promise<AdhocResult> {
   const { template, facts } = queryOf(project, name);
+  const format = opts.format ?? facts.format;
+  const timeoutMs = opts.timeoutMs ?? facts.timeoutMs;
+  const run = { sql: opts.sql ?? facts.sql, format, explain: !!opts.explain, timeoutMs };
+  if (opts.warm ?? facts.warm) return runWarm(engine, template, `query ${name}`, run, opts);
   const id = runId(new Date(), randomBytes(2).toString('hex'));
   const scratch = path.join(project.spec.dir, '.pond', 'query', id);
   fs.mkdirSync(scratch, { recursive: true });
   fs.chmodSync(scratch, 0o777); // whatever user the query runs as (user:) writes its result here; removed after
-  const format = opts.format ?? facts.format;
-  const timeoutMs = opts.timeoutMs ?? facts.timeoutMs;
-  const spec = adhocSpec(template, id, scratch, { sql: opts.sql ?? facts.sql, format, explain: !!opts.explain, timeoutMs });
+  const spec = adhocSpec(template, id, scratch, run);
   let container: string | undefined;
   try {
-    if (!(await engine.hasImage(spec.image))) await engine.pullImage(spec.image);
+    const [hasImage] = await Promise.all([engine.hasImage(spec.image), engine.observe(project.spec.name), opts.beforeCreate?.()]);
+    if (!hasImage) await engine.pullImage(spec.image);
     container = await engine.createContainer(spec);
     await engine.startContainer(container);
     const code = await waitJob(engine, container, `query ${name}`, timeoutMs, opts.signal);

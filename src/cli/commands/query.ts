@@ -13,6 +13,7 @@ export interface QueryFlags {
   timeoutMs?: number;
   output?: string;
   explain?: boolean;
+  warm?: boolean;
 }
 
 /** A failed query: DuckDB's message is the whole story, so it is printed as it is. */
@@ -31,8 +32,8 @@ export async function queryCommand(ctx: Context, name: string, flags: QueryFlags
   const project = await ctx.project();
   saveDigests(project);
   const engine = await ctx.openEngine();
-  await refuseUnfitEngine(engine, project.desired.containers.filter((c) => c.workload === name).map((c) => c.spec));
-  const result = await interruptible((signal) => runAdhoc(engine, project, name, { ...flags, signal }));
+  const beforeCreate = (): Promise<void> => refuseUnfitEngine(engine, project.desired.containers.filter((c) => c.workload === name).map((c) => c.spec));
+  const result = await interruptible((signal) => runAdhoc(engine, project, name, { ...flags, beforeCreate, signal }));
   if (!result.ok) throw new QueryFailed(result.message);
   if (flags.output) fs.writeFileSync(flags.output, result.bytes);
   else process.stdout.write(result.bytes);

@@ -42,7 +42,8 @@ export function observeCommands({ program, run, ctxFor, lockTimeout, concurrency
     .option('--timeout <duration>', 'kill the query after this long (default: the workload\'s timeout)')
     .option('-o, --output <file>', 'write the result to this file instead of stdout')
     .option('--explain', "print DuckDB's plan instead of running the query")
-    .addHelpText('after', '\nExamples:\n  pond query daily\n  pond query daily --sql "select count(*) from sales" --format csv\n  pond query daily --format arrow -o daily.arrow')
+    .option('--warm', 'run it in the query\'s warm runner (kept running, DuckDB loaded; as warm: true does)')
+    .addHelpText('after', '\nExamples:\n  pond query daily\n  pond query daily --sql "select count(*) from sales" --format csv\n  pond query daily --format arrow -o daily.arrow\n  pond query daily --warm --sql "select 42"   # the runner stays up for the next query; pond down removes it')
     .action((name: string, o, cmd) => run(() => queryCommand(ctxFor(cmd), name, { ...o, ...(o.timeout && { timeoutMs: durationFlag('--timeout', o.timeout) }) })));
   program.command('stats').description('live CPU, memory, network and disk use of each workload, like docker stats (Ctrl-C ends it)').argument('[workloads...]', 'workloads to show (default: all)')
     .addOption(format()).option('--no-stream', 'print one sample and exit')

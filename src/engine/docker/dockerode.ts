@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import https from 'node:https';
+import { createRequire } from 'node:module';
 import type Dockerode from 'dockerode';
 import type { Endpoint } from './endpoint.js';
 import { sshAgent } from './ssh-stream.js';
@@ -17,6 +17,11 @@ export async function loadDockerode(endpoint: Endpoint): Promise<Dockerode> {
   if (t.kind === 'ssh') return new Docker({ protocol: 'http', host: 'localhost', port: 80, agent: sshAgent(t) } as Dockerode.DockerOptions);
   if (!t.tls) return new Docker({ protocol: 'http', host: t.host, port: t.port });
   const read = (file?: string): Buffer | undefined => (file ? fs.readFileSync(file) : undefined);
-  const agent = new https.Agent({ rejectUnauthorized: t.tls.verify, ca: read(t.tls.ca), cert: read(t.tls.cert), key: read(t.tls.key) });
+  const agent = new (httpsModule().Agent)({ rejectUnauthorized: t.tls.verify, ca: read(t.tls.ca), cert: read(t.tls.cert), key: read(t.tls.key) });
   return new Docker({ protocol: 'https', host: t.host, port: t.port, agent } as Dockerode.DockerOptions);
+}
+
+/** node:https (and tls) load only for a TLS engine: a tenth of pond's own start-up otherwise. */
+function httpsModule(): typeof import('node:https') {
+  return createRequire(import.meta.url)('node:https') as typeof import('node:https');
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import https from 'node:https';
+import { createRequire } from 'node:module';
+import type https from 'node:https';
 import type { Endpoint, TlsFiles } from './endpoint.js';
 import { sshAgent } from './ssh-stream.js';
 
@@ -27,7 +28,7 @@ export function dialer(endpoint: Endpoint): Dial {
   } catch (err) {
     return failing(err);
   }
-  return (o) => https.request({ ...o, host: t.host, port: t.port, ...secure });
+  return (o) => httpsModule().request({ ...o, host: t.host, port: t.port, ...secure });
 }
 
 function failing(err: unknown): Dial {
@@ -40,4 +41,9 @@ function tlsOptions(tls: TlsFiles): https.RequestOptions {
   const read = (file: string | undefined): Buffer | undefined => (file ? fs.readFileSync(file) : undefined);
   const [ca, cert, key] = [read(tls.ca), read(tls.cert), read(tls.key)];
   return { rejectUnauthorized: tls.verify, ...(ca && { ca }), ...(cert && { cert }), ...(key && { key }) };
+}
+
+/** node:https (and tls) load only for a TLS engine: a tenth of pond's own start-up otherwise. */
+function httpsModule(): typeof import('node:https') {
+  return createRequire(import.meta.url)('node:https') as typeof import('node:https');
 }

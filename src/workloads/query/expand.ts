@@ -24,6 +24,8 @@ export interface QueryFacts {
   timeoutMs: number;
   /** sha256 prefix of the SQL and the inputs' bytes: a new value re-runs the query. */
   hash: string;
+  /** `warm: true`: `pond query` runs in one long-lived runner container instead of a fresh one per run. */
+  warm: boolean;
 }
 
 export interface QueryExpansion {
@@ -97,7 +99,7 @@ export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): Q
       ...(raw.volumes ?? []),
     ],
   };
-  for (const key of ['sql', 'inputs', 'output', 'timeout', 'extensions']) delete service[key];
+  for (const key of ['sql', 'inputs', 'output', 'timeout', 'extensions', 'warm']) delete service[key];
   const mounts: MountSpec[] = [
     { type: 'bind', source: files.runner, target: QUERY_PATHS.runner, readOnly: true },
     ...files.packages.map((p) => ({ type: 'bind' as const, source: p.dir ?? path.join(files.fallbackDir, p.name), target: `${QUERY_PATHS.modules}/${p.name}`, readOnly: true })),
@@ -105,7 +107,7 @@ export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): Q
     ...(mountsTmp(raw) ? [] : [{ type: 'tmpfs' as const, target: '/tmp' }]),
   ];
   const sqlFile = isSqlFile(raw.sql as string) ? [path.resolve(dir, (raw.sql as string).trim())] : [];
-  return { service, facts: { sql, output, format, timeoutMs: timeoutMs!, hash }, mounts, hardening: QUERY_HARDENING, sources: [...sqlFile, ...inputs.map((p) => path.join(dir, p))] };
+  return { service, facts: { sql, output, format, timeoutMs: timeoutMs!, hash, warm: raw.warm === true }, mounts, hardening: QUERY_HARDENING, sources: [...sqlFile, ...inputs.map((p) => path.join(dir, p))] };
 }
 
 /** `extensions:`: a folder of DuckDB extension files inside the project, absolute; undefined (and reported) otherwise. */

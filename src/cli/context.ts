@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { readIdentity, type ProjectIdentity } from '../identity.js';
 import { loadProject, type Project } from '../pipeline.js';
 import { ownedEngine } from '../session/owned-engine.js';
+import { withEarlyObserve } from '../session/prefetch.js';
 import { retryBudget } from '../session/open-engine.js';
 import { createOutput, type Output, type OutputFlags } from './output.js';
 import { chooseFiles, requireFiles, type ChosenFiles } from './project-files.js';
@@ -98,11 +99,15 @@ export class Context {
     return readIdentity(this.choice().dir);
   }
 
-  /** The engine, seen through this checkout's ownership (session/owned-engine.ts). */
-  async openEngine(): Promise<Engine> {
+  /**
+   * The engine, pinged and seen through this checkout's ownership (session/owned-engine.ts). With
+   * `observing`, that project's snapshot is asked for beside the ping (session/prefetch.ts).
+   */
+  async openEngine(observing?: string): Promise<Engine> {
     if (!this.engine) {
       const { createDockerEngine } = await import('../engine/docker/index.js');
-      const engine = createDockerEngine({ env: this.env, retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs });
+      const raw = createDockerEngine({ env: this.env, retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs });
+      const engine = observing === undefined ? raw : withEarlyObserve(raw, observing);
       await engine.ping();
       this.engine = ownedEngine(engine, () => this.identity());
     }

@@ -16,7 +16,7 @@ export interface PlanFlags extends PlanChoices {
 export async function makePlan(ctx: Context, project: Project, flags: PlanChoices, wait = true): Promise<{ plan: Plan; observed: ObservedState }> {
   refuseConflicts(flags);
   printWarnings(ctx, project.warnings);
-  return makeSessionPlan(await ctx.openEngine(), project, flags, wait);
+  return makeSessionPlan(await ctx.openEngine(project.spec.name), project, flags, wait);
 }
 
 export { targetsOf };

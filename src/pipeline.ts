@@ -1,7 +1,7 @@
 import { loadConfig } from './config/load.js';
 import type { LoadedConfig, LoadOptions } from './config/types.js';
 import type { Diagnostic } from './errors.js';
-import { splitScheduled } from './bots/split.js';
+import { refuseWaitsOnScheduled, splitScheduled } from './bots/split.js';
 import { saveNewTokens } from './workloads/notebook/token.js';
 import { buildDesired } from './desired/desired.js';
 import type { DesiredContainer, DesiredState } from './desired/types.js';
@@ -28,7 +28,9 @@ export interface Project {
 
 /**
  * pond.yaml → config → model → graph → desired: every stage that needs no engine. Throws a
- * ConfigError holding every problem found; nothing here touches the engine.
+ * ConfigError holding every problem found; nothing here touches the engine. The desired state (names,
+ * labels, config hashes) cannot fail once the graph is accepted, so it is built on first use: `pond
+ * validate` and `pond graph` never pay for hashing every container.
  */
 export async function loadProject(files: string[], env: Record<string, string | undefined>, projectName?: string, more: Omit<LoadOptions, 'files' | 'env'> = {}): Promise<Project> {
   const config = await loadConfig({ files, env, ...more });
@@ -36,9 +38,24 @@ export async function loadProject(files: string[], env: Record<string, string | 
   const { spec, warnings } = normalizeProject(config, projectName, env, digests);
   const graph = buildGraph(spec, config);
   const identity = readIdentity(spec.dir);
-  const { desired, scheduled } = splitScheduled(spec, buildDesired(spec, graph, identity), config);
+  refuseWaitsOnScheduled(spec, config);
   saveNewTokens(spec); // only now: every stage above accepted the project
-  return { config, spec, graph, identity, desired, scheduled, warnings, digests };
+  let split: Pick<Project, 'desired' | 'scheduled'> | undefined;
+  const built = (): Pick<Project, 'desired' | 'scheduled'> => (split ??= splitScheduled(spec, buildDesired(spec, graph, identity), config));
+  return {
+    config,
+    spec,
+    graph,
+    identity,
+    get desired() {
+      return built().desired;
+    },
+    get scheduled() {
+      return built().scheduled;
+    },
+    warnings,
+    digests,
+  };
 }
 
 /**

@@ -29,9 +29,17 @@ function words(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
+/** Answers by name: a large pond.yaml repeats the same few keys (image, env, PORT) thousands of times. */
+const sensitiveNames = new Map<string, boolean>();
+
 export function isSensitiveName(name: string): boolean {
+  const known = sensitiveNames.get(name);
+  if (known !== undefined) return known;
   const ws = words(name);
-  return ws.some((w, i) => isSecretWord(w, i === ws.length - 1));
+  const answer = ws.some((w, i) => isSecretWord(w, i === ws.length - 1));
+  if (sensitiveNames.size >= 10_000) sensitiveNames.clear();
+  sensitiveNames.set(name, answer);
+  return answer;
 }
 
 function isSecretWord(word: string, last: boolean): boolean {

@@ -10,8 +10,19 @@ import { Reporter } from '../model/report.js';
  * nothing to wait for between runs): such a depends_on is a located error.
  */
 export function splitScheduled(spec: ProjectSpec, desired: DesiredState, config: Pick<LoadedConfig, 'locate'>): { desired: DesiredState; scheduled: DesiredContainer[] } {
-  const names = new Set(spec.workloads.filter((w) => w.bot?.schedule).map((w) => w.name));
+  const names = scheduledNames(spec);
   if (!names.size) return { desired, scheduled: [] };
+  refuseWaitsOnScheduled(spec, config);
+  return {
+    desired: { ...desired, containers: desired.containers.filter((c) => !names.has(c.workload)), order: desired.order.filter((n) => !names.has(n)), containerless: [...names].sort() },
+    scheduled: desired.containers.filter((c) => names.has(c.workload)),
+  };
+}
+
+/** The located error splitScheduled raises, on its own: checking needs the spec, not the desired state. */
+export function refuseWaitsOnScheduled(spec: ProjectSpec, config: Pick<LoadedConfig, 'locate'>): void {
+  const names = scheduledNames(spec);
+  if (!names.size) return;
   const report = new Reporter(config);
   for (const w of spec.workloads) {
     for (const dep of Object.keys(w.dependsOn).filter((d) => names.has(d))) {
@@ -19,8 +30,8 @@ export function splitScheduled(spec: ProjectSpec, desired: DesiredState, config:
     }
   }
   if (report.failed) throw new ConfigError(report.diagnostics);
-  return {
-    desired: { ...desired, containers: desired.containers.filter((c) => !names.has(c.workload)), order: desired.order.filter((n) => !names.has(n)), containerless: [...names].sort() },
-    scheduled: desired.containers.filter((c) => names.has(c.workload)),
-  };
+}
+
+function scheduledNames(spec: ProjectSpec): Set<string> {
+  return new Set(spec.workloads.filter((w) => w.bot?.schedule).map((w) => w.name));
 }

@@ -1,7 +1,8 @@
-import { LineCounter, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { Composer, LineCounter, Parser, YAMLParseError, isScalar, visit, type CST, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic, Location } from '../errors.js';
 import { TreeBuilder } from './build-tree.js';
-import { tooDeepAt } from './depth.js';
+import { scanTokens } from './depth.js';
+import { duplicateKeys } from './duplicate-keys.js';
 import { secondDocument, tooDeep, undefinedAlias, unknownTags } from './yaml-checks.js';
 import type { MapNode } from './tree.js';
 
@@ -22,21 +23,52 @@ export interface ParseResult {
  */
 export function parseYaml(file: string, text: string): ParseResult {
   const lines = new LineCounter();
-  const deep = tooDeepAt(text, lines);
+  const tokens = [...new Parser(lines.addNewLine).parse(text)];
   const at = (offset: number): Location => ({ file, ...lines.linePos(offset) });
-  if (deep !== undefined) return { diagnostics: [tooDeep(at(deep))] };
-  const doc = parseDocument(text, { uniqueKeys: true, merge: true, resolveKnownTags: false });
-  if (doc.errors.length > 0) return { diagnostics: doc.errors.map((e) => yamlError(e, doc, at)) };
+  const scan = scanTokens(tokens);
+  if (scan.deep !== undefined) return { diagnostics: [tooDeep(at(scan.deep))] };
+  const doc = composeOne(tokens, text.length);
+  const errors = mergeByOffset(doc.errors, duplicateKeys(doc));
+  if (errors.length > 0) return { diagnostics: errors.map((e) => yamlError(e, doc, at)) };
   if (doc.contents === null) return { diagnostics: [emptyFile(file)] };
   const tags = unknownTags(doc, text, at);
   if (tags.length > 0) return { diagnostics: tags };
-  const bomb = undefinedAlias(doc, at) ?? aliasBomb(doc, at);
+  const bomb = scan.aliases ? (undefinedAlias(doc, at) ?? aliasBomb(doc, at)) : undefined;
   if (bomb) return { diagnostics: [bomb] };
   const diagnostics: Diagnostic[] = [];
   const tree = new TreeBuilder(doc, at, diagnostics).build(doc.contents);
   if (tree.kind !== 'map') diagnostics.push(notAMapping(tree.loc));
   if (diagnostics.length > 0 || tree.kind !== 'map') return { diagnostics };
   return { tree, diagnostics };
+}
+
+/**
+ * The first document of the tokens the depth check already read (so the text is parsed once); a
+ * second one is an error, as in the library's parseDocument. Keys are not checked for uniqueness
+ * here: the library compares each key with every earlier one, which is quadratic in a mapping's size.
+ */
+function composeOne(tokens: CST.Token[], length: number): Document.Parsed {
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer({ uniqueKeys: false, merge: true, resolveKnownTags: false }).compose(tokens, true, length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  return doc!;
+}
+
+/** The library's errors in its own order, each duplicate key placed before the first error after it. */
+function mergeByOffset(errors: YAMLError[], duplicates: YAMLError[]): YAMLError[] {
+  if (duplicates.length === 0) return errors;
+  const out: YAMLError[] = [];
+  let d = 0;
+  for (const e of errors) {
+    while (d < duplicates.length && duplicates[d]!.pos[0] < e.pos[0]) out.push(duplicates[d++]!);
+    out.push(e);
+  }
+  return [...out, ...duplicates.slice(d)];
 }
 
 function yamlError(error: YAMLError, doc: Document, at: (offset: number) => Location): Diagnostic {
@@ -88,12 +120,13 @@ function notAMapping(location: Location): Diagnostic {
   };
 }
 
+/** Other errors from the trial expansion (a `<<` merge of a scalar) are the tree builder's to report, at their place. */
 function aliasBomb(doc: Document, at: (offset: number) => Location): Diagnostic | undefined {
   try {
     doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     return undefined;
   } catch (error) {
-    if (!(error instanceof ReferenceError)) throw error;
+    if (!(error instanceof ReferenceError)) return undefined;
     return {
       code: 'alias-limit',
       message: `aliases expand to too many values (more than ${MAX_ALIAS_COUNT}); refusing to load`,

@@ -43,7 +43,8 @@ export function buildGraph(spec: ProjectSpec, config: Pick<LoadedConfig, 'locate
     }
   }
   const order = topoOrder(spec.workloads.map((w) => w.name), edges);
-  const stuck = spec.workloads.filter((w) => !order.includes(w.name));
+  const placed = new Set(order);
+  const stuck = spec.workloads.filter((w) => !placed.has(w.name));
   for (const cycle of findCycles(stuck, edges)) {
     report.error(dependencyPath(config.data, cycle[0]!, cycle[1]!), 'dependency-cycle', `dependency cycle: ${cycle.join(' → ')}`, 'remove one of these depends_on entries');
   }
@@ -68,20 +69,42 @@ function hintFor(name: string, known: string[]): string {
   return close ? `did you mean "${close}"? (${list})` : list;
 }
 
-/** Kahn's algorithm with a sorted ready list, so the same graph always gives the same order. */
+/**
+ * Kahn's algorithm in levels: a workload's level is one past its deepest dependency's, and the order is
+ * by level, then by name (code-unit order), so the same graph always gives the same order. Linear in
+ * names + edges apart from sorting each level. A name that waits on an unknown name or on a cycle is
+ * left out.
+ */
 export function topoOrder(names: string[], edges: Edge[]): string[] {
-  const pending = new Map(names.map((n) => [n, new Set(edges.filter((e) => e.from === n).map((e) => e.to))]));
+  const waiting = new Map<string, number>(names.map((n) => [n, 0]));
+  const dependents = new Map<string, string[]>();
+  const seen = new Set<string>();
+  for (const { from, to } of edges) {
+    const pair = `${from}\u0000${to}`;
+    if (!waiting.has(from) || seen.has(pair)) continue;
+    seen.add(pair);
+    waiting.set(from, waiting.get(from)! + 1);
+    const list = dependents.get(to);
+    if (list) list.push(from);
+    else dependents.set(to, [from]);
+  }
   const order: string[] = [];
-  while (pending.size > 0) {
-    const ready = [...pending].filter(([, deps]) => deps.size === 0).map(([n]) => n).sort();
-    if (ready.length === 0) break;
-    for (const n of ready) {
-      order.push(n);
-      pending.delete(n);
-      for (const deps of pending.values()) deps.delete(n);
-    }
+  let level = [...waiting].filter(([, count]) => count === 0).map(([n]) => n);
+  while (level.length > 0) {
+    for (const n of level.sort()) order.push(n);
+    level = level.flatMap((done) => released(done, dependents, waiting));
   }
   return order;
+}
+
+function released(done: string, dependents: Map<string, string[]>, waiting: Map<string, number>): string[] {
+  const ready: string[] = [];
+  for (const from of dependents.get(done) ?? []) {
+    const left = waiting.get(from)! - 1;
+    waiting.set(from, left);
+    if (left === 0) ready.push(from);
+  }
+  return ready;
 }
 
 /**

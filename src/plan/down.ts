@@ -1,6 +1,6 @@
 import type { ObservedState } from '../engine/types.js';
 import { LABEL } from '../desired/labels.js';
-import { parseSpecLabel, stopTimeoutOf } from './reconcile.js';
+import { parseSpecLabel, stopTimeoutIn } from './reconcile.js';
 import type { DownOptions, Plan, Step } from './types.js';
 
 /**
@@ -11,9 +11,10 @@ import type { DownOptions, Plan, Step } from './types.js';
 export function planDown(project: string, observed: ObservedState, options: DownOptions): Plan {
   const containers = [...observed.containers].sort((a, b) => a.name.localeCompare(b.name));
   const idOf = (c: (typeof containers)[number]): string => `container:${c.labels[LABEL.workload] ?? c.name}#${c.id.slice(0, 12)}`;
+  const specs = new Map(containers.map((c) => [c, parseSpecLabel(c)]));
+  const dependents = dependentsByWorkload(containers, specs);
   const steps: Step[] = containers.map((c) => {
     const workload = c.labels[LABEL.workload] ?? c.name;
-    const dependents = containers.filter((d) => dependsOn(d, workload));
     return step({
       id: idOf(c),
       resource: 'container',
@@ -21,8 +22,8 @@ export function planDown(project: string, observed: ObservedState, options: Down
       engineName: c.name,
       cause: 'pond down',
       observedId: c.id,
-      stopTimeoutSec: stopTimeoutOf(c),
-      needs: dependents.map((d) => ({ step: idOf(d), condition: 'started' as const })),
+      stopTimeoutSec: stopTimeoutIn(specs.get(c)!),
+      needs: (dependents.get(workload) ?? []).map((d) => ({ step: idOf(d), condition: 'started' as const })),
     });
   });
   const containerIds = steps.map((s) => ({ step: s.id, condition: 'started' as const }));
@@ -38,10 +39,22 @@ export function planDown(project: string, observed: ObservedState, options: Down
   return { project, steps, unchanged: [], orphans: [], warnings: [] };
 }
 
-function dependsOn(c: ObservedState['containers'][number], workload: string): boolean {
-  const deps = parseSpecLabel(c).depends_on;
-  return !!deps && typeof deps === 'object' && workload in deps;
+/** For each workload, the containers whose spec label lists it under depends_on, in the order given. */
+function dependentsByWorkload(containers: Container[], specs: Map<Container, Record<string, unknown>>): Map<string, Container[]> {
+  const out = new Map<string, Container[]>();
+  for (const c of containers) {
+    const deps = specs.get(c)!.depends_on;
+    if (!deps || typeof deps !== 'object') continue;
+    for (const workload of Object.keys(deps)) {
+      const list = out.get(workload);
+      if (list) list.push(c);
+      else out.set(workload, [c]);
+    }
+  }
+  return out;
 }
+
+type Container = ObservedState['containers'][number];
 
 function step(s: Pick<Step, 'id' | 'resource' | 'name' | 'engineName' | 'cause'> & Partial<Step>): Step {
   return { action: 'remove', changes: [], destructive: false, needs: [], awaits: [], reach: [], ...s };

@@ -27,13 +27,14 @@ export function reconcile(full: DesiredState, observed: ObservedState, options: 
     steps.push(base({ id: `volume:${v.key}`, action: 'create', resource: 'volume', name: v.key, engineName: v.name, cause: 'does not exist', volume: { name: v.name, labels: v.labels } }));
   }
   const containers = new Map(desired.containers.map((c) => [c.workload, c]));
+  const containerSteps = new Map<string, Step>();
   for (const workload of desired.order) {
     const want = containers.get(workload)!;
     const candidates = byWorkload.get(workload) ?? [];
     const have = pickCurrent(candidates, want.spec.name);
     const leftovers = candidates.filter((c) => c !== have).map((c) => removal({ name: workload, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) }, 'leftover of an interrupted replace'));
     steps.push(...leftovers);
-    const step = containerStep(want, have, options, requiredBy.get(workload) ?? new Set()) ?? rejoin(want, have, steps);
+    const step = containerStep(want, have, options, requiredBy.get(workload) ?? new Set()) ?? rejoin(want, have, containerSteps);
     if (!step) {
       unchanged.push(workload);
       continue;
@@ -42,21 +43,25 @@ export function reconcile(full: DesiredState, observed: ObservedState, options: 
     if (options.wait && step.reach.length === 1 && want.spec.labels[LABEL.kind] === 'bot') step.settle = true;
     step.needs = leftovers.map((l) => ({ step: l.id, condition: 'started' }));
     steps.push(step);
+    containerSteps.set(step.id, step);
   }
   wireNeeds(steps, full, byWorkload);
   keepPickedPorts(steps, observed);
   for (const name of desired.containerless ?? []) {
     for (const c of byWorkload.get(name) ?? []) steps.push(removal({ name, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) }, 'now runs on a schedule: no standing container'));
   }
-  for (const c of observed.containers.filter((o) => !options.targets && options.abandonedRuns?.includes(o.id))) {
+  const abandoned = new Set(options.targets ? [] : options.abandonedRuns);
+  for (const c of observed.containers.filter((o) => abandoned.has(o.id))) {
     steps.push(removal({ name: c.labels[LABEL.workload] ?? c.name, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) }, `a run whose pond process is gone (${c.labels[LABEL.owner] ?? 'unknown'}): nobody waits for it`));
   }
   const removeOrphans = options.removeOrphans && !options.targets;
   const orphans = findOrphans(byWorkload, new Map(full.containers.map((c) => [c.workload, c])), new Set(full.containerless));
   if (removeOrphans) steps.push(...orphans.map((o) => removal(o, 'removed from pond.yaml (orphan)')));
   const orphanVolumes = findOrphanVolumes(full, observed);
-  if (removeOrphans) steps.push(...orphanVolumes.map((v) => volumeRemoval(v, steps)));
-  const kept = options.noRecreate ? desired.containers.filter((c) => unchanged.includes(c.workload) && byWorkload.get(c.workload)?.some((o) => o.labels[LABEL.configHash] !== c.hash)) : [];
+  const replaced = steps.filter((s) => s.resource === 'container' && s.observedId).map((s) => ({ step: s.id, condition: 'started' as const }));
+  if (removeOrphans) steps.push(...orphanVolumes.map((v) => volumeRemoval(v, replaced)));
+  const same = new Set(unchanged);
+  const kept = options.noRecreate ? desired.containers.filter((c) => same.has(c.workload) && byWorkload.get(c.workload)?.some((o) => o.labels[LABEL.configHash] !== c.hash)) : [];
   const warnings = [...dataWarnings(desired, observed, steps), ...kept.map((c) => `${c.workload}: its configuration changed, but --no-recreate keeps the running container`)];
   const risks = desired.order.flatMap((w) => (containers.get(w)?.risks ?? []).map((r) => ({ workload: w, ...r })));
   return { project: desired.project, steps, unchanged, orphans: removeOrphans ? [] : orphans, orphanVolumes: removeOrphans ? [] : orphanVolumes, warnings, risks };
@@ -117,10 +122,10 @@ function containerStep(want: DesiredContainer, have: ObservedContainer | undefin
  * A running container that joins another's network namespace keeps the namespace it joined: when
  * that workload's container is created or started again, the joiner restarts to join the new one.
  */
-function rejoin(want: DesiredContainer, have: ObservedContainer | undefined, steps: Step[]): Step | undefined {
+function rejoin(want: DesiredContainer, have: ObservedContainer | undefined, containerSteps: Map<string, Step>): Step | undefined {
   const peer = want.sharesNetworkOf;
   if (!peer || !have || have.state !== 'running') return undefined;
-  const peerStep = steps.find((s) => s.id === `container:${peer}`);
+  const peerStep = containerSteps.get(`container:${peer}`);
   if (!peerStep || !['create', 'start', 'restart'].includes(peerStep.action)) return undefined;
   return base({ id: `container:${want.workload}`, action: 'restart', resource: 'container', name: want.workload, engineName: want.spec.name, container: want, cause: `joins the network of ${peer}, which starts again`, observedId: have.id });
 }
@@ -141,13 +146,18 @@ function reachFor(want: DesiredContainer, required: Set<Condition> | undefined, 
 function requiredConditions(desired: DesiredState): Map<string, Set<Condition>> {
   const out = new Map<string, Set<Condition>>();
   for (const c of desired.containers) {
-    for (const [dep, cond] of Object.entries(c.dependsOn)) out.set(dep, new Set([...(out.get(dep) ?? []), cond]));
+    for (const [dep, cond] of Object.entries(c.dependsOn)) {
+      const set = out.get(dep);
+      if (set) set.add(cond);
+      else out.set(dep, new Set([cond]));
+    }
   }
   return out;
 }
 
 function wireNeeds(steps: Step[], desired: DesiredState, byWorkload: Map<string, ObservedContainer[]>): void {
   const ids = new Set(steps.map((s) => s.id));
+  const byName = new Map(desired.containers.map((c) => [c.workload, c]));
   const infra = steps.filter((s) => s.resource !== 'container' && s.action === 'create');
   for (const step of steps) {
     const want = step.container;
@@ -158,7 +168,7 @@ function wireNeeds(steps: Step[], desired: DesiredState, byWorkload: Map<string,
       const id = `container:${dep}`;
       if (ids.has(id)) needs.push({ step: id, condition });
       else if (condition !== 'started') {
-        const target = desired.containers.find((c) => c.workload === dep)!;
+        const target = byName.get(dep)!;
         const have = pickCurrent(byWorkload.get(dep) ?? [], target.spec.name);
         if (have) awaits.push({ workload: dep, containerId: have.id, condition, ...(target.health && { health: target.health }) });
       }
@@ -178,7 +188,9 @@ function groupByWorkload(containers: ObservedContainer[]): Map<string, ObservedC
   for (const c of [...containers].sort((a, b) => a.name.localeCompare(b.name))) {
     const w = c.labels[LABEL.workload];
     if (c.labels[LABEL.run] !== undefined) continue; // a one-off run is not the workload's container
-    if (w) out.set(w, [...(out.get(w) ?? []), c]);
+    const list = w ? out.get(w) : undefined;
+    if (list) list.push(c);
+    else if (w) out.set(w, [c]);
   }
   return out;
 }
@@ -211,8 +223,7 @@ function findOrphanVolumes(desired: DesiredState, observed: ObservedState): Orph
 }
 
 /** Deleting an orphan volume, after every container this plan replaces or removes (one may still mount it). */
-function volumeRemoval(v: OrphanVolume, steps: Step[]): Step {
-  const before = steps.filter((s) => s.resource === 'container' && s.observedId).map((s) => ({ step: s.id, condition: 'started' as const }));
+function volumeRemoval(v: OrphanVolume, before: Need[]): Step {
   return base({ id: `volume:${v.name}`, action: 'remove', resource: 'volume', name: v.name, engineName: v.engineName, cause: 'no longer in pond.yaml: deletes its data', destructive: true, needs: before, reach: [] });
 }
 
@@ -223,7 +234,12 @@ function removal(c: Orphan, cause: string): Step {
 
 /** A container's own stop_grace_period, from the spec label it was created with; 10 s otherwise. */
 export function stopTimeoutOf(c: ObservedContainer): number {
-  const grace = parseSpecLabel(c).stop_grace_period;
+  return stopTimeoutIn(parseSpecLabel(c));
+}
+
+/** The same, from a spec label already parsed. */
+export function stopTimeoutIn(spec: Record<string, unknown>): number {
+  const grace = spec.stop_grace_period;
   const seconds = typeof grace === 'string' ? Number(/^(\d+)s$/.exec(grace)?.[1]) : NaN;
   return Number.isInteger(seconds) ? seconds : 10;
 }

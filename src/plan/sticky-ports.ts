@@ -8,10 +8,11 @@ import type { Step } from './types.js';
  * engine's pick is not configuration. Fills them into each replace step's container spec.
  */
 export function keepPickedPorts(steps: Step[], observed: ObservedState): void {
+  const byId = new Map(observed.containers.map((c) => [c.id, c]));
   for (const step of steps) {
     const want = step.container;
     if (step.action !== 'replace' || !want || !want.spec.ports.some((p) => p.host === undefined)) continue;
-    const old = observed.containers.find((c) => c.id === step.observedId);
+    const old = step.observedId === undefined ? undefined : byId.get(step.observedId);
     if (!old) continue;
     const taken = new Set(want.spec.ports.map((p) => p.host).filter((h) => h !== undefined));
     const ports = want.spec.ports.map((p): PortBinding => {

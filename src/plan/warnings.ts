@@ -3,12 +3,16 @@ import { LABEL } from '../desired/labels.js';
 import type { DesiredState } from '../desired/types.js';
 import type { Step } from './types.js';
 
+/** The observed volumes by engine name. */
+type Volumes = Map<string, ObservedState['volumes'][number]>;
+
 /**
  * What a plan does to data that the user may not expect, as printed lines: never blocking, and pure
  * (same inputs, same lines, in a stable order).
  */
 export function dataWarnings(desired: DesiredState, observed: ObservedState, steps: Step[]): string[] {
-  return [...desired.containers.flatMap(fsyncRisk), ...steps.flatMap(discardsEphemeral), ...steps.flatMap((s) => initOnlyWarnings(s, observed)), ...volumeDrift(desired, observed)];
+  const volumes = new Map(observed.volumes.map((v) => [v.name, v]));
+  return [...desired.containers.flatMap(fsyncRisk), ...steps.flatMap(discardsEphemeral), ...steps.flatMap((s) => initOnlyWarnings(s, volumes)), ...volumeDrift(desired, volumes)];
 }
 
 /** `mode: fast` on persistent storage is allowed, as an explicit choice; the plan says what it risks. */
@@ -30,9 +34,9 @@ function discardsEphemeral(step: Step): string[] {
  * A replace that changes env the image reads only on first init (a database password) while its data
  * volume already exists: unless pond re-applies that env itself, the new value will be ignored.
  */
-function initOnlyWarnings(step: Step, observed: ObservedState): string[] {
+function initOnlyWarnings(step: Step, volumes: Volumes): string[] {
   const init = step.container?.initOnly;
-  if (step.action !== 'replace' || !init || !observed.volumes.some((v) => v.name === init.volume)) return [];
+  if (step.action !== 'replace' || !init || !volumes.has(init.volume)) return [];
   const changed = step.changes.map((c) => /^env\.([A-Za-z0-9_]+):/.exec(c)?.[1]).filter((k): k is string => !!k && init.env.includes(k));
   const ignored = changed.filter((k) => !init.applied?.env.includes(k));
   const applied = changed.filter((k) => init.applied?.env.includes(k));
@@ -46,10 +50,10 @@ function initOnlyWarnings(step: Step, observed: ObservedState): string[] {
  * An existing volume whose labels pond.yaml changed: the engine cannot relabel a volume, so pond keeps
  * it as it is and says so, instead of ignoring the change silently.
  */
-function volumeDrift(desired: DesiredState, observed: ObservedState): string[] {
+function volumeDrift(desired: DesiredState, volumes: Volumes): string[] {
   const out: string[] = [];
   for (const want of desired.volumes) {
-    const have = observed.volumes.find((v) => v.name === want.name);
+    const have = volumes.get(want.name);
     if (!have) continue;
     const keys = [...new Set([...Object.keys(want.labels), ...Object.keys(have.labels)])].filter((k) => !k.startsWith('dev.pond.') && want.labels[k] !== have.labels[k]).sort();
     if (!keys.length) continue;

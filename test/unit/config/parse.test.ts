@@ -9,6 +9,25 @@ describe('parse', () => {
     ]);
   });
 
+  it('names a duplicate of a key that has no value, at the duplicate', async () => {
+    expect(await errorsOf('version: 1\nworkloads:\n  web:\n  web:\n    image: nginx\n')).toEqual([
+      'pond.yaml:4:3 error[duplicate-key]: duplicate key "web"\n  hint: "web" is already set earlier in this mapping; keep only one',
+    ]);
+  });
+
+  it('refuses duplicate keys in flow mappings and in nested mappings, each at its own place', () => {
+    const result = parseYaml('f.yaml', 'a: {x: 1, x: 2}\nb:\n  c: 1\n  "c": 2\n  1: one\n  "1": not-a-duplicate\n');
+    expect(result.diagnostics.map((d) => [d.message, d.location?.line, d.location?.col])).toEqual([
+      ['duplicate key "x"', 1, 11],
+      ['duplicate key "c"', 4, 3],
+    ]);
+  });
+
+  it('refuses a << merge of a plain value at its place instead of failing', () => {
+    const result = parseYaml('f.yaml', 'x: &x 1\nuse:\n  <<: *x\n');
+    expect(result.diagnostics.map((d) => [d.code, d.message, d.location?.line, d.location?.col])).toEqual([['type', 'a "<<" merge key needs a mapping or a list of mappings', 3, 7]]);
+  });
+
   it('refuses a billion-laughs document at its first alias', async () => {
     const bomb = [
       'version: 1',

@@ -1,6 +1,6 @@
 import { run } from './proc.js';
-import type { Op } from './raw.js';
-import type { StackDir } from './stack.js';
+import type { Op } from './ops.js';
+import type { StackDir } from './stack-files.js';
 import type { Tool } from './tool.js';
 
 /** The docker-compose binary (v1 here); override with POND_BENCH_COMPOSE. */
@@ -15,6 +15,7 @@ export function composeTool(stack: StackDir, n: number, tag: string): Tool {
     selector: `com.docker.compose.project=${project}`,
     serviceLabel: 'com.docker.compose.service',
     network: `${project}_default`,
+    ops: ['cold', 'noop', 'change', 'down'],
     async run(op: Op, rev: number) {
       await stack.write(rev);
       const verb = op === 'down' ? ['down'] : ['up', '-d'];
@@ -23,7 +24,7 @@ export function composeTool(stack: StackDir, n: number, tag: string): Tool {
   };
 }
 
-/** `docker-compose version --short`, or "absent" when it cannot run. */
+/** `docker-compose version --short`, or "not installed" when it cannot run. */
 export async function composeVersion(): Promise<string> {
-  return (await run(COMPOSE, ['version', '--short']).catch(() => 'absent')).trim();
+  return (await run(COMPOSE, ['version', '--short']).catch(() => 'not installed')).trim();
 }

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { run } from './proc.js';
-import type { Op } from './raw.js';
-import type { StackDir } from './stack.js';
+import type { Op } from './ops.js';
+import type { StackDir } from './stack-files.js';
 import type { Tool } from './tool.js';
 
 /** Command line after `pond -f FILE -p PROJECT` for each operation; up waits by default (nothing to wait for here). */
 function args(op: Op, concurrency: number): string[] {
   if (op === 'down') return ['down', '--concurrency', String(concurrency)];
+  if (op === 'plan') return ['plan', '--detailed-exitcode'];
   return ['up', '--concurrency', String(concurrency)];
 }
 

@@ -1,12 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { OPS, type Op } from './raw.js';
+import { OPS, type Op } from './ops.js';
 import { cell, median, min, ratio, renderTable } from './timing.js';
 
-/** Seconds per (op, N, tool), in the order measured. */
+/** Seconds per (op, N, tool), in the order measured, and the load average when each size began. */
 export class Samples {
   private readonly data = new Map<string, number[]>();
+  readonly loads = new Map<number, string>();
 
   add(op: Op, n: number, tool: string, seconds: number): void {
     const key = `${op}|${n}|${tool}`;
@@ -26,13 +27,24 @@ export class Samples {
   }
 }
 
-/** The printed table: "median (min)" seconds per tool, then pond's ratios to the fresh-process floor and to compose. */
-export function table(samples: Samples, sizes: number[]): string {
-  const header = ['op', 'N', 'pond s', 'raw-inproc s', 'raw-process s', 'compose s', 'pond/raw-process', 'pond/compose'];
+/** Which columns to print and what an unmeasured compose cell says ("not installed", "not measured"). */
+export interface Columns {
+  tools: string[];
+  compose: string;
+}
+
+/**
+ * The engine table: "median (min)" seconds per tool, then pond's and compose's ratio to the floor
+ * measured in the same run, and pond/compose. Compose has no plan: its cells there say "n/a".
+ */
+export function table(samples: Samples, sizes: number[], cols: Columns): string {
+  const shown = cols.tools.filter((t) => t !== 'compose');
+  const header = ['op', 'N', 'load (1 5 15 min)', ...shown.map((t) => `${t} s`), 'compose s', 'pond ×floor', 'compose ×floor', 'pond/compose'];
   const rows = OPS.flatMap((op) =>
     sizes.map((n) => {
       const get = (tool: string): number[] | undefined => samples.get(op, n, tool);
-      return [op, String(n), cell(get('pond')), cell(get('raw-inproc')), cell(get('raw-process')), cell(get('compose')), ratio(get('pond'), get('raw-process')), ratio(get('pond'), get('compose'))];
+      const composeMissing = op === 'plan' ? 'n/a' : cols.compose;
+      return [op, String(n), samples.loads.get(n) ?? '-', ...shown.map((t) => cell(get(t))), cell(get('compose'), composeMissing), ratio(get('pond'), get('floor')), ratio(get('compose'), get('floor')), ratio(get('pond'), get('compose'))];
     }),
   );
   return renderTable([header, ...rows]);
@@ -67,12 +79,12 @@ export function hostInfo(docker: string, compose: string): HostInfo {
 }
 
 /** Writes bench/results/latest.json and, when `record` is set, a dated copy meant to be committed. */
-export async function writeResults(root: string, doc: object, host: HostInfo, record: boolean): Promise<string[]> {
+export async function writeResults(root: string, doc: object, host: HostInfo, record: string | undefined): Promise<string[]> {
   const dir = path.join(root, 'bench', 'results');
   await mkdir(dir, { recursive: true });
   const text = `${JSON.stringify(doc, null, 2)}\n`;
   const files = [path.join(dir, 'latest.json')];
-  if (record) files.push(path.join(dir, `${new Date().toISOString().slice(0, 10)}-${host.kind}.json`));
+  if (record !== undefined) files.push(path.join(dir, `${new Date().toISOString().slice(0, 10)}-${host.kind}${record ? `-${record}` : ''}.json`));
   await Promise.all(files.map((f) => writeFile(f, text)));
   return files;
 }

@@ -17,10 +17,11 @@ export function min(xs: number[]): number {
   return Math.min(...xs);
 }
 
-/** "median (min)" in seconds, or "-" when the tool was not measured. */
-export function cell(xs: number[] | undefined): string {
-  if (!xs?.length) return '-';
-  return `${median(xs).toFixed(3)} (${min(xs).toFixed(3)})`;
+/** "median (min)" in seconds (or in ms with `scale` 1000), or `missing` when the tool was not measured. */
+export function cell(xs: number[] | undefined, missing = '-', scale = 1): string {
+  if (!xs?.length) return missing;
+  const digits = scale === 1 ? 3 : 1;
+  return `${(median(xs) * scale).toFixed(digits)} (${(min(xs) * scale).toFixed(digits)})`;
 }
 
 /** a/b of the medians as "1.23x", or "-" when either side is missing. */
@@ -29,9 +30,9 @@ export function ratio(a: number[] | undefined, b: number[] | undefined): string 
   return `${(median(a) / median(b)).toFixed(2)}x`;
 }
 
-/** A left-aligned text table; the first row is the header, followed by a rule. */
+/** A markdown table; the first row is the header. Columns are padded so the source reads as a table too. */
 export function renderTable(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+  const widths = rows[0]!.map((_, i) => Math.max(3, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]): string => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(rows[0]!), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)].join('\n');
 }

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import type { Op } from './raw.js';
+import type { Op } from './ops.js';
 import { REV_VAR, changedService, serviceNames } from './stack.js';
 import type { Tool } from './tool.js';
 
@@ -25,7 +25,7 @@ async function attached(docker: Docker, name: string): Promise<number> {
 
 /**
  * Checks the engine after `op` and returns the ids now in place: after cold, noop and change
- * exactly N running containers (one per service) and the network; noop keeps every id; change
+ * exactly N running containers (one per service) and the network; noop and plan keep every id; change
  * replaces exactly the changed service's container, which then carries the new revision; down
  * leaves no container and no network. A network left after down with nothing attached is dockerd's
  * stale-endpoint quirk (DESIGN §7): it is pushed to `quirks` instead of failing the run.
@@ -46,7 +46,7 @@ export async function verify(docker: Docker, tool: Tool, op: Op, n: number, rev:
   check(listed.length === n && expected.every((s) => ids.has(s)), tool, op, `expected services ${expected.join(',')}, saw ${[...ids.keys()].join(',')}`);
   check(listed.every((c) => c.State === 'running'), tool, op, `not all running: ${listed.map((c) => c.State).join(',')}`);
   check(hasNetwork, tool, op, `network ${tool.network} missing`);
-  if (op === 'noop') check(expected.every((s) => ids.get(s) === before.get(s)), tool, op, 'a container was replaced');
+  if (op === 'noop' || op === 'plan') check(expected.every((s) => ids.get(s) === before.get(s)), tool, op, 'a container was replaced');
   if (op === 'change') await verifyChange(docker, tool, n, rev, before, ids);
   return ids;
 }

@@ -14,6 +14,7 @@ import type { Step } from '../plan/types.js';
 import { Backoff } from './backoff.js';
 import type { HealState } from './heal-state.js';
 import { holdsFor } from './holds.js';
+import { QuietPlan, type PlanInputs } from './quiet.js';
 import { missingOutputs } from '../workloads/query/expand.js';
 import { abandonedRuns } from '../identity.js';
 import type { Trigger } from './queue.js';
@@ -61,6 +62,7 @@ export class WatchController {
   private running = new Set<string>();
   private stoppedByEngine: string[] = [];
   private readonly lastDie = new Map<string, number>();
+  private readonly quiet = new QuietPlan();
 
   constructor(private readonly deps: ControllerDeps) {
     this.project = deps.initial;
@@ -98,7 +100,14 @@ export class WatchController {
     this.running = runningWorkloads(observed);
     const heal = !this.first;
     this.first = false;
-    const full = reconcile(project.desired, observed, { forceRecreate: false, noRecreate: false, removeOrphans: this.deps.options.removeOrphans, wait: true, heal, missingOutputs: missingOutputs(project.spec.workloads), abandonedRuns: abandonedRuns(observed), stoppedByEngine: this.stoppedByEngine });
+    const inputs: PlanInputs = { project, observed, missingOutputs: missingOutputs(project.spec.workloads), abandonedRuns: abandonedRuns(observed), stoppedByEngine: this.stoppedByEngine };
+    if (heal && this.quiet.unchanged(inputs)) {
+      if (t.reread) out.log(`no changes (${t.reasons.join(', ')})`);
+      this.settle(project);
+      return undefined;
+    }
+    const full = reconcile(project.desired, observed, { forceRecreate: false, noRecreate: false, removeOrphans: this.deps.options.removeOrphans, wait: true, heal, missingOutputs: inputs.missingOutputs, abandonedRuns: inputs.abandonedRuns, stoppedByEngine: this.stoppedByEngine });
+    this.quiet.remember(inputs, heal && !full.steps.length);
     const { plan, held } = holdBack(full, holdsFor(full, { yes: this.deps.options.yes, approved: this.approved, backoff: this.backoff.held(this.now) }));
     this.reportHeld(held);
     if (!plan.steps.length) {

@@ -1,3 +1,4 @@
+import { LABEL } from '../desired/labels.js';
 import type { ObservedState } from '../engine/types.js';
 import type { Project } from '../pipeline.js';
 
@@ -18,6 +19,8 @@ export interface PlanInputs {
 export class QuietPlan {
   private project: Project | undefined;
   private fingerprint = '';
+  private missing = '';
+  private timeBound = true;
 
   /** True when `inputs` are the very ones the last empty plan came from. */
   unchanged(inputs: PlanInputs): boolean {
@@ -28,11 +31,17 @@ export class QuietPlan {
   remember(inputs: PlanInputs, empty: boolean): void {
     this.project = empty ? inputs.project : undefined;
     this.fingerprint = empty ? fingerprintOf(inputs) : '';
+    this.missing = JSON.stringify(inputs.missingOutputs);
+    this.timeBound = !empty || inputs.stoppedByEngine.length > 0 || inputs.observed.containers.some((c) => c.labels[LABEL.run] !== undefined);
   }
 
-  forget(): void {
-    this.project = undefined;
-    this.fingerprint = '';
+  /**
+   * The last plan was empty for this very project and these missing outputs, and nothing in it
+   * depends on the clock (a run, whose owner may die; something the engine stopped): only a change
+   * on the engine could plan something now.
+   */
+  settled(project: Project, missingOutputs: string[]): boolean {
+    return this.project === project && !this.timeBound && this.missing === JSON.stringify(missingOutputs);
   }
 }
 

@@ -30,6 +30,7 @@ export class BotScheduler {
   private readonly pending = new Set<Promise<unknown>>();
   private readonly abort = new AbortController();
   private timer: NodeJS.Timeout | undefined;
+  private indexed: { project: Project; byName: Map<string, Project['spec']['workloads'][number]> } | undefined;
 
   constructor(private readonly deps: SchedulerDeps) {}
 
@@ -48,7 +49,8 @@ export class BotScheduler {
   tick(): void {
     const now = (this.deps.now ?? (() => new Date()))();
     const project = this.deps.project();
-    const byName = new Map(project.spec.workloads.map((w) => [w.name, w]));
+    if (this.indexed?.project !== project) this.indexed = { project, byName: new Map(project.spec.workloads.map((w) => [w.name, w])) };
+    const { byName } = this.indexed;
     let view: ReturnType<typeof scheduledBots> | undefined;
     for (const template of project.scheduled) {
       const bot = template.workload;

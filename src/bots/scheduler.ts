@@ -1,7 +1,7 @@
 import type { Output } from '../cli/output.js';
 import type { Engine } from '../engine/types.js';
 import type { Project } from '../pipeline.js';
-import { firesBetween } from '../workloads/bot/schedule.js';
+import { firesBetween, nextFireMs } from '../workloads/bot/schedule.js';
 import { decide, liveRuns } from './concurrency.js';
 import { runBot, type StartedRun } from './run.js';
 import { scheduledBots, short } from './schedule-view.js';
@@ -24,10 +24,13 @@ export interface SchedulerDeps {
 export class BotScheduler {
   private readonly lastLook = new Map<string, Date>();
   private readonly seenHash = new Map<string, string>();
+  /** Per bot, its schedule and its first fire time after the last look: until then a tick has nothing to compute for it. */
+  private readonly nextFire = new Map<string, { schedule: string; at: number }>();
   private readonly active = new Map<string, Map<string, StartedRun | undefined>>();
   private readonly pending = new Set<Promise<unknown>>();
   private readonly abort = new AbortController();
   private timer: NodeJS.Timeout | undefined;
+  private indexed: { project: Project; byName: Map<string, Project['spec']['workloads'][number]> } | undefined;
 
   constructor(private readonly deps: SchedulerDeps) {}
 
@@ -46,16 +49,23 @@ export class BotScheduler {
   tick(): void {
     const now = (this.deps.now ?? (() => new Date()))();
     const project = this.deps.project();
+    if (this.indexed?.project !== project) this.indexed = { project, byName: new Map(project.spec.workloads.map((w) => [w.name, w])) };
+    const { byName } = this.indexed;
+    let view: ReturnType<typeof scheduledBots> | undefined;
     for (const template of project.scheduled) {
       const bot = template.workload;
-      const facts = project.spec.workloads.find((w) => w.name === bot)!.bot!;
+      const facts = byName.get(bot)!.bot!;
       const since = this.lastLook.get(bot);
       this.lastLook.set(bot, now);
       if (this.seenHash.get(bot) !== template.hash) {
         this.seenHash.set(bot, template.hash);
-        const why = scheduledBots(project, now).find((b) => b.workload === bot)?.run_on_up;
+        view ??= scheduledBots(project, now);
+        const why = view.find((b) => b.workload === bot)?.run_on_up;
         if (why && !this.running(bot).length) this.fire(project, bot, 'up', why);
       }
+      const cached = this.nextFire.get(bot);
+      if (since && cached && cached.schedule === facts.schedule && cached.at > now.getTime()) continue;
+      this.nextFire.set(bot, { schedule: facts.schedule!, at: nextFireMs(facts.schedule!, now) });
       const due = since ? firesBetween(facts.schedule!, since, now) : [];
       if (!due.length) continue;
       const at = short(due[due.length - 1]!.toISOString());

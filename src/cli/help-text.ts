@@ -16,7 +16,7 @@ Environment:
   TERM                  TERM=dumb: no colour, plain progress lines
   POND_ENGINE_RETRY_MS  how long engine calls retry a transient fault (default 3000; 0: never)
   POND_WATCH_DEBOUNCE   up --watch: quiet period folding a burst of saves into one reconcile (default 150ms)
-  POND_WATCH_RESYNC     up --watch: how often the engine is looked at again (default 1s)
+  POND_WATCH_RESYNC     up --watch: how often the engine is looked at again after it reported a change (default 1s; a settled stack every 10s)
   POND_LOCK_DIR         where project locks live (default: the system temp folder)
   POND_ENGINE_SHARES_PATHS  1: the engine sees this machine's paths as they are (a VM or remote engine that mounts them)
 

@@ -230,9 +230,14 @@ export interface ImageInfo {
 }
 
 /** A container of the project started or died (the engine's own event stream). */
+/**
+ * Something happened to one of the project's containers. `change` is any other event that alters
+ * what an observe would show (destroy, create, rename, pause, a health status, an OOM kill): watch
+ * mode needs no resync while none comes.
+ */
 export interface EngineEvent {
   workload: string;
-  action: 'start' | 'die';
+  action: 'start' | 'die' | 'change';
   timeMs: number;
 }
 

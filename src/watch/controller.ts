@@ -14,6 +14,7 @@ import type { Step } from '../plan/types.js';
 import { Backoff } from './backoff.js';
 import type { HealState } from './heal-state.js';
 import { holdsFor } from './holds.js';
+import { QuietPlan, type PlanInputs } from './quiet.js';
 import { missingOutputs } from '../workloads/query/expand.js';
 import { abandonedRuns } from '../identity.js';
 import type { Trigger } from './queue.js';
@@ -22,6 +23,10 @@ import type { Trigger } from './queue.js';
 const ENGINE = 'engine';
 /** How long before its event stream ends a daemon's shutdown stops the containers that exit 0 on SIGTERM. */
 const SHUTDOWN_WINDOW_MS = 5_000;
+/** While the event stream reports nothing, a settled stack is still observed this often (networks and volumes send no events). */
+const FULL_RESYNC_MS = 10_000;
+/** An event stream must have been open this long before an observe for that observe to count as covered by it. */
+const STREAM_MARGIN_MS = 1_000;
 
 export interface ControllerOptions {
   yes: boolean;
@@ -61,6 +66,12 @@ export class WatchController {
   private running = new Set<string>();
   private stoppedByEngine: string[] = [];
   private readonly lastDie = new Map<string, number>();
+  private readonly quiet = new QuietPlan();
+  /** When the current event stream was opened; undefined while none is. */
+  private streamSince: number | undefined;
+  /** Events seen so far, and how many there had been when the last observe started. */
+  private eventCount = 0;
+  private observed = { at: Number.NEGATIVE_INFINITY, events: -1 };
 
   constructor(private readonly deps: ControllerDeps) {
     this.project = deps.initial;
@@ -81,8 +92,11 @@ export class WatchController {
     if (t.reread && !(await this.reload(t))) return undefined;
     if (this.engineRetry.held(this.now).has(ENGINE)) return undefined;
     const project = this.project;
+    const missing = missingOutputs(project.spec.workloads);
+    if (this.unchangedSinceObserved(t, project, missing)) return undefined;
     let observed;
     try {
+      this.observed = { at: this.now, events: this.eventCount };
       observed = await this.deps.engine.observe(project.spec.name);
     } catch (e) {
       if (!(e instanceof EngineUnreachableError)) throw e;
@@ -98,7 +112,14 @@ export class WatchController {
     this.running = runningWorkloads(observed);
     const heal = !this.first;
     this.first = false;
-    const full = reconcile(project.desired, observed, { forceRecreate: false, noRecreate: false, removeOrphans: this.deps.options.removeOrphans, wait: true, heal, missingOutputs: missingOutputs(project.spec.workloads), abandonedRuns: abandonedRuns(observed), stoppedByEngine: this.stoppedByEngine });
+    const inputs: PlanInputs = { project, observed, missingOutputs: missing, abandonedRuns: abandonedRuns(observed), stoppedByEngine: this.stoppedByEngine };
+    if (heal && this.quiet.unchanged(inputs)) {
+      if (t.reread) out.log(`no changes (${t.reasons.join(', ')})`);
+      this.settle(project);
+      return undefined;
+    }
+    const full = reconcile(project.desired, observed, { forceRecreate: false, noRecreate: false, removeOrphans: this.deps.options.removeOrphans, wait: true, heal, missingOutputs: inputs.missingOutputs, abandonedRuns: inputs.abandonedRuns, stoppedByEngine: this.stoppedByEngine });
+    this.quiet.remember(inputs, heal && !full.steps.length);
     const { plan, held } = holdBack(full, holdsFor(full, { yes: this.deps.options.yes, approved: this.approved, backoff: this.backoff.held(this.now) }));
     this.reportHeld(held);
     if (!plan.steps.length) {
@@ -114,6 +135,17 @@ export class WatchController {
     if (result.ok) this.stoppedByEngine = [];
     this.settle(project);
     return result;
+  }
+
+  /**
+   * A plain resync tick may skip observing when the last plan was empty, nothing in it depends on the
+   * clock, and the engine's event stream, open since before that observe, has reported nothing since;
+   * a full look still happens every FULL_RESYNC_MS.
+   */
+  private unchangedSinceObserved(t: Trigger, project: Project, missing: string[]): boolean {
+    if (t.reread || t.reasons.length || this.streamSince === undefined || this.stoppedByEngine.length) return false;
+    if (this.streamSince + STREAM_MARGIN_MS > this.observed.at || this.eventCount !== this.observed.events) return false;
+    return this.now - this.observed.at < FULL_RESYNC_MS && this.quiet.settled(project, missing);
   }
 
   private async reload(t: Trigger): Promise<boolean> {
@@ -152,10 +184,15 @@ export class WatchController {
     if (!engine.events) return;
     while (!signal.aborted) {
       try {
-        for await (const e of engine.events(this.project.spec.name, signal)) if (e.action === 'die') this.lastDie.set(e.workload, this.now);
+        this.streamSince = this.now;
+        for await (const e of engine.events(this.project.spec.name, signal)) {
+          this.eventCount++;
+          if (e.action === 'die') this.lastDie.set(e.workload, this.now);
+        }
       } catch {
         // the connection broke: the engine went away
       }
+      this.streamSince = undefined;
       if (signal.aborted) return;
       const recent = [...this.lastDie].filter(([, t]) => this.now - t < SHUTDOWN_WINDOW_MS).map(([w]) => w);
       const suspects = [...new Set([...this.running, ...recent])].sort();

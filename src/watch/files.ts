@@ -55,11 +55,12 @@ export async function watchFiles(sources: string[], onEvent: (e: FileEvent) => v
   await Promise.all([ready(fileWatcher), watchTrees()]);
   return {
     update(next) {
+      const before = [...trees].join('\0');
       ({ files, trees } = split(next));
-      const nextDirs = dirs();
-      fileWatcher.add(nextDirs.filter((d) => !watched.includes(d)));
-      watched = [...new Set([...watched, ...nextDirs])];
-      void watchTrees();
+      const added = dirs().filter((d) => !watched.includes(d));
+      if (added.length) fileWatcher.add(added);
+      watched = [...watched, ...added];
+      if ([...trees].join('\0') !== before) void watchTrees();
     },
     close: async () => {
       await Promise.all([fileWatcher.close(), treeWatcher?.close()]);
@@ -73,7 +74,7 @@ function ready(w: { once(event: 'ready', fn: () => void): unknown }): Promise<vo
 
 function isFolder(p: string): boolean {
   try {
-    return fs.statSync(p).isDirectory();
+    return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
   } catch {
     return false;
   }

@@ -13,11 +13,20 @@ interface HealFile {
 
 const file = (project: string): string => path.join(lockDir(), `${project}.heal.json`);
 
-/** Watch mode publishes its restart streaks here so `pond ps` can show a crash loop. */
+/** What this process last wrote per project, so an idle watch does not rewrite the same streaks every tick. */
+const written = new Map<string, string>();
+
+/**
+ * Watch mode publishes its restart streaks here so `pond ps` can show a crash loop. Written when they
+ * change (and once at the start); `updated` says when they last did.
+ */
 export function writeHealState(project: string, workloads: HealState): void {
+  const text = JSON.stringify(workloads);
+  if (written.get(project) === text && fs.existsSync(file(project))) return;
   const doc: HealFile = { pid: process.pid, updated: new Date().toISOString(), workloads };
   fs.mkdirSync(lockDir(), { recursive: true });
   fs.writeFileSync(file(project), JSON.stringify(doc));
+  written.set(project, text);
 }
 
 /** The streaks of a watch process that is still alive; empty when none runs. */
@@ -32,5 +41,6 @@ export function readHealState(project: string): HealState {
 }
 
 export function clearHealState(project: string): void {
+  written.delete(project);
   fs.rmSync(file(project), { force: true });
 }

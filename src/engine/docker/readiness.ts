@@ -9,6 +9,7 @@ import { describeExit } from '../describe-exit.js';
 import { describeProbe } from '../describe-probe.js';
 import { ExitedError, exitError, exitFacts, failOnCrash, lastOutput } from './exits.js';
 import { createChecker, type Attempt } from './probes.js';
+import { listenGate } from './listen-gate.js';
 
 const FAST_POLL_MS = 50;
 const FAST_PHASE_MS = 3_000;
@@ -16,11 +17,15 @@ const MID_POLL_MS = 250;
 const MID_PHASE_MS = 10_000;
 const MAX_POLL_MS = 1_000;
 const DEFAULT_TRY_MS = 5_000;
+/** While the gate is shut, an exec runs at most this often (the ports are knocked on meanwhile). */
+const GATED_EXEC_MS = 250;
 
 /**
  * pond's own readiness loop (engine healthchecks are slow to react and costly, §6): polls every
  * 50 ms for the first 3 s (most servers are up by then: a database's init takes 1–3 s), every 250 ms
- * until 10 s, then every min(intervalMs, 1 s). Each round first checks the container
+ * until 10 s, then every min(intervalMs, 1 s). An exec probe of a container with exposed TCP ports
+ * runs at most every 250 ms until one of them accepts, and at once when one does (see ListenGate).
+ * Each round first checks the container
  * is still alive, and the container's exits are watched meanwhile: an exit for good, or CRASH_EXITS
  * exits under a restart policy, fails fast with its code, an OOM kill and its last log lines; a
  * timeout also shows those lines. `retries` and
@@ -64,9 +69,11 @@ async function probeLoop(conn: Connection, first: RawInspect, health: HealthSpec
   let raw = first;
   const name = raw.Config.Labels?.[WORKLOAD_LABEL] ?? raw.Name.replace(/^\//, '');
   const checker = createChecker(conn, id, health.probe, startedAtSec(raw));
+  const gate = listenGate(raw, health.probe);
   let telling: Attempt | undefined;
   try {
     for (let round = 0; ; round++) {
+      if (gate && !gate.open) await gate.knock(Math.min(Math.max(GATED_EXEC_MS, pollDelay(health, Date.now() - started)), deadline - Date.now()), opts.signal);
       if (opts.signal?.aborted) throw new InterruptedError(`stopped waiting for ${name} to be ready`);
       if (round > 0) raw = await inspect(conn, id);
       if (hasExited(raw)) throw await exitError(conn, id, `exited with ${describeExit(exitFacts(raw))} before it was ready`);
@@ -75,7 +82,7 @@ async function probeLoop(conn: Connection, first: RawInspect, health: HealthSpec
       if (attempt.ok) return;
       if (!attempt.cut || !telling) telling = attempt;
       if (Date.now() >= deadline) throw await timeoutError(conn, id, name, health, opts.timeoutMs, telling);
-      await sleep(Math.min(pollDelay(health, Date.now() - started), deadline - Date.now()), opts.signal);
+      if (!gate || gate.open) await sleep(Math.min(pollDelay(health, Date.now() - started), deadline - Date.now()), opts.signal);
     }
   } finally {
     checker.close();

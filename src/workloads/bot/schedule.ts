@@ -41,3 +41,8 @@ export function firesBetween(expression: string, after: Date, until: Date, max =
   }
   return out;
 }
+
+/** The first fire time after `after` in epoch ms (Infinity when there is none), so a caller can skip looking again until then. */
+export function nextFireMs(expression: string, after: Date): number {
+  return new Cron(expression, { paused: true }).nextRun(after)?.getTime() ?? Number.POSITIVE_INFINITY;
+}

@@ -9,6 +9,7 @@ import type { Project } from '../pipeline.js';
 import { runId } from '../bots/history.js';
 import { ownerTag } from '../identity.js';
 import { QUERY_PATHS, type QueryFacts, type QueryFormat } from '../workloads/query/expand.js';
+import type { AdhocResult } from './result.js';
 import { runWarm } from './warm.js';
 
 export interface AdhocOptions {
@@ -23,8 +24,7 @@ export interface AdhocOptions {
   signal?: AbortSignal;
 }
 
-/** The result of one ad hoc run: the output's bytes on success, DuckDB's own message on failure. */
-export type AdhocResult = { ok: true; bytes: Buffer } | { ok: false; code: number; message: string };
+export type { AdhocResult } from './result.js';
 
 /**
  * `pond query NAME`: one run of a query workload outside the plan, in a one-off container with the

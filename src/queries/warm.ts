@@ -5,7 +5,7 @@ import type { ContainerSpec, Engine, ObservedContainer } from '../engine/types.j
 import { EngineError, InterruptedError, TimeoutError } from '../errors.js';
 import { formatDuration } from '../model/units.js';
 import { QUERY_PATHS, type QueryFormat } from '../workloads/query/expand.js';
-import type { AdhocResult } from './adhoc.js';
+import type { AdhocResult } from './result.js';
 import { warmSpec } from './warm-spec.js';
 
 /** How long past its timeout a query may take to come back interrupted before its runner is killed. */

@@ -10,48 +10,32 @@ import { build } from 'esbuild';
 // package.json is the one source of pond's version (src/version.ts): written in here, never read at start-up.
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-await build({
-  entryPoints: ['dist/src/cli/main.js'],
-  outfile: 'dist/src/cli/pond.bundle.mjs',
+// What every bundle shares: one ES module for node 20, with a require() for CommonJS dependencies
+// (commander) that call it.
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['dockerode', 'chokidar', 'listr2', 'ajv', 'zod', '@duckdb/node-api'],
-  define: { __POND_VERSION__: JSON.stringify(version) },
+  banner: { js: "import { createRequire as __pondRequire } from 'node:module'; const require = __pondRequire(import.meta.url);" },
+  logLevel: 'warning',
+};
+// pond itself (the CLI and the API): heavy, path-only dependencies load lazily from node_modules.
+const pond = { ...common, external: ['dockerode', 'chokidar', 'listr2', 'ajv', 'zod', '@duckdb/node-api'], define: { __POND_VERSION__: JSON.stringify(version) } };
+
+await build({
+  ...pond,
+  entryPoints: ['dist/src/cli/main.js'],
+  outfile: 'dist/src/cli/pond.bundle.mjs',
   // Whitespace and syntax only: a third less to parse on every start, names kept for stack traces.
   minifyWhitespace: true,
   minifySyntax: true,
-  // CommonJS dependencies (commander) call require(); give the ES module one.
-  banner: { js: "import { createRequire as __pondRequire } from 'node:module'; const require = __pondRequire(import.meta.url);" },
-  logLevel: 'warning',
 });
 
 // The programmatic API (package.json `exports`): the same bundling, at the same depth as the CLI's
 // bundle so the relative URLs (validator, query runner) resolve alike; its types are tsc's .d.ts.
-await build({
-  entryPoints: ['dist/src/api/index.js'],
-  outfile: 'dist/src/api/index.bundle.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  external: ['dockerode', 'chokidar', 'listr2', 'ajv', 'zod', '@duckdb/node-api'],
-  define: { __POND_VERSION__: JSON.stringify(version) },
-  banner: { js: "import { createRequire as __pondRequire } from 'node:module'; const require = __pondRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
+await build({ ...pond, entryPoints: ['dist/src/api/index.js'], outfile: 'dist/src/api/index.bundle.mjs' });
 
 // The query runner runs inside a query's container, not in pond: its own bundle with Apache Arrow
 // inlined; DuckDB stays external and resolves from pond's node_modules, mounted read-only beside it.
-await build({
-  entryPoints: ['src/workloads/query/runner/main.ts'],
-  outfile: 'dist/query-runner.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  external: ['@duckdb/node-api'],
-  banner: { js: "import { createRequire as __pondRequire } from 'node:module'; const require = __pondRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
+await build({ ...common, entryPoints: ['src/workloads/query/runner/main.ts'], outfile: 'dist/query-runner.mjs', external: ['@duckdb/node-api'] });

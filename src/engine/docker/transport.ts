@@ -37,13 +37,14 @@ function failing(err: unknown): Dial {
   };
 }
 
-function tlsOptions(tls: TlsFiles): https.RequestOptions {
+/** The TLS options for an endpoint's certificate files: what the raw calls and dockerode's agent both use. */
+export function tlsOptions(tls: TlsFiles): Pick<https.RequestOptions, 'rejectUnauthorized' | 'ca' | 'cert' | 'key'> {
   const read = (file: string | undefined): Buffer | undefined => (file ? fs.readFileSync(file) : undefined);
   const [ca, cert, key] = [read(tls.ca), read(tls.cert), read(tls.key)];
   return { rejectUnauthorized: tls.verify, ...(ca && { ca }), ...(cert && { cert }), ...(key && { key }) };
 }
 
 /** node:https (and tls) load only for a TLS engine: a tenth of pond's own start-up otherwise. */
-function httpsModule(): typeof import('node:https') {
+export function httpsModule(): typeof import('node:https') {
   return createRequire(import.meta.url)('node:https') as typeof import('node:https');
 }

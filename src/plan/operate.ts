@@ -2,7 +2,7 @@ import type { ObservedContainer, ObservedState } from '../engine/types.js';
 import { LABEL } from '../desired/labels.js';
 import type { DesiredContainer, DesiredState } from '../desired/types.js';
 import { UsageError } from '../errors.js';
-import { stopTimeoutOf } from './reconcile.js';
+import { groupByWorkload, pickCurrent, stopTimeoutOf } from './reconcile.js';
 import { dependentsOf, type DependencyEdge } from './targets.js';
 import type { Need, Plan, Step } from './types.js';
 
@@ -42,7 +42,7 @@ const ACTION = { start: 'start', stop: 'stop', restart: 'restart', kill: 'kill',
  * before it). Pure. A named workload with no container, or a running one `rm` would remove, is refused.
  */
 export function operationPlan(req: OperateRequest): Operation {
-  const byWorkload = currentContainers(req.observed);
+  const byWorkload = currentContainers(req.observed, req.desired);
   const chosen = choose(req, byWorkload);
   const notes: string[] = [];
   const steps: Step[] = [];
@@ -146,14 +146,13 @@ function volumeRemovals(req: OperateRequest, steps: Step[], notes: string[]): St
   return out;
 }
 
-/** Each workload's standing container (the canonically named one first), leaving one-off runs aside. */
-function currentContainers(observed: ObservedState): Map<string, ObservedContainer> {
+/** Each desired workload's standing container, picked as the planner picks it (one-off runs left aside). */
+function currentContainers(observed: ObservedState, desired: DesiredState): Map<string, ObservedContainer> {
+  const groups = groupByWorkload(observed.containers);
   const out = new Map<string, ObservedContainer>();
-  const sorted = [...observed.containers].sort((a, b) => a.name.length - b.name.length || a.name.localeCompare(b.name));
-  for (const c of sorted) {
-    const w = c.labels[LABEL.workload];
-    if (!w || c.labels[LABEL.run] !== undefined || out.has(w)) continue;
-    out.set(w, c);
+  for (const want of desired.containers) {
+    const have = pickCurrent(groups.get(want.workload) ?? [], want.spec.name);
+    if (have) out.set(want.workload, have);
   }
   return out;
 }

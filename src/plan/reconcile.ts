@@ -183,7 +183,7 @@ function usesInfra(want: DesiredContainer, infra: Step): boolean {
   return want.spec.mounts.some((m) => m.type === 'volume' && m.source === infra.engineName);
 }
 
-function groupByWorkload(containers: ObservedContainer[]): Map<string, ObservedContainer[]> {
+export function groupByWorkload(containers: ObservedContainer[]): Map<string, ObservedContainer[]> {
   const out = new Map<string, ObservedContainer[]>();
   for (const c of [...containers].sort((a, b) => a.name.localeCompare(b.name))) {
     const w = c.labels[LABEL.workload];
@@ -196,7 +196,7 @@ function groupByWorkload(containers: ObservedContainer[]): Map<string, ObservedC
 }
 
 /** The container with the canonical name wins; any other (left by an interrupted replace) is removed. */
-function pickCurrent(candidates: ObservedContainer[], name: string): ObservedContainer | undefined {
+export function pickCurrent(candidates: ObservedContainer[], name: string): ObservedContainer | undefined {
   return candidates.find((c) => c.name === name) ?? candidates[0];
 }
 

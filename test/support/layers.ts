@@ -1,0 +1,92 @@
+/**
+ * pond's layers, bottom to top. A file may import its own layer and the layers below it; a tier that
+ * names several folders lets them import each other (no circles, checked apart). Every file under
+ * src/ must be placed: a new folder fails the architecture test until it gets a row here.
+ */
+export const TIERS: { name: string; paths: string[] }[] = [
+  {
+    name: 'foundation',
+    paths: ['errors.ts', 'version.ts', 'secrets.ts', 'labels.ts', 'units.ts', 'canonical.ts', 'process-alive.ts', 'engine/types.ts', 'engine/describe-exit.ts', 'engine/describe-probe.ts'],
+  },
+  { name: 'config', paths: ['config/'] },
+  { name: 'import', paths: ['import/'] },
+  { name: 'model', paths: ['model/'] },
+  { name: 'workloads', paths: ['workloads/'] },
+  { name: 'graph', paths: ['graph/'] },
+  { name: 'desired', paths: ['desired/'] },
+  { name: 'project', paths: ['pipeline.ts', 'identity.ts'] },
+  { name: 'plan', paths: ['plan/'] },
+  { name: 'apply', paths: ['apply/', 'logs/'] },
+  { name: 'runs', paths: ['watch/', 'bots/', 'queries/', 'oneoff/', 'lock/'] },
+  { name: 'session', paths: ['session/'] },
+  { name: 'api', paths: ['api/'] },
+  { name: 'cli', paths: ['cli/'] },
+];
+
+/**
+ * Parts that stand apart from the tiers. `engine/docker/` implements the engine contract: it sees only
+ * the foundation, and only the composition roots choose it. The query runner is a program of its own
+ * (bundled apart, run inside a query's container): it imports nothing of pond, and it is that
+ * program's entry, so it owns its process.
+ */
+export const ISLANDS: { name: string; path: string; mayImport: string[]; importedBy?: string[]; ownsProcess?: boolean }[] = [
+  { name: 'engine/docker', path: 'engine/docker/', mayImport: ['foundation'], importedBy: ['session', 'api', 'cli'] },
+  { name: 'query runner', path: 'workloads/query/runner/', mayImport: [], ownsProcess: true },
+];
+
+/** The only layer that may touch the process (argv, TTY, standard streams, signals, exit). */
+export const PROCESS_OWNER = 'cli';
+
+/**
+ * Files that read process.env outside cli/ today. Each should get its environment passed down; the
+ * list may only shrink.
+ */
+export const KNOWN_ENV_READERS = ['api/pond.ts', 'engine/docker/index.ts', 'lock/lock.ts', 'model/mounts.ts'];
+
+/**
+ * model/ still names the kinds in workloads/ (model/types.ts ↔ workloads/<kind>/expand.ts is a
+ * circle). The kind registry ends it; the lead empties this list when that lands.
+ */
+export const KNOWN_UNTIL_REGISTRY = [
+  'src/model/types.ts -> src/workloads/notebook/expand.ts',
+  'src/model/types.ts -> src/workloads/query/expand.ts',
+  'src/model/types.ts -> src/workloads/bot/expand.ts',
+  'src/model/types.ts -> src/workloads/database/expand.ts',
+  'src/model/types.ts -> src/workloads/resources.ts',
+  'src/model/normalize.ts -> src/workloads/expand.ts',
+  'src/model/normalize.ts -> src/workloads/references.ts',
+  'src/model/normalize.ts -> src/workloads/digest-cache.ts',
+];
+
+export interface Placement {
+  /** The tier or island the file belongs to. */
+  layer: string;
+  /** The folder (or root file) the file is part of: the unit circles are checked between. */
+  unit: string;
+  /** The tier's position; undefined for an island. */
+  rank?: number;
+}
+
+/** Where a path under src/ (given relative to src/) sits; undefined when no row places it. */
+export function place(rel: string): Placement | undefined {
+  const island = ISLANDS.find((i) => rel.startsWith(i.path));
+  if (island) return { layer: island.name, unit: island.path };
+  let best: { path: string; tier: number } | undefined;
+  TIERS.forEach((t, tier) => {
+    for (const p of t.paths) if ((rel === p || (p.endsWith('/') && rel.startsWith(p))) && (!best || p.length > best.path.length)) best = { path: p, tier };
+  });
+  if (!best) return undefined;
+  return { layer: TIERS[best.tier]!.name, unit: best.path, rank: best.tier };
+}
+
+/** Why `from` may not import `to`; undefined when it may. */
+export function forbidden(from: Placement, to: Placement): string | undefined {
+  if (from.unit === to.unit) return undefined;
+  const fromIsland = ISLANDS.find((i) => i.name === from.layer);
+  const toIsland = ISLANDS.find((i) => i.name === to.layer);
+  if (fromIsland && !fromIsland.mayImport.includes(to.layer)) return `${from.layer} may import only ${[...fromIsland.mayImport, 'itself'].join(', ')}`;
+  if (toIsland?.importedBy && !toIsland.importedBy.includes(from.layer)) return `only ${toIsland.importedBy.join(', ')} may import ${to.layer}`;
+  if (fromIsland || toIsland) return undefined;
+  if (to.rank! > from.rank!) return `${from.layer} may not import ${to.layer}`;
+  return undefined;
+}

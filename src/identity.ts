@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LABEL } from './desired/labels.js';
+import { LABEL } from './labels.js';
 import type { ObservedState } from './engine/types.js';
 import { PondError } from './errors.js';
-import { processAlive } from './lock/lock.js';
+import { processAlive } from './process-alive.js';
 
 /**
  * Which checkout a project's objects belong to. `id` lives in `<dir>/.pond/project-id`; a checkout

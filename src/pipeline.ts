@@ -1,7 +1,7 @@
 import { loadConfig } from './config/load.js';
 import type { LoadedConfig, LoadOptions } from './config/types.js';
 import type { Diagnostic } from './errors.js';
-import { refuseWaitsOnScheduled, splitScheduled } from './bots/split.js';
+import { refuseWaitsOnScheduled, splitScheduled } from './desired/split.js';
 import { saveNewTokens } from './workloads/notebook/token.js';
 import { buildDesired } from './desired/desired.js';
 import type { DesiredContainer, DesiredState } from './desired/types.js';

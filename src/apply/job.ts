@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/types.js';
 import { EngineError, InterruptedError, TimeoutError } from '../errors.js';
-import { formatDuration } from '../model/units.js';
+import { formatDuration } from '../units.js';
 
 /**
  * Waits for a terminating container (a query) to exit within `timeoutMs`. Past it the container is

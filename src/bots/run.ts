@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { LABEL } from '../desired/labels.js';
+import { LABEL } from '../labels.js';
 import type { DesiredContainer } from '../desired/types.js';
 import type { ContainerSpec, Engine, LogLine } from '../engine/types.js';
 import { UsageError } from '../errors.js';

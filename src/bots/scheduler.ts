@@ -1,4 +1,3 @@
-import type { Output } from '../cli/output.js';
 import type { Engine } from '../engine/types.js';
 import type { Project } from '../pipeline.js';
 import { firesBetween, nextFireMs } from '../workloads/bot/schedule.js';
@@ -7,9 +6,14 @@ import { runBot, type StartedRun } from './run.js';
 import { scheduledBots, short } from './schedule-view.js';
 import type { Trigger } from './store.js';
 
+/** Where the scheduler reports each run and skip: progress lines (cli/output.ts's Output is one). */
+export interface BotLog {
+  log(line: string): void;
+}
+
 export interface SchedulerDeps {
   engine: Engine;
-  out: Output;
+  out: BotLog;
   /** The project as watch mode last read it: schedules follow every valid save. */
   project: () => Project;
   now?: () => Date;

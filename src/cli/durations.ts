@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { parseDuration } from '../model/units.js';
+import { parseDuration } from '../units.js';
 
 /** A duration flag ("30s", "2m", "500ms", bare seconds) in milliseconds, or a usage error naming the flag. */
 export function durationFlag(flag: string, value: string): number {

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LABEL } from '../desired/labels.js';
+import { LABEL } from '../labels.js';
 import type { Engine, LogLine, ObservedContainer } from '../engine/types.js';
 
 export interface FollowOptions {

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { parseDuration } from '../model/units.js';
+import { parseDuration } from '../units.js';
 
 const RFC3339 = /^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?$/i;
 

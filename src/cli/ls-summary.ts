@@ -1,4 +1,4 @@
-import { LABEL } from '../desired/labels.js';
+import { LABEL } from '../labels.js';
 import type { ObservedContainer } from '../engine/types.js';
 
 /** One pond project on the engine, as `pond ls` shows it. */

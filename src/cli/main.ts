@@ -13,6 +13,7 @@ import { collect, type Registry } from './program/registry.js';
 import { shellCommands } from './program/shell.js';
 import { workloadCommands } from './program/workload.js';
 import { installSignals } from './signals.js';
+import { releaseHeldLocksNow } from '../lock/lock.js';
 
 /** The whole command tree; commands run through `run`. Completion reads it too, so a new command completes with no edit. */
 export function build(run: Registry['run']): Command {
@@ -73,11 +74,21 @@ function wantsJson(argv: string[]): boolean {
   return argv.some((a, i) => a === '--format=json' || (a === '--format' && argv[i + 1] === 'json'));
 }
 
+let lockExitHook = false;
+
+/** A process that exits at once (a second stop signal) still gives its project locks back. */
+function releaseLocksOnExit(): void {
+  if (lockExitHook) return;
+  lockExitHook = true;
+  process.once('exit', releaseHeldLocksNow);
+}
+
 /** Parses argv, runs one command, and returns the exit code (DESIGN §3). */
 export async function main(argv: string[]): Promise<number> {
   if (argv[0] === COMPLETE_COMMAND) return completeCommand(build(async () => undefined), argv.slice(1), process.cwd());
   const out = createOutput();
   installSignals((line) => out.err(line));
+  releaseLocksOnExit();
   let code = 0;
   const json = wantsJson(argv);
   const run = async (fn: () => Promise<number>): Promise<void> => {

@@ -1,4 +1,5 @@
 import type { StepEvent } from '../apply/executor.js';
+import { stepTitle } from '../plan/step-title.js';
 import type { Plan, Step } from '../plan/types.js';
 import type { Output } from './output.js';
 
@@ -7,12 +8,6 @@ export interface Progress {
   onEvent(e: StepEvent): void;
   /** Resolves once the drawing has caught up with the last event. */
   done(): Promise<void>;
-}
-
-const VERB: Record<Step['action'], string> = { create: 'create', replace: 'replace', start: 'start', restart: 'restart', stop: 'stop', kill: 'kill', remove: 'remove' };
-
-export function stepTitle(s: Step): string {
-  return `${VERB[s.action]} ${s.resource === 'container' ? '' : s.resource + ' '}${s.name}`;
 }
 
 const PHRASE: Record<string, string> = { started: 'started', healthy: 'healthy', completed: 'completed' };

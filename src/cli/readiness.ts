@@ -1,5 +1,5 @@
 import type { Engine, ObservedContainer, Probe } from '../engine/types.js';
-import { LABEL } from '../desired/labels.js';
+import { LABEL } from '../labels.js';
 
 export type Readiness = 'starting' | 'ready' | 'responding' | 'not responding';
 

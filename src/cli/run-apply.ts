@@ -4,7 +4,8 @@ import { AlreadyReportedError, PondError, TimeoutError } from '../errors.js';
 import type { Plan } from '../plan/types.js';
 import { note, type Output } from './output.js';
 import { jsonProgress, quietProgress } from './progress-json.js';
-import { plainProgress, stepTitle, ttyProgress, type Progress } from './progress.js';
+import { stepTitle } from '../plan/step-title.js';
+import { plainProgress, ttyProgress, type Progress } from './progress.js';
 import { interruptedExitCode, whileStoppable, type StopSignal } from './signals.js';
 
 export interface RunApplyOptions {

@@ -1,5 +1,5 @@
 import type { ContainerStats, ObservedContainer, ObservedState } from '../engine/types.js';
-import { LABEL } from '../desired/labels.js';
+import { LABEL } from '../labels.js';
 import { formatMemory, formatPercent, formatUptime, uptimeSeconds } from './stats.js';
 
 /** One row of `pond ps` and of the table `pond up` ends with. Keys are snake_case: they are the JSON scripts read. */

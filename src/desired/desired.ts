@@ -1,9 +1,9 @@
 import type { ContainerSpec, Mount } from '../engine/types.js';
 import type { Graph } from '../graph/graph.js';
 import type { ProjectSpec, WorkloadSpec } from '../model/types.js';
-import { canonicalJson, sha256 } from './canonical.js';
+import { canonicalJson, sha256 } from '../canonical.js';
 import { displaySpec } from './display.js';
-import { containerName, LABEL, networkName, POND_VERSION, volumeName } from './labels.js';
+import { containerName, LABEL, networkName, POND_VERSION, volumeName } from '../labels.js';
 import { risksOf } from './risks.js';
 import { sharedNetworkOf } from '../model/shared-network.js';
 import type { DesiredContainer, DesiredState, DesiredVolume } from './types.js';

@@ -1,8 +1,8 @@
 import { describeProbe } from '../engine/describe-probe.js';
 import type { WorkloadSpec } from '../model/types.js';
-import { formatBytes, formatDuration } from '../model/units.js';
+import { formatBytes, formatDuration } from '../units.js';
 import { containsSecret, redactTree } from '../secrets.js';
-import { sha256 } from './canonical.js';
+import { sha256 } from '../canonical.js';
 
 /** What a secret value looks like in a label: enough to tell that it changed, nothing to recover it. */
 export function secretDigest(value: string): string {

@@ -1,5 +1,5 @@
 import type { ObservedContainer, ObservedState } from '../engine/types.js';
-import { containerName, LABEL } from './labels.js';
+import { containerName, LABEL } from '../labels.js';
 
 /** The identity an object must carry to be this checkout's: see src/identity.ts. */
 export interface Owner {

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { LockHeldError } from '../errors.js';
+import { processAlive } from '../process-alive.js';
 
 export interface LockHolder {
   pid: number;
@@ -33,11 +34,10 @@ export async function acquireLock(project: string, command: string, timeoutMs: n
   for (;;) {
     try {
       await fs.writeFile(file, JSON.stringify(me), { flag: 'wx' });
-      const onExit = (): void => releaseNow(file, me);
-      process.once('exit', onExit);
+      held.set(file, me);
       return {
         release: async () => {
-          process.off('exit', onExit);
+          held.delete(file);
           await releaseIfMine(file, me);
         },
       };
@@ -82,7 +82,19 @@ async function releaseIfMine(file: string, me: LockHolder): Promise<void> {
   if (text === JSON.stringify(me)) await fs.rm(file, { force: true });
 }
 
-/** The same, synchronously, for a process that exits at once (a second stop signal). */
+/** The locks this process holds, by file: what releaseHeldLocksNow gives back. */
+const held = new Map<string, LockHolder>();
+
+/**
+ * Releases every lock this process still holds, synchronously: for a process that exits at once (a
+ * second stop signal). The process's owner (cli/) calls it on exit; a dead holder's lock would
+ * otherwise only be taken over by the next caller.
+ */
+export function releaseHeldLocksNow(): void {
+  for (const [file, me] of held) releaseNow(file, me);
+  held.clear();
+}
+
 function releaseNow(file: string, me: LockHolder): void {
   try {
     if (fsSync.readFileSync(file, 'utf8') === JSON.stringify(me)) fsSync.rmSync(file, { force: true });
@@ -104,17 +116,6 @@ async function readHolder(file: string): Promise<LockHolder | undefined> {
 
 function alive(holder: LockHolder): boolean {
   return processAlive(holder.host, holder.pid);
-}
-
-/** Whether a process may still run: on another host pond cannot tell, so it counts as alive. */
-export function processAlive(host: string, pid: number): boolean {
-  if (host !== os.hostname()) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function heldError(project: string, holder: LockHolder | undefined, file: string): LockHeldError {

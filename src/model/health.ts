@@ -1,7 +1,7 @@
 import type { HealthSpec, Probe } from '../engine/types.js';
 import type { RawHealth, RawWorkload } from './raw.js';
 import type { Reporter } from './report.js';
-import { parseDuration } from './units.js';
+import { parseDuration } from '../units.js';
 
 /** Engine-side checks stay modest (DESIGN §6); pond's own probe polls fast while starting. */
 export const HEALTH_DEFAULTS = { intervalMs: 5_000, timeoutMs: 5_000, retries: 3, startPeriodMs: 0 };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { MountSpec, UnsafeOptIn } from './types.js';
 import type { RawVolumeLong } from './raw.js';
 import type { Reporter } from './report.js';
-import { parseBytes } from './units.js';
+import { parseBytes } from '../units.js';
 
 type RawVolume = string | RawVolumeLong;
 

@@ -14,7 +14,7 @@ import { Reporter } from './report.js';
 import { normalizeSettings } from './settings.js';
 import { checkSharedNetworks } from './shared-network.js';
 import type { MountSpec, ProjectSpec, ProjectVolume, UnsafeOptIn, WorkloadSpec } from './types.js';
-import { parseBytes, parseDuration } from './units.js';
+import { parseBytes, parseDuration } from '../units.js';
 import { expandKinds, type Expanded } from '../workloads/expand.js';
 import { resolveReferences } from '../workloads/references.js';
 import type { DigestCache } from '../workloads/digest-cache.js';

@@ -1,7 +1,7 @@
 import type { RuntimeSettings, Ulimit } from '../engine/types.js';
 import type { RawWorkload } from './raw.js';
 import type { Reporter } from './report.js';
-import { parseBytes } from './units.js';
+import { parseBytes } from '../units.js';
 
 type At = (string | number)[];
 

@@ -1,4 +1,4 @@
-import { LABEL } from '../desired/labels.js';
+import { LABEL } from '../labels.js';
 import type { DesiredContainer } from '../desired/types.js';
 import type { ContainerSpec } from '../engine/types.js';
 import { UsageError } from '../errors.js';

@@ -1,5 +1,5 @@
 import type { ObservedState } from '../engine/types.js';
-import { LABEL } from '../desired/labels.js';
+import { LABEL } from '../labels.js';
 import { parseSpecLabel, stopTimeoutIn } from './reconcile.js';
 import type { DownOptions, Plan, Step } from './types.js';
 

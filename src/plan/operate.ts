@@ -1,5 +1,5 @@
 import type { ObservedContainer, ObservedState } from '../engine/types.js';
-import { LABEL } from '../desired/labels.js';
+import { LABEL } from '../labels.js';
 import type { DesiredContainer, DesiredState } from '../desired/types.js';
 import { UsageError } from '../errors.js';
 import { groupByWorkload, pickCurrent, stopTimeoutOf } from './reconcile.js';

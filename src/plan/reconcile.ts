@@ -1,5 +1,5 @@
 import type { Condition, ObservedContainer, ObservedState } from '../engine/types.js';
-import { LABEL } from '../desired/labels.js';
+import { LABEL } from '../labels.js';
 import type { DesiredContainer, DesiredState } from '../desired/types.js';
 import { diffSpecs } from './diff.js';
 import { keepPickedPorts } from './sticky-ports.js';

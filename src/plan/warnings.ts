@@ -1,5 +1,5 @@
 import type { ObservedState } from '../engine/types.js';
-import { LABEL } from '../desired/labels.js';
+import { LABEL } from '../labels.js';
 import type { DesiredState } from '../desired/types.js';
 import type { Step } from './types.js';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { waitJob } from '../apply/job.js';
-import { LABEL } from '../desired/labels.js';
+import { LABEL } from '../labels.js';
 import type { ContainerSpec, Engine, LogLine } from '../engine/types.js';
 import { EngineError, UsageError } from '../errors.js';
 import type { Project } from '../pipeline.js';

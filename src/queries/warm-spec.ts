@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { LABEL } from '../desired/labels.js';
+import { LABEL } from '../labels.js';
 import type { ContainerSpec } from '../engine/types.js';
 import { QUERY_PATHS } from '../workloads/query/expand.js';
 

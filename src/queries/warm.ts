@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { Writable } from 'node:stream';
-import { LABEL } from '../desired/labels.js';
+import { LABEL } from '../labels.js';
 import type { ContainerSpec, Engine, ObservedContainer } from '../engine/types.js';
 import { EngineError, InterruptedError, TimeoutError } from '../errors.js';
-import { formatDuration } from '../model/units.js';
+import { formatDuration } from '../units.js';
 import { QUERY_PATHS, type QueryFormat } from '../workloads/query/expand.js';
 import type { AdhocResult } from './result.js';
 import { warmSpec } from './warm-spec.js';

@@ -1,4 +1,4 @@
-import { LABEL } from '../desired/labels.js';
+import { LABEL } from '../labels.js';
 import { sortOwnership, type ForeignObject } from '../desired/ownership.js';
 import type { Engine } from '../engine/types.js';
 import { ForeignProjectError } from '../errors.js';

@@ -1,16 +1,14 @@
 import { formatDiagnostic } from '../config/format.js';
-import { LABEL } from '../desired/labels.js';
+import { LABEL } from '../labels.js';
 import type { Engine, ObservedState } from '../engine/types.js';
 import { ConfigError, EngineUnreachableError } from '../errors.js';
-import type { Output } from '../cli/output.js';
-import { stepTitle } from '../cli/progress.js';
-import { runApply } from '../cli/run-apply.js';
 import type { ApplyResult } from '../apply/executor.js';
 import type { Project } from '../pipeline.js';
 import { holdBack, type Held } from '../plan/hold.js';
 import { reconcile } from '../plan/reconcile.js';
 import { summaryLine } from '../plan/render.js';
-import type { Step } from '../plan/types.js';
+import { stepTitle } from '../plan/step-title.js';
+import type { Plan, Step } from '../plan/types.js';
 import { Backoff } from './backoff.js';
 import type { HealState } from './heal-state.js';
 import { holdsFor } from './holds.js';
@@ -31,8 +29,12 @@ const STREAM_MARGIN_MS = 1_000;
 export interface ControllerOptions {
   yes: boolean;
   removeOrphans: boolean;
-  waitTimeoutMs: number;
-  concurrency: number;
+}
+
+/** Where watch mode reports: progress lines and errors, both on stderr (cli/output.ts's Output is one). */
+export interface WatchLog {
+  log(line: string): void;
+  err(text: string): void;
 }
 
 export interface ControllerDeps {
@@ -40,7 +42,12 @@ export interface ControllerDeps {
   /** The project as already loaded by the caller: the first reconcile plans it without reading again. */
   initial: Project;
   load: () => Promise<Project>;
-  out: Output;
+  out: WatchLog;
+  /**
+   * Runs one plan to its end (the caller draws progress and turns stop signals into an abort); `dir` is
+   * pond.yaml's folder, where removed containers' last output is kept.
+   */
+  apply: (plan: Plan, dir: string) => Promise<ApplyResult>;
   options: ControllerOptions;
   now?: () => number;
   /** Called after each reconcile with the files to watch and the heal state, for the caller to persist. */
@@ -131,7 +138,7 @@ export class WatchController {
     if (heal) this.countRestarts(plan.steps);
     out.log(`apply: ${summaryLine(plan)}${t.reasons.length ? ` (${t.reasons.join(', ')})` : ''}`);
     for (const s of plan.steps) out.log(`  ${stepTitle(s)}: ${s.cause}`);
-    const result = await runApply(out, plan, this.deps.engine, { concurrency: this.deps.options.concurrency, waitTimeoutMs: this.deps.options.waitTimeoutMs, projectDir: project.spec.dir });
+    const result = await this.deps.apply(plan, project.spec.dir);
     if (result.ok) this.stoppedByEngine = [];
     this.settle(project);
     return result;

@@ -1,4 +1,4 @@
-import { LABEL } from '../desired/labels.js';
+import { LABEL } from '../labels.js';
 import type { ObservedState } from '../engine/types.js';
 import type { Project } from '../pipeline.js';
 

@@ -1,4 +1,4 @@
-import { LABEL } from '../../desired/labels.js';
+import { LABEL } from '../../labels.js';
 import { UsageError } from '../../errors.js';
 import type { Project } from '../../pipeline.js';
 import { clientEnv } from '../../workloads/database/client-env.js';

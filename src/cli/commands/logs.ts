@@ -1,4 +1,4 @@
-import { LABEL } from '../../desired/labels.js';
+import { LABEL } from '../../labels.js';
 import type { Engine, ObservedContainer } from '../../engine/types.js';
 import { UsageError } from '../../errors.js';
 import { readSaved, savedWorkloads } from '../../logs/saved.js';

@@ -1,6 +1,6 @@
 import { botOf } from '../../bots/run.js';
 import { listRecords, type RunRecord } from '../../bots/store.js';
-import { LABEL } from '../../desired/labels.js';
+import { LABEL } from '../../labels.js';
 import type { Context } from '../context.js';
 import { table } from '../output.js';
 

@@ -10,6 +10,7 @@ import { clearHealState, writeHealState } from '../../watch/heal-state.js';
 import { ReconcileQueue } from '../../watch/queue.js';
 import type { Context } from '../context.js';
 import { table } from '../output.js';
+import { runApply } from '../run-apply.js';
 import { statusRows, statusTable } from '../status.js';
 import { emitStop, interruptedExitCode, untilStopped } from '../signals.js';
 import { downCommand } from './down.js';
@@ -46,6 +47,7 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
     const controller = new WatchController({
       engine,
       out,
+      apply: (plan, dir) => runApply(out, plan, engine, { concurrency: flags.concurrency, waitTimeoutMs: flags.waitTimeoutMs, projectDir: dir }),
       initial: first,
       load: async () => {
         const next = await ctx.reloadProject();
@@ -54,7 +56,7 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
         current = next;
         return next;
       },
-      options: { yes: flags.yes, removeOrphans: !!flags.removeOrphans, waitTimeoutMs: flags.waitTimeoutMs, concurrency: flags.concurrency },
+      options: { yes: flags.yes, removeOrphans: !!flags.removeOrphans },
       onSettled: (project, heal) => {
         files?.update(project.spec.sources);
         writeHealState(name, heal);

@@ -1,6 +1,6 @@
-import { LABEL } from '../../desired/labels.js';
+import { LABEL } from '../../labels.js';
 
-/** The label keys this backend reads to decide ownership; spelled once, in desired/labels.ts. */
+/** The label keys this backend reads to decide ownership; spelled once, in src/labels.ts. */
 export const PROJECT_LABEL = LABEL.project;
 export const IDENTITY_LABEL = LABEL.identity;
 export const VOLUME_LABEL = LABEL.volume;

@@ -2,7 +2,7 @@ import { InterruptedError, TimeoutError } from '../../errors.js';
 import type { HealthSpec } from '../types.js';
 import type { Connection } from './connection.js';
 import { WORKLOAD_LABEL } from './labels.js';
-import { formatDuration } from '../../model/units.js';
+import { formatDuration } from '../../units.js';
 import { classify } from './errors.js';
 import { hasExited, inspectRaw, type RawInspect } from './inspect.js';
 import { describeExit } from '../describe-exit.js';

@@ -1,6 +1,6 @@
 import { InterruptedError } from '../../errors.js';
 import { describeExit } from '../describe-exit.js';
-import { formatDuration } from '../../model/units.js';
+import { formatDuration } from '../../units.js';
 import type { Connection } from './connection.js';
 import { classify } from './errors.js';
 import { exitError, exitFacts, nextExit, type SeenExit } from './exits.js';

@@ -1,5 +1,5 @@
 import type { RawWorkload } from '../../model/raw.js';
-import { canonicalJson } from '../../desired/canonical.js';
+import { canonicalJson } from '../../canonical.js';
 import { secretValuesIn } from '../../secrets.js';
 import type { KindContext } from '../context.js';
 import { readCode, type BotCode } from './code.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { RawWorkload } from '../../model/raw.js';
 import type { Hardening } from '../../engine/types.js';
 import type { MountSpec } from '../../model/types.js';
-import { parseDuration } from '../../model/units.js';
+import { parseDuration } from '../../units.js';
 import type { KindContext } from '../context.js';
 import { insideProject } from '../../model/mounts.js';
 import { envMap } from '../../model/env.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide, liveRuns } from '../../../src/bots/concurrency.js';
 import { manualSpec } from '../../../src/bots/manual-spec.js';
-import { LABEL } from '../../../src/desired/labels.js';
+import { LABEL } from '../../../src/labels.js';
 import type { ContainerSpec, ObservedContainer, ObservedState } from '../../../src/engine/types.js';
 
 const container = (id: string, labels: Record<string, string>, state: ObservedContainer['state'] = 'running'): ObservedContainer => ({ id, name: id, labels, state, image: 'i', restartCount: 0, ports: [] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LABEL } from '../../../src/desired/labels.js';
+import { LABEL } from '../../../src/labels.js';
 import type { DesiredContainer } from '../../../src/desired/types.js';
 import type { ContainerSpec } from '../../../src/engine/types.js';
 import { UsageError } from '../../../src/errors.js';

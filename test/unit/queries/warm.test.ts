@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { LABEL } from '../../../src/desired/labels.js';
+import { LABEL } from '../../../src/labels.js';
 import type { ContainerSpec, Engine, ExecRequest, ObservedContainer } from '../../../src/engine/types.js';
 import { TimeoutError } from '../../../src/errors.js';
 import { runWarm } from '../../../src/queries/warm.js';

@@ -36,7 +36,7 @@ export const LABEL = {
   warm: 'dev.pond.warm',
 } as const;
 
-export { POND_VERSION } from '../version.js';
+export { POND_VERSION } from './version.js';
 
 /** Container name for a workload: `project-workload`, unique per engine. */
 export function containerName(project: string, workload: string): string {

@@ -1,5 +1,5 @@
 import type { LoadedConfig } from '../config/types.js';
-import type { DesiredContainer, DesiredState } from '../desired/types.js';
+import type { DesiredContainer, DesiredState } from './types.js';
 import { ConfigError } from '../errors.js';
 import type { ProjectSpec } from '../model/types.js';
 import { Reporter } from '../model/report.js';

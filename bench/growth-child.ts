@@ -24,7 +24,10 @@ function seconds<T>(fn: () => T): [number, T] {
 
 /** What the engine would list for the stack once up: every desired container, running, with pond's labels. */
 function observedOf(containers: { spec: { name: string; image: string; labels: Record<string, string> } }[]): ObservedState {
-  const listed: ObservedContainer[] = containers.map((c, i) => ({ id: i.toString(16).padStart(64, '0'), name: c.spec.name, labels: c.spec.labels, state: 'running', image: c.spec.image, restartCount: 0, ports: [] }));
+  const listed: ObservedContainer[] = containers.map((c, i) => {
+    const id = i.toString(16).padStart(64, '0');
+    return { id, version: id, instances: [{ id, state: 'running' }], name: c.spec.name, labels: c.spec.labels, state: 'running', image: c.spec.image, restartCount: 0, ports: [] };
+  });
   return { containers: listed, volumes: [], networks: [] };
 }
 

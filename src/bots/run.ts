@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LABEL } from '../labels.js';
 import type { DesiredContainer } from '../desired/types.js';
-import type { ContainerSpec, Engine, LogLine } from '../engine/types.js';
+import type { ContainerSpec, Engine, LogLine, RunHandle } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import type { Project } from '../pipeline.js';
 import type { BotFacts } from '../workloads/bot/expand.js';
@@ -66,13 +66,9 @@ export async function runBot(engine: Engine, project: Project, bot: string, opts
   await ensureShared(engine, project, spec);
   const record: RunRecord = { id, bot, trigger: opts.trigger, started: new Date().toISOString(), hash: template.hash };
   writeRecord(dir, record);
-  let containerId: string;
+  let run: RunHandle;
   try {
-    containerId = await engine.createContainer(spec);
-    await engine.startContainer(containerId).catch(async (e: unknown) => {
-      await engine.removeContainer(containerId).catch(() => undefined);
-      throw e;
-    });
+    run = await engine.run(spec);
   } catch (e) {
     finish(dir, record, { error: e instanceof Error ? e.message : String(e) });
     throw e;
@@ -80,7 +76,7 @@ export async function runBot(engine: Engine, project: Project, bot: string, opts
   let stopReason: string | undefined;
   const stop = async (reason: string): Promise<void> => {
     stopReason ??= reason;
-    await engine.stopContainer(containerId, spec.stopTimeoutSec);
+    await run.stop(spec.stopTimeoutSec);
   };
   const onAbort = (): void => void stop('interrupted').catch(() => undefined);
   opts.signal?.addEventListener('abort', onAbort, { once: true });
@@ -88,12 +84,12 @@ export async function runBot(engine: Engine, project: Project, bot: string, opts
   opts.onStarted?.({ id, bot, stop });
   try {
     const logFile = path.join(runDir(dir, bot, id), 'logs.txt');
-    const [exitCode] = await Promise.all([engine.waitExit(containerId), saveLogs(engine, containerId, logFile, opts.onLine)]);
-    const result = facts.results ? await collect(engine, containerId, facts.results, runDir(dir, bot, id)) : undefined;
+    const [{ exitCode }] = await Promise.all([run.wait(), saveLogs(run, logFile, opts.onLine)]);
+    const result = facts.results ? await collect(run, facts.results, runDir(dir, bot, id)) : undefined;
     return finish(dir, record, { exit_code: exitCode, ...(result && { result_file: result }), ...(stopReason && { error: stopReason }) });
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
-    await engine.removeContainer(containerId).catch(() => undefined);
+    await run.remove().catch(() => undefined);
     prune(dir, bot, facts.history);
   }
 }
@@ -106,10 +102,10 @@ function finish(dir: string, record: RunRecord, end: Partial<RunRecord>): RunRec
 }
 
 /** The output, both streams in order with the engine's timestamps, followed until the container stops. */
-async function saveLogs(engine: Engine, id: string, file: string, onLine?: (line: LogLine) => void): Promise<void> {
+async function saveLogs(run: RunHandle, file: string, onLine?: (line: LogLine) => void): Promise<void> {
   const fd = fs.openSync(file, 'a');
   try {
-    for await (const line of engine.logs(id, { follow: true, timestamps: true })) {
+    for await (const line of run.logs({ follow: true, timestamps: true })) {
       fs.writeSync(fd, `${line.time ?? new Date().toISOString()} ${line.stream} ${line.text}\n`);
       onLine?.(line);
     }
@@ -119,8 +115,8 @@ async function saveLogs(engine: Engine, id: string, file: string, onLine?: (line
 }
 
 /** Copies the results file out of the stopped container; its name in the run folder is its basename. */
-async function collect(engine: Engine, id: string, file: string, into: string): Promise<string | undefined> {
-  const bytes = await engine.copyFromContainer(id, file);
+async function collect(run: RunHandle, file: string, into: string): Promise<string | undefined> {
+  const bytes = await run.collect(file);
   if (!bytes) return undefined;
   const name = path.posix.basename(file);
   fs.writeFileSync(path.join(into, name), bytes);

@@ -1,6 +1,9 @@
 /**
  * The engine contract: pond's own types, no dockerode types leak past src/engine/docker/.
- * A Swarm or Kubernetes backend would be another implementation of `Engine`.
+ * A Swarm or Kubernetes backend would be another implementation of `Engine`: it declares what it can
+ * do (`capabilities`, so validation refuses the rest before anything is touched), reports every
+ * workload with a version and its instances, runs one-shot work through the one `run` primitive, and
+ * passes test/conformance/engine-suite.ts.
  */
 
 export type Condition = 'started' | 'healthy' | 'completed';
@@ -133,8 +136,30 @@ export interface VolumeSpec {
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'exited' | 'dead' | 'removing';
 
+/**
+ * One running copy of a workload. Docker has exactly one per container (the container itself); a
+ * replicated backend (Swarm tasks) has several, each maybe on another node.
+ */
+export interface ObservedInstance {
+  id: string;
+  /** The machine it runs on, when the backend has more than one. */
+  node?: string;
+  state: ContainerState;
+  health?: 'starting' | 'healthy' | 'unhealthy';
+  exitCode?: number;
+  /** ISO time it last started, when the backend says (Docker: inspect only). */
+  startedAt?: string;
+}
+
 export interface ObservedContainer {
   id: string;
+  /**
+   * Changes whenever the object is recreated or updated, so two observes tell "the same object" from
+   * "an object of the same name" (Docker: the container id; Swarm: the service's version index).
+   */
+  version: string;
+  /** Where the workload actually runs; Docker: one, the container. */
+  instances: ObservedInstance[];
   name: string;
   labels: Record<string, string>;
   state: ContainerState;
@@ -303,9 +328,94 @@ export interface EngineHost {
   architecture?: string;
 }
 
+/**
+ * What a backend can do beyond creating, starting and observing workloads. Declared, never probed:
+ * `pond validate` refuses a pond.yaml that needs what the chosen backend lacks (src/desired/
+ * capability-check.ts) without connecting, and commands that need a missing one say so up front.
+ */
+export interface EngineCapabilities {
+  /** Ports published on the engine host's loopback (127.0.0.1), reachable from pond's machine. */
+  localPorts: boolean;
+  /** Host paths of pond's own machine mounted into a workload (code, scratch folders, binds). */
+  bindMounts: boolean;
+  /** One file copied out of a (stopped) workload: a bot's results file. */
+  copyOut: boolean;
+  /** Resource samples of a running workload (`pond stats`). */
+  stats: boolean;
+  /** The processes of a running workload (`pond top`). */
+  top: boolean;
+  /** A command run inside a running workload (`pond exec`, warm query runners, exec probes from outside). */
+  exec: boolean;
+  /** The caller's stdio and a terminal wired to a run (interactive `pond run`). */
+  attach: boolean;
+  /** A stream of start/die events (watch mode resyncs without it). */
+  events: boolean;
+  /** A named volume lives on one machine: a workload using it runs where it is. */
+  nodeLocalVolumes: boolean;
+  /** A workload's spec is changed in place (a service update) instead of remove and create. */
+  inPlaceUpdate: boolean;
+  /** network: none, host, or another workload's namespace (container:NAME). */
+  networkModes: boolean;
+}
+
+/** How a run is started: with the caller's stdio attached, or with its output read through `logs`. */
+export interface StartRunOptions {
+  /**
+   * Attached before the start, so nothing the process prints is missed; its `tty` and `stdin` give the
+   * run a terminal and an open stdin. Only where `capabilities.attach`.
+   */
+  stdio?: Omit<StdioStreams, 'resize'>;
+  /** A failed start leaves the created run in place (`pond run --no-rm`) instead of removing it. */
+  keepOnFailedStart?: boolean;
+}
+
+/** How a run ended. `oomKilled` is set only when the backend knows the kernel killed it for memory. */
+export interface RunExit {
+  exitCode: number;
+  oomKilled?: boolean;
+}
+
+/**
+ * One terminating piece of work (a bot run, an ad hoc query, a one-off `pond run`) started by
+ * `Engine.run`. The handle is all a caller needs until it removes the run: callers never see how the
+ * backend made it (Docker: one container; Swarm: a one-replica job).
+ */
+export interface RunHandle {
+  /** The backend's id of the run (Docker: the container id). */
+  readonly id: string;
+  logs(opts: LogOptions): AsyncIterable<LogLine>;
+  /**
+   * Resolves once the run exited and, when stdio is attached, its output ended. Rejects with
+   * InterruptedError when `signal` aborts first (the run keeps going).
+   */
+  wait(opts?: { signal?: AbortSignal }): Promise<RunExit>;
+  /** One file the run wrote, after it exited; undefined when the path does not exist. */
+  collect(path: string): Promise<Buffer | undefined>;
+  /** Stops it gracefully (its stop signal, then a kill after `timeoutSec`). */
+  stop(timeoutSec: number): Promise<void>;
+  /** Sets the size of its terminal; a run without one is left alone. */
+  resize(size: TtySize): Promise<void>;
+  /** Removes it, killing it first if it still runs; already gone counts as success. */
+  remove(): Promise<void>;
+}
+
+/**
+ * The backend. Probes are the backend's job: `waitReady`, `probe` and `waitSettled` interpret
+ * readiness data (`Probe`) wherever the backend can reach the workload (Docker: exec in the container,
+ * http/tcp to its address from the host), so callers never dial a workload themselves.
+ */
 export interface Engine {
   /** Where the engine was looked for, for error messages ("unix:///var/run/docker.sock"). */
   readonly endpoint: string;
+  /** Which backend this is ("docker"), for messages and BACKEND_CAPABILITIES. */
+  readonly backend: string;
+  /** What this backend can do; constant for its lifetime. */
+  readonly capabilities: EngineCapabilities;
+  /**
+   * Starts one run of `spec` (created, stdio attached if asked, started). A failed start removes what
+   * was created unless `keepOnFailedStart`, and rejects; afterwards the handle owns the run.
+   */
+  run(spec: ContainerSpec, opts?: StartRunOptions): Promise<RunHandle>;
   ping(): Promise<void>;
   /** Everything labelled dev.pond.project=<project>. One snapshot; never mutates. */
   observe(project: string): Promise<ObservedState>;

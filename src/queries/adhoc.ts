@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { waitJob } from '../apply/job.js';
 import { LABEL } from '../labels.js';
-import type { ContainerSpec, Engine, LogLine } from '../engine/types.js';
+import type { ContainerSpec, Engine, LogLine, RunHandle } from '../engine/types.js';
 import { EngineError, UsageError } from '../errors.js';
 import type { Project } from '../pipeline.js';
 import { runId } from '../bots/history.js';
 import { ownerTag } from '../identity.js';
 import { QUERY_PATHS, type QueryFacts, type QueryFormat } from '../workloads/query/expand.js';
 import type { AdhocResult } from './result.js';
+import { waitTimed } from './timed-run.js';
 import { runWarm } from './warm.js';
 
 export interface AdhocOptions {
@@ -43,17 +43,16 @@ export async function runAdhoc(engine: Engine, project: Project, name: string, o
   fs.mkdirSync(scratch, { recursive: true });
   fs.chmodSync(scratch, 0o777); // whatever user the query runs as (user:) writes its result here; removed after
   const spec = adhocSpec(template, id, scratch, run);
-  let container: string | undefined;
+  let handle: RunHandle | undefined;
   try {
     const [hasImage] = await Promise.all([engine.hasImage(spec.image), engine.observe(project.spec.name), opts.beforeCreate?.()]);
     if (!hasImage) await engine.pullImage(spec.image);
-    container = await engine.createContainer(spec);
-    await engine.startContainer(container);
-    const code = await waitJob(engine, container, `query ${name}`, timeoutMs, opts.signal);
+    handle = await engine.run(spec);
+    const code = await waitTimed(handle, `query ${name}`, timeoutMs, opts.signal);
     if (code === 0) return { ok: true, bytes: fs.readFileSync(path.join(scratch, 'result')) };
-    return { ok: false, code, message: await stderrOf(engine, container) };
+    return { ok: false, code, message: await stderrOf(handle) };
   } finally {
-    if (container) await engine.removeContainer(container).catch(() => undefined);
+    if (handle) await handle.remove().catch(() => undefined);
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
@@ -82,10 +81,10 @@ function adhocSpec(template: ContainerSpec, id: string, scratch: string, run: { 
   };
 }
 
-async function stderrOf(engine: Engine, id: string): Promise<string> {
+async function stderrOf(run: RunHandle): Promise<string> {
   const lines: LogLine[] = [];
   try {
-    for await (const line of engine.logs(id, { follow: false, timestamps: false })) lines.push(line);
+    for await (const line of run.logs({ follow: false, timestamps: false })) lines.push(line);
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;
   }

@@ -8,6 +8,7 @@ import type { Engine, ObservedState } from '../engine/types.js';
 import type { Project } from '../pipeline.js';
 import { missingOutputs } from '../workloads/query/expand.js';
 import { refuseBusyPorts } from './port-check.js';
+import { refuseUnsupported } from '../desired/capability-check.js';
 
 /** What a plan may be asked to do besides converging: the choices `pond plan`/`pond up` and the API share. */
 export interface PlanChoices {
@@ -26,6 +27,7 @@ export interface PlanChoices {
  */
 export async function makePlan(engine: Engine, project: Project, choices: PlanChoices, wait = true): Promise<{ plan: Plan; observed: ObservedState }> {
   refuseConflicts(choices);
+  refuseUnsupported(project.spec, { name: engine.backend, capabilities: engine.capabilities }, project.config);
   const observed = await engine.observe(project.spec.name);
   const targets = targetsOf(project, choices);
   const options: PlanOptions = { forceRecreate: !!choices.forceRecreate, noRecreate: !!choices.noRecreate, removeOrphans: !!choices.removeOrphans, wait, missingOutputs: missingOutputs(project.spec.workloads), abandonedRuns: abandonedRuns(observed), ...(targets && { targets }) };

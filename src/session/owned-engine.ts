@@ -29,6 +29,7 @@ export function ownedEngine(engine: Engine, identity: () => ProjectIdentity): En
     createNetwork: async (spec) => (await claim(spec.labels), engine.createNetwork(spec)),
     createVolume: async (spec) => (await claim(spec.labels), engine.createVolume(spec)),
     createContainer: async (spec) => (await claim(spec.labels), engine.createContainer(spec)),
+    run: async (spec, opts) => (await claim(spec.labels), engine.run(spec, opts)),
   };
 }
 

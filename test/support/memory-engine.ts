@@ -1,6 +1,9 @@
 import type {
   Attachment,
   ContainerSpec,
+  EngineCapabilities,
+  RunHandle,
+  StartRunOptions,
   ContainerStats,
   ImageInfo,
   ProcessList,
@@ -12,13 +15,20 @@ import type {
   ObservedState,
   VolumeSpec,
 } from '../../src/engine/types.js';
+import { BACKEND_CAPABILITIES } from '../../src/engine/capabilities.js';
 import { EngineError, TimeoutError } from '../../src/errors.js';
+import { killedExitCode, programKey, type Program } from './memory-programs.js';
 
 interface Box {
   id: string;
   spec: ContainerSpec;
   state: ObservedContainer['state'];
   exitCode?: number;
+  startedAt?: string;
+  /** The scripted program its command runs, if any; its output is the box's own. */
+  program?: Program;
+  /** Called once it exits (waitExit of a running program waits on this). */
+  exited: (() => void)[];
 }
 
 /**
@@ -28,6 +38,11 @@ interface Box {
  */
 export class MemoryEngine implements Engine {
   readonly endpoint = 'memory://';
+  readonly backend = 'memory';
+  /** Docker's by default; a test may take some away. */
+  capabilities: EngineCapabilities = { ...BACKEND_CAPABILITIES.docker };
+  /** Scripted commands (memory-programs.ts): what a container running one prints, writes and exits with. */
+  readonly programs = new Map<string, Program>();
   readonly calls: string[] = [];
   readonly containers = new Map<string, Box>();
   readonly volumes = new Map<string, VolumeSpec>();
@@ -75,7 +90,14 @@ export class MemoryEngine implements Engine {
   }
 
   private view(b: Box): ObservedContainer {
-    return { id: b.id, name: b.spec.name, labels: b.spec.labels, state: b.state, exitCode: b.exitCode, image: b.spec.image, restartCount: 0, ports: [] };
+    const instance = { id: b.id, state: b.state, ...(b.exitCode !== undefined && { exitCode: b.exitCode }), ...(b.startedAt && { startedAt: b.startedAt }) };
+    return { id: b.id, version: b.id, instances: [instance], name: b.spec.name, labels: b.spec.labels, state: b.state, exitCode: b.exitCode, ...(b.startedAt && { startedAt: b.startedAt }), image: b.spec.image, restartCount: 0, ports: [] };
+  }
+
+  private exit(b: Box, code: number): void {
+    b.state = 'exited';
+    b.exitCode = code;
+    b.exited.splice(0).forEach((f) => f());
   }
 
   async hasImage(image: string): Promise<boolean> {
@@ -100,8 +122,11 @@ export class MemoryEngine implements Engine {
     this.networks.delete(name);
   }
 
+  /** Like Docker's: a volume of that name with other labels is someone else's and is refused. */
   async createVolume(spec: VolumeSpec): Promise<void> {
     await this.tick(`createVolume ${spec.name}`);
+    const have = this.volumes.get(spec.name);
+    if (have && JSON.stringify(have.labels) !== JSON.stringify(spec.labels)) throw new EngineError(`a volume named ${spec.name} already exists and is not managed by this project`, 409);
     this.volumes.set(spec.name, spec);
   }
 
@@ -114,7 +139,7 @@ export class MemoryEngine implements Engine {
     await this.tick(`create ${spec.name}`);
     if ([...this.containers.values()].some((b) => b.spec.name === spec.name)) throw new EngineError(`name ${spec.name} in use`, 409);
     const id = `c${String(++this.seq).padStart(12, '0')}`;
-    this.containers.set(id, { id, spec, state: 'created' });
+    this.containers.set(id, { id, spec, state: 'created', program: this.programs.get(programKey(spec.command)), exited: [] });
     return id;
   }
 
@@ -127,31 +152,30 @@ export class MemoryEngine implements Engine {
   async startContainer(id: string): Promise<void> {
     await this.tick(`start ${this.box(id).spec.name}`);
     const b = this.box(id);
-    if (this.failStart.has(b.spec.labels['dev.pond.workload'] ?? '')) throw new EngineError(`cannot start ${b.spec.name}`, 500);
+    if (this.failStart.has(b.spec.labels['dev.pond.workload'] ?? '') || b.program?.failsToStart) throw new EngineError(`cannot start ${b.spec.name}`, 500);
     b.state = 'running';
-    const code = this.exitCodes.get(b.spec.labels['dev.pond.workload'] ?? '');
-    if (code !== undefined) {
-      b.state = 'exited';
-      b.exitCode = code;
-    }
+    b.startedAt = new Date().toISOString();
+    for (const [file, text] of Object.entries(b.program?.files ?? {})) this.files.set(`${b.spec.name}:${file}`, Buffer.from(text));
+    const code = this.exitCodes.get(b.spec.labels['dev.pond.workload'] ?? '') ?? b.program?.exitCode;
+    if (code !== undefined) this.exit(b, code);
   }
 
   async stopContainer(id: string): Promise<void> {
     await this.tick(`stop ${this.box(id).spec.name}`);
     const b = this.box(id);
-    b.state = 'exited';
-    b.exitCode = 0;
+    this.exit(b, b.state === 'running' ? (b.program?.stopExitCode ?? 0) : 0);
   }
 
   async killContainer(id: string, signal: string): Promise<void> {
     await this.tick(`kill ${this.box(id).spec.name} ${signal}`);
     const b = this.box(id);
-    b.state = 'exited';
-    b.exitCode = 137;
+    if (b.state !== 'running') throw new EngineError(`container ${b.spec.name} is not running`, 409);
+    this.exit(b, killedExitCode(signal));
   }
 
   async removeContainer(id: string): Promise<void> {
     await this.tick(`remove ${this.box(id).spec.name}`);
+    this.box(id).exited.splice(0).forEach((f) => f());
     this.containers.delete(id);
   }
 
@@ -189,6 +213,7 @@ export class MemoryEngine implements Engine {
   async waitExit(id: string): Promise<number> {
     const b = this.box(id);
     this.calls.push(`waitExit ${b.spec.name}`);
+    if (b.program && b.state === 'running') await new Promise<void>((r) => b.exited.push(r));
     return b.exitCode ?? 0;
   }
 
@@ -198,8 +223,9 @@ export class MemoryEngine implements Engine {
   async *logs(id: string): AsyncIterable<LogLine> {
     const b = this.box(id);
     this.calls.push(`logs ${b.spec.name}`);
-    const lines = this.output.get(b.spec.labels['dev.pond.workload'] ?? '') ?? [];
-    for (const [i, text] of lines.entries()) yield { container: id, stream: 'stdout', time: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), text };
+    const lines = [...(b.program?.stdout ?? []), ...(this.output.get(b.spec.labels['dev.pond.workload'] ?? '') ?? [])].map((text) => ({ stream: 'stdout' as const, text }));
+    const all = [...lines, ...(b.program?.stderr ?? []).map((text) => ({ stream: 'stderr' as const, text }))];
+    for (const [i, l] of all.entries()) yield { container: id, ...l, time: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString() };
   }
 
   async stats(): Promise<ContainerStats> {
@@ -239,4 +265,26 @@ export class MemoryEngine implements Engine {
   }
 
   async resizeContainer(): Promise<void> {}
+
+  /** Over the recorded calls (create, attach, start, remove), so tests see a run as the steps it is made of. */
+  async run(spec: ContainerSpec, opts: StartRunOptions = {}): Promise<RunHandle> {
+    const io = opts.stdio;
+    const id = await this.createContainer({ ...spec, ...(io?.tty && { tty: true }), ...(io?.stdin && { openStdin: true }) });
+    try {
+      const attached = io ? await this.attachContainer(id) : undefined;
+      await this.startContainer(id).catch((e: unknown) => (attached?.close(), Promise.reject(e)));
+    } catch (e) {
+      if (!opts.keepOnFailedStart) await this.removeContainer(id).catch(() => undefined);
+      throw e;
+    }
+    return {
+      id,
+      logs: () => this.logs(id),
+      wait: async () => ({ exitCode: await this.waitExit(id) }),
+      collect: (path) => this.copyFromContainer(id, path),
+      stop: () => this.stopContainer(id),
+      resize: () => this.resizeContainer(),
+      remove: async () => (this.containers.has(id) ? this.removeContainer(id) : undefined),
+    };
+  }
 }

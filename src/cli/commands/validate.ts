@@ -1,14 +1,20 @@
 import { formatDiagnostic } from '../../config/format.js';
 import type { Diagnostic } from '../../errors.js';
+import { refuseUnsupported } from '../../desired/capability-check.js';
+import { BACKEND_CAPABILITIES, DEFAULT_BACKEND } from '../../engine/capabilities.js';
 import type { Context } from '../context.js';
 
 export function printWarnings(ctx: Context, warnings: Diagnostic[]): void {
   for (const w of warnings) ctx.output.err(formatDiagnostic(w, ctx.cwd));
 }
 
-/** `pond validate`: every stage short of the engine; exit 0 or 3 with every problem listed. */
+/**
+ * `pond validate`: every stage short of the engine, and what the project asks of the backend checked
+ * against the default backend's declared capabilities (no connection); exit 0 or 3 with every problem listed.
+ */
 export async function validateCommand(ctx: Context, flags: { format: 'text' | 'json' }): Promise<number> {
   const project = await ctx.project();
+  refuseUnsupported(project.spec, { name: DEFAULT_BACKEND, capabilities: BACKEND_CAPABILITIES[DEFAULT_BACKEND] }, project.config);
   const names = project.spec.workloads.map((w) => w.name);
   if (flags.format === 'json') {
     ctx.output.out(JSON.stringify({ valid: true, project: project.spec.name, files: project.config.files, workloads: names, order: project.graph.order, warnings: project.warnings }, null, 2));

@@ -1,3 +1,4 @@
+import { BACKEND_CAPABILITIES } from '../capabilities.js';
 import type { Engine } from '../types.js';
 import { copyFromContainer } from './archive.js';
 import { attachContainer, resizeContainer } from './attach.js';
@@ -18,6 +19,7 @@ import { observe } from './observe.js';
 import { inspectRaw } from './inspect.js';
 import { probeOnce } from './probes.js';
 import { retryPolicy } from './retry.js';
+import { run } from './run.js';
 import { waitReady } from './readiness.js';
 import { waitSettled } from './settle.js';
 import { stats } from './stats.js';
@@ -36,6 +38,9 @@ export function createDockerEngine(opts: { host?: string; env?: Record<string, s
   const conn = createConnection(endpoint, retryPolicy(opts.retryBudgetMs));
   return {
     endpoint: endpoint.url,
+    backend: 'docker',
+    capabilities: BACKEND_CAPABILITIES.docker,
+    run: (spec, o) => run(conn, spec, o),
     ping: async () => {
       try {
         await conn.getJson('/_ping', { timeoutMs: 5_000 });

@@ -36,13 +36,19 @@ export function toObserved(raw: RawInspect): ObservedContainer {
   const health = raw.State.Health?.Status;
   const neverStarted = raw.State.StartedAt.startsWith('0001-');
   const exited = raw.State.Status === 'exited' || raw.State.Status === 'dead';
-  return {
-    id: raw.Id,
-    name: raw.Name.replace(/^\//, ''),
-    labels: raw.Config.Labels ?? {},
-    state: raw.State.Status as ContainerState,
+  const state = raw.State.Status as ContainerState;
+  const facts: Pick<ObservedContainer, 'health' | 'exitCode'> = {
     ...(health === 'starting' || health === 'healthy' || health === 'unhealthy' ? { health } : {}),
     ...(exited || raw.State.Status === 'restarting' ? { exitCode: raw.State.ExitCode } : {}),
+  };
+  return {
+    id: raw.Id,
+    version: raw.Id,
+    instances: [{ id: raw.Id, state, ...facts, ...(neverStarted ? {} : { startedAt: raw.State.StartedAt }) }],
+    name: raw.Name.replace(/^\//, ''),
+    labels: raw.Config.Labels ?? {},
+    state,
+    ...facts,
     oomKilled: !!raw.State.OOMKilled,
     ...(raw.HostConfig.Memory ? { memoryLimitBytes: raw.HostConfig.Memory } : {}),
     image: raw.Config.Image,

@@ -48,15 +48,18 @@ export async function observe(conn: Connection, project: string): Promise<Observ
   }
 }
 
-/** A listed container in pond's terms: no inspect, so no start time and 0 restarts. */
+/** A listed container in pond's terms: no inspect, so no start time and 0 restarts; its one instance is itself. */
 export function toObservedContainer(c: ListedContainer): ObservedContainer {
   const health = healthFromStatus(c.Status);
   const exitCode = exitCodeFromStatus(c.Status);
+  const state = c.State as ContainerState;
   return {
     id: c.Id,
+    version: c.Id,
+    instances: [{ id: c.Id, state, ...(health ? { health } : {}), ...(exitCode !== undefined ? { exitCode } : {}) }],
     name: (c.Names?.[0] ?? c.Id).replace(/^\//, ''),
     labels: c.Labels ?? {},
-    state: c.State as ContainerState,
+    state,
     ...(health ? { health } : {}),
     ...(exitCode !== undefined ? { exitCode } : {}),
     image: c.Image,

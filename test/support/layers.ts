@@ -6,7 +6,7 @@
 export const TIERS: { name: string; paths: string[] }[] = [
   {
     name: 'foundation',
-    paths: ['errors.ts', 'version.ts', 'secrets.ts', 'labels.ts', 'units.ts', 'canonical.ts', 'process-alive.ts', 'engine/types.ts', 'engine/describe-exit.ts', 'engine/describe-probe.ts'],
+    paths: ['errors.ts', 'version.ts', 'secrets.ts', 'labels.ts', 'units.ts', 'canonical.ts', 'process-alive.ts', 'engine/types.ts', 'engine/capabilities.ts', 'engine/describe-exit.ts', 'engine/describe-probe.ts'],
   },
   { name: 'config', paths: ['config/'] },
   { name: 'import', paths: ['import/'] },

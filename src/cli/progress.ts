@@ -9,7 +9,7 @@ export interface Progress {
   done(): Promise<void>;
 }
 
-const VERB: Record<Step['action'], string> = { create: 'create', replace: 'replace', start: 'start', restart: 'restart', stop: 'stop', kill: 'kill', remove: 'remove' };
+const VERB: Record<Step['action'], string> = { create: 'create', replace: 'replace', start: 'start', restart: 'restart', stop: 'stop', kill: 'kill', remove: 'remove', run: 'run' };
 
 export function stepTitle(s: Step): string {
   return `${VERB[s.action]} ${s.resource === 'container' ? '' : s.resource + ' '}${s.name}`;

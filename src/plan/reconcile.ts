@@ -149,7 +149,8 @@ function botRuns(options: PlanOptions): { step: BotRun; want: DesiredContainer }
 }
 
 function changeCause(changes: string[]): string {
-  return changes.length === 1 ? changes[0]! : `${changes.length} fields changed`;
+  const [only] = changes;
+  return changes.length === 1 && only !== undefined ? only : `${changes.length} fields changed`;
 }
 
 /** The conditions a container step reports, in order. Waiting for health is up's default (--wait). */

@@ -138,6 +138,7 @@ export interface ContainerStart extends StepBase, Settles {
   container: DesiredContainer | null;
 }
 
+/** Stops an existing container, or stops and removes it (its last output kept first). */
 export interface ContainerStop extends StepBase {
   resource: 'container';
   action: 'stop' | 'remove';

@@ -1,4 +1,4 @@
-import type { Action, ResourceKind } from '../plan/types.js';
+import type { Action, Reason, ResourceKind } from '../plan/types.js';
 
 /** A step of a plan as the API reports it: what it acts on, without the engine-level details. */
 export interface StepRef {
@@ -19,7 +19,7 @@ export interface PlanData {
   /** Whether `up` would change anything. */
   changes: boolean;
   summary: Record<string, number>;
-  steps: (StepRef & { engine_name: string; cause: string; changes: string[]; destructive: boolean; needs: unknown[]; risks: unknown[] })[];
+  steps: (StepRef & { engine_name: string; cause: string; reason: Reason; changes: string[]; destructive: boolean; needs: unknown[]; risks: unknown[]; best_effort?: string })[];
   risks: unknown[];
   unchanged: string[];
   warnings: string[];

@@ -1,21 +1,20 @@
 import { applyPlan } from '../apply/executor.js';
-import { runOnUp, upRunFailures } from '../bots/on-up.js';
+import { upRunner } from '../bots/on-up.js';
 import { prepareBots } from '../bots/prepare.js';
-import { scheduledBots } from '../bots/schedule-view.js';
 import { formatDiagnostic } from '../config/format.js';
 import type { Engine } from '../engine/types.js';
-import { ApplyError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { acquireLock } from '../lock/lock.js';
 import { saveDigests, type Project } from '../pipeline.js';
 import { hasChanges } from '../plan/render.js';
 import type { Plan } from '../plan/types.js';
-import { makePlan, targetsOf } from '../session/make-plan.js';
+import { makePlan } from '../session/make-plan.js';
 import { emitter, stepEvent } from './events.js';
 import type { UpOptions, UpResult } from './option-types.js';
 import { parseOptions, upSchema } from './options.js';
 import { planData, throwUnlessOk } from './outcome.js';
 
-/** `pond up` without a terminal: lock, plan, apply, then the due scheduled bots' first runs. */
+/** `pond up` without a terminal: lock, plan, apply (the due scheduled bots' first runs are steps of the plan). */
 export async function up(project: Project, engine: () => Promise<Engine>, options: UpOptions | undefined): Promise<UpResult> {
   const o = parseOptions(upSchema, options, 'Pond.up');
   const emit = emitter(o.onEvent);
@@ -31,12 +30,9 @@ export async function up(project: Project, engine: () => Promise<Engine>, option
     prepareBots(project.spec);
     if (hasChanges(plan)) {
       const onEvent = (e: Parameters<typeof stepEvent>[0]): void => emit(stepEvent(e));
-      throwUnlessOk(await applyPlan(plan, live, { concurrency: o.concurrency, waitTimeoutMs: o.waitTimeoutMs, projectDir: project.spec.dir, signal: o.signal, onEvent }));
+      const { runBot } = upRunner(live, project, (message) => emit({ type: 'log', message }));
+      throwUnlessOk(await applyPlan(plan, live, { concurrency: o.concurrency, waitTimeoutMs: o.waitTimeoutMs, projectDir: project.spec.dir, signal: o.signal, onEvent, runBot }));
     }
-    const targets = targetsOf(project, o);
-    const bots = scheduledBots(project, new Date()).filter((b) => !targets || targets.includes(b.workload));
-    const failures = upRunFailures(await runOnUp(live, project, bots, (message) => emit({ type: 'log', message }), o.signal));
-    if (failures.length) throw new ApplyError(failures.join('; '), failures.map((f) => ({ step: 'run', error: new Error(f) })));
     return { plan: data };
   } finally {
     await lock.release();

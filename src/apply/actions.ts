@@ -1,6 +1,6 @@
 import type { Condition, Engine } from '../engine/types.js';
 import { EngineError, StaleContainerError } from '../errors.js';
-import type { Step } from '../plan/types.js';
+import type { BotRun, ContainerCreate, ContainerReplace, ContainerStart, ContainerStop, NetworkRemove, Step } from '../plan/types.js';
 import { jobFailed, waitJob } from './job.js';
 import type { Limit } from './limit.js';
 
@@ -16,53 +16,96 @@ export interface ActionContext {
   warn(message: string): void;
   /** Saves the last output of a container about to be removed (never fails the step). */
   keepLogs(id: string): Promise<void>;
+  /** Performs `run` steps; absent: a plan with one fails that step. */
+  runBot?: BotRunner;
 }
 
 /**
- * The engine calls for one step, chosen by its action and resource: no decisions beyond that.
- * A replace creates the new container before it stops the old one, and removes the old one only
- * once the new one reached every condition: a bad image or config, or a replacement that never gets
- * ready, leaves the previous container running.
+ * Runs one scheduled bot to its end for a `run` step; rejects when the run failed. It belongs to the
+ * bots layer, above apply, so the caller hands it in.
+ */
+export type BotRunner = (bot: string, ctx: { signal: AbortSignal; progress(message: string): void }) => Promise<void>;
+
+/**
+ * The engine calls for one step, chosen by its variant: no decisions beyond that. A replace creates
+ * the new container before it stops the old one, and removes the old one only once the new one
+ * reached every condition: a bad image or config, or a replacement that never gets ready, leaves
+ * the previous container running.
  */
 export async function runStep(step: Step, ctx: ActionContext): Promise<void> {
-  if (step.action === 'remove') return remove(step, ctx);
-  if (step.action === 'stop') return ctx.limit.run(() => ctx.engine.stopContainer(step.observedId!, step.stopTimeoutSec ?? 10));
-  if (step.action === 'kill') return ctx.limit.run(() => ctx.engine.killContainer(step.observedId!, step.signal ?? 'SIGKILL'));
-  if (step.resource === 'network') return void (await ctx.limit.run(() => ctx.engine.createNetwork(step.network!)));
-  if (step.resource === 'volume') return ctx.limit.run(() => ctx.engine.createVolume(step.volume!));
-  const want = step.container!;
-  let id: string;
-  if (step.action === 'start' || step.action === 'restart') {
-    id = step.observedId!;
-    id = await ctx.limit.run(async () => {
-      if (step.action === 'restart') await ctx.engine.stopContainer(id, step.stopTimeoutSec ?? want.spec.stopTimeoutSec);
-      return startOrRecreate(step, id, ctx);
-    });
-  } else if (step.action === 'create') {
-    await ctx.ensureImage(want.spec.image);
-    id = await createAndStart(step, ctx);
-  } else {
-    await ctx.ensureImage(want.spec.image);
-    return replace(step, ctx);
+  switch (step.resource) {
+    case 'network':
+      return step.action === 'create' ? void (await ctx.limit.run(() => ctx.engine.createNetwork(step.network))) : removeNetwork(step, ctx);
+    case 'volume':
+      return step.action === 'create' ? ctx.limit.run(() => ctx.engine.createVolume(step.volume)) : ctx.limit.run(() => ctx.engine.removeVolume(step.engineName));
+    case 'bot':
+      return runBot(step, ctx);
+    case 'container':
+      return containerStep(step, ctx);
+    default:
+      return unreachable(step);
   }
+}
+
+async function containerStep(step: Extract<Step, { resource: 'container' }>, ctx: ActionContext): Promise<void> {
+  switch (step.action) {
+    case 'remove':
+      return removeContainer(step, ctx);
+    case 'stop':
+      return ctx.limit.run(() => ctx.engine.stopContainer(step.observedId, step.stopTimeoutSec));
+    case 'kill':
+      return ctx.limit.run(() => ctx.engine.killContainer(step.observedId, step.signal));
+    case 'replace':
+      await ctx.ensureImage(step.container.spec.image);
+      return replace(step, ctx);
+    case 'create': {
+      await ctx.ensureImage(step.container.spec.image);
+      const id = await createAndStart(step, ctx);
+      return afterStart(step, id, ctx);
+    }
+    case 'start':
+    case 'restart': {
+      const id = await ctx.limit.run(async () => {
+        if (step.action === 'restart') await ctx.engine.stopContainer(step.observedId, step.stopTimeoutSec);
+        return startOrRecreate(step, ctx);
+      });
+      return afterStart(step, id, ctx);
+    }
+    default:
+      return unreachable(step);
+  }
+}
+
+function unreachable(step: never): never {
+  throw new Error(`a step the executor does not know: ${JSON.stringify(step)}`);
+}
+
+async function afterStart(step: ContainerCreate | ContainerStart, id: string, ctx: ActionContext): Promise<void> {
   ctx.reached('started');
-  if (!step.reach.includes('healthy')) await applyCredentials(step, id, ctx);
+  if (step.action === 'create' && !step.reach.includes('healthy')) await applyCredentials(step, id, ctx);
   await reachRest(step, id, ctx);
+}
+
+async function runBot(step: BotRun, ctx: ActionContext): Promise<void> {
+  if (!ctx.runBot) throw new Error(`the plan runs bot ${step.name}, but this apply was given no bot runner`);
+  await ctx.runBot(step.name, { signal: ctx.signal, progress: ctx.progress });
+  for (const condition of step.reach) ctx.reached(condition);
 }
 
 /**
  * Starts an existing container. One that a dockerd crash left with a stale task can never start: it
- * is removed and made again from the same spec (it never ran, so nothing of it is lost).
+ * is removed and made again from the same spec (it never ran, so nothing of it is lost), when the
+ * step carries that spec.
  */
-async function startOrRecreate(step: Step, id: string, ctx: ActionContext): Promise<string> {
+async function startOrRecreate(step: ContainerStart, ctx: ActionContext): Promise<string> {
   try {
-    await ctx.engine.startContainer(id);
-    return id;
+    await ctx.engine.startContainer(step.observedId);
+    return step.observedId;
   } catch (e) {
-    if (!(e instanceof StaleContainerError)) throw e;
+    if (!(e instanceof StaleContainerError) || !step.container) throw e;
     ctx.progress('the engine kept a stale task (a dockerd crash): recreating the container');
-    await ctx.engine.removeContainer(id);
-    const fresh = await ctx.engine.createContainer(step.container!.spec);
+    await ctx.engine.removeContainer(step.observedId);
+    const fresh = await ctx.engine.createContainer(step.container.spec);
     await ctx.engine.startContainer(fresh);
     return fresh;
   }
@@ -73,10 +116,10 @@ async function startOrRecreate(step: Step, id: string, ctx: ActionContext): Prom
  * healthy, the preset's command applies them inside it, so the password pond hands out is the one
  * that works. Idempotent (on a fresh data dir it sets what init set). Its output never carries a value.
  */
-async function applyCredentials(step: Step, id: string, ctx: ActionContext): Promise<void> {
-  const applied = step.container?.initOnly?.applied;
-  if (!applied || step.action === 'start' || step.action === 'restart') return;
-  const health = step.container!.health!;
+async function applyCredentials(step: ContainerCreate | ContainerReplace, id: string, ctx: ActionContext): Promise<void> {
+  const applied = step.container.initOnly?.applied;
+  const health = step.container.health;
+  if (!applied || !health) return;
   if (!step.reach.includes('healthy')) await ctx.engine.waitReady(id, health, { timeoutMs: ctx.waitTimeoutMs, signal: ctx.signal });
   ctx.progress(`applying ${applied.env.join(', ')} inside the database`);
   const result = await ctx.engine.probe(id, { exec: [applied.exec] }, 30_000);
@@ -85,10 +128,10 @@ async function applyCredentials(step: Step, id: string, ctx: ActionContext): Pro
 }
 
 /** A container that cannot start (a host port taken since the plan, say) is removed, not left half made. */
-async function createAndStart(step: Step, ctx: ActionContext): Promise<string> {
+async function createAndStart(step: ContainerCreate, ctx: ActionContext): Promise<string> {
   return ctx.limit.run(async () => {
     ctx.progress('creating');
-    const id = await ctx.engine.createContainer(step.container!.spec);
+    const id = await ctx.engine.createContainer(step.container.spec);
     ctx.progress('starting');
     await ctx.engine.startContainer(id).catch(async (e: unknown) => {
       await ctx.engine.removeContainer(id).catch(() => undefined);
@@ -104,9 +147,9 @@ async function createAndStart(step: Step, ctx: ActionContext): Promise<string> {
  * reached its conditions is the old one removed. If it fails to start or to get ready, it is removed
  * and the old one gets its name back (see rollBack).
  */
-async function replace(step: Step, ctx: ActionContext): Promise<void> {
-  const spec = step.container!.spec;
-  const old = step.observedId!;
+async function replace(step: ContainerReplace, ctx: ActionContext): Promise<void> {
+  const spec = step.container.spec;
+  const old = step.observedId;
   const id = await ctx.limit.run(async () => {
     ctx.progress('creating replacement');
     const fresh = await ctx.engine.createContainer({ ...spec, name: `${old.slice(0, 12)}_${spec.name}` });
@@ -134,14 +177,14 @@ async function replace(step: Step, ctx: ActionContext): Promise<void> {
  * The replacement failed: remove it and give the previous container its name back; start it again
  * unless it is a job (a query, a `completed` target), whose rerun would redo its work.
  */
-async function rollBack(step: Step, fresh: string, ctx: ActionContext, cause: unknown): Promise<never> {
-  const spec = step.container!.spec;
+async function rollBack(step: ContainerReplace, fresh: string, ctx: ActionContext, cause: unknown): Promise<never> {
+  const spec = step.container.spec;
   ctx.progress('replacement failed: putting the previous container back');
   await ctx.engine.stopContainer(fresh, spec.stopTimeoutSec).catch(() => undefined);
   await ctx.engine.removeContainer(fresh);
-  await ctx.engine.renameContainer(step.observedId!, spec.name);
+  await ctx.engine.renameContainer(step.observedId, spec.name);
   if (step.reach.includes('completed')) throw cause; // a job: running the old one again would redo its work
-  await ctx.engine.startContainer(step.observedId!);
+  await ctx.engine.startContainer(step.observedId);
   ctx.warn(`${step.name}: the replacement did not get ready, so the previous container runs again (unchanged)`);
   throw cause;
 }
@@ -154,17 +197,14 @@ async function rollBack(step: Step, fresh: string, ctx: ActionContext, cause: un
  */
 export const SETTLE_MS = 1_500;
 
-async function reachRest(step: Step, id: string, ctx: ActionContext): Promise<void> {
+async function reachRest(step: ContainerCreate | ContainerReplace | ContainerStart, id: string, ctx: ActionContext): Promise<void> {
   if (step.settle) {
     ctx.progress('checking that it stays up');
     await ctx.engine.waitSettled(id, { windowMs: Math.min(SETTLE_MS, ctx.waitTimeoutMs), signal: ctx.signal });
   }
   for (const condition of step.reach.slice(1)) {
-    if (condition === 'healthy') {
-      ctx.progress('waiting until healthy');
-      await ctx.engine.waitReady(id, step.container!.health!, { timeoutMs: ctx.waitTimeoutMs, signal: ctx.signal });
-      await applyCredentials(step, id, ctx);
-    } else if (condition === 'completed') {
+    if (condition === 'healthy') await reachHealthy(step, id, ctx);
+    else if (condition === 'completed') {
       ctx.progress('waiting until it completes');
       const job = step.container?.job;
       const code = job ? await waitJob(ctx.engine, id, `${step.name}`, job.timeoutMs, ctx.signal) : await ctx.engine.waitExit(id, { signal: ctx.signal });
@@ -174,20 +214,29 @@ async function reachRest(step: Step, id: string, ctx: ActionContext): Promise<vo
   }
 }
 
-async function remove(step: Step, ctx: ActionContext): Promise<void> {
-  if (step.resource === 'container') {
-    return ctx.limit.run(async () => {
-      ctx.progress('stopping');
-      await ctx.engine.stopContainer(step.observedId!, step.stopTimeoutSec ?? 10);
-      await ctx.keepLogs(step.observedId!);
-      await ctx.engine.removeContainer(step.observedId!);
-    });
-  }
-  if (step.resource === 'volume') return ctx.limit.run(() => ctx.engine.removeVolume(step.engineName));
+async function reachHealthy(step: ContainerCreate | ContainerReplace | ContainerStart, id: string, ctx: ActionContext): Promise<void> {
+  const health = step.container?.health;
+  if (!health) throw new Error(`${step.name}: the plan waits for it to be healthy, but the step carries no health check`);
+  ctx.progress('waiting until healthy');
+  await ctx.engine.waitReady(id, health, { timeoutMs: ctx.waitTimeoutMs, signal: ctx.signal });
+  if (step.action === 'create' || step.action === 'replace') await applyCredentials(step, id, ctx);
+}
+
+async function removeContainer(step: ContainerStop, ctx: ActionContext): Promise<void> {
+  return ctx.limit.run(async () => {
+    ctx.progress('stopping');
+    await ctx.engine.stopContainer(step.observedId, step.stopTimeoutSec);
+    await ctx.keepLogs(step.observedId);
+    await ctx.engine.removeContainer(step.observedId);
+  });
+}
+
+/** A removal the planner marked best-effort only warns when the engine refuses it. */
+async function removeNetwork(step: NetworkRemove, ctx: ActionContext): Promise<void> {
   try {
     await ctx.limit.run(() => ctx.engine.removeNetwork(step.engineName));
   } catch (e) {
-    if (!(e instanceof EngineError)) throw e;
-    ctx.warn(`network ${step.engineName} could not be removed: ${e.message} (it is harmless; a dockerd restart clears it)`);
+    if (step.bestEffort === false || !(e instanceof EngineError)) throw e;
+    ctx.warn(`network ${step.engineName} could not be removed: ${e.message} (${step.bestEffort})`);
   }
 }

@@ -1,7 +1,7 @@
 import type { Condition, Engine } from '../engine/types.js';
 import { EngineError } from '../errors.js';
 import type { Plan, Step } from '../plan/types.js';
-import { runStep } from './actions.js';
+import { runStep, type BotRunner } from './actions.js';
 import { keepLogs } from './keep-logs.js';
 import { GateClosed, Gates } from './gates.js';
 import { Limit } from './limit.js';
@@ -34,6 +34,8 @@ export interface ApplyOptions {
   onEvent?: (e: StepEvent) => void;
   /** The folder of pond.yaml: a removed or replaced container's last output is saved under its `.pond/logs`. Absent: not saved. */
   projectDir?: string;
+  /** Performs the plan's `run` steps (a scheduled bot's run on `up`); the bots layer's, handed in. */
+  runBot?: BotRunner;
 }
 
 export interface ApplyResult {
@@ -59,7 +61,7 @@ export async function applyPlan(plan: Plan, engine: Engine, options: ApplyOption
     if (!p) pulls.set(image, (p = pullIfMissing(engine, image, (line) => emit({ step, status: 'progress', message: line }))));
     return p;
   };
-  const results = await Promise.all(plan.steps.map((step) => runOne(step, { engine, gates, limit, signal, emit, ensureImage, waitTimeoutMs: options.waitTimeoutMs, projectDir: options.projectDir })));
+  const results = await Promise.all(plan.steps.map((step) => runOne(step, { engine, gates, limit, signal, emit, ensureImage, waitTimeoutMs: options.waitTimeoutMs, projectDir: options.projectDir, runBot: options.runBot })));
   return { results, ok: results.every((r) => r.status === 'done'), interrupted: signal.aborted };
 }
 
@@ -72,6 +74,7 @@ interface RunContext {
   ensureImage: (image: string, step: Step) => Promise<void>;
   waitTimeoutMs: number;
   projectDir?: string;
+  runBot?: BotRunner;
 }
 
 async function runOne(step: Step, ctx: RunContext): Promise<StepResult> {
@@ -114,6 +117,7 @@ async function runOne(step: Step, ctx: RunContext): Promise<StepResult> {
       },
       progress: (message) => ctx.emit({ step, status: 'progress', message }),
       warn,
+      ...(ctx.runBot && { runBot: ctx.runBot }),
       keepLogs: async (id) => {
         const failed = dir === undefined ? undefined : await keepLogs(ctx.engine, dir, step.name, id);
         if (failed) warn(failed);

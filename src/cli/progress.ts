@@ -13,8 +13,12 @@ export interface Progress {
 const PHRASE: Record<string, string> = { started: 'started', healthy: 'healthy', completed: 'completed' };
 
 /** "waiting for db (healthy), seed (completed)": what a step that cannot start yet is waiting for. */
-export function waitingFor(s: Step): string {
-  const names = s.needs.filter((n) => n.step.startsWith('container:')).map((n) => `${n.step.slice('container:'.length).replace(/#.*/, '')} (${PHRASE[n.condition]})`);
+export function waitingFor(s: Step, plan: Plan): string {
+  const byId = new Map(plan.steps.map((x) => [x.id, x]));
+  const names = s.needs.flatMap((n) => {
+    const dep = byId.get(n.step);
+    return dep?.resource === 'container' ? [`${dep.name} (${PHRASE[n.condition]})`] : [];
+  });
   return names.length ? `waiting for ${names.join(', ')}` : 'queued';
 }
 
@@ -52,7 +56,7 @@ export async function ttyProgress(plan: Plan): Promise<Progress> {
         new Promise<void>((resolve, reject) => {
           register(step.id, {
             push(e) {
-              if (e.status === 'pending') task.output = waitingFor(step);
+              if (e.status === 'pending') task.output = waitingFor(step, plan);
               else if (e.status === 'progress' || e.status === 'warning') task.output = e.message ?? '';
               else if (e.status === 'reached' && e.condition !== 'started') task.output = e.condition ?? '';
               else if (e.status === 'done') {

@@ -1,3 +1,4 @@
+import type { BotRunner } from '../apply/actions.js';
 import { applyPlan, type ApplyResult } from '../apply/executor.js';
 import type { Engine } from '../engine/types.js';
 import { AlreadyReportedError, PondError, TimeoutError } from '../errors.js';
@@ -13,6 +14,8 @@ export interface RunApplyOptions {
   waitTimeoutMs: number;
   /** pond.yaml's folder: removed containers' last output goes to its .pond/logs. */
   projectDir?: string;
+  /** Performs the plan's `run` steps. */
+  runBot?: BotRunner;
 }
 
 /**
@@ -29,7 +32,7 @@ export async function runApply(out: Output, plan: Plan, engine: Engine, options:
   const progress = await progressFor(out, plan);
   const started = Date.now();
   return whileStoppable(onStop, async () => {
-    const result = await applyPlan(plan, engine, { concurrency: options.concurrency, waitTimeoutMs: options.waitTimeoutMs, projectDir: options.projectDir, signal: abort.signal, onEvent: (e) => progress.onEvent(e) });
+    const result = await applyPlan(plan, engine, { concurrency: options.concurrency, waitTimeoutMs: options.waitTimeoutMs, projectDir: options.projectDir, runBot: options.runBot, signal: abort.signal, onEvent: (e) => progress.onEvent(e) });
     await progress.done();
     reportOutcome(out, result, Date.now() - started);
     return result;

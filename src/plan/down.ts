@@ -1,7 +1,11 @@
 import type { ObservedState } from '../engine/types.js';
 import { LABEL } from '../labels.js';
 import { parseSpecLabel, stopTimeoutIn } from './reconcile.js';
-import type { DownOptions, Plan, Step } from './types.js';
+import { makeStep } from './make-step.js';
+import type { ContainerStop, DownOptions, NetworkRemove, Plan, Step, VolumeRemove } from './types.js';
+
+/** Why down tolerates a network the engine will not remove (DESIGN §7: "has active endpoints" after a mass teardown). */
+export const STUCK_NETWORK = 'it is harmless; a dockerd restart clears it';
 
 /**
  * Tears down everything the project owns. Dependents go before what they depend on (read from each
@@ -15,25 +19,29 @@ export function planDown(project: string, observed: ObservedState, options: Down
   const dependents = dependentsByWorkload(containers, specs);
   const steps: Step[] = containers.map((c) => {
     const workload = c.labels[LABEL.workload] ?? c.name;
-    return step({
+    return makeStep<ContainerStop>({
       id: idOf(c),
+      action: 'remove',
       resource: 'container',
       name: workload,
       engineName: c.name,
       cause: 'pond down',
+      reason: 'requested',
+      reach: [],
       observedId: c.id,
-      stopTimeoutSec: stopTimeoutIn(specs.get(c)!),
+      stopTimeoutSec: stopTimeoutIn(specs.get(c) ?? {}),
       needs: (dependents.get(workload) ?? []).map((d) => ({ step: idOf(d), condition: 'started' as const })),
     });
   });
   const containerIds = steps.map((s) => ({ step: s.id, condition: 'started' as const }));
   for (const n of [...observed.networks].sort((a, b) => a.name.localeCompare(b.name))) {
-    steps.push(step({ id: `network:${n.labels[LABEL.network] ?? n.name}`, resource: 'network', name: n.labels[LABEL.network] ?? n.name, engineName: n.name, cause: 'pond down', needs: containerIds }));
+    const name = n.labels[LABEL.network] ?? n.name;
+    steps.push(makeStep<NetworkRemove>({ id: `network:${name}`, action: 'remove', resource: 'network', name, engineName: n.name, cause: 'pond down', reason: 'requested', reach: [], needs: containerIds, bestEffort: STUCK_NETWORK }));
   }
   if (options.volumes) {
     for (const v of [...observed.volumes].sort((a, b) => a.name.localeCompare(b.name))) {
       const key = v.labels[LABEL.volume] ?? v.name;
-      steps.push(step({ id: `volume:${key}`, resource: 'volume', name: key, engineName: v.name, cause: 'pond down --volumes: deletes its data', destructive: true, needs: containerIds }));
+      steps.push(makeStep<VolumeRemove>({ id: `volume:${key}`, action: 'remove', resource: 'volume', name: key, engineName: v.name, cause: 'pond down --volumes: deletes its data', reason: 'requested', reach: [], destructive: true, needs: containerIds }));
     }
   }
   return { project, steps, unchanged: [], orphans: [], warnings: [] };
@@ -43,7 +51,7 @@ export function planDown(project: string, observed: ObservedState, options: Down
 function dependentsByWorkload(containers: Container[], specs: Map<Container, Record<string, unknown>>): Map<string, Container[]> {
   const out = new Map<string, Container[]>();
   for (const c of containers) {
-    const deps = specs.get(c)!.depends_on;
+    const deps = specs.get(c)?.depends_on;
     if (!deps || typeof deps !== 'object') continue;
     for (const workload of Object.keys(deps)) {
       const list = out.get(workload);
@@ -55,7 +63,3 @@ function dependentsByWorkload(containers: Container[], specs: Map<Container, Rec
 }
 
 type Container = ObservedState['containers'][number];
-
-function step(s: Pick<Step, 'id' | 'resource' | 'name' | 'engineName' | 'cause'> & Partial<Step>): Step {
-  return { action: 'remove', changes: [], destructive: false, needs: [], awaits: [], reach: [], ...s };
-}

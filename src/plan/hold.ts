@@ -12,6 +12,7 @@ export interface Held {
  */
 export function holdBack(plan: Plan, hold: Map<string, string>): { plan: Plan; held: Held[] } {
   const held = new Map<string, string>();
+  const names = new Map(plan.steps.map((s) => [s.id, s.name]));
   for (const s of plan.steps) {
     const reason = hold.get(s.id);
     if (reason) held.set(s.id, reason);
@@ -22,12 +23,15 @@ export function holdBack(plan: Plan, hold: Map<string, string>): { plan: Plan; h
       if (held.has(s.id)) continue;
       const blocker = s.needs.find((n) => held.has(n.step));
       if (!blocker) continue;
-      held.set(s.id, `waits for ${blocker.step.replace(/^container:/, '')}, which is held`);
+      held.set(s.id, `waits for ${names.get(blocker.step) ?? blocker.step}, which is held`);
       grew = true;
     }
   }
   return {
     plan: { ...plan, steps: plan.steps.filter((s) => !held.has(s.id)) },
-    held: plan.steps.filter((s) => held.has(s.id)).map((step) => ({ step, reason: held.get(step.id)! })),
+    held: plan.steps.flatMap((step) => {
+      const reason = held.get(step.id);
+      return reason === undefined ? [] : [{ step, reason }];
+    }),
   };
 }

@@ -4,7 +4,8 @@ import type { DesiredContainer, DesiredState } from '../desired/types.js';
 import { UsageError } from '../errors.js';
 import { groupByWorkload, pickCurrent, stopTimeoutOf } from './reconcile.js';
 import { dependentsOf, type DependencyEdge } from './targets.js';
-import type { Need, Plan, Step } from './types.js';
+import { makeStep } from './make-step.js';
+import type { ContainerKill, ContainerStart, ContainerStop, Need, Plan, Step, StepBase, VolumeRemove } from './types.js';
 
 export type Verb = 'start' | 'stop' | 'restart' | 'kill' | 'rm';
 
@@ -34,7 +35,6 @@ export interface Operation {
   notes: string[];
 }
 
-const ACTION = { start: 'start', stop: 'stop', restart: 'restart', kill: 'kill', rm: 'remove' } as const;
 
 /**
  * The plan of one per-workload verb, acting on existing containers only (never a create or replace):
@@ -47,12 +47,16 @@ export function operationPlan(req: OperateRequest): Operation {
   const notes: string[] = [];
   const steps: Step[] = [];
   const running = (c: ObservedContainer): boolean => c.state === 'running' || c.state === 'restarting' || c.state === 'paused';
-  const refusedRunning = req.verb === 'rm' && !req.stopFirst ? chosen.filter((w) => running(byWorkload.get(w)!)) : [];
+  const refusedRunning = req.verb === 'rm' && !req.stopFirst ? chosen.filter((w) => {
+        const c = byWorkload.get(w);
+        return !!c && running(c);
+      }) : [];
   if (refusedRunning.length) {
     throw new UsageError(`${refusedRunning.join(', ')} ${refusedRunning.length > 1 ? 'are' : 'is'} running: nothing was removed`, `pond stop ${refusedRunning.join(' ')} first, or pond rm --stop ${refusedRunning.join(' ')}`);
   }
   for (const workload of chosen) {
-    const have = byWorkload.get(workload)!;
+    const have = byWorkload.get(workload);
+    if (!have) continue;
     const skip = skipReason(req.verb, have, running(have));
     if (skip) {
       notes.push(`${workload}: ${skip}`);
@@ -88,24 +92,28 @@ function choose(req: OperateRequest, byWorkload: Map<string, ObservedContainer>)
 function step(req: OperateRequest, workload: string, have: ObservedContainer): Step {
   const want = req.desired.containers.find((c) => c.workload === workload);
   const named = req.named.length === 0 || req.named.includes(workload);
-  const cause = named ? `pond ${req.verb}` : `depends on ${req.named.join(', ')} (--with-dependents)`;
-  return {
+  const common: Pick<StepBase, 'id' | 'name' | 'engineName' | 'cause' | 'reason' | 'reach'> & { resource: 'container'; observedId: string } = {
     id: `container:${workload}`,
-    action: ACTION[req.verb],
     resource: 'container',
     name: workload,
     engineName: have.name,
-    cause,
-    changes: [],
-    destructive: false,
-    needs: [],
-    awaits: [],
+    cause: named ? `pond ${req.verb}` : `depends on ${req.named.join(', ')} (--with-dependents)`,
+    reason: named ? 'requested' : 'with-dependents',
     reach: req.verb === 'start' || req.verb === 'restart' ? ['started'] : [],
     observedId: have.id,
-    stopTimeoutSec: req.timeoutSec ?? stopTimeoutOf(have),
-    ...(sameConfig(want, have) && { container: want }),
-    ...(req.verb === 'kill' && { signal: req.signal ?? 'SIGKILL' }),
   };
+  const stopTimeoutSec = req.timeoutSec ?? stopTimeoutOf(have);
+  switch (req.verb) {
+    case 'start':
+    case 'restart':
+      return makeStep<ContainerStart>({ ...common, action: req.verb, stopTimeoutSec, settle: false, container: sameConfig(want, have) ? want : null });
+    case 'kill':
+      return makeStep<ContainerKill>({ ...common, action: 'kill', signal: req.signal ?? 'SIGKILL' });
+    case 'stop':
+      return makeStep<ContainerStop>({ ...common, action: 'stop', stopTimeoutSec });
+    case 'rm':
+      return makeStep<ContainerStop>({ ...common, action: 'remove', stopTimeoutSec });
+  }
 }
 
 /** The desired container rides along only when it is what the container was made from (a start may need to recreate a stale one). */
@@ -141,7 +149,7 @@ function volumeRemovals(req: OperateRequest, steps: Step[], notes: string[]): St
     }
     if (!req.observed.volumes.some((o) => o.name === v.name)) continue;
     const needs = steps.map((s) => ({ step: s.id, condition: 'started' as const }));
-    out.push({ id: `volume:${v.key}`, action: 'remove', resource: 'volume', name: v.key, engineName: v.name, cause: 'rm --volumes: deletes its data', changes: [], destructive: true, needs, awaits: [], reach: [] });
+    out.push(makeStep<VolumeRemove>({ id: `volume:${v.key}`, action: 'remove', resource: 'volume', name: v.key, engineName: v.name, cause: 'rm --volumes: deletes its data', reason: 'requested', destructive: true, needs, reach: [] }));
   }
   return out;
 }

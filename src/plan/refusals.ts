@@ -16,16 +16,18 @@ export interface Refusal {
 export function refusals(plan: Plan, observed: ObservedState): Refusal[] {
   const out: Refusal[] = [];
   for (const step of plan.steps) {
+    if (step.resource !== 'container' || step.action !== 'replace') continue;
     const want = step.container;
-    if (step.action !== 'replace' || !want?.initOnly || !want.data?.persistent) continue;
-    if (!observed.volumes.some((v) => v.name === want.initOnly!.volume)) continue;
+    const init = want.initOnly;
+    if (!init || !want.data?.persistent) continue;
+    if (!observed.volumes.some((v) => v.name === init.volume)) continue;
     const old = observed.containers.find((c) => c.id === step.observedId);
     const [from, to] = [major(old?.image), major(want.spec.image)];
-    if (from === undefined || to === undefined || from === to) continue;
+    if (!old || from === undefined || to === undefined || from === to) continue;
     out.push({
       workload: step.name,
-      message: `${step.name}: version ${from} → ${to} on the initialised volume ${want.initOnly.volume}: the new server cannot read the old data dir, and the replace would leave the database down`,
-      hint: `keep version "${from}", or dump the data first (docker exec ${old!.name} pg_dumpall -U pond > dump.sql, or mysqldump), then pond down --volumes --yes, pond up, and restore it`,
+      message: `${step.name}: version ${from} → ${to} on the initialised volume ${init.volume}: the new server cannot read the old data dir, and the replace would leave the database down`,
+      hint: `keep version "${from}", or dump the data first (docker exec ${old.name} pg_dumpall -U pond > dump.sql, or mysqldump), then pond down --volumes --yes, pond up, and restore it`,
     });
   }
   return out;

@@ -1,15 +1,16 @@
+import { wantedBy } from './make-step.js';
 import type { Plan, Step } from './types.js';
 
 export interface RenderOptions {
   color: boolean;
 }
 
-const SYMBOL: Record<Step['action'], string> = { create: '+', replace: '-/+', start: '>', restart: '~', stop: '.', kill: 'x', remove: '-' };
-const COLOR: Record<Step['action'], number> = { create: 32, replace: 33, start: 36, restart: 36, stop: 33, kill: 31, remove: 31 };
+const SYMBOL: Record<Step['action'], string> = { create: '+', replace: '-/+', start: '>', restart: '~', stop: '.', kill: 'x', remove: '-', run: '>>' };
+const COLOR: Record<Step['action'], number> = { create: 32, replace: 33, start: 36, restart: 36, stop: 33, kill: 31, remove: 31, run: 36 };
 
 /** Counts per action, in a fixed order, for the summary line and JSON. */
 export function summarize(plan: Plan): Record<Step['action'], number> {
-  const counts = { create: 0, replace: 0, start: 0, restart: 0, stop: 0, kill: 0, remove: 0 };
+  const counts = { create: 0, replace: 0, start: 0, restart: 0, stop: 0, kill: 0, remove: 0, run: 0 };
   for (const s of plan.steps) counts[s.action]++;
   return counts;
 }
@@ -64,7 +65,8 @@ export function summaryLine(plan: Plan): string {
   const loss = destructive ? ` ${destructive} step${destructive > 1 ? 's' : ''} delete${destructive > 1 ? '' : 's'} data (!).` : '';
   const restart = c.restart ? `, ${c.restart} to restart` : '';
   const stopped = (c.stop ? `, ${c.stop} to stop` : '') + (c.kill ? `, ${c.kill} to kill` : '');
-  return `Plan: ${c.create} to create, ${c.replace} to replace, ${c.start} to start${restart}${stopped}, ${c.remove} to remove.${loss}${orphans}`;
+  const runs = c.run ? `, ${c.run} to run` : '';
+  return `Plan: ${c.create} to create, ${c.replace} to replace, ${c.start} to start${restart}${stopped}, ${c.remove} to remove${runs}.${loss}${orphans}`;
 }
 
 /** One JSON document for scripts: stable keys, no secrets (changes are already redacted). */
@@ -80,10 +82,12 @@ export function planToJson(plan: Plan): Record<string, unknown> {
       name: s.name,
       engine_name: s.engineName,
       cause: s.cause,
+      reason: s.reason,
       changes: s.changes,
       destructive: s.destructive,
       needs: s.needs,
-      risks: s.action === 'remove' ? [] : (s.container?.risks ?? []),
+      risks: wantedBy(s)?.risks ?? [],
+      ...(s.resource === 'network' && s.action === 'remove' && s.bestEffort !== false && { best_effort: s.bestEffort }),
     })),
     risks: plan.risks ?? [],
     unchanged: plan.unchanged,

@@ -10,9 +10,10 @@ import type { Step } from './types.js';
 export function keepPickedPorts(steps: Step[], observed: ObservedState): void {
   const byId = new Map(observed.containers.map((c) => [c.id, c]));
   for (const step of steps) {
+    if (step.resource !== 'container' || step.action !== 'replace') continue;
     const want = step.container;
-    if (step.action !== 'replace' || !want || !want.spec.ports.some((p) => p.host === undefined)) continue;
-    const old = step.observedId === undefined ? undefined : byId.get(step.observedId);
+    if (!want.spec.ports.some((p) => p.host === undefined)) continue;
+    const old = byId.get(step.observedId);
     if (!old) continue;
     const taken = new Set(want.spec.ports.map((p) => p.host).filter((h) => h !== undefined));
     const ports = want.spec.ports.map((p): PortBinding => {

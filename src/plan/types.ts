@@ -7,8 +7,33 @@ export interface WorkloadRisk extends Risk {
   workload: string;
 }
 
-export type Action = 'create' | 'replace' | 'start' | 'restart' | 'stop' | 'kill' | 'remove';
-export type ResourceKind = 'container' | 'volume' | 'network';
+export type Action = 'create' | 'replace' | 'start' | 'restart' | 'stop' | 'kill' | 'remove' | 'run';
+export type ResourceKind = 'container' | 'volume' | 'network' | 'bot';
+
+/**
+ * Why a step is in the plan, for scripts (Terraform's action_reason): one code per kind of cause,
+ * stable across pond versions, beside the human `cause` that may name fields and values.
+ */
+export type Reason =
+  | 'absent'
+  | 'interrupted-replace'
+  | 'forced'
+  | 'config-changed'
+  | 'image-changed'
+  | 'dependency-replaced'
+  | 'dependency-restarted'
+  | 'unhealthy'
+  | 'output-missing'
+  | 'engine-restarted'
+  | 'exited'
+  | 'stopped'
+  | 'leftover'
+  | 'now-scheduled'
+  | 'abandoned-run'
+  | 'orphan'
+  | 'requested'
+  | 'with-dependents'
+  | 'scheduled-run-on-up';
 
 /** A dependency of a step on another step of the same plan reaching a condition. */
 export interface Need {
@@ -25,18 +50,18 @@ export interface Await {
 }
 
 /**
- * One change. The executor performs it without deciding anything: which engine calls follow from
- * `action` and `resource`, and `reach` lists the conditions it must report, in order (the last one
+ * What every step has. The executor performs a step without deciding anything: which engine calls
+ * follow from its variant, and `reach` lists the conditions it must report, in order (the last one
  * is when the step counts as done).
  */
-export interface Step {
+export interface StepBase {
+  /** Unique in its plan, for needs and progress; never parsed: every name a step acts on is a field of its own. */
   id: string;
-  action: Action;
-  resource: ResourceKind;
   /** Name as the user knows it: the workload, or the volume's key in pond.yaml. */
   name: string;
   engineName: string;
   cause: string;
+  reason: Reason;
   /** On a replace: each changed field, "env.MODE: "dev" → "prod"" (secrets: "(sensitive) changed"). */
   changes: string[];
   /** Loses data that lives in a persistent volume. */
@@ -44,22 +69,107 @@ export interface Step {
   needs: Need[];
   awaits: Await[];
   reach: Condition[];
+}
+
+/** What a step that brings a container up waits for after it started. */
+interface Settles {
   /**
    * A long-running bot `up` has no readiness check to wait for: it must still be running a moment
    * after it started (a crash at once fails the step instead of counting as started). Plain services
    * are not held back by it: that window would sit on every cold `up`.
    */
-  settle?: boolean;
-  container?: DesiredContainer;
-  network?: NetworkSpec;
-  volume?: VolumeSpec;
-  /** The existing container (start, replace, remove). */
-  observedId?: string;
-  /** How long a container being stopped, restarted or removed gets to stop (its own stop_grace_period, or -t). */
-  stopTimeoutSec?: number;
-  /** The signal a `kill` step sends. */
-  signal?: string;
+  settle: boolean;
 }
+
+export interface NetworkCreate extends StepBase {
+  resource: 'network';
+  action: 'create';
+  network: NetworkSpec;
+}
+
+/**
+ * The planner decides whether a failure may be tolerated: a network the engine will not remove
+ * (DESIGN §7: "has active endpoints" after a mass teardown) must not fail `down`.
+ */
+export interface NetworkRemove extends StepBase {
+  resource: 'network';
+  action: 'remove';
+  /** Why a failure only warns; false: a failure fails the step. */
+  bestEffort: string | false;
+}
+
+export interface VolumeCreate extends StepBase {
+  resource: 'volume';
+  action: 'create';
+  volume: VolumeSpec;
+}
+
+export interface VolumeRemove extends StepBase {
+  resource: 'volume';
+  action: 'remove';
+}
+
+export interface ContainerCreate extends StepBase, Settles {
+  resource: 'container';
+  action: 'create';
+  container: DesiredContainer;
+}
+
+/** Creates the new container before it stops and removes `observedId` (see apply/actions.ts). */
+export interface ContainerReplace extends StepBase, Settles {
+  resource: 'container';
+  action: 'replace';
+  container: DesiredContainer;
+  observedId: string;
+}
+
+/** Starts (or stops, then starts) an existing container. */
+export interface ContainerStart extends StepBase, Settles {
+  resource: 'container';
+  action: 'start' | 'restart';
+  observedId: string;
+  /** How long it gets to stop on a restart (its own stop_grace_period, or -t). */
+  stopTimeoutSec: number;
+  /**
+   * What it was made from, to make it again when the engine cannot start it (a stale task). Null
+   * when it was made from another configuration (`pond start` of a changed workload): then a start
+   * must not silently become a replace.
+   */
+  container: DesiredContainer | null;
+}
+
+/** Stops an existing container, or stops and removes it (its last output kept first). */
+export interface ContainerStop extends StepBase {
+  resource: 'container';
+  action: 'stop' | 'remove';
+  observedId: string;
+  stopTimeoutSec: number;
+}
+
+export interface ContainerKill extends StepBase {
+  resource: 'container';
+  action: 'kill';
+  observedId: string;
+  signal: string;
+}
+
+/**
+ * One run of a scheduled bot, to the end (`up` proves a new or changed one). The run itself is the
+ * bots layer's (see ApplyOptions.runBot); the step only says which bot and when.
+ */
+export interface BotRun extends StepBase {
+  resource: 'bot';
+  action: 'run';
+}
+
+/** One change. Each variant carries exactly what its engine calls need. */
+export type Step = NetworkCreate | NetworkRemove | VolumeCreate | VolumeRemove | ContainerCreate | ContainerReplace | ContainerStart | ContainerStop | ContainerKill | BotRun;
+
+/** A step that acts on a container the plan wants (not a removal): the one `needs` and `awaits` are wired for. */
+export type BringUp = ContainerCreate | ContainerReplace | ContainerStart;
+
+/** A step that acts on an existing container. */
+export type OnContainer = ContainerReplace | ContainerStart | ContainerStop | ContainerKill;
 
 export interface Orphan {
   name: string;
@@ -112,6 +222,11 @@ export interface PlanOptions {
    * `completed` targets excepted: those are meant to end).
    */
   stoppedByEngine?: string[];
+  /**
+   * Scheduled bots `up` runs once now (new, or changed since their last run) with why, and the
+   * template their runs are made from (its depends_on, network and volumes become the step's needs).
+   */
+  runOnUp?: { bot: DesiredContainer; why: string }[];
   /**
    * `pond up a b`: the only workloads the plan may touch (already widened to their dependencies unless
    * --no-deps). Orphans are listed but never removed on a targeted run. Undefined: the whole project.

@@ -1,6 +1,7 @@
 import type { ObservedState } from '../engine/types.js';
 import { LABEL } from '../labels.js';
 import type { DesiredState } from '../desired/types.js';
+import { wantedBy } from './make-step.js';
 import type { Step } from './types.js';
 
 /** The observed volumes by engine name. */
@@ -23,7 +24,7 @@ function fsyncRisk(c: DesiredState['containers'][number]): string[] {
 
 /** A replace (or a restart of one on tmpfs) starts an ephemeral database empty. */
 function discardsEphemeral(step: Step): string[] {
-  const data = step.container?.data;
+  const data = wantedBy(step)?.data;
   if (!data || data.persistent || step.resource !== 'container') return [];
   if (step.action === 'replace') return [`${step.name}: replacing discards its ephemeral data (storage: ephemeral; storage: persistent keeps it)`];
   if (step.action === 'restart' && data.tmpfs) return [`${step.name}: restarting discards its ephemeral data (it lives on a tmpfs)`];
@@ -35,7 +36,7 @@ function discardsEphemeral(step: Step): string[] {
  * volume already exists: unless pond re-applies that env itself, the new value will be ignored.
  */
 function initOnlyWarnings(step: Step, volumes: Volumes): string[] {
-  const init = step.container?.initOnly;
+  const init = wantedBy(step)?.initOnly;
   if (step.action !== 'replace' || !init || !volumes.has(init.volume)) return [];
   const changed = step.changes.map((c) => /^env\.([A-Za-z0-9_]+):/.exec(c)?.[1]).filter((k): k is string => !!k && init.env.includes(k));
   const ignored = changed.filter((k) => !init.applied?.env.includes(k));

@@ -1,3 +1,4 @@
+import { dueOnUp } from '../bots/on-up.js';
 import { abandonedRuns } from '../identity.js';
 import { reconcile } from '../plan/reconcile.js';
 import { refusals } from '../plan/refusals.js';
@@ -30,7 +31,7 @@ export async function makePlan(engine: Engine, project: Project, choices: PlanCh
   refuseUnsupported(project.spec, { name: engine.backend, capabilities: engine.capabilities }, project.config);
   const observed = await engine.observe(project.spec.name);
   const targets = targetsOf(project, choices);
-  const options: PlanOptions = { forceRecreate: !!choices.forceRecreate, noRecreate: !!choices.noRecreate, removeOrphans: !!choices.removeOrphans, wait, missingOutputs: missingOutputs(project.spec.workloads), abandonedRuns: abandonedRuns(observed), ...(targets && { targets }) };
+  const options: PlanOptions = { forceRecreate: !!choices.forceRecreate, noRecreate: !!choices.noRecreate, removeOrphans: !!choices.removeOrphans, wait, missingOutputs: missingOutputs(project.spec.workloads), abandonedRuns: abandonedRuns(observed), runOnUp: dueOnUp(project, new Date()), ...(targets && { targets }) };
   const plan = reconcile(project.desired, observed, options);
   const refused = refusals(plan, observed);
   if (refused.length) throw new UsageError(`${refused.map((r) => r.message).join('; ')}: nothing was changed`, refused.map((r) => r.hint).join('; '));

@@ -12,8 +12,8 @@ import type { Plan } from '../plan/types.js';
 export async function refuseBusyPorts(plan: Plan, observed: ObservedState): Promise<void> {
   const own = new Set(observed.containers.flatMap((c) => c.ports.map((p) => p.host)));
   const wanted = plan.steps
-    .filter((s) => s.container && (s.action === 'create' || s.action === 'replace'))
-    .flatMap((s) => s.container!.spec.ports.filter((p) => p.protocol === 'tcp' && p.host !== undefined && p.host !== 0 && !own.has(p.host)).map((p) => ({ name: s.name, host: p.host!, hostIp: p.hostIp })));
+    .flatMap((s) => (s.resource === 'container' && (s.action === 'create' || s.action === 'replace') ? [{ name: s.name, ports: s.container.spec.ports }] : []))
+    .flatMap((s) => s.ports.flatMap((p) => (p.protocol === 'tcp' && p.host !== undefined && p.host !== 0 && !own.has(p.host) ? [{ name: s.name, host: p.host, hostIp: p.hostIp }] : [])));
   const busy = (await Promise.all(wanted.map(async (w) => ((await inUse(w.host, w.hostIp)) ? w : undefined)))).filter((w) => w !== undefined);
   if (!busy.length) return;
   const what = busy.map((b) => `${b.name}: ${b.hostIp}:${b.host}`).join(', ');

@@ -23,7 +23,7 @@ export { targetsOf };
 
 /**
  * `pond plan`: exit 0, or with --detailed-exitcode 2 when there are changes (Terraform's contract); a
- * scheduled bot that `up` would run now counts as one.
+ * scheduled bot that `up` would run now is a step of the plan, so it counts as one.
  */
 export async function planCommand(ctx: Context, flags: PlanFlags): Promise<number> {
   const project = await ctx.project();
@@ -32,6 +32,5 @@ export async function planCommand(ctx: Context, flags: PlanFlags): Promise<numbe
   const bots = scheduledBots(project, new Date()).filter((b) => !targets || targets.includes(b.workload));
   if (flags.format === 'json') ctx.output.out(JSON.stringify({ ...planToJson(plan), ...(bots.length && { scheduled: bots }) }, null, 2));
   else ctx.output.out([renderPlan(plan, { color: !!ctx.output.outColor }).trimEnd(), ...(bots.length ? ['', ...scheduleLines(bots)] : [])].join('\n') + '\n');
-  const changes = hasChanges(plan) || bots.some((b) => b.run_on_up);
-  return flags.detailedExitcode && changes ? 2 : 0;
+  return flags.detailedExitcode && hasChanges(plan) ? 2 : 0;
 }

@@ -2,16 +2,15 @@ import { acquireLock } from '../../lock/lock.js';
 import { planToJson, renderPlan, hasChanges } from '../../plan/render.js';
 import type { Plan } from '../../plan/types.js';
 import { confirm } from '../confirm.js';
-import { interruptible } from '../interrupt.js';
 import type { Context } from '../context.js';
 import { applyExitCode, failUnlessOk, runApply } from '../run-apply.js';
 import { statusRows, statusTable } from '../status.js';
 import { note, table } from '../output.js';
 import { urlLines } from '../urls.js';
 import { makePlan, targetsOf } from './plan.js';
-import { AlreadyReportedError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { createdSpecs, refuseUnfitEngine } from '../engine-fit.js';
-import { runOnUp, upRunFailures, type UpRun } from '../../bots/on-up.js';
+import { upRunner } from '../../bots/on-up.js';
 import { prepareBots } from '../../bots/prepare.js';
 import { scheduleLines, scheduledBots, withScheduled } from '../../bots/schedule-view.js';
 import { saveDigests } from '../../pipeline.js';
@@ -49,13 +48,13 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
     await refuseDataLoss(ctx, plan, !!flags.yes);
     await refuseUnfitEngine(engine, createdSpecs(project.desired.containers, plan));
     prepareBots(project.spec);
-    const result = hasChanges(plan) ? await runApply(ctx.output, plan, engine, { ...flags, projectDir: project.spec.dir }) : undefined;
     const targets = targetsOf(project, flags);
     const chosen = (w: string): boolean => !targets || targets.includes(w);
     const bots = scheduledBots(project, new Date()).filter((b) => chosen(b.workload));
     if (bots.length) note(ctx.output, scheduleLines(bots).join('\n'));
-    const runs: UpRun[] = applyExitCode(result) === 0 ? await interruptible((signal) => runOnUp(engine, project, bots, (line) => ctx.output.log(line), signal)) : [];
-    const after = result || runs.length ? await engine.observe(project.spec.name) : observed;
+    const { runBot, runs } = upRunner(engine, project, (line) => ctx.output.log(line));
+    const result = hasChanges(plan) ? await runApply(ctx.output, plan, engine, { ...flags, projectDir: project.spec.dir, runBot }) : undefined;
+    const after = result ? await engine.observe(project.spec.name) : observed;
     const rows = withScheduled(statusRows(after, project.spec.workloads.map((w) => w.name).filter(chosen)), scheduledBots(project, new Date()).filter((b) => chosen(b.workload)));
     for (const r of result?.results ?? []) {
       const row = rows.find((x) => x.workload === r.step.name);
@@ -63,15 +62,12 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
     }
     if (flags.format === 'json') {
       const steps = result?.results.map((r) => ({ id: r.step.id, status: r.status, ms: r.ms, ...(r.error && { error: r.error.message }), ...(r.reason && { reason: r.reason }) })) ?? [];
-      ctx.output.out(JSON.stringify({ plan: planToJson(plan), steps, workloads: rows, ...(runs.length && { runs: runs.map((r) => ({ bot: r.bot, ...r.record, ...(r.error && { error: r.error }) })) }), exit_code: applyExitCode(result) || (upRunFailures(runs).length ? 1 : 0) }, null, 2));
+      ctx.output.out(JSON.stringify({ plan: planToJson(plan), steps, workloads: rows, ...(runs.length && { runs: runs.map((r) => ({ bot: r.bot, ...r.record, ...(r.error && { error: r.error }) })) }), exit_code: applyExitCode(result) }, null, 2));
     } else if (flags.summary !== false && ctx.output.progress !== 'quiet') {
       ctx.output.out(table(statusTable(rows)));
       for (const line of urlLines(project.spec.workloads, rows)) ctx.output.out(line);
     }
     failUnlessOk(result);
-    const failures = upRunFailures(runs);
-    for (const f of failures) ctx.output.err(`error: ${f}`);
-    if (failures.length) throw new AlreadyReportedError('a bot run failed', 1);
     return 0;
   } finally {
     await lock.release();

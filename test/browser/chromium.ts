@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -12,6 +12,7 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-back
 export interface Browser { context: BrowserContext; close(): Promise<void> }
 
 export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: scripts/test-deps.sh installs Debian's (or set POND_CHROMIUM)`);
   const dir = mkdtempSync(path.join(tmpdir(), 'pond-ui-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1180, height: 820 }, colorScheme: 'light', locale: 'en-GB', timezoneId: 'UTC',

@@ -1,17 +1,19 @@
 import type { UiOutcome } from '../types.js';
 
 /** The per-start token from the URL the server printed: every request carries it. */
-export const token = new URLSearchParams(location.search).get('token') ?? '';
+export function token(): string {
+  return new URLSearchParams(location.search).get('token') ?? '';
+}
 
 /** A same-origin URL with the token as a query parameter, for EventSource (which cannot set headers). */
 export function streamUrl(path: string, params: Record<string, string | undefined> = {}): string {
   const url = new URL(path, location.origin);
   for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v);
-  url.searchParams.set('token', token);
+  url.searchParams.set('token', token());
   return url.pathname + url.search;
 }
 
-const auth = (): Record<string, string> => ({ Authorization: `Bearer ${token}` });
+const auth = (): Record<string, string> => ({ Authorization: `Bearer ${token()}` });
 
 /** POSTs a JSON body and answers a UiOutcome, also for refusals (401, 403, 409) and a lost server. */
 export async function post(path: string, body: unknown = {}): Promise<UiOutcome> {

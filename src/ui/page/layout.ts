@@ -8,7 +8,7 @@ export interface Layout { nodes: Placed[]; width: number; height: number }
 
 export const NODE_W = 168;
 export const NODE_H = 52;
-const GAP_X = 84;
+const GAP_X = 120;
 const GAP_Y = 22;
 const PAD = 16;
 

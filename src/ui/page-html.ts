@@ -17,7 +17,7 @@ function load(): string {
       continue;
     }
   }
-  throw new Error('pond ui: the page is not built (dist/ui/page.html is missing): run `npm run build` or `node scripts/build-page.mjs`');
+  throw new Error('pond ui: the page is missing (dist/ui/page.html): reinstall pond, or run `npm run build` in a clone');
 }
 
 /**

@@ -22,6 +22,8 @@ export interface FakeUi {
   pushLine(line: UiLogLine): void;
   /** Ends every open event stream, as a restarted server would. */
   dropStreams(): void;
+  /** A new token, as a restarted `pond ui` has: the page's one is refused from now on. */
+  rotateToken(): void;
   outcome: UiOutcome;
   close(): Promise<void>;
 }
@@ -31,12 +33,11 @@ const SECURITY = {
 };
 
 export async function startFakeUi(initial: UiState, tail: UiLogLine[] = []): Promise<FakeUi> {
-  const token = randomBytes(32).toString('base64url');
   const events = new Set<http.ServerResponse>();
   const logs = new Map<http.ServerResponse, string>();
   const send = (res: http.ServerResponse, event: string, data: unknown): void => void res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   const fake: FakeUi = {
-    url: '', token, posts: [], logStreams: [], state: initial, outcome: { ok: true, message: 'restarted web' },
+    url: '', token: randomBytes(32).toString('base64url'), posts: [], logStreams: [], state: initial, outcome: { ok: true, message: 'restarted web' },
     pushState(state) {
       fake.state = state;
       for (const res of events) send(res, 'state', state);
@@ -49,6 +50,9 @@ export async function startFakeUi(initial: UiState, tail: UiLogLine[] = []): Pro
     dropStreams() {
       for (const res of [...events, ...logs.keys()]) res.destroy();
     },
+    rotateToken() {
+      fake.token = randomBytes(32).toString('base64url');
+    },
     close: () => new Promise((resolve) => {
       fake.dropStreams();
       server.close(() => resolve());
@@ -57,8 +61,8 @@ export async function startFakeUi(initial: UiState, tail: UiLogLine[] = []): Pro
   };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const bearer = req.headers.authorization === `Bearer ${token}`;
-    if (!bearer && url.searchParams.get('token') !== token) return void res.writeHead(401, SECURITY).end('401: no or wrong token');
+    const bearer = req.headers.authorization === `Bearer ${fake.token}`;
+    if (!bearer && url.searchParams.get('token') !== fake.token) return void res.writeHead(401, SECURITY).end('401: no or wrong token');
     if (req.method === 'POST') return void post(req, res, url.pathname);
     if (url.pathname === '/') return void page(res);
     if (url.pathname === '/api/state') return void res.writeHead(200, { ...SECURITY, 'Content-Type': 'application/json' }).end(JSON.stringify(fake.state));
@@ -100,6 +104,6 @@ export async function startFakeUi(initial: UiState, tail: UiLogLine[] = []): Pro
     });
   };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/?token=${token}`;
+  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/?token=${fake.token}`;
   return fake;
 }

@@ -120,6 +120,14 @@ describe('pond ui page (fake server)', () => {
     expect(await page.locator('#panel-title').textContent()).toBe(name);
   });
 
+  it('a node reached with Tab shows a focus ring', async () => {
+    const before = await page.locator('#graph [data-name="daily-sales"] rect').evaluate((r) => getComputedStyle(r).strokeWidth);
+    await page.keyboard.press('Tab');
+    const focused = page.locator('#graph [data-name]:focus rect');
+    expect(await focused.evaluate((r) => getComputedStyle(r).strokeWidth)).toBe('3.5px');
+    expect(before).toBe('1.5px');
+  });
+
   it('Escape closes the panel and gives focus back to its node', async () => {
     await page.locator('#graph [data-name="web"]').focus();
     await page.keyboard.press('Enter');
@@ -190,5 +198,21 @@ describe('pond ui page (fake server)', () => {
     await page.locator('#conn', { hasText: 'live' }).waitFor({ timeout: 10_000 });
     fake.pushState(withState(fake.state, 'explore', 'exited'));
     await page.locator('#graph [data-name="explore"] .state', { hasText: /^exited$/ }).waitFor({ timeout: 2000 });
+  });
+
+  it('after a reconnect the log tail is shown once, not twice', async () => {
+    await page.getByText('listening on :3000').waitFor();
+    fake.dropStreams();
+    await until(() => fake.logStreams.length === 2, 10_000);
+    await page.locator('#conn', { hasText: 'live' }).waitFor({ timeout: 10_000 });
+    await page.getByText('listening on :3000').waitFor();
+    expect(await logLines().count()).toBe(TAIL.length);
+  });
+
+  it('a refused token (a restarted server) is named, not retried in silence', async () => {
+    await page.locator('#conn', { hasText: 'live' }).waitFor();
+    fake.rotateToken();
+    fake.dropStreams();
+    await page.locator('#conn', { hasText: 'token was refused' }).waitFor({ timeout: 10_000 });
   });
 });

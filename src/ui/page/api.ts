@@ -44,3 +44,12 @@ export async function getText(path: string): Promise<string> {
   if (!res.ok) throw new Error(text.trim() || `${res.status} ${res.statusText}`);
   return text;
 }
+
+/** The HTTP status of GET /api/state, 0 when nothing answers: tells a refused token from a server that is gone. */
+export async function probe(): Promise<number> {
+  try {
+    return (await fetch('/api/state', { headers: auth() })).status;
+  } catch {
+    return 0;
+  }
+}

@@ -1,5 +1,5 @@
 import type { UiState, UiStats } from '../types.js';
-import { streamUrl } from './api.js';
+import { probe, streamUrl } from './api.js';
 import { StatsHistory } from './chart.js';
 import { byId } from './dom.js';
 import { GraphView } from './graph.js';
@@ -43,14 +43,25 @@ function render(): void {
   plan.render(state.watch, state.plan);
 }
 
-function setStatus(status: 'live' | 'reconnecting'): void {
+const STATUS = {
+  live: ['live', 'tone-ok'],
+  reconnecting: ['reconnecting…', 'tone-warn'],
+  refused: ['the token was refused (a restarted pond ui has a new one): open the URL it printed', 'tone-bad'],
+} as const;
+
+function setStatus(status: keyof typeof STATUS): void {
   const el = byId('conn');
-  el.textContent = status === 'live' ? 'live' : 'reconnecting…';
-  el.className = `conn ${status === 'live' ? 'tone-ok' : 'tone-warn'}`;
+  el.textContent = STATUS[status][0];
+  el.className = `conn ${STATUS[status][1]}`;
+}
+
+async function refused(): Promise<void> {
+  if ((await probe()) === 401) setStatus('refused');
 }
 
 openStream(streamUrl('/api/events'), {
   onStatus: setStatus,
+  onRefused: () => void refused(),
   events: {
     state: (d) => {
       state = d as UiState;

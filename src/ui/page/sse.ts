@@ -9,6 +9,8 @@ interface Options {
   /** Each (re)connect: a reconnected stream resends its start (state, log tail), so the view resets. */
   onOpen?: (first: boolean) => void;
   onStatus?: (status: StreamStatus) => void;
+  /** The server answered with an error (not a dropped connection): a wrong token, a restarted server. */
+  onRefused?: () => void;
 }
 
 const MAX_DELAY = 5000;
@@ -35,6 +37,7 @@ export function openStream(url: string, opts: Options): Stream {
     es.addEventListener('error', () => {
       opts.onStatus?.('reconnecting');
       if (es.readyState !== EventSource.CLOSED || closed) return;
+      opts.onRefused?.();
       timer = window.setTimeout(connect, delay);
       delay = Math.min(MAX_DELAY, delay * 2);
     });

@@ -1,5 +1,5 @@
 // The JSON shapes between `pond ui`'s server (src/ui/server/) and its page (src/ui/page/), as
-// /work/wt/UI-CONTRACT.md (src/ui/API.md) fixes them. Both sides import these; neither owns them.
+// their contract (src/ui/API.md) fixes them. Both sides import these; neither owns them.
 
 /** A workload's state as the page shows it: always as text beside its colour, never colour alone. */
 export type WorkloadState = 'running' | 'starting' | 'healthy' | 'unhealthy' | 'exited' | 'failed' | 'created'

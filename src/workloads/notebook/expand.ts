@@ -13,7 +13,7 @@ export interface NotebookFacts {
   /** On this machine: 127.0.0.1 and this port. */
   hostPort: number;
   token: string;
-  /** Drawn by this load, to be saved once the whole project has loaded (see saveNewTokens). */
+  /** Drawn by this load, written by the commands that create containers (see saveNewTokens). */
   newToken?: boolean;
   /** The query parameter that carries the token in the server's URL. */
   tokenQuery: string;

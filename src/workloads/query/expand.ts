@@ -60,7 +60,8 @@ export function missingOutputs(workloads: { name: string; query?: QueryFacts }[]
  * inputs): DuckDB run by pond's runner in the official node image, with no network unless asked,
  * inputs mounted read-only at their project paths under /work (the working directory, so SQL says
  * `read_parquet('data/x.parquet')` as it would in the project folder), the output's folder mounted
- * read-write (`out/` when no `output:` is declared, never the whole project), and a hardened
+ * read-write (`out/` when no `output:` is declared, never the whole project; made by
+ * prepareProjectFiles, not here: loading only reads), and a hardened
  * container: read-only root, no capabilities, no privilege gain, a process limit, a tmpfs /tmp
  * (HOME), and `extensions:` (a project folder of DuckDB extension files) mounted read-only: DuckDB
  * never downloads one. The content hash goes into the env, so the planner re-runs the query exactly when its
@@ -80,7 +81,6 @@ export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): Q
   const extensions = raw.extensions === undefined ? undefined : extensionsFolder(raw.extensions as string, dir, [...at, 'extensions'], ctx);
   if (sql === undefined || inputs.length !== ((raw.inputs as unknown[] | undefined) ?? []).length || report.failed) return undefined;
   const hash = queryHash(sql, inputs, dir, output, { ...(ctx.digests && { cache: ctx.digests }) });
-  fs.mkdirSync(path.dirname(output), { recursive: true });
   const files = runnerFiles();
   const service: RawWorkload = {
     ...raw,

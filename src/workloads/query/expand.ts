@@ -50,6 +50,11 @@ const FORMATS: Record<string, QueryFormat> = { '.json': 'json', '.csv': 'csv', '
 /** Where the runner and DuckDB are mounted, and where inputs and output appear in the container. */
 export const QUERY_PATHS = { runner: '/opt/pond/query-runner.mjs', modules: '/opt/pond/node_modules', work: '/work', out: '/out' };
 
+/** Where a query writes its result, relative to the project folder as written (`output.path`, or out/NAME.json). */
+export function outputPathOf(name: string, raw: RawWorkload): string {
+  return (raw.output as { path?: string } | undefined)?.path ?? `${DEFAULT_OUTPUT_DIR}/${name}.json`;
+}
+
 /** Queries whose output file is not there (deleted since their last run): the planner runs them again. */
 export function missingOutputs(workloads: { name: string; query?: QueryFacts }[]): string[] {
   return workloads.filter((w) => w.query && !fs.existsSync(w.query.output)).map((w) => w.name);
@@ -72,7 +77,7 @@ export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): Q
   const sql = readSql(raw.sql as string, dir, [...at, 'sql'], ctx);
   const inputs = ((raw.inputs as string[] | undefined) ?? []).map((p, i) => checkedPath(p, dir, [...at, 'inputs', i], ctx)).filter((p): p is string => p !== undefined);
   const out = raw.output as { path: string; format?: QueryFormat } | undefined;
-  const outputRel = out?.path ?? `${DEFAULT_OUTPUT_DIR}/${name}.json`;
+  const outputRel = outputPathOf(name, raw);
   const output = path.resolve(dir, outputRel);
   if (!insideProject(dir, output)) report.error([...at, 'output', 'path'], 'outside-project', `output ${outputRel} is outside the project folder`, 'write the result somewhere under the folder holding pond.yaml');
   const format = out?.format ?? FORMATS[path.extname(output).toLowerCase()] ?? 'json';

@@ -1,15 +1,13 @@
-import { loadConfig } from './config/load.js';
 import type { LoadedConfig, LoadOptions } from './config/types.js';
 import type { Diagnostic } from './errors.js';
-import { refuseWaitsOnScheduled, splitScheduled } from './bots/split.js';
+import { splitScheduled } from './bots/split.js';
+import { checkAllStages } from './all-stages.js';
+import type { Graph } from './graph/graph.js';
 import { buildDesired } from './desired/desired.js';
 import type { DesiredContainer, DesiredState } from './desired/types.js';
-import { buildGraph, type Graph } from './graph/graph.js';
-import { normalizeProject } from './model/normalize.js';
 import type { ProjectSpec } from './model/types.js';
 import { readIdentity, type ProjectIdentity } from './identity.js';
 import type { DigestCache } from './workloads/digest-cache.js';
-import { readDigestCache } from './workloads/digest-store.js';
 
 export interface Project {
   config: LoadedConfig;
@@ -27,17 +25,14 @@ export interface Project {
 
 /**
  * pond.yaml → config → model → graph → desired: every stage that needs no engine. Throws a
- * ConfigError holding every problem found; nothing here touches the engine. The desired state (names,
- * labels, config hashes) cannot fail once the graph is accepted, so it is built on first use: `pond
- * validate` and `pond graph` never pay for hashing every container.
+ * ConfigError holding every problem of every stage (all-stages.ts); nothing here touches the engine
+ * or writes a file. The desired state (names, labels, config hashes) cannot fail once the graph is
+ * accepted, so it is built on first use: `pond validate` and `pond graph` never pay for hashing every
+ * container.
  */
 export async function loadProject(files: string[], env: Record<string, string | undefined>, projectName?: string, more: Omit<LoadOptions, 'files' | 'env'> = {}): Promise<Project> {
-  const config = await loadConfig({ files, env, ...more });
-  const digests = readDigestCache(config.dir);
-  const { spec, warnings } = normalizeProject(config, projectName, env, digests);
-  const graph = buildGraph(spec, config);
+  const { config, spec, graph, warnings, digests } = await checkAllStages({ files, env, ...more }, projectName);
   const identity = readIdentity(spec.dir);
-  refuseWaitsOnScheduled(spec, config);
   let split: Pick<Project, 'desired' | 'scheduled'> | undefined;
   const built = (): Pick<Project, 'desired' | 'scheduled'> => (split ??= splitScheduled(spec, buildDesired(spec, graph, identity), config));
   return {

@@ -49,7 +49,7 @@ export function expandKinds(raw: RawProject, project: string, dir: string, repor
     const w = raw.workloads[name]!;
     const at = ['workloads', name];
     const kind = w.kind ?? 'service';
-    const ctx: KindContext = { project, dir, at, report, env, hostPort: (w.port as number | undefined) ?? ports.get(name), produced, ...(digests && { digests }) };
+    const ctx: KindContext = { project, dir, at, report: report.scope(name), env, hostPort: (w.port as number | undefined) ?? ports.get(name), produced, ...(digests && { digests }) };
     if (kind === 'notebook' || kind === 'query' || kind === 'bot') {
       const e = kind === 'notebook' ? expandNotebook(name, w, ctx) : kind === 'query' ? expandQuery(name, w, ctx) : expandBot(name, w, ctx);
       if (!e) continue;
@@ -61,7 +61,7 @@ export function expandKinds(raw: RawProject, project: string, dir: string, repor
       workloads.set(name, { kind: 'service', service: w });
       continue;
     }
-    const db = expandDatabase(name, w, (w.port as number | undefined) ?? ports.get(name)!, at, report);
+    const db = expandDatabase(name, w, (w.port as number | undefined) ?? ports.get(name)!, at, ctx.report);
     if (!db) continue;
     if (db.volume) volumes.push(db.volume);
     workloads.set(name, { kind: 'database', service: db.service, database: { connection: db.connection, version: db.version, data: db.data, ...(db.initOnly && { initOnly: db.initOnly }) }, resourceDefaults: defaultedResources(w, db.service) });

@@ -41,6 +41,6 @@ function refusal(diagnostics: Diagnostic[], notes: string[]): ConfigError {
 }
 
 function leftOutNote(names: string[]): string {
-  const which = names.length === 1 ? `workload "${names[0]}", which has` : `${names.length} workloads (${names.join(', ')}), which have`;
-  return `dependency and graph checks skipped for ${which} errors above`;
+  if (names.length === 1) return `model and graph checks skipped for workload "${names[0]}", which has errors above`;
+  return `model and graph checks skipped for ${names.length} workloads with errors above: ${names.join(', ')}`;
 }

@@ -27,11 +27,15 @@ export interface Diagnostic {
   severity: 'error' | 'warning';
 }
 
-/** Invalid configuration or usage: all problems collected, reported together, nothing touched. */
+/**
+ * Invalid configuration or usage: all problems collected, reported together, nothing touched.
+ * `notes` name the checks that could not run on what was broken ("graph checks skipped: ..."), so a
+ * clean second run is not mistaken for a promise that nothing else is wrong.
+ */
 export class ConfigError extends PondError {
   override readonly exitCode = 3;
   /** `message` defaults to the diagnostics' messages; the API passes them formatted, with file:line:col. */
-  constructor(readonly diagnostics: Diagnostic[], message?: string) {
+  constructor(readonly diagnostics: Diagnostic[], message?: string, readonly notes: string[] = []) {
     super(message ?? diagnostics.map((d) => d.message).join('; '));
   }
 }

@@ -40,7 +40,7 @@ export class Pond {
       return new Pond(await loadProject(files, env, o.projectName), env);
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
-      throw new ConfigError(e.diagnostics, e.diagnostics.map((d) => formatDiagnostic(d, cwd)).join('\n'));
+      throw new ConfigError(e.diagnostics, [...e.diagnostics.map((d) => formatDiagnostic(d, cwd)), ...e.notes.map((n) => `note: ${n}`)].join('\n'), e.notes);
     }
   }
 

@@ -1,14 +1,14 @@
 import { applyPlan } from '../apply/executor.js';
 import { upRunner } from '../bots/on-up.js';
-import { prepareBots } from '../bots/prepare.js';
 import { formatDiagnostic } from '../config/format.js';
 import type { Engine } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import { acquireLock } from '../lock/lock.js';
-import { saveDigests, type Project } from '../pipeline.js';
+import type { Project } from '../pipeline.js';
 import { hasChanges } from '../plan/render.js';
 import type { Plan } from '../plan/types.js';
 import { makePlan } from '../session/make-plan.js';
+import { prepareProjectFiles } from '../session/prepare-files.js';
 import { emitter, stepEvent } from './events.js';
 import type { UpOptions, UpResult } from './option-types.js';
 import { parseOptions, upSchema } from './options.js';
@@ -20,14 +20,13 @@ export async function up(project: Project, engine: () => Promise<Engine>, option
   const emit = emitter(o.onEvent);
   const lock = await acquireLock(project.spec.name, 'pond up (API)', o.lockTimeoutMs);
   try {
-    saveDigests(project);
     for (const w of project.warnings) emit({ type: 'warning', message: formatDiagnostic(w) });
     const live = await engine();
     const { plan } = await makePlan(live, project, o, o.wait);
     const data = planData(plan);
     emit({ type: 'plan', plan: data });
     refuseDataLoss(plan, o.allowDataLoss);
-    prepareBots(project.spec);
+    prepareProjectFiles(project);
     if (hasChanges(plan)) {
       const onEvent = (e: Parameters<typeof stepEvent>[0]): void => emit(stepEvent(e));
       const { runBot } = upRunner(live, project, (message) => emit({ type: 'log', message }));

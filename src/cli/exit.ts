@@ -8,8 +8,9 @@ import type { Output } from './output.js';
  */
 export function reportError(out: Output, e: unknown, cwd: string, json = false): number {
   if (e instanceof ConfigError) {
-    if (json) out.out(JSON.stringify({ valid: false, diagnostics: e.diagnostics }, null, 2));
+    if (json) out.out(JSON.stringify({ valid: false, diagnostics: e.diagnostics, ...(e.notes.length && { notes: e.notes }) }, null, 2));
     for (const d of e.diagnostics) out.err(formatDiagnostic(d, cwd));
+    for (const n of e.notes) out.err(`note: ${n}`);
     const errors = e.diagnostics.filter((d) => d.severity === 'error').length;
     out.err(`${errors} error${errors === 1 ? '' : 's'}: nothing was changed.`);
     return e.exitCode;

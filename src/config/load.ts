@@ -13,20 +13,40 @@ import { createLocator } from './sourcemap.js';
 import { toData, type MapNode } from './tree.js';
 import { decodeUtf8 } from './utf8.js';
 import { STDIN_FILE, type LoadedConfig, type LoadOptions } from './types.js';
-import { sortDiagnostics, validateConfig } from './validate.js';
+import { checkSchema, sortDiagnostics } from './validate.js';
+import { usablePart, type UsableConfig } from './usable.js';
 
 /**
  * Reads, parses, merges, interpolates and validates the config files, in that order. Every problem
  * found is collected; if any is an error, one ConfigError carrying all of them is thrown and nothing
- * is returned. Parse problems stop the load before interpolation (later stages would only guess).
- * Schema problems at a place that already has an interpolation problem are dropped as consequences.
+ * is returned. For the config stage alone; loadProject goes on past its problems (readConfig).
  */
 export async function loadConfig(opts: LoadOptions): Promise<LoadedConfig> {
+  const { config, diagnostics } = await readConfig(opts);
+  if (diagnostics.some((d) => d.severity === 'error')) throw new ConfigError(diagnostics);
+  return config;
+}
+
+/** The config stage's result when it may have found problems: what later stages can still check. */
+export interface ConfigStage {
+  config: LoadedConfig;
+  /** Sorted; secrets already hidden. */
+  diagnostics: Diagnostic[];
+  usable: UsableConfig;
+}
+
+/**
+ * loadConfig without the throw on schema or interpolation problems, so the model and graph stages
+ * can check what they still can. Files that cannot be read or parsed stop it (a ConfigError saying
+ * the later checks did not run): nothing after would be more than a guess. Schema problems at a
+ * place that already has an interpolation problem are dropped as consequences.
+ */
+export async function readConfig(opts: LoadOptions): Promise<ConfigStage> {
   const files = opts.files.map((f) => (f === STDIN_FILE ? f : path.resolve(f)));
   if (files.length === 0) throw new ConfigError([noFiles()]);
   const read = await Promise.all(files.map((file, i) => parseFile(file, opts.files[i]!, opts.stdin)));
   const failed = read.flatMap((r) => r.diagnostics);
-  if (failed.length > 0) throw new ConfigError(sortDiagnostics(failed));
+  if (failed.length > 0) throw new ConfigError(sortDiagnostics(failed), undefined, [unparsed(read.filter((r) => r.diagnostics.length).length, files.length)]);
   const dir = opts.dir ?? (files[0] === STDIN_FILE ? process.cwd() : path.dirname(files[0]!));
   const envFiles = opts.envFiles?.map((f) => path.resolve(f)) ?? [path.join(dir, '.env')];
   const dotenv = await readDotEnvs(envFiles, opts.envFiles !== undefined, (name) => opts.env[name]);
@@ -38,13 +58,19 @@ export async function loadConfig(opts: LoadOptions): Promise<LoadedConfig> {
   const compose = composeFileDiagnostic(data, where, (file) => opts.files[files.indexOf(file)] ?? file);
   if (compose) throw new ConfigError([compose]);
   const early = [...dotenv.diagnostics, ...interpolated.diagnostics];
-  const schema = (await validateConfig(data, where)).filter((d) => !early.some((e) => sameLocation(e, d)));
+  const verdict = await checkSchema(data, where);
+  const schema = verdict.diagnostics.filter((d) => !early.some((e) => sameLocation(e, d)));
   const secretVariables = interpolated.variables.filter((n) => isSensitiveName(n) || isSecretValue(lookup(n) ?? ''));
   const secretValues = secretVariables.map(lookup).filter((v): v is string => !!v);
   const hidden = [...secretValues, ...configSecrets(data)];
   const diagnostics = sortDiagnostics([...early, ...schema].map((d) => withoutSecrets(d, hidden)));
-  if (diagnostics.some((d) => d.severity === 'error')) throw new ConfigError(diagnostics);
-  return { data, files, dir, envFiles, locate: where.locate, variables: [...interpolated.variables].sort(), secretValues, secretVariables: secretVariables.sort(), tree: interpolated.tree };
+  const config = { data, files, dir, envFiles, locate: where.locate, variables: [...interpolated.variables].sort(), secretValues, secretVariables: secretVariables.sort(), tree: interpolated.tree };
+  return { config, diagnostics, usable: usablePart(data, interpolated.tree, verdict.places, early) };
+}
+
+function unparsed(broken: number, all: number): string {
+  const which = all === 1 ? 'the file' : broken === all ? 'the files' : `${broken} of the ${all} files`;
+  return `schema, model and graph checks skipped: ${which} above could not be read as YAML`;
 }
 
 /** A schema message quoting a value that is secret by where it came from (a variable, a URL's password) shows its shape instead. */

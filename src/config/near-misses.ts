@@ -9,6 +9,7 @@ import type { DocPath } from './types.js';
 type Place = 'top' | 'workload' | 'health' | 'resources' | 'dependency' | 'volume';
 
 const IMPORT = 'a whole Compose file converts with: pond import docker-compose.yml';
+const PERSISTENT = 'a database keeps its data with "storage: persistent"; other workloads mount a named volume under "volumes"';
 const ONE_NETWORK = 'every workload is on the project network and reaches the others by workload name: remove it';
 
 const KEYS: Record<Place, Record<string, string>> = {
@@ -53,6 +54,17 @@ const KEYS: Record<Place, Record<string, string>> = {
     port: 'write it as "ports" (a list)',
     volume: 'write it as "volumes" (a list)',
     cmd: 'write it as "command"',
+    entry_point: 'write it as "entrypoint"',
+    image_name: 'write it as "image"',
+    environment_file: 'write it as "env_file"',
+    readiness: 'write it as "ready_when" (log: or http:)',
+    readiness_probe: 'write it as "ready_when" (log: or http:)',
+    wait_for: 'write it as "ready_when" (log: or http:), or wait on another workload with "depends_on"',
+    persistent: PERSISTENT,
+    persistant: PERSISTENT,
+    persist: PERSISTENT,
+    persistence: PERSISTENT,
+    durable: 'a database is made durable with "mode: durable" (fsync on; the default "fast" turns it off)',
     workdir: 'write it as "working_dir"',
     working_directory: 'write it as "working_dir"',
     privileged: 'pond does not run privileged containers',
@@ -88,8 +100,14 @@ const VALUES: Record<string, Record<string, string>> = {
     service_healthy: 'healthy',
     service_started: 'started',
     service_completed_successfully: 'completed',
+    service_completed: 'completed',
+    complete: 'completed',
+    done: 'completed',
+    ready: 'healthy',
+    running: 'started',
+    start: 'started',
   },
-  storage: { persistant: 'persistent', persist: 'persistent', durable: 'persistent', volume: 'persistent', temporary: 'ephemeral', tmpfs: 'ephemeral' },
+  storage: { persistant: 'persistent', persist: 'persistent', persistence: 'persistent', persisted: 'persistent', permanent: 'persistent', durable: 'persistent', volume: 'persistent', temporary: 'ephemeral', temp: 'ephemeral', tmpfs: 'ephemeral' },
   restart: { never: 'no', false: 'no', 'unless_stopped': 'unless-stopped', 'on_failure': 'on-failure' },
 };
 

@@ -7,6 +7,8 @@ import { explain } from './explain.js';
 import { toDiagnostic } from './messages.js';
 import { SchemaIndex, type SchemaNode } from './schema-index.js';
 import type { Locator } from './sourcemap.js';
+import { pointerToPath } from './naming.js';
+import type { DocPath } from './types.js';
 
 interface Compiled {
   validate: ValidateFunction;
@@ -57,12 +59,27 @@ function loadPrecompiled(): Promise<Check | undefined> {
  * is answered by the precompiled validator; only an invalid one pays for the explaining compile.
  */
 export async function validateConfig(data: unknown, where: Locator): Promise<Diagnostic[]> {
+  return (await checkSchema(data, where)).diagnostics;
+}
+
+/**
+ * The schema's verdict with the places it refused (a mapping's offending key included), so later
+ * stages can leave out exactly the workloads the schema already found broken.
+ */
+export interface SchemaVerdict {
+  diagnostics: Diagnostic[];
+  places: DocPath[];
+}
+
+/** validateConfig, keeping where each problem is. */
+export async function checkSchema(data: unknown, where: Locator): Promise<SchemaVerdict> {
   const fast = await loadPrecompiled();
-  if (fast?.(data)) return [];
+  if (fast?.(data)) return { diagnostics: [], places: [] };
   const { validate, index } = await compile();
-  if (validate(data)) return [];
-  const diagnostics = explain(validate.errors ?? [], index).map((p) => toDiagnostic(p, index, where));
-  return sortDiagnostics(dedupe(diagnostics));
+  if (validate(data)) return { diagnostics: [], places: [] };
+  const problems = explain(validate.errors ?? [], index);
+  const places = problems.map((p) => [...pointerToPath(p.instancePath), ...(p.propertyName === undefined ? [] : [p.propertyName])]);
+  return { diagnostics: sortDiagnostics(dedupe(problems.map((p) => toDiagnostic(p, index, where)))), places };
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -1,7 +1,7 @@
 import { didYouMean } from '../config/suggest.js';
 import { sortDiagnostics } from '../config/validate.js';
 import type { LoadedConfig } from '../config/types.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError, type Diagnostic } from '../errors.js';
 import type { Condition } from '../engine/types.js';
 import { Reporter } from '../model/report.js';
 import type { ProjectSpec, WorkloadSpec } from '../model/types.js';
@@ -24,15 +24,31 @@ export interface Graph {
  * reported at the user's line (a cycle as its path, "a → b → a"), all at once.
  */
 export function buildGraph(spec: ProjectSpec, config: Pick<LoadedConfig, 'locate' | 'data'>): Graph {
+  const { graph, diagnostics } = checkGraph(spec, config);
+  if (diagnostics.some((d) => d.severity === 'error')) throw new ConfigError(diagnostics);
+  return graph;
+}
+
+/**
+ * What buildGraph checks, on a project that may have failed earlier stages: a dependency on a workload
+ * in `known` but not in the spec (refused earlier) is left out without a second error; one on a
+ * workload in `failed` is an edge (cycles through it are found) whose condition is not checked
+ * against its possibly incomplete spec.
+ */
+export function checkGraph(spec: ProjectSpec, config: Pick<LoadedConfig, 'locate' | 'data'>, broken: { known?: ReadonlySet<string>; failed?: ReadonlySet<string> } = {}): { graph: Graph; diagnostics: Diagnostic[] } {
   const report = new Reporter(config);
   const byName = new Map(spec.workloads.map((w) => [w.name, w]));
+  const known = broken.known ?? new Set(byName.keys());
   const edges: Edge[] = [];
   for (const w of spec.workloads) {
     for (const [dep, condition] of Object.entries(w.dependsOn).sort(([a], [b]) => a.localeCompare(b))) {
       const at = dependencyPath(config.data, w.name, dep);
       const target = byName.get(dep);
+      if (!target && known.has(dep)) continue;
       if (!target) {
-        report.error(at, 'unknown-dependency', `workload "${w.name}" depends on "${dep}", which is not defined`, hintFor(dep, [...byName.keys()]));
+        report.error(at, 'unknown-dependency', `workload "${w.name}" depends on "${dep}", which is not defined`, hintFor(dep, [...known]));
+      } else if (broken.failed?.has(dep)) {
+        edges.push({ from: w.name, to: dep, condition });
       } else if (condition === 'healthy' && !target.health) {
         report.error(at, 'no-health-check', `"${w.name}" waits for "${dep}" to be healthy, but "${dep}" has no health check`, `add \`health:\` to "${dep}", or use \`${dep}: started\``);
       } else if (condition === 'completed' && (target.restart === 'always' || target.restart === 'unless-stopped')) {
@@ -48,8 +64,7 @@ export function buildGraph(spec: ProjectSpec, config: Pick<LoadedConfig, 'locate
   for (const cycle of findCycles(stuck, edges)) {
     report.error(dependencyPath(config.data, cycle[0]!, cycle[1]!), 'dependency-cycle', `dependency cycle: ${cycle.join(' → ')}`, 'remove one of these depends_on entries');
   }
-  if (report.failed) throw new ConfigError(sortDiagnostics(report.diagnostics));
-  return { order, edges };
+  return { graph: { order, edges }, diagnostics: sortDiagnostics(report.diagnostics) };
 }
 
 /** Where a dependency was declared: its depends_on entry, or `network: workload:NAME`, which implies one. */

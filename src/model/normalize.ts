@@ -27,6 +27,29 @@ import type { DigestCache } from '../workloads/digest-cache.js';
  * `digests` lets query inputs be hashed without reading unchanged files (updated in memory only).
  */
 export function normalizeProject(config: LoadedConfig, projectName?: string, env: Record<string, string | undefined> = {}, digests?: DigestCache): { spec: ProjectSpec; warnings: Diagnostic[] } {
+  const model = modelStage(config, projectName, env, digests);
+  if (model.diagnostics.some((d) => d.severity === 'error')) throw new ConfigError(model.diagnostics);
+  return { spec: model.spec, warnings: model.diagnostics };
+}
+
+/**
+ * The model stage's findings, kept going past errors: `spec` holds every workload that could be
+ * normalized (with errors or not), `failed` every workload with an error (or left out), `leftOut`
+ * those absent from `spec` (refused before, or whose kind could not expand).
+ */
+export interface ModelStage {
+  spec: ProjectSpec;
+  diagnostics: Diagnostic[];
+  failed: Set<string>;
+  leftOut: string[];
+}
+
+/**
+ * normalizeProject without the throw: each workload is checked on its own, so one broken workload
+ * hides none of another's problems. `refused` are workloads an earlier stage already refused (left
+ * out of config.data): references to them are not reported again.
+ */
+export function modelStage(config: LoadedConfig, projectName?: string, env: Record<string, string | undefined> = {}, digests?: DigestCache, refused: string[] = []): ModelStage {
   const report = new Reporter(config);
   const raw = config.data as unknown as RawProject;
   const name = projectName ?? raw.name ?? defaultProjectName(config.dir);
@@ -37,18 +60,20 @@ export function normalizeProject(config: LoadedConfig, projectName?: string, env
   const sources = new Set([...config.files, ...(config.envFiles ?? [path.join(config.dir, '.env')])]);
   const workloads: WorkloadSpec[] = [];
   for (const [wname, e] of expanded.workloads) {
-    const w = normalizeWorkload(wname, e.service, config.dir, declared, report, sources, env);
+    const w = normalizeWorkload(wname, e.service, config.dir, declared, report.scope(wname), sources, env);
     for (const s of e.sources ?? []) sources.add(s);
     if (w) workloads.push({ ...w, kind: e.kind, ...facts(e), ...(e.hardening && { hardening: e.hardening }), ...(e.resourceDefaults?.length && { resourceDefaults: e.resourceDefaults }), mounts: [...w.mounts, ...(e.mounts ?? [])] });
   }
-  resolveReferences(workloads, report);
-  checkSharedNetworks(workloads, report);
+  const leftOut = new Set([...refused, ...Object.keys(raw.workloads ?? {}).filter((n) => !expanded.workloads.has(n))]);
+  resolveReferences(workloads, report, leftOut);
+  checkSharedNetworks(workloads, report, leftOut);
   checkHostPorts(workloads, report);
-  if (report.failed) throw new ConfigError(report.diagnostics);
   const secretValues = markSecrets(workloads, config.secretValues);
   return {
     spec: { name, dir: config.dir, files: config.files, workloads, volumes, sources: [...sources].sort(), secretValues },
-    warnings: report.diagnostics,
+    diagnostics: report.diagnostics,
+    failed: new Set([...report.failedWorkloads, ...leftOut]),
+    leftOut: [...leftOut].sort(),
   };
 }
 

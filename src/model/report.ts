@@ -10,24 +10,51 @@ import { configSecrets, isSensitiveName, scrubSecrets, shapeOf } from '../secret
  */
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
+  /** Workloads a scope found an error in; one set shared by a reporter and all its scopes. */
+  readonly failedWorkloads: Set<string>;
   private secrets?: string[];
-  constructor(private readonly config: Pick<LoadedConfig, 'locate'> & Partial<Pick<LoadedConfig, 'data' | 'secretValues'>>) {}
+  constructor(
+    private readonly config: Pick<LoadedConfig, 'locate'> & Partial<Pick<LoadedConfig, 'data' | 'secretValues'>>,
+    private readonly parent?: Reporter,
+    private readonly workload?: string,
+  ) {
+    this.failedWorkloads = parent?.failedWorkloads ?? new Set();
+  }
+
+  /**
+   * A reporter for one workload: what it reports lands here too, but its `failed` is that workload's
+   * alone, so one broken workload does not cut short the checks of the next.
+   */
+  scope(workload: string): Reporter {
+    return new Reporter(this.config, this, workload);
+  }
 
   error(path: DocPath, code: string, message: string, hint?: string): void {
-    this.diagnostics.push(this.hide(path, { code, message, hint, location: this.config.locate(path), severity: 'error' }));
+    this.push(this.hide(path, { code, message, hint, location: this.config.locate(path), severity: 'error' }));
   }
 
   warn(path: DocPath, code: string, message: string, hint?: string): void {
-    this.diagnostics.push(this.hide(path, { code, message, hint, location: this.config.locate(path), severity: 'warning' }));
+    this.push(this.hide(path, { code, message, hint, location: this.config.locate(path), severity: 'warning' }));
   }
 
   /** A diagnostic already placed elsewhere (a line of an env_file). */
   add(d: Diagnostic): void {
-    this.diagnostics.push(this.hide(undefined, d));
+    this.push(this.hide(undefined, d));
   }
 
   get failed(): boolean {
     return this.diagnostics.some((d) => d.severity === 'error');
+  }
+
+  private push(d: Diagnostic): void {
+    this.diagnostics.push(d);
+    if (this.workload !== undefined && d.severity === 'error') this.failedWorkloads.add(this.workload);
+    this.parent?.record(d);
+  }
+
+  private record(d: Diagnostic): void {
+    this.diagnostics.push(d);
+    this.parent?.record(d);
   }
 
   private hide(path: DocPath | undefined, d: Diagnostic): Diagnostic {

@@ -18,16 +18,17 @@ export function isSharedNetwork(network: string): network is SharedNetwork {
  * docker would refuse at create or start is refused here, at the user's line: a NAME that is not
  * another workload with a standing container (a query or a scheduled bot has none between runs), and
  * the settings that belong to NAME's namespace (published ports, hostname, dns, extra_hosts). The
- * joiner starts after NAME: the dependency is added as `started` unless one is already declared.
+ * joiner starts after NAME: the dependency is added as `started` unless one is already declared. A
+ * NAME in `leftOut` (a workload already refused) is not reported again.
  */
-export function checkSharedNetworks(workloads: WorkloadSpec[], report: Reporter): void {
+export function checkSharedNetworks(workloads: WorkloadSpec[], report: Reporter, leftOut: ReadonlySet<string> = new Set()): void {
   const byName = new Map(workloads.map((w) => [w.name, w]));
   for (const w of workloads) {
     const target = sharedNetworkOf(w.network);
     if (target === undefined) continue;
     const at = ['workloads', w.name];
     const other = byName.get(target);
-    const problem = targetProblem(w, target, other, [...byName.keys()]);
+    const problem = other || !leftOut.has(target) ? targetProblem(w, target, other, [...byName.keys()]) : undefined;
     if (problem) report.error([...at, 'network'], 'shared-network', problem.message, problem.hint);
     for (const p of namespaceConflicts(w)) report.error([...at, p.key], 'shared-network', p.message, `set it on "${target}", whose network namespace "${w.name}" shares`);
     if (other?.network === 'host' && !w.unsafe?.includes('host-network')) {

@@ -13,6 +13,8 @@ export interface KindContext {
   env: Record<string, string | undefined>;
   /** For kinds that publish one server port (database, notebook): `port:` or a derived, stable one. */
   hostPort?: number;
+  /** The folders the project's queries write (absolute): they may not exist before the first up, yet a notebook may read them. */
+  produced?: string[];
   /** Input digests from earlier loads: a query reads only the input bytes that changed since. */
   digests?: DigestCache;
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Hardening } from '../engine/types.js';
 import type { RawProject, RawWorkload } from '../model/raw.js';
 import type { Reporter } from '../model/report.js';
@@ -9,7 +10,7 @@ import type { KindContext } from './context.js';
 import type { DigestCache } from './digest-cache.js';
 import { defaultedResources, type ResourceKey } from './resources.js';
 import { expandNotebook, type NotebookFacts } from './notebook/expand.js';
-import { expandQuery, type QueryFacts } from './query/expand.js';
+import { expandQuery, outputPathOf, type QueryFacts } from './query/expand.js';
 
 export interface Expanded {
   kind: WorkloadSpec['kind'];
@@ -41,13 +42,14 @@ export function expandKinds(raw: RawProject, project: string, dir: string, repor
   const publishing = names.filter((n) => HOST_PORT_KINDS.has(raw.workloads[n]!.kind ?? 'service'));
   const fixed = publishing.map((n) => raw.workloads[n]!.port as number | undefined).filter((p): p is number => p !== undefined);
   const ports = derivedPorts(project, publishing.filter((n) => raw.workloads[n]!.port === undefined), fixed);
+  const produced = names.filter((n) => raw.workloads[n]!.kind === 'query').map((n) => path.dirname(path.resolve(dir, outputPathOf(n, raw.workloads[n]!))));
   const workloads = new Map<string, Expanded>();
   const volumes: string[] = [];
   for (const name of names) {
     const w = raw.workloads[name]!;
     const at = ['workloads', name];
     const kind = w.kind ?? 'service';
-    const ctx: KindContext = { project, dir, at, report, env, hostPort: (w.port as number | undefined) ?? ports.get(name), ...(digests && { digests }) };
+    const ctx: KindContext = { project, dir, at, report: report.scope(name), env, hostPort: (w.port as number | undefined) ?? ports.get(name), produced, ...(digests && { digests }) };
     if (kind === 'notebook' || kind === 'query' || kind === 'bot') {
       const e = kind === 'notebook' ? expandNotebook(name, w, ctx) : kind === 'query' ? expandQuery(name, w, ctx) : expandBot(name, w, ctx);
       if (!e) continue;
@@ -59,7 +61,7 @@ export function expandKinds(raw: RawProject, project: string, dir: string, repor
       workloads.set(name, { kind: 'service', service: w });
       continue;
     }
-    const db = expandDatabase(name, w, (w.port as number | undefined) ?? ports.get(name)!, at, report);
+    const db = expandDatabase(name, w, (w.port as number | undefined) ?? ports.get(name)!, at, ctx.report);
     if (!db) continue;
     if (db.volume) volumes.push(db.volume);
     workloads.set(name, { kind: 'database', service: db.service, database: { connection: db.connection, version: db.version, data: db.data, ...(db.initOnly && { initOnly: db.initOnly }) }, resourceDefaults: defaultedResources(w, db.service) });

@@ -16,9 +16,10 @@ const SECRET_FIELDS = new Set(['url', 'password']);
 /**
  * `${workloads.NAME.url}` (and .host .port .user .password .database) in env values become the
  * database's address inside the project network. A reference is also a dependency: the referring
- * workload waits until NAME is healthy. A value carrying a password becomes sensitive.
+ * workload waits until NAME is healthy. A value carrying a password becomes sensitive. A NAME in
+ * `leftOut` (a workload already refused) is not reported again.
  */
-export function resolveReferences(workloads: WorkloadSpec[], report: Reporter): void {
+export function resolveReferences(workloads: WorkloadSpec[], report: Reporter, leftOut: ReadonlySet<string> = new Set()): void {
   const connections = new Map(workloads.filter((w) => w.database).map((w) => [w.name, w.database!.connection]));
   for (const w of workloads) {
     for (const [key, value] of Object.entries(w.env)) {
@@ -27,6 +28,7 @@ export function resolveReferences(workloads: WorkloadSpec[], report: Reporter): 
         const at = ['workloads', w.name, 'env', key];
         const c = connections.get(target);
         const get = FIELDS[field];
+        if (!c && leftOut.has(target)) return whole;
         if (!c || !get || target === w.name) {
           report.error(at, 'reference', `${whole} does not name a field of another database workload`, hint(target, field, [...connections.keys()]));
           return whole;

@@ -14,7 +14,7 @@ export const TIERS: { name: string; paths: string[] }[] = [
   { name: 'workloads', paths: ['workloads/'] },
   { name: 'graph', paths: ['graph/'] },
   { name: 'desired', paths: ['desired/'] },
-  { name: 'project', paths: ['pipeline.ts', 'identity.ts'] },
+  { name: 'project', paths: ['pipeline.ts', 'all-stages.ts', 'identity.ts'] },
   { name: 'plan', paths: ['plan/'] },
   { name: 'apply', paths: ['apply/', 'logs/'] },
   { name: 'runs', paths: ['watch/', 'bots/', 'queries/', 'oneoff/', 'lock/'] },

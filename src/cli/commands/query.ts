@@ -5,7 +5,7 @@ import { runAdhoc } from '../../queries/adhoc.js';
 import type { QueryFormat } from '../../workloads/query/expand.js';
 import type { Context } from '../context.js';
 import { interruptible } from '../interrupt.js';
-import { saveDigests } from '../../pipeline.js';
+import { prepareProjectFiles } from '../../session/prepare-files.js';
 
 export interface QueryFlags {
   sql?: string;
@@ -30,7 +30,7 @@ export async function queryCommand(ctx: Context, name: string, flags: QueryFlags
   if (flags.format && !['json', 'csv', 'arrow'].includes(flags.format)) throw new UsageError(`--format ${flags.format} is not json, csv or arrow`);
   if (flags.format === 'arrow' && !flags.output && ctx.output.tty) throw new UsageError('Arrow is binary: not printed on a terminal', 'add --output FILE, or pipe stdout into a file');
   const project = await ctx.project();
-  saveDigests(project);
+  prepareProjectFiles(project);
   const engine = await ctx.openEngine();
   const beforeCreate = (): Promise<void> => refuseUnfitEngine(engine, project.desired.containers.filter((c) => c.workload === name).map((c) => c.spec));
   const result = await interruptible((signal) => runAdhoc(engine, project, name, { ...flags, beforeCreate, signal }));

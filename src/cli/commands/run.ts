@@ -6,7 +6,8 @@ import { ownerTag } from '../../identity.js';
 import { ensureShared } from '../../oneoff/prepare.js';
 import { runContainer } from '../../oneoff/run.js';
 import { oneOffSpec, refuseOneOff } from '../../oneoff/spec.js';
-import { saveDigests, type Project } from '../../pipeline.js';
+import type { Project } from '../../pipeline.js';
+import { prepareProjectFiles } from '../../session/prepare-files.js';
 import type { Context } from '../context.js';
 import { execStdio, type ExecStdio } from '../exec-stdio.js';
 import { interruptible } from '../interrupt.js';
@@ -22,7 +23,7 @@ import { upCommand } from './up.js';
  */
 export async function runCommand(ctx: Context, workload: string, command: string[], flags: RunFlags): Promise<number> {
   const project = await ctx.project();
-  saveDigests(project);
+  prepareProjectFiles(project);
   const req = parseRunFlags(flags, command);
   if (project.spec.workloads.find((w) => w.name === workload)?.bot) return runBotCommand(ctx, project, workload, req);
   const template = templateOf(project, workload);

@@ -11,9 +11,8 @@ import { makePlan, targetsOf } from './plan.js';
 import { UsageError } from '../../errors.js';
 import { createdSpecs, refuseUnfitEngine } from '../engine-fit.js';
 import { upRunner } from '../../bots/on-up.js';
-import { prepareBots } from '../../bots/prepare.js';
 import { scheduleLines, scheduledBots, withScheduled } from '../../bots/schedule-view.js';
-import { saveDigests } from '../../pipeline.js';
+import { prepareProjectFiles } from '../../session/prepare-files.js';
 
 export interface UpFlags {
   format: 'text' | 'json';
@@ -41,13 +40,12 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
   const project = await ctx.project();
   const lock = await acquireLock(project.spec.name, 'pond up', flags.lockTimeoutMs);
   try {
-    saveDigests(project);
     const { plan, observed } = await makePlan(ctx, project, flags, flags.wait);
     const engine = await ctx.openEngine();
     note(ctx.output, renderPlan(plan, { color: ctx.output.color }).trimEnd());
     await refuseDataLoss(ctx, plan, !!flags.yes);
     await refuseUnfitEngine(engine, createdSpecs(project.desired.containers, plan));
-    prepareBots(project.spec);
+    prepareProjectFiles(project);
     const targets = targetsOf(project, flags);
     const chosen = (w: string): boolean => !targets || targets.includes(w);
     const bots = scheduledBots(project, new Date()).filter((b) => chosen(b.workload));

@@ -2,7 +2,6 @@ import path from 'node:path';
 import { acquireLock } from '../../lock/lock.js';
 import { WatchController } from '../../watch/controller.js';
 import { BotScheduler } from '../../bots/scheduler.js';
-import { prepareBots } from '../../bots/prepare.js';
 import { scheduledBots, withScheduled } from '../../bots/schedule-view.js';
 import { debounce } from '../../watch/debounce.js';
 import { watchFiles, type FileEvent } from '../../watch/files.js';
@@ -15,7 +14,7 @@ import { statusRows, statusTable } from '../status.js';
 import { emitStop, interruptedExitCode, untilStopped } from '../signals.js';
 import { downCommand } from './down.js';
 import type { UpFlags } from './up.js';
-import { saveDigests } from '../../pipeline.js';
+import { prepareProjectFiles } from '../../session/prepare-files.js';
 
 export interface WatchFlags extends UpFlags {
   yes: boolean;
@@ -37,11 +36,10 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
   const out = ctx.output;
   const lock = await acquireLock(name, 'pond up --watch', flags.lockTimeoutMs);
   try {
-    saveDigests(first);
     ctx.retryBudgetMs = 0;
     const engine = await ctx.openEngine();
     let files: Awaited<ReturnType<typeof watchFiles>> | undefined;
-    prepareBots(first.spec);
+    prepareProjectFiles(first);
     let current = first;
     const bots = new BotScheduler({ engine, out, project: () => current });
     const controller = new WatchController({
@@ -51,8 +49,7 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
       initial: first,
       load: async () => {
         const next = await ctx.reloadProject();
-        saveDigests(next);
-        prepareBots(next.spec);
+        prepareProjectFiles(next);
         current = next;
         return next;
       },

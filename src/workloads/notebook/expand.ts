@@ -13,7 +13,7 @@ export interface NotebookFacts {
   /** On this machine: 127.0.0.1 and this port. */
   hostPort: number;
   token: string;
-  /** Drawn by this load, to be saved once the whole project has loaded (see saveNewTokens). */
+  /** Drawn by this load, written by the commands that create containers (see saveNewTokens). */
   newToken?: boolean;
   /** The query parameter that carries the token in the server's URL. */
   tokenQuery: string;
@@ -31,7 +31,8 @@ const WORKSPACE = '/workspace';
 /**
  * `kind: notebook` → a service, as pure data apart from reading the stored token: the server (marimo by
  * default, or Jupyter) started by a script that installs it when the image lacks it, the workspace
- * (the notebook's folder) mounted read-write, `data:` read-only under /data, the server's port on
+ * (the notebook's folder) mounted read-write, `data:` read-only under /data (a folder a query of
+ * the project writes counts before its first run), the server's port on
  * 127.0.0.1 (`port:` or derived), an HTTP health check on the server's own unauthenticated endpoint,
  * 2g and 2 CPUs by default, and only the host variables `pass_env` names. Token auth is always on.
  */
@@ -89,7 +90,7 @@ function resolveNotebook(value: string | undefined, dir: string, at: (string | n
 
 function dataMount(rel: string, dir: string, at: (string | number)[], ctx: KindContext): { source: string; target: string } | undefined {
   const abs = path.resolve(dir, rel);
-  if (!insideProject(dir, abs) || !fs.existsSync(abs)) {
+  if (!insideProject(dir, abs) || !(fs.existsSync(abs) || ctx.produced?.some((f) => insideProject(abs, f)))) {
     const outside = !insideProject(dir, abs);
     ctx.report.error(at, outside ? 'outside-project' : 'not-found', outside ? `data ${rel} is outside the project folder` : `data ${rel} does not exist`, outside ? 'mount it with volumes: and unsafe: [outside-project] if you mean it' : 'check the path: data entries are relative to the folder holding pond.yaml');
     return undefined;

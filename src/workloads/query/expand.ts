@@ -50,6 +50,11 @@ const FORMATS: Record<string, QueryFormat> = { '.json': 'json', '.csv': 'csv', '
 /** Where the runner and DuckDB are mounted, and where inputs and output appear in the container. */
 export const QUERY_PATHS = { runner: '/opt/pond/query-runner.mjs', modules: '/opt/pond/node_modules', work: '/work', out: '/out' };
 
+/** Where a query writes its result, relative to the project folder as written (`output.path`, or out/NAME.json). */
+export function outputPathOf(name: string, raw: RawWorkload): string {
+  return (raw.output as { path?: string } | undefined)?.path ?? `${DEFAULT_OUTPUT_DIR}/${name}.json`;
+}
+
 /** Queries whose output file is not there (deleted since their last run): the planner runs them again. */
 export function missingOutputs(workloads: { name: string; query?: QueryFacts }[]): string[] {
   return workloads.filter((w) => w.query && !fs.existsSync(w.query.output)).map((w) => w.name);
@@ -60,7 +65,8 @@ export function missingOutputs(workloads: { name: string; query?: QueryFacts }[]
  * inputs): DuckDB run by pond's runner in the official node image, with no network unless asked,
  * inputs mounted read-only at their project paths under /work (the working directory, so SQL says
  * `read_parquet('data/x.parquet')` as it would in the project folder), the output's folder mounted
- * read-write (`out/` when no `output:` is declared, never the whole project), and a hardened
+ * read-write (`out/` when no `output:` is declared, never the whole project; made by
+ * prepareProjectFiles, not here: loading only reads), and a hardened
  * container: read-only root, no capabilities, no privilege gain, a process limit, a tmpfs /tmp
  * (HOME), and `extensions:` (a project folder of DuckDB extension files) mounted read-only: DuckDB
  * never downloads one. The content hash goes into the env, so the planner re-runs the query exactly when its
@@ -71,7 +77,7 @@ export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): Q
   const sql = readSql(raw.sql as string, dir, [...at, 'sql'], ctx);
   const inputs = ((raw.inputs as string[] | undefined) ?? []).map((p, i) => checkedPath(p, dir, [...at, 'inputs', i], ctx)).filter((p): p is string => p !== undefined);
   const out = raw.output as { path: string; format?: QueryFormat } | undefined;
-  const outputRel = out?.path ?? `${DEFAULT_OUTPUT_DIR}/${name}.json`;
+  const outputRel = outputPathOf(name, raw);
   const output = path.resolve(dir, outputRel);
   if (!insideProject(dir, output)) report.error([...at, 'output', 'path'], 'outside-project', `output ${outputRel} is outside the project folder`, 'write the result somewhere under the folder holding pond.yaml');
   const format = out?.format ?? FORMATS[path.extname(output).toLowerCase()] ?? 'json';
@@ -80,7 +86,6 @@ export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): Q
   const extensions = raw.extensions === undefined ? undefined : extensionsFolder(raw.extensions as string, dir, [...at, 'extensions'], ctx);
   if (sql === undefined || inputs.length !== ((raw.inputs as unknown[] | undefined) ?? []).length || report.failed) return undefined;
   const hash = queryHash(sql, inputs, dir, output, { ...(ctx.digests && { cache: ctx.digests }) });
-  fs.mkdirSync(path.dirname(output), { recursive: true });
   const files = runnerFiles();
   const service: RawWorkload = {
     ...raw,

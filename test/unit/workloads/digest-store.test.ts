@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { saveDigests } from '../../../src/pipeline.js';
+import { prepareProjectFiles } from '../../../src/session/prepare-files.js';
 import { DigestCache } from '../../../src/workloads/digest-cache.js';
 import { digestCacheFile, readDigestCache, saveDigestCache } from '../../../src/workloads/digest-store.js';
 import { queryHash } from '../../../src/workloads/query/content-hash.js';
@@ -24,11 +24,11 @@ async function project() {
 const hashOf = (dir: string, cache: DigestCache): string => queryHash('SELECT 1', ['data'], dir, path.join(dir, 'out/q.json'), { cache, now: later });
 
 describe('digest cache file (.pond/cache/digests.json)', () => {
-  it('loading a project writes no cache; saveDigests writes it', async () => {
+  it('loading a project writes no cache; prepareProjectFiles writes it', async () => {
     const { dir, load } = await project();
     const loaded = await load();
     expect(fs.existsSync(path.join(dir, '.pond'))).toBe(false);
-    saveDigests(loaded);
+    prepareProjectFiles(loaded);
     expect(JSON.parse(fs.readFileSync(digestCacheFile(dir), 'utf8'))).toMatchObject({ version: 1 });
   });
 

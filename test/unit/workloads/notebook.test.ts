@@ -7,6 +7,7 @@ import { reconcile } from '../../../src/plan/reconcile.js';
 import { derivedPorts } from '../../../src/workloads/database/ports.js';
 import { passEnv } from '../../../src/workloads/notebook/expand.js';
 import { EMPTY } from '../../support/fixtures.js';
+import { prepareProjectFiles } from '../../../src/session/prepare-files.js';
 
 const project = (workloads: string, files: Record<string, string | Uint8Array> = { 'notebooks/explore.ipynb': '{}', 'data/orders.csv': 'a\n1\n' }) => tempProject(workloads, files);
 
@@ -38,11 +39,12 @@ describe('kind: notebook', () => {
     expect(nb.notebook?.tokenQuery).toBe('access_token');
   });
 
-  it('keeps its generated token across loads (stored 0600 in .pond), so a second plan changes nothing; token: wins', async () => {
+  it('keeps its generated token across loads (stored 0600 in .pond by prepareProjectFiles), so a second plan changes nothing; token: wins', async () => {
     const { dir, load } = await project('  explore:\n    kind: notebook\n    notebook: notebooks\n');
     const first = await load();
     const token = first.spec.workloads[0]!.notebook!.token;
     expect(token).toMatch(/^[0-9a-f]{48}$/);
+    prepareProjectFiles(first);
     const stat = await fs.stat(path.join(dir, '.pond/notebook/explore.token'));
     expect(stat.mode & 0o777).toBe(0o600);
     expect((await load()).desired.containers[0]!.hash).toBe(first.desired.containers[0]!.hash);

@@ -20,6 +20,7 @@ export const TIERS: { name: string; paths: string[] }[] = [
   { name: 'runs', paths: ['watch/', 'bots/', 'queries/', 'oneoff/', 'lock/'] },
   { name: 'session', paths: ['session/'] },
   { name: 'api', paths: ['api/'] },
+  { name: 'ui', paths: ['ui/'] },
   { name: 'cli', paths: ['cli/'] },
 ];
 
@@ -32,6 +33,9 @@ export const TIERS: { name: string; paths: string[] }[] = [
 export const ISLANDS: { name: string; path: string; mayImport: string[]; importedBy?: string[]; ownsProcess?: boolean }[] = [
   { name: 'engine/docker', path: 'engine/docker/', mayImport: ['foundation'], importedBy: ['session', 'api', 'cli'] },
   { name: 'query runner', path: 'workloads/query/runner/', mayImport: [], ownsProcess: true },
+  // The dashboard's page runs in the browser: it knows pond only through the JSON shapes it is sent.
+  { name: 'ui contract', path: 'ui/types.ts', mayImport: [] },
+  { name: 'ui page', path: 'ui/page/', mayImport: ['ui contract'] },
 ];
 
 /** The only layer that may touch the process (argv, TTY, standard streams, signals, exit). */

@@ -6,7 +6,7 @@ import { saveNewTokens } from './workloads/notebook/token.js';
 import { buildDesired } from './desired/desired.js';
 import type { DesiredContainer, DesiredState } from './desired/types.js';
 import { buildGraph, type Graph } from './graph/graph.js';
-import { normalizeProject } from './model/normalize.js';
+import { normalizeProject } from './workloads/project.js';
 import type { ProjectSpec } from './model/types.js';
 import { readIdentity, type ProjectIdentity } from './identity.js';
 import type { DigestCache } from './workloads/digest-cache.js';

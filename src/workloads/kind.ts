@@ -31,6 +31,8 @@ export interface KindSchemaPart {
   omit?: string[];
   /** The kind's own keys, and common keys it words differently (replaced in place, keeping their order). */
   properties: Record<string, unknown>;
+  /** pond's wording of what its own keys expect (pond.expected.json), by key. */
+  phrases?: Record<string, string>;
 }
 
 /**

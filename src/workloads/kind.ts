@@ -35,6 +35,16 @@ export interface KindSchemaPart {
   phrases?: Record<string, string>;
 }
 
+/** A section of `pond info` a kind adds (the databases' connections, the notebooks' URLs): its JSON key and its table. */
+export interface KindInfo<F, E> {
+  /** The key of the section in `pond info --format json` ("databases"). */
+  section: string;
+  header: string[];
+  /** One workload's entry, from its facts alone (no engine needed); secrets only when `reveal`. */
+  entry(name: string, facts: F, reveal: boolean): E;
+  row(entry: E): string[];
+}
+
 /**
  * One kind of workload: everything pond dispatches on `kind:` for. A kind is one folder under
  * src/workloads/ exporting one of these, and one line in registry.ts; `service` is the kind whose
@@ -52,6 +62,8 @@ export interface KindDefinition<F = unknown> {
   schema: KindSchemaPart;
   /** Secret values in the facts (a database's password, a bot's config secrets): redacted in every output. */
   secrets?(facts: F): string[];
+  /** What `pond info` shows for the kind's workloads, beyond their containers. */
+  info?: KindInfo<F, any>;
   /** Set when the workload has no standing container between runs (a query, a scheduled bot): what it is, and what to do instead. */
   transient?(facts: F): { what: string; hint: string } | undefined;
 }

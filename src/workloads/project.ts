@@ -11,7 +11,7 @@ import { containsSecret, urlPassword } from '../secrets.js';
 import type { DigestCache } from './digest-cache.js';
 import { expandKinds, type Expanded } from './expand.js';
 import { resolveReferences } from './references.js';
-import { kindOf } from './registry.js';
+import { factsOf, kindOf } from './registry.js';
 
 /**
  * Turns a validated config into the typed, defaulted ProjectSpec: each kind expands through the
@@ -57,11 +57,6 @@ function withKind(w: WorkloadSpec, e: Expanded): WorkloadSpec {
     ...(e.resourceDefaults?.length && { resourceDefaults: e.resourceDefaults }),
     mounts: [...w.mounts, ...(e.mounts ?? [])],
   };
-}
-
-/** The facts a workload's kind set on it (under the kind's name), if any. */
-export function factsOf(w: WorkloadSpec): unknown {
-  return (w as unknown as Record<string, unknown>)[w.kind];
 }
 
 function networkTraits(w: WorkloadSpec): NetworkTraits {

@@ -1,5 +1,6 @@
 import { bot } from './bot/index.js';
 import { database } from './database/index.js';
+import type { WorkloadSpec } from '../model/types.js';
 import type { KindDefinition } from './kind.js';
 import { notebook } from './notebook/index.js';
 import { query } from './query/index.js';
@@ -25,4 +26,9 @@ export function kindOf(name: string | undefined): KindDefinition<unknown> {
   const found = KINDS.find((k) => k.name === (name ?? DEFAULT_KIND));
   if (!found) throw new Error(`no kind "${name}" in the registry (the schema is older than src/workloads/registry.ts: run npm run schema)`);
   return found;
+}
+
+/** The facts kind `kind` set on a workload (under the kind's name), if any; by default its own kind's. */
+export function factsOf(w: WorkloadSpec, kind = w.kind): unknown {
+  return (w as unknown as Record<string, unknown>)[kind];
 }

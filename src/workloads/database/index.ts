@@ -1,5 +1,6 @@
 import type { KindDefinition } from '../kind.js';
 import { expandDatabase, type Connection, type DataFacts, type InitOnly } from './expand.js';
+import { DATABASE_INFO } from './info.js';
 import schema from './schema.json' with { type: 'json' };
 
 /** What `kind: database` tells the rest of pond: how to connect, and what only matters on first init of its data. */
@@ -21,6 +22,7 @@ export const database: KindDefinition<DatabaseFacts> = {
   name: 'database',
   publishesPort: true,
   schema,
+  info: DATABASE_INFO,
   expand(name, raw, ctx) {
     const db = expandDatabase(name, raw, ctx.hostPort!, ctx.at, ctx.report);
     if (!db) return undefined;

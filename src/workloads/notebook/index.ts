@@ -1,5 +1,6 @@
 import type { KindDefinition } from '../kind.js';
 import { expandNotebook, type NotebookFacts } from './expand.js';
+import { NOTEBOOK_INFO } from './info.js';
 import schema from './schema.json' with { type: 'json' };
 
 declare module '../../model/types.js' {
@@ -13,5 +14,6 @@ export const notebook: KindDefinition<NotebookFacts> = {
   name: 'notebook',
   publishesPort: true,
   schema,
+  info: NOTEBOOK_INFO,
   expand: expandNotebook,
 };

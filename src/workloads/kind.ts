@@ -63,7 +63,7 @@ export interface KindDefinition<F = unknown> {
   /** Secret values in the facts (a database's password, a bot's config secrets): redacted in every output. */
   secrets?(facts: F): string[];
   /** What `pond info` shows for the kind's workloads, beyond their containers. */
-  info?: KindInfo<F, any>;
+  info?: KindInfo<F, unknown>;
   /** Set when the workload has no standing container between runs (a query, a scheduled bot): what it is, and what to do instead. */
   transient?(facts: F): { what: string; hint: string } | undefined;
 }

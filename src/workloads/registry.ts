@@ -10,7 +10,7 @@ import { service } from './service/index.js';
  * Every kind pond knows, in the order the schema lists them. A new kind is a folder exporting its
  * KindDefinition and one line here (then `npm run schema`). The first is the default kind.
  */
-export const KINDS: readonly KindDefinition<any>[] = [
+export const KINDS: readonly KindDefinition<unknown>[] = [
   service,
   database,
   notebook,

@@ -27,8 +27,6 @@ export interface KindSchemaPart {
   description: string;
   /** Keys the kind requires, beyond `kind` itself. */
   required?: string[];
-  /** Common keys this kind does not take: dropped from its definition. */
-  omit?: string[];
   /** The kind's own keys, and common keys it words differently (replaced in place, keeping their order). */
   properties: Record<string, unknown>;
   /** pond's wording of what its own keys expect (pond.expected.json), by key. */

@@ -40,16 +40,15 @@ export function schemaText(node: Node): string {
   return `${JSON.stringify(node, null, 2)}\n`;
 }
 
-/** A common key the kind words in its own way (its part lists it), or does not take (`omit`). */
+/** A common key the kind words in its own way (its part lists it): the common phrase does not apply. */
 function replaced(k: KindDefinition<unknown>, key: string): boolean {
-  return key in k.schema.properties || !!k.schema.omit?.includes(key);
+  return key in k.schema.properties;
 }
 
 function kindDefinition(k: KindDefinition<unknown>, names: string[]): Node {
   const { $comment: _comment, phrases: _phrases, properties: common, ...shape } = workload;
   const properties: Node = {};
   for (const [key, value] of Object.entries(common)) {
-    if (k.schema.omit?.includes(key)) continue;
     properties[key] = key === 'kind' ? kindProperty(value, names) : (k.schema.properties[key] ?? value);
   }
   for (const [key, value] of Object.entries(k.schema.properties)) if (!(key in properties)) properties[key] = value;

@@ -4,7 +4,7 @@ import type { LoadedConfig, LoadOptions } from './config/types.js';
 import { sortDiagnostics } from './config/validate.js';
 import { ConfigError, type Diagnostic } from './errors.js';
 import { checkGraph, type Graph } from './graph/graph.js';
-import { modelStage } from './model/normalize.js';
+import { modelStage } from './workloads/project.js';
 import type { ProjectSpec } from './model/types.js';
 import type { DigestCache } from './workloads/digest-cache.js';
 import { readDigestCache } from './workloads/digest-store.js';

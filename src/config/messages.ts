@@ -95,7 +95,7 @@ function unknownKey(p: SchemaProblem, path: DocPath, schema: SchemaIndex): Text 
 function otherKind(key: string, path: DocPath, schema: SchemaIndex): string | undefined {
   if (path.length !== 2 || path[0] !== 'workloads') return undefined;
   const defs = (schema.root.definitions ?? {}) as Record<string, SchemaNode>;
-  const kinds = ['service', 'database', 'notebook', 'query', 'bot'];
+  const kinds = (((defs.workload?.properties as Record<string, SchemaNode> | undefined)?.kind?.enum ?? []) as string[]);
   const owner = kinds.find((k) => Object.hasOwn((defs[k]?.properties as SchemaNode | undefined) ?? {}, key));
   return owner ? `"${key}" belongs to workloads of kind ${owner}: add "kind: ${owner}"` : undefined;
 }

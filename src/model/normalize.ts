@@ -1,86 +1,16 @@
 import path from 'node:path';
-import type { LoadedConfig } from '../config/types.js';
-import { ConfigError, type Diagnostic } from '../errors.js';
 import type { Condition, PortBinding, RestartPolicy } from '../engine/types.js';
 import { normalizeEnv } from './env.js';
-import { containsSecret, isSecretValue, isSensitiveName, urlPassword } from '../secrets.js';
+import { isSecretValue, isSensitiveName } from '../secrets.js';
 import { normalizeHealth, readyWhenProbe, withReadiness } from './health.js';
 import { checkImage } from './image-ref.js';
 import { normalizeMount } from './mounts.js';
-import { checkContainerNames } from './names.js';
 import { normalizePort } from './ports.js';
 import type { RawProject, RawWorkload } from './raw.js';
-import { Reporter } from './report.js';
+import type { Reporter } from './report.js';
 import { normalizeSettings } from './settings.js';
-import { checkSharedNetworks } from './shared-network.js';
-import type { MountSpec, ProjectSpec, ProjectVolume, UnsafeOptIn, WorkloadSpec } from './types.js';
+import type { MountSpec, ProjectVolume, UnsafeOptIn, WorkloadSpec } from './types.js';
 import { parseBytes, parseDuration } from '../units.js';
-import { expandKinds, type Expanded } from '../workloads/expand.js';
-import { resolveReferences } from '../workloads/references.js';
-import type { DigestCache } from '../workloads/digest-cache.js';
-
-/**
- * Turns a validated config into the typed, defaulted ProjectSpec. Problems the schema cannot see
- * (unsafe mounts, undeclared volumes, bad units) are collected with locations; any error throws one
- * ConfigError. `projectName` is the CLI's -p, which wins over `name:` in the file; `env` is the host
- * environment, read only where a workload passes variables through by name (a notebook's `pass_env`);
- * `digests` lets query inputs be hashed without reading unchanged files (updated in memory only).
- */
-export function normalizeProject(config: LoadedConfig, projectName?: string, env: Record<string, string | undefined> = {}, digests?: DigestCache): { spec: ProjectSpec; warnings: Diagnostic[] } {
-  const model = modelStage(config, projectName, env, digests);
-  if (model.diagnostics.some((d) => d.severity === 'error')) throw new ConfigError(model.diagnostics);
-  return { spec: model.spec, warnings: model.diagnostics };
-}
-
-/**
- * The model stage's findings, kept going past errors: `spec` holds every workload that could be
- * normalized (with errors or not), `failed` every workload with an error (or left out), `leftOut`
- * those absent from `spec` (refused before, or whose kind could not expand).
- */
-export interface ModelStage {
-  spec: ProjectSpec;
-  diagnostics: Diagnostic[];
-  failed: Set<string>;
-  leftOut: string[];
-}
-
-/**
- * normalizeProject without the throw: each workload is checked on its own, so one broken workload
- * hides none of another's problems. `refused` are workloads an earlier stage already refused (left
- * out of config.data): references to them are not reported again.
- */
-export function modelStage(config: LoadedConfig, projectName?: string, env: Record<string, string | undefined> = {}, digests?: DigestCache, refused: string[] = []): ModelStage {
-  const report = new Reporter(config);
-  const raw = config.data as unknown as RawProject;
-  const name = projectName ?? raw.name ?? defaultProjectName(config.dir);
-  checkContainerNames(name, Object.keys(raw.workloads ?? {}), report);
-  const expanded = expandKinds(raw, name, config.dir, report, env, digests);
-  const volumes = withPresetVolumes(normalizeVolumes(raw), expanded.volumes);
-  const declared = new Set(volumes.map((v) => v.name));
-  const sources = new Set([...config.files, ...(config.envFiles ?? [path.join(config.dir, '.env')])]);
-  const workloads: WorkloadSpec[] = [];
-  for (const [wname, e] of expanded.workloads) {
-    const w = normalizeWorkload(wname, e.service, config.dir, declared, report.scope(wname), sources, env);
-    for (const s of e.sources ?? []) sources.add(s);
-    if (w) workloads.push({ ...w, kind: e.kind, ...facts(e), ...(e.hardening && { hardening: e.hardening }), ...(e.resourceDefaults?.length && { resourceDefaults: e.resourceDefaults }), mounts: [...w.mounts, ...(e.mounts ?? [])] });
-  }
-  const leftOut = new Set([...refused, ...Object.keys(raw.workloads ?? {}).filter((n) => !expanded.workloads.has(n))]);
-  resolveReferences(workloads, report, leftOut);
-  checkSharedNetworks(workloads, report, leftOut);
-  checkHostPorts(workloads, report);
-  const secretValues = markSecrets(workloads, config.secretValues);
-  return {
-    spec: { name, dir: config.dir, files: config.files, workloads, volumes, sources: [...sources].sort(), secretValues },
-    diagnostics: report.diagnostics,
-    failed: new Set([...report.failedWorkloads, ...leftOut]),
-    leftOut: [...leftOut].sort(),
-  };
-}
-
-/** The kind-specific facts an expansion carries (only the one for its kind is set). */
-function facts(e: Expanded): Pick<WorkloadSpec, 'database' | 'notebook' | 'query' | 'bot'> {
-  return { ...(e.database && { database: e.database }), ...(e.notebook && { notebook: e.notebook }), ...(e.query && { query: e.query }), ...(e.bot && { bot: e.bot }) };
-}
 
 /** Like compose: the folder's name, lowercased, with anything outside [a-z0-9_-] dropped. */
 export function defaultProjectName(dir: string): string {
@@ -88,7 +18,8 @@ export function defaultProjectName(dir: string): string {
   return base.replace(/^[^a-z0-9]+/, '') || 'default';
 }
 
-function normalizeVolumes(raw: RawProject): ProjectVolume[] {
+/** The top-level `volumes:`, by name. */
+export function normalizeVolumes(raw: RawProject): ProjectVolume[] {
   return Object.keys(raw.volumes ?? {})
     .sort()
     .map((name) => {
@@ -97,52 +28,18 @@ function normalizeVolumes(raw: RawProject): ProjectVolume[] {
     });
 }
 
-/** Two bindings of one host port would fail halfway through an apply; say so before anything starts. */
-function checkHostPorts(workloads: WorkloadSpec[], report: Reporter): void {
-  const seen = new Map<string, string>();
-  for (const w of workloads) {
-    for (const p of w.ports) {
-      if (p.host === undefined || p.host === 0) continue;
-      const key = `${p.host}/${p.protocol}`;
-      const other = seen.get(key);
-      if (other) {
-        report.error(['workloads', w.name, w.database ? 'port' : 'ports'], 'port-conflict', `host port ${p.host}/${p.protocol} is published twice (by "${other}" and "${w.name}")`, 'give one of them another port, or leave the host port out and let the engine pick one');
-      }
-      seen.set(key, w.name);
-    }
-  }
-}
-
-/**
- * Collects every secret value and marks as sensitive each env entry that carries one (a URL built
- * from a password, say), so no output shows it under an innocent name.
- */
-function markSecrets(workloads: WorkloadSpec[], fromVariables: string[]): string[] {
-  const secrets = new Set(fromVariables);
-  for (const w of workloads) {
-    for (const k of w.sensitive) if (w.env[k]) secrets.add(w.env[k]!);
-    for (const k of w.sensitive) {
-      const pw = urlPassword(w.env[k] ?? '');
-      if (pw) secrets.add(pw);
-    }
-    for (const v of w.bot?.secrets ?? []) secrets.add(v);
-    if (w.database) secrets.add(w.database.connection.password);
-  }
-  const all = [...secrets].sort();
-  for (const w of workloads) {
-    const carrying = Object.keys(w.env).filter((k) => containsSecret(w.env[k]!, all));
-    w.sensitive = [...new Set([...w.sensitive, ...carrying])].sort();
-  }
-  return all;
-}
-
 /** Volumes a preset needs (a persistent database's data) join the declared ones unless already there. */
-function withPresetVolumes(declared: ProjectVolume[], needed: string[]): ProjectVolume[] {
+export function withPresetVolumes(declared: ProjectVolume[], needed: string[]): ProjectVolume[] {
   const extra = needed.filter((n) => !declared.some((v) => v.name === n)).map((n) => ({ name: n, external: false, labels: {} }));
   return [...declared, ...extra].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function normalizeWorkload(name: string, raw: RawWorkload, dir: string, declared: Set<string>, report: Reporter, sources: Set<string>, processEnv: Record<string, string | undefined>): WorkloadSpec | undefined {
+/**
+ * One service-shaped raw workload (a kind's expansion) → its WorkloadSpec: short forms expanded,
+ * defaults applied, paths absolute, problems reported at their keys. Knows no kind: `kind` is
+ * `service` here and the caller (workloads/project.ts) sets the kind and its facts.
+ */
+export function normalizeWorkload(name: string, raw: RawWorkload, dir: string, declared: Set<string>, report: Reporter, sources: Set<string>, processEnv: Record<string, string | undefined>): WorkloadSpec | undefined {
   const at = ['workloads', name];
   const unsafe = new Set((raw.unsafe ?? []) as UnsafeOptIn[]);
   const env = normalizeEnv(raw, at, dir, report, sources, (n) => processEnv[n]);

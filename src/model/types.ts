@@ -1,9 +1,15 @@
 import type { Condition, Hardening, HealthSpec, Probe, PortBinding, ResourceSpec, RestartPolicy, RuntimeSettings } from '../engine/types.js';
-import type { BotFacts } from '../workloads/bot/expand.js';
-import type { Connection, DataFacts, InitOnly } from '../workloads/database/expand.js';
-import type { NotebookFacts } from '../workloads/notebook/expand.js';
-import type { QueryFacts } from '../workloads/query/expand.js';
-import type { ResourceKey } from '../workloads/resources.js';
+import type { RawWorkload } from './raw.js';
+
+/** A key of `resources:` (memory, cpus, cpu_shares): what a kind's defaults may fill in. */
+export type ResourceKey = keyof NonNullable<RawWorkload['resources']>;
+
+/**
+ * What a kind tells the rest of pond about one of its workloads, keyed by the kind's name. Empty here
+ * on purpose: the model names no kind. Each kind's folder adds its key by declaration merging
+ * (`declare module` in src/workloads/<kind>/index.ts), so adding a kind never edits the model.
+ */
+export interface KindFacts {}
 
 /** A mount as the user means it: `volume` sources are logical names from the top-level `volumes:`. */
 export type MountSpec =
@@ -20,9 +26,10 @@ export type SharedNetwork = `workload:${string}`;
  * One workload after normalization: every default applied, every short form expanded, paths absolute.
  * Invariant: two files that mean the same thing normalize to deep-equal WorkloadSpecs.
  */
-export interface WorkloadSpec {
+export interface WorkloadSpec extends Partial<KindFacts> {
   name: string;
-  kind: 'service' | 'database' | 'notebook' | 'query' | 'bot';
+  /** The kind's name from the registry (src/workloads/registry.ts); `service` when none was written. */
+  kind: string;
   image: string;
   command?: string[];
   entrypoint?: string[];
@@ -51,20 +58,6 @@ export interface WorkloadSpec {
   hardening?: Hardening;
   /** The `unsafe:` opt-ins, sorted; absent when none (plans list each as a risk). */
   unsafe?: UnsafeOptIn[];
-  /** Set for `kind: database`: how to connect, and what only matters on first init of its data. */
-  database?: DatabaseFacts;
-  /** Set for the other kinds: what info, ps and up's summary show about them. */
-  notebook?: NotebookFacts;
-  query?: QueryFacts;
-  bot?: BotFacts;
-}
-
-export interface DatabaseFacts {
-  connection: Connection;
-  version: string;
-  /** Env the image honours only when it initialises an empty data dir on this named volume. */
-  initOnly?: InitOnly;
-  data: DataFacts;
 }
 
 export interface ProjectVolume {

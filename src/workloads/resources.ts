@@ -1,7 +1,8 @@
 import type { RawWorkload } from '../model/raw.js';
+import type { ResourceKey } from '../model/types.js';
 
 export type RawResources = NonNullable<RawWorkload['resources']>;
-export type ResourceKey = keyof RawResources;
+export type { ResourceKey };
 
 /**
  * A query's limits unless `resources:` says otherwise: what the seed runners pond replaced gave

@@ -18,7 +18,7 @@ workloads:
     kind: database
     engine: postgres
     version: "15"
-    user: analyst
+    login: analyst
     database: sales
     password: exec-secret-pw
   nb:

@@ -47,20 +47,6 @@ export const PROCESS_OWNER = 'cli';
  */
 export const KNOWN_ENV_READERS = ['api/pond.ts', 'engine/docker/index.ts', 'lock/lock.ts', 'model/mounts.ts'];
 
-/**
- * model/ still names the kinds in workloads/ (model/types.ts ↔ workloads/<kind>/expand.ts is a
- * circle). The kind registry ends it; the lead empties this list when that lands.
- */
-export const KNOWN_UNTIL_REGISTRY = [
-  'src/model/types.ts -> src/workloads/notebook/expand.ts',
-  'src/model/types.ts -> src/workloads/query/expand.ts',
-  'src/model/types.ts -> src/workloads/bot/expand.ts',
-  'src/model/types.ts -> src/workloads/database/expand.ts',
-  'src/model/types.ts -> src/workloads/resources.ts',
-  'src/model/normalize.ts -> src/workloads/expand.ts',
-  'src/model/normalize.ts -> src/workloads/references.ts',
-  'src/model/normalize.ts -> src/workloads/digest-cache.ts',
-];
 
 export interface Placement {
   /** The tier or island the file belongs to. */

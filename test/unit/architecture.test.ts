@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { forbidden, ISLANDS, KNOWN_ENV_READERS, KNOWN_UNTIL_REGISTRY, place, PROCESS_OWNER, type Placement } from '../support/layers.js';
+import { forbidden, ISLANDS, KNOWN_ENV_READERS, place, PROCESS_OWNER, type Placement } from '../support/layers.js';
 import { listTs, scan } from '../support/source-scan.js';
 
 const SRC = path.resolve(import.meta.dirname, '../../src');
@@ -28,8 +28,6 @@ function arrows(): Arrow[] {
   });
 }
 
-const known = (a: Arrow): boolean => KNOWN_UNTIL_REGISTRY.includes(`${a.from} -> ${a.to}`);
-
 /** Every circle through the folder graph, each as the path that closes it. */
 function circles(edges: Map<string, Set<string>>): string[] {
   const found = new Set<string>();
@@ -53,23 +51,16 @@ describe('layers run one way', () => {
   });
 
   it('no import runs back up a layer, and engine/docker/ is seen only by the composition roots', () => {
-    const back = arrows()
-      .filter((a) => !known(a))
-      .flatMap((a) => {
+    const back = arrows().flatMap((a) => {
         const why = forbidden(a.fromAt, a.toAt);
         return why ? [`${a.from} -> ${a.to}: ${why}`] : [];
       });
     expect(back).toEqual([]);
   });
 
-  it('every arrow allowed until the kind registry still exists (an arrow fixed leaves the list)', () => {
-    const present = new Set(arrows().map((a) => `${a.from} -> ${a.to}`));
-    expect(KNOWN_UNTIL_REGISTRY.filter((k) => !present.has(k))).toEqual([]);
-  });
-
   it('no import circle runs between folders', () => {
     const edges = new Map<string, Set<string>>();
-    for (const a of arrows().filter((x) => !known(x) && x.fromAt.unit !== x.toAt.unit)) {
+    for (const a of arrows().filter((x) => x.fromAt.unit !== x.toAt.unit)) {
       edges.set(a.fromAt.unit, (edges.get(a.fromAt.unit) ?? new Set()).add(a.toAt.unit));
     }
     expect(circles(edges)).toEqual([]);

@@ -1,9 +1,9 @@
 import { EngineUnreachableError, UsageError } from '../../errors.js';
 import type { ObservedContainer } from '../../engine/types.js';
 import type { Context } from '../context.js';
-import { containerInfos, containerTable } from '../info-view.js';
+import { containerInfos, containerTable, kindSections } from '../info-view.js';
 import { table } from '../output.js';
-import { databaseInfo, notebookInfo, serviceInfos } from '../../session/connection-info.js';
+import { serviceInfos } from '../../session/connection-info.js';
 
 export interface InfoFlags {
   format: 'text' | 'json';
@@ -25,17 +25,15 @@ export async function infoCommand(ctx: Context, workload: string | undefined, fl
   }
   const chosen = all.filter((w) => !workload || w.name === workload);
   const containers = await inspected(ctx, project.spec.name);
-  const databases = chosen.flatMap((w) => (w.database ? [databaseInfo({ ...w, database: w.database }, !!flags.reveal)] : []));
-  const notebooks = chosen.flatMap((w) => (w.notebook ? [notebookInfo({ ...w, notebook: w.notebook })] : []));
+  const kinds = kindSections(chosen, !!flags.reveal);
   const services = serviceInfos(chosen, containers ?? []);
   const workloads = containers ? containerInfos(chosen, containers, new Date()) : [];
   if (flags.format === 'json') {
-    ctx.output.out(JSON.stringify({ project: project.spec.name, databases, notebooks, services, workloads }, null, 2));
+    ctx.output.out(JSON.stringify({ project: project.spec.name, ...Object.fromEntries(kinds.map((k) => [k.section, k.entries])), services, workloads }, null, 2));
     return 0;
   }
   const sections = [
-    databases.length && table([['WORKLOAD', 'ENGINE', 'HOST', 'PORT', 'USER', 'DATABASE', 'URL'], ...databases.map((i) => [i.workload, `${i.engine} ${i.version}`, i.host, String(i.port), i.user, i.database, i.url])]),
-    notebooks.length && table([['WORKLOAD', 'SERVER', 'HOST', 'PORT', 'URL'], ...notebooks.map((n) => [n.workload, n.server, n.host, String(n.port), n.url])]),
+    ...kinds.map((k) => k.entries.length && table(k.table)),
     services.length && table([['WORKLOAD', 'URL'], ...services.flatMap((s) => s.urls.map((u) => [s.workload, u]))]),
     workloads.length && table(containerTable(workloads)),
   ].filter((s): s is string => !!s);

@@ -66,13 +66,17 @@ export function expandDatabase(name: string, raw: RawWorkload, hostPort: number,
     report.error([...at, 'version'], 'enum', `${preset.engine} version "${version}" is not one pond has a preset for`, `use one of ${preset.versions.join(', ')}, or set image: to run another`);
     return undefined;
   }
+  if (raw.user !== undefined) {
+    report.error([...at, 'user'], 'renamed', `\`user:\` on a database is now \`login:\` (the database login); \`user:\` is the process user on the other kinds`, `rename it: login: ${raw.user}`);
+    return undefined;
+  }
   const creds: Credentials = {
-    user: (raw.user as string | undefined) ?? preset.defaults.user,
+    user: (raw.login as string | undefined) ?? preset.defaults.user,
     password: (raw.password as string | undefined) ?? preset.defaults.password,
     database: (raw.database as string | undefined) ?? preset.defaults.database,
   };
   if (preset.engine === 'sqlserver' && creds.user !== 'sa') {
-    report.error([...at, 'user'], 'invalid-value', 'the sqlserver preset logs in as "sa"', 'remove user:, or run your own image as a service');
+    report.error([...at, 'login'], 'invalid-value', 'the sqlserver preset logs in as "sa"', 'remove login:, or run your own image as a service');
     return undefined;
   }
   const persistent = raw.storage === 'persistent';
@@ -94,7 +98,7 @@ export function expandDatabase(name: string, raw: RawWorkload, hostPort: number,
     restart: raw.restart ?? 'unless-stopped',
     init: raw.init ?? false,
   };
-  for (const key of ['engine', 'version', 'storage', 'mode', 'user', 'password', 'database', 'port', 'args']) delete service[key];
+  for (const key of ['engine', 'version', 'storage', 'mode', 'login', 'password', 'database', 'port', 'args']) delete service[key];
   const connection: Connection = { engine: preset.engine, host: name, port: preset.port, hostPort, ...creds, scheme: preset.urlScheme };
   const data: DataFacts = { persistent, fsync: !fast, tmpfs };
   const initOnly: InitOnly | undefined = volume ? { env: preset.initOnlyEnv, volume, ...(preset.applyCredentials && { applied: preset.applyCredentials }) } : undefined;

@@ -1,0 +1,69 @@
+import type { Hardening } from '../engine/types.js';
+import type { RawWorkload } from '../model/raw.js';
+import type { MountSpec } from '../model/types.js';
+import type { KindContext } from './context.js';
+
+/** What a kind's expansion yields: the workload written as a service, and what the kind knows about it. */
+export interface KindExpansion<F> {
+  /** The workload written as a service: every kind is a preset over the service shape. */
+  service: RawWorkload;
+  /** The kind's facts, set on the normalized workload under the kind's name (`w.database`, `w.query`...). */
+  facts?: F;
+  /** Named volumes this workload needs declared (a persistent database's data). */
+  volumes?: string[];
+  /** Mounts pond itself adds (its query runner and DuckDB): exempt from the checks on user mounts. */
+  mounts?: MountSpec[];
+  /** Confinement the kind asks for (queries). */
+  hardening?: Hardening;
+  /** Files and folders the expansion read (SQL, inputs, code): watch mode re-applies when they change. */
+  sources?: string[];
+}
+
+/**
+ * A JSON Schema fragment of the kind's own keys. scripts/build-schema.mjs puts the common workload
+ * keys (schema/parts/workload.json) before them: a kind never repeats env, ports, volumes...
+ */
+export interface KindSchemaPart {
+  description: string;
+  /** Keys the kind requires, beyond `kind` itself. */
+  required?: string[];
+  /** The kind's own keys, and common keys it words differently (replaced in place, keeping their order). */
+  properties: Record<string, unknown>;
+  /** pond's wording of what its own keys expect (pond.expected.json), by key. */
+  phrases?: Record<string, string>;
+}
+
+/** A section of `pond info` a kind adds (the databases' connections, the notebooks' URLs): its JSON key and its table. */
+export interface KindInfo<F, E> {
+  /** The key of the section in `pond info --format json` ("databases"). */
+  section: string;
+  header: string[];
+  /** One workload's entry, from its facts alone (no engine needed); secrets only when `reveal`. */
+  entry(name: string, facts: F, reveal: boolean): E;
+  row(entry: E): string[];
+}
+
+/**
+ * One kind of workload: everything pond dispatches on `kind:` for. A kind is one folder under
+ * src/workloads/ exporting one of these, and one line in registry.ts; `service` is the kind whose
+ * expansion is the identity.
+ */
+export interface KindDefinition<F = unknown> {
+  name: string;
+  /** The kind publishes one server port on the host, derived from the project and name when `port:` is absent. */
+  publishesPort?: boolean;
+  /** The kind's defaults fill `resources:` keys the user left out (shown as defaults by `pond config`). */
+  defaultsResources?: boolean;
+  /** Pure data over the files the kind reads; undefined after reporting why it cannot expand. */
+  expand(name: string, raw: RawWorkload, ctx: KindContext): KindExpansion<F> | undefined;
+  /** The kind's part of schema/pond.schema.json (src/workloads/<kind>/schema.json). */
+  schema: KindSchemaPart;
+  /** Secret values in the facts (a database's password, a bot's config secrets): redacted in every output. */
+  secrets?(facts: F): string[];
+  /** What `pond info` shows for the kind's workloads, beyond their containers. */
+  info?: KindInfo<F, unknown>;
+  /** Files the workload's runs write, relative to the project (a query's output): they need not exist before the first up, yet others may read them. */
+  writes?(name: string, raw: RawWorkload): string[];
+  /** Set when the workload has no standing container between runs (a query, a scheduled bot): what it is, and what to do instead. */
+  transient?(facts: F): { what: string; hint: string } | undefined;
+}

@@ -1,0 +1,18 @@
+import type { KindDefinition } from '../kind.js';
+import { expandQuery, outputPathOf, type QueryFacts } from './expand.js';
+import schema from './schema.json' with { type: 'json' };
+
+declare module '../../model/types.js' {
+  interface KindFacts {
+    /** What `pond query`, ps and up's summary know about a query: its SQL, output and content hash. */
+    query: QueryFacts;
+  }
+}
+
+export const query: KindDefinition<QueryFacts> = {
+  name: 'query',
+  schema,
+  expand: expandQuery,
+  writes: (name, raw) => [outputPathOf(name, raw)],
+  transient: () => ({ what: 'a query', hint: 'share the network of a long-running workload, or use network: default' }),
+};

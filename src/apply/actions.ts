@@ -1,7 +1,7 @@
 import type { Condition, Engine } from '../engine/types.js';
 import { EngineError, StaleContainerError } from '../errors.js';
 import type { BotRun, ContainerCreate, ContainerReplace, ContainerStart, ContainerStop, NetworkRemove, Step } from '../plan/types.js';
-import { jobFailed, waitJob } from './job.js';
+import { containerJob, jobFailed, waitJob } from './job.js';
 import type { Limit } from './limit.js';
 
 /** What a step's action needs from the executor: the engine, the call cap, and where to report. */
@@ -207,7 +207,7 @@ async function reachRest(step: ContainerCreate | ContainerReplace | ContainerSta
     else if (condition === 'completed') {
       ctx.progress('waiting until it completes');
       const job = step.container?.job;
-      const code = job ? await waitJob(ctx.engine, id, `${step.name}`, job.timeoutMs, ctx.signal) : await ctx.engine.waitExit(id, { signal: ctx.signal });
+      const code = job ? await waitJob(containerJob(ctx.engine, id), step.name, job.timeoutMs, ctx.signal) : await ctx.engine.waitExit(id, { signal: ctx.signal });
       if (code !== 0) throw await jobFailed(ctx.engine, id, step.name, code);
     }
     ctx.reached(condition);

@@ -2,21 +2,37 @@ import type { Engine } from '../engine/types.js';
 import { EngineError, InterruptedError, TimeoutError } from '../errors.js';
 import { formatDuration } from '../units.js';
 
+/** What waiting on a terminating workload needs: a run's handle has this shape, and so has a container of a plan's step. */
+export interface Job {
+  wait(opts: { signal?: AbortSignal }): Promise<{ exitCode: number }>;
+  stop(timeoutSec: number): Promise<void>;
+  remove(): Promise<void>;
+}
+
+/** A created container of the plan (a query step) seen as a job. */
+export function containerJob(engine: Engine, id: string): Job {
+  return {
+    wait: async (opts) => ({ exitCode: await engine.waitExit(id, opts) }),
+    stop: (timeoutSec) => engine.stopContainer(id, timeoutSec),
+    remove: () => engine.removeContainer(id),
+  };
+}
+
 /**
- * Waits for a terminating container (a query) to exit within `timeoutMs`. Past it the container is
- * killed and removed, and a TimeoutError (exit 124) names the limit; an abort (Ctrl-C) removes it too.
+ * Waits for a terminating workload (a query) to exit within `timeoutMs`. Past it the job is killed
+ * and removed, and a TimeoutError (exit 124) names the limit; an abort (Ctrl-C) removes it too.
  */
-export async function waitJob(engine: Engine, id: string, what: string, timeoutMs: number, signal?: AbortSignal): Promise<number> {
+export async function waitJob(job: Job, what: string, timeoutMs: number, signal?: AbortSignal): Promise<number> {
   const limit = new AbortController();
   const timer = setTimeout(() => limit.abort(), timeoutMs);
   const onAbort = (): void => limit.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    return await engine.waitExit(id, { signal: limit.signal });
+    return (await job.wait({ signal: limit.signal })).exitCode;
   } catch (err) {
     if (!limit.signal.aborted || !(err instanceof InterruptedError)) throw err;
-    await engine.stopContainer(id, 0).catch(() => undefined);
-    await engine.removeContainer(id).catch(() => undefined);
+    await job.stop(0).catch(() => undefined);
+    await job.remove().catch(() => undefined);
     if (signal?.aborted) throw new InterruptedError(`${what} was interrupted; its container was removed`);
     throw new TimeoutError(`${what} ran past its ${formatDuration(timeoutMs)} timeout; the container was killed and removed`, 'raise timeout: (or --timeout), or make the query cheaper (pond query NAME --explain shows its plan)');
   } finally {

@@ -9,7 +9,7 @@ import { runId } from '../bots/history.js';
 import { ownerTag } from '../identity.js';
 import { QUERY_PATHS, type QueryFacts, type QueryFormat } from '../workloads/query/expand.js';
 import type { AdhocResult } from './result.js';
-import { waitTimed } from './timed-run.js';
+import { waitJob } from '../apply/job.js';
 import { runWarm } from './warm.js';
 
 export interface AdhocOptions {
@@ -48,7 +48,7 @@ export async function runAdhoc(engine: Engine, project: Project, name: string, o
     const [hasImage] = await Promise.all([engine.hasImage(spec.image), engine.observe(project.spec.name), opts.beforeCreate?.()]);
     if (!hasImage) await engine.pullImage(spec.image);
     handle = await engine.run(spec);
-    const code = await waitTimed(handle, `query ${name}`, timeoutMs, opts.signal);
+    const code = await waitJob(handle, `query ${name}`, timeoutMs, opts.signal);
     if (code === 0) return { ok: true, bytes: fs.readFileSync(path.join(scratch, 'result')) };
     return { ok: false, code, message: await stderrOf(handle) };
   } finally {

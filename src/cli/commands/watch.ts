@@ -15,6 +15,7 @@ import { emitStop, interruptedExitCode, untilStopped } from '../signals.js';
 import { downCommand } from './down.js';
 import type { UpFlags } from './up.js';
 import { saveDigests } from '../../pipeline.js';
+import { startWatchUi } from './ui.js';
 
 export interface WatchFlags extends UpFlags {
   yes: boolean;
@@ -23,6 +24,8 @@ export interface WatchFlags extends UpFlags {
   debounceMs: number;
   /** How often the engine is looked at again for self-healing. */
   resyncMs: number;
+  /** --ui: serve the dashboard beside the watch. */
+  ui?: boolean;
 }
 
 /**
@@ -76,14 +79,17 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
     files = await watchFiles(controller.sources, (e) => onFile(e, ctx.cwd, saves.push, out.log));
     out.log(`watching ${controller.sources.map((f) => path.relative(ctx.cwd, f)).join(', ')} (Ctrl-C stops watching; the stack keeps running)`);
     bots.start();
+    const approve = (): void => {
+      controller.approveHeld();
+      queue.request({ reread: false, reasons: ['confirmed'] });
+    };
+    const ui = flags.ui ? await startWatchUi(ctx, { engine, project: () => current, concurrency: flags.concurrency, lock: async () => ({ release: async () => undefined }), watch: { approve: () => (approve(), { ok: true, message: 'the held steps will run' }), plan: () => undefined } }) : undefined;
     const events = new AbortController();
     const following = controller.followEvents(events.signal);
     const tick = setInterval(() => queue.busy || queue.request({ reread: false, reasons: [] }), flags.resyncMs);
-    const stopKeys = listenForApproval(() => {
-      controller.approveHeld();
-      queue.request({ reread: false, reasons: ['confirmed'] });
-    });
+    const stopKeys = listenForApproval(approve);
     await untilStopped();
+    await ui?.close();
     out.log('stopping the watch; the stack is left running');
     clearInterval(tick);
     events.abort();

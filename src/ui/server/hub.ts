@@ -45,7 +45,9 @@ export class StateHub {
     client.closed.addEventListener('abort', () => this.remove(client));
     if (!this.dirty && this.latest) client.send('state', this.latest);
     else this.changed();
-    this.statsTimer ??= setInterval(() => void this.sample(), this.deps.statsMs ?? 2000);
+    if (this.statsTimer) return;
+    this.statsTimer = setInterval(() => void this.sample(), this.deps.statsMs ?? 2000);
+    void this.sample();
   }
 
   /** Sends an event to every client (watch mode's `plan`). */

@@ -1,5 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupProject, docker, eventually, uniqueProject } from '../integration/helpers/docker.js';
 import { pond, pondProcess, projectDir } from './helpers/pond.js';
@@ -46,6 +48,7 @@ describe('pond ui serves the project on 127.0.0.1 behind its token', () => {
   let base = '';
   let token = '';
   let port = 0;
+  let lockDir = '';
   const auth = (): Record<string, string> => ({ Authorization: `Bearer ${token}` });
   const post = (path: string, headers: Record<string, string> = {}): Promise<Response> => fetch(`${base}${path}`, { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json', ...headers }, body: '{}' });
   const inspect = async (workload: string): Promise<{ id: string; startedAt: string; status: string }> => {
@@ -83,7 +86,8 @@ workloads:
     });
     const up = await pond(['up'], { cwd: dir });
     expect(up.code, up.stderr).toBe(0);
-    ui = pondProcess(['ui', '--no-open', '--format', 'json'], { cwd: dir, env: { CI: '1' } });
+    lockDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hu-locks-'));
+    ui = pondProcess(['ui', '--no-open', '--format', 'json'], { cwd: dir, env: { CI: '1', POND_LOCK_DIR: lockDir } });
     const first = await new Promise<string>((resolve, reject) => {
       let out = '';
       ui.stdout!.on('data', (d: Buffer) => {
@@ -104,6 +108,7 @@ workloads:
     if (ui && ui.exitCode === null) ui.kill('SIGKILL');
     await cleanupProject(project);
     if (dir) await fs.rm(dir, { recursive: true, force: true });
+    if (lockDir) await fs.rm(lockDir, { recursive: true, force: true });
   });
 
   it('answers 401 without the token, for the page and for the API', async () => {
@@ -140,6 +145,20 @@ workloads:
     expect(after.id).toBe(before.id);
     expect(after.startedAt).not.toBe(before.startedAt);
     expect(after.status).toBe('running');
+  });
+
+  it('answers 409 with the lock holder while another pond holds the project lock, and touches nothing', async () => {
+    const file = path.join(lockDir, `${project}.lock`);
+    await fs.writeFile(file, JSON.stringify({ pid: process.pid, host: os.hostname(), command: 'pond up (test holder)', since: new Date().toISOString() }));
+    try {
+      const before = await inspect('worker');
+      const res = await post('/api/workloads/worker/restart', { Origin: base });
+      expect(res.status).toBe(409);
+      expect(((await res.json()) as UiOutcome).message).toContain('pond up (test holder)');
+      expect(await inspect('worker')).toEqual(before);
+    } finally {
+      await fs.rm(file, { force: true });
+    }
   });
 
   it('a line a workload prints is on /api/logs within a second of being printed', async () => {

@@ -207,3 +207,39 @@ workloads:
     await eventually(async () => expect(await fetch(`${base}/api/state`, { headers: auth() }).then(() => 'answered', () => 'refused')).toBe('refused'));
   });
 });
+
+describe('pond up --watch --ui serves the same dashboard beside watch mode', () => {
+  const project = uniqueProject('hu');
+  let dir = '';
+  let watch: ChildProcess | undefined;
+  afterAll(async () => {
+    if (watch && watch.exitCode === null) watch.kill('SIGKILL');
+    await cleanupProject(project);
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('says it watches, and a restart goes through although watch mode holds the project lock', async () => {
+    dir = await projectDir({ 'pond.yaml': `version: 1\nname: ${project}\nworkloads:\n  worker:\n    image: busybox:1.35\n    command: [sh, -c, 'while true; do sleep 1; done']\n` });
+    watch = pondProcess(['up', '--watch', '--ui'], { cwd: dir, env: { CI: '1' } });
+    let err = '';
+    const printed = await new Promise<string>((resolve, reject) => {
+      watch!.stderr!.on('data', (d: Buffer) => {
+        err += d.toString();
+        const m = /dashboard: (\S+)/.exec(err);
+        if (m) resolve(m[1]!);
+      });
+      watch!.once('exit', (code) => reject(new Error(`pond up --watch exited ${code}: ${err}`)));
+    });
+    const url = new URL(printed);
+    const headers = { Authorization: `Bearer ${url.searchParams.get('token')}`, 'Content-Type': 'application/json' };
+    const state = (await (await fetch(`${url.origin}/api/state`, { headers })).json()) as UiState;
+    expect(state.watch).toBe(true);
+    expect(state.workloads.map((w) => [w.name, w.state])).toEqual([['worker', 'running']]);
+    const before = (await docker('inspect', '-f', '{{.Id}} {{.State.StartedAt}}', `${project}-worker`)).split(' ');
+    const res = await fetch(`${url.origin}/api/workloads/worker/restart`, { method: 'POST', headers, body: '{}' });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const after = (await docker('inspect', '-f', '{{.Id}} {{.State.StartedAt}}', `${project}-worker`)).split(' ');
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
+  }, 120_000);
+});

@@ -16,6 +16,7 @@ import { downCommand } from './down.js';
 import type { UpFlags } from './up.js';
 import { saveDigests } from '../../pipeline.js';
 import { startWatchUi } from './ui.js';
+import { serialLock } from '../../ui/server/serial-lock.js';
 
 export interface WatchFlags extends UpFlags {
   yes: boolean;
@@ -83,7 +84,7 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
       controller.approveHeld();
       queue.request({ reread: false, reasons: ['confirmed'] });
     };
-    const ui = flags.ui ? await startWatchUi(ctx, { engine, project: () => current, concurrency: flags.concurrency, lock: async () => ({ release: async () => undefined }), watch: { approve: () => (approve(), { ok: true, message: 'the held steps will run' }), plan: () => undefined } }) : undefined;
+    const ui = flags.ui ? await startWatchUi(ctx, { engine, project: () => current, concurrency: flags.concurrency, lock: serialLock(), watch: { approve: () => (approve(), { ok: true, message: 'approved: steps held for data loss run now' }), plan: () => undefined } }) : undefined;
     const events = new AbortController();
     const following = controller.followEvents(events.signal);
     const tick = setInterval(() => queue.busy || queue.request({ reread: false, reasons: [] }), flags.resyncMs);

@@ -1,4 +1,4 @@
-import { applyPlan, type ApplyResult } from '../apply/executor.js';
+import { applyPlan, type ApplyResult, type StepEvent } from '../apply/executor.js';
 import type { Engine } from '../engine/types.js';
 import { AlreadyReportedError, PondError, TimeoutError } from '../errors.js';
 import type { Plan } from '../plan/types.js';
@@ -12,6 +12,8 @@ export interface RunApplyOptions {
   waitTimeoutMs: number;
   /** pond.yaml's folder: removed containers' last output goes to its .pond/logs. */
   projectDir?: string;
+  /** Also told every step event (watch mode's dashboard). */
+  onEvent?: (e: StepEvent) => void;
 }
 
 /**
@@ -28,7 +30,10 @@ export async function runApply(out: Output, plan: Plan, engine: Engine, options:
   const progress = await progressFor(out, plan);
   const started = Date.now();
   return whileStoppable(onStop, async () => {
-    const result = await applyPlan(plan, engine, { concurrency: options.concurrency, waitTimeoutMs: options.waitTimeoutMs, projectDir: options.projectDir, signal: abort.signal, onEvent: (e) => progress.onEvent(e) });
+    const result = await applyPlan(plan, engine, { concurrency: options.concurrency, waitTimeoutMs: options.waitTimeoutMs, projectDir: options.projectDir, signal: abort.signal, onEvent: (e) => {
+      progress.onEvent(e);
+      options.onEvent?.(e);
+    } });
     await progress.done();
     reportOutcome(out, result, Date.now() - started);
     return result;

@@ -5,12 +5,12 @@ import { ConfigError, EngineUnreachableError } from '../errors.js';
 import type { Output } from '../cli/output.js';
 import { stepTitle } from '../cli/progress.js';
 import { runApply } from '../cli/run-apply.js';
-import type { ApplyResult } from '../apply/executor.js';
+import type { ApplyResult, StepEvent } from '../apply/executor.js';
 import type { Project } from '../pipeline.js';
 import { holdBack, type Held } from '../plan/hold.js';
 import { reconcile } from '../plan/reconcile.js';
 import { summaryLine } from '../plan/render.js';
-import type { Step } from '../plan/types.js';
+import type { Plan, Step } from '../plan/types.js';
 import { Backoff } from './backoff.js';
 import type { HealState } from './heal-state.js';
 import { holdsFor } from './holds.js';
@@ -45,6 +45,10 @@ export interface ControllerDeps {
   now?: () => number;
   /** Called after each reconcile with the files to watch and the heal state, for the caller to persist. */
   onSettled?: (project: Project, heal: HealState) => void;
+  /** Each plan made (empty ones too) with the steps held back from it: `pond up --watch --ui` shows them. */
+  onPlan?: (plan: Plan, held: Held[]) => void;
+  /** The executor's step events of each apply. */
+  onStep?: (e: StepEvent) => void;
 }
 
 /**
@@ -122,6 +126,7 @@ export class WatchController {
     this.quiet.remember(inputs, heal && !full.steps.length);
     const { plan, held } = holdBack(full, holdsFor(full, { yes: this.deps.options.yes, approved: this.approved, backoff: this.backoff.held(this.now) }));
     this.reportHeld(held);
+    this.deps.onPlan?.(plan, held);
     if (!plan.steps.length) {
       this.stoppedByEngine = [];
       if (t.reread) out.log(`no changes (${t.reasons.join(', ')})`);
@@ -131,7 +136,7 @@ export class WatchController {
     if (heal) this.countRestarts(plan.steps);
     out.log(`apply: ${summaryLine(plan)}${t.reasons.length ? ` (${t.reasons.join(', ')})` : ''}`);
     for (const s of plan.steps) out.log(`  ${stepTitle(s)}: ${s.cause}`);
-    const result = await runApply(out, plan, this.deps.engine, { concurrency: this.deps.options.concurrency, waitTimeoutMs: this.deps.options.waitTimeoutMs, projectDir: project.spec.dir });
+    const result = await runApply(out, plan, this.deps.engine, { concurrency: this.deps.options.concurrency, waitTimeoutMs: this.deps.options.waitTimeoutMs, projectDir: project.spec.dir, onEvent: this.deps.onStep });
     if (result.ok) this.stoppedByEngine = [];
     this.settle(project);
     return result;

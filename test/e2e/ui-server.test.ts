@@ -212,15 +212,14 @@ describe('pond up --watch --ui serves the same dashboard beside watch mode', () 
   const project = uniqueProject('hu');
   let dir = '';
   let watch: ChildProcess | undefined;
-  afterAll(async () => {
-    if (watch && watch.exitCode === null) watch.kill('SIGKILL');
-    await cleanupProject(project);
-    if (dir) await fs.rm(dir, { recursive: true, force: true });
-  });
+  let origin = '';
+  let token = '';
+  const headers = (): Record<string, string> => ({ Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' });
+  const yaml = (extra = ''): string => `version: 1\nname: ${project}\nworkloads:\n  worker:\n    image: busybox:1.35\n    command: [sh, -c, 'while true; do sleep 1; done']\n${extra}`;
 
-  it('says it watches, and a restart goes through although watch mode holds the project lock', async () => {
-    dir = await projectDir({ 'pond.yaml': `version: 1\nname: ${project}\nworkloads:\n  worker:\n    image: busybox:1.35\n    command: [sh, -c, 'while true; do sleep 1; done']\n` });
-    watch = pondProcess(['up', '--watch', '--ui'], { cwd: dir, env: { CI: '1' } });
+  beforeAll(async () => {
+    dir = await projectDir({ 'pond.yaml': yaml() });
+    watch = pondProcess(['up', '--watch', '--ui'], { cwd: dir, env: { CI: '1', POND_WATCH_DEBOUNCE: '50ms' } });
     let err = '';
     const printed = await new Promise<string>((resolve, reject) => {
       watch!.stderr!.on('data', (d: Buffer) => {
@@ -231,15 +230,35 @@ describe('pond up --watch --ui serves the same dashboard beside watch mode', () 
       watch!.once('exit', (code) => reject(new Error(`pond up --watch exited ${code}: ${err}`)));
     });
     const url = new URL(printed);
-    const headers = { Authorization: `Bearer ${url.searchParams.get('token')}`, 'Content-Type': 'application/json' };
-    const state = (await (await fetch(`${url.origin}/api/state`, { headers })).json()) as UiState;
+    origin = url.origin;
+    token = url.searchParams.get('token')!;
+  }, 120_000);
+
+  afterAll(async () => {
+    if (watch && watch.exitCode === null) watch.kill('SIGKILL');
+    await cleanupProject(project);
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('says it watches, and a restart goes through although watch mode holds the project lock', async () => {
+    const state = (await (await fetch(`${origin}/api/state`, { headers: headers() })).json()) as UiState;
     expect(state.watch).toBe(true);
     expect(state.workloads.map((w) => [w.name, w.state])).toEqual([['worker', 'running']]);
     const before = (await docker('inspect', '-f', '{{.Id}} {{.State.StartedAt}}', `${project}-worker`)).split(' ');
-    const res = await fetch(`${url.origin}/api/workloads/worker/restart`, { method: 'POST', headers, body: '{}' });
+    const res = await fetch(`${origin}/api/workloads/worker/restart`, { method: 'POST', headers: headers(), body: '{}' });
     expect(res.status, await res.clone().text()).toBe(200);
     const after = (await docker('inspect', '-f', '{{.Id}} {{.State.StartedAt}}', `${project}-worker`)).split(' ');
     expect(after[0]).toBe(before[0]);
     expect(after[1]).not.toBe(before[1]);
-  }, 120_000);
+  });
+
+  it('sends the plan a save causes as event: plan, its step ending done, and the new workload runs', async () => {
+    const stream = readSse(`${origin}/api/events?token=${token}`, (ev) => ev.some((e) => e.event === 'plan' && /"name":"extra".*"status":"done"/.test(e.data)), 60_000);
+    await new Promise((r) => setTimeout(r, 300));
+    await fs.writeFile(path.join(dir, 'pond.yaml'), yaml(`  extra:\n    image: busybox:1.35\n    command: [sh, -c, 'while true; do sleep 1; done']\n`));
+    const plans = (await stream).events.filter((e) => e.event === 'plan').map((e) => JSON.parse(e.data) as NonNullable<UiState['plan']>);
+    expect(plans.length).toBeGreaterThan(0);
+    expect(plans.at(-1)!.steps).toEqual([expect.objectContaining({ action: 'create', name: 'extra', status: 'done' })]);
+    expect(await docker('inspect', '-f', '{{.State.Status}}', `${project}-extra`)).toBe('running');
+  }, 90_000);
 });

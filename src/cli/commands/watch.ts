@@ -17,6 +17,8 @@ import type { UpFlags } from './up.js';
 import { saveDigests } from '../../pipeline.js';
 import { startWatchUi } from './ui.js';
 import { serialLock } from '../../ui/server/serial-lock.js';
+import { PlanTracker } from '../../ui/server/plan-view.js';
+import type { UiServer } from '../../ui/server/server.js';
 
 export interface WatchFlags extends UpFlags {
   yes: boolean;
@@ -47,6 +49,8 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
     prepareBots(first.spec);
     let current = first;
     const bots = new BotScheduler({ engine, out, project: () => current });
+    const planned = new PlanTracker();
+    let ui: UiServer | undefined;
     const controller = new WatchController({
       engine,
       out,
@@ -59,6 +63,8 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
         return next;
       },
       options: { yes: flags.yes, removeOrphans: !!flags.removeOrphans, waitTimeoutMs: flags.waitTimeoutMs, concurrency: flags.concurrency },
+      onPlan: (plan, held) => planned.begin(plan, held) && ui?.plan(planned.view() ?? { steps: [] }),
+      onStep: (e) => planned.step(e) && ui?.plan(planned.view()),
       onSettled: (project, heal) => {
         files?.update(project.spec.sources);
         writeHealState(name, heal);
@@ -84,7 +90,7 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
       controller.approveHeld();
       queue.request({ reread: false, reasons: ['confirmed'] });
     };
-    const ui = flags.ui ? await startWatchUi(ctx, { engine, project: () => current, concurrency: flags.concurrency, lock: serialLock(), watch: { approve: () => (approve(), { ok: true, message: 'approved: steps held for data loss run now' }), plan: () => undefined } }) : undefined;
+    ui = flags.ui ? await startWatchUi(ctx, { engine, project: () => current, concurrency: flags.concurrency, lock: serialLock(), watch: { approve: () => (approve(), { ok: true, message: 'approved: steps held for data loss run now' }), plan: () => planned.view() } }) : undefined;
     const events = new AbortController();
     const following = controller.followEvents(events.signal);
     const tick = setInterval(() => queue.busy || queue.request({ reread: false, reasons: [] }), flags.resyncMs);

@@ -3,7 +3,8 @@ import type { Engine } from '../../engine/types.js';
 import { acquireLock, type Lock } from '../../lock/lock.js';
 import type { Project } from '../../pipeline.js';
 import type { UiOutcome, UiState } from '../types.js';
-import { newToken } from './auth.js';
+import { newToken, securityHeaders } from './auth.js';
+import { redactDeep, uiSecrets } from './redact.js';
 import { StateHub } from './hub.js';
 import { candidatePorts, derivedPort } from './port.js';
 import { readState } from './read-state.js';
@@ -56,8 +57,10 @@ export async function startUiServer(o: UiServerOptions): Promise<UiServer> {
   const server = createServer((req, res) => {
     handle({ engine: o.engine, project: o.project, lock, concurrency: o.concurrency, token, port: () => port, hub, readState: read, ...(o.watch && { approve: o.watch.approve }), onError }, req, res).catch((e: unknown) => {
       onError(e);
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ ok: false, message: 'internal error' }));
+      if (res.headersSent) return void res.end();
+      const message = redactDeep(e instanceof Error ? e.message : String(e), uiSecrets(o.project().spec));
+      res.writeHead(500, { ...securityHeaders(), 'Content-Type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ ok: false, message }));
     });
   });
   port = await listen(server, o.port ?? derivedPort(name));

@@ -12,7 +12,9 @@ Environment:
   DOCKER_CONFIG         where the docker CLI keeps its contexts (default ~/.docker)
   NO_COLOR              no colour and no live redraw: plain progress lines (like --no-color)
   FORCE_COLOR           colour even when the output is not a terminal (FORCE_COLOR=0: no colour)
-  CI                    plain progress lines, no prompts
+  CI                    plain progress lines, no prompts, pond ui opens no browser
+  DISPLAY               pond ui opens a browser only when this (or WAYLAND_DISPLAY) is set, on a terminal
+  WAYLAND_DISPLAY       see DISPLAY
   TERM                  TERM=dumb: no colour, plain progress lines
   POND_ENGINE_RETRY_MS  how long engine calls retry a transient fault (default 3000; 0: never)
   POND_WATCH_DEBOUNCE   up --watch: quiet period folding a burst of saves into one reconcile (default 150ms)

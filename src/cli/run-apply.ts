@@ -1,5 +1,5 @@
 import type { BotRunner } from '../apply/actions.js';
-import { applyPlan, type ApplyResult } from '../apply/executor.js';
+import { applyPlan, type ApplyResult, type StepEvent } from '../apply/executor.js';
 import type { Engine } from '../engine/types.js';
 import { AlreadyReportedError, PondError, TimeoutError } from '../errors.js';
 import type { Plan } from '../plan/types.js';
@@ -16,6 +16,8 @@ export interface RunApplyOptions {
   projectDir?: string;
   /** Performs the plan's `run` steps. */
   runBot?: BotRunner;
+  /** Also told every step event (watch mode's dashboard). */
+  onEvent?: (e: StepEvent) => void;
 }
 
 /**
@@ -32,7 +34,10 @@ export async function runApply(out: Output, plan: Plan, engine: Engine, options:
   const progress = await progressFor(out, plan);
   const started = Date.now();
   return whileStoppable(onStop, async () => {
-    const result = await applyPlan(plan, engine, { concurrency: options.concurrency, waitTimeoutMs: options.waitTimeoutMs, projectDir: options.projectDir, runBot: options.runBot, signal: abort.signal, onEvent: (e) => progress.onEvent(e) });
+    const result = await applyPlan(plan, engine, { concurrency: options.concurrency, waitTimeoutMs: options.waitTimeoutMs, projectDir: options.projectDir, runBot: options.runBot, signal: abort.signal, onEvent: (e) => {
+      progress.onEvent(e);
+      options.onEvent?.(e);
+    } });
     await progress.done();
     reportOutcome(out, result, Date.now() - started);
     return result;

@@ -7,7 +7,7 @@ export type WorkloadState = 'running' | 'starting' | 'healthy' | 'unhealthy' | '
 
 /** One workload as observed, already redacted: the page renders it as is. */
 export interface UiWorkload {
-  name: string; kind: 'database' | 'notebook' | 'query' | 'bot' | 'service';
+  name: string; kind: string; // a kind of pond's registry: database, notebook, query, bot, service, ...
   state: WorkloadState;
   health?: 'healthy' | 'unhealthy' | 'starting';
   restarts: number; exitCode?: number; oomKilled?: boolean; image: string; startedAt?: string;

@@ -52,6 +52,8 @@ export interface ControllerDeps {
   now?: () => number;
   /** Called after each reconcile with the files to watch and the heal state, for the caller to persist. */
   onSettled?: (project: Project, heal: HealState) => void;
+  /** Each plan made (empty ones too) with the steps held back from it: `pond up --watch --ui` shows them. */
+  onPlan?: (plan: Plan, held: Held[]) => void;
 }
 
 /**
@@ -129,6 +131,7 @@ export class WatchController {
     this.quiet.remember(inputs, heal && !full.steps.length);
     const { plan, held } = holdBack(full, holdsFor(full, { yes: this.deps.options.yes, approved: this.approved, backoff: this.backoff.held(this.now) }));
     this.reportHeld(held);
+    this.deps.onPlan?.(plan, held);
     if (!plan.steps.length) {
       this.stoppedByEngine = [];
       if (t.reread) out.log(`no changes (${t.reasons.join(', ')})`);

@@ -5,7 +5,7 @@ import { readSaved, savedWorkloads } from '../../logs/saved.js';
 import type { Context } from '../context.js';
 import { formatEntry, interleave, tailSaved, type LineFormat, type LogEntry } from '../log-view.js';
 import { logTimeFlag, withinTimes } from '../log-time.js';
-import { followWorkload } from '../follow.js';
+import { followWorkload } from '../../logs/follow.js';
 import { whileStoppable } from '../signals.js';
 
 export interface LogsFlags {

@@ -15,6 +15,10 @@ import { emitStop, interruptedExitCode, untilStopped } from '../signals.js';
 import { downCommand } from './down.js';
 import type { UpFlags } from './up.js';
 import { prepareProjectFiles } from '../../session/prepare-files.js';
+import { startWatchUi } from './ui.js';
+import { serialLock } from '../../ui/server/serial-lock.js';
+import { PlanTracker } from '../../ui/server/plan-view.js';
+import type { UiServer } from '../../ui/server/server.js';
 
 export interface WatchFlags extends UpFlags {
   yes: boolean;
@@ -23,6 +27,8 @@ export interface WatchFlags extends UpFlags {
   debounceMs: number;
   /** How often the engine is looked at again for self-healing. */
   resyncMs: number;
+  /** --ui: serve the dashboard beside the watch. */
+  ui?: boolean;
 }
 
 /**
@@ -42,10 +48,12 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
     prepareProjectFiles(first);
     let current = first;
     const bots = new BotScheduler({ engine, out, project: () => current });
+    const planned = new PlanTracker();
+    let ui: UiServer | undefined;
     const controller = new WatchController({
       engine,
       out,
-      apply: (plan, dir) => runApply(out, plan, engine, { concurrency: flags.concurrency, waitTimeoutMs: flags.waitTimeoutMs, projectDir: dir }),
+      apply: (plan, dir) => runApply(out, plan, engine, { concurrency: flags.concurrency, waitTimeoutMs: flags.waitTimeoutMs, projectDir: dir, onEvent: (e) => planned.step(e) && ui?.plan(planned.view()) }),
       initial: first,
       load: async () => {
         const next = await ctx.reloadProject();
@@ -54,6 +62,7 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
         return next;
       },
       options: { yes: flags.yes, removeOrphans: !!flags.removeOrphans },
+      onPlan: (plan, held) => planned.begin(plan, held) && ui?.plan(planned.view() ?? { steps: [] }),
       onSettled: (project, heal) => {
         files?.update(project.spec.sources);
         writeHealState(name, heal);
@@ -75,14 +84,17 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
     files = await watchFiles(controller.sources, (e) => onFile(e, ctx.cwd, saves.push, out.log));
     out.log(`watching ${controller.sources.map((f) => path.relative(ctx.cwd, f)).join(', ')} (Ctrl-C stops watching; the stack keeps running)`);
     bots.start();
+    const approve = (): void => {
+      controller.approveHeld();
+      queue.request({ reread: false, reasons: ['confirmed'] });
+    };
+    ui = flags.ui ? await startWatchUi(ctx, { engine, project: () => current, concurrency: flags.concurrency, lock: serialLock(), watch: { approve: () => (approve(), { ok: true, message: 'approved: steps held for data loss run now' }), plan: () => planned.view() } }) : undefined;
     const events = new AbortController();
     const following = controller.followEvents(events.signal);
     const tick = setInterval(() => queue.busy || queue.request({ reread: false, reasons: [] }), flags.resyncMs);
-    const stopKeys = listenForApproval(() => {
-      controller.approveHeld();
-      queue.request({ reread: false, reasons: ['confirmed'] });
-    });
+    const stopKeys = listenForApproval(approve);
     await untilStopped();
+    await ui?.close();
     out.log('stopping the watch; the stack is left running');
     clearInterval(tick);
     events.abort();

@@ -10,6 +10,7 @@ import { queryCommand } from '../commands/query.js';
 import { runsCommand } from '../commands/runs.js';
 import { statsCommand } from '../commands/stats.js';
 import { topCommand } from '../commands/top.js';
+import { portFlag, uiCommand } from '../commands/ui.js';
 import { durationFlag, intFlag } from '../durations.js';
 import { PS_STATES } from '../ps-filter.js';
 import { collect, format, progress, type Registry } from './registry.js';
@@ -63,6 +64,11 @@ export function observeCommands({ program, run, ctxFor, lockTimeout, concurrency
     .option('--ignore-pull-failures', 'warn about images that cannot be pulled and exit 0').option('-q, --quiet', 'print no progress').addOption(progress())
     .addHelpText('after', '\nExample:\n  pond pull --ignore-pull-failures')
     .action((workloads: string[], o, cmd) => run(() => pullCommand(ctxFor(cmd), workloads, o)));
+  program.command('ui').description('a live dashboard of the project in the browser, on 127.0.0.1 (Ctrl-C stops it)').addOption(format())
+    .option('--port <port>', 'the port to serve on (default: derived from the project name; the next free one if taken)').option('--no-open', 'do not open a browser')
+    .addOption(concurrency)
+    .addHelpText('after', '\nExamples:\n  pond ui\n  pond ui --no-open --format json   # {"url": ..., "port": ...} on one line, for scripts')
+    .action((o, cmd) => run(() => uiCommand(ctxFor(cmd), { format: o.format, open: o.open !== false, concurrency: intFlag('--concurrency', o.concurrency), ...(o.port !== undefined && { port: portFlag(o.port) }) })));
   program.command('ls').description('list the pond projects on this engine with their folder and container states').addOption(format())
     .option('-a, --all', 'also projects with no running container').option('-q, --quiet', 'print project names only')
     .addHelpText('after', '\nExample:\n  pond ls -a')

@@ -38,12 +38,14 @@ export function projectCommands({ program, run, ctxFor, lockTimeout, concurrency
     .option('-w, --watch', 'keep the stack converged: re-apply on every save, restart what crashes, until Ctrl-C')
     .option('-y, --yes', 'apply steps that delete persistent data (marked !) without asking')
     .option('--down-on-exit', 'with --watch: tear the stack down when watching stops')
+    .option('--ui', 'with --watch: serve the live dashboard of pond ui beside it')
     .option('--wait-timeout <duration>', 'how long to wait for each workload to be ready', '120s')
     .option('--no-deps', 'with workloads: exactly those, not what they depend on')
     .addOption(progress()).option('-q, --quiet', 'print nothing but errors (--progress quiet)')
     .addOption(lockTimeout).addOption(concurrency)
     .addHelpText('after', '\nExamples:\n  pond up --progress json 2>events.ndjson   # one JSON event a line, for tools\n  pond up                 # the whole stack\n  pond up notebook        # notebook and what it depends on\n  pond up web --no-deps   # only web\n  pond up --watch         # keep it converged while you edit')
     .action((workloads: string[], o, cmd) => {
+      if (o.ui && !o.watch) throw new UsageError('--ui only works with --watch: nothing was changed', 'pond up --watch --ui, or pond ui beside pond up');
       if (o.downOnExit && !o.watch) throw new UsageError('--down-on-exit only works with --watch: nothing was changed', 'pond up --watch --down-on-exit');
       if (o.watch && ctxFor(cmd).readsStdin()) throw new UsageError('--watch re-reads pond.yaml on every save: it cannot watch stdin (-f -)', 'pass the file itself: pond -f pond.yaml up --watch');
       if (o.watch && workloads.length) throw new UsageError('--watch keeps the whole project converged: nothing was changed', 'leave out the workload names, or run pond up ' + workloads.join(' ') + ' without --watch');
@@ -56,7 +58,7 @@ export function projectCommands({ program, run, ctxFor, lockTimeout, concurrency
       if (!o.watch) return run(() => upCommand(ctxFor(cmd), flags));
       const env = process.env;
       return run(() => watchCommand(ctxFor(cmd), {
-        ...flags, yes: !!o.yes, downOnExit: !!o.downOnExit,
+        ...flags, yes: !!o.yes, downOnExit: !!o.downOnExit, ui: !!o.ui,
         debounceMs: durationFlag('POND_WATCH_DEBOUNCE', env.POND_WATCH_DEBOUNCE ?? '150ms'), resyncMs: durationFlag('POND_WATCH_RESYNC', env.POND_WATCH_RESYNC ?? '1s'),
       }));
     });

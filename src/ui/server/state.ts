@@ -1,0 +1,97 @@
+import type { ObservedContainer } from '../../engine/types.js';
+import type { Edge } from '../../graph/graph.js';
+import type { ProjectSpec, WorkloadSpec } from '../../model/types.js';
+import type { ScheduledBot } from '../../bots/schedule-view.js';
+import type { RunRecord } from '../../bots/store.js';
+import { containerOf, notebookUrl, reachableHost } from '../../session/connection-info.js';
+import { connectionUrl } from '../../workloads/database/expand.js';
+import type { UiState, UiWorkload } from '../types.js';
+import { workloadState } from './workload-state.js';
+import { redactDeep, uiSecrets } from './redact.js';
+
+/** The password as the page shows it inside a connection URL. */
+export const MASK = '••••';
+
+/** A query's output as the page previews it: the first rows, read by the caller. */
+export type QueryPreview = NonNullable<UiWorkload['query']>;
+
+/** Everything one UiState is built from: one (inspected) snapshot plus what `.pond/` holds. */
+export interface StateInput {
+  spec: Pick<ProjectSpec, 'name' | 'workloads' | 'secretValues'>;
+  edges: Edge[];
+  engine: string;
+  watch: boolean;
+  now: Date;
+  containers: ObservedContainer[];
+  scheduled: ScheduledBot[];
+  runs: Record<string, RunRecord[]>;
+  queries: Record<string, QueryPreview>;
+  plan?: UiState['plan'];
+}
+
+/** The dashboard's state, redacted like every other output of pond. Pure. */
+export function buildState(input: StateInput): UiState {
+  const state: UiState = {
+    project: input.spec.name,
+    engine: input.engine,
+    watch: input.watch,
+    at: input.now.toISOString(),
+    workloads: input.spec.workloads.map((w) => uiWorkload(w, input)),
+    edges: input.edges.map((e) => ({ from: e.from, to: e.to, condition: e.condition })),
+    ...(input.plan && { plan: input.plan }),
+  };
+  return redactDeep(state, uiSecrets(input.spec));
+}
+
+function uiWorkload(w: WorkloadSpec, input: StateInput): UiWorkload {
+  const c = containerOf(input.containers, w.name);
+  const bot = input.scheduled.find((b) => b.workload === w.name);
+  const runs = input.runs[w.name];
+  const query = input.queries[w.name];
+  return {
+    name: w.name,
+    kind: w.kind,
+    state: c ? workloadState(c) : bot ? 'scheduled' : 'missing',
+    ...(c?.health && { health: c.health }),
+    restarts: c?.restartCount ?? 0,
+    ...(c?.exitCode !== undefined && c.state !== 'running' && { exitCode: c.exitCode }),
+    ...(c?.oomKilled !== undefined && c.state !== 'running' && { oomKilled: c.oomKilled }),
+    image: c?.image ?? w.image,
+    ...(c?.startedAt && { startedAt: c.startedAt }),
+    ports: portsOf(w, c),
+    links: linksOf(w, c),
+    ...(w.database && { connection: connectionOf(w.database.connection) }),
+    resources: { ...(w.resources.memoryBytes !== undefined && { memoryBytes: w.resources.memoryBytes }), ...(w.resources.cpus !== undefined && { cpus: w.resources.cpus }) },
+    dependsOn: Object.entries(w.dependsOn).sort(([a], [b]) => a.localeCompare(b)).map(([name, condition]) => ({ name, condition })),
+    ...(bot && { schedule: { cron: bot.schedule, next: bot.next } }),
+    ...(runs && { runs: runs.slice(0, 10).map(runOf) }),
+    ...(query && { query }),
+  };
+}
+
+/** Published TCP ports of a service get a URL; a database's or notebook's address is its connection or link. */
+function portsOf(w: WorkloadSpec, c: ObservedContainer | undefined): UiWorkload['ports'] {
+  const web = !w.database && !w.notebook;
+  return (c?.ports ?? []).filter((p) => p.host).map((p) => ({
+    container: p.container,
+    host: p.host,
+    ...(web && p.protocol === 'tcp' && { url: `http://${reachableHost(p.hostIp)}:${p.host}` }),
+  }));
+}
+
+function linksOf(w: WorkloadSpec, c: ObservedContainer | undefined): UiWorkload['links'] {
+  if (w.notebook) return c?.state === 'running' ? [{ label: w.notebook.server, url: notebookUrl(w.notebook) }] : [];
+  if (w.database) return [];
+  const urls = portsOf(w, c).flatMap((p) => (p.url ? [{ label: `port ${p.container}`, url: p.url }] : []));
+  return [...new Map(urls.map((u) => [u.url, u])).values()];
+}
+
+/** As `pond info` without --reveal: the password is never handed to the page, so copy is the display. */
+function connectionOf(conn: NonNullable<WorkloadSpec['database']>['connection']): UiWorkload['connection'] {
+  const display = connectionUrl(conn, 'host', MASK).replace(encodeURIComponent(MASK), MASK);
+  return { display, copy: display };
+}
+
+function runOf(r: RunRecord): NonNullable<UiWorkload['runs']>[number] {
+  return { id: r.id, startedAt: r.started, ...(r.duration_ms !== undefined && { durationMs: r.duration_ms }), ...(r.exit_code !== undefined && { exitCode: r.exit_code }), hasResults: !!r.result_file };
+}

@@ -1,10 +1,9 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FaultProxy } from '../support/fault-proxy.js';
 import { cleanupProject, docker, eventually, uniqueProject, waitForImage } from '../integration/helpers/docker.js';
 import { containers, pond, projectDir } from './helpers/pond.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const project = uniqueProject('h-faults-e2e');
 const network = `${project}_default`;
@@ -26,7 +25,7 @@ const viaProxy = () => ({ cwd: dir, env: { DOCKER_HOST: proxy.dockerHost, POND_E
 
 beforeAll(async () => {
   await waitForImage('busybox:1.35');
-  proxy = new FaultProxy(path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'h-faults-')), 'docker.sock'));
+  proxy = new FaultProxy(path.join(tempDir('h-faults-', { keep: 'file' }), 'docker.sock'));
   await proxy.open();
   dir = await projectDir({ 'pond.yaml': stack });
 });

@@ -1,10 +1,10 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupProject, eventually, uniqueProject } from '../integration/helpers/docker.js';
 import { containers, mutationsSince, pondProcess, projectDir } from './helpers/pond.js';
 import { SocketProxy } from './helpers/socket-proxy.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const project = uniqueProject('pond-e2e-outage');
 let child: ReturnType<typeof pondProcess> | undefined;
@@ -23,7 +23,7 @@ ${extra}`;
 
 describe('watch mode while the engine is away', () => {
   it('acts on nothing while the engine cannot be reached, then lists everything again and converges', async () => {
-    const proxy = new SocketProxy(path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'pond-proxy-')), 'docker.sock'));
+    const proxy = new SocketProxy(path.join(tempDir('pond-proxy-', { keep: 'file' }), 'docker.sock'));
     await proxy.open();
     const dir = await projectDir({ 'pond.yaml': stack() });
     let output = '';

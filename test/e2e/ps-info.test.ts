@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupProject, docker, waitForImage } from '../integration/helpers/docker.js';
-import { containers, pond } from './helpers/pond.js';
+import { containers } from './helpers/pond.js';
 import { scenario } from './helpers/scenario.js';
 
 const s = scenario('ps-info');

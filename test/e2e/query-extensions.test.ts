@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docker, waitForImage } from '../integration/helpers/docker.js';
-import { pond } from './helpers/pond.js';
 import { scenario } from './helpers/scenario.js';
 
 const s = scenario('query-extensions');

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docker, waitForImage } from '../integration/helpers/docker.js';
-import { pond } from './helpers/pond.js';
 import { scenario } from './helpers/scenario.js';
 
 const s = scenario('query-warm');

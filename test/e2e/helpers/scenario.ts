@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,7 +31,7 @@ export interface Scenario {
   /** pond in the scenario's folder, with its env (plus `env`). */
   pond(args: string[], env?: Record<string, string>): Promise<PondRun>;
   /** pond started without waiting, for tests that signal it or race it. */
-  start(args: string[], env?: Record<string, string>): ChildProcess & ReturnType<typeof pondProcess>;
+  start(args: string[], env?: Record<string, string>): ReturnType<typeof pondProcess>;
   /** Makes `pond.<variant>.yaml` of the testdata folder (no variant: its pond.yaml) the project's pond.yaml, as a user editing it would. */
   use(variant?: string): void;
   /** Removes the project's containers, networks and volumes by label, and the temp copy. */

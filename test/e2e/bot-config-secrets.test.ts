@@ -1,39 +1,14 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupProject, docker, eventually, uniqueProject, waitForImage } from '../integration/helpers/docker.js';
-import { pond, projectDir, type PondRun } from './helpers/pond.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { docker, eventually, waitForImage } from '../integration/helpers/docker.js';
+import { type PondRun } from './helpers/pond.js';
+import { scenario } from './helpers/scenario.js';
 
-const project = uniqueProject('h-secrets-botcfg');
+const bot = scenario('bot-config-secrets');
+const { project } = bot;
 const TOKEN = 'tok-PLANTED-7f3a9c';
-const NESTED = 'nst-PLANTED-51e0b2';
-const yaml = (token: string) => `version: 1
-name: ${project}
-workloads:
-  trader:
-    kind: bot
-    runtime: python3.11
-    code: ./bot
-    config: { symbol: BTC, api_token: ${token}, exchange: { credentials: { secret: ${NESTED} } } }
-`;
-// The bot proves it got the real values without printing them: it compares their digests.
-const main = (token: string) => `import hashlib, json, os, time
-c = json.load(open('/pond/config.json'))
-env = json.loads(os.environ['POND_CONFIG'])
-want = '${sha(token)}'
-got = hashlib.sha256(c['api_token'].encode()).hexdigest()
-print('token ok' if got == want and env == c and c['exchange']['credentials']['secret'].startswith('nst-') else 'token wrong', flush=True)
-time.sleep(3600)
-`;
-function sha(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-let dir: string;
 const outputs: PondRun[] = [];
 const run = async (args: string[]): Promise<PondRun> => {
-  const r = await pond(args, { cwd: dir });
+  const r = await bot.pond(args);
   outputs.push(r);
   return r;
 };
@@ -41,11 +16,9 @@ const name = `${project}-trader`;
 
 beforeAll(async () => {
   await waitForImage('python:3.11-slim');
-  dir = await projectDir({ 'pond.yaml': yaml(TOKEN), 'bot/main.py': main(TOKEN) });
   const up = await run(['up']);
   expect(up.code, up.stderr).toBe(0);
 }, 180_000);
-afterAll(() => cleanupProject(project));
 
 describe("a bot's config secrets never reach an output", () => {
   it('the bot receives the real values (POND_CONFIG and /pond/config.json)', async () => {
@@ -72,7 +45,7 @@ describe("a bot's config secrets never reach an output", () => {
   });
 
   it('a changed secret shows in the plan only as "(sensitive) changed"', async () => {
-    await fs.writeFile(path.join(dir, 'pond.yaml'), yaml('tok-PLANTED-changed'));
+    bot.use('changed');
     const plan = await run(['plan', '--format', 'json']);
     expect(plan.code, plan.stderr).toBe(0);
     const steps = (JSON.parse(plan.stdout) as { steps: { name: string; changes: string[] }[] }).steps;

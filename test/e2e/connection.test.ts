@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupProject, docker, uniqueProject, waitForImage } from '../integration/helpers/docker.js';
@@ -10,6 +9,7 @@ import { fakeSsh } from './helpers/fake-ssh.js';
 import { containers, pond, projectDir, ROOT, type PondRun } from './helpers/pond.js';
 import { SocketProxy } from './helpers/socket-proxy.js';
 import { makeCertificates, TlsEngine } from './helpers/tls-engine.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const projects: string[] = [];
 afterAll(async () => {
@@ -32,7 +32,7 @@ workloads:
 }
 
 /** A docker config folder with no context in use, so the host's own ~/.docker never decides. */
-const emptyConfig = (): Promise<string> => fs.mkdtemp(path.join(os.tmpdir(), 'pond-docker-config-'));
+const emptyConfig = async (): Promise<string> => tempDir('pond-docker-config-', { keep: 'file' });
 
 /** pond with `input` on a stdin that ends: exec's stdin travels on the hijacked stream. */
 function pondWithInput(args: string[], cwd: string, env: Record<string, string>, input: string): Promise<PondRun> {
@@ -63,7 +63,7 @@ describe('a docker context chosen by the docker CLI config', () => {
 
   beforeAll(async () => {
     s = await stack();
-    proxy = new SocketProxy(path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'pond-ctx-')), 'docker.sock'));
+    proxy = new SocketProxy(path.join(tempDir('pond-ctx-', { keep: 'file' }), 'docker.sock'));
     await proxy.open();
     const config = await emptyConfig();
     const meta = path.join(config, 'contexts', 'meta', createHash('sha256').update('pond-proxy').digest('hex'));

@@ -1,10 +1,10 @@
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupProject, docker, uniqueProject, waitForImage } from '../integration/helpers/docker.js';
 import { containers, pond, projectDir, ROOT, type PondRun } from './helpers/pond.js';
+import { tempDir } from '../support/temp-dir.js';
 
 // Compose and Terraform habits: where the configuration comes from (POND_FILE, POND_PROJECT_NAME,
 // --project-directory, --env-file, -f -) and how output is written (--progress, colour per stream).
@@ -89,7 +89,7 @@ describe('where the configuration comes from', () => {
       'pond.yaml': `version: 1\nname: ${project}\nworkloads:\n${sleeper('a', '    volumes: ["./www:/www:ro"]\n')}`,
       'www/index.html': 'from the project folder\n',
     });
-    const elsewhere = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-e2e-conv-cwd-'));
+    const elsewhere = tempDir('pond-e2e-conv-cwd-', { keep: 'file' });
     const up = await pond(['--project-directory', dir, 'up'], { cwd: elsewhere });
     expect(up.code, up.stderr).toBe(0);
     expect(await docker('exec', (await containers(project)).a!.id, 'cat', '/www/index.html')).toBe('from the project folder');

@@ -1,28 +1,15 @@
-import fs from 'node:fs/promises';
 import net from 'node:net';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupProject, docker, uniqueProject } from '../integration/helpers/docker.js';
-import { containers, pond, projectDir } from './helpers/pond.js';
+import { describe, expect, it } from 'vitest';
+import { docker } from '../integration/helpers/docker.js';
+import { containers } from './helpers/pond.js';
+import { scenario } from './helpers/scenario.js';
 
-const projects: string[] = [];
-const fresh = (tag: string): string => {
-  const p = uniqueProject(`h-data-${tag}`);
-  projects.push(p);
-  return p;
-};
-afterAll(async () => {
-  for (const p of projects) await cleanupProject(p);
-});
-
-const postgres = (project: string, extra: string) => `version: 1
-name: ${project}
-workloads:
-  warehouse:
-    kind: database
-    engine: postgres
-    version: "15"
-${extra}`;
+/** Each test its own project: a postgres from one of testdata/data-safety/'s folders, or the service. */
+const fsync = scenario('data-safety-fsync', { folder: 'data-safety/persistent' });
+const tmpfs = scenario('data-safety-tmpfs', { folder: 'data-safety/ephemeral' });
+const pw = scenario('data-safety-pw', { folder: 'data-safety/password' });
+const held = scenario('data-safety-port', { folder: 'data-safety/ephemeral' });
+const svc = scenario('data-safety-svc', { folder: 'data-safety/service' });
 const localSql = (project: string, q: string) => docker('exec', `${project}-warehouse`, 'psql', '-U', 'pond', '-d', 'pond', '-tAc', q);
 /** Connects as a client on this machine would: with the URL as pond handed it out, over 127.0.0.1. */
 const connectWith = (url: string) => docker('run', '--rm', '--network', 'host', 'postgres:15-alpine', 'psql', url, '-tAc', 'select 42');
@@ -30,18 +17,16 @@ const inspect = async (name: string, format: string) => docker('inspect', '-f', 
 
 describe('data safety on the real engine', () => {
   it('a persistent postgres runs with fsync on by default', async () => {
-    const project = fresh('fsync');
-    const dir = await projectDir({ 'pond.yaml': postgres(project, '    storage: persistent\n') });
-    const up = await pond(['up'], { cwd: dir });
+    const { project } = fsync;
+    const up = await fsync.pond(['up']);
     expect(up.code, up.stderr).toBe(0);
     expect(await localSql(project, 'show fsync')).toBe('on');
     expect(await localSql(project, 'show synchronous_commit')).toBe('on');
   });
 
   it('a fast ephemeral postgres takes 200 MB of data on its tmpfs without being OOM-killed', async () => {
-    const project = fresh('tmpfs');
-    const dir = await projectDir({ 'pond.yaml': postgres(project, '') });
-    const up = await pond(['up'], { cwd: dir });
+    const { project } = tmpfs;
+    const up = await tmpfs.pond(['up']);
     expect(up.code, up.stderr).toBe(0);
     const name = `${project}-warehouse`;
     const mounts = JSON.parse(await inspect(name, '{{json .HostConfig.Mounts}}')) as { Type: string; Target: string; TmpfsOptions?: { SizeBytes?: number } }[];
@@ -53,16 +38,14 @@ describe('data safety on the real engine', () => {
   });
 
   it('after a password change on an initialised volume, the URL pond hands out connects', async () => {
-    const project = fresh('pw');
-    const yaml = (pw: string) => postgres(project, `    storage: persistent\n    password: ${pw}\n`);
-    const dir = await projectDir({ 'pond.yaml': yaml('first-secret') });
-    expect((await pond(['up'], { cwd: dir })).code).toBe(0);
+    const { project } = pw;
+    expect((await pw.pond(['up'])).code).toBe(0);
     await localSql(project, 'create table kept (n int); insert into kept values (7)');
-    await fs.writeFile(path.join(dir, 'pond.yaml'), yaml('second-secret'));
-    const up = await pond(['up'], { cwd: dir });
+    pw.use('second');
+    const up = await pw.pond(['up']);
     expect(up.code, up.stderr).toBe(0);
     expect(up.stdout + up.stderr).not.toMatch(/first-secret|second-secret/);
-    const info = JSON.parse((await pond(['info', 'warehouse', '--reveal', '--format', 'json'], { cwd: dir })).stdout).databases[0];
+    const info = JSON.parse((await pw.pond(['info', 'warehouse', '--reveal', '--format', 'json'])).stdout).databases[0];
     expect(info.password).toBe('second-secret');
     expect(await connectWith(info.url)).toBe('42');
     expect(await localSql(project, 'select n from kept')).toBe('7');
@@ -70,13 +53,12 @@ describe('data safety on the real engine', () => {
   });
 
   it('a derived port another process holds is refused before anything is created', async () => {
-    const project = fresh('port');
-    const dir = await projectDir({ 'pond.yaml': postgres(project, '') });
-    const port = JSON.parse((await pond(['info', 'warehouse', '--format', 'json'], { cwd: dir })).stdout).databases[0].port as number;
+    const { project } = held;
+    const port = JSON.parse((await held.pond(['info', 'warehouse', '--format', 'json'])).stdout).databases[0].port as number;
     const holder = net.createServer();
     await new Promise<void>((resolve) => holder.listen(port, '127.0.0.1', resolve));
     try {
-      const up = await pond(['up'], { cwd: dir });
+      const up = await held.pond(['up']);
       expect(up.code).toBe(3);
       expect(up.stderr).toContain(`warehouse: 127.0.0.1:${port}`);
       expect(up.stderr).toContain('port:');
@@ -87,22 +69,12 @@ describe('data safety on the real engine', () => {
   });
 
   it('a service with an engine-picked port keeps its host port across a replacing env change', async () => {
-    const project = fresh('svc');
-    const yaml = (mode: string) => `version: 1
-name: ${project}
-workloads:
-  web:
-    image: busybox:1.35
-    command: [httpd, -f, -p, "8080"]
-    ports: ["8080"]
-    env: { MODE: ${mode} }
-`;
-    const dir = await projectDir({ 'pond.yaml': yaml('dev') });
-    expect((await pond(['up'], { cwd: dir })).code).toBe(0);
+    const { project } = svc;
+    expect((await svc.pond(['up'])).code).toBe(0);
     const before = await docker('port', `${project}-web`, '8080/tcp');
     const id = (await containers(project)).web!.id;
-    await fs.writeFile(path.join(dir, 'pond.yaml'), yaml('prod'));
-    const up = await pond(['up'], { cwd: dir });
+    svc.use('prod');
+    const up = await svc.pond(['up']);
     expect(up.code, up.stderr).toBe(0);
     expect((await containers(project)).web!.id).not.toBe(id);
     expect(await docker('port', `${project}-web`, '8080/tcp')).toBe(before);

@@ -1,42 +1,20 @@
-import fs from 'node:fs/promises';
 import net from 'node:net';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupProject, docker, uniqueProject } from '../integration/helpers/docker.js';
-import { containers, pond, projectDir } from './helpers/pond.js';
+import { describe, expect, it } from 'vitest';
+import { docker } from '../integration/helpers/docker.js';
+import { containers } from './helpers/pond.js';
+import { scenario } from './helpers/scenario.js';
 
-const project = uniqueProject('pond-e2e-db');
-const stack = (opts: { password?: string; mode?: string; storage?: string } = {}) => `version: 1
-name: ${project}
-workloads:
-  warehouse:
-    kind: database
-    engine: postgres
-    version: "15"
-    storage: ${opts.storage ?? 'persistent'}
-    mode: ${opts.mode ?? 'fast'}
-    password: ${opts.password ?? 'first-secret'}
-  report:
-    image: postgres:15-alpine
-    command: [sh, -c, 'psql "$$DATABASE_URL" -tAc "select 42" > /tmp/answer && exec sleep 3600']
-    env:
-      DATABASE_URL: \${workloads.warehouse.url}
-`;
-let dir: string;
+const s = scenario('database');
+const { project } = s;
 const sql = (q: string) => docker('exec', `${project}-warehouse`, 'psql', '-h', '127.0.0.1', '-U', 'pond', '-d', 'pond', '-tAc', q);
 const tcpOpen = (port: number) => new Promise<boolean>((resolve) => net.connect(port, '127.0.0.1').once('connect', function (this: net.Socket) { this.destroy(); resolve(true); }).once('error', () => resolve(false)));
 
-beforeAll(async () => {
-  dir = await projectDir({ 'pond.yaml': stack() });
-});
-afterAll(() => cleanupProject(project));
-
 describe('kind: database (postgres preset on the real engine)', () => {
   it('comes up healthy on its derived 127.0.0.1 port; a reference hands a working URL to another workload', async () => {
-    const up = await pond(['up'], { cwd: dir });
+    const up = await s.pond(['up']);
     expect(up.code, up.stderr).toBe(0);
     expect(up.stdout + up.stderr).not.toContain('first-secret');
-    const info = JSON.parse((await pond(['info', 'warehouse', '--format', 'json'], { cwd: dir })).stdout).databases[0];
+    const info = JSON.parse((await s.pond(['info', 'warehouse', '--format', 'json'])).stdout).databases[0];
     expect(await docker('port', `${project}-warehouse`, '5432/tcp')).toBe(`127.0.0.1:${info.port}`);
     expect(up.stdout).toContain(`warehouse  postgres://pond:****@127.0.0.1:${info.port}/pond`);
     expect(await tcpOpen(info.port)).toBe(true);
@@ -47,69 +25,51 @@ describe('kind: database (postgres preset on the real engine)', () => {
     const port = (await docker('port', `${project}-warehouse`, '5432/tcp')).split(':')[1];
     await sql('create table visits (n int); insert into visits values (7)');
     const before = (await containers(project)).warehouse!.id;
-    await fs.writeFile(path.join(dir, 'pond.yaml'), stack({ mode: 'durable' }));
-    const up = await pond(['up'], { cwd: dir });
+    s.use('durable');
+    const up = await s.pond(['up']);
     expect(up.code, up.stderr).toBe(0);
     expect((await containers(project)).warehouse!.id).not.toBe(before);
     expect(await sql('select n from visits')).toBe('7');
-    expect((await pond(['down'], { cwd: dir })).code).toBe(0);
-    expect((await pond(['up'], { cwd: dir })).code).toBe(0);
+    expect((await s.pond(['down'])).code).toBe(0);
+    expect((await s.pond(['up'])).code).toBe(0);
     expect(await sql('select n from visits')).toBe('7');
     expect((await docker('port', `${project}-warehouse`, '5432/tcp')).split(':')[1]).toBe(port);
   });
 
   it('says a new password will be applied inside the initialised volume, without printing either', async () => {
-    await fs.writeFile(path.join(dir, 'pond.yaml'), stack({ mode: 'durable', password: 'second-secret' }));
-    const plan = await pond(['plan'], { cwd: dir });
+    s.use('durable-second-secret');
+    const plan = await s.pond(['plan']);
     expect(plan.stdout).toContain('env.POSTGRES_PASSWORD: (sensitive) changed');
     expect(plan.stdout).toMatch(/warning: warehouse: POSTGRES_PASSWORD changed: volume .*_warehouse-data is already initialised, so pond applies the new value/);
     expect(plan.stdout).not.toMatch(/first-secret|second-secret/);
   });
 
   it('switched to ephemeral storage, it keeps the old volume; deleting it is marked ! and needs --yes', async () => {
-    await fs.writeFile(path.join(dir, 'pond.yaml'), stack({ mode: 'durable', storage: 'ephemeral' }));
+    s.use('durable-ephemeral');
     const volume = `${project}_warehouse-data`;
     const before = (await containers(project)).warehouse!.id;
-    const refused = await pond(['up', '--remove-orphans'], { cwd: dir });
+    const refused = await s.pond(['up', '--remove-orphans']);
     expect(refused.code).toBe(3);
     expect(refused.stderr).toMatch(/!\s+- volume\s+warehouse-data\s+no longer in pond.yaml: deletes its data/);
     expect(refused.stderr).toContain('the plan deletes persistent data (volume warehouse-data): nothing was changed');
     expect((await containers(project)).warehouse!.id).toBe(before);
     expect(await sql('select n from visits')).toBe('7');
-    const kept = await pond(['up'], { cwd: dir });
+    const kept = await s.pond(['up']);
     expect(kept.code, kept.stderr).toBe(0);
     expect(kept.stderr).toContain('? volume    warehouse-data  orphan: not in pond.yaml (kept with its data');
     expect(await docker('volume', 'ls', '-q', '--filter', `name=^${volume}$`)).toBe(volume);
-    const wiped = await pond(['up', '--remove-orphans', '--yes'], { cwd: dir });
+    const wiped = await s.pond(['up', '--remove-orphans', '--yes']);
     expect(wiped.code, wiped.stderr).toBe(0);
     expect(await docker('volume', 'ls', '-q', '--filter', `name=^${volume}$`)).toBe('');
   });
 });
 
 describe('kind: database (mysql preset on the real engine)', () => {
-  const shop = uniqueProject('pond-e2e-mysql');
-  afterAll(() => cleanupProject(shop));
+  const mysql = scenario('database-mysql', { folder: 'database/mysql' });
+  const shop = mysql.project;
 
   it('comes up healthy and serves its user, password and database over TCP; a reference reaches it by name', async () => {
-    const mdir = await projectDir({
-      'pond.yaml': `version: 1
-name: ${shop}
-workloads:
-  shop:
-    kind: database
-    engine: mysql
-    version: "8.0"
-    password: shop-secret
-  client:
-    image: mysql:8.0
-    command: [sh, -c, 'mysql -h "$$DB_HOST" -P "$$DB_PORT" -u pond -p"$$DB_PASSWORD" pond -Ne "select 6*7" > /tmp/answer && exec sleep 3600']
-    env:
-      DB_HOST: \${workloads.shop.host}
-      DB_PORT: \${workloads.shop.port}
-      DB_PASSWORD: \${workloads.shop.password}
-`,
-    });
-    const up = await pond(['up'], { cwd: mdir });
+    const up = await mysql.pond(['up']);
     expect(up.code, up.stderr).toBe(0);
     expect(up.stdout).toMatch(/shop\s+running\s+healthy\s+127\.0\.0\.1:\d+->3306\/tcp/);
     expect(up.stdout + up.stderr).not.toContain('shop-secret');

@@ -1,33 +1,25 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupProject, eventually, uniqueProject } from '../integration/helpers/docker.js';
-import { containers, mutationsSince, pondProcess, projectDir } from './helpers/pond.js';
+import { eventually } from '../integration/helpers/docker.js';
+import { containers, mutationsSince } from './helpers/pond.js';
+import { scenario } from './helpers/scenario.js';
 import { SocketProxy } from './helpers/socket-proxy.js';
+import { tempDir } from '../support/temp-dir.js';
 
-const project = uniqueProject('pond-e2e-outage');
-let child: ReturnType<typeof pondProcess> | undefined;
-afterAll(async () => {
+const s = scenario('engine-outage');
+const { project } = s;
+let child: ReturnType<typeof s.start> | undefined;
+afterAll(() => {
   child?.kill('SIGKILL');
-  await cleanupProject(project);
 });
 
-const stack = (extra = '') => `version: 1
-name: ${project}
-workloads:
-  api:
-    image: busybox:1.35
-    command: [sleep, "3600"]
-${extra}`;
 
 describe('watch mode while the engine is away', () => {
   it('acts on nothing while the engine cannot be reached, then lists everything again and converges', async () => {
-    const proxy = new SocketProxy(path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'pond-proxy-')), 'docker.sock'));
+    const proxy = new SocketProxy(path.join(tempDir('pond-proxy-', { keep: 'file' }), 'docker.sock'));
     await proxy.open();
-    const dir = await projectDir({ 'pond.yaml': stack() });
     let output = '';
-    child = pondProcess(['up', '--watch'], { cwd: dir, env: { DOCKER_HOST: proxy.dockerHost } });
+    child = s.start(['up', '--watch'], { DOCKER_HOST: proxy.dockerHost });
     child.stderr.on('data', (d) => (output += d));
     child.stdout.on('data', (d) => (output += d));
     await eventually(() => expect(output).toContain('watching'), { timeoutMs: 20_000 });
@@ -36,7 +28,7 @@ describe('watch mode while the engine is away', () => {
     await proxy.cut();
     const since = Date.now();
     await eventually(() => expect(output).toMatch(/engine unreachable \(.*docker\.sock.*\); nothing will be changed until it answers/), { timeoutMs: 10_000 });
-    await fs.writeFile(path.join(dir, 'pond.yaml'), stack('  added:\n    image: busybox:1.35\n    command: [sleep, "3600"]\n'));
+    s.use('added');
     await eventually(() => expect(output).toMatch(/engine: retrying in 2s/), { timeoutMs: 10_000 });
     expect(await mutationsSince(project, since)).toEqual([]);
     expect(await containers(project)).toEqual(before);

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupProject, docker, uniqueProject } from '../integration/helpers/docker.js';
 import { containers, pond, ROOT } from './helpers/pond.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const examples = fs.readdirSync(path.join(ROOT, 'examples')).filter((d) => fs.existsSync(path.join(ROOT, 'examples', d, 'pond.yaml')));
 const project = uniqueProject('pond-e2e-quick');
@@ -63,7 +63,7 @@ describe('examples/analytics', () => {
   });
 
   it('one up brings all of it to ready: databases, notebook URL, the query\'s rows, the scheduled report\'s result', async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pond-e2e-analytics-'));
+    dir = tempDir('pond-e2e-analytics-', { keep: 'file' });
     fs.cpSync(path.join(ROOT, 'examples/analytics'), dir, { recursive: true, filter: (src) => !/[/\\](\.pond|out)$/.test(src) });
     const up = await pond(['-p', anProject, 'up'], { cwd: dir });
     expect(up.code, up.stderr).toBe(0);

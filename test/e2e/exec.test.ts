@@ -1,52 +1,21 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupProject, docker, uniqueProject, waitForImage } from '../integration/helpers/docker.js';
-import { pond, projectDir, ROOT, type PondRun } from './helpers/pond.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { docker, waitForImage } from '../integration/helpers/docker.js';
+import { ROOT, type PondRun } from './helpers/pond.js';
+import { scenario } from './helpers/scenario.js';
+import { pondWithInput } from './helpers/stdio.js';
 
-const project = uniqueProject('pond-e2e-exec');
-const stack = `version: 1
-name: ${project}
-workloads:
-  w:
-    image: busybox:1.35
-    command: [sleep, "3600"]
-  idle:
-    image: busybox:1.35
-    command: [sleep, "3600"]
-  db:
-    kind: database
-    engine: postgres
-    version: "15"
-    login: analyst
-    database: sales
-    password: exec-secret-pw
-  nb:
-    kind: notebook
-    server: jupyter
-    notebook: notebooks
-`;
-let dir: string;
+const s = scenario('exec');
+const empty = scenario('exec-empty', { folder: 'exec/empty' });
+const { project } = s;
 const BIN = path.join(ROOT, 'bin/pond');
 const env = { ...process.env, NO_COLOR: '1' };
-
-/** pond with `input` on stdin (a pipe that ends), stdout and stderr captured apart. */
-function pondWithInput(args: string[], input: string): Promise<PondRun> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
 
 /** pond under a pseudo-terminal (util-linux script), as a user at a terminal runs it. */
 function pondInPty(args: string, before = ''): Promise<PondRun> {
   return new Promise((resolve) => {
-    execFile('script', ['-qec', `${before}${process.execPath} ${BIN} ${args}`, '/dev/null'], { cwd: dir, env }, (err, stdout, stderr) => {
+    execFile('script', ['-qec', `${before}${process.execPath} ${BIN} ${args}`, '/dev/null'], { cwd: s.dir, env: { ...env, ...s.env } }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
     });
   });
@@ -56,49 +25,47 @@ const state = async (name: string) => JSON.parse(await docker('inspect', '--form
 
 beforeAll(async () => {
   await waitForImage('python:3.11-slim');
-  dir = await projectDir({ 'pond.yaml': stack, 'notebooks/a.ipynb': '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}' });
-  const up = await pond(['up'], { cwd: dir });
+  const up = await s.pond(['up']);
   if (up.code !== 0) throw new Error(`pond up failed:\n${up.stderr}`);
 }, 300_000);
-afterAll(() => cleanupProject(project));
 
 describe('pond exec on the real engine', () => {
   it("exits with the command's exit code", async () => {
-    const r = await pond(['exec', 'w', 'sh', '-c', 'exit 7'], { cwd: dir });
+    const r = await s.pond(['exec', 'w', 'sh', '-c', 'exit 7']);
     expect(r.code).toBe(7);
   });
 
   it('runs with -e variables, in the -w folder, as the -u user', async () => {
-    const r = await pond(['exec', '-e', 'FOO=from-flag', '-w', '/tmp', '-u', '1234', 'w', 'sh', '-c', 'echo $FOO; pwd; id -u'], { cwd: dir });
+    const r = await s.pond(['exec', '-e', 'FOO=from-flag', '-w', '/tmp', '-u', '1234', 'w', 'sh', '-c', 'echo $FOO; pwd; id -u']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim().split('\n')).toEqual(['from-flag', '/tmp', '1234']);
   });
 
   it('passes options after the command to the command', async () => {
-    const r = await pond(['exec', 'w', 'echo', '-u', 'x', '-e', 'y'], { cwd: dir });
+    const r = await s.pond(['exec', 'w', 'echo', '-u', 'x', '-e', 'y']);
     expect(r.stdout.trim()).toBe('-u x -e y');
   });
 
   it('takes -- between the workload and the command as the end of pond\'s options', async () => {
-    const r = await pond(['exec', 'w', '--', 'sh', '-c', 'echo "$0 $1"', '--', '-x'], { cwd: dir });
+    const r = await s.pond(['exec', 'w', '--', 'sh', '-c', 'echo "$0 $1"', '--', '-x']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe('-- -x');
   });
 
   it('runs in the container pond manages for the workload', async () => {
-    const r = await pond(['exec', 'w', 'hostname'], { cwd: dir });
+    const r = await s.pond(['exec', 'w', 'hostname']);
     const id = await docker('inspect', '--format', '{{.Id}}', `${project}-w`);
     expect(id.startsWith(r.stdout.trim())).toBe(true);
   });
 
   it('forwards piped stdin to the command, which sees its end', async () => {
-    const r = await pondWithInput(['exec', 'w', 'sh', '-c', 'cat; echo done'], 'line one\nline two\n');
+    const r = await pondWithInput(['exec', 'w', 'sh', '-c', 'cat; echo done'], 'line one\nline two\n', s);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('line one\nline two\ndone\n');
   });
 
   it('keeps stdout and stderr apart without a TTY', async () => {
-    const r = await pond(['exec', 'w', 'sh', '-c', 'echo to-out; echo to-err >&2'], { cwd: dir });
+    const r = await s.pond(['exec', 'w', 'sh', '-c', 'echo to-out; echo to-err >&2']);
     expect([r.stdout.trim(), r.stderr.trim()]).toEqual(['to-out', 'to-err']);
   });
 
@@ -123,20 +90,20 @@ describe('pond exec on the real engine', () => {
   });
 
   it("logs psql in as the database preset's own user, to its own database, without flags", async () => {
-    const r = await pond(['exec', 'db', 'psql', '-tAc', 'select current_user, current_database(), 1'], { cwd: dir });
+    const r = await s.pond(['exec', 'db', 'psql', '-tAc', 'select current_user, current_database(), 1']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe('analyst|sales|1');
     expect(r.stdout + r.stderr).not.toContain('exec-secret-pw');
   });
 
   it('feeds SQL piped into psql on the database preset', async () => {
-    const r = await pondWithInput(['exec', 'db', 'psql', '-tA'], 'select 40 + 2;\n');
+    const r = await pondWithInput(['exec', 'db', 'psql', '-tA'], 'select 40 + 2;\n', s);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe('42');
   });
 
   it('runs bash in a notebook', async () => {
-    const r = await pond(['exec', 'nb', 'bash', '-c', 'echo ok'], { cwd: dir });
+    const r = await s.pond(['exec', 'nb', 'bash', '-c', 'echo ok']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe('ok');
   });
@@ -144,7 +111,7 @@ describe('pond exec on the real engine', () => {
   it('refuses a stopped container with exit 3 and leaves it stopped', async () => {
     await docker('stop', '-t', '0', `${project}-idle`);
     const before = await state(`${project}-idle`);
-    const r = await pond(['exec', 'idle', 'touch', '/tmp/ran'], { cwd: dir });
+    const r = await s.pond(['exec', 'idle', 'touch', '/tmp/ran']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('workload "idle" is not running (exited)');
     expect(r.stderr).toContain('pond start idle');
@@ -152,24 +119,22 @@ describe('pond exec on the real engine', () => {
   });
 
   it('refuses an unknown workload with exit 3, naming the known ones', async () => {
-    const r = await pond(['exec', 'nope', 'true'], { cwd: dir });
+    const r = await s.pond(['exec', 'nope', 'true']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('hint: workloads: db, idle, nb, w');
   });
 
   it('refuses a missing command with exit 3', async () => {
-    const r = await pond(['exec', 'w'], { cwd: dir });
+    const r = await s.pond(['exec', 'w']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('no command to run in "w"');
   });
 
   it('refuses a workload with no container: run pond up first', async () => {
-    const other = uniqueProject('pond-e2e-exec');
-    const empty = await projectDir({ 'pond.yaml': `version: 1\nname: ${other}\nworkloads:\n  w:\n    image: busybox:1.35\n` });
-    const r = await pond(['exec', 'w', 'true'], { cwd: empty });
+    const r = await empty.pond(['exec', 'w', 'true']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('workload "w" has no container');
     expect(r.stderr).toContain('run pond up first');
-    expect(await docker('ps', '-aq', '--filter', `label=dev.pond.project=${other}`)).toBe('');
+    expect(await docker('ps', '-aq', '--filter', `label=dev.pond.project=${empty.project}`)).toBe('');
   });
 });

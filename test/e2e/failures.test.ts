@@ -1,32 +1,13 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupProject, uniqueProject } from '../integration/helpers/docker.js';
-import { containers, pond, projectDir } from './helpers/pond.js';
+import { describe, expect, it } from 'vitest';
+import { containers } from './helpers/pond.js';
+import { scenario } from './helpers/scenario.js';
 
-const project = uniqueProject('pond-e2e-fail');
-afterAll(() => cleanupProject(project));
+const s = scenario('failures');
+const { project } = s;
 
 describe('failures during apply', () => {
   it('a failed pull names the image, skips its dependents, still runs the rest and exits 1', async () => {
-    const dir = await projectDir({
-      'pond.yaml': `version: 1
-name: ${project}
-workloads:
-  db:
-    image: pond-test/no-such-image:1
-  app:
-    image: busybox:1.35
-    command: [sleep, "3600"]
-    depends_on: [db]
-  crash:
-    image: busybox:1.35
-    command: [sh, -c, "echo boom-before-ready; exit 3"]
-    health: { exec: "true" }
-  standalone:
-    image: busybox:1.35
-    command: [sleep, "3600"]
-`,
-    });
-    const up = await pond(['up', '--wait-timeout', '20s'], { cwd: dir });
+    const up = await s.pond(['up', '--wait-timeout', '20s']);
     expect(up.code).toBe(1);
     expect(up.stderr).toContain('pond-test/no-such-image:1');
     expect(up.stderr).toMatch(/create app: skipped: db failed/);

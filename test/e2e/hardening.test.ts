@@ -1,22 +1,10 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupProject, docker, uniqueProject, waitForImage } from '../integration/helpers/docker.js';
-import { pond, projectDir } from './helpers/pond.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { docker, waitForImage } from '../integration/helpers/docker.js';
+import { scenario } from './helpers/scenario.js';
 
-const project = uniqueProject('h-secrets-harden');
-const stack = `version: 1
-name: ${project}
-workloads:
-  totals:
-    kind: query
-    sql: "SELECT sum(amount) AS total FROM read_csv('data/orders.csv')"
-    inputs: [data/orders.csv]
-    output: { path: results/totals.json }
-  plain:
-    kind: query
-    sql: "SELECT 42 AS answer"
-`;
+const s = scenario('hardening');
+const { project } = s;
 
 interface Inspected {
   HostConfig: { ReadonlyRootfs: boolean; CapDrop: string[] | null; SecurityOpt: string[] | null; PidsLimit: number | null; Mounts: { Type: string; Target: string }[] };
@@ -24,15 +12,12 @@ interface Inspected {
   State: { ExitCode: number };
 }
 const inspect = async (workload: string): Promise<Inspected> => (JSON.parse(await docker('inspect', `${project}-${workload}`)) as Inspected[])[0]!;
-let dir: string;
 
 beforeAll(async () => {
   await waitForImage('node:22-slim');
-  dir = await projectDir({ 'pond.yaml': stack, 'data/orders.csv': 'amount\n10\n5\n' });
-  const up = await pond(['up'], { cwd: dir });
+  const up = await s.pond(['up']);
   expect(up.code, up.stderr).toBe(0);
 }, 180_000);
-afterAll(() => cleanupProject(project));
 
 describe('a query runs hardened by default', () => {
   it('the engine holds it with a read-only root, no capabilities, no-new-privileges and a pids limit', async () => {
@@ -46,13 +31,13 @@ describe('a query runs hardened by default', () => {
 
   it('still writes its output, exit 0', async () => {
     expect((await inspect('totals')).State.ExitCode).toBe(0);
-    expect(JSON.parse(await fs.readFile(path.join(dir, 'results/totals.json'), 'utf8'))).toEqual([{ total: 15 }]);
+    expect(JSON.parse(await fs.readFile(s.at('results/totals.json'), 'utf8'))).toEqual([{ total: 15 }]);
   });
 
   it('without output: only out/ is writable, never the project folder, and the result lands in out/', async () => {
     const c = await inspect('plain');
     const writable = c.Mounts.filter((m) => m.Type === 'bind' && m.RW).map((m) => m.Source);
-    expect(writable).toEqual([path.join(dir, 'out')]);
-    expect(JSON.parse(await fs.readFile(path.join(dir, 'out/plain.json'), 'utf8'))).toEqual([{ answer: 42 }]);
+    expect(writable).toEqual([s.at('out')]);
+    expect(JSON.parse(await fs.readFile(s.at('out/plain.json'), 'utf8'))).toEqual([{ answer: 42 }]);
   });
 });

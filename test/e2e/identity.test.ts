@@ -1,13 +1,13 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupProject, docker, uniqueProject } from '../integration/helpers/docker.js';
 import { pond } from './helpers/pond.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /** One project name, several checkouts: the folder name is the project name, as a clone's would be. */
 const project = uniqueProject('pond-e2e-ident');
-const root = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-e2e-ident-'));
+const root = tempDir('pond-e2e-ident-', { keep: 'file' });
 const yaml = `version: 1
 workloads:
   web:

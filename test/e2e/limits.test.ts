@@ -1,48 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupProject, docker, uniqueProject, waitForImage } from '../integration/helpers/docker.js';
-import { pond, projectDir } from './helpers/pond.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { docker, waitForImage } from '../integration/helpers/docker.js';
+import { scenario } from './helpers/scenario.js';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
-const project = uniqueProject('pond-e2e-lim');
-// The bot prints the memory limit its own cgroup enforces (v2, else v1): a witness from inside the container.
-const cgroupLimit = `import os
-for f in ('/sys/fs/cgroup/memory.max', '/sys/fs/cgroup/memory/memory.limit_in_bytes'):
-    if os.path.exists(f):
-        print('limit', open(f).read().strip(), flush=True)
-        break
-`;
-const stack = `version: 1
-name: ${project}
-workloads:
-  plain:
-    kind: query
-    sql: "SELECT 42 AS answer"
-  greedy:
-    kind: query
-    sql: "SELECT 1 AS one"
-    resources: { memory: 1g, cpus: 64 }
-  free:
-    kind: query
-    sql: "SELECT 1 AS one"
-    resources: { memory: none, cpus: none }
-  ticker:
-    kind: bot
-    runtime: python3.11
-    code: ./bots/ticker
-  nightly:
-    kind: bot
-    runtime: python3.11
-    code: ./bots/nightly
-    schedule: "0 3 * * *"
-    run_on_up: false
-  store:
-    kind: database
-    engine: postgres
-    version: "15"
-    storage: persistent
-`;
-let dir: string;
+const s = scenario('limits');
+const { project } = s;
 let hostCpus: number;
 const hostConfig = async (workload: string): Promise<{ Memory: number; NanoCpus: number }> =>
   JSON.parse(await docker('inspect', '-f', '{{json .HostConfig}}', `${project}-${workload}`));
@@ -50,15 +13,9 @@ const hostConfig = async (workload: string): Promise<{ Memory: number; NanoCpus:
 beforeAll(async () => {
   await Promise.all(['node:22-slim', 'python:3.11-slim', 'postgres:15-alpine'].map((i) => waitForImage(i)));
   hostCpus = Number(await docker('info', '-f', '{{.NCPU}}'));
-  dir = await projectDir({
-    'pond.yaml': stack,
-    'bots/ticker/main.py': 'import time\nwhile True:\n    time.sleep(60)\n',
-    'bots/nightly/main.py': cgroupLimit,
-  });
-  const up = await pond(['up'], { cwd: dir });
+  const up = await s.pond(['up']);
   expect(up.code, up.stderr).toBe(0);
 }, 180_000);
-afterAll(() => cleanupProject(project));
 
 describe('default resource limits on the real engine', () => {
   it('a query\'s container gets 4 GiB and 2 CPUs, never more CPUs than the host has', async () => {
@@ -84,7 +41,7 @@ describe('default resource limits on the real engine', () => {
   });
 
   it('a scheduled bot\'s run is held to 512 MiB by its own cgroup', async () => {
-    const run = await pond(['run', 'nightly'], { cwd: dir });
+    const run = await s.pond(['run', 'nightly']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`limit ${512 * MiB}\\b`));
   });
@@ -94,7 +51,7 @@ describe('default resource limits on the real engine', () => {
   });
 
   it('pond config shows the effective limits and says which are defaults', async () => {
-    const config = await pond(['config', '--format', 'json'], { cwd: dir });
+    const config = await s.pond(['config', '--format', 'json']);
     expect(config.code, config.stderr).toBe(0);
     const w = JSON.parse(config.stdout).workloads;
     expect(w.plain.resources).toEqual({ memory: '4g', cpus: 2, defaults: ['cpus', 'memory'] });

@@ -1,42 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupProject, docker, uniqueProject, waitForImage } from '../integration/helpers/docker.js';
-import { containers, pond, projectDir } from './helpers/pond.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { docker, waitForImage } from '../integration/helpers/docker.js';
+import { containers } from './helpers/pond.js';
+import { scenario } from './helpers/scenario.js';
 
-const project = uniqueProject('pond-e2e-nb');
-const stack = `version: 1
-name: ${project}
-workloads:
-  explore:
-    kind: notebook
-    server: jupyter
-    notebook: notebooks
-    data: [data]
-`;
-let dir: string;
+const s = scenario('notebook');
+const { project } = s;
 let url: string;
 /** The server's pid inside the container, from the runtime file Jupyter writes (the image has no pgrep). */
 const JUPYTER_PID = "$(ls /root/.local/share/jupyter/runtime | grep -o -E '(nb|jp)server-[0-9]+' | grep -o -E '[0-9]+' | head -1)";
 
 beforeAll(async () => {
   await waitForImage('python:3.11-slim');
-  dir = await projectDir({ 'pond.yaml': stack, 'notebooks/explore.ipynb': '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}', 'data/orders.csv': 'a\n1\n' });
 });
-afterAll(() => cleanupProject(project));
 
 describe('kind: notebook (Jupyter in the default image on the real engine)', () => {
   it('up brings it to healthy and prints its URL with the token; pond info says the same', async () => {
-    const up = await pond(['up'], { cwd: dir });
+    const up = await s.pond(['up']);
     expect(up.code, up.stderr).toBe(0);
     url = /explore {2}(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48})/.exec(up.stdout)?.[1] ?? '';
     expect(url, up.stdout).not.toBe('');
-    const info = JSON.parse((await pond(['info', 'explore', '--format', 'json'], { cwd: dir })).stdout);
+    const info = JSON.parse((await s.pond(['info', 'explore', '--format', 'json'])).stdout);
     expect(info.notebooks).toEqual([{ workload: 'explore', server: 'jupyter', host: '127.0.0.1', port: Number(new URL(url).port), url }]);
     expect(await docker('port', `${project}-explore`, '8888/tcp')).toBe(`127.0.0.1:${new URL(url).port}`);
     // Its health check is pond's own HTTP probe (no engine-side check): ps tries it now.
-    const ps = JSON.parse((await pond(['ps', '--format', 'json'], { cwd: dir })).stdout);
+    const ps = JSON.parse((await s.pond(['ps', '--format', 'json'])).stdout);
     expect(ps.workloads.find((w: { workload: string }) => w.workload === 'explore').health).toBe('healthy');
     await docker('exec', `${project}-explore`, 'sh', '-c', `kill -STOP ${JUPYTER_PID}`);
-    const stopped = JSON.parse((await pond(['ps', '--format', 'json'], { cwd: dir })).stdout);
+    const stopped = JSON.parse((await s.pond(['ps', '--format', 'json'])).stdout);
     expect(stopped.workloads.find((w: { workload: string }) => w.workload === 'explore').health).toBe('unhealthy');
     await docker('exec', `${project}-explore`, 'sh', '-c', `kill -CONT ${JUPYTER_PID}`);
   });
@@ -54,12 +44,12 @@ describe('kind: notebook (Jupyter in the default image on the real engine)', () 
 
   it('keeps its token and container on a second up; down removes it', async () => {
     const before = (await containers(project)).explore!.id;
-    const again = await pond(['up'], { cwd: dir });
+    const again = await s.pond(['up']);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain('No changes');
     expect(again.stdout).toContain(url);
     expect((await containers(project)).explore!.id).toBe(before);
-    expect((await pond(['down'], { cwd: dir })).code).toBe(0);
+    expect((await s.pond(['down'])).code).toBe(0);
     expect((await containers(project)).explore).toBeUndefined();
   });
 });

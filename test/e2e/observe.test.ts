@@ -1,36 +1,17 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupProject, docker, eventually, uniqueProject, waitForImage } from '../integration/helpers/docker.js';
-import { ROOT, containers, pond, pondProcess, projectDir } from './helpers/pond.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { docker, eventually, waitForImage } from '../integration/helpers/docker.js';
+import { ROOT, containers } from './helpers/pond.js';
+import { scenario } from './helpers/scenario.js';
 
 const exec = promisify(execFile);
 
-const project = uniqueProject('pond-e2e-obs');
-const stopped = `${project}-stopped`;
-const stack = `version: 1
-name: ${project}
-workloads:
-  web:
-    image: busybox:1.35
-    command: [httpd, -f, -p, "8080"]
-    ports: ["8080"]
-    resources: { memory: 64m }
-  idle:
-    image: busybox:1.35
-    command: [sleep, "3600"]
-  seed:
-    image: busybox:1.35
-    command: [sh, -c, "exit 0"]
-`;
-const stoppedStack = `version: 1
-name: ${stopped}
-workloads:
-  once:
-    image: busybox:1.35
-    command: [sh, -c, "exit 0"]
-`;
+const s = scenario('observe');
+const stoppedScenario = scenario('observe-stopped', { folder: 'observe/stopped' });
+const { project } = s;
+const stopped = stoppedScenario.project;
 
 interface StatsRow {
   workload: string;
@@ -40,26 +21,16 @@ interface StatsRow {
   pids: number | null;
 }
 
-let dir: string;
-let stoppedDir: string;
-
 beforeAll(async () => {
   await waitForImage('busybox:1.35');
-  dir = await projectDir({ 'pond.yaml': stack });
-  stoppedDir = await projectDir({ 'pond.yaml': stoppedStack });
-  const [up, upStopped] = await Promise.all([pond(['up'], { cwd: dir }), pond(['up'], { cwd: stoppedDir })]);
+  const [up, upStopped] = await Promise.all([s.pond(['up']), stoppedScenario.pond(['up'])]);
   expect(up.code, up.stderr).toBe(0);
   expect(upStopped.code, upStopped.stderr).toBe(0);
   await eventually(async () => expect((await containers(project)).seed?.state).toBe('exited'), { timeoutMs: 30_000 });
   await eventually(async () => expect((await containers(stopped)).once?.state).toBe('exited'), { timeoutMs: 30_000 });
 });
 
-afterAll(async () => {
-  await cleanupProject(project);
-  await cleanupProject(stopped);
-});
-
-const run = (args: string[]) => pond(args, { cwd: dir });
+const run = (args: string[]) => s.pond(args);
 
 describe('pond stats', () => {
   it('--no-stream --format json: a positive memory figure for each running workload asked for, and only those', async () => {
@@ -87,7 +58,7 @@ describe('pond stats', () => {
   });
 
   it('without a TTY, streams one table per sample until SIGINT, then exits 0', async () => {
-    const child = pondProcess(['stats', 'idle'], { cwd: dir });
+    const child = s.start(['stats', 'idle']);
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -100,7 +71,7 @@ describe('pond stats', () => {
   it('on a TTY, redraws the table in place (clear screen, cursor home) once per sample', async () => {
     const cmd = `timeout -s INT 4 ${process.execPath} ${path.join(ROOT, 'bin/pond')} stats idle`;
     // timeout exits 124 after the signal, and script passes that on: the screen is what counts here.
-    const stdout = await exec('script', ['-qec', cmd, '/dev/null'], { cwd: dir }).then((r) => r.stdout, (e: { stdout: string }) => e.stdout);
+    const stdout = await exec('script', ['-qec', cmd, '/dev/null'], { cwd: s.dir, env: { ...process.env, ...s.env } }).then((r) => r.stdout, (e: { stdout: string }) => e.stdout);
     const frames = stdout.split('\x1b[2J\x1b[H').slice(1);
     expect(frames.length).toBeGreaterThanOrEqual(2);
     for (const frame of frames) expect(frame.trim().split(/\r?\n/).map((l) => l.split(/\s+/)[0])).toEqual(['WORKLOAD', 'idle']);

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupProject, docker, uniqueProject, waitForImage } from '../integration/helpers/docker.js';
 import { ROOT } from './helpers/pond.js';
+import { tempDir } from '../support/temp-dir.js';
 
 // pond as people get it: `npm pack` once, then installed from the tarball three ways into empty folders,
 // each running the shipped analytics example's query through the installed `pond`. npm fetches the
@@ -104,7 +105,7 @@ function lifecycle(label: string, setup: () => Promise<{ invoke: (args: string[]
 
 beforeAll(async () => {
   await waitForImage('node:22-slim');
-  work = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-e2e-pkg-'));
+  work = tempDir('pond-e2e-pkg-', { keep: 'file' });
   const packed = await sh('npm', ['pack', '--json', '--pack-destination', work], ROOT);
   expect(packed.code, packed.stderr).toBe(0);
   tarball = path.join(work, (JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string }[])[0]!.filename);

@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupProject, docker, eventually, uniqueProject, waitForImage } from '../integration/helpers/docker.js';
-import { pond, projectDir } from './helpers/pond.js';
+import { docker, eventually, waitForImage } from '../integration/helpers/docker.js';
+import { scenario } from './helpers/scenario.js';
 
-const project = uniqueProject('pond-e2e-ps');
-const stack = `version: 1
-name: ${project}
-workloads:
-  burner:
-    image: busybox:1.35
-    command: [sh, -c, "while :; do :; done"]
-    resources: { memory: 64m }
-  idle:
-    image: busybox:1.35
-    command: [sleep, "3600"]
-`;
+const s = scenario('ps');
+const { project } = s;
 
 interface Row {
   workload: string;
@@ -26,22 +16,18 @@ interface Row {
   memory_limit_bytes?: number;
 }
 
-let dir: string;
-
 beforeAll(async () => {
   await waitForImage('busybox:1.35');
-  dir = await projectDir({ 'pond.yaml': stack });
-  const up = await pond(['up'], { cwd: dir });
+  const up = await s.pond(['up']);
   expect(up.code, up.stderr).toBe(0);
 });
 
 afterAll(async () => {
-  if (dir) await pond(['down'], { cwd: dir });
-  await cleanupProject(project);
+  await s.pond(['down']);
 });
 
 const rows = async (args: string[]): Promise<Record<string, Row>> => {
-  const ps = await pond(['ps', ...args, '--format', 'json'], { cwd: dir });
+  const ps = await s.pond(['ps', ...args, '--format', 'json']);
   expect(ps.code, ps.stderr).toBe(0);
   return Object.fromEntries((JSON.parse(ps.stdout).workloads as Row[]).map((r) => [r.workload, r]));
 };
@@ -76,14 +62,14 @@ describe('pond ps on a real engine', () => {
   });
 
   it('the text table shows the columns, one row per workload', async () => {
-    const ps = await pond(['ps', '--stats'], { cwd: dir });
+    const ps = await s.pond(['ps', '--stats']);
     expect(ps.code, ps.stderr).toBe(0);
     const [head, ...lines] = ps.stdout.trimEnd().split('\n');
     expect(head).toMatch(/^WORKLOAD\s+STATE\s+HEALTH\s+UPTIME\s+RESTARTS\s+CPU %\s+MEM\s+PORTS$/);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^burner\s+running\s+-\s+\d+[smhd]\s+0\s+\d+\.\d%\s+[\d.]+[KMG]?i?B \/ 64MiB\s+-$/);
     expect(lines[1]).toMatch(/^idle\s+running\s+-\s+\d+[smhd]\s+0\s+\d+\.\d%\s+[\d.]+[KMG]?i?B \/ [\d.]+[KMGT]iB\s+-$/);
-    const plain = await pond(['ps'], { cwd: dir });
+    const plain = await s.pond(['ps']);
     expect(plain.stdout.split('\n')[0]).toMatch(/^WORKLOAD\s+STATE\s+HEALTH\s+UPTIME\s+RESTARTS\s+IMAGE\s+CONTAINER\s+PORTS$/);
   });
 });

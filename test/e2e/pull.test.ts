@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupProject, docker, eventually, uniqueProject } from '../integration/helpers/docker.js';
 import { containers, pond, projectDir } from './helpers/pond.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const project = uniqueProject('pond-e2e-pull');
 /** `pond pull` tests run as a project of their own, so "made no container" is about them alone. */
@@ -27,7 +27,7 @@ async function freePort(): Promise<number> {
 
 /** Debian's docker-registry on a loopback port of its own: dockerd trusts 127.0.0.0/8 over plain HTTP. */
 beforeAll(async () => {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-registry-'));
+  const dir = tempDir('pond-registry-', { keep: 'file' });
   const port = await freePort();
   await fs.writeFile(path.join(dir, 'config.yml'), `version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: 127.0.0.1:${port}\n`);
   registry = spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], { stdio: 'ignore' });

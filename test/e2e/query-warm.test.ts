@@ -1,27 +1,10 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupProject, docker, uniqueProject, waitForImage } from '../integration/helpers/docker.js';
-import { pond, projectDir } from './helpers/pond.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { docker, waitForImage } from '../integration/helpers/docker.js';
+import { scenario } from './helpers/scenario.js';
 
-const project = uniqueProject('pond-perf-warm-e2e');
-const stack = (memory: string): string => `version: 1
-name: ${project}
-workloads:
-  sales:
-    kind: query
-    sql: "SELECT sum(amount) AS total FROM read_csv('data/orders.csv')"
-    inputs: [data/orders.csv]
-    output: { path: out/sales.json }
-    warm: true
-    resources: { memory: ${memory} }
-  plain:
-    kind: query
-    sql: "SELECT 1 AS one"
-    output: { path: out/plain.json }
-`;
+const s = scenario('query-warm');
+const { project } = s;
 const runner = `${project}-sales-run-warm`;
-let dir: string;
 
 interface Inspected {
   Id: string;
@@ -31,13 +14,11 @@ interface Inspected {
   Config: { Labels: Record<string, string> };
 }
 const inspect = async (name = runner): Promise<Inspected> => (JSON.parse(await docker('inspect', name)) as Inspected[])[0]!;
-const query = (sql: string, ...more: string[]) => pond(['query', 'sales', '--sql', sql, '--format', 'csv', ...more], { cwd: dir });
+const query = (sql: string, ...more: string[]) => s.pond(['query', 'sales', '--sql', sql, '--format', 'csv', ...more]);
 
 beforeAll(async () => {
   await waitForImage('node:22-slim');
-  dir = await projectDir({ 'pond.yaml': stack('512m'), 'data/orders.csv': 'id,amount\n1,10\n2,5\n' });
 });
-afterAll(() => cleanupProject(project));
 
 describe('a warm query runner (warm: true, pond query --warm)', () => {
   it('repeated pond query --sql runs in one warm runner (same ID and StartedAt) and returns the right rows', async () => {
@@ -77,14 +58,14 @@ describe('a warm query runner (warm: true, pond query --warm)', () => {
 
   it('up leaves the warm runner alone: the planner sees it as a run, not the workload\'s container', async () => {
     const before = (await inspect()).Id;
-    const up = await pond(['up'], { cwd: dir });
+    const up = await s.pond(['up']);
     expect(up.code, up.stderr).toBe(0);
     expect(up.stderr).not.toContain('run-warm');
     expect((await inspect()).Id).toBe(before);
   });
 
   it('--warm runs a query without warm: in its own warm runner', async () => {
-    const r = await pond(['query', 'plain', '--warm', '--format', 'csv'], { cwd: dir });
+    const r = await s.pond(['query', 'plain', '--warm', '--format', 'csv']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('one\n1\n');
     expect((await inspect(`${project}-plain-run-warm`)).State.Running).toBe(true);
@@ -92,7 +73,7 @@ describe('a warm query runner (warm: true, pond query --warm)', () => {
 
   it('a changed container spec replaces the warm runner before the next query', async () => {
     const before = (await inspect()).Id;
-    await fs.writeFile(path.join(dir, 'pond.yaml'), stack('768m'));
+    s.use('768m');
     const r = await query('SELECT 1 AS x');
     expect(r.code, r.stderr).toBe(0);
     const after = await inspect();
@@ -102,7 +83,7 @@ describe('a warm query runner (warm: true, pond query --warm)', () => {
   });
 
   it('down removes the warm runners', async () => {
-    const down = await pond(['down'], { cwd: dir });
+    const down = await s.pond(['down']);
     expect(down.code, down.stderr).toBe(0);
     expect(await docker('ps', '-a', '--filter', `label=dev.pond.project=${project}`, '--filter', 'label=dev.pond.run=warm', '--format', '{{.Names}}')).toBe('');
   });

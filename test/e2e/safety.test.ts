@@ -1,35 +1,14 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupProject, docker, eventually, uniqueProject } from '../integration/helpers/docker.js';
-import { containers, pond, pondProcess, projectDir } from './helpers/pond.js';
+import { describe, expect, it } from 'vitest';
+import { docker, eventually } from '../integration/helpers/docker.js';
+import { containers } from './helpers/pond.js';
+import { scenario } from './helpers/scenario.js';
 
-const project = uniqueProject('pond-e2e-safe');
-const slow = `version: 1
-name: ${project}
-workloads:
-  web:
-    image: busybox:1.35
-    command: [httpd, -f, -p, "8080"]
-    ports: ["8080"]
-  late:
-    image: busybox:1.35
-    command: [sh, -c, "sleep 3600"]
-    health: { exec: "test -f /never", interval: 1s }
-  after:
-    image: busybox:1.35
-    command: [sleep, "3600"]
-    depends_on: { late: healthy }
-`;
-let dir: string;
-
-beforeAll(async () => {
-  dir = await projectDir({ 'pond.yaml': slow });
-});
-afterAll(() => cleanupProject(project));
+const s = scenario('safety');
+const pub = scenario('safety-pub', { folder: 'safety/public' });
+const { project } = s;
 
 /** Resolves with the exit code and all output once the process ends. */
-function finished(child: ReturnType<typeof pondProcess>): Promise<{ code: number | null; out: string }> {
+function finished(child: ReturnType<typeof s.start>): Promise<{ code: number | null; out: string }> {
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
@@ -38,10 +17,10 @@ function finished(child: ReturnType<typeof pondProcess>): Promise<{ code: number
 
 describe('safety contracts', () => {
   it('holds the project lock: a second up exits 5 naming the holder; Ctrl-C exits 130 and starts nothing new', async () => {
-    const first = pondProcess(['up', '--wait-timeout', '60s'], { cwd: dir });
+    const first = s.start(['up', '--wait-timeout', '60s']);
     const done = finished(first);
     await eventually(async () => expect((await containers(project)).late?.state).toBe('running'), { timeoutMs: 30_000 });
-    const second = await pond(['up'], { cwd: dir });
+    const second = await s.pond(['up']);
     expect(second.code).toBe(5);
     expect(second.stderr).toMatch(new RegExp(`project "${project}" is locked by pid ${first.pid} \\("pond up"`));
     first.kill('SIGINT');
@@ -57,27 +36,25 @@ describe('safety contracts', () => {
   });
 
   it('an unreachable engine exits 4 naming the socket it tried', async () => {
-    const run = await pond(['plan'], { cwd: dir, env: { DOCKER_HOST: 'unix:///tmp/pond-no-such.sock' } });
+    const run = await s.pond(['plan'], { DOCKER_HOST: 'unix:///tmp/pond-no-such.sock' });
     expect(run.code).toBe(4);
     expect(run.stderr).toContain('/tmp/pond-no-such.sock');
   });
 
   it('down -p works while pond.yaml is broken', async () => {
-    await fs.writeFile(path.join(dir, 'pond.yaml'), 'version: 1\nworkloads:\n  web:\n    imgae: x\n');
-    const broken = dir;
-    const ps = await pond(['-p', project, 'ps'], { cwd: broken });
+    s.use('broken');
+    const ps = await s.pond(['-p', project, 'ps']);
     expect(ps.code, ps.stderr).toBe(0);
     expect(ps.stderr).toContain('warning: pond.yaml is invalid');
-    const down = await pond(['-p', project, 'down'], { cwd: broken });
+    const down = await s.pond(['-p', project, 'down']);
     expect(down.code, down.stderr).toBe(0);
     expect(await containers(project)).toEqual({});
   });
 
   it('refuses a port bound beyond loopback without public: true, touching nothing', async () => {
-    const bad = await projectDir({ 'pond.yaml': slow.replace('["8080"]', '["0.0.0.0:8080:8080"]').replace(`name: ${project}`, `name: ${project}-pub`) });
-    const run = await pond(['up'], { cwd: bad });
+    const run = await pub.pond(['up']);
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/pond\.yaml:\d+:\d+ error\[public-port\]/);
-    expect(await containers(`${project}-pub`)).toEqual({});
+    expect(await containers(pub.project)).toEqual({});
   });
 });

@@ -1,35 +1,12 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupProject, docker, eventually, uniqueProject } from '../integration/helpers/docker.js';
-import { containers, pond, projectDir } from './helpers/pond.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { docker, eventually } from '../integration/helpers/docker.js';
+import { containers } from './helpers/pond.js';
+import { scenario } from './helpers/scenario.js';
 
-const project = uniqueProject('pond-e2e-set');
-const bad = `${project}-bad`;
+const s = scenario('settings');
+const bad = scenario('settings-bad', { folder: 'settings/bad' });
+const { project } = s;
 const MB = 1024 * 1024;
-const stack = (shm = '256m') => `version: 1
-name: ${project}
-workloads:
-  a:
-    image: busybox:1.35
-    command: [sh, -c, 'mkdir -p www && echo hello-from-a > www/index.html && exec httpd -f -p 8080 -h www']
-    working_dir: /srv
-    hostname: api.local
-    extra_hosts: { warehouse.local: 10.1.2.3 }
-    dns: [127.0.0.1, 127.0.0.2]
-    shm_size: ${shm}
-    ulimits: { nofile: { soft: 1024, hard: 4096 }, nproc: 512 }
-    stop_signal: SIGINT
-  b:
-    image: busybox:1.35
-    command: [sleep, "3600"]
-    network: workload:a
-  db:
-    kind: database
-    engine: postgres
-    version: "15"
-    args: ["-c", "wal_level=logical"]
-`;
 
 interface Inspected {
   Id: string;
@@ -38,17 +15,11 @@ interface Inspected {
 }
 const inspect = async (workload: string): Promise<Inspected> => (JSON.parse(await docker('inspect', `${project}-${workload}`)) as Inspected[])[0]!;
 const pageFromB = () => eventually(() => docker('exec', `${project}-b`, 'wget', '-qO-', 'http://127.0.0.1:8080/'), { timeoutMs: 15_000, intervalMs: 200 });
-let dir: string;
 
 beforeAll(async () => {
-  dir = await projectDir({ 'pond.yaml': stack() });
-  const up = await pond(['up'], { cwd: dir });
+  const up = await s.pond(['up']);
   expect(up.code, up.stderr).toBe(0);
 }, 120_000);
-afterAll(async () => {
-  await cleanupProject(project);
-  await cleanupProject(bad);
-});
 
 describe('workload settings on the real engine', () => {
   it('working_dir, hostname and stop_signal reach the container config', async () => {
@@ -78,9 +49,9 @@ describe('workload settings on the real engine', () => {
 
   it('a second up with the same settings changes nothing', async () => {
     const before = await containers(project);
-    const plan = await pond(['plan', '--detailed-exitcode'], { cwd: dir });
+    const plan = await s.pond(['plan', '--detailed-exitcode']);
     expect(plan.code, plan.stdout + plan.stderr).toBe(0);
-    const up = await pond(['up'], { cwd: dir });
+    const up = await s.pond(['up']);
     expect(up.code, up.stderr).toBe(0);
     const after = await containers(project);
     expect(Object.fromEntries(Object.entries(after).map(([w, c]) => [w, c.id]))).toEqual(Object.fromEntries(Object.entries(before).map(([w, c]) => [w, c.id])));
@@ -88,11 +59,11 @@ describe('workload settings on the real engine', () => {
 
   it('a changed setting replaces the container, the plan names the field, and the joiner follows into the new namespace', async () => {
     const before = await containers(project);
-    await fs.writeFile(path.join(dir, 'pond.yaml'), stack('512m'));
-    const plan = await pond(['plan'], { cwd: dir });
+    s.use('512m');
+    const plan = await s.pond(['plan']);
     expect(plan.stdout).toMatch(/-\/\+ container a\s+shm_size: "256m" → "512m"/);
     expect(plan.stdout).toMatch(/-\/\+ container b\s+joins the network of a, which is replaced/);
-    const up = await pond(['up'], { cwd: dir });
+    const up = await s.pond(['up']);
     expect(up.code, up.stderr).toBe(0);
     const after = await containers(project);
     expect(after.a!.id).not.toBe(before.a!.id);
@@ -106,7 +77,7 @@ describe('workload settings on the real engine', () => {
   it("when a's container starts again, up restarts b so it joins a's new namespace", async () => {
     await docker('stop', '-t', '1', `${project}-a`);
     const startedBefore = await docker('inspect', '-f', '{{.State.StartedAt}}', `${project}-b`);
-    const up = await pond(['up'], { cwd: dir });
+    const up = await s.pond(['up']);
     expect(up.code, up.stderr).toBe(0);
     expect(up.stderr + up.stdout).toContain('joins the network of a, which starts again');
     expect(await docker('inspect', '-f', '{{.State.StartedAt}}', `${project}-b`)).not.toBe(startedBefore);
@@ -114,12 +85,11 @@ describe('workload settings on the real engine', () => {
   }, 60_000);
 
   it('network: workload:nope exits 3 at its line and column with a hint, and creates nothing', async () => {
-    const badDir = await projectDir({ 'pond.yaml': `version: 1\nname: ${bad}\nworkloads:\n  a:\n    image: busybox:1.35\n  b:\n    image: busybox:1.35\n    network: workload:nope\n` });
-    const up = await pond(['up'], { cwd: badDir });
+    const up = await bad.pond(['up']);
     expect(up.code).toBe(3);
     expect(up.stderr).toContain('pond.yaml:8:14 error[shared-network]: network: workload:nope names no workload of this project');
     expect(up.stderr).toMatch(/hint: .*workloads: a, b/);
-    expect(await docker('ps', '-aq', '--filter', `label=dev.pond.project=${bad}`)).toBe('');
-    expect(await docker('network', 'ls', '-q', '--filter', `label=dev.pond.project=${bad}`)).toBe('');
+    expect(await docker('ps', '-aq', '--filter', `label=dev.pond.project=${bad.project}`)).toBe('');
+    expect(await docker('network', 'ls', '-q', '--filter', `label=dev.pond.project=${bad.project}`)).toBe('');
   });
 });

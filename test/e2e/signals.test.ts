@@ -1,14 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupProject, docker, eventually, uniqueProject } from '../integration/helpers/docker.js';
 import { containers, pond, projectDir, ROOT } from './helpers/pond.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const projects: string[] = [];
 afterAll(async () => Promise.all(projects.map((p) => cleanupProject(p))));
-const lockDir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-e2e-sig-locks-'));
+const lockDir = tempDir('pond-e2e-sig-locks-', { keep: 'file' });
 const env = { POND_LOCK_DIR: lockDir };
 
 /** pond in a process group of its own, signalled as a terminal or CI runner signals its job. */

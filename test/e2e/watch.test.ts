@@ -1,27 +1,18 @@
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupProject, docker, eventually, uniqueProject } from '../integration/helpers/docker.js';
-import { containers, mutationsSince, pond, pondProcess, projectDir } from './helpers/pond.js';
+import { docker, eventually } from '../integration/helpers/docker.js';
+import { containers, mutationsSince } from './helpers/pond.js';
+import { TESTDATA, scenario } from './helpers/scenario.js';
 
-const project = uniqueProject('pond-e2e-watch');
-const stack = (mode: string) => `version: 1
-name: ${project}
-workloads:
-  api:
-    image: busybox:1.35
-    command: [httpd, -f, -p, "8080"]
-    health: { http: { port: 8080, path: / } }
-  worker:
-    image: busybox:1.35
-    command: [sh, -c, "exec sleep 3600"]
-    env: { MODE: "${mode}" }
-    depends_on: { api: healthy }
-`;
+const s = scenario('watch');
+const { project } = s;
+/** The project as saved with worker's MODE set to `mode`: each test's save is an edit of the file, as an editor makes it. */
+const stack = (mode: string): string => readFileSync(path.join(TESTDATA, 'watch/pond.yaml'), 'utf8').replace('MODE: "a"', `MODE: "${mode}"`);
 
-let dir: string;
-let file: string;
-let child: ReturnType<typeof pondProcess>;
+const file = s.at('pond.yaml');
+let child: ReturnType<typeof s.start>;
 let output = '';
 let exited: Promise<number | null>;
 
@@ -41,18 +32,15 @@ const applies = (from: number): number => (output.slice(from).match(/apply: Plan
 const envOf = async (w: string): Promise<string[]> => (await containers(project))[w]?.env ?? [];
 
 beforeAll(async () => {
-  dir = await projectDir({ 'pond.yaml': stack('a') });
-  file = path.join(dir, 'pond.yaml');
-  child = pondProcess(['up', '--watch'], { cwd: dir });
+  child = s.start(['up', '--watch']);
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   exited = new Promise((resolve) => child.on('close', resolve));
   await seen(/watching .*pond\.yaml/);
 });
 
-afterAll(async () => {
+afterAll(() => {
   child.kill('SIGKILL');
-  await cleanupProject(project);
 });
 
 describe('pond up --watch', () => {
@@ -120,7 +108,7 @@ describe('pond up --watch', () => {
   });
 
   it('holds the project lock: another up exits 5 naming the watch', async () => {
-    const second = await pond(['up'], { cwd: dir });
+    const second = await s.pond(['up']);
     expect(second.code).toBe(5);
     expect(second.stderr).toContain(`is locked by pid ${child.pid} ("pond up --watch"`);
   });

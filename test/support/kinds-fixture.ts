@@ -24,6 +24,10 @@ export async function hashesOfKindsWithoutNewDefaults(): Promise<Record<string, 
     '  explore: { kind: notebook, notebook: notebooks/explore.py, token: fixed-token }',
     '',
   ].join('\n'));
-  const { desired } = await loadProject([path.join(dir, 'pond.yaml')], {});
-  return Object.fromEntries(desired.containers.map((c) => [c.workload, c.hash]));
+  try {
+    const { desired } = await loadProject([path.join(dir, 'pond.yaml')], {});
+    return Object.fromEntries(desired.containers.map((c) => [c.workload, c.hash]));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,15 +1,15 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { ConfigError } from '../../src/errors.js';
 import { loadProject } from '../../src/pipeline.js';
+import { tempDir } from './temp-dir.js';
 
 /**
  * A temporary project folder named "demo" holding `files` and a pond.yaml whose `workloads:` block is
  * `workloads`; `load(env)` runs the whole engine-free pipeline on it.
  */
 export async function tempProject(workloads: string, files: Record<string, string | Uint8Array> = {}) {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-kind-'));
+  const dir = tempDir('pond-kind-');
   for (const [f, body] of Object.entries(files)) {
     await fs.mkdir(path.dirname(path.join(dir, f)), { recursive: true });
     await fs.writeFile(path.join(dir, f), body);

@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/config/format.js';
@@ -7,9 +6,10 @@ import type { ConfigError } from '../../src/errors.js';
 import { loadProject } from '../../src/pipeline.js';
 import { diffSpecs } from '../../src/plan/diff.js';
 import { isSecretValue, isSensitiveName } from '../../src/secrets.js';
+import { tempDir } from '../support/temp-dir.js';
 
 async function load(yaml: string, env: Record<string, string> = {}) {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-secrets-'));
+  const dir = tempDir('pond-secrets-');
   await fs.writeFile(path.join(dir, 'pond.yaml'), yaml);
   return loadProject([path.join(dir, 'pond.yaml')], env);
 }
@@ -84,7 +84,7 @@ describe('which names and values are secret', () => {
 describe("a bot's config: secret keys are redacted, the bot gets the real values", () => {
   const bot = (config: string) => `version: 1\nname: demo\nworkloads:\n  b:\n    kind: bot\n    runtime: python3.11\n    code: ./bot\n    config: ${config}\n`;
   async function loadBot(config: string, dir?: string) {
-    dir ??= await fs.mkdtemp(path.join(os.tmpdir(), 'pond-secrets-'));
+    dir ??= tempDir('pond-secrets-');
     await fs.mkdir(path.join(dir, 'bot'), { recursive: true });
     await fs.writeFile(path.join(dir, 'bot/main.py'), 'print(1)\n');
     await fs.writeFile(path.join(dir, 'pond.yaml'), bot(config));
@@ -105,7 +105,7 @@ describe("a bot's config: secret keys are redacted, the bot gets the real values
   });
 
   it('a changed secret config value shows only "(sensitive) changed" in a plan', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-secrets-'));
+    const dir = tempDir('pond-secrets-');
     const before = (await loadBot(config, dir)).desired.containers[0]!;
     const after = (await loadBot(config.replace('tok-PLANTED-1', 'tok-PLANTED-2'), dir)).desired.containers[0]!;
     expect(diffSpecs(JSON.parse(before.spec.labels['dev.pond.spec']!), after.display)).toEqual(['config.api_token: (sensitive) changed']);

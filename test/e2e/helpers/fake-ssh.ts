@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
+import { tempDir } from '../../support/temp-dir.js';
 
 /**
  * A folder holding an `ssh` that stands in for a remote host: it records its arguments (one line
@@ -8,7 +8,7 @@ import path from 'node:path';
  * with the caller's DOCKER_* variables cleared, as a login on the remote host would have them.
  */
 export async function fakeSsh(): Promise<{ bin: string; log: string }> {
-  const bin = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-fake-ssh-'));
+  const bin = tempDir('pond-fake-ssh-', { keep: 'file' });
   const log = path.join(bin, 'calls.log');
   const script = `#!/bin/sh
 printf '%s\\n' "$*" >> '${log}'

@@ -1,9 +1,9 @@
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { docker } from '../../integration/helpers/docker.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const BIN = path.join(ROOT, 'bin/pond');
@@ -29,9 +29,9 @@ export function pondProcess(args: string[], opts: { cwd: string; env?: Record<st
   return spawn(process.execPath, ['--', BIN, ...args], { cwd: opts.cwd, env: { ...process.env, NO_COLOR: '1', ...opts.env } });
 }
 
-/** A fresh project folder holding `files` (pond.yaml and anything it mounts). */
+/** A fresh project folder holding `files` (pond.yaml and anything it mounts), removed when the test file ends. */
 export async function projectDir(files: Record<string, string>): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-e2e-'));
+  const dir = tempDir('pond-e2e-', { keep: 'file' });
   for (const [name, text] of Object.entries(files)) {
     await fs.mkdir(path.dirname(path.join(dir, name)), { recursive: true });
     await fs.writeFile(path.join(dir, name), text);

@@ -5,6 +5,10 @@ import { ROOT, type PondRun } from './pond.js';
 const BIN = path.join(ROOT, 'bin/pond');
 const env = { ...process.env, NO_COLOR: '1' };
 
+/** Where pond runs: a folder, or a scenario (its folder and its variables). */
+export type Place = string | { dir: string; env: Record<string, string> };
+const where = (at: Place): { cwd: string; env: NodeJS.ProcessEnv } => (typeof at === 'string' ? { cwd: at, env } : { cwd: at.dir, env: { ...env, ...at.env } });
+
 /** One shell word, whatever it holds. */
 export const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -17,16 +21,16 @@ function collect(child: ChildProcess): Promise<PondRun> {
 }
 
 /** pond with `input` on stdin (a pipe that ends after it), stdout and stderr captured apart. */
-export function pondWithInput(args: string[], input: string, cwd: string): Promise<PondRun> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env });
+export function pondWithInput(args: string[], input: string, at: Place): Promise<PondRun> {
+  const child = spawn(process.execPath, [BIN, ...args], where(at));
   const done = collect(child);
   child.stdin.end(input);
   return done;
 }
 
 /** pond with /dev/null as stdin. */
-export function pondWithoutInput(args: string[], cwd: string): Promise<PondRun> {
-  return collect(spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+export function pondWithoutInput(args: string[], at: Place): Promise<PondRun> {
+  return collect(spawn(process.execPath, [BIN, ...args], { ...where(at), stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
 /**
@@ -34,9 +38,9 @@ export function pondWithoutInput(args: string[], cwd: string): Promise<PondRun> 
  * first in the same shell (`stty rows 40 cols 100; `). script's own stdin stays an open pipe, so the
  * terminal never sees an end of input unless the test types one; `child` lets it type keys.
  */
-export function pondInPty(args: string[], cwd: string, before = ''): { child: ChildProcessWithoutNullStreams; done: Promise<PondRun> } {
+export function pondInPty(args: string[], at: Place, before = ''): { child: ChildProcessWithoutNullStreams; done: Promise<PondRun> } {
   const line = `${before}${[process.execPath, BIN, ...args].map(quote).join(' ')}`;
-  const child = spawn('script', ['-qec', line, '/dev/null'], { cwd, env });
+  const child = spawn('script', ['-qec', line, '/dev/null'], where(at));
   const done = collect(child);
   void done.then(() => child.stdin.destroy());
   return { child, done };

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
 import { promisify } from 'node:util';
+import { tempDir } from '../../support/temp-dir.js';
 
 const run = promisify(execFile);
 
@@ -13,7 +13,7 @@ const run = promisify(execFile);
  * folder: `dir` holds ca.pem, cert.pem and key.pem as DOCKER_CERT_PATH expects, `caOnly` the CA alone.
  */
 export async function makeCertificates(): Promise<{ dir: string; caOnly: string; server: { key: string; cert: string } }> {
-  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-tls-'));
+  const work = tempDir('pond-tls-', { keep: 'file' });
   const dir = path.join(work, 'client');
   const caOnly = path.join(work, 'ca-only');
   await Promise.all([fs.mkdir(dir), fs.mkdir(caOnly)]);

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSaved } from '../../../src/logs/saved.js';
 import { applyPlan } from '../../../src/apply/executor.js';
@@ -8,6 +5,7 @@ import { reconcile } from '../../../src/plan/reconcile.js';
 import type { PlanOptions } from '../../../src/plan/types.js';
 import { MemoryEngine } from '../../support/memory-engine.js';
 import { desiredOf, EMPTY, observedFrom, project, workload } from '../../support/fixtures.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 const UP: PlanOptions = { forceRecreate: false, noRecreate: false, removeOrphans: false, wait: true };
 const health = { probe: { tcp: { port: 5432 } }, intervalMs: 5000, timeoutMs: 5000, retries: 3, startPeriodMs: 0 };
@@ -102,7 +100,7 @@ describe('applyPlan on an in-memory engine', () => {
   });
 
   it("a replace saves the old container's last output to .pond/logs/<workload>.log before removing it", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pond-keep-logs-'));
+    const dir = tempDir('pond-keep-logs-');
     const engine = new MemoryEngine(['postgres:15', 'busybox:1.35']);
     await applyPlan(reconcile(desiredOf(stack()), EMPTY, UP), engine, opts);
     engine.output.set('cache', ['one', 'two']);

@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBot } from '../../../src/bots/run.js';
@@ -7,9 +6,10 @@ import { scheduledBots } from '../../../src/bots/schedule-view.js';
 import { listRecords } from '../../../src/bots/store.js';
 import { loadProject } from '../../../src/pipeline.js';
 import { MemoryEngine } from '../../support/memory-engine.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 async function project(extra = '') {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-botrun-'));
+  const dir = tempDir('pond-botrun-');
   await fs.mkdir(path.join(dir, 'bot'));
   await fs.writeFile(path.join(dir, 'bot/index.js'), 'x');
   await fs.writeFile(path.join(dir, 'pond.yaml'), `version: 1\nname: demo\nworkloads:\n  s:\n    kind: bot\n    runtime: node22\n    code: ./bot\n    schedule: "*/5 * * * *"\n    results: /pond/work/out.json\n${extra}`);

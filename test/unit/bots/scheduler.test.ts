@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BotScheduler } from '../../../src/bots/scheduler.js';
@@ -8,9 +7,10 @@ import type { Output } from '../../../src/cli/output.js';
 import { loadProject } from '../../../src/pipeline.js';
 import { MemoryEngine } from '../../support/memory-engine.js';
 import type { ContainerSpec } from '../../../src/engine/types.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 async function setup(concurrency: string, runOnUp = false) {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-sched-'));
+  const dir = tempDir('pond-sched-');
   await fs.mkdir(path.join(dir, 'bot'));
   await fs.writeFile(path.join(dir, 'bot/main.py'), 'x');
   await fs.writeFile(path.join(dir, 'pond.yaml'), `version: 1\nname: demo\nworkloads:\n  s:\n    kind: bot\n    runtime: python3.11\n    code: ./bot\n    schedule: "*/5 * * * *"\n    concurrency: ${concurrency}\n    run_on_up: ${runOnUp}\n`);

@@ -1,14 +1,14 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../../../src/errors.js';
 import { formatDiagnostic } from '../../../src/config/format.js';
 import { loadConfig } from '../../../src/config/load.js';
 import type { LoadedConfig } from '../../../src/config/types.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 /** A fresh folder holding `files` (name → content); returns its path. */
 export async function project(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'pond-config-'));
+  const dir = tempDir('pond-config-');
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
   return dir;
 }

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resolveEndpoint } from '../../../src/engine/docker/resolve-endpoint.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 let home: string;
 let config: string;
 beforeEach(() => {
-  home = fs.mkdtempSync(path.join(os.tmpdir(), 'pond-home-'));
+  home = tempDir('pond-home-');
   config = path.join(home, '.docker');
 });
 

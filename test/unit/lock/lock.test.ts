@@ -4,9 +4,10 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LockHeldError } from '../../../src/errors.js';
 import { acquireLock } from '../../../src/lock/lock.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 beforeEach(async () => {
-  process.env.POND_LOCK_DIR = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-lock-'));
+  process.env.POND_LOCK_DIR = tempDir('pond-lock-');
 });
 
 describe('acquireLock', () => {

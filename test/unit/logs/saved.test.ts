@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bounded, readSaved, saveLines, savedLogPath, savedWorkloads } from '../../../src/logs/saved.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 const line = (i: number, text = `line ${i}`) => ({ time: `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`, text });
 
@@ -26,7 +25,7 @@ describe('saved logs of removed containers', () => {
   });
 
   it('a save replaces the previous one and reads back with its timestamps', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pond-saved-'));
+    const dir = tempDir('pond-saved-');
     saveLines(dir, 'web', [line(1, 'old')]);
     saveLines(dir, 'web', [line(2, 'new a'), line(3, 'new b')]);
     expect(readSaved(dir, 'web')).toEqual([line(2, 'new a'), line(3, 'new b')]);
@@ -35,6 +34,6 @@ describe('saved logs of removed containers', () => {
   });
 
   it('nothing saved reads as no lines', () => {
-    expect(readSaved(fs.mkdtempSync(path.join(os.tmpdir(), 'pond-saved-')), 'web')).toEqual([]);
+    expect(readSaved(tempDir('pond-saved-'), 'web')).toEqual([]);
   });
 });

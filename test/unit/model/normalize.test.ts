@@ -1,12 +1,12 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ConfigError } from '../../../src/errors.js';
 import { loadProject } from '../../../src/pipeline.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 async function load(yaml: string, env: Record<string, string> = {}, extra: Record<string, string> = {}) {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-model-'));
+  const dir = tempDir('pond-model-');
   await fs.writeFile(path.join(dir, 'pond.yaml'), yaml);
   for (const [f, t] of Object.entries(extra)) await fs.writeFile(path.join(dir, f), t);
   return { dir, project: await loadProject([path.join(dir, 'pond.yaml')], env) };
@@ -114,7 +114,7 @@ workloads:
 
 describe('bind mounts follow symlinks', () => {
   it('judges a symlink by where it points, and a folder holding the Docker socket as the socket', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-link-'));
+    const dir = tempDir('pond-link-');
     await fs.symlink('/', path.join(dir, 'root-link'));
     await fs.mkdir(path.join(dir, 'run'));
     await fs.writeFile(path.join(dir, 'run', 'docker.sock'), '');

@@ -1,12 +1,12 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../../src/pipeline.js';
 import { readinessOf } from '../../../src/cli/readiness.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 async function load(yaml: string) {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-ready-'));
+  const dir = tempDir('pond-ready-');
   await fs.writeFile(path.join(dir, 'pond.yaml'), yaml);
   return loadProject([path.join(dir, 'pond.yaml')], {});
 }

@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toCreateOptions } from '../../../src/engine/docker/create-options.js';
@@ -7,9 +6,10 @@ import type { ConfigError } from '../../../src/errors.js';
 import { loadProject } from '../../../src/pipeline.js';
 import { reconcile } from '../../../src/plan/reconcile.js';
 import { observedFrom } from '../../support/fixtures.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 async function load(yaml: string) {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-settings-'));
+  const dir = tempDir('pond-settings-');
   await fs.writeFile(path.join(dir, 'pond.yaml'), yaml);
   return loadProject([path.join(dir, 'pond.yaml')], {});
 }
@@ -135,7 +135,7 @@ volumes:
   });
 
   it('are accepted on every kind', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-settings-'));
+    const dir = tempDir('pond-settings-');
     await fs.mkdir(path.join(dir, 'bot'));
     await fs.writeFile(path.join(dir, 'bot', 'main.py'), 'print(1)\n');
     await fs.mkdir(path.join(dir, 'nb'));

@@ -1,16 +1,16 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../../src/pipeline.js';
 import { reconcile } from '../../../src/plan/reconcile.js';
 import type { PlanOptions } from '../../../src/plan/types.js';
 import { desiredOf, observedFrom, project, workload } from '../../support/fixtures.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 const OPTS: PlanOptions = { forceRecreate: false, noRecreate: false, removeOrphans: false, wait: true };
 
 async function load(body: string) {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-safety-'));
+  const dir = tempDir('pond-safety-');
   await fs.writeFile(path.join(dir, 'pond.yaml'), `version: 1\nname: demo\n${body}`);
   return loadProject([path.join(dir, 'pond.yaml')], {});
 }

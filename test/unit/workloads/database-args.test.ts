@@ -1,12 +1,12 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ConfigError } from '../../../src/errors.js';
 import { loadProject } from '../../../src/pipeline.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 async function load(db: string) {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-dbargs-'));
+  const dir = tempDir('pond-dbargs-');
   await fs.writeFile(path.join(dir, 'pond.yaml'), `version: 1\nname: demo\nworkloads:\n  db:\n    kind: database\n${db}`);
   return loadProject([path.join(dir, 'pond.yaml')], {});
 }

@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ConfigError } from '../../../src/errors.js';
@@ -7,9 +6,10 @@ import { loadProject } from '../../../src/pipeline.js';
 import { reconcile } from '../../../src/plan/reconcile.js';
 import { derivedPorts } from '../../../src/workloads/database/ports.js';
 import { observedFrom } from '../../support/fixtures.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 async function load(workloads: string, name = 'demo') {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-db-'));
+  const dir = tempDir('pond-db-');
   await fs.writeFile(path.join(dir, 'pond.yaml'), `version: 1\nname: ${name}\nworkloads:\n${workloads}`);
   return loadProject([path.join(dir, 'pond.yaml')], {});
 }

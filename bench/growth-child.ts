@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import type { ObservedContainer, ObservedState } from '../src/engine/types.js';
+import type { ObservedWorkload, ObservedState } from '../src/engine/types.js';
 import { loadProject } from '../src/pipeline.js';
 import { planDown } from '../src/plan/down.js';
 import { reconcile } from '../src/plan/reconcile.js';
@@ -14,7 +14,7 @@ export interface PureFigures {
   steps: { plan: number; down: number };
 }
 
-const EMPTY: ObservedState = { containers: [], volumes: [], networks: [] };
+const EMPTY: ObservedState = { workloads: [], volumes: [], networks: [] };
 
 function seconds<T>(fn: () => T): [number, T] {
   const start = performance.now();
@@ -24,11 +24,11 @@ function seconds<T>(fn: () => T): [number, T] {
 
 /** What the engine would list for the stack once up: every desired container, running, with pond's labels. */
 function observedOf(containers: { spec: { name: string; image: string; labels: Record<string, string> } }[]): ObservedState {
-  const listed: ObservedContainer[] = containers.map((c, i) => {
+  const listed: ObservedWorkload[] = containers.map((c, i) => {
     const id = i.toString(16).padStart(64, '0');
     return { id, version: id, instances: [{ id, state: 'running' }], name: c.spec.name, labels: c.spec.labels, state: 'running', image: c.spec.image, restartCount: 0, ports: [] };
   });
-  return { containers: listed, volumes: [], networks: [] };
+  return { workloads: listed, volumes: [], networks: [] };
 }
 
 /**
@@ -43,7 +43,7 @@ async function main(file: string, project: string): Promise<PureFigures> {
   const [reconcileS, plan] = seconds(() => reconcile(loaded.desired, EMPTY, { forceRecreate: false, noRecreate: false, removeOrphans: false, wait: true }));
   const planS = (performance.now() - t0) / 1000;
   const observed = observedOf(loaded.desired.containers);
-  const body = JSON.stringify(observed.containers.map((c) => ({ Id: c.id, Names: [`/${c.name}`], Image: c.image, State: c.state, Status: 'Up 1 minute', Labels: c.labels })));
+  const body = JSON.stringify(observed.workloads.map((c) => ({ Id: c.id, Names: [`/${c.name}`], Image: c.image, State: c.state, Status: 'Up 1 minute', Labels: c.labels })));
   const [listParse] = seconds(() => JSON.parse(body));
   const [downS, down] = seconds(() => planDown(project, observed, { volumes: false }));
   return { parse: parseS, plan: planS, listParse, down: downS, steps: { plan: plan.steps.length, down: down.steps.length } };

@@ -88,5 +88,5 @@ export function ownerGone(tag: string | undefined): boolean {
 
 /** One-off runs (bot runs, ad hoc queries) whose pond process is gone: nobody will stop or collect them. */
 export function abandonedRuns(observed: ObservedState): string[] {
-  return observed.containers.filter((c) => c.labels[LABEL.run] !== undefined && ownerGone(c.labels[LABEL.owner])).map((c) => c.id);
+  return observed.workloads.filter((c) => c.labels[LABEL.run] !== undefined && ownerGone(c.labels[LABEL.owner])).map((c) => c.id);
 }

@@ -26,7 +26,7 @@ export async function down(project: string, dir: string, engine: () => Promise<E
     if (plan.steps.length) {
       await apply(plan);
       const late = await live.observe(project);
-      if (late.containers.length) await apply(planDown(project, { ...late, volumes: [] }, { volumes: false }));
+      if (late.workloads.length) await apply(planDown(project, { ...late, volumes: [] }, { volumes: false }));
     }
     return { plan: planData(plan), keptVolumes: o.volumes ? [] : observed.volumes.map((v) => v.name).sort() };
   } finally {

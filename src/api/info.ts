@@ -1,4 +1,4 @@
-import type { Engine, ObservedContainer } from '../engine/types.js';
+import type { Engine, ObservedWorkload } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import type { WorkloadSpec } from '../model/types.js';
 import type { Project } from '../pipeline.js';
@@ -11,7 +11,7 @@ import type { WorkloadInfo } from './types.js';
 export async function info(project: Project, engine: () => Promise<Engine>, options: InfoOptions | undefined): Promise<ProjectInfo> {
   const o = parseOptions(infoSchema, options, 'Pond.info');
   const chosen = choose(project, o.workloads);
-  const { containers } = await (await engine()).observe(project.spec.name);
+  const { workloads: containers } = await (await engine()).observe(project.spec.name);
   return {
     project: project.spec.name,
     databases: chosen.flatMap((w) => (w.database ? [databaseInfo({ ...w, database: w.database }, o.reveal)] : [])),
@@ -28,7 +28,7 @@ function choose(project: Project, names: string[] | undefined): WorkloadSpec[] {
   return names ? all.filter((w) => names.includes(w.name)) : all;
 }
 
-function workloadInfo(w: WorkloadSpec, containers: ObservedContainer[]): WorkloadInfo {
+function workloadInfo(w: WorkloadSpec, containers: ObservedWorkload[]): WorkloadInfo {
   const c = containerOf(containers, w.name);
   if (!c) return { workload: w.name, kind: w.kind, state: 'missing', ports: [] };
   return { workload: w.name, kind: w.kind, state: c.state, id: c.id, ports: c.ports.map((p) => ({ container: p.container, host: p.host, hostIp: p.hostIp, protocol: p.protocol })) };

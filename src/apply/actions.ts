@@ -52,9 +52,9 @@ async function containerStep(step: Extract<Step, { resource: 'container' }>, ctx
     case 'remove':
       return removeContainer(step, ctx);
     case 'stop':
-      return ctx.limit.run(() => ctx.engine.stopContainer(step.observedId, step.stopTimeoutSec));
+      return ctx.limit.run(() => ctx.engine.stopWorkload(step.observedId, step.stopTimeoutSec));
     case 'kill':
-      return ctx.limit.run(() => ctx.engine.killContainer(step.observedId, step.signal));
+      return ctx.limit.run(() => ctx.engine.killWorkload(step.observedId, step.signal));
     case 'replace':
       await ctx.ensureImage(step.container.spec.image);
       return replace(step, ctx);
@@ -66,7 +66,7 @@ async function containerStep(step: Extract<Step, { resource: 'container' }>, ctx
     case 'start':
     case 'restart': {
       const id = await ctx.limit.run(async () => {
-        if (step.action === 'restart') await ctx.engine.stopContainer(step.observedId, step.stopTimeoutSec);
+        if (step.action === 'restart') await ctx.engine.stopWorkload(step.observedId, step.stopTimeoutSec);
         return startOrRecreate(step, ctx);
       });
       return afterStart(step, id, ctx);
@@ -99,14 +99,14 @@ async function runBot(step: BotRun, ctx: ActionContext): Promise<void> {
  */
 async function startOrRecreate(step: ContainerStart, ctx: ActionContext): Promise<string> {
   try {
-    await ctx.engine.startContainer(step.observedId);
+    await ctx.engine.startWorkload(step.observedId);
     return step.observedId;
   } catch (e) {
     if (!(e instanceof StaleContainerError) || !step.container) throw e;
     ctx.progress('the engine kept a stale task (a dockerd crash): recreating the container');
-    await ctx.engine.removeContainer(step.observedId);
-    const fresh = await ctx.engine.createContainer(step.container.spec);
-    await ctx.engine.startContainer(fresh);
+    await ctx.engine.removeWorkload(step.observedId);
+    const fresh = await ctx.engine.createWorkload(step.container.spec);
+    await ctx.engine.startWorkload(fresh);
     return fresh;
   }
 }
@@ -131,10 +131,10 @@ async function applyCredentials(step: ContainerCreate | ContainerReplace, id: st
 async function createAndStart(step: ContainerCreate, ctx: ActionContext): Promise<string> {
   return ctx.limit.run(async () => {
     ctx.progress('creating');
-    const id = await ctx.engine.createContainer(step.container.spec);
+    const id = await ctx.engine.createWorkload(step.container.spec);
     ctx.progress('starting');
-    await ctx.engine.startContainer(id).catch(async (e: unknown) => {
-      await ctx.engine.removeContainer(id).catch(() => undefined);
+    await ctx.engine.startWorkload(id).catch(async (e: unknown) => {
+      await ctx.engine.removeWorkload(id).catch(() => undefined);
       throw e;
     });
     return id;
@@ -152,13 +152,13 @@ async function replace(step: ContainerReplace, ctx: ActionContext): Promise<void
   const old = step.observedId;
   const id = await ctx.limit.run(async () => {
     ctx.progress('creating replacement');
-    const fresh = await ctx.engine.createContainer({ ...spec, name: `${old.slice(0, 12)}_${spec.name}` });
+    const fresh = await ctx.engine.createWorkload({ ...spec, name: `${old.slice(0, 12)}_${spec.name}` });
     ctx.progress('stopping old container');
-    await ctx.engine.stopContainer(old, spec.stopTimeoutSec);
-    await ctx.engine.renameContainer(old, `${fresh.slice(0, 12)}_${spec.name}`);
-    await ctx.engine.renameContainer(fresh, spec.name);
+    await ctx.engine.stopWorkload(old, spec.stopTimeoutSec);
+    await ctx.engine.renameWorkload(old, `${fresh.slice(0, 12)}_${spec.name}`);
+    await ctx.engine.renameWorkload(fresh, spec.name);
     ctx.progress('starting');
-    await ctx.engine.startContainer(fresh).catch((e: unknown) => rollBack(step, fresh, ctx, e));
+    await ctx.engine.startWorkload(fresh).catch((e: unknown) => rollBack(step, fresh, ctx, e));
     return fresh;
   });
   ctx.reached('started');
@@ -170,7 +170,7 @@ async function replace(step: ContainerReplace, ctx: ActionContext): Promise<void
     await ctx.limit.run(() => rollBack(step, id, ctx, e));
   }
   await ctx.keepLogs(old);
-  await ctx.limit.run(() => ctx.engine.removeContainer(old));
+  await ctx.limit.run(() => ctx.engine.removeWorkload(old));
 }
 
 /**
@@ -180,11 +180,11 @@ async function replace(step: ContainerReplace, ctx: ActionContext): Promise<void
 async function rollBack(step: ContainerReplace, fresh: string, ctx: ActionContext, cause: unknown): Promise<never> {
   const spec = step.container.spec;
   ctx.progress('replacement failed: putting the previous container back');
-  await ctx.engine.stopContainer(fresh, spec.stopTimeoutSec).catch(() => undefined);
-  await ctx.engine.removeContainer(fresh);
-  await ctx.engine.renameContainer(step.observedId, spec.name);
+  await ctx.engine.stopWorkload(fresh, spec.stopTimeoutSec).catch(() => undefined);
+  await ctx.engine.removeWorkload(fresh);
+  await ctx.engine.renameWorkload(step.observedId, spec.name);
   if (step.reach.includes('completed')) throw cause; // a job: running the old one again would redo its work
-  await ctx.engine.startContainer(step.observedId);
+  await ctx.engine.startWorkload(step.observedId);
   ctx.warn(`${step.name}: the replacement did not get ready, so the previous container runs again (unchanged)`);
   throw cause;
 }
@@ -225,9 +225,9 @@ async function reachHealthy(step: ContainerCreate | ContainerReplace | Container
 async function removeContainer(step: ContainerStop, ctx: ActionContext): Promise<void> {
   return ctx.limit.run(async () => {
     ctx.progress('stopping');
-    await ctx.engine.stopContainer(step.observedId, step.stopTimeoutSec);
+    await ctx.engine.stopWorkload(step.observedId, step.stopTimeoutSec);
     await ctx.keepLogs(step.observedId);
-    await ctx.engine.removeContainer(step.observedId);
+    await ctx.engine.removeWorkload(step.observedId);
   });
 }
 

@@ -13,8 +13,8 @@ export interface Job {
 export function containerJob(engine: Engine, id: string): Job {
   return {
     wait: async (opts) => ({ exitCode: await engine.waitExit(id, opts) }),
-    stop: (timeoutSec) => engine.stopContainer(id, timeoutSec),
-    remove: () => engine.removeContainer(id),
+    stop: (timeoutSec) => engine.stopWorkload(id, timeoutSec),
+    remove: () => engine.removeWorkload(id),
   };
 }
 
@@ -51,7 +51,7 @@ const FAILED_TAIL = 10;
 export async function jobFailed(engine: Engine, id: string, name: string, code: number): Promise<EngineError> {
   const tail: string[] = [];
   try {
-    const started = Date.parse((await engine.inspectContainer(id)).startedAt ?? '');
+    const started = Date.parse((await engine.inspectWorkload(id)).startedAt ?? '');
     const since = Number.isFinite(started) ? { since: started / 1000 } : {};
     for await (const line of engine.logs(id, { follow: false, tail: FAILED_TAIL, timestamps: false, ...since })) tail.push(line.text);
   } catch {

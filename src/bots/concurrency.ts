@@ -1,5 +1,5 @@
 import { LABEL } from '../labels.js';
-import type { ContainerState, ObservedState } from '../engine/types.js';
+import type { InstanceState, ObservedState } from '../engine/types.js';
 import type { Concurrency } from '../workloads/bot/expand.js';
 
 /** What to do when a run is due: start it, skip it, or stop the running ones and then start it. */
@@ -21,11 +21,11 @@ export interface LiveRun {
   container: string;
 }
 
-const IN_PROGRESS: ReadonlySet<ContainerState> = new Set(['created', 'running', 'restarting', 'paused']);
+const IN_PROGRESS: ReadonlySet<InstanceState> = new Set(['created', 'running', 'restarting', 'paused']);
 
 /** The bot's runs still in progress on the engine, oldest first (run ids sort by start time). Pure. */
 export function liveRuns(observed: ObservedState, bot: string): LiveRun[] {
-  return observed.containers
+  return observed.workloads
     .filter((c) => c.labels[LABEL.workload] === bot && c.labels[LABEL.run] !== undefined && IN_PROGRESS.has(c.state))
     .map((c) => ({ id: c.labels[LABEL.run]!, container: c.id }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

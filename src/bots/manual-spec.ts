@@ -1,4 +1,4 @@
-import type { ContainerSpec } from '../engine/types.js';
+import type { TaskSpec } from '../engine/types.js';
 import { withOverrides, type SpecOverrides } from '../oneoff/spec.js';
 import { BOT_SETUP } from '../workloads/bot/expand.js';
 
@@ -7,7 +7,7 @@ import { BOT_SETUP } from '../workloads/bot/expand.js';
  * entrypoint script, which ignores a command: so a CMD runs after the same setup (config.json written,
  * the working dir entered) in place of the bot's code, unless `--entrypoint` replaces the script. Pure.
  */
-export function manualSpec(spec: ContainerSpec, o: SpecOverrides): ContainerSpec {
+export function manualSpec(spec: TaskSpec, o: SpecOverrides): TaskSpec {
   if (!o.command || o.entrypoint) return withOverrides(spec, o);
   return withOverrides(spec, { ...o, entrypoint: ['sh', '-c', `${BOT_SETUP} && exec "$@"`, 'sh'] });
 }

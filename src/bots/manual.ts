@@ -20,6 +20,6 @@ export async function admitManualRun(engine: Engine, project: Project, bot: stri
   }
   for (const run of live) {
     log(`run ${bot}: stopping run ${run.id} (concurrency: replace)`);
-    await engine.stopContainer(run.container, template.spec.stopTimeoutSec);
+    await engine.stopWorkload(run.container, template.spec.stopTimeoutSec);
   }
 }

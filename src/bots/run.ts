@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LABEL } from '../labels.js';
 import type { DesiredContainer } from '../desired/types.js';
-import type { ContainerSpec, Engine, LogLine, RunHandle } from '../engine/types.js';
+import type { TaskSpec, Engine, LogLine, RunHandle } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import type { Project } from '../pipeline.js';
 import type { BotFacts } from '../workloads/bot/expand.js';
@@ -46,7 +46,7 @@ export function botOf(project: Project, name: string): { template: DesiredContai
 }
 
 /** The run's container: the bot's own spec under its own name, labelled with the run id, never restarted. */
-export function runSpec(template: DesiredContainer, id: string): ContainerSpec {
+export function runSpec(template: DesiredContainer, id: string): TaskSpec {
   return { ...template.spec, name: `${template.spec.name}-run-${id}`, restart: 'no', aliases: [], labels: { ...template.spec.labels, [LABEL.run]: id, [LABEL.owner]: ownerTag() } };
 }
 

@@ -99,7 +99,7 @@ export class BotScheduler {
       return false;
     }
     const template = project.scheduled.find((c) => c.workload === bot);
-    await Promise.allSettled(others.map((r) => this.deps.engine.stopContainer(r.container, template?.spec.stopTimeoutSec ?? 10)));
+    await Promise.allSettled(others.map((r) => this.deps.engine.stopWorkload(r.container, template?.spec.stopTimeoutSec ?? 10)));
     return true;
   }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { engineFitProblems } from '../apply/engine-fit.js';
 import type { DesiredContainer } from '../desired/types.js';
-import type { ContainerSpec, Engine } from '../engine/types.js';
+import type { TaskSpec, Engine } from '../engine/types.js';
 import type { Plan } from '../plan/types.js';
 import { EngineUnfitError } from '../errors.js';
 import { QUERY_PATHS } from '../workloads/query/expand.js';
@@ -11,7 +11,7 @@ import { QUERY_PATHS } from '../workloads/query/expand.js';
  * Refuses, before any engine change, to create `specs` on an engine that could not run them
  * (apply/engine-fit.ts says when). Engines that do not describe their host are not judged.
  */
-export async function refuseUnfitEngine(engine: Engine, specs: ContainerSpec[]): Promise<void> {
+export async function refuseUnfitEngine(engine: Engine, specs: TaskSpec[]): Promise<void> {
   if (!specs.length || !engine.host) return;
   const mounts = specs.flatMap((s) => s.mounts);
   const binds = mounts.filter((m) => m.type === 'bind');
@@ -30,7 +30,7 @@ export async function refuseUnfitEngine(engine: Engine, specs: ContainerSpec[]):
 }
 
 /** The specs of the containers a plan creates or replaces: the ones the engine must be able to run. */
-export function createdSpecs(containers: DesiredContainer[], plan: Plan): ContainerSpec[] {
+export function createdSpecs(containers: DesiredContainer[], plan: Plan): TaskSpec[] {
   const made = new Set(plan.steps.filter((s) => s.resource === 'container' && (s.action === 'create' || s.action === 'replace')).map((s) => s.name));
   return containers.filter((c) => made.has(c.workload)).map((c) => c.spec);
 }

@@ -1,5 +1,5 @@
 import { LABEL } from '../labels.js';
-import type { ObservedContainer } from '../engine/types.js';
+import type { ObservedWorkload } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 
 /**
@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
  * when no file was read: then what the engine has is all pond knows). Every refusal is a UsageError
  * (exit 3) raised before anything runs.
  */
-export function execTarget(workload: string, declared: string[] | undefined, containers: ObservedContainer[]): ObservedContainer {
+export function execTarget(workload: string, declared: string[] | undefined, containers: ObservedWorkload[]): ObservedWorkload {
   const managed = containers.filter((c) => c.labels[LABEL.run] === undefined);
   const known = [...new Set([...(declared ?? []), ...managed.map((c) => c.labels[LABEL.workload] ?? '')])].filter(Boolean).sort();
   if (!known.includes(workload)) {

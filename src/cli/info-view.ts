@@ -1,4 +1,4 @@
-import type { ObservedContainer } from '../engine/types.js';
+import type { ObservedWorkload } from '../engine/types.js';
 import type { WorkloadSpec } from '../model/types.js';
 import { stateText } from './status.js';
 import { formatUptime, uptimeSeconds } from './stats.js';
@@ -39,7 +39,7 @@ export interface ContainerInfo {
 }
 
 /** One row per declared workload, with its (inspected) container when it has one. Pure. */
-export function containerInfos(workloads: WorkloadSpec[], containers: ObservedContainer[], now: Date): ContainerInfo[] {
+export function containerInfos(workloads: WorkloadSpec[], containers: ObservedWorkload[], now: Date): ContainerInfo[] {
   return workloads.map((w) => {
     const c = containerOf(containers, w.name);
     if (!c) return { workload: w.name, kind: w.kind, state: 'missing' };

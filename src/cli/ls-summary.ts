@@ -1,5 +1,5 @@
 import { LABEL } from '../labels.js';
-import type { ObservedContainer } from '../engine/types.js';
+import type { ObservedWorkload } from '../engine/types.js';
 
 /** One pond project on the engine, as `pond ls` shows it. */
 export interface ProjectSummary {
@@ -22,8 +22,8 @@ export function stateSummary(states: Record<string, number>): string {
 }
 
 /** Containers grouped by their project label, projects sorted by name. */
-export function summarizeProjects(containers: ObservedContainer[]): ProjectSummary[] {
-  const groups = new Map<string, ObservedContainer[]>();
+export function summarizeProjects(containers: ObservedWorkload[]): ProjectSummary[] {
+  const groups = new Map<string, ObservedWorkload[]>();
   for (const c of containers) {
     const name = c.labels[LABEL.project];
     if (name === undefined) continue;
@@ -32,7 +32,7 @@ export function summarizeProjects(containers: ObservedContainer[]): ProjectSumma
   return [...groups.keys()].sort().map((name) => summarize(name, groups.get(name)!));
 }
 
-function summarize(name: string, containers: ObservedContainer[]): ProjectSummary {
+function summarize(name: string, containers: ObservedWorkload[]): ProjectSummary {
   const states: Record<string, number> = {};
   for (const c of containers) states[c.state] = (states[c.state] ?? 0) + 1;
   const dirs = [...new Set(containers.map((c) => c.labels[LABEL.dir]).filter((d): d is string => !!d))].sort();

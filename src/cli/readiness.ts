@@ -1,4 +1,4 @@
-import type { Engine, ObservedContainer, Probe } from '../engine/types.js';
+import type { Engine, ObservedWorkload, Probe } from '../engine/types.js';
 import { LABEL } from '../labels.js';
 
 export type Readiness = 'starting' | 'ready' | 'responding' | 'not responding';
@@ -18,7 +18,7 @@ export function readinessOf(logSeen: boolean | undefined, answering: boolean | u
 }
 
 /** Re-checks ready_when of each running container now (in parallel), by container name. */
-export async function checkReadiness(engine: Engine, containers: ObservedContainer[], readyWhen: ReadonlyMap<string, Probe>): Promise<Map<string, Readiness>> {
+export async function checkReadiness(engine: Engine, containers: ObservedWorkload[], readyWhen: ReadonlyMap<string, Probe>): Promise<Map<string, Readiness>> {
   const results = await Promise.all(
     runningWith(containers, readyWhen).map(async ([c, probe]) => {
       const parts = split(probe);
@@ -32,8 +32,8 @@ export async function checkReadiness(engine: Engine, containers: ObservedContain
 }
 
 /** Each running workload container (not a one-off run) whose workload has a probe in `probes`, with it. */
-function runningWith(containers: ObservedContainer[], probes: ReadonlyMap<string, Probe>): [ObservedContainer, Probe][] {
-  return containers.flatMap((c): [ObservedContainer, Probe][] => {
+function runningWith(containers: ObservedWorkload[], probes: ReadonlyMap<string, Probe>): [ObservedWorkload, Probe][] {
+  return containers.flatMap((c): [ObservedWorkload, Probe][] => {
     const probe = probes.get(c.labels[LABEL.workload] ?? '');
     return c.state === 'running' && c.labels[LABEL.run] === undefined && probe ? [[c, probe]] : [];
   });
@@ -50,7 +50,7 @@ function split(probe: Probe): { log: Probe[]; http: Probe[] } {
  * interval has passed, and http/tcp/log probes have no engine check at all, so without this a
  * notebook `up` just saw healthy would show nothing, and a database "starting" for seconds.
  */
-export async function checkHealth(engine: Engine, containers: ObservedContainer[], health: ReadonlyMap<string, Probe>): Promise<Map<string, 'healthy' | 'unhealthy'>> {
+export async function checkHealth(engine: Engine, containers: ObservedWorkload[], health: ReadonlyMap<string, Probe>): Promise<Map<string, 'healthy' | 'unhealthy'>> {
   const pending = runningWith(containers, health).filter(([c]) => c.health === undefined || c.health === 'starting');
   const results = await Promise.all(
     pending.map(async ([c, probe]) => {

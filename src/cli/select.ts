@@ -1,18 +1,18 @@
 import { LABEL } from '../labels.js';
-import type { ObservedContainer } from '../engine/types.js';
+import type { ObservedWorkload } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 
 /** A workload's standing container, by its `dev.pond.workload` label. */
 export interface WorkloadContainer {
   workload: string;
-  container: ObservedContainer;
+  container: ObservedWorkload;
 }
 
 /**
  * The project's standing containers by workload, sorted by name. One-off runs (a scheduled bot's run,
  * an ad hoc query: they carry `dev.pond.run`) come and go, so the per-workload commands leave them out.
  */
-export function standing(containers: ObservedContainer[]): WorkloadContainer[] {
+export function standing(containers: ObservedWorkload[]): WorkloadContainer[] {
   return containers
     .filter((c) => c.labels[LABEL.run] === undefined && c.labels[LABEL.workload] !== undefined)
     .map((c) => ({ workload: c.labels[LABEL.workload]!, container: c }))

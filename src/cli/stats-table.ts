@@ -1,4 +1,4 @@
-import type { ContainerStats } from '../engine/types.js';
+import type { WorkloadStats } from '../engine/types.js';
 import { formatIo, formatMemory, formatPercent, memoryPercent } from './stats.js';
 
 /** One workload in one `pond stats` sample; `stats` is absent when it is not running (or its sample failed). */
@@ -6,7 +6,7 @@ export interface StatsSample {
   workload: string;
   container: string;
   state: string;
-  stats?: ContainerStats;
+  stats?: WorkloadStats;
 }
 
 /**

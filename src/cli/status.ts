@@ -1,4 +1,4 @@
-import type { ContainerStats, ObservedContainer, ObservedState } from '../engine/types.js';
+import type { WorkloadStats, ObservedWorkload, ObservedState } from '../engine/types.js';
 import { LABEL } from '../labels.js';
 import { formatMemory, formatPercent, formatUptime, uptimeSeconds } from './stats.js';
 
@@ -22,14 +22,14 @@ export interface WorkloadStatus {
 
 /** Rows from one snapshot, by workload name; declared workloads without a container show "missing". */
 export function statusRows(observed: ObservedState, declared: string[] = []): WorkloadStatus[] {
-  const rows = observed.containers.map(toRow);
+  const rows = observed.workloads.map(toRow);
   for (const w of declared) {
     if (!rows.some((r) => r.workload === w)) rows.push({ workload: w, kind: 'service', container: '', id: '', state: 'missing', health: '', ports: [], image: '', restarts: 0 });
   }
   return rows.sort((a, b) => a.workload.localeCompare(b.workload) || a.container.localeCompare(b.container));
 }
 
-function toRow(c: ObservedContainer): WorkloadStatus {
+function toRow(c: ObservedWorkload): WorkloadStatus {
   return {
     workload: c.labels[LABEL.workload] ?? c.name,
     kind: c.labels[LABEL.kind] ?? 'service',
@@ -51,7 +51,7 @@ function toRow(c: ObservedContainer): WorkloadStatus {
  * next: "exited (137, OOM-killed)", "restarting (exit 1, 3 restarts)". The restart count comes from
  * inspect only (the list API says 0), so a count of 0 is left out rather than shown wrong.
  */
-export function stateText(c: ObservedContainer): string {
+export function stateText(c: ObservedWorkload): string {
   const oom = c.oomKilled ? ', OOM-killed' : '';
   if (c.state === 'exited' || c.state === 'dead') return `${c.state} (${c.exitCode ?? '?'}${oom})`;
   if (c.state !== 'restarting') return c.state;
@@ -59,7 +59,7 @@ export function stateText(c: ObservedContainer): string {
   return `restarting (exit ${c.exitCode ?? '?'}${oom}${restarts})`;
 }
 
-function stopped(c: ObservedContainer): boolean {
+function stopped(c: ObservedWorkload): boolean {
   return c.state === 'exited' || c.state === 'dead' || c.state === 'restarting';
 }
 
@@ -85,7 +85,7 @@ export interface PsRow extends WorkloadStatus {
 }
 
 /** Adds uptime (from `now`) and the samples in `stats`, keyed by container name. Pure. */
-export function psRows(rows: WorkloadStatus[], now: Date, stats: ReadonlyMap<string, ContainerStats> = new Map()): PsRow[] {
+export function psRows(rows: WorkloadStatus[], now: Date, stats: ReadonlyMap<string, WorkloadStats> = new Map()): PsRow[] {
   return rows.map((r) => {
     if (r.state !== 'running') return r;
     const uptime = r.started_at ? uptimeSeconds(r.started_at, now) : undefined;

@@ -1,4 +1,4 @@
-import type { ContainerSpec, Mount } from '../engine/types.js';
+import type { TaskSpec, Mount } from '../engine/types.js';
 import type { Graph } from '../graph/graph.js';
 import type { ProjectSpec, WorkloadSpec } from '../model/types.js';
 import { canonicalJson, sha256 } from '../canonical.js';
@@ -63,7 +63,7 @@ function networkMode(project: string, w: WorkloadSpec): string {
  * replace its joiners too.
  */
 function desiredContainer(project: string, w: WorkloadSpec, external: Set<string>, secrets: string[], owner: Record<string, string>, networkPeerHash?: string): DesiredContainer {
-  const base: ContainerSpec = {
+  const base: TaskSpec = {
     name: containerName(project, w.name),
     image: w.image,
     ...(w.command && { command: w.command }),

@@ -1,4 +1,4 @@
-import type { ObservedContainer, ObservedState } from '../engine/types.js';
+import type { ObservedWorkload, ObservedState } from '../engine/types.js';
 import { containerName, LABEL } from '../labels.js';
 
 /** The identity an object must carry to be this checkout's: see src/identity.ts. */
@@ -43,7 +43,7 @@ export function sortOwnership(observed: ObservedState, owner: Owner): Ownership 
     return false;
   };
   const owned: ObservedState = {
-    containers: observed.containers.filter((c) => keep('container', c, pondNamed(c, owner.project))),
+    workloads: observed.workloads.filter((c) => keep('container', c, pondNamed(c, owner.project))),
     volumes: observed.volumes.filter((v) => keep('volume', v, v.labels[LABEL.volume] !== undefined)),
     networks: observed.networks.filter((n) => keep('network', n, n.labels[LABEL.network] !== undefined)),
   };
@@ -51,7 +51,7 @@ export function sortOwnership(observed: ObservedState, owner: Owner): Ownership 
 }
 
 /** Names pond gives a workload's containers: `p-w`, `<id12>_p-w` during a replace, `p-w-run-<id>` for runs. */
-function pondNamed(c: ObservedContainer, project: string): boolean {
+function pondNamed(c: ObservedWorkload, project: string): boolean {
   const workload = c.labels[LABEL.workload];
   if (!workload || c.labels[LABEL.configHash] === undefined) return false;
   const name = containerName(project, workload);

@@ -1,11 +1,11 @@
 import type { DataFacts, InitOnly } from '../workloads/database/expand.js';
 import type { Risk } from './risks.js';
-import type { Condition, ContainerSpec, HealthSpec, NetworkSpec, VolumeSpec } from '../engine/types.js';
+import type { Condition, TaskSpec, HealthSpec, NetworkSpec, VolumeSpec } from '../engine/types.js';
 
 /** One container pond wants to exist, with everything the planner compares and the executor needs. */
 export interface DesiredContainer {
   workload: string;
-  spec: ContainerSpec;
+  spec: TaskSpec;
   /** sha256 over the container spec: equal hash ⇔ no replace needed. */
   hash: string;
   /** Redacted, user-shaped spec (the `dev.pond.spec` label), for naming changed fields. */

@@ -4,6 +4,10 @@
  * do (`capabilities`, so validation refuses the rest before anything is touched), reports every
  * workload with a version and its instances, runs one-shot work through the one `run` primitive, and
  * passes test/conformance/engine-suite.ts.
+ *
+ * The unit is the workload: what pond.yaml names. The Docker backend is "one workload = one
+ * container" (ids, versions and instances are the container's own); a cluster backend maps a workload
+ * to a service and its tasks. A `TaskSpec` is what one instance runs, long-running or a run.
  */
 
 export type Condition = 'started' | 'healthy' | 'completed';
@@ -95,7 +99,7 @@ export interface RuntimeSettings {
 }
 
 /** Everything needed to create one container. Names and labels are final (desired/ computes them). */
-export interface ContainerSpec extends Hardening, RuntimeSettings {
+export interface TaskSpec extends Hardening, RuntimeSettings {
   name: string;
   image: string;
   command?: string[];
@@ -134,7 +138,7 @@ export interface VolumeSpec {
   labels: Record<string, string>;
 }
 
-export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'exited' | 'dead' | 'removing';
+export type InstanceState = 'created' | 'running' | 'paused' | 'restarting' | 'exited' | 'dead' | 'removing';
 
 /**
  * One running copy of a workload. Docker has exactly one per container (the container itself); a
@@ -144,14 +148,14 @@ export interface ObservedInstance {
   id: string;
   /** The machine it runs on, when the backend has more than one. */
   node?: string;
-  state: ContainerState;
+  state: InstanceState;
   health?: 'starting' | 'healthy' | 'unhealthy';
   exitCode?: number;
   /** ISO time it last started, when the backend says (Docker: inspect only). */
   startedAt?: string;
 }
 
-export interface ObservedContainer {
+export interface ObservedWorkload {
   id: string;
   /**
    * Changes whenever the object is recreated or updated, so two observes tell "the same object" from
@@ -162,7 +166,7 @@ export interface ObservedContainer {
   instances: ObservedInstance[];
   name: string;
   labels: Record<string, string>;
-  state: ContainerState;
+  state: InstanceState;
   /** Engine-side health, when the container has a healthcheck. */
   health?: 'starting' | 'healthy' | 'unhealthy';
   /** The last exit code, while exited or restarting (the engine reads 0 again once it runs). */
@@ -196,7 +200,7 @@ export interface ObservedNetwork {
 
 /** One label-filtered snapshot of everything a project owns. */
 export interface ObservedState {
-  containers: ObservedContainer[];
+  workloads: ObservedWorkload[];
   volumes: ObservedVolume[];
   networks: ObservedNetwork[];
 }
@@ -220,7 +224,7 @@ export interface LogOptions {
 }
 
 /** One resource sample, already computed the way `docker stats` shows it. */
-export interface ContainerStats {
+export interface WorkloadStats {
   /** CPU use since the previous sample, in percent of one CPU (200% = two CPUs busy). */
   cpuPercent: number;
   /** Memory in use, without the page cache (docker stats' "MEM USAGE"). */
@@ -303,7 +307,7 @@ export interface ExecRequest extends StdioStreams {
 }
 
 /**
- * A container's streams held by one caller (`attachContainer`). Attaching happens before the start,
+ * A container's streams held by one caller (`attach`). Attaching happens before the start,
  * so nothing the process prints is missed.
  */
 export interface Attachment {
@@ -415,12 +419,12 @@ export interface Engine {
    * Starts one run of `spec` (created, stdio attached if asked, started). A failed start removes what
    * was created unless `keepOnFailedStart`, and rejects; afterwards the handle owns the run.
    */
-  run(spec: ContainerSpec, opts?: StartRunOptions): Promise<RunHandle>;
+  run(spec: TaskSpec, opts?: StartRunOptions): Promise<RunHandle>;
   ping(): Promise<void>;
   /** Everything labelled dev.pond.project=<project>. One snapshot; never mutates. */
   observe(project: string): Promise<ObservedState>;
   /** Every container carrying a dev.pond.project label, of any project (`pond ls`). Never mutates. */
-  listPondContainers(): Promise<ObservedContainer[]>;
+  listPondWorkloads(): Promise<ObservedWorkload[]>;
   hasImage(image: string): Promise<boolean>;
   /** The image by id or name:tag; undefined when the engine does not have it. */
   inspectImage(ref: string): Promise<ImageInfo | undefined>;
@@ -431,14 +435,14 @@ export interface Engine {
   /** Creates the volume; refuses (EngineError) if a volume of that name exists without the same labels. */
   createVolume(spec: VolumeSpec): Promise<void>;
   removeVolume(name: string): Promise<void>;
-  createContainer(spec: ContainerSpec): Promise<string>;
-  startContainer(id: string): Promise<void>;
-  stopContainer(id: string, timeoutSec: number): Promise<void>;
+  createWorkload(spec: TaskSpec): Promise<string>;
+  startWorkload(id: string): Promise<void>;
+  stopWorkload(id: string, timeoutSec: number): Promise<void>;
   /** Sends `signal` ("SIGKILL", "HUP", "9") to the container's main process, as docker kill does. */
-  killContainer(id: string, signal: string): Promise<void>;
-  removeContainer(id: string): Promise<void>;
-  renameContainer(id: string, name: string): Promise<void>;
-  inspectContainer(id: string): Promise<ObservedContainer>;
+  killWorkload(id: string, signal: string): Promise<void>;
+  removeWorkload(id: string): Promise<void>;
+  renameWorkload(id: string, name: string): Promise<void>;
+  inspectWorkload(id: string): Promise<ObservedWorkload>;
   /** Resolves when the probe passes; rejects with TimeoutError naming the probe, or EngineError if the container exits. */
   waitReady(id: string, health: HealthSpec, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<void>;
   /**
@@ -453,7 +457,7 @@ export interface Engine {
   waitExit(id: string, opts?: { signal?: AbortSignal }): Promise<number>;
   logs(id: string, opts: LogOptions): AsyncIterable<LogLine>;
   /** One stats sample of a running container. */
-  stats(id: string): Promise<ContainerStats>;
+  stats(id: string): Promise<WorkloadStats>;
   /** The processes of a running container; EngineError (409) when it is not running. */
   top(id: string): Promise<ProcessList>;
   /**
@@ -462,7 +466,7 @@ export interface Engine {
    */
   events?(project: string, signal: AbortSignal): AsyncIterable<EngineEvent>;
   /** One file's bytes out of a container (stopped ones too); undefined when the path does not exist. */
-  copyFromContainer(id: string, path: string): Promise<Buffer | undefined>;
+  copyOut(id: string, path: string): Promise<Buffer | undefined>;
   /** Runs a command in a running container, forwarding its streams; resolves with its exit code. */
   exec(id: string, req: ExecRequest): Promise<number>;
   /** The machine the engine runs on. Optional: a backend that cannot say skips the checks that need it. */
@@ -472,7 +476,7 @@ export interface Engine {
    * process only if the container was created with `openStdin`, and its end closes the process's
    * stdin; `tty` must match the container's. Resolves once attached.
    */
-  attachContainer(id: string, io: Omit<StdioStreams, 'resize'>): Promise<Attachment>;
+  attach(id: string, io: Omit<StdioStreams, 'resize'>): Promise<Attachment>;
   /** Sets the size of a running container's pseudo-terminal; a container without one, or gone, is left alone. */
-  resizeContainer(id: string, size: TtySize): Promise<void>;
+  resizeTty(id: string, size: TtySize): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LABEL } from '../labels.js';
-import type { Engine, LogLine, ObservedContainer } from '../engine/types.js';
+import type { Engine, LogLine, ObservedWorkload } from '../engine/types.js';
 
 export interface FollowOptions {
   project: string;
@@ -37,9 +37,9 @@ export async function followWorkload(engine: Engine, opts: FollowOptions, print:
 }
 
 /** The workload's running container, another one than `last` if there is one; undefined when none runs or is about to. */
-async function nextRun(engine: Engine, opts: FollowOptions, last: string | undefined): Promise<ObservedContainer | undefined> {
+async function nextRun(engine: Engine, opts: FollowOptions, last: string | undefined): Promise<ObservedWorkload | undefined> {
   while (!opts.signal.aborted) {
-    const mine = (await engine.observe(opts.project)).containers.filter((c) => c.labels[LABEL.workload] === opts.workload);
+    const mine = (await engine.observe(opts.project)).workloads.filter((c) => c.labels[LABEL.workload] === opts.workload);
     const running = mine.filter((c) => c.state === 'running');
     if (running.length) return running.find((c) => c.id !== last) ?? running[0];
     if (!mine.some((c) => c.state === 'created' || c.state === 'restarting')) return undefined;

@@ -1,4 +1,4 @@
-import type { ContainerSpec, Engine } from '../engine/types.js';
+import type { TaskSpec, Engine } from '../engine/types.js';
 import type { Project } from '../pipeline.js';
 
 /**
@@ -6,7 +6,7 @@ import type { Project } from '../pipeline.js';
  * volumes it mounts may not exist yet. They are made with pond's labels, as `up` would make them,
  * because the engine would otherwise create a volume on mount without them, one `up` then refuses.
  */
-export async function ensureShared(engine: Engine, project: Project, spec: ContainerSpec): Promise<void> {
+export async function ensureShared(engine: Engine, project: Project, spec: TaskSpec): Promise<void> {
   const observed = await engine.observe(project.spec.name);
   const net = project.desired.networks.find((n) => n.name === spec.network);
   if (net && !observed.networks.some((n) => n.name === net.name)) {

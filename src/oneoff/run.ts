@@ -1,4 +1,4 @@
-import type { ContainerSpec, Engine, StdioStreams } from '../engine/types.js';
+import type { TaskSpec, Engine, StdioStreams } from '../engine/types.js';
 
 export interface OneOffRun {
   /** Keep the container after it exits (`--no-rm`). */
@@ -18,7 +18,7 @@ export interface OneOffRun {
  * the terminal's size while it runs and resolves with its exit code once it exited and its output
  * ended. Aborting stops it; it is removed afterwards whatever happened, unless `keep`.
  */
-export async function runContainer(engine: Engine, spec: ContainerSpec, o: OneOffRun): Promise<number> {
+export async function runContainer(engine: Engine, spec: TaskSpec, o: OneOffRun): Promise<number> {
   if (!(await engine.hasImage(spec.image))) await engine.pullImage(spec.image);
   const io = o.stdio();
   const run = await engine.run(spec, { stdio: io, keepOnFailedStart: o.keep });

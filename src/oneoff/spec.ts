@@ -1,6 +1,6 @@
 import { LABEL } from '../labels.js';
 import type { DesiredContainer } from '../desired/types.js';
-import type { ContainerSpec } from '../engine/types.js';
+import type { TaskSpec } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 
 /**
@@ -28,7 +28,7 @@ export interface OneOffOptions extends SpecOverrides {
 }
 
 /** The overrides applied to a spec; nothing else changes. Pure. */
-export function withOverrides(spec: ContainerSpec, o: SpecOverrides): ContainerSpec {
+export function withOverrides(spec: TaskSpec, o: SpecOverrides): TaskSpec {
   return {
     ...spec,
     ...(o.command && { command: o.command }),
@@ -55,7 +55,7 @@ export function refuseOneOff(template: DesiredContainer, o: SpecOverrides): void
  * workload's name keeps meaning the standing container), no published ports unless asked, and for a
  * database never its persistent data volume, whose files the running server owns. Pure.
  */
-export function oneOffSpec(template: DesiredContainer, id: string, o: OneOffOptions, owner: string): ContainerSpec {
+export function oneOffSpec(template: DesiredContainer, id: string, o: OneOffOptions, owner: string): TaskSpec {
   const base = withOverrides(template.spec, o);
   const dataVolume = template.data ? template.initOnly?.volume : undefined;
   const { health: _health, ...rest } = base;

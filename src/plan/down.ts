@@ -13,7 +13,7 @@ export const STUCK_NETWORK = 'it is harmless; a dockerd restart clears it';
  * volumes only with `volumes: true`, marked destructive.
  */
 export function planDown(project: string, observed: ObservedState, options: DownOptions): Plan {
-  const containers = [...observed.containers].sort((a, b) => a.name.localeCompare(b.name));
+  const containers = [...observed.workloads].sort((a, b) => a.name.localeCompare(b.name));
   const idOf = (c: (typeof containers)[number]): string => `container:${c.labels[LABEL.workload] ?? c.name}#${c.id.slice(0, 12)}`;
   const specs = new Map(containers.map((c) => [c, parseSpecLabel(c)]));
   const dependents = dependentsByWorkload(containers, specs);
@@ -62,4 +62,4 @@ function dependentsByWorkload(containers: Container[], specs: Map<Container, Rec
   return out;
 }
 
-type Container = ObservedState['containers'][number];
+type Container = ObservedState['workloads'][number];

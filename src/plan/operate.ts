@@ -1,4 +1,4 @@
-import type { ObservedContainer, ObservedState } from '../engine/types.js';
+import type { ObservedWorkload, ObservedState } from '../engine/types.js';
 import { LABEL } from '../labels.js';
 import type { DesiredContainer, DesiredState } from '../desired/types.js';
 import { UsageError } from '../errors.js';
@@ -46,7 +46,7 @@ export function operationPlan(req: OperateRequest): Operation {
   const chosen = choose(req, byWorkload);
   const notes: string[] = [];
   const steps: Step[] = [];
-  const running = (c: ObservedContainer): boolean => c.state === 'running' || c.state === 'restarting' || c.state === 'paused';
+  const running = (c: ObservedWorkload): boolean => c.state === 'running' || c.state === 'restarting' || c.state === 'paused';
   const refusedRunning = req.verb === 'rm' && !req.stopFirst ? chosen.filter((w) => {
         const c = byWorkload.get(w);
         return !!c && running(c);
@@ -69,14 +69,14 @@ export function operationPlan(req: OperateRequest): Operation {
   return { plan: { project: req.desired.project, steps, unchanged: [], orphans: [], warnings: [], risks: [] }, notes };
 }
 
-function skipReason(verb: Verb, have: ObservedContainer, running: boolean): string | undefined {
+function skipReason(verb: Verb, have: ObservedWorkload, running: boolean): string | undefined {
   if (verb === 'start' && running) return `already ${have.state}`;
   if (verb === 'stop' && !running) return `already stopped (${have.state})`;
   if (verb === 'kill' && !running) return `not running (${have.state}): nothing to kill`;
   return undefined;
 }
 
-function choose(req: OperateRequest, byWorkload: Map<string, ObservedContainer>): string[] {
+function choose(req: OperateRequest, byWorkload: Map<string, ObservedWorkload>): string[] {
   const scheduled = new Set(req.desired.containerless ?? []);
   const missing = req.named.filter((w) => !byWorkload.has(w));
   if (missing.length) {
@@ -89,7 +89,7 @@ function choose(req: OperateRequest, byWorkload: Map<string, ObservedContainer>)
   return req.desired.order.filter((w) => base.has(w));
 }
 
-function step(req: OperateRequest, workload: string, have: ObservedContainer): Step {
+function step(req: OperateRequest, workload: string, have: ObservedWorkload): Step {
   const want = req.desired.containers.find((c) => c.workload === workload);
   const named = req.named.length === 0 || req.named.includes(workload);
   const common: Pick<StepBase, 'id' | 'name' | 'engineName' | 'cause' | 'reason' | 'reach'> & { resource: 'container'; observedId: string } = {
@@ -117,7 +117,7 @@ function step(req: OperateRequest, workload: string, have: ObservedContainer): S
 }
 
 /** The desired container rides along only when it is what the container was made from (a start may need to recreate a stale one). */
-function sameConfig(want: DesiredContainer | undefined, have: ObservedContainer): want is DesiredContainer {
+function sameConfig(want: DesiredContainer | undefined, have: ObservedWorkload): want is DesiredContainer {
   return !!want && want.hash === have.labels[LABEL.configHash];
 }
 
@@ -155,9 +155,9 @@ function volumeRemovals(req: OperateRequest, steps: Step[], notes: string[]): St
 }
 
 /** Each desired workload's standing container, picked as the planner picks it (one-off runs left aside). */
-function currentContainers(observed: ObservedState, desired: DesiredState): Map<string, ObservedContainer> {
-  const groups = groupByWorkload(observed.containers);
-  const out = new Map<string, ObservedContainer>();
+function currentContainers(observed: ObservedState, desired: DesiredState): Map<string, ObservedWorkload> {
+  const groups = groupByWorkload(observed.workloads);
+  const out = new Map<string, ObservedWorkload>();
   for (const want of desired.containers) {
     const have = pickCurrent(groups.get(want.workload) ?? [], want.spec.name);
     if (have) out.set(want.workload, have);

@@ -1,4 +1,4 @@
-import type { Condition, ObservedContainer, ObservedState } from '../engine/types.js';
+import type { Condition, ObservedWorkload, ObservedState } from '../engine/types.js';
 import { LABEL } from '../labels.js';
 import type { DesiredContainer, DesiredState } from '../desired/types.js';
 import { diffSpecs } from './diff.js';
@@ -14,7 +14,7 @@ import type { Await, BotRun, BringUp, ContainerCreate, ContainerReplace, Contain
  */
 export function reconcile(full: DesiredState, observed: ObservedState, options: PlanOptions): Plan {
   const desired = narrow(full, options.targets);
-  const byWorkload = groupByWorkload(observed.containers);
+  const byWorkload = groupByWorkload(observed.workloads);
   const steps: Step[] = [];
   const unchanged: string[] = [];
   const requiredBy = requiredConditions(full);
@@ -57,7 +57,7 @@ export function reconcile(full: DesiredState, observed: ObservedState, options: 
     for (const c of byWorkload.get(name) ?? []) steps.push(removal({ name, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) }, 'now runs on a schedule: no standing container', 'now-scheduled'));
   }
   const abandoned = new Set(options.targets ? [] : options.abandonedRuns);
-  for (const c of observed.containers.filter((o) => abandoned.has(o.id))) {
+  for (const c of observed.workloads.filter((o) => abandoned.has(o.id))) {
     steps.push(removal({ name: c.labels[LABEL.workload] ?? c.name, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) }, `a run whose pond process is gone (${c.labels[LABEL.owner] ?? 'unknown'}): nobody waits for it`, 'abandoned-run'));
   }
   const removeOrphans = options.removeOrphans && !options.targets;
@@ -91,7 +91,7 @@ function narrow(desired: DesiredState, targets: string[] | undefined): DesiredSt
   };
 }
 
-function containerStep(want: DesiredContainer, have: ObservedContainer | undefined, options: PlanOptions, required: Set<Condition>): BringUp | undefined {
+function containerStep(want: DesiredContainer, have: ObservedWorkload | undefined, options: PlanOptions, required: Set<Condition>): BringUp | undefined {
   const common = { id: `container:${want.workload}`, resource: 'container' as const, name: want.workload, engineName: want.spec.name, container: want, settle: false };
   if (!have) return makeStep<ContainerCreate>({ ...common, action: 'create', cause: 'does not exist', reason: 'absent' });
   const sameConfig = have.labels[LABEL.configHash] === want.hash;
@@ -129,7 +129,7 @@ function replaceReason(options: PlanOptions, changes: string[], want: DesiredCon
  * A running container that joins another's network namespace keeps the namespace it joined: when
  * that workload's container is created or started again, the joiner restarts to join the new one.
  */
-function rejoin(want: DesiredContainer, have: ObservedContainer | undefined, containerSteps: Map<string, BringUp>): BringUp | undefined {
+function rejoin(want: DesiredContainer, have: ObservedWorkload | undefined, containerSteps: Map<string, BringUp>): BringUp | undefined {
   const peer = want.sharesNetworkOf;
   if (!peer || !have || have.state !== 'running') return undefined;
   const peerStep = containerSteps.get(`container:${peer}`);
@@ -175,7 +175,7 @@ function requiredConditions(desired: DesiredState): Map<string, Set<Condition>> 
 }
 
 /** Each step that brings something up needs the network and volumes it uses and the steps of what it depends on, or awaits their containers. */
-function wireNeeds(steps: Step[], wiring: { step: Step; want: DesiredContainer }[], desired: DesiredState, byWorkload: Map<string, ObservedContainer[]>): void {
+function wireNeeds(steps: Step[], wiring: { step: Step; want: DesiredContainer }[], desired: DesiredState, byWorkload: Map<string, ObservedWorkload[]>): void {
   const ids = new Set(steps.map((s) => s.id));
   const byName = new Map(desired.containers.map((c) => [c.workload, c]));
   const infra = steps.filter((s): s is NetworkCreate | VolumeCreate => s.resource !== 'container' && s.action === 'create');
@@ -201,8 +201,8 @@ function usesInfra(want: DesiredContainer, infra: NetworkCreate | VolumeCreate):
   return want.spec.mounts.some((m) => m.type === 'volume' && m.source === infra.engineName);
 }
 
-export function groupByWorkload(containers: ObservedContainer[]): Map<string, ObservedContainer[]> {
-  const out = new Map<string, ObservedContainer[]>();
+export function groupByWorkload(containers: ObservedWorkload[]): Map<string, ObservedWorkload[]> {
+  const out = new Map<string, ObservedWorkload[]>();
   for (const c of [...containers].sort((a, b) => a.name.localeCompare(b.name))) {
     const w = c.labels[LABEL.workload];
     if (c.labels[LABEL.run] !== undefined) continue; // a one-off run is not the workload's container
@@ -214,11 +214,11 @@ export function groupByWorkload(containers: ObservedContainer[]): Map<string, Ob
 }
 
 /** The container with the canonical name wins; any other (left by an interrupted replace) is removed. */
-export function pickCurrent(candidates: ObservedContainer[], name: string): ObservedContainer | undefined {
+export function pickCurrent(candidates: ObservedWorkload[], name: string): ObservedWorkload | undefined {
   return candidates.find((c) => c.name === name) ?? candidates[0];
 }
 
-function findOrphans(byWorkload: Map<string, ObservedContainer[]>, desired: Map<string, DesiredContainer>, containerless: Set<string>): Orphan[] {
+function findOrphans(byWorkload: Map<string, ObservedWorkload[]>, desired: Map<string, DesiredContainer>, containerless: Set<string>): Orphan[] {
   const out: Orphan[] = [];
   for (const [workload, list] of [...byWorkload].sort(([a], [b]) => a.localeCompare(b))) {
     if (desired.has(workload) || containerless.has(workload)) continue;
@@ -251,7 +251,7 @@ function removal(c: Orphan, cause: string, reason: Reason): ContainerStop {
 }
 
 /** A container's own stop_grace_period, from the spec label it was created with; 10 s otherwise. */
-export function stopTimeoutOf(c: ObservedContainer): number {
+export function stopTimeoutOf(c: ObservedWorkload): number {
   return stopTimeoutIn(parseSpecLabel(c));
 }
 
@@ -262,7 +262,7 @@ export function stopTimeoutIn(spec: Record<string, unknown>): number {
   return Number.isInteger(seconds) ? seconds : 10;
 }
 
-export function parseSpecLabel(c: ObservedContainer): Record<string, unknown> {
+export function parseSpecLabel(c: ObservedWorkload): Record<string, unknown> {
   try {
     return JSON.parse(c.labels[LABEL.spec] ?? '{}') as Record<string, unknown>;
   } catch {

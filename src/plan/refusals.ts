@@ -21,7 +21,7 @@ export function refusals(plan: Plan, observed: ObservedState): Refusal[] {
     const init = want.initOnly;
     if (!init || !want.data?.persistent) continue;
     if (!observed.volumes.some((v) => v.name === init.volume)) continue;
-    const old = observed.containers.find((c) => c.id === step.observedId);
+    const old = observed.workloads.find((c) => c.id === step.observedId);
     const [from, to] = [major(old?.image), major(want.spec.image)];
     if (!old || from === undefined || to === undefined || from === to) continue;
     out.push({

@@ -8,7 +8,7 @@ import type { Step } from './types.js';
  * engine's pick is not configuration. Fills them into each replace step's container spec.
  */
 export function keepPickedPorts(steps: Step[], observed: ObservedState): void {
-  const byId = new Map(observed.containers.map((c) => [c.id, c]));
+  const byId = new Map(observed.workloads.map((c) => [c.id, c]));
   for (const step of steps) {
     if (step.resource !== 'container' || step.action !== 'replace') continue;
     const want = step.container;

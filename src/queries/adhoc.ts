@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LABEL } from '../labels.js';
-import type { ContainerSpec, Engine, LogLine, RunHandle } from '../engine/types.js';
+import type { TaskSpec, Engine, LogLine, RunHandle } from '../engine/types.js';
 import { EngineError, UsageError } from '../errors.js';
 import type { Project } from '../pipeline.js';
 import { runId } from '../bots/history.js';
@@ -57,7 +57,7 @@ export async function runAdhoc(engine: Engine, project: Project, name: string, o
   }
 }
 
-function queryOf(project: Project, name: string): { template: ContainerSpec; facts: QueryFacts } {
+function queryOf(project: Project, name: string): { template: TaskSpec; facts: QueryFacts } {
   const facts = project.spec.workloads.find((w) => w.name === name)?.query;
   const template = project.desired.containers.find((c) => c.workload === name)?.spec;
   if (!facts || !template) {
@@ -68,7 +68,7 @@ function queryOf(project: Project, name: string): { template: ContainerSpec; fac
 }
 
 /** The workload's container spec with the scratch folder as /out and the run's SQL and format. */
-function adhocSpec(template: ContainerSpec, id: string, scratch: string, run: { sql: string; format: QueryFormat; explain: boolean; timeoutMs: number }): ContainerSpec {
+function adhocSpec(template: TaskSpec, id: string, scratch: string, run: { sql: string; format: QueryFormat; explain: boolean; timeoutMs: number }): TaskSpec {
   const mounts = template.mounts.filter((m) => m.target !== QUERY_PATHS.out);
   return {
     ...template,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LABEL } from '../labels.js';
-import type { ContainerSpec } from '../engine/types.js';
+import type { TaskSpec } from '../engine/types.js';
 import { QUERY_PATHS } from '../workloads/query/expand.js';
 
 /** The run id of a query's warm runner: one per workload, so its name is `<project>-<query>-run-warm`. */
@@ -15,10 +15,10 @@ const PER_QUERY_ENV = ['POND_SQL', 'POND_FORMAT', 'POND_OUTPUT', 'POND_QUERY_HAS
  * removes it) without an owner (it outlives the pond process that started it), and with the hash
  * of everything that makes it what it is (`runner` says which runner build it serves). Pure.
  */
-export function warmSpec(template: ContainerSpec, runner: string): ContainerSpec {
+export function warmSpec(template: TaskSpec, runner: string): TaskSpec {
   const env = Object.fromEntries(Object.entries(template.env).filter(([k]) => !PER_QUERY_ENV.includes(k)));
   const { [LABEL.owner]: _owner, ...labels } = template.labels;
-  const spec: ContainerSpec = {
+  const spec: TaskSpec = {
     ...template,
     name: `${template.name}-run-${WARM_RUN}`,
     aliases: [],
@@ -32,7 +32,7 @@ export function warmSpec(template: ContainerSpec, runner: string): ContainerSpec
 }
 
 /** sha256 prefix of the spec as the engine gets it, pond's bookkeeping labels left out, and the runner build. */
-export function warmHash(spec: ContainerSpec, runner: string): string {
+export function warmHash(spec: TaskSpec, runner: string): string {
   const { labels: _labels, ...rest } = spec;
   return createHash('sha256').update(canonical(rest)).update('\0').update(runner).digest('hex').slice(0, 16);
 }

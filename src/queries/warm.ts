@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Writable } from 'node:stream';
 import { LABEL } from '../labels.js';
-import type { ContainerSpec, Engine, ObservedContainer } from '../engine/types.js';
+import type { TaskSpec, Engine, ObservedWorkload } from '../engine/types.js';
 import { EngineError, InterruptedError, TimeoutError } from '../errors.js';
 import { formatDuration } from '../units.js';
 import { QUERY_PATHS, type QueryFormat } from '../workloads/query/expand.js';
@@ -25,7 +25,7 @@ export interface WarmRun {
  * a runner that does not answer `ANSWER_GRACE_MS` later is killed and removed, so the next query
  * starts a fresh one.
  */
-export async function runWarm(engine: Engine, template: ContainerSpec, what: string, run: WarmRun, opts: { signal?: AbortSignal; beforeCreate?: () => Promise<void> } = {}): Promise<AdhocResult> {
+export async function runWarm(engine: Engine, template: TaskSpec, what: string, run: WarmRun, opts: { signal?: AbortSignal; beforeCreate?: () => Promise<void> } = {}): Promise<AdhocResult> {
   const { signal } = opts;
   const spec = warmSpec(template, runnerBuild(template));
   const id = await warmContainer(engine, spec, opts.beforeCreate);
@@ -34,7 +34,7 @@ export async function runWarm(engine: Engine, template: ContainerSpec, what: str
   let killed = false;
   const killer = setTimeout(() => {
     killed = true;
-    void engine.removeContainer(id).catch(() => undefined);
+    void engine.removeWorkload(id).catch(() => undefined);
   }, run.timeoutMs + ANSWER_GRACE_MS);
   const env = { POND_SQL: run.sql, POND_FORMAT: run.format, POND_TIMEOUT_MS: String(run.timeoutMs), ...(run.explain && { POND_EXPLAIN: '1' }) };
   let code: number;
@@ -55,31 +55,31 @@ export async function runWarm(engine: Engine, template: ContainerSpec, what: str
 }
 
 /** The running warm runner of this spec, started (or replaced) when there is none. */
-async function warmContainer(engine: Engine, spec: ContainerSpec, beforeCreate?: () => Promise<void>): Promise<string> {
+async function warmContainer(engine: Engine, spec: TaskSpec, beforeCreate?: () => Promise<void>): Promise<string> {
   const have = await current(engine, spec.name);
   if (have && fits(have, spec)) return have.id;
   const [hasImage] = await Promise.all([engine.hasImage(spec.image), beforeCreate?.()]);
-  if (have && have.labels[LABEL.identity] === spec.labels[LABEL.identity]) await engine.removeContainer(have.id);
+  if (have && have.labels[LABEL.identity] === spec.labels[LABEL.identity]) await engine.removeWorkload(have.id);
   if (!hasImage) await engine.pullImage(spec.image);
   let id: string;
   try {
-    id = await engine.createContainer(spec);
+    id = await engine.createWorkload(spec);
   } catch (e) {
     const raced = await current(engine, spec.name);
     if (raced && fits(raced, spec)) return raced.id; // another pond query started it meanwhile
     throw e;
   }
-  await engine.startContainer(id);
+  await engine.startWorkload(id);
   return id;
 }
 
-function fits(have: ObservedContainer, spec: ContainerSpec): boolean {
+function fits(have: ObservedWorkload, spec: TaskSpec): boolean {
   return have.state === 'running' && have.labels[LABEL.warm] === spec.labels[LABEL.warm] && have.labels[LABEL.identity] === spec.labels[LABEL.identity];
 }
 
-async function current(engine: Engine, name: string): Promise<ObservedContainer | undefined> {
+async function current(engine: Engine, name: string): Promise<ObservedWorkload | undefined> {
   try {
-    return await engine.inspectContainer(name);
+    return await engine.inspectWorkload(name);
   } catch (e) {
     if (e instanceof EngineError && e.status === 404) return undefined;
     throw e;
@@ -87,7 +87,7 @@ async function current(engine: Engine, name: string): Promise<ObservedContainer 
 }
 
 /** Which runner build the container would serve: a rebuilt or upgraded pond replaces the runner. */
-function runnerBuild(template: ContainerSpec): string {
+function runnerBuild(template: TaskSpec): string {
   const source = template.mounts.find((m) => m.target === QUERY_PATHS.runner);
   const st = source && source.type === 'bind' ? fs.statSync(source.source, { throwIfNoEntry: false }) : undefined;
   return st ? `${st.size}:${st.mtimeMs}` : 'unknown';

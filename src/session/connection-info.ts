@@ -1,5 +1,5 @@
 import { LABEL } from '../labels.js';
-import type { ObservedContainer } from '../engine/types.js';
+import type { ObservedWorkload } from '../engine/types.js';
 import type { WorkloadSpec } from '../model/types.js';
 import { factsOf, KINDS } from '../workloads/registry.js';
 
@@ -16,7 +16,7 @@ export interface ServiceInfo {
  * Workloads whose kind has no `pond info` section of its own (not databases or notebooks) with a published TCP port, as
  * the engine bound it: a port bound on every address is reached at 127.0.0.1. Pure.
  */
-export function serviceInfos(workloads: WorkloadSpec[], containers: ObservedContainer[]): ServiceInfo[] {
+export function serviceInfos(workloads: WorkloadSpec[], containers: ObservedWorkload[]): ServiceInfo[] {
   return workloads.flatMap((w) => {
     if (KINDS.some((k) => k.info && factsOf(w, k.name) !== undefined)) return [];
     const c = containerOf(containers, w.name);
@@ -26,7 +26,7 @@ export function serviceInfos(workloads: WorkloadSpec[], containers: ObservedCont
 }
 
 /** The workload's container; while a replace is under way (two of them), the running one. */
-export function containerOf(containers: ObservedContainer[], workload: string): ObservedContainer | undefined {
+export function containerOf(containers: ObservedWorkload[], workload: string): ObservedWorkload | undefined {
   const mine = containers.filter((c) => c.labels[LABEL.workload] === workload);
   return mine.find((c) => c.state === 'running') ?? mine[0];
 }

@@ -28,7 +28,7 @@ export function ownedEngine(engine: Engine, identity: () => ProjectIdentity): En
     observe,
     createNetwork: async (spec) => (await claim(spec.labels), engine.createNetwork(spec)),
     createVolume: async (spec) => (await claim(spec.labels), engine.createVolume(spec)),
-    createContainer: async (spec) => (await claim(spec.labels), engine.createContainer(spec)),
+    createWorkload: async (spec) => (await claim(spec.labels), engine.createWorkload(spec)),
     run: async (spec, opts) => (await claim(spec.labels), engine.run(spec, opts)),
   };
 }

@@ -10,7 +10,7 @@ import type { Plan } from '../plan/types.js';
  * Derived ports are not moved to another number: that would silently break saved URLs and clients.
  */
 export async function refuseBusyPorts(plan: Plan, observed: ObservedState): Promise<void> {
-  const own = new Set(observed.containers.flatMap((c) => c.ports.map((p) => p.host)));
+  const own = new Set(observed.workloads.flatMap((c) => c.ports.map((p) => p.host)));
   const wanted = plan.steps
     .flatMap((s) => (s.resource === 'container' && (s.action === 'create' || s.action === 'replace') ? [{ name: s.name, ports: s.container.spec.ports }] : []))
     .flatMap((s) => s.ports.flatMap((p) => (p.protocol === 'tcp' && p.host !== undefined && p.host !== 0 && !own.has(p.host) ? [{ name: s.name, host: p.host, hostIp: p.hostIp }] : [])));

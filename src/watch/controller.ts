@@ -259,5 +259,5 @@ export class WatchController {
 }
 
 function runningWorkloads(observed: ObservedState): Set<string> {
-  return new Set(observed.containers.filter((c) => c.state === 'running' && c.labels[LABEL.run] === undefined).map((c) => c.labels[LABEL.workload] ?? c.name));
+  return new Set(observed.workloads.filter((c) => c.state === 'running' && c.labels[LABEL.run] === undefined).map((c) => c.labels[LABEL.workload] ?? c.name));
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContainerSpec, Engine, LogLine, ObservedContainer } from '../../src/engine/types.js';
+import type { TaskSpec, Engine, LogLine, ObservedWorkload } from '../../src/engine/types.js';
 import { EngineError } from '../../src/errors.js';
 
 /**
@@ -39,11 +39,11 @@ export function describeEngineConformance(name: string, makeEngine: () => Engine
     let serviceId = '';
     const net = `${fx.project}_default`;
     const labels = (workload: string): Record<string, string> => ({ 'dev.pond.project': fx.project, 'dev.pond.workload': workload });
-    const spec = (workload: string, over: Partial<ContainerSpec> = {}): ContainerSpec => ({
+    const spec = (workload: string, over: Partial<TaskSpec> = {}): TaskSpec => ({
       name: `${fx.project}-${workload}`, image: fx.image, env: {}, ports: [], mounts: [], resources: {}, network: net, aliases: [workload],
       restart: 'no', init: true, stopTimeoutSec: 10, labels: labels(workload), ...over,
     });
-    const observed = async (workload: string): Promise<ObservedContainer | undefined> => (await engine.observe(fx.project)).containers.find((c) => c.labels['dev.pond.workload'] === workload);
+    const observed = async (workload: string): Promise<ObservedWorkload | undefined> => (await engine.observe(fx.project)).workloads.find((c) => c.labels['dev.pond.workload'] === workload);
 
     beforeAll(async () => {
       engine = await makeEngine();
@@ -56,7 +56,7 @@ export function describeEngineConformance(name: string, makeEngine: () => Engine
     });
 
     it('observes an empty project as nothing at all', async () => {
-      expect(await engine.observe(fx.project)).toEqual({ containers: [], volumes: [], networks: [] });
+      expect(await engine.observe(fx.project)).toEqual({ workloads: [], volumes: [], networks: [] });
     });
 
     it('a created network and volume are observed with their labels', async () => {
@@ -74,7 +74,7 @@ export function describeEngineConformance(name: string, makeEngine: () => Engine
     }, TIMEOUT);
 
     it('a created container is observed with its labels, a version and one instance', async () => {
-      serviceId = await engine.createContainer(spec('svc', { command: fx.service.command }));
+      serviceId = await engine.createWorkload(spec('svc', { command: fx.service.command }));
       const c = await observed('svc');
       expect(c).toMatchObject({ id: serviceId, state: 'created', labels: labels('svc') });
       expect(c?.version).toEqual(expect.any(String));
@@ -84,15 +84,15 @@ export function describeEngineConformance(name: string, makeEngine: () => Engine
 
     it('the observed version changes when the workload is recreated', async () => {
       const before = (await observed('svc'))?.version;
-      const again = await engine.createContainer(spec('again', { command: fx.service.command }));
-      const other = (await engine.observe(fx.project)).containers.find((c) => c.id === again);
-      await engine.removeContainer(again);
+      const again = await engine.createWorkload(spec('again', { command: fx.service.command }));
+      const other = (await engine.observe(fx.project)).workloads.find((c) => c.id === again);
+      await engine.removeWorkload(again);
       expect(other?.version).not.toBe(before);
     }, TIMEOUT);
 
     it('a started container runs, with a start time', async () => {
-      await engine.startContainer(serviceId);
-      const c = await engine.inspectContainer(serviceId);
+      await engine.startWorkload(serviceId);
+      const c = await engine.inspectWorkload(serviceId);
       expect(c.state).toBe('running');
       expect(Number.isFinite(Date.parse(c.startedAt ?? ''))).toBe(true);
       expect(c.instances[0]?.startedAt).toBe(c.startedAt);
@@ -104,26 +104,26 @@ export function describeEngineConformance(name: string, makeEngine: () => Engine
     }, TIMEOUT);
 
     it('a stopped container is exited with the code its process ended with', async () => {
-      await engine.stopContainer(serviceId, 10);
-      expect(await engine.inspectContainer(serviceId)).toMatchObject({ state: 'exited', exitCode: fx.service.stopExitCode });
+      await engine.stopWorkload(serviceId, 10);
+      expect(await engine.inspectWorkload(serviceId)).toMatchObject({ state: 'exited', exitCode: fx.service.stopExitCode });
     }, TIMEOUT);
 
     it('a killed container exits with 128 + the signal', async () => {
-      await engine.startContainer(serviceId);
-      await engine.killContainer(serviceId, 'SIGKILL');
+      await engine.startWorkload(serviceId);
+      await engine.killWorkload(serviceId, 'SIGKILL');
       expect(await engine.waitExit(serviceId)).toBe(137);
-      expect(await engine.inspectContainer(serviceId)).toMatchObject({ state: 'exited', exitCode: 137 });
+      expect(await engine.inspectWorkload(serviceId)).toMatchObject({ state: 'exited', exitCode: 137 });
     }, TIMEOUT);
 
     it('a removed container is gone', async () => {
-      await engine.removeContainer(serviceId);
+      await engine.removeWorkload(serviceId);
       expect(await observed('svc')).toBeUndefined();
       expect(await fx.witness.container(spec('svc').name)).toBeUndefined();
     }, TIMEOUT);
 
     describe('the run primitive', () => {
       let run: Awaited<ReturnType<Engine['run']>>;
-      const job = (): ContainerSpec => spec('job', { command: fx.job.command, aliases: [] });
+      const job = (): TaskSpec => spec('job', { command: fx.job.command, aliases: [] });
 
       it('a run exits with its own exit code', async () => {
         run = await engine.run(job());
@@ -160,7 +160,7 @@ export function describeEngineConformance(name: string, makeEngine: () => Engine
     it('removed network and volume are gone', async () => {
       await engine.removeNetwork(net);
       await engine.removeVolume(`${fx.project}-data`);
-      expect(await engine.observe(fx.project)).toEqual({ containers: [], volumes: [], networks: [] });
+      expect(await engine.observe(fx.project)).toEqual({ workloads: [], volumes: [], networks: [] });
       expect(await fx.witness.volumeExists(`${fx.project}-data`)).toBe(false);
     }, TIMEOUT);
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDockerEngine } from '../../src/engine/docker/index.js';
-import type { ContainerSpec, Engine, HealthSpec, LogLine, Probe } from '../../src/engine/types.js';
+import type { TaskSpec, Engine, HealthSpec, LogLine, Probe } from '../../src/engine/types.js';
 import { EngineError, EngineUnreachableError, InterruptedError, TimeoutError } from '../../src/errors.js';
 import { cleanupProject, docker, uniqueProject, waitForImage } from './helpers/docker.js';
 
@@ -13,7 +13,7 @@ function labels(workload: string): Record<string, string> {
   return { 'dev.pond.project': project, 'dev.pond.workload': workload };
 }
 
-function spec(workload: string, over: Partial<ContainerSpec> = {}): ContainerSpec {
+function spec(workload: string, over: Partial<TaskSpec> = {}): TaskSpec {
   return {
     name: `${project}-${workload}`,
     image: IMAGE,
@@ -41,9 +41,9 @@ async function collect(iterable: AsyncIterable<LogLine>): Promise<LogLine[]> {
   return out;
 }
 
-async function run(engine: Engine, workload: string, over: Partial<ContainerSpec>): Promise<string> {
-  const id = await engine.createContainer(spec(workload, over));
-  await engine.startContainer(id);
+async function run(engine: Engine, workload: string, over: Partial<TaskSpec>): Promise<string> {
+  const id = await engine.createWorkload(spec(workload, over));
+  await engine.startWorkload(id);
   return id;
 }
 
@@ -76,9 +76,9 @@ describe.skipIf(process.env.POND_SKIP_INTEGRATION === '1')('docker engine (real 
 
   it('observe sees the project objects with their labels, state and engine-assigned port on 127.0.0.1', async () => {
     const state = await engine.observe(project);
-    const names = state.containers.map((c) => c.name).sort();
+    const names = state.workloads.map((c) => c.name).sort();
     expect(names).toEqual([`${project}-web`, `${project}-worker`]);
-    const w = state.containers.find((c) => c.id === web);
+    const w = state.workloads.find((c) => c.id === web);
     expect(w?.labels).toMatchObject(labels('web'));
     expect(w?.state).toBe('running');
     expect(w?.ports).toHaveLength(1);
@@ -86,7 +86,7 @@ describe.skipIf(process.env.POND_SKIP_INTEGRATION === '1')('docker engine (real 
     expect(w?.ports[0]?.host).toBeGreaterThan(0);
     expect(state.volumes.map((v) => v.name)).toEqual([`${project}_data`]);
     expect(state.networks.map((n) => n.name)).toEqual([net]);
-    expect(await engine.observe(`${project}-nobody`)).toEqual({ containers: [], volumes: [], networks: [] });
+    expect(await engine.observe(`${project}-nobody`)).toEqual({ workloads: [], volumes: [], networks: [] });
   });
 
   it('creates what the spec says: resources, env, mounts, init, alias', async () => {
@@ -98,7 +98,7 @@ describe.skipIf(process.env.POND_SKIP_INTEGRATION === '1')('docker engine (real 
     expect(raw.Config.Env.filter((e: string) => /^[AB]=/.test(e))).toEqual(['A=1', 'B=2']);
     expect(raw.HostConfig.Mounts.map((m: { Type: string }) => m.Type)).toEqual(['volume', 'tmpfs']);
     expect(raw.NetworkSettings.Networks[net].Aliases).toContain('web');
-    const observed = await engine.inspectContainer(web);
+    const observed = await engine.inspectWorkload(web);
     expect(observed).toMatchObject({ id: web, state: 'running', restartCount: 0 });
     expect(observed.startedAt).toBeTruthy();
   });
@@ -135,7 +135,7 @@ describe.skipIf(process.env.POND_SKIP_INTEGRATION === '1')('docker engine (real 
     const waiting = new AbortController();
     setTimeout(() => waiting.abort(), 300);
     expect(await engine.waitExit(worker, { signal: waiting.signal }).catch((e: unknown) => e)).toBeInstanceOf(InterruptedError);
-    expect((await engine.inspectContainer(worker)).state).toBe('running');
+    expect((await engine.inspectWorkload(worker)).state).toBe('running');
   });
 
   it('a container that exits before it is ready fails waitReady with its exit code and last output', async () => {
@@ -145,7 +145,7 @@ describe.skipIf(process.env.POND_SKIP_INTEGRATION === '1')('docker engine (real 
     expect((err as EngineError).message).toBe('container crash exited with code 3 before it was ready');
     expect((err as EngineError).hint).toContain('going down');
     expect(await engine.waitExit(id)).toBe(3);
-    expect(await engine.inspectContainer(id)).toMatchObject({ state: 'exited', exitCode: 3 });
+    expect(await engine.inspectWorkload(id)).toMatchObject({ state: 'exited', exitCode: 3 });
   });
 
   it('logs are demultiplexed into stdout and stderr lines, with timestamps split off when asked', async () => {
@@ -161,25 +161,25 @@ describe.skipIf(process.env.POND_SKIP_INTEGRATION === '1')('docker engine (real 
 
   it('start, stop and remove are idempotent; init makes stop fast', async () => {
     const id = await run(engine, 'idem', { command: ['sh', '-c', 'sleep 3600'] });
-    await engine.startContainer(id);
-    await engine.stopContainer(id, 30);
-    expect((await engine.inspectContainer(id)).state).toBe('exited');
-    await engine.stopContainer(id, 30);
-    await engine.startContainer(id);
-    await engine.startContainer(id);
-    expect((await engine.inspectContainer(id)).state).toBe('running');
-    await engine.removeContainer(id);
-    await engine.removeContainer(id);
-    await engine.stopContainer(id, 1);
+    await engine.startWorkload(id);
+    await engine.stopWorkload(id, 30);
+    expect((await engine.inspectWorkload(id)).state).toBe('exited');
+    await engine.stopWorkload(id, 30);
+    await engine.startWorkload(id);
+    await engine.startWorkload(id);
+    expect((await engine.inspectWorkload(id)).state).toBe('running');
+    await engine.removeWorkload(id);
+    await engine.removeWorkload(id);
+    await engine.stopWorkload(id, 1);
     const state = await engine.observe(project);
-    expect(state.containers.map((c) => c.id)).not.toContain(id);
+    expect(state.workloads.map((c) => c.id)).not.toContain(id);
   });
 
   it('rename moves a container to a new name', async () => {
-    const id = await engine.createContainer(spec('old', { command: ['true'] }));
-    await engine.renameContainer(id, `${project}-new`);
-    expect((await engine.inspectContainer(id)).name).toBe(`${project}-new`);
-    await engine.removeContainer(id);
+    const id = await engine.createWorkload(spec('old', { command: ['true'] }));
+    await engine.renameWorkload(id, `${project}-new`);
+    expect((await engine.inspectWorkload(id)).name).toBe(`${project}-new`);
+    await engine.removeWorkload(id);
   });
 
   it('networks and volumes: create is idempotent for our own, foreign ones are refused, removal tolerates absence', async () => {
@@ -214,14 +214,14 @@ describe.skipIf(process.env.POND_SKIP_INTEGRATION === '1')('docker engine (real 
 
   it('a container name taken by something pond does not manage is refused with a clear message', async () => {
     await docker('create', '--name', `${project}-foreign`, IMAGE, 'true');
-    const err = await engine.createContainer(spec('foreign')).catch((e: unknown) => e);
+    const err = await engine.createWorkload(spec('foreign')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EngineError);
     expect((err as EngineError).message).toBe(
       `a container named ${project}-foreign already exists and is not managed by this project; pond will not touch it`,
     );
     expect((err as EngineError).hint).toBeTruthy();
     expect(await docker('inspect', '--format', '{{.State.Status}}', `${project}-foreign`)).toBe('created');
-    const ours = await engine.createContainer(spec('web')).catch((e: unknown) => e);
+    const ours = await engine.createWorkload(spec('web')).catch((e: unknown) => e);
     expect((ours as Error).message).toBe(`a container named ${project}-web already exists in this project`);
   });
 
@@ -243,7 +243,7 @@ describe.skipIf(process.env.POND_SKIP_INTEGRATION === '1')('docker engine (real 
     expect(err).toBeInstanceOf(EngineUnreachableError);
     expect((err as Error).message).toContain('/tmp/nope.sock');
     expect((err as EngineUnreachableError).hint).toMatch(/DOCKER_HOST/);
-    const tcpErr = await createDockerEngine({ host: 'tcp://127.0.0.1:1' }).createContainer(spec('x')).catch((e: unknown) => e);
+    const tcpErr = await createDockerEngine({ host: 'tcp://127.0.0.1:1' }).createWorkload(spec('x')).catch((e: unknown) => e);
     expect(tcpErr).toBeInstanceOf(EngineUnreachableError);
     expect((tcpErr as Error).message).toContain('tcp://127.0.0.1:1');
   });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDockerEngine } from '../../src/engine/docker/index.js';
-import type { ContainerSpec } from '../../src/engine/types.js';
+import type { TaskSpec } from '../../src/engine/types.js';
 import { EngineError, EngineUnreachableError } from '../../src/errors.js';
 import { FaultProxy } from '../support/fault-proxy.js';
 import { cleanupProject, docker, uniqueProject, waitForImage } from './helpers/docker.js';
@@ -15,7 +15,7 @@ const foreign = `${project}-foreign`;
 const LIST = /^\/containers\/json\?/;
 const CREATE = /^\/containers\/create\?/;
 
-function spec(workload: string): ContainerSpec {
+function spec(workload: string): TaskSpec {
   return {
     name: `${project}-${workload}`,
     image: IMAGE,
@@ -88,7 +88,7 @@ describe('engine calls under injected faults (real dockerd behind a fault proxy)
 
   it('a create the engine did but whose answer was lost returns the id of the one container it made', async () => {
     proxy.inject({ method: 'POST', path: CREATE, fault: { kind: 'drop-answer' } });
-    const id = await engine().createContainer(spec('lost'));
+    const id = await engine().createWorkload(spec('lost'));
     const made = (await projectContainers()).filter((c) => c.name === `${project}-lost`);
     expect(made).toEqual([{ id, name: `${project}-lost` }]);
     expect(await docker('inspect', '--format', '{{index .Config.Labels "dev.pond.project"}}', id)).toBe(project);
@@ -98,7 +98,7 @@ describe('engine calls under injected faults (real dockerd behind a fault proxy)
   it('a create retried onto a name someone else took is refused and their container is left alone', async () => {
     const theirs = await docker('create', '--name', foreign, IMAGE, 'true');
     proxy.inject({ method: 'POST', path: CREATE, fault: { kind: 'reset' } });
-    const err = await engine().createContainer({ ...spec('x'), name: foreign }).catch((e: unknown) => e);
+    const err = await engine().createWorkload({ ...spec('x'), name: foreign }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EngineError);
     expect((err as Error).message).toMatch(/not managed by this project/);
     expect(await docker('inspect', '--format', '{{.Id}} {{.State.Status}}', foreign)).toBe(`${theirs} created`);
@@ -107,24 +107,24 @@ describe('engine calls under injected faults (real dockerd behind a fault proxy)
 
   it('a 409 from the engine is not retried', async () => {
     await docker('create', '--name', `${project}-taken`, '--label', `dev.pond.project=${project}`, IMAGE, 'true');
-    const err = await engine().createContainer(spec('taken')).catch((e: unknown) => e);
+    const err = await engine().createWorkload(spec('taken')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EngineError);
     expect((err as EngineError).status).toBe(409);
     expect(actions(proxy, 'POST', CREATE)).toEqual(['forwarded']);
   });
 
   it('a start whose answer was lost is sent again and counts as done (already started)', async () => {
-    const id = await engine().createContainer(spec('started'));
+    const id = await engine().createWorkload(spec('started'));
     proxy.inject({ method: 'POST', path: /\/start$/, fault: { kind: 'drop-answer' } });
-    await engine().startContainer(id);
+    await engine().startWorkload(id);
     expect(await docker('inspect', '--format', '{{.State.Running}}', id)).toBe('true');
     expect(actions(proxy, 'POST', /\/start$/)).toEqual(['drop-answer', 'forwarded']);
   });
 
   it('a 5xx answered to a mutation is not retried', async () => {
-    const id = await engine().createContainer(spec('refused'));
+    const id = await engine().createWorkload(spec('refused'));
     proxy.inject({ method: 'POST', path: /\/start$/, fault: { kind: 'status', status: 500 } });
-    await expect(engine().startContainer(id)).rejects.toBeInstanceOf(EngineError);
+    await expect(engine().startWorkload(id)).rejects.toBeInstanceOf(EngineError);
     expect(actions(proxy, 'POST', /\/start$/)).toEqual(['status 500']);
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDockerEngine } from '../../src/engine/docker/index.js';
-import type { ContainerSpec } from '../../src/engine/types.js';
+import type { TaskSpec } from '../../src/engine/types.js';
 import { EngineError } from '../../src/errors.js';
 import { cleanupProject, docker, uniqueProject, waitForImage } from './helpers/docker.js';
 
@@ -9,7 +9,7 @@ const project = uniqueProject('pond-e2e-obs-it');
 const other = `${project}-other`;
 const unlabelled = `${project}-unlabelled`;
 
-function spec(p: string, workload: string, over: Partial<ContainerSpec> = {}): ContainerSpec {
+function spec(p: string, workload: string, over: Partial<TaskSpec> = {}): TaskSpec {
   return {
     name: `${p}-${workload}`, image: IMAGE, env: {}, ports: [], mounts: [], resources: {}, network: 'bridge', aliases: [],
     restart: 'no', init: true, stopTimeoutSec: 1, labels: { 'dev.pond.project': p, 'dev.pond.workload': workload }, ...over,
@@ -23,9 +23,9 @@ describe('the engine calls behind stats, top, images and ls (real dockerd)', () 
 
   beforeAll(async () => {
     await waitForImage(IMAGE);
-    busy = await engine.createContainer(spec(project, 'busy', { command: ['sh', '-c', 'sleep 3600 & sleep 3600 & wait'] }));
-    await engine.startContainer(busy);
-    done = await engine.createContainer(spec(other, 'done', { command: ['true'] }));
+    busy = await engine.createWorkload(spec(project, 'busy', { command: ['sh', '-c', 'sleep 3600 & sleep 3600 & wait'] }));
+    await engine.startWorkload(busy);
+    done = await engine.createWorkload(spec(other, 'done', { command: ['true'] }));
     await docker('create', '--name', unlabelled, IMAGE, 'true');
   });
 
@@ -70,12 +70,12 @@ describe('the engine calls behind stats, top, images and ls (real dockerd)', () 
   });
 
   it('observe names the image id each container was made from', async () => {
-    const [c] = (await engine.observe(project)).containers;
+    const [c] = (await engine.observe(project)).workloads;
     expect(c!.imageId).toBe(await docker('inspect', '-f', '{{.Image}}', busy));
   });
 
-  it('listPondContainers: every project\'s labelled containers, stopped ones too, and no unlabelled one', async () => {
-    const names = (await engine.listPondContainers()).map((c) => c.name);
+  it('listPondWorkloads: every project\'s labelled containers, stopped ones too, and no unlabelled one', async () => {
+    const names = (await engine.listPondWorkloads()).map((c) => c.name);
     expect(names).toEqual(expect.arrayContaining([`${project}-busy`, `${other}-done`]));
     expect(names).not.toContain(unlabelled);
   });

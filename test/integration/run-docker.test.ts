@@ -1,14 +1,14 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDockerEngine } from '../../src/engine/docker/index.js';
-import type { ContainerSpec } from '../../src/engine/types.js';
+import type { TaskSpec } from '../../src/engine/types.js';
 import { cleanupProject, docker, uniqueProject, waitForImage } from './helpers/docker.js';
 
 const IMAGE = 'busybox:1.35';
 const project = uniqueProject('hb-run');
 const engine = createDockerEngine();
 
-function spec(name: string, command: string[], over: Partial<ContainerSpec> = {}): ContainerSpec {
+function spec(name: string, command: string[], over: Partial<TaskSpec> = {}): TaskSpec {
   return {
     name: `${project}-${name}`, image: IMAGE, command, env: {}, ports: [], mounts: [], resources: {}, network: 'none', aliases: [],
     restart: 'no', init: true, stopTimeoutSec: 5, labels: { 'dev.pond.project': project, 'dev.pond.workload': name }, ...over,
@@ -34,7 +34,7 @@ describe('Docker run(): what only a real engine shows', () => {
 
   it('a run killed by a signal, not for memory, waits to exit 137 with oomKilled false', async () => {
     const run = await engine.run(spec('killed', ['sleep', '1000']));
-    await engine.killContainer(run.id, 'SIGKILL');
+    await engine.killWorkload(run.id, 'SIGKILL');
     expect(await run.wait()).toEqual({ exitCode: 137, oomKilled: false });
     await run.remove();
   }, 60_000);

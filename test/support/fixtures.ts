@@ -1,6 +1,6 @@
 import { buildDesired } from '../../src/desired/desired.js';
 import type { DesiredState } from '../../src/desired/types.js';
-import type { ObservedContainer, ObservedState } from '../../src/engine/types.js';
+import type { ObservedWorkload, ObservedState } from '../../src/engine/types.js';
 import { buildGraph } from '../../src/graph/graph.js';
 import type { ProjectSpec, WorkloadSpec } from '../../src/model/types.js';
 
@@ -36,9 +36,9 @@ export function desiredOf(spec: ProjectSpec): DesiredState {
 let seq = 0;
 
 /** What the engine would report after a successful up of `desired`: all running, same labels. */
-export function observedFrom(desired: DesiredState, over: Record<string, Partial<ObservedContainer>> = {}): ObservedState {
+export function observedFrom(desired: DesiredState, over: Record<string, Partial<ObservedWorkload>> = {}): ObservedState {
   return {
-    containers: desired.containers.map((c) => ({
+    workloads: desired.containers.map((c) => ({
       id: `id${String(++seq).padStart(10, '0')}${c.workload}`,
       name: c.spec.name,
       labels: c.spec.labels,
@@ -53,4 +53,4 @@ export function observedFrom(desired: DesiredState, over: Record<string, Partial
   };
 }
 
-export const EMPTY: ObservedState = { containers: [], volumes: [], networks: [] };
+export const EMPTY: ObservedState = { workloads: [], volumes: [], networks: [] };

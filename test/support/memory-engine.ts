@@ -1,17 +1,17 @@
 import type {
   Attachment,
-  ContainerSpec,
+  TaskSpec,
   EngineCapabilities,
   RunHandle,
   StartRunOptions,
-  ContainerStats,
+  WorkloadStats,
   ImageInfo,
   ProcessList,
   Engine,
   HealthSpec,
   LogLine,
   NetworkSpec,
-  ObservedContainer,
+  ObservedWorkload,
   ObservedState,
   VolumeSpec,
 } from '../../src/engine/types.js';
@@ -21,8 +21,8 @@ import { killedExitCode, programKey, type Program } from './memory-programs.js';
 
 interface Box {
   id: string;
-  spec: ContainerSpec;
-  state: ObservedContainer['state'];
+  spec: TaskSpec;
+  state: ObservedWorkload['state'];
   exitCode?: number;
   startedAt?: string;
   /** The scripted program its command runs, if any; its output is the box's own. */
@@ -83,13 +83,13 @@ export class MemoryEngine implements Engine {
     this.calls.push('observe');
     const mine = (labels: Record<string, string>): boolean => labels['dev.pond.project'] === project;
     return {
-      containers: [...this.containers.values()].filter((b) => mine(b.spec.labels)).map((b) => this.view(b)),
+      workloads: [...this.containers.values()].filter((b) => mine(b.spec.labels)).map((b) => this.view(b)),
       volumes: [...this.volumes.values()].filter((v) => mine(v.labels)).map((v) => ({ name: v.name, labels: v.labels })),
       networks: [...this.networks.values()].filter((n) => mine(n.labels)).map((n) => ({ id: `net-${n.name}`, name: n.name, labels: n.labels })),
     };
   }
 
-  private view(b: Box): ObservedContainer {
+  private view(b: Box): ObservedWorkload {
     const instance = { id: b.id, state: b.state, ...(b.exitCode !== undefined && { exitCode: b.exitCode }), ...(b.startedAt && { startedAt: b.startedAt }) };
     return { id: b.id, version: b.id, instances: [instance], name: b.spec.name, labels: b.spec.labels, state: b.state, exitCode: b.exitCode, ...(b.startedAt && { startedAt: b.startedAt }), image: b.spec.image, restartCount: 0, ports: [] };
   }
@@ -135,7 +135,7 @@ export class MemoryEngine implements Engine {
     this.volumes.delete(name);
   }
 
-  async createContainer(spec: ContainerSpec): Promise<string> {
+  async createWorkload(spec: TaskSpec): Promise<string> {
     await this.tick(`create ${spec.name}`);
     if ([...this.containers.values()].some((b) => b.spec.name === spec.name)) throw new EngineError(`name ${spec.name} in use`, 409);
     const id = `c${String(++this.seq).padStart(12, '0')}`;
@@ -149,7 +149,7 @@ export class MemoryEngine implements Engine {
     return b;
   }
 
-  async startContainer(id: string): Promise<void> {
+  async startWorkload(id: string): Promise<void> {
     await this.tick(`start ${this.box(id).spec.name}`);
     const b = this.box(id);
     if (this.failStart.has(b.spec.labels['dev.pond.workload'] ?? '') || b.program?.failsToStart) throw new EngineError(`cannot start ${b.spec.name}`, 500);
@@ -160,32 +160,32 @@ export class MemoryEngine implements Engine {
     if (code !== undefined) this.exit(b, code);
   }
 
-  async stopContainer(id: string): Promise<void> {
+  async stopWorkload(id: string): Promise<void> {
     await this.tick(`stop ${this.box(id).spec.name}`);
     const b = this.box(id);
     this.exit(b, b.state === 'running' ? (b.program?.stopExitCode ?? 0) : 0);
   }
 
-  async killContainer(id: string, signal: string): Promise<void> {
+  async killWorkload(id: string, signal: string): Promise<void> {
     await this.tick(`kill ${this.box(id).spec.name} ${signal}`);
     const b = this.box(id);
     if (b.state !== 'running') throw new EngineError(`container ${b.spec.name} is not running`, 409);
     this.exit(b, killedExitCode(signal));
   }
 
-  async removeContainer(id: string): Promise<void> {
+  async removeWorkload(id: string): Promise<void> {
     await this.tick(`remove ${this.box(id).spec.name}`);
     this.box(id).exited.splice(0).forEach((f) => f());
     this.containers.delete(id);
   }
 
-  async renameContainer(id: string, name: string): Promise<void> {
+  async renameWorkload(id: string, name: string): Promise<void> {
     await this.tick(`rename ${this.box(id).spec.name} ${name}`);
     const b = this.box(id);
     b.spec = { ...b.spec, name };
   }
 
-  async inspectContainer(id: string): Promise<ObservedContainer> {
+  async inspectWorkload(id: string): Promise<ObservedWorkload> {
     return this.view(this.box(id));
   }
 
@@ -228,7 +228,7 @@ export class MemoryEngine implements Engine {
     for (const [i, l] of all.entries()) yield { container: id, ...l, time: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString() };
   }
 
-  async stats(): Promise<ContainerStats> {
+  async stats(): Promise<WorkloadStats> {
     return { cpuPercent: 0, memoryBytes: 0, memoryLimitBytes: 0, netRxBytes: 0, netTxBytes: 0, blockReadBytes: 0, blockWriteBytes: 0, pids: 0 };
   }
 
@@ -237,7 +237,7 @@ export class MemoryEngine implements Engine {
     return { titles: ['PID', 'CMD'], processes: b.state === 'running' ? [['1', (b.spec.command ?? []).join(' ')]] : [] };
   }
 
-  async listPondContainers(): Promise<ObservedContainer[]> {
+  async listPondWorkloads(): Promise<ObservedWorkload[]> {
     return [...this.containers.values()].filter((b) => b.spec.labels['dev.pond.project'] !== undefined).map((b) => this.view(b));
   }
 
@@ -248,7 +248,7 @@ export class MemoryEngine implements Engine {
   /** Files a test put into a container: `files` keyed "<container name>:<path>". */
   readonly files = new Map<string, Buffer>();
 
-  async copyFromContainer(id: string, path: string): Promise<Buffer | undefined> {
+  async copyOut(id: string, path: string): Promise<Buffer | undefined> {
     return this.files.get(`${this.box(id).spec.name}:${path}`);
   }
 
@@ -259,32 +259,32 @@ export class MemoryEngine implements Engine {
   }
 
   /** Records the attach; the container prints nothing, so its output has ended at once. */
-  async attachContainer(id: string): Promise<Attachment> {
+  async attach(id: string): Promise<Attachment> {
     this.calls.push(`attach ${this.box(id).spec.name}`);
     return { ended: Promise.resolve(), close: () => undefined };
   }
 
-  async resizeContainer(): Promise<void> {}
+  async resizeTty(): Promise<void> {}
 
   /** Over the recorded calls (create, attach, start, remove), so tests see a run as the steps it is made of. */
-  async run(spec: ContainerSpec, opts: StartRunOptions = {}): Promise<RunHandle> {
+  async run(spec: TaskSpec, opts: StartRunOptions = {}): Promise<RunHandle> {
     const io = opts.stdio;
-    const id = await this.createContainer({ ...spec, ...(io?.tty && { tty: true }), ...(io?.stdin && { openStdin: true }) });
+    const id = await this.createWorkload({ ...spec, ...(io?.tty && { tty: true }), ...(io?.stdin && { openStdin: true }) });
     try {
-      const attached = io ? await this.attachContainer(id) : undefined;
-      await this.startContainer(id).catch((e: unknown) => (attached?.close(), Promise.reject(e)));
+      const attached = io ? await this.attach(id) : undefined;
+      await this.startWorkload(id).catch((e: unknown) => (attached?.close(), Promise.reject(e)));
     } catch (e) {
-      if (!opts.keepOnFailedStart) await this.removeContainer(id).catch(() => undefined);
+      if (!opts.keepOnFailedStart) await this.removeWorkload(id).catch(() => undefined);
       throw e;
     }
     return {
       id,
       logs: () => this.logs(id),
       wait: async () => ({ exitCode: await this.waitExit(id) }),
-      collect: (path) => this.copyFromContainer(id, path),
-      stop: () => this.stopContainer(id),
-      resize: () => this.resizeContainer(),
-      remove: async () => (this.containers.has(id) ? this.removeContainer(id) : undefined),
+      collect: (path) => this.copyOut(id, path),
+      stop: () => this.stopWorkload(id),
+      resize: () => this.resizeTty(),
+      remove: async () => (this.containers.has(id) ? this.removeWorkload(id) : undefined),
     };
   }
 }

@@ -53,8 +53,8 @@ export async function downCommand(ctx: Context, flags: DownFlags): Promise<numbe
  */
 async function sweepLate(ctx: Context, engine: Engine, project: string, concurrency: number): Promise<void> {
   const late = await engine.observe(project);
-  if (!late.containers.length) return;
-  note(ctx.output, `removing what appeared during the down: ${late.containers.map((c) => c.name).sort().join(', ')}`);
+  if (!late.workloads.length) return;
+  note(ctx.output, `removing what appeared during the down: ${late.workloads.map((c) => c.name).sort().join(', ')}`);
   const plan = planDown(project, { ...late, volumes: [] }, { volumes: false });
   failUnlessOk(await runApply(ctx.output, plan, engine, { concurrency, waitTimeoutMs: 0, projectDir: ctx.projectDir() }));
 }

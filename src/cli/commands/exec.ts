@@ -27,7 +27,7 @@ export async function execCommand(ctx: Context, workload: string, command: strin
   const project = await readProject(ctx);
   const engine = await ctx.openEngine();
   const observed = await engine.observe(project?.spec.name ?? (await ctx.projectName()));
-  const target = execTarget(workload, project?.spec.workloads.map((w) => w.name), observed.containers);
+  const target = execTarget(workload, project?.spec.workloads.map((w) => w.name), observed.workloads);
   const stdio = execStdio(!!flags.noTty);
   try {
     return await engine.exec(target.id, {

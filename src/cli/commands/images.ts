@@ -8,7 +8,7 @@ import { pick, standing } from '../select.js';
 export async function imagesCommand(ctx: Context, workloads: string[], flags: { format: 'text' | 'json' }): Promise<number> {
   const project = await ctx.projectName();
   const engine = await ctx.openEngine();
-  const chosen = pick(standing((await engine.observe(project)).containers), workloads, project);
+  const chosen = pick(standing((await engine.observe(project)).workloads), workloads, project);
   const infos = await inspectAll(engine, chosen.map((w) => w.container.imageId ?? w.container.image));
   const rows = chosen.map(({ workload, container: c }) => imageRow(workload, c.name, c.image, c.imageId, infos.get(c.imageId ?? c.image)));
   if (flags.format === 'json') ctx.output.out(JSON.stringify({ project, images: rows }, null, 2));

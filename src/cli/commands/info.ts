@@ -1,5 +1,5 @@
 import { EngineUnreachableError, UsageError } from '../../errors.js';
-import type { ObservedContainer } from '../../engine/types.js';
+import type { ObservedWorkload } from '../../engine/types.js';
 import type { Context } from '../context.js';
 import { containerInfos, containerTable, kindSections } from '../info-view.js';
 import { table } from '../output.js';
@@ -43,11 +43,11 @@ export async function infoCommand(ctx: Context, workload: string | undefined, fl
 }
 
 /** The project's containers with inspect's details (pid, start time); undefined when no engine answers. */
-async function inspected(ctx: Context, project: string): Promise<ObservedContainer[] | undefined> {
+async function inspected(ctx: Context, project: string): Promise<ObservedWorkload[] | undefined> {
   try {
     const engine = await ctx.openEngine();
-    const { containers } = await engine.observe(project);
-    return await Promise.all(containers.map((c) => engine.inspectContainer(c.id).catch(() => c)));
+    const { workloads: containers } = await engine.observe(project);
+    return await Promise.all(containers.map((c) => engine.inspectWorkload(c.id).catch(() => c)));
   } catch (e) {
     if (!(e instanceof EngineUnreachableError)) throw e;
     ctx.output.err(`warning: ${e.message}: container details (id, pid, uptime) left out`);

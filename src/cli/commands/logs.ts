@@ -1,5 +1,5 @@
 import { LABEL } from '../../labels.js';
-import type { Engine, ObservedContainer } from '../../engine/types.js';
+import type { Engine, ObservedWorkload } from '../../engine/types.js';
 import { UsageError } from '../../errors.js';
 import { readSaved, savedWorkloads } from '../../logs/saved.js';
 import type { Context } from '../context.js';
@@ -21,7 +21,7 @@ export interface LogsFlags {
 interface Source {
   workload: string;
   slot: number;
-  containers: ObservedContainer[];
+  containers: ObservedWorkload[];
 }
 
 /**
@@ -56,9 +56,9 @@ export async function logsCommand(ctx: Context, workloads: string[], flags: Logs
 }
 
 /** The workloads asked for (all with a container when none is named); an unknown one is a usage error. */
-function select(observed: { containers: ObservedContainer[] }, asked: string[], saved: string[], project: string): Source[] {
-  const containers = [...observed.containers].sort((a, b) => a.name.localeCompare(b.name));
-  const workloadOf = (c: ObservedContainer): string => c.labels[LABEL.workload] ?? c.name;
+function select(observed: { workloads: ObservedWorkload[] }, asked: string[], saved: string[], project: string): Source[] {
+  const containers = [...observed.workloads].sort((a, b) => a.name.localeCompare(b.name));
+  const workloadOf = (c: ObservedWorkload): string => c.labels[LABEL.workload] ?? c.name;
   const running = [...new Set(containers.map(workloadOf))];
   const unknown = asked.filter((w) => !running.includes(w) && !saved.includes(w));
   if (unknown.length) throw new UsageError(`no container for workload ${unknown.map((u) => `"${u}"`).join(', ')} in project "${project}"`, running.length ? `workloads with a container: ${running.join(', ')}` : 'run pond up first');

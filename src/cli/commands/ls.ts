@@ -16,7 +16,7 @@ export interface LsFlags {
  */
 export async function lsCommand(ctx: Context, flags: LsFlags): Promise<number> {
   const engine = await ctx.openEngine();
-  const projects = summarizeProjects(await engine.listPondContainers()).filter((p) => flags.all || (p.states.running ?? 0) > 0);
+  const projects = summarizeProjects(await engine.listPondWorkloads()).filter((p) => flags.all || (p.states.running ?? 0) > 0);
   if (flags.quiet) {
     if (projects.length) ctx.output.out(projects.map((p) => p.name).join('\n'));
     return 0;

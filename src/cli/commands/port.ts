@@ -11,7 +11,7 @@ export async function portCommand(ctx: Context, workload: string, port: string, 
   const number = containerPort(port);
   const project = await ctx.projectName();
   const engine = await ctx.openEngine();
-  const { container } = pickRunning(standing((await engine.observe(project)).containers), workload, project);
+  const { container } = pickRunning(standing((await engine.observe(project)).workloads), workload, project);
   const bindings = container.ports.filter((p) => p.container === number && p.protocol === flags.protocol);
   const chosen = bindings.find((p) => !p.hostIp.includes(':')) ?? bindings[0];
   if (!chosen) {

@@ -1,6 +1,6 @@
 import { ConfigError, EngineUnreachableError, UsageError } from '../../errors.js';
 import { byStates, checkStates, quietLines } from '../ps-filter.js';
-import type { ContainerStats, Engine, ObservedContainer, ObservedState } from '../../engine/types.js';
+import type { WorkloadStats, Engine, ObservedWorkload, ObservedState } from '../../engine/types.js';
 import type { Context } from '../context.js';
 import type { Output } from '../output.js';
 import { table } from '../output.js';
@@ -38,9 +38,9 @@ export async function psCommand(ctx: Context, flags: PsFlags): Promise<number> {
   const readyWhen = new Map(workloads.filter((w) => w.readyWhen).map((w) => [w.name, w.readyWhen!]));
   const health = new Map(workloads.filter((w) => w.health && !w.readyWhen).map((w) => [w.name, w.health!.probe]));
   const [samples, readiness, probed] = await Promise.all([
-    flags.stats ? sample(engine, observed.containers, ctx.output) : undefined,
-    checkReadiness(engine, observed.containers, readyWhen),
-    checkHealth(engine, observed.containers, health),
+    flags.stats ? sample(engine, observed.workloads, ctx.output) : undefined,
+    checkReadiness(engine, observed.workloads, readyWhen),
+    checkHealth(engine, observed.workloads, health),
   ]);
   const now = new Date();
   const rows = byStates(withReadiness(withProbed(withHeal(psRows(withScheduled(statusRows(observed, declared), await scheduled(ctx, now)), now, samples), readHealState(project), now.getTime()), probed), readiness), states);
@@ -102,8 +102,8 @@ function withHeal(rows: PsRow[], heal: HealState, now: number): PsRow[] {
  * in between keeps its listed form.
  */
 async function withDetails(engine: Engine, observed: ObservedState): Promise<ObservedState> {
-  const containers = await Promise.all(observed.containers.map((c) => engine.inspectContainer(c.id).catch(() => c)));
-  return { ...observed, containers };
+  const containers = await Promise.all(observed.workloads.map((c) => engine.inspectWorkload(c.id).catch(() => c)));
+  return { ...observed, workloads: containers };
 }
 
 /**
@@ -111,10 +111,10 @@ async function withDetails(engine: Engine, observed: ObservedState): Promise<Obs
  * interval), so the whole sweep costs about one. A failed sample is named on stderr and shows as "-";
  * only an unreachable engine fails the command.
  */
-async function sample(engine: Engine, containers: ObservedContainer[], output: Output): Promise<Map<string, ContainerStats>> {
+async function sample(engine: Engine, containers: ObservedWorkload[], output: Output): Promise<Map<string, WorkloadStats>> {
   const running = containers.filter((c) => c.state === 'running');
   const results = await Promise.all(running.map(async (c) => [c.name, await engine.stats(c.id).catch((err: unknown) => failed(err, c.name, output))] as const));
-  return new Map(results.filter((r): r is readonly [string, ContainerStats] => r[1] !== undefined));
+  return new Map(results.filter((r): r is readonly [string, WorkloadStats] => r[1] !== undefined));
 }
 
 function failed(err: unknown, name: string, output: Output): undefined {

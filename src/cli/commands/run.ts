@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DesiredContainer } from '../../desired/types.js';
-import type { ContainerSpec, Engine } from '../../engine/types.js';
+import type { TaskSpec, Engine } from '../../engine/types.js';
 import { UsageError } from '../../errors.js';
 import { ownerTag } from '../../identity.js';
 import { ensureShared } from '../../oneoff/prepare.js';
@@ -42,7 +42,7 @@ export async function runCommand(ctx: Context, workload: string, command: string
  * piped stdin otherwise (exec-stdio.ts). Exits with the container's code; a stop signal stops it
  * (and removes it, unless --no-rm) and exits 130.
  */
-async function runOneOff(ctx: Context, engine: Engine, spec: ContainerSpec, o: { workload: string; keep: boolean; noTty: boolean }): Promise<number> {
+async function runOneOff(ctx: Context, engine: Engine, spec: TaskSpec, o: { workload: string; keep: boolean; noTty: boolean }): Promise<number> {
   let interrupted = false;
   let stdio: ExecStdio | undefined;
   const code = await interruptible(

@@ -18,7 +18,7 @@ export async function runsCommand(ctx: Context, bot: string, flags: { format: 't
   botOf(project, bot);
   const records = listRecords(project.spec.dir, bot);
   const open = records.some((r) => !r.finished);
-  const live = open ? new Set((await (await ctx.openEngine()).observe(project.spec.name)).containers.map((c) => c.labels[LABEL.run]).filter(Boolean)) : new Set<string>();
+  const live = open ? new Set((await (await ctx.openEngine()).observe(project.spec.name)).workloads.map((c) => c.labels[LABEL.run]).filter(Boolean)) : new Set<string>();
   const rows: RunRow[] = records.map((r) => ({ ...r, state: !r.finished ? (live.has(r.id) ? 'running' : 'lost') : r.exit_code === undefined ? 'failed' : 'exited' }));
   if (flags.format === 'json') {
     ctx.output.out(JSON.stringify({ project: project.spec.name, bot, runs: rows }, null, 2));

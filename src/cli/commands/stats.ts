@@ -23,7 +23,7 @@ const CLEAR = '\x1b[2J\x1b[H';
 export async function statsCommand(ctx: Context, workloads: string[], flags: StatsFlags): Promise<number> {
   const project = await ctx.projectName();
   const engine = await ctx.openEngine();
-  const first = pick(standing((await engine.observe(project)).containers), workloads, project);
+  const first = pick(standing((await engine.observe(project)).workloads), workloads, project);
   if (flags.noStream) {
     const samples = await sampleAll(engine, first);
     ctx.output.out(flags.format === 'json' ? JSON.stringify({ project, workloads: samples.map(statsRow) }, null, 2) : table(statsTable(samples)));
@@ -64,7 +64,7 @@ function streamSamples(choose: () => Promise<WorkloadContainer[]>, first: Worklo
 
 /** The workloads to show now: containers come and go while streaming, so a vanished one just drops out. */
 async function current(engine: Engine, project: string, workloads: string[]): Promise<WorkloadContainer[]> {
-  const all = standing((await engine.observe(project)).containers);
+  const all = standing((await engine.observe(project)).workloads);
   return workloads.length ? all.filter((w) => workloads.includes(w.workload)) : all;
 }
 

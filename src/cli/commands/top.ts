@@ -6,7 +6,7 @@ import { pickRunning, standing } from '../select.js';
 export async function topCommand(ctx: Context, workload: string, flags: { format: 'text' | 'json' }): Promise<number> {
   const project = await ctx.projectName();
   const engine = await ctx.openEngine();
-  const { container } = pickRunning(standing((await engine.observe(project)).containers), workload, project);
+  const { container } = pickRunning(standing((await engine.observe(project)).workloads), workload, project);
   const { titles, processes } = await engine.top(container.id);
   if (flags.format === 'json') {
     const rows = processes.map((p) => Object.fromEntries(titles.map((t, i) => [t, p[i] ?? ''])));

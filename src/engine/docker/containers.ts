@@ -1,5 +1,5 @@
 import { EngineError, InterruptedError, StaleContainerError } from '../../errors.js';
-import type { ContainerSpec, ObservedContainer } from '../types.js';
+import type { TaskSpec, ObservedWorkload } from '../types.js';
 import type { Connection } from './connection.js';
 import { toCreateOptions } from './create-options.js';
 import { hostCpuCount } from './host.js';
@@ -16,7 +16,7 @@ const NOT_OURS_HINT = 'rename or remove that container yourself, or change the p
  * the name up: a container there with this project's label and the same config hash is the one
  * pond asked for, and its id is adopted; one that is not ours is refused as on a first attempt.
  */
-export async function createContainer(conn: Connection, spec: ContainerSpec): Promise<string> {
+export async function createContainer(conn: Connection, spec: TaskSpec): Promise<string> {
   const host = spec.resources.cpus === undefined ? {} : { cpus: await hostCpuCount(conn) };
   const { name, ...body } = toCreateOptions(spec, host);
   let retried = false;
@@ -42,7 +42,7 @@ export async function createContainer(conn: Connection, spec: ContainerSpec): Pr
 }
 
 /** The id of the container an earlier, unanswered attempt created; undefined when the name is free. */
-async function adoptable(conn: Connection, spec: ContainerSpec): Promise<string | undefined> {
+async function adoptable(conn: Connection, spec: TaskSpec): Promise<string | undefined> {
   const raw = await inspectRaw(conn, spec.name, { retry: false }).catch((err: unknown) => {
     if (statusOf(err) === 404) return undefined;
     throw err;
@@ -54,7 +54,7 @@ async function adoptable(conn: Connection, spec: ContainerSpec): Promise<string 
   return raw.Id;
 }
 
-async function conflict(conn: Connection, spec: ContainerSpec, err: unknown): Promise<EngineError> {
+async function conflict(conn: Connection, spec: TaskSpec, err: unknown): Promise<EngineError> {
   const labels = await inspectRaw(conn, spec.name).then((raw) => raw.Config.Labels, () => undefined);
   if (!sameOwner(labels, spec.labels)) return nameTaken(spec.name, err);
   return new EngineError(`a container named ${spec.name} already exists in this project`, 409, 'run the plan again: it was created since the last observe');
@@ -128,7 +128,7 @@ export async function renameContainer(conn: Connection, id: string, name: string
 }
 
 /** Full view of one container, including restart count and engine-side health. */
-export async function inspectContainer(conn: Connection, id: string): Promise<ObservedContainer> {
+export async function inspectContainer(conn: Connection, id: string): Promise<ObservedWorkload> {
   try {
     return toObserved(await inspectRaw(conn, id));
   } catch (err) {

@@ -1,5 +1,5 @@
 import type Dockerode from 'dockerode';
-import type { ContainerSpec, Hardening, HealthSpec, Mount, PortBinding, Probe, RuntimeSettings } from '../types.js';
+import type { TaskSpec, Hardening, HealthSpec, Mount, PortBinding, Probe, RuntimeSettings } from '../types.js';
 
 const MS = 1_000_000;
 
@@ -16,7 +16,7 @@ export interface HostFacts {
  * limit never above the host's CPUs (the desired state, and so the config hash, keeps what was asked);
  * Tty/OpenStdin only when the spec asks.
  */
-export function toCreateOptions(spec: ContainerSpec, host: HostFacts = {}): Dockerode.ContainerCreateOptions {
+export function toCreateOptions(spec: TaskSpec, host: HostFacts = {}): Dockerode.ContainerCreateOptions {
   const healthcheck = spec.health && toHealthcheck(spec.health);
   return {
     name: spec.name,
@@ -73,7 +73,7 @@ function toProcessConfig(spec: RuntimeSettings): Partial<Dockerode.ContainerCrea
 }
 
 /** Only a caller-attached container (a one-off run) asks for a TTY or an open stdin; others keep the body they always had. */
-function toStdio(spec: Pick<ContainerSpec, 'tty' | 'openStdin'>): Partial<Dockerode.ContainerCreateOptions> {
+function toStdio(spec: Pick<TaskSpec, 'tty' | 'openStdin'>): Partial<Dockerode.ContainerCreateOptions> {
   if (!spec.tty && !spec.openStdin) return {};
   return {
     Tty: !!spec.tty,

@@ -1,4 +1,4 @@
-import type { ContainerState, ObservedContainer } from '../types.js';
+import type { InstanceState, ObservedWorkload } from '../types.js';
 import type { Connection, RequestOptions } from './connection.js';
 
 /** The subset of the engine's container inspect answer pond reads. */
@@ -32,12 +32,12 @@ export function inspectRaw(conn: Connection, id: string, opts?: RequestOptions):
  * Maps an inspect answer to pond's view, with the restart count, health and OOM verdict the list API
  * lacks. A restarting container keeps its last exit code (the engine resets it to 0 once it runs).
  */
-export function toObserved(raw: RawInspect): ObservedContainer {
+export function toObserved(raw: RawInspect): ObservedWorkload {
   const health = raw.State.Health?.Status;
   const neverStarted = raw.State.StartedAt.startsWith('0001-');
   const exited = raw.State.Status === 'exited' || raw.State.Status === 'dead';
-  const state = raw.State.Status as ContainerState;
-  const facts: Pick<ObservedContainer, 'health' | 'exitCode'> = {
+  const state = raw.State.Status as InstanceState;
+  const facts: Pick<ObservedWorkload, 'health' | 'exitCode'> = {
     ...(health === 'starting' || health === 'healthy' || health === 'unhealthy' ? { health } : {}),
     ...(exited || raw.State.Status === 'restarting' ? { exitCode: raw.State.ExitCode } : {}),
   };

@@ -1,4 +1,4 @@
-import type { ContainerState, ObservedContainer, ObservedNetwork, ObservedState, ObservedVolume } from '../types.js';
+import type { InstanceState, ObservedWorkload, ObservedNetwork, ObservedState, ObservedVolume } from '../types.js';
 import { filtersQuery, type Connection } from './connection.js';
 import { classify } from './errors.js';
 import { projectFilter } from './labels.js';
@@ -39,7 +39,7 @@ export async function observe(conn: Connection, project: string): Promise<Observ
       conn.getJson<ListedNetwork[]>(`/networks?${query}`),
     ]);
     return {
-      containers: containers.map(toObservedContainer),
+      workloads: containers.map(toObservedContainer),
       volumes: (volumes.Volumes ?? []).map((v): ObservedVolume => ({ name: v.Name, labels: v.Labels ?? {} })),
       networks: networks.map((n): ObservedNetwork => ({ id: n.Id, name: n.Name, labels: n.Labels ?? {} })),
     };
@@ -49,10 +49,10 @@ export async function observe(conn: Connection, project: string): Promise<Observ
 }
 
 /** A listed container in pond's terms: no inspect, so no start time and 0 restarts; its one instance is itself. */
-export function toObservedContainer(c: ListedContainer): ObservedContainer {
+export function toObservedContainer(c: ListedContainer): ObservedWorkload {
   const health = healthFromStatus(c.Status);
   const exitCode = exitCodeFromStatus(c.Status);
-  const state = c.State as ContainerState;
+  const state = c.State as InstanceState;
   return {
     id: c.Id,
     version: c.Id,
@@ -72,7 +72,7 @@ export function toObservedContainer(c: ListedContainer): ObservedContainer {
 }
 
 /** The list API only reports health inside the human status text: "Up 3 minutes (healthy)". */
-export function healthFromStatus(status: string): ObservedContainer['health'] {
+export function healthFromStatus(status: string): ObservedWorkload['health'] {
   if (status.includes('(healthy)')) return 'healthy';
   if (status.includes('(unhealthy)')) return 'unhealthy';
   if (status.includes('(health: starting)')) return 'starting';

@@ -1,4 +1,4 @@
-import type { Attachment, ContainerSpec, RunExit, RunHandle, StartRunOptions } from '../types.js';
+import type { Attachment, TaskSpec, RunExit, RunHandle, StartRunOptions } from '../types.js';
 import { copyFromContainer } from './archive.js';
 import { attachContainer, resizeContainer } from './attach.js';
 import type { Connection } from './connection.js';
@@ -14,7 +14,7 @@ const KILLED = 137;
  * asks), attached before its start, started. A failed start lets go of the streams and removes the
  * container unless told to keep it.
  */
-export async function run(conn: Connection, spec: ContainerSpec, opts: StartRunOptions = {}): Promise<RunHandle> {
+export async function run(conn: Connection, spec: TaskSpec, opts: StartRunOptions = {}): Promise<RunHandle> {
   const io = opts.stdio;
   const id = await containers.createContainer(conn, { ...spec, ...(io?.tty && { tty: true }), ...(io?.stdin && { openStdin: true }) });
   let attached: Attachment | undefined;

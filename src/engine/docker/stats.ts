@@ -1,4 +1,4 @@
-import type { ContainerStats } from '../types.js';
+import type { WorkloadStats } from '../types.js';
 import type { Connection } from './connection.js';
 import { EngineError } from '../../errors.js';
 import { classify } from './errors.js';
@@ -34,7 +34,7 @@ export interface RawStats {
  * `total_inactive_file`, else cgroup v2's `inactive_file`, each only when below the usage. Network:
  * summed over interfaces. Block I/O: summed over devices, by op whatever its case.
  */
-export function computeStats(raw: RawStats): ContainerStats {
+export function computeStats(raw: RawStats): WorkloadStats {
   const nets = Object.values(raw.networks ?? {});
   return {
     cpuPercent: cpuPercent(raw),
@@ -81,7 +81,7 @@ function memoryBytes(raw: RawStats): number {
  * A stopped container answers at once with zeros and a zero `read` time: that is an EngineError, not
  * a sample of 0 B.
  */
-export async function stats(conn: Connection, id: string): Promise<ContainerStats> {
+export async function stats(conn: Connection, id: string): Promise<WorkloadStats> {
   let raw: RawStats;
   try {
     raw = await conn.getJson<RawStats>(`/containers/${encodeURIComponent(id)}/stats?stream=false`);

@@ -1,5 +1,5 @@
 import { LABEL } from '../../labels.js';
-import type { Engine, ObservedContainer } from '../../engine/types.js';
+import type { Engine, ObservedWorkload } from '../../engine/types.js';
 import { followWorkload } from '../../logs/follow.js';
 import { scrubSecrets } from '../../secrets.js';
 import type { UiLogLine } from '../types.js';
@@ -19,8 +19,8 @@ export interface LogRequest {
  * as `pond logs -f` does) until the page goes. Every line is scrubbed of the project's secrets.
  */
 export async function streamLogs(engine: Engine, req: LogRequest, send: (line: UiLogLine) => void): Promise<void> {
-  const { containers } = await engine.observe(req.project);
-  const workloadOf = (c: ObservedContainer): string => c.labels[LABEL.workload] ?? c.name;
+  const { workloads: containers } = await engine.observe(req.project);
+  const workloadOf = (c: ObservedWorkload): string => c.labels[LABEL.workload] ?? c.name;
   const names = req.workload ? [req.workload] : [...new Set(containers.map(workloadOf))].sort();
   const emit = (workload: string, l: { stream: 'stdout' | 'stderr'; time?: string; text: string }): void =>
     send({ workload, stream: l.stream, ...(l.time && { time: l.time }), text: scrubSecrets(l.text, req.secrets) });
@@ -30,7 +30,7 @@ export async function streamLogs(engine: Engine, req: LogRequest, send: (line: U
   await Promise.all(names.map((workload) => followWorkload(engine, { project: req.project, workload, since: cut, signal: req.signal }, (l) => emit(workload, l))));
 }
 
-async function lines(engine: Engine, c: ObservedContainer, workload: string, tail: number, until: number): Promise<(UiLogLine & { time?: string })[]> {
+async function lines(engine: Engine, c: ObservedWorkload, workload: string, tail: number, until: number): Promise<(UiLogLine & { time?: string })[]> {
   const out: UiLogLine[] = [];
   for await (const l of engine.logs(c.id, { follow: false, timestamps: true, tail, until })) out.push({ workload, stream: l.stream, ...(l.time && { time: l.time }), text: l.text });
   return out;

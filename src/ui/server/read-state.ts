@@ -13,7 +13,7 @@ import { queryPreview } from './query-preview.js';
  */
 export async function readState(engine: Engine, project: Project, opts: { watch: boolean; plan?: UiState['plan'] }): Promise<UiState> {
   const observed = await engine.observe(project.spec.name);
-  const containers = await Promise.all(observed.containers.map((c) => engine.inspectContainer(c.id).catch(() => c)));
+  const containers = await Promise.all(observed.workloads.map((c) => engine.inspectWorkload(c.id).catch(() => c)));
   const now = new Date();
   const bots = project.spec.workloads.filter((w) => w.bot);
   const runs = Object.fromEntries(bots.map((w) => [w.name, listRecords(project.spec.dir, w.name)]));

@@ -1,4 +1,4 @@
-import type { ObservedContainer } from '../../engine/types.js';
+import type { ObservedWorkload } from '../../engine/types.js';
 import type { Edge } from '../../graph/graph.js';
 import type { ProjectSpec, WorkloadSpec } from '../../model/types.js';
 import type { ScheduledBot } from '../../bots/schedule-view.js';
@@ -22,7 +22,7 @@ export interface StateInput {
   engine: string;
   watch: boolean;
   now: Date;
-  containers: ObservedContainer[];
+  containers: ObservedWorkload[];
   scheduled: ScheduledBot[];
   runs: Record<string, RunRecord[]>;
   queries: Record<string, QueryPreview>;
@@ -70,7 +70,7 @@ function uiWorkload(w: WorkloadSpec, input: StateInput): UiWorkload {
 }
 
 /** Published TCP ports of a service get a URL; a database's or notebook's address is its connection or link. */
-function portsOf(w: WorkloadSpec, c: ObservedContainer | undefined): UiWorkload['ports'] {
+function portsOf(w: WorkloadSpec, c: ObservedWorkload | undefined): UiWorkload['ports'] {
   const web = !w.database && !w.notebook;
   return (c?.ports ?? []).filter((p) => p.host).map((p) => ({
     container: p.container,
@@ -79,7 +79,7 @@ function portsOf(w: WorkloadSpec, c: ObservedContainer | undefined): UiWorkload[
   }));
 }
 
-function linksOf(w: WorkloadSpec, c: ObservedContainer | undefined): UiWorkload['links'] {
+function linksOf(w: WorkloadSpec, c: ObservedWorkload | undefined): UiWorkload['links'] {
   if (w.notebook) return c?.state === 'running' ? [{ label: w.notebook.server, url: notebookUrl(w.notebook) }] : [];
   if (w.database) return [];
   const urls = portsOf(w, c).flatMap((p) => (p.url ? [{ label: `port ${p.container}`, url: p.url }] : []));

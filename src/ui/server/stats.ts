@@ -4,7 +4,7 @@ import type { UiStats } from '../types.js';
 
 /** One sample of every running workload, all taken at once (each engine answer measures over about a second). */
 export async function sampleStats(engine: Engine, project: string): Promise<UiStats> {
-  const { containers } = await engine.observe(project);
+  const { workloads: containers } = await engine.observe(project);
   const running = containers.filter((c) => c.state === 'running' && c.labels[LABEL.workload] && !c.labels[LABEL.run]);
   const samples = await Promise.all(running.map(async (c) => [c.labels[LABEL.workload]!, await engine.stats(c.id).catch(() => undefined)] as const));
   const out: UiStats = {};

@@ -117,14 +117,14 @@ describe('applyPlan on an in-memory engine', () => {
   it('a replacement that never gets ready is removed and the previous container runs again under its name', async () => {
     const engine = new MemoryEngine(['postgres:15', 'busybox:1.35']);
     await applyPlan(reconcile(desiredOf(stack()), EMPTY, UP), engine, opts);
-    const before = (await engine.observe('demo')).containers.find((c) => c.name === 'demo-db')!;
+    const before = (await engine.observe('demo')).workloads.find((c) => c.name === 'demo-db')!;
     const changed = stack();
     changed.workloads[0]!.env = { ...changed.workloads[0]!.env, EXTRA: '1' };
     const plan = reconcile(desiredOf(changed), await engine.observe('demo'), UP);
     engine.neverReady.add('db');
     const result = await applyPlan(plan, engine, opts);
     expect(result.results.find((r) => r.step.name === 'db')!.status).toBe('failed');
-    const after = (await engine.observe('demo')).containers.filter((c) => c.labels['dev.pond.workload'] === 'db');
+    const after = (await engine.observe('demo')).workloads.filter((c) => c.labels['dev.pond.workload'] === 'db');
     expect(after.map((c) => [c.id, c.name, c.state])).toEqual([[before.id, 'demo-db', 'running']]);
   });
 

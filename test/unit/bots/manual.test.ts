@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { decide, liveRuns } from '../../../src/bots/concurrency.js';
 import { manualSpec } from '../../../src/bots/manual-spec.js';
 import { LABEL } from '../../../src/labels.js';
-import type { ContainerSpec, ObservedContainer, ObservedState } from '../../../src/engine/types.js';
+import type { TaskSpec, ObservedWorkload, ObservedState } from '../../../src/engine/types.js';
 
-const container = (id: string, labels: Record<string, string>, state: ObservedContainer['state'] = 'running'): ObservedContainer => ({ id, name: id, labels, state, image: 'i', restartCount: 0, ports: [] });
-const run = (id: string, bot: string, state?: ObservedContainer['state']): ObservedContainer => container(`c-${id}`, { [LABEL.workload]: bot, [LABEL.run]: id }, state);
-const observed = (...containers: ObservedContainer[]): ObservedState => ({ containers, volumes: [], networks: [] });
+const container = (id: string, labels: Record<string, string>, state: ObservedWorkload['state'] = 'running'): ObservedWorkload => ({ id, name: id, labels, state, image: 'i', restartCount: 0, ports: [] });
+const run = (id: string, bot: string, state?: ObservedWorkload['state']): ObservedWorkload => container(`c-${id}`, { [LABEL.workload]: bot, [LABEL.run]: id }, state);
+const observed = (...containers: ObservedWorkload[]): ObservedState => ({ workloads: containers, volumes: [], networks: [] });
 
 describe('runs in progress as the engine shows them', () => {
   it('are the bot\'s run containers not yet exited, oldest first', () => {
@@ -23,7 +23,7 @@ describe('runs in progress as the engine shows them', () => {
 });
 
 describe('a manual bot run with a command', () => {
-  const spec = { name: 'p-b-run-1', entrypoint: ['sh', '-c', 'setup && exec python3 /app/main.py'], env: {} } as unknown as ContainerSpec;
+  const spec = { name: 'p-b-run-1', entrypoint: ['sh', '-c', 'setup && exec python3 /app/main.py'], env: {} } as unknown as TaskSpec;
 
   it('runs the command after the bot\'s setup, in place of its code', () => {
     const s = manualSpec(spec, { command: ['ls', '-l'], env: {} });

@@ -22,8 +22,8 @@ describe('runBot bookkeeping (in-memory engine: the engine calls, not Docker, ar
     const engine = new MemoryEngine(['node:22-slim']);
     engine.exitCodes.set('s', 3);
     let name = '';
-    const origCreate = engine.createContainer.bind(engine);
-    engine.createContainer = async (spec) => {
+    const origCreate = engine.createWorkload.bind(engine);
+    engine.createWorkload = async (spec) => {
       name = spec.name;
       engine.files.set(`${spec.name}:/pond/work/out.json`, Buffer.from('{"pnl":1}'));
       expect(spec.labels['dev.pond.run']).toMatch(/^\d{8}T\d{9}Z-[0-9a-f]{4}$/);

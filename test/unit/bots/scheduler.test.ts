@@ -6,7 +6,7 @@ import { listRecords } from '../../../src/bots/store.js';
 import type { Output } from '../../../src/cli/output.js';
 import { loadProject } from '../../../src/pipeline.js';
 import { MemoryEngine } from '../../support/memory-engine.js';
-import type { ContainerSpec } from '../../../src/engine/types.js';
+import type { TaskSpec } from '../../../src/engine/types.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 async function setup(concurrency: string, runOnUp = false) {
@@ -69,7 +69,7 @@ describe('the watch-mode scheduler (in-memory engine, clock given)', () => {
 
   it("forbid: a due run is skipped while another process's run of the bot is going (the engine shows it)", async () => {
     const { dir, scheduler, lines, engine, at } = await setup('forbid');
-    await engine.startContainer(await engine.createContainer(otherRun('r-other')));
+    await engine.startWorkload(await engine.createWorkload(otherRun('r-other')));
     scheduler.tick();
     at('00:05:00');
     scheduler.tick();
@@ -80,8 +80,8 @@ describe('the watch-mode scheduler (in-memory engine, clock given)', () => {
 
   it("replace: another process's run is stopped before the due run starts", async () => {
     const { dir, scheduler, engine, at } = await setup('replace');
-    const other = await engine.createContainer(otherRun('r-other'));
-    await engine.startContainer(other);
+    const other = await engine.createWorkload(otherRun('r-other'));
+    await engine.startWorkload(other);
     scheduler.tick();
     at('00:05:00');
     scheduler.tick();
@@ -92,6 +92,6 @@ describe('the watch-mode scheduler (in-memory engine, clock given)', () => {
 });
 
 /** A run of bot "s" that some other pond process started: only the engine knows it. */
-function otherRun(id: string): ContainerSpec {
+function otherRun(id: string): TaskSpec {
   return { name: `demo-s-run-${id}`, image: 'python:3.11-slim', env: {}, ports: [], mounts: [], resources: {}, network: 'demo_default', aliases: [], restart: 'no', init: true, stopTimeoutSec: 1, labels: { 'dev.pond.project': 'demo', 'dev.pond.workload': 's', 'dev.pond.run': id } };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { execTarget } from '../../../src/cli/exec-target.js';
-import type { ObservedContainer } from '../../../src/engine/types.js';
+import type { ObservedWorkload } from '../../../src/engine/types.js';
 
-const box = (workload: string, over: Partial<ObservedContainer> = {}): ObservedContainer => ({
+const box = (workload: string, over: Partial<ObservedWorkload> = {}): ObservedWorkload => ({
   id: `id-${workload}`, name: `demo-${workload}`, labels: { 'dev.pond.project': 'demo', 'dev.pond.workload': workload }, state: 'running', image: 'busybox:1.35', restartCount: 0, ports: [], ...over,
 });
 const refusal = (fn: () => unknown) => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ObservedContainer } from '../../../src/engine/types.js';
+import type { ObservedWorkload } from '../../../src/engine/types.js';
 import { containerInfos } from '../../../src/cli/info-view.js';
 import { serviceInfos } from '../../../src/session/connection-info.js';
 import { workload } from '../../support/fixtures.js';
 
 const connection = { engine: 'postgres' as const, host: 'db', port: 5432, hostPort: 25432, user: 'pond', password: 's3cret', database: 'app', scheme: 'postgres' };
-const container = (name: string, extra: Partial<ObservedContainer> = {}): ObservedContainer => ({
+const container = (name: string, extra: Partial<ObservedWorkload> = {}): ObservedWorkload => ({
   id: `${name}-full-id`, name: `demo-${name}`, labels: { 'dev.pond.workload': name }, state: 'running', image: 'busybox:1.35', restartCount: 0, ports: [], ...extra,
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ObservedContainer } from '../../../src/engine/types.js';
+import type { ObservedWorkload } from '../../../src/engine/types.js';
 import { lsTable, stateSummary, summarizeProjects } from '../../../src/cli/ls-summary.js';
 
-const c = (project: string | undefined, state: ObservedContainer['state'], dir?: string): ObservedContainer => ({
+const c = (project: string | undefined, state: ObservedWorkload['state'], dir?: string): ObservedWorkload => ({
   id: `${project}-${state}`, name: `${project}-x`, state, image: 'busybox:1.35', restartCount: 0, ports: [],
   labels: { ...(project !== undefined && { 'dev.pond.project': project }), ...(dir !== undefined && { 'dev.pond.project-dir': dir }) },
 });

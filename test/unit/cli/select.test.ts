@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ObservedContainer } from '../../../src/engine/types.js';
+import type { ObservedWorkload } from '../../../src/engine/types.js';
 import { UsageError } from '../../../src/errors.js';
 import { pick, pickRunning, standing } from '../../../src/cli/select.js';
 import { pullTargets } from '../../../src/cli/pull-set.js';
 import type { DesiredContainer } from '../../../src/desired/types.js';
 
-const c = (workload: string, extra: Partial<ObservedContainer> = {}, labels: Record<string, string> = {}): ObservedContainer => ({
+const c = (workload: string, extra: Partial<ObservedWorkload> = {}, labels: Record<string, string> = {}): ObservedWorkload => ({
   id: workload, name: `p-${workload}`, state: 'running', image: 'busybox:1.35', restartCount: 0, ports: [],
   labels: { 'dev.pond.project': 'p', 'dev.pond.workload': workload, ...labels }, ...extra,
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ContainerStats } from '../../../src/engine/types.js';
+import type { WorkloadStats } from '../../../src/engine/types.js';
 import { table } from '../../../src/cli/output.js';
 import { statsRow, statsTable, type StatsSample } from '../../../src/cli/stats-table.js';
 
-const busy: ContainerStats = { cpuPercent: 98.7654, memoryBytes: 47_291_840, memoryLimitBytes: 268_435_456, netRxBytes: 1_229, netTxBytes: 0, blockReadBytes: 4_096, blockWriteBytes: 2.5 * 1024 ** 2, pids: 3 };
+const busy: WorkloadStats = { cpuPercent: 98.7654, memoryBytes: 47_291_840, memoryLimitBytes: 268_435_456, netRxBytes: 1_229, netTxBytes: 0, blockReadBytes: 4_096, blockWriteBytes: 2.5 * 1024 ** 2, pids: 3 };
 const samples: StatsSample[] = [
   { workload: 'db', container: 'shop-db', state: 'running', stats: busy },
   { workload: 'seed', container: 'shop-seed', state: 'exited' },

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ContainerStats, ObservedContainer, ObservedState } from '../../../src/engine/types.js';
+import type { WorkloadStats, ObservedWorkload, ObservedState } from '../../../src/engine/types.js';
 import { table } from '../../../src/cli/output.js';
 import { psRows, psTable, stateText, statusRows } from '../../../src/cli/status.js';
 
 const labels = (workload: string) => ({ 'dev.pond.project': 'shop', 'dev.pond.workload': workload, 'dev.pond.kind': 'service' });
-const container = (workload: string, extra: Partial<ObservedContainer>): ObservedContainer => ({
+const container = (workload: string, extra: Partial<ObservedWorkload>): ObservedWorkload => ({
   id: `${workload}0123456789abcdef`.slice(0, 64).padEnd(64, '0'),
   name: `shop-${workload}`,
   labels: labels(workload),
@@ -16,7 +16,7 @@ const container = (workload: string, extra: Partial<ObservedContainer>): Observe
 });
 
 const observed: ObservedState = {
-  containers: [
+  workloads: [
     container('web', { startedAt: '2024-05-01T11:55:00.5Z', health: 'healthy', restartCount: 2, ports: [{ container: 8080, host: 49153, hostIp: '127.0.0.1', protocol: 'tcp' }] }),
     container('burner', { startedAt: '2024-05-01T11:59:57Z' }),
     container('seed', { state: 'exited', exitCode: 0, startedAt: '2024-05-01T10:00:00Z' }),
@@ -25,7 +25,7 @@ const observed: ObservedState = {
   networks: [],
 };
 const now = new Date('2024-05-01T12:00:00Z');
-const stats = new Map<string, ContainerStats>([
+const stats = new Map<string, WorkloadStats>([
   ['shop-burner', { cpuPercent: 98.7654, memoryBytes: 335_872, memoryLimitBytes: 64 * 1024 * 1024 }],
   ['shop-web', { cpuPercent: 0.04, memoryBytes: 47_291_840, memoryLimitBytes: 268_435_456 }],
 ]);
@@ -42,9 +42,9 @@ describe('pond ps rows', () => {
   });
 
   it('keeps every existing JSON key of a status row', () => {
-    const [web] = psRows(statusRows({ ...observed, containers: [observed.containers[0]!] }), now);
+    const [web] = psRows(statusRows({ ...observed, workloads: [observed.workloads[0]!] }), now);
     expect(web).toEqual({
-      workload: 'web', kind: 'service', container: 'shop-web', id: observed.containers[0]!.id.slice(0, 12), state: 'running', health: 'healthy',
+      workload: 'web', kind: 'service', container: 'shop-web', id: observed.workloads[0]!.id.slice(0, 12), state: 'running', health: 'healthy',
       ports: ['127.0.0.1:49153->8080/tcp'], image: 'busybox:1.35', started_at: '2024-05-01T11:55:00.5Z', restarts: 2, uptime_seconds: 299,
     });
     expect(JSON.parse(JSON.stringify(web))).not.toHaveProperty('cpu_percent');
@@ -97,7 +97,7 @@ describe('the STATE of a container that stopped', () => {
   });
 
   it('JSON rows carry exit_code and oom_killed for a restarting container, not for a running one', () => {
-    const rows = statusRows({ containers: [container('bot', { state: 'restarting', exitCode: 137, oomKilled: true, restartCount: 2 }), container('web', { oomKilled: true })], volumes: [], networks: [] });
+    const rows = statusRows({ workloads: [container('bot', { state: 'restarting', exitCode: 137, oomKilled: true, restartCount: 2 }), container('web', { oomKilled: true })], volumes: [], networks: [] });
     expect(rows.map((r) => [r.workload, r.exit_code, r.oom_killed, r.restarts])).toEqual([
       ['bot', 137, true, 2],
       ['web', undefined, undefined, 0],
@@ -105,7 +105,7 @@ describe('the STATE of a container that stopped', () => {
   });
 
   it('JSON rows leave oom_killed out when the engine did not say (a listed, not inspected, container)', () => {
-    const rows = statusRows({ containers: [container('job', { state: 'exited', exitCode: 137 })], volumes: [], networks: [] });
+    const rows = statusRows({ workloads: [container('job', { state: 'exited', exitCode: 137 })], volumes: [], networks: [] });
     expect(rows[0]).not.toHaveProperty('oom_killed');
   });
 });

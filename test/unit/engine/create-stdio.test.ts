@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { toCreateOptions } from '../../../src/engine/docker/create-options.js';
-import type { ContainerSpec } from '../../../src/engine/types.js';
+import type { TaskSpec } from '../../../src/engine/types.js';
 
-const spec: ContainerSpec = {
+const spec: TaskSpec = {
   name: 'p-w-run-abc123', image: 'busybox:1.35', env: {}, ports: [], mounts: [], resources: {}, network: 'p_default',
   aliases: [], restart: 'no', init: true, stopTimeoutSec: 10, labels: {},
 };
-const stdioOf = (s: ContainerSpec) => {
+const stdioOf = (s: TaskSpec) => {
   const { Tty, OpenStdin, StdinOnce, AttachStdin, AttachStdout, AttachStderr } = toCreateOptions(s);
   return { Tty, OpenStdin, StdinOnce, AttachStdin, AttachStdout, AttachStderr };
 };

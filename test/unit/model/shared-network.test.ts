@@ -51,7 +51,7 @@ describe('network: workload:NAME', () => {
   it('restarts a running joiner when its target is started again (the namespace it joined is gone)', async () => {
     const { desired } = await load(`${A}  b:\n    image: busybox:1.35\n    network: workload:a\n`);
     const observed = observedFrom(desired);
-    observed.containers.find((c) => c.labels['dev.pond.workload'] === 'a')!.state = 'exited';
+    observed.workloads.find((c) => c.labels['dev.pond.workload'] === 'a')!.state = 'exited';
     const plan = reconcile(desired, observed, UP);
     expect(plan.steps.map((s) => `${s.action} ${s.name}`)).toEqual(['start a', 'restart b']);
     expect(plan.steps[1]!.needs).toEqual([{ step: 'container:a', condition: 'started' }]);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LABEL } from '../../../src/labels.js';
 import type { DesiredContainer } from '../../../src/desired/types.js';
-import type { ContainerSpec } from '../../../src/engine/types.js';
+import type { TaskSpec } from '../../../src/engine/types.js';
 import { UsageError } from '../../../src/errors.js';
 import { oneOffSpec, refuseOneOff, withOverrides, type OneOffOptions } from '../../../src/oneoff/spec.js';
 
-const spec: ContainerSpec = {
+const spec: TaskSpec = {
   name: 'p-web',
   image: 'busybox:1.35',
   command: ['httpd', '-f'],

@@ -67,7 +67,7 @@ describe('auto-assigned service ports', () => {
 
   it('a create leaves the host port to the engine', () => {
     const ports = [{ container: 8080, protocol: 'tcp' as const, hostIp: '127.0.0.1' }];
-    const plan = reconcile(desiredOf(project([workload('web', { ports })])), { containers: [], volumes: [], networks: [] }, OPTS);
+    const plan = reconcile(desiredOf(project([workload('web', { ports })])), { workloads: [], volumes: [], networks: [] }, OPTS);
     expect(plan.steps.find((s) => s.name === 'web')!.container!.spec.ports[0]!.host).toBeUndefined();
   });
 });

@@ -27,7 +27,7 @@ const stack = (over: Record<string, Partial<WorkloadSpec>> = {}) =>
 
 /** Container ids that do not depend on the order tests run in. */
 function pinned(observed: ObservedState): ObservedState {
-  return { ...observed, containers: observed.containers.map((c) => ({ ...c, id: `${c.labels['dev.pond.workload']}0123456789abcdef` })) };
+  return { ...observed, workloads: observed.workloads.map((c) => ({ ...c, id: `${c.labels['dev.pond.workload']}0123456789abcdef` })) };
 }
 
 describe('golden plans (edges, causes and reasons)', () => {

@@ -44,7 +44,7 @@ describe('operationPlan', () => {
 
   it('refuses a workload that has no container, naming it', () => {
     const observed = observedFrom(desired);
-    expect(() => operationPlan(req({ named: ['web'], observed: { ...observed, containers: observed.containers.filter((c) => c.labels['dev.pond.workload'] !== 'web') } }))).toThrow(/web has no container/);
+    expect(() => operationPlan(req({ named: ['web'], observed: { ...observed, workloads: observed.workloads.filter((c) => c.labels['dev.pond.workload'] !== 'web') } }))).toThrow(/web has no container/);
   });
 
   it('refuses to remove a running container unless asked to stop it first', () => {

@@ -38,8 +38,8 @@ describe('reason codes', () => {
     const old = observedFrom(desiredOf(project([workload('app', { image: 'busybox:1.35', health }), workload('gone')])));
     const plan = reconcile(desired, old, { ...UP, removeOrphans: true });
     expect(plan.steps.map((s) => `${s.action} ${s.name} ${s.reason}`)).toEqual(['remove gone orphan']);
-    const run = { ...old.containers[1]!, id: 'run0123456789', labels: { ...old.containers[1]!.labels, 'dev.pond.run': 'r1' } };
-    const abandoned = reconcile(desired, { ...observedFrom(desired), containers: [...observedFrom(desired).containers, run] }, { ...UP, abandonedRuns: ['run0123456789'] });
+    const run = { ...old.workloads[1]!, id: 'run0123456789', labels: { ...old.workloads[1]!.labels, 'dev.pond.run': 'r1' } };
+    const abandoned = reconcile(desired, { ...observedFrom(desired), workloads: [...observedFrom(desired).workloads, run] }, { ...UP, abandonedRuns: ['run0123456789'] });
     expect(abandoned.steps.map((s) => s.reason)).toEqual(['abandoned-run']);
   });
 

@@ -59,7 +59,7 @@ describe('reconcile', () => {
     const plan = reconcile(desiredOf(stack({ MODE: 'prod' })), observed, UP);
     expect(plan.steps.map((s) => `${s.action} ${s.id}`)).toEqual(['replace container:web']);
     expect(plan.steps[0]!.cause).toBe('env.MODE: "dev" → "prod"');
-    expect(plan.steps[0]!.awaits).toEqual([{ workload: 'db', containerId: observed.containers[0]!.id, condition: 'healthy', health }]);
+    expect(plan.steps[0]!.awaits).toEqual([{ workload: 'db', containerId: observed.workloads[0]!.id, condition: 'healthy', health }]);
     expect(text(plan)).toContain('-/+ container web       env.MODE: "dev" → "prod"');
   });
 
@@ -99,9 +99,9 @@ describe('reconcile', () => {
   it('leaves one-off run containers (dev.pond.run) alone: not the workload, not orphans', () => {
     const desired = desiredOf(stack());
     const observed = observedFrom(desired);
-    const run = { ...observed.containers[0]!, id: 'run0000000001', name: 'demo-web-run-1', labels: { ...observed.containers[0]!.labels, 'dev.pond.run': '1', 'dev.pond.config-hash': 'other' }, state: 'exited' as const };
+    const run = { ...observed.workloads[0]!, id: 'run0000000001', name: 'demo-web-run-1', labels: { ...observed.workloads[0]!.labels, 'dev.pond.run': '1', 'dev.pond.config-hash': 'other' }, state: 'exited' as const };
     const gone = { ...run, id: 'run0000000002', name: 'demo-gone-run-2', labels: { ...run.labels, 'dev.pond.workload': 'gone' } };
-    const plan = reconcile(desired, { ...observed, containers: [...observed.containers, run, gone] }, { ...UP, removeOrphans: true });
+    const plan = reconcile(desired, { ...observed, workloads: [...observed.workloads, run, gone] }, { ...UP, removeOrphans: true });
     expect(plan.steps).toEqual([]);
   });
 
@@ -134,8 +134,8 @@ describe('reconcile', () => {
   it('removes what an interrupted replace left behind before replacing again', () => {
     const before = desiredOf(stack());
     const observed = observedFrom(before);
-    const web = observed.containers.find((c) => c.name === 'demo-web')!;
-    observed.containers.push({ ...web, id: 'leftover0000aa', name: `${web.id.slice(0, 12)}_demo-web` });
+    const web = observed.workloads.find((c) => c.name === 'demo-web')!;
+    observed.workloads.push({ ...web, id: 'leftover0000aa', name: `${web.id.slice(0, 12)}_demo-web` });
     const plan = reconcile(desiredOf(stack({ MODE: 'prod' })), observed, UP);
     expect(plan.steps.map((s) => `${s.action} ${s.engineName}: ${s.cause}`)).toEqual([`remove ${web.id.slice(0, 12)}_demo-web: leftover of an interrupted replace`, 'replace demo-web: env.MODE: "dev" → "prod"']);
     expect(plan.steps[1]!.needs[0]).toEqual({ step: 'container:web#leftover0000', condition: 'started' });
@@ -144,7 +144,7 @@ describe('reconcile', () => {
   it('renames by replacing a container left under a temporary name', () => {
     const desired = desiredOf(stack());
     const observed = observedFrom(desired);
-    observed.containers[1]!.name = 'abc123_demo-web';
+    observed.workloads[1]!.name = 'abc123_demo-web';
     expect(reconcile(desired, observed, UP).steps.map((s) => `${s.action} ${s.name}: ${s.cause}`)).toEqual(['replace web: is named abc123_demo-web, left by an interrupted replace']);
   });
 

@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LABEL } from '../../../src/labels.js';
-import type { ContainerSpec, Engine, ExecRequest, ObservedContainer } from '../../../src/engine/types.js';
+import type { TaskSpec, Engine, ExecRequest, ObservedWorkload } from '../../../src/engine/types.js';
 import { TimeoutError } from '../../../src/errors.js';
 import { runWarm } from '../../../src/queries/warm.js';
 import { warmSpec } from '../../../src/queries/warm-spec.js';
 import { parseRequest, requestLine, splitHeader, headerLine } from '../../../src/workloads/query/runner/protocol.js';
 
-const template: ContainerSpec = {
+const template: TaskSpec = {
   name: 'p-sales', image: 'node:22-slim', command: ['node', '/opt/pond/query-runner.mjs'],
   env: { HOME: '/tmp', POND_SQL: 'select 1', POND_FORMAT: 'json', POND_OUTPUT: '/out/sales.json', POND_QUERY_HASH: 'abc' },
   ports: [], network: 'none', aliases: ['sales'], restart: 'no', init: true, stopTimeoutSec: 10,
@@ -41,7 +41,7 @@ describe('warmSpec', () => {
   });
 
   it('hashes what the runner is: the same for another SQL, new for another limit or runner build', () => {
-    const hash = (t: ContainerSpec, r = 'r1'): string | undefined => warmSpec(t, r).labels[LABEL.warm];
+    const hash = (t: TaskSpec, r = 'r1'): string | undefined => warmSpec(t, r).labels[LABEL.warm];
     expect(hash({ ...template, env: { ...template.env, POND_SQL: 'select 2', POND_QUERY_HASH: 'def' } })).toBe(hash(template));
     expect(hash({ ...template, resources: { memoryBytes: 1 << 30 } })).not.toBe(hash(template));
     expect(hash(template, 'r2')).not.toBe(hash(template));
@@ -65,7 +65,7 @@ describe('warm runner protocol', () => {
 });
 
 describe('runWarm', () => {
-  const running = (spec: ContainerSpec): ObservedContainer => ({ id: 'c1', name: spec.name, labels: spec.labels, state: 'running', image: spec.image, restartCount: 0, ports: [] });
+  const running = (spec: TaskSpec): ObservedWorkload => ({ id: 'c1', name: spec.name, labels: spec.labels, state: 'running', image: spec.image, restartCount: 0, ports: [] });
 
   it('a runner that does not answer past timeout and grace is removed, and the query fails with a timeout', async () => {
     vi.useFakeTimers();
@@ -73,9 +73,9 @@ describe('runWarm', () => {
       const removed: string[] = [];
       let endExec: (code: number) => void = () => undefined;
       const engine = {
-        inspectContainer: async () => running(warmSpec(template, 'unknown')),
+        inspectWorkload: async () => running(warmSpec(template, 'unknown')),
         exec: (_id: string, _req: ExecRequest) => new Promise<number>((_resolve, reject) => (endExec = () => reject(new Error('gone')))),
-        removeContainer: async (id: string) => (removed.push(id), endExec(0)),
+        removeWorkload: async (id: string) => (removed.push(id), endExec(0)),
       } as unknown as Engine;
       const tpl = { ...template, mounts: template.mounts.filter((m) => m.target !== '/opt/pond/query-runner.mjs') };
       const done = runWarm(engine, tpl, 'query sales', { sql: 'select 1', format: 'csv', explain: false, timeoutMs: 1000 }).catch((e: unknown) => e);

@@ -8,7 +8,7 @@ function countingEngine(fail = false): { engine: Engine; calls: string[] } {
   const observe = async (project: string): Promise<ObservedState> => {
     calls.push(project);
     if (fail) throw new Error('engine said no');
-    return { containers: [], networks: [], volumes: [{ name: `snapshot-${calls.length}`, labels: {} }] };
+    return { workloads: [], networks: [], volumes: [{ name: `snapshot-${calls.length}`, labels: {} }] };
   };
   return { engine: { observe } as unknown as Engine, calls };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ObservedContainer } from '../../../src/engine/types.js';
+import type { ObservedWorkload } from '../../../src/engine/types.js';
 import type { Project } from '../../../src/pipeline.js';
 import { buildState, type StateInput } from '../../../src/ui/server/state.js';
 import { workloadState } from '../../../src/ui/server/workload-state.js';
@@ -25,11 +25,11 @@ const yaml = `  db:
     token: nbtoken-123456
 `;
 
-function container(workload: string, over: Partial<ObservedContainer> = {}): ObservedContainer {
+function container(workload: string, over: Partial<ObservedWorkload> = {}): ObservedWorkload {
   return { id: `id-${workload}`, name: `demo-${workload}`, labels: { 'dev.pond.project': 'demo', 'dev.pond.workload': workload }, state: 'running', image: 'busybox:1.35', restartCount: 0, ports: [], ...over };
 }
 
-async function input(containers: ObservedContainer[]): Promise<StateInput> {
+async function input(containers: ObservedWorkload[]): Promise<StateInput> {
   const { load } = await tempProject(yaml, { 'nb/.keep': '' });
   const project: Project = await load();
   return { spec: project.spec, edges: project.graph.edges, engine: 'unix:///var/run/docker.sock', watch: false, now: new Date('2026-01-02T03:04:05Z'), containers, scheduled: [], runs: {}, queries: {} };
@@ -71,7 +71,7 @@ describe('ui state from an observed state', () => {
 });
 
 describe('ui workload state word', () => {
-  const c = (over: Partial<ObservedContainer>): ObservedContainer => container('x', over);
+  const c = (over: Partial<ObservedWorkload>): ObservedWorkload => container('x', over);
   it('a running container shows its health when it has a check', () => {
     expect(workloadState(c({}))).toBe('running');
     expect(workloadState(c({ health: 'unhealthy' }))).toBe('unhealthy');

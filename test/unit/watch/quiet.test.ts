@@ -5,7 +5,7 @@ import { QuietPlan, type PlanInputs } from '../../../src/watch/quiet.js';
 
 const project = { spec: { name: 'demo' } } as unknown as Project;
 const observed = (state: 'running' | 'exited', labels: Record<string, string> = {}): ObservedState => ({
-  containers: [{ id: 'c1', name: 'demo-web', labels: { 'dev.pond.workload': 'web', ...labels }, state, image: 'busybox:1.35', restartCount: 0, ports: [] }],
+  workloads: [{ id: 'c1', name: 'demo-web', labels: { 'dev.pond.workload': 'web', ...labels }, state, image: 'busybox:1.35', restartCount: 0, ports: [] }],
   volumes: [],
   networks: [],
 });

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { docker, eventually } from '../integration/helpers/docker.js';
 import { scenario } from '../e2e/helpers/scenario.js';
 import { launch, type Browser } from './chromium.js';
@@ -60,6 +60,12 @@ beforeAll(async () => {
   ui = await startedUi(s.start(['ui', '--no-open', '--format', 'json'], { CI: '1' }));
   browser = await launch();
 }, 180_000);
+
+// A page a failed test left open keeps its two event streams, and chromium allows six connections
+// per origin: the next page's POSTs would queue behind them.
+afterEach(async () => {
+  for (const p of browser?.context.pages() ?? []) await p.close();
+});
 
 afterAll(async () => {
   await browser?.close();

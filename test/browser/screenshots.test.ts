@@ -1,6 +1,5 @@
-// Screenshots of the main views, light and dark, against the FAKE server's canned stack. They go to
-// docs/ui/ with POND_UI_SCREENSHOTS=1 (the README shows them), else to dist/ui/screenshots/ so a
-// plain test run leaves the tree clean.
+// Screenshots of the main views, light and dark, against the FAKE server's canned stack, into
+// dist/ui/screenshots/ (a review aid: the README's images are of the real stack, real-stack.test.ts).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +9,7 @@ import { launch, type Browser } from './chromium.js';
 import { startFakeUi, type FakeUi } from './fake-ui-server.js';
 import { analyticsState, TAIL } from './fixtures.js';
 
-const OUT = process.env.POND_UI_SCREENSHOTS ? 'docs/ui' : 'dist/ui/screenshots';
+const OUT = 'dist/ui/screenshots';
 const MORE: UiLogLine[] = [
   { workload: 'web', stream: 'stdout', text: 'GET / 200 in 4ms' },
   { workload: 'report', stream: 'stdout', text: 'wrote /bot/result.json (12 rows)' },

@@ -52,6 +52,15 @@ async function outcome(page: Page, label: string): Promise<string | null> {
   return el.textContent();
 }
 
+/** What a browser does when the tab goes to the background or comes back (headless tabs are always visible). */
+async function setHidden(page: Page, hidden: boolean): Promise<void> {
+  await page.evaluate((h) => {
+    Object.defineProperty(document, 'visibilityState', { value: h ? 'hidden' : 'visible', configurable: true });
+    Object.defineProperty(document, 'hidden', { value: h, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+}
+
 const stateText = (page: Page, name: string): Promise<string | null> => page.locator(`#graph [data-name="${name}"] .state`).textContent();
 
 beforeAll(async () => {
@@ -119,6 +128,30 @@ describe('pond ui in chromium against a real stack', () => {
     console.log(`real ui log latency: ${seenAt - printedAt} ms from the engine's timestamp of the line, ${seenAt - calledAt} ms from the docker exec call`);
     expect(seenAt - printedAt).toBeLessThan(1000);
     await page.close();
+  });
+
+  it("with two other tabs open and hidden, a third tab's Restart button still restarts the container", async () => {
+    for (const other of [await open(), await open()]) {
+      await other.locator('#log-lines .line').first().waitFor({ timeout: 10_000 });
+      await setHidden(other, true);
+    }
+    const before = (await inspect('worker'))!;
+    const page = await open();
+    await page.locator('#graph [data-name="worker"]').click();
+    await page.getByRole('button', { name: 'Restart' }).click();
+    expect(await outcome(page, 'Restart')).toMatch(/^Restart: ok/);
+    expect((await inspect('worker'))!.startedAt).not.toBe(before.startedAt);
+  }, 90_000);
+
+  it('a tab shown again streams again: a line printed while it was hidden is on its log view', async () => {
+    const page = await open();
+    await page.locator('#log-lines .line', { hasText: 'api: listening on :8080' }).waitFor({ timeout: 10_000 });
+    await setHidden(page, true);
+    const marker = `CANARY-LINE-${randomBytes(4).toString('hex')}`;
+    await docker('exec', (await inspect('api'))!.id, 'sh', '-c', `echo ${marker} > /proc/1/fd/1`);
+    await setHidden(page, false);
+    await page.locator('#log-lines .line', { hasText: marker }).waitFor({ timeout: 5000 });
+    expect(await page.locator('#log-lines .line', { hasText: 'api: listening on :8080' }).count()).toBe(1);
   });
 
   it('a page load without the token is refused with 401 and shows no data', async () => {

@@ -18,6 +18,9 @@ const MAX_DELAY = 5000;
 /**
  * An EventSource that reconnects: the browser retries a dropped connection by itself, but gives up
  * for good on an error answer (a restarted server, 401/5xx); then this opens a new one, backing off.
+ * A hidden tab lets go of its connection and reconnects when shown: the browser allows six
+ * connections per origin, and each open tab holds two streams, so a third tab's requests would
+ * otherwise wait behind the other tabs' streams for good.
  */
 export function openStream(url: string, opts: Options): Stream {
   let source: EventSource | undefined;
@@ -48,10 +51,21 @@ export function openStream(url: string, opts: Options): Stream {
       });
     }
   };
-  connect();
+  const pause = (): void => {
+    window.clearTimeout(timer);
+    source?.close();
+    source = undefined;
+  };
+  const onVisibility = (): void => {
+    if (document.visibilityState === 'hidden') return pause();
+    if (!source) connect();
+  };
+  document.addEventListener('visibilitychange', onVisibility);
+  if (document.visibilityState !== 'hidden') connect();
   return {
     close() {
       closed = true;
+      document.removeEventListener('visibilitychange', onVisibility);
       window.clearTimeout(timer);
       source?.close();
     },

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupProject, docker, uniqueProject } from '../integration/helpers/docker.js';
-import { pond, projectDir, ROOT } from './helpers/pond.js';
+import { pond, ROOT } from './helpers/pond.js';
+import { scenario } from './helpers/scenario.js';
 
 /** Every entry under `dir` (folders too): path → type, mode and content (a hash of the bytes, a link's target). */
 function snapshot(dir: string): Record<string, string> {
@@ -35,6 +36,8 @@ async function objectsOf(project: string): Promise<string[]> {
 const examples = fs.readdirSync(path.join(ROOT, 'examples')).filter((d) => fs.existsSync(path.join(ROOT, 'examples', d, 'pond.yaml')));
 const project = uniqueProject('hl-readonly');
 const temps: string[] = [];
+/** A notebook beside a dependency cycle (testdata/read-only-load/). */
+const cyclic = scenario('read-only-load');
 afterAll(async () => {
   await cleanupProject(project);
   for (const d of temps) fs.rmSync(d, { recursive: true, force: true });
@@ -60,15 +63,10 @@ describe('loading only reads: validate and plan leave the project folder byte fo
   });
 
   it('a notebook beside a dependency cycle: validate exits 3 and writes nothing', async () => {
-    const dir = await projectDir({
-      'pond.yaml': 'version: 1\nname: cyc\nworkloads:\n  explore:\n    kind: notebook\n    notebook: notebooks\n  a:\n    image: busybox:1.35\n    depends_on: [b]\n  b:\n    image: busybox:1.35\n    depends_on: [a]\n',
-      'notebooks/explore.py': 'import marimo\n',
-    });
-    temps.push(dir);
-    const before = snapshot(dir);
-    const validate = await pond(['validate'], { cwd: dir });
+    const before = snapshot(cyclic.dir);
+    const validate = await cyclic.pond(['validate']);
     expect(validate.code).toBe(3);
     expect(validate.stderr).toContain('dependency cycle: a → b → a');
-    expect(snapshot(dir)).toEqual(before);
+    expect(snapshot(cyclic.dir)).toEqual(before);
   });
 });

@@ -58,12 +58,12 @@ describe('where the configuration comes from', () => {
     expect(JSON.parse(config.stdout).name).toBe('from-flag');
   });
 
-  const projectDir = conventions('project-dir', 'project-dir');
+  const located = conventions('project-dir', 'project-dir');
   it('--project-directory is where pond.yaml is found and its relative paths resolve from', async () => {
     const elsewhere = tempDir('pond-e2e-conv-cwd-', { keep: 'file' });
-    const up = await pond(['--project-directory', projectDir.dir, 'up'], { cwd: elsewhere, env: projectDir.env });
+    const up = await pond(['--project-directory', located.dir, 'up'], { cwd: elsewhere, env: located.env });
     expect(up.code, up.stderr).toBe(0);
-    expect(await docker('exec', (await containers(projectDir.project)).a!.id, 'cat', '/www/index.html')).toBe('from the project folder');
+    expect(await docker('exec', (await containers(located.project)).a!.id, 'cat', '/www/index.html')).toBe('from the project folder');
   }, 60_000);
 
   const envFile = conventions('env-file', 'env-file');

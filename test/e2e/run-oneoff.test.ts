@@ -147,13 +147,9 @@ describe('pond run of a scheduled bot', () => {
   describe('under concurrency: forbid', () => {
     const s = scenario('run-oneoff-forbid', { folder: 'run-oneoff/slow' });
     const { project } = s;
-    let first: ReturnType<Scenario['start']> | undefined;
-    afterAll(() => {
-      first?.kill('SIGKILL');
-    });
 
     it('is refused while another run is in progress (another pond process), naming it, and starts no second container', async () => {
-      first = s.start(['run', 'slow']);
+      const first = s.start(['run', 'slow']);
       const done = exited(first);
       const [id] = await running(project);
       const runId = await inspect(id!, '{{index .Config.Labels "dev.pond.run"}}');
@@ -169,14 +165,10 @@ describe('pond run of a scheduled bot', () => {
   describe('under concurrency: forbid, while watch runs it on schedule', () => {
     const s = scenario('run-oneoff-watch', { folder: 'run-oneoff/slow' });
     const { project } = s;
-    let watcher: ReturnType<Scenario['start']> | undefined;
-    afterAll(() => {
-      watcher?.kill('SIGKILL');
-    });
 
     it('is refused while the scheduled run is in progress, and starts no second container', async () => {
       s.use('every-second');
-      watcher = s.start(['up', '--watch']);
+      const watcher = s.start(['up', '--watch']);
       const done = exited(watcher);
       const [id] = await running(project);
       const r = await s.pond(['run', 'slow']);
@@ -191,19 +183,13 @@ describe('pond run of a scheduled bot', () => {
   describe('under concurrency: replace', () => {
     const s = scenario('run-oneoff-replace', { folder: 'run-oneoff/slow' });
     const { project } = s;
-    const children: ReturnType<Scenario['start']>[] = [];
-    afterAll(() => {
-      for (const c of children) c.kill('SIGKILL');
-    });
 
     it('stops the run in progress before it starts', async () => {
       s.use('replace');
       const first = s.start(['run', 'slow']);
-      children.push(first);
       const firstDone = exited(first);
       const [old] = await running(project);
       const second = s.start(['run', 'slow']);
-      children.push(second);
       const secondDone = exited(second);
       await firstDone;
       const [now] = await running(project);

@@ -79,7 +79,6 @@ describe('pond ui serves the project on 127.0.0.1 behind its token', () => {
   }, 180_000);
 
   afterAll(async () => {
-    if (ui && ui.exitCode === null) ui.kill('SIGKILL');
     if (lockDir) await fs.rm(lockDir, { recursive: true, force: true });
   });
 
@@ -204,9 +203,6 @@ describe('pond up --watch --ui serves the same dashboard beside watch mode', () 
     token = url.searchParams.get('token')!;
   }, 120_000);
 
-  afterAll(async () => {
-    if (watch && watch.exitCode === null) watch.kill('SIGKILL');
-  });
 
   it('says it watches, and a restart goes through although watch mode holds the project lock', async () => {
     const state = (await (await fetch(`${origin}/api/state`, { headers: headers() })).json()) as UiState;

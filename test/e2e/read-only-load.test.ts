@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupProject, docker, uniqueProject } from '../integration/helpers/docker.js';
+import { cleanupProject, docker } from '../integration/helpers/docker.js';
 import { pond, ROOT } from './helpers/pond.js';
 import { scenario } from './helpers/scenario.js';
 
@@ -34,10 +34,11 @@ async function objectsOf(project: string): Promise<string[]> {
 }
 
 const examples = fs.readdirSync(path.join(ROOT, 'examples')).filter((d) => fs.existsSync(path.join(ROOT, 'examples', d, 'pond.yaml')));
-const project = uniqueProject('hl-readonly');
-const temps: string[] = [];
 /** A notebook beside a dependency cycle (testdata/read-only-load/). */
 const cyclic = scenario('read-only-load');
+/** The examples are planned under a name of the run's, so the engine check below looks at nothing of anyone else's. */
+const project = `${cyclic.project}-examples`;
+const temps: string[] = [];
 afterAll(async () => {
   await cleanupProject(project);
   for (const d of temps) fs.rmSync(d, { recursive: true, force: true });

@@ -130,6 +130,13 @@ describe('pond run of a scheduled bot', () => {
       expect(await inspect(ids[0]!, '{{.State.Running}}')).toBe('true');
       return ids;
     }, { timeoutMs: 30_000 });
+  /** Starts pond `args` in the background and waits until it holds the one running run of slow; `stop` is Ctrl-C, resolving to its exit code. */
+  const holding = async (s: Scenario, args: string[]): Promise<{ id: string; stop: () => Promise<number | null> }> => {
+    const child = s.start(args);
+    const done = exited(child);
+    const [id] = await running(s.project);
+    return { id: id!, stop: () => (child.kill('SIGINT'), done) };
+  };
 
   describe('with a command', () => {
     const s = scenario('run-oneoff-cmd', { folder: 'run-oneoff/slow' });
@@ -144,41 +151,26 @@ describe('pond run of a scheduled bot', () => {
     });
   });
 
-  describe('under concurrency: forbid', () => {
-    const s = scenario('run-oneoff-forbid', { folder: 'run-oneoff/slow' });
-    const { project } = s;
+  const holders = [
+    { name: 'forbid', when: 'another run is in progress (another pond process)', args: ['run', 'slow'] },
+    { name: 'watch', when: 'the scheduled run under watch is in progress', args: ['up', '--watch'], variant: 'every-second' },
+  ];
+  for (const holder of holders) {
+    describe(`under concurrency: forbid, while ${holder.when}`, () => {
+      const s = scenario(`run-oneoff-${holder.name}`, { folder: 'run-oneoff/slow' });
 
-    it('is refused while another run is in progress (another pond process), naming it, and starts no second container', async () => {
-      const first = s.start(['run', 'slow']);
-      const done = exited(first);
-      const [id] = await running(project);
-      const runId = await inspect(id!, '{{index .Config.Labels "dev.pond.run"}}');
-      const r = await s.pond(['run', 'slow']);
-      expect(r.code).toBe(5);
-      expect(r.stderr).toContain(`run ${runId} is still going (concurrency: forbid)`);
-      expect(await runs(project)).toEqual([id]);
-      first.kill('SIGINT');
-      expect(await done).toBe(130);
+      it('is refused, naming the run in progress, and starts no second container', async () => {
+        if (holder.variant) s.use(holder.variant);
+        const first = await holding(s, holder.args);
+        const runId = await inspect(first.id, '{{index .Config.Labels "dev.pond.run"}}');
+        const r = await s.pond(['run', 'slow']);
+        expect(r.code).toBe(5);
+        expect(r.stderr).toContain(`run ${runId} is still going (concurrency: forbid)`);
+        expect(await runs(s.project)).toEqual([first.id]);
+        expect(await first.stop()).toBe(130);
+      });
     });
-  });
-
-  describe('under concurrency: forbid, while watch runs it on schedule', () => {
-    const s = scenario('run-oneoff-watch', { folder: 'run-oneoff/slow' });
-    const { project } = s;
-
-    it('is refused while the scheduled run is in progress, and starts no second container', async () => {
-      s.use('every-second');
-      const watcher = s.start(['up', '--watch']);
-      const done = exited(watcher);
-      const [id] = await running(project);
-      const r = await s.pond(['run', 'slow']);
-      expect(r.code).toBe(5);
-      expect(r.stderr).toMatch(/is still going \(concurrency: forbid\)/);
-      expect(await runs(project)).toEqual([id]);
-      watcher.kill('SIGINT');
-      expect(await done).toBe(130);
-    });
-  });
+  }
 
   describe('under concurrency: replace', () => {
     const s = scenario('run-oneoff-replace', { folder: 'run-oneoff/slow' });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TaskSpec, Engine, LogLine, ObservedWorkload } from '../../src/engine/types.js';
 import { EngineError } from '../../src/errors.js';
+import { taskSpec } from '../support/task-spec.js';
 
 /**
  * What one backend needs for the suite: an image, commands with known behaviour on it, a project
@@ -39,10 +40,7 @@ export function describeEngineConformance(name: string, makeEngine: () => Engine
     let serviceId = '';
     const net = `${fx.project}_default`;
     const labels = (workload: string): Record<string, string> => ({ 'dev.pond.project': fx.project, 'dev.pond.workload': workload });
-    const spec = (workload: string, over: Partial<TaskSpec> = {}): TaskSpec => ({
-      name: `${fx.project}-${workload}`, image: fx.image, env: {}, ports: [], mounts: [], resources: {}, network: net, aliases: [workload],
-      restart: 'no', init: true, stopTimeoutSec: 10, labels: labels(workload), ...over,
-    });
+    const spec = (workload: string, over: Partial<TaskSpec> = {}): TaskSpec => taskSpec(fx.project, workload, { image: fx.image, ...over });
     const observed = async (workload: string): Promise<ObservedWorkload | undefined> => (await engine.observe(fx.project)).workloads.find((c) => c.labels['dev.pond.workload'] === workload);
 
     beforeAll(async () => {

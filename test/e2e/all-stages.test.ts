@@ -1,32 +1,12 @@
-import fs from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { pond, projectDir } from './helpers/pond.js';
+import { describe, expect, it } from 'vitest';
+import { scenario } from './helpers/scenario.js';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
-
-const THREE_MISTAKES = `version: 1
-workloads:
-  web:
-    imgae: busybox:1.35
-  api:
-    image: busybox:1.35
-    network: host
-  a:
-    image: busybox:1.35
-    depends_on: [b]
-  b:
-    image: busybox:1.35
-    depends_on: [a]
-`;
+/** testdata/all-stages/pond.yaml holds three mistakes, one for each stage: schema (a typo), model (host networking), graph (a cycle). */
+const s = scenario('all-stages');
 
 describe('pond validate reports every stage\'s problems in one run', () => {
   it('a schema error, a model error and a cycle: all three by file:line:col with hints, the skipped checks named, exit 3', async () => {
-    const dir = await projectDir({ 'pond.yaml': THREE_MISTAKES });
-    dirs.push(dir);
-    const run = await pond(['validate'], { cwd: dir });
+    const run = await s.pond(['validate']);
     expect(run.code).toBe(3);
     expect(run.stderr.trim().split('\n')).toEqual([
       'pond.yaml:4:5 error[unknown-key]: unknown key "imgae" in workload "web"',
@@ -41,9 +21,7 @@ describe('pond validate reports every stage\'s problems in one run', () => {
   });
 
   it('--format json carries the diagnostics and the notes in one document', async () => {
-    const dir = await projectDir({ 'pond.yaml': THREE_MISTAKES });
-    dirs.push(dir);
-    const run = await pond(['validate', '--format', 'json'], { cwd: dir });
+    const run = await s.pond(['validate', '--format', 'json']);
     const doc = JSON.parse(run.stdout) as { valid: boolean; diagnostics: { code: string }[]; notes: string[] };
     expect(doc.diagnostics.map((d) => d.code)).toEqual(['unknown-key', 'unsafe', 'dependency-cycle']);
     expect(doc.notes).toHaveLength(1);

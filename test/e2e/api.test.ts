@@ -1,38 +1,21 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApplyError, ConfigError, InterruptedError, LockHeldError, Pond, UsageError, type PondEvent } from '../../src/api/index.js';
 import { acquireLock } from '../../src/lock/lock.js';
-import { cleanupProject, docker, uniqueProject } from '../integration/helpers/docker.js';
-import { projectDir } from './helpers/pond.js';
-
-const YAML = `version: 1
-name: api-test
-workloads:
-  web:
-    image: busybox:1.35
-    command: [httpd, -f, -p, "8080", -h, /www]
-    volumes: ["./www:/www:ro", "data:/data"]
-    ports: ["8080"]
-    health:
-      http: { port: 8080, path: / }
-volumes:
-  data: {}
-`;
+import { cleanupProject, docker } from '../integration/helpers/docker.js';
+import { scenario } from './helpers/scenario.js';
 
 const label = (project: string): string => `label=dev.pond.project=${project}`;
 const ids = async (...args: string[]): Promise<string[]> => (await docker(...args)).split('\n').filter(Boolean);
 
 describe('Pond API on the real engine', () => {
-  const project = uniqueProject('pond-e2e-api');
-  let dir: string;
+  const s = scenario('api');
+  const { project } = s;
   let pond: Pond;
   const events: PondEvent[] = [];
   const written: string[] = [];
 
   beforeAll(async () => {
-    dir = await projectDir({ 'pond.yaml': YAML, 'www/index.html': 'hello from the api test\n' });
-    pond = await Pond.load({ file: path.join(dir, 'pond.yaml'), projectName: project });
+    pond = await Pond.load({ file: s.at('pond.yaml'), env: s.env });
     const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (written.push(String(s)), true));
     const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (written.push(String(s)), true));
     try {
@@ -42,7 +25,6 @@ describe('Pond API on the real engine', () => {
       err.mockRestore();
     }
   });
-  afterAll(() => cleanupProject(project));
 
   it('up creates the workload container, running and labelled with the project', async () => {
     const names = await docker('ps', '--filter', label(project), '--filter', 'label=dev.pond.workload=web', '--format', '{{.Names}} {{.State}}');
@@ -71,8 +53,8 @@ describe('Pond API on the real engine', () => {
   });
 
   it('up while another pond holds the project lock throws LockHeldError (exit 5) and creates nothing', async () => {
-    const other = uniqueProject('pond-e2e-api-lock');
-    const locked = await Pond.load({ file: path.join(dir, 'pond.yaml'), projectName: other });
+    const other = `${project}-lock`;
+    const locked = await Pond.load({ file: s.at('pond.yaml'), env: s.env, projectName: other });
     const lock = await acquireLock(other, 'pond up (another process)', 0);
     try {
       const failure = await locked.up().catch((e: unknown) => e);
@@ -100,20 +82,11 @@ describe('Pond API on the real engine', () => {
 });
 
 describe('Pond API failures on the real engine', () => {
-  const NEVER_READY = `version: 1
-workloads:
-  web:
-    image: busybox:1.35
-    command: [sleep, "300"]
-    health:
-      http: { port: 8080, path: / }
-`;
-  const project = uniqueProject('pond-e2e-api-fail');
-  afterAll(() => cleanupProject(project));
+  const s = scenario('api-fail', { folder: 'api/never-ready' });
+  const { project } = s;
 
   it('a workload that never gets ready throws ApplyError with exit 124 naming its step', async () => {
-    const dir = await projectDir({ 'pond.yaml': NEVER_READY });
-    const pond = await Pond.load({ file: path.join(dir, 'pond.yaml'), projectName: project });
+    const pond = await Pond.load({ file: s.at('pond.yaml'), env: s.env });
     const failure = await pond.up({ waitTimeoutMs: 1_000 }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ApplyError);
     expect((failure as ApplyError).exitCode).toBe(124);
@@ -121,8 +94,7 @@ workloads:
   });
 
   it('aborting the signal once web has started (while up waits for it to be ready) throws InterruptedError (exit 130)', async () => {
-    const dir = await projectDir({ 'pond.yaml': NEVER_READY });
-    const pond = await Pond.load({ file: path.join(dir, 'pond.yaml'), projectName: `${project}-abort` });
+    const pond = await Pond.load({ file: s.at('pond.yaml'), env: s.env, projectName: `${project}-abort` });
     const abort = new AbortController();
     const onEvent = (e: PondEvent): void => {
       if (e.type === 'step' && e.step.name === 'web' && e.status === 'reached') abort.abort();
@@ -138,14 +110,15 @@ workloads:
 });
 
 describe('Pond API refusals (no engine touched)', () => {
+  const bad = scenario('api-bad', { folder: 'api/bad' });
+  const good = scenario('api-opts', { folder: 'api' });
   it('a bad pond.yaml throws ConfigError (exit 3) whose message and diagnostics carry file:line:col', async () => {
-    const dir = await projectDir({ 'pond.yaml': 'version: 1\nworkloads:\n  web:\n    imgae: busybox:1.35\n' });
-    const failure = await Pond.load({ file: path.join(dir, 'pond.yaml') }).catch((e: unknown) => e);
+    const failure = await Pond.load({ file: bad.at('pond.yaml') }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ConfigError);
     const e = failure as ConfigError;
     expect(e.exitCode).toBe(3);
     expect(e.message).toMatch(/pond\.yaml:4:5 error\[unknown-key\]/);
-    expect(e.diagnostics[0]?.location).toMatchObject({ file: path.join(dir, 'pond.yaml'), line: 4, col: 5 });
+    expect(e.diagnostics[0]?.location).toMatchObject({ file: bad.at('pond.yaml'), line: 4, col: 5 });
   });
 
   it('an unknown option throws UsageError (exit 3) naming it, before anything is read', async () => {
@@ -155,11 +128,9 @@ describe('Pond API refusals (no engine touched)', () => {
   });
 
   it('a wrongly typed option of up throws UsageError naming its path', async () => {
-    const dir = await projectDir({ 'pond.yaml': YAML, 'www/index.html': 'x\n' });
-    const pond = await Pond.load({ file: path.join(dir, 'pond.yaml'), projectName: uniqueProject('pond-e2e-api-opts') });
+    const pond = await Pond.load({ file: good.at('pond.yaml'), env: good.env });
     const failure = await pond.up({ waitTimeoutMs: '60s' as never }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(UsageError);
     expect((failure as UsageError).message).toMatch(/waitTimeoutMs: /);
-    await fs.rm(dir, { recursive: true, force: true });
   });
 });

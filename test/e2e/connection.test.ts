@@ -1,51 +1,23 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupProject, docker, uniqueProject, waitForImage } from '../integration/helpers/docker.js';
+import { docker, waitForImage } from '../integration/helpers/docker.js';
 import { fakeSsh } from './helpers/fake-ssh.js';
-import { containers, pond, projectDir, ROOT, type PondRun } from './helpers/pond.js';
+import { containers } from './helpers/pond.js';
+import { scenario, type Scenario } from './helpers/scenario.js';
 import { SocketProxy } from './helpers/socket-proxy.js';
+import { pondWithInput } from './helpers/stdio.js';
 import { makeCertificates, TlsEngine } from './helpers/tls-engine.js';
 import { tempDir } from '../support/temp-dir.js';
 
-const projects: string[] = [];
-afterAll(async () => {
-  await Promise.all(projects.map((p) => cleanupProject(p)));
-});
-
-/** A project of one busybox service that says a marker line, in a fresh folder. */
-async function stack(): Promise<{ project: string; dir: string; marker: string }> {
-  const project = uniqueProject('pond-e2e-conn');
-  projects.push(project);
-  const marker = `hello-${project}`;
-  const yaml = `version: 1
-name: ${project}
-workloads:
-  web:
-    image: busybox:1.35
-    command: [sh, -c, "echo ${marker}; exec sleep 3600"]
-`;
-  return { project, dir: await projectDir({ 'pond.yaml': yaml }), marker };
-}
+/** testdata/connection/: one busybox service that says a marker line, `hello-<project>`, at start. */
+const stack = (name: string): Scenario => scenario(`connection-${name}`, { folder: 'connection' });
+const markerOf = (s: Scenario): string => `hello-${s.project}`;
 
 /** A docker config folder with no context in use, so the host's own ~/.docker never decides. */
 const emptyConfig = async (): Promise<string> => tempDir('pond-docker-config-', { keep: 'file' });
-
-/** pond with `input` on a stdin that ends: exec's stdin travels on the hijacked stream. */
-function pondWithInput(args: string[], cwd: string, env: Record<string, string>, input: string): Promise<PondRun> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/pond'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
 
 const runningId = async (project: string): Promise<string> => {
   const web = (await containers(project)).web;
@@ -58,11 +30,10 @@ beforeAll(() => waitForImage('busybox:1.35'));
 describe('a docker context chosen by the docker CLI config', () => {
   let proxy: SocketProxy;
   let env: Record<string, string>;
-  let s: Awaited<ReturnType<typeof stack>>;
+  const s = stack('ctx');
   let configFile: string;
 
   beforeAll(async () => {
-    s = await stack();
     proxy = new SocketProxy(path.join(tempDir('pond-ctx-', { keep: 'file' }), 'docker.sock'));
     await proxy.open();
     const config = await emptyConfig();
@@ -75,12 +46,12 @@ describe('a docker context chosen by the docker CLI config', () => {
   });
 
   it('up and ps go to the current context\'s endpoint', async () => {
-    const up = await pond(['up'], { cwd: s.dir, env });
+    const up = await s.pond(['up'], env);
     expect(up.code, up.stderr).toBe(0);
     const afterUp = proxy.connections;
     expect(afterUp).toBeGreaterThan(0);
     const id = await runningId(s.project);
-    const ps = await pond(['ps', '-q'], { cwd: s.dir, env });
+    const ps = await s.pond(['ps', '-q'], env);
     expect(ps.code, ps.stderr).toBe(0);
     expect(id.startsWith(ps.stdout.trim())).toBe(true);
     expect(proxy.connections).toBeGreaterThan(afterUp);
@@ -88,7 +59,7 @@ describe('a docker context chosen by the docker CLI config', () => {
 
   it('with the context\'s engine gone, pond fails naming the context and its endpoint, not the default socket', async () => {
     await proxy.cut();
-    const ps = await pond(['ps'], { cwd: s.dir, env: { ...env, POND_ENGINE_RETRY_MS: '0' } });
+    const ps = await s.pond(['ps'], { ...env, POND_ENGINE_RETRY_MS: '0' });
     expect(ps.code).toBe(4);
     expect(ps.stderr).toContain(`cannot reach the Docker engine at ${proxy.dockerHost} (from context "pond-proxy", the current context in ${configFile})`);
   });
@@ -98,16 +69,15 @@ describe('tcp with TLS (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH)', () => {
   let tlsEngine: TlsEngine;
   let certs: Awaited<ReturnType<typeof makeCertificates>>;
   let env: Record<string, string>;
-  let s: Awaited<ReturnType<typeof stack>>;
+  const s = stack('tls');
   let host: string;
 
   beforeAll(async () => {
-    s = await stack();
     certs = await makeCertificates();
     tlsEngine = new TlsEngine(certs);
     host = `tcp://127.0.0.1:${await tlsEngine.open()}`;
     env = { DOCKER_HOST: host, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs.dir, DOCKER_CONFIG: await emptyConfig() };
-    const up = await pond(['up'], { cwd: s.dir, env });
+    const up = await s.pond(['up'], env);
     expect(up.code, up.stderr).toBe(0);
   });
   afterAll(() => tlsEngine.close());
@@ -119,21 +89,21 @@ describe('tcp with TLS (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH)', () => {
 
   it('logs stream over TLS', async () => {
     const before = tlsEngine.authorized;
-    const logs = await pond(['logs', '--no-log-prefix', 'web'], { cwd: s.dir, env });
+    const logs = await s.pond(['logs', '--no-log-prefix', 'web'], env);
     expect(logs.code, logs.stderr).toBe(0);
-    expect(logs.stdout.split('\n')).toContain(s.marker);
+    expect(logs.stdout.split('\n')).toContain(markerOf(s));
     expect(tlsEngine.authorized).toBeGreaterThan(before);
   });
 
   it('exec carries stdin and the exit code over the hijacked TLS stream', async () => {
-    const echoed = await pondWithInput(['exec', '-T', 'web', 'sh', '-c', 'cat; exit 7'], s.dir, env, 'sent-over-tls\n');
+    const echoed = await pondWithInput(['exec', '-T', 'web', 'sh', '-c', 'cat; exit 7'], 'sent-over-tls\n', { dir: s.dir, env: { ...s.env, ...env } });
     expect(echoed.stdout).toBe('sent-over-tls\n');
     expect(echoed.code).toBe(7);
   });
 
   it('without a client certificate the engine refuses, and pond says so naming the endpoint (exit 4)', async () => {
     const before = tlsEngine.authorized;
-    const ps = await pond(['ps'], { cwd: s.dir, env: { ...env, DOCKER_CERT_PATH: certs.caOnly, POND_ENGINE_RETRY_MS: '0' } });
+    const ps = await s.pond(['ps'], { ...env, DOCKER_CERT_PATH: certs.caOnly, POND_ENGINE_RETRY_MS: '0' });
     expect(ps.code).toBe(4);
     expect(ps.stderr).toContain(`cannot reach the Docker engine at ${host} (from DOCKER_HOST): TLS connection failed`);
     expect(ps.stderr).toMatch(/certificate required/);
@@ -145,13 +115,12 @@ describe('tcp with TLS (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH)', () => {
 describe('ssh:// through `ssh … docker system dial-stdio`', () => {
   let ssh: Awaited<ReturnType<typeof fakeSsh>>;
   let env: Record<string, string>;
-  let s: Awaited<ReturnType<typeof stack>>;
+  const s = stack('ssh');
 
   beforeAll(async () => {
-    s = await stack();
     ssh = await fakeSsh();
     env = { PATH: `${ssh.bin}:${process.env.PATH}`, DOCKER_HOST: 'ssh://analyst@somehost:2222', DOCKER_CONFIG: await emptyConfig() };
-    const up = await pond(['up'], { cwd: s.dir, env });
+    const up = await s.pond(['up'], env);
     expect(up.code, up.stderr).toBe(0);
   });
 
@@ -164,35 +133,36 @@ describe('ssh:// through `ssh … docker system dial-stdio`', () => {
 
   it('ps over ssh lists the running container', async () => {
     const id = await runningId(s.project);
-    const ps = await pond(['ps', '-q'], { cwd: s.dir, env });
+    const ps = await s.pond(['ps', '-q'], env);
     expect(ps.code, ps.stderr).toBe(0);
     expect(id.startsWith(ps.stdout.trim())).toBe(true);
   });
 
   it('logs stream over ssh', async () => {
-    const logs = await pond(['logs', '--no-log-prefix', 'web'], { cwd: s.dir, env });
+    const logs = await s.pond(['logs', '--no-log-prefix', 'web'], env);
     expect(logs.code, logs.stderr).toBe(0);
-    expect(logs.stdout.split('\n')).toContain(s.marker);
+    expect(logs.stdout.split('\n')).toContain(markerOf(s));
   });
 
   it('exec carries stdin and the exit code over ssh', async () => {
-    const echoed = await pondWithInput(['exec', '-T', 'web', 'sh', '-c', 'cat; exit 5'], s.dir, env, 'sent-over-ssh\n');
+    const echoed = await pondWithInput(['exec', '-T', 'web', 'sh', '-c', 'cat; exit 5'], 'sent-over-ssh\n', { dir: s.dir, env: { ...s.env, ...env } });
     expect(echoed.stdout).toBe('sent-over-ssh\n');
     expect(echoed.code).toBe(5);
   });
 
   it('an ssh that fails is reported with its own words (exit 4)', async () => {
-    const ps = await pond(['ps'], { cwd: s.dir, env: { ...env, PATH: `${ssh.bin}:${process.env.PATH}`, DOCKER_HOST: 'ssh://analyst@somehost/not/a/socket', POND_ENGINE_RETRY_MS: '0' } });
+    const ps = await s.pond(['ps'], { ...env, PATH: `${ssh.bin}:${process.env.PATH}`, DOCKER_HOST: 'ssh://analyst@somehost/not/a/socket', POND_ENGINE_RETRY_MS: '0' });
     expect(ps.code).toBe(4);
     expect(ps.stderr).toContain('cannot reach the Docker engine at ssh://analyst@somehost/not/a/socket (from DOCKER_HOST): ssh exited with status 255: fake ssh: unexpected remote command');
   });
 });
 
 describe('an engine that cannot be reached', () => {
+  const s = stack('unreachable');
+
   it('a refused DOCKER_HOST exits 4 naming the endpoint, its source and a hint that fits any install', async () => {
-    const s = await stack();
     const port = await closedPort();
-    const ps = await pond(['ps'], { cwd: s.dir, env: { DOCKER_HOST: `tcp://127.0.0.1:${port}`, POND_ENGINE_RETRY_MS: '0' } });
+    const ps = await s.pond(['ps'], { DOCKER_HOST: `tcp://127.0.0.1:${port}`, POND_ENGINE_RETRY_MS: '0' });
     expect(ps.code).toBe(4);
     expect(ps.stderr).toContain(`cannot reach the Docker engine at tcp://127.0.0.1:${port} (from DOCKER_HOST): connection refused at 127.0.0.1:${port}`);
     expect(ps.stderr).toContain('hint: start Docker, or set DOCKER_HOST / DOCKER_CONTEXT');
@@ -200,9 +170,8 @@ describe('an engine that cannot be reached', () => {
   });
 
   it('a DOCKER_CONTEXT that does not exist exits 4 naming the context and where it was looked for', async () => {
-    const s = await stack();
     const config = await emptyConfig();
-    const ps = await pond(['ps'], { cwd: s.dir, env: { DOCKER_HOST: '', DOCKER_CONTEXT: 'no-such-context', DOCKER_CONFIG: config } });
+    const ps = await s.pond(['ps'], { DOCKER_HOST: '', DOCKER_CONTEXT: 'no-such-context', DOCKER_CONFIG: config });
     expect(ps.code).toBe(4);
     expect(ps.stderr).toContain('from context "no-such-context", set by DOCKER_CONTEXT: the context does not exist');
     expect(ps.stderr).toContain(path.join(config, 'contexts', 'meta'));

@@ -1,17 +1,13 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { docker, eventually } from '../integration/helpers/docker.js';
-import { scenario, type Scenario } from './helpers/scenario.js';
+import { scenario } from './helpers/scenario.js';
 
 const loop = scenario('crashloop', { folder: 'crashloop/loop' });
-let child: ReturnType<Scenario['start']> | undefined;
-afterAll(() => {
-  child?.kill('SIGKILL');
-});
 
 describe('a crash loop under pond up --watch', () => {
   it('is restarted with growing backoff, and pond ps shows it', async () => {
     let output = '';
-    child = loop.start(['up', '--watch']);
+    const child = loop.start(['up', '--watch']);
     child.stderr.on('data', (d) => (output += d));
     await eventually(() => expect(output).toMatch(/restart 3 in a row; the next waits 4s/), { timeoutMs: 30_000 });
     expect(output).toMatch(/restart 1 in a row; the next waits 1s[\s\S]*restart 2 in a row; the next waits 2s/);
@@ -28,14 +24,10 @@ describe('a crash loop under pond up --watch', () => {
 
 describe('an unhealthy container under pond up --watch', () => {
   const sick = scenario('crashloop-sick', { folder: 'crashloop/sick' });
-  let watcher: ReturnType<Scenario['start']> | undefined;
-  afterAll(() => {
-    watcher?.kill('SIGKILL');
-  });
 
   it('is restarted once the engine reports it unhealthy', async () => {
     let output = '';
-    watcher = sick.start(['up', '--watch']);
+    const watcher = sick.start(['up', '--watch']);
     watcher.stderr.on('data', (d) => (output += d));
     await eventually(() => expect(output).toContain('watching'), { timeoutMs: 20_000 });
     const name = `${sick.project}-app`;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventually } from '../integration/helpers/docker.js';
 import { containers, mutationsSince } from './helpers/pond.js';
 import { scenario } from './helpers/scenario.js';
@@ -8,10 +8,6 @@ import { tempDir } from '../support/temp-dir.js';
 
 const s = scenario('engine-outage');
 const { project } = s;
-let child: ReturnType<typeof s.start> | undefined;
-afterAll(() => {
-  child?.kill('SIGKILL');
-});
 
 
 describe('watch mode while the engine is away', () => {
@@ -19,7 +15,7 @@ describe('watch mode while the engine is away', () => {
     const proxy = new SocketProxy(path.join(tempDir('pond-proxy-', { keep: 'file' }), 'docker.sock'));
     await proxy.open();
     let output = '';
-    child = s.start(['up', '--watch'], { DOCKER_HOST: proxy.dockerHost });
+    const child = s.start(['up', '--watch'], { DOCKER_HOST: proxy.dockerHost });
     child.stderr.on('data', (d) => (output += d));
     child.stdout.on('data', (d) => (output += d));
     await eventually(() => expect(output).toContain('watching'), { timeoutMs: 20_000 });

@@ -1,29 +1,27 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupProject, docker, uniqueProject } from '../integration/helpers/docker.js';
+import { cleanupProject, docker } from '../integration/helpers/docker.js';
 import { pond } from './helpers/pond.js';
-import { tempDir } from '../support/temp-dir.js';
+import { scenario } from './helpers/scenario.js';
 
-/** One project name, several checkouts: the folder name is the project name, as a clone's would be. */
-const project = uniqueProject('pond-e2e-ident');
-const root = tempDir('pond-e2e-ident-', { keep: 'file' });
-const yaml = `version: 1
-workloads:
-  web:
-    image: busybox:1.35
-    command: [sleep, "3600"]
-  worker:
-    image: busybox:1.35
-    command: [sleep, "3600"]
-`;
+/**
+ * One project name, several checkouts: the folder name is the project name, as a clone's would be
+ * (testdata/identity/pond.yaml names no project). Each checkout is a folder `<parent>/<project>` in
+ * the scenario's temp copy, holding a copy of that pond.yaml.
+ */
+const s = scenario('identity');
+const { project } = s;
 const copy = `${project}-copy`;
-const image = `pond-e2e-ident-commit:${project.slice(-8)}`;
+const image = `${project}-commit:1`;
+
+/** Makes `dir`'s pond.yaml the testdata's pond.yaml, or its `pond.<variant>.yaml`, as a user editing it would. */
+const put = (dir: string, variant?: string): Promise<void> => fs.copyFile(s.at(variant ? `pond.${variant}.yaml` : 'pond.yaml'), path.join(dir, 'pond.yaml'));
 
 async function checkout(parent: string): Promise<string> {
-  const dir = path.join(root, parent, project);
+  const dir = s.at(parent, project);
   await fs.mkdir(dir, { recursive: true });
-  await fs.writeFile(path.join(dir, 'pond.yaml'), yaml);
+  await put(dir);
   return dir;
 }
 
@@ -44,7 +42,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await cleanupProject(project, { containers: [copy, `${project}-stranger`] });
   await docker('rmi', '-f', image).catch(() => undefined);
-  await fs.rm(root, { recursive: true, force: true });
 });
 
 describe('project identity: two checkouts with one project name never touch each other', () => {
@@ -69,7 +66,7 @@ describe('project identity: two checkouts with one project name never touch each
   });
 
   it('moving a checkout keeps its identity: up after mv says No changes and keeps the containers', async () => {
-    const moved = path.join(root, 'moved', project);
+    const moved = s.at('moved', project);
     await fs.mkdir(path.dirname(moved), { recursive: true });
     await fs.rename(first, moved);
     first = moved;
@@ -107,12 +104,12 @@ describe('pond acts only on objects it created for this project', () => {
   });
 
   it('a plan names the engine object of every removal', async () => {
-    await fs.writeFile(path.join(first, 'pond.yaml'), yaml.replace(/ {2}worker:[\s\S]*$/, ''));
+    await put(first, 'web-only');
     const up = await pond(['up'], { cwd: first });
     expect(up.code, up.stderr).toBe(0);
-    await fs.writeFile(path.join(first, 'pond.yaml'), yaml);
+    await put(first);
     expect((await pond(['up'], { cwd: first })).code).toBe(0);
-    await fs.writeFile(path.join(first, 'pond.yaml'), yaml.replace(/ {2}worker:[\s\S]*$/, ''));
+    await put(first, 'web-only');
     const plan = await pond(['plan', '--remove-orphans'], { cwd: first });
     expect(plan.stdout).toMatch(new RegExp(`- container worker .*\\[${project}-worker\\]`));
   });

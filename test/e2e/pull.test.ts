@@ -3,14 +3,19 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupProject, docker, eventually, uniqueProject } from '../integration/helpers/docker.js';
-import { containers, pond, projectDir } from './helpers/pond.js';
+import { docker, eventually } from '../integration/helpers/docker.js';
+import { containers } from './helpers/pond.js';
+import { scenario } from './helpers/scenario.js';
 import { tempDir } from '../support/temp-dir.js';
 
-const project = uniqueProject('pond-e2e-pull');
+const s = scenario('pull');
+const { project } = s;
 /** `pond pull` tests run as a project of their own, so "made no container" is about them alone. */
-const pullProject = uniqueProject('pond-e2e-obs-pull');
+const pulls = scenario('pull-obs', { folder: 'pull/pull' });
+const pullProject = pulls.project;
 let registry: ChildProcess;
+/** Where the projects' images live, `${E2E_REPO}` in their pond.yaml: the registry's port is only known once it runs. */
+let repo: { E2E_REPO: string };
 let image: string;
 let registryHost: string;
 /** Two more images in the registry for `pond pull`, one per workload, absent locally until pulled. */
@@ -36,6 +41,7 @@ beforeAll(async () => {
   image = `${registryHost}/${project}/busybox:1.35`;
   first = `${registryHost}/${project}/first:1`;
   second = `${registryHost}/${project}/second:1`;
+  repo = { E2E_REPO: `${registryHost}/${project}` };
   for (const ref of [image, first, second]) {
     await docker('tag', 'busybox:1.35', ref);
     await docker('push', ref);
@@ -44,8 +50,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await cleanupProject(project);
-  await cleanupProject(pullProject);
   for (const ref of [image, first, second]) await docker('rmi', ref).catch(() => undefined);
   registry?.kill();
 });
@@ -53,8 +57,7 @@ afterAll(async () => {
 describe('a missing image', () => {
   it('is pulled, with progress shown, before its container is created', async () => {
     await expect(docker('image', 'inspect', image)).rejects.toThrow();
-    const dir = await projectDir({ 'pond.yaml': `version: 1\nname: ${project}\nworkloads:\n  app:\n    image: ${image}\n    command: [sleep, "3600"]\n` });
-    const up = await pond(['up'], { cwd: dir });
+    const up = await s.pond(['up'], repo);
     expect(up.code, up.stderr).toBe(0);
     expect(up.stderr).toContain(`create app: pulling ${image}`);
     expect(await docker('image', 'inspect', '-f', '{{.Id}}', image)).toMatch(/^sha256:/);
@@ -68,8 +71,7 @@ describe('pond pull', () => {
   it("pulls every workload's image, leaving each present on the engine", async () => {
     await Promise.all([first, second].map((ref) => docker('rmi', ref).catch(() => undefined)));
     expect([await present(first), await present(second)]).toEqual([false, false]);
-    const dir = await projectDir({ 'pond.yaml': `version: 1\nname: ${pullProject}\nworkloads:\n  one:\n    image: ${first}\n  two:\n    image: ${second}\n` });
-    const pull = await pond(['pull'], { cwd: dir });
+    const pull = await pulls.pond(['pull'], repo);
     expect(pull.code, pull.stderr).toBe(0);
     expect(pull.stderr).toContain(`pulled ${first} (one)`);
     expect([await present(first), await present(second)]).toEqual([true, true]);
@@ -79,8 +81,8 @@ describe('pond pull', () => {
   it('exits non-zero naming the image that does not exist, and still pulls the others', async () => {
     await docker('rmi', first).catch(() => undefined);
     const missing = `${registryHost}/${project}/missing:1`;
-    const dir = await projectDir({ 'pond.yaml': `version: 1\nname: ${pullProject}\nworkloads:\n  one:\n    image: ${first}\n  gone:\n    image: ${missing}\n` });
-    const pull = await pond(['pull', '-q'], { cwd: dir });
+    pulls.use('missing');
+    const pull = await pulls.pond(['pull', '-q'], repo);
     expect(pull.code).toBe(1);
     expect(pull.stderr).toContain(`error: pull of ${missing} failed`);
     expect(pull.stderr).toContain(`1 of 2 images could not be pulled: ${missing}`);
@@ -90,16 +92,16 @@ describe('pond pull', () => {
 
   it('--ignore-pull-failures: the same failure is a warning and the exit is 0', async () => {
     const missing = `${registryHost}/${project}/missing:1`;
-    const dir = await projectDir({ 'pond.yaml': `version: 1\nname: ${pullProject}\nworkloads:\n  gone:\n    image: ${missing}\n` });
-    const pull = await pond(['pull', '--ignore-pull-failures'], { cwd: dir });
+    pulls.use('gone');
+    const pull = await pulls.pond(['pull', '--ignore-pull-failures'], repo);
     expect(pull.code, pull.stderr).toBe(0);
     expect(pull.stderr).toContain(`warning: pull of ${missing} failed`);
   });
 
   it('an undeclared workload is exit 3 and pulls nothing', async () => {
     await docker('rmi', second).catch(() => undefined);
-    const dir = await projectDir({ 'pond.yaml': `version: 1\nname: ${pullProject}\nworkloads:\n  two:\n    image: ${second}\n` });
-    const pull = await pond(['pull', 'two', 'nope'], { cwd: dir });
+    pulls.use('two');
+    const pull = await pulls.pond(['pull', 'two', 'nope'], repo);
     expect(pull.code).toBe(3);
     expect(pull.stderr).toContain('no workload "nope"');
     expect(await present(second)).toBe(false);

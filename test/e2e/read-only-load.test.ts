@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupProject, docker, uniqueProject } from '../integration/helpers/docker.js';
-import { pond, projectDir, ROOT } from './helpers/pond.js';
+import { cleanupProject, docker } from '../integration/helpers/docker.js';
+import { pond, ROOT } from './helpers/pond.js';
+import { scenario } from './helpers/scenario.js';
 
 /** Every entry under `dir` (folders too): path → type, mode and content (a hash of the bytes, a link's target). */
 function snapshot(dir: string): Record<string, string> {
@@ -33,7 +34,10 @@ async function objectsOf(project: string): Promise<string[]> {
 }
 
 const examples = fs.readdirSync(path.join(ROOT, 'examples')).filter((d) => fs.existsSync(path.join(ROOT, 'examples', d, 'pond.yaml')));
-const project = uniqueProject('hl-readonly');
+/** A notebook beside a dependency cycle (testdata/read-only-load/). */
+const cyclic = scenario('read-only-load');
+/** The examples are planned under a name of the run's, so the engine check below looks at nothing of anyone else's. */
+const project = `${cyclic.project}-examples`;
 const temps: string[] = [];
 afterAll(async () => {
   await cleanupProject(project);
@@ -60,15 +64,10 @@ describe('loading only reads: validate and plan leave the project folder byte fo
   });
 
   it('a notebook beside a dependency cycle: validate exits 3 and writes nothing', async () => {
-    const dir = await projectDir({
-      'pond.yaml': 'version: 1\nname: cyc\nworkloads:\n  explore:\n    kind: notebook\n    notebook: notebooks\n  a:\n    image: busybox:1.35\n    depends_on: [b]\n  b:\n    image: busybox:1.35\n    depends_on: [a]\n',
-      'notebooks/explore.py': 'import marimo\n',
-    });
-    temps.push(dir);
-    const before = snapshot(dir);
-    const validate = await pond(['validate'], { cwd: dir });
+    const before = snapshot(cyclic.dir);
+    const validate = await cyclic.pond(['validate']);
     expect(validate.code).toBe(3);
     expect(validate.stderr).toContain('dependency cycle: a → b → a');
-    expect(snapshot(dir)).toEqual(before);
+    expect(snapshot(cyclic.dir)).toEqual(before);
   });
 });

@@ -3,10 +3,11 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupProject, docker, eventually, uniqueProject } from '../integration/helpers/docker.js';
-import { pond, pondProcess, projectDir } from './helpers/pond.js';
+import { docker, eventually } from '../integration/helpers/docker.js';
+import { scenario } from './helpers/scenario.js';
 import type { UiLogLine, UiOutcome, UiState } from '../../src/ui/types.js';
 
+/** The secret value both of testdata/ui-server/dashboard/pond.yaml's env entries hold: no response may carry it. */
 const CANARY = 'canary-b7d1e9f04a';
 
 /** Reads an SSE response until `until` says the events so far suffice (or the deadline); returns them and the raw text. */
@@ -42,8 +43,8 @@ async function readSse(url: string, until: (events: { event: string; data: strin
 }
 
 describe('pond ui serves the project on 127.0.0.1 behind its token', () => {
-  const project = uniqueProject('hu');
-  let dir = '';
+  const s = scenario('ui-server', { folder: 'ui-server/dashboard' });
+  const { project } = s;
   let ui: ChildProcess;
   let base = '';
   let token = '';
@@ -57,37 +58,10 @@ describe('pond ui serves the project on 127.0.0.1 behind its token', () => {
   };
 
   beforeAll(async () => {
-    dir = await projectDir({
-      'pond.yaml': `version: 1
-name: ${project}
-workloads:
-  web:
-    image: busybox:1.35
-    command: [sh, -c, 'echo "token is $$API_TOKEN"; while true; do sleep 1; done']
-    env: { API_TOKEN: ${CANARY} }
-    ports: ["8080"]
-  worker:
-    image: busybox:1.35
-    command: [sh, -c, 'while true; do sleep 1; done']
-    depends_on: { web: started }
-  ticker:
-    image: busybox:1.35
-    command: [sh, -c, 'while true; do if [ -e /tmp/go ]; then rm /tmp/go; echo marker; fi; sleep 0.05; done']
-  nightly:
-    kind: bot
-    runtime: node20
-    code: ./bots/nightly
-    entrypoint: main.js
-    schedule: "0 3 1 1 *"
-    results: result.json
-    env: { BOT_TOKEN: ${CANARY} }
-`,
-      'bots/nightly/main.js': `require('fs').writeFileSync('result.json', JSON.stringify({ seen: process.env.BOT_TOKEN }));\nconsole.log('bot sees', process.env.BOT_TOKEN);\n`,
-    });
-    const up = await pond(['up'], { cwd: dir });
+    const up = await s.pond(['up']);
     expect(up.code, up.stderr).toBe(0);
     lockDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hu-locks-'));
-    ui = pondProcess(['ui', '--no-open', '--format', 'json'], { cwd: dir, env: { CI: '1', POND_LOCK_DIR: lockDir } });
+    ui = s.start(['ui', '--no-open', '--format', 'json'], { CI: '1', POND_LOCK_DIR: lockDir });
     const first = await new Promise<string>((resolve, reject) => {
       let out = '';
       ui.stdout!.on('data', (d: Buffer) => {
@@ -105,9 +79,6 @@ workloads:
   }, 180_000);
 
   afterAll(async () => {
-    if (ui && ui.exitCode === null) ui.kill('SIGKILL');
-    await cleanupProject(project);
-    if (dir) await fs.rm(dir, { recursive: true, force: true });
     if (lockDir) await fs.rm(lockDir, { recursive: true, force: true });
   });
 
@@ -196,7 +167,7 @@ workloads:
     bodies.push(logs.raw);
     expect(logs.raw).toMatch(/token is \(sensitive/);
     bodies.push((await readSse(`${base}/api/events?token=${token}`, (ev) => ev.some((e) => e.event === 'stats'))).raw);
-    expect(await fs.readFile(`${dir}/.pond/runs/nightly/${last.id}/logs.txt`, 'utf8')).toContain(CANARY); // it was there to leak
+    expect(await fs.readFile(s.at('.pond/runs/nightly', last.id, 'logs.txt'), 'utf8')).toContain(CANARY); // it was there to leak
     for (const b of bodies) expect(b).not.toContain(CANARY);
   }, 60_000);
 
@@ -209,17 +180,15 @@ workloads:
 });
 
 describe('pond up --watch --ui serves the same dashboard beside watch mode', () => {
-  const project = uniqueProject('hu');
-  let dir = '';
+  const s = scenario('ui-server-watch', { folder: 'ui-server/watch' });
+  const { project } = s;
   let watch: ChildProcess | undefined;
   let origin = '';
   let token = '';
   const headers = (): Record<string, string> => ({ Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' });
-  const yaml = (extra = ''): string => `version: 1\nname: ${project}\nworkloads:\n  worker:\n    image: busybox:1.35\n    command: [sh, -c, 'while true; do sleep 1; done']\n${extra}`;
 
   beforeAll(async () => {
-    dir = await projectDir({ 'pond.yaml': yaml() });
-    watch = pondProcess(['up', '--watch', '--ui'], { cwd: dir, env: { CI: '1', POND_WATCH_DEBOUNCE: '50ms' } });
+    watch = s.start(['up', '--watch', '--ui'], { CI: '1', POND_WATCH_DEBOUNCE: '50ms' });
     let err = '';
     const printed = await new Promise<string>((resolve, reject) => {
       watch!.stderr!.on('data', (d: Buffer) => {
@@ -234,11 +203,6 @@ describe('pond up --watch --ui serves the same dashboard beside watch mode', () 
     token = url.searchParams.get('token')!;
   }, 120_000);
 
-  afterAll(async () => {
-    if (watch && watch.exitCode === null) watch.kill('SIGKILL');
-    await cleanupProject(project);
-    if (dir) await fs.rm(dir, { recursive: true, force: true });
-  });
 
   it('says it watches, and a restart goes through although watch mode holds the project lock', async () => {
     const state = (await (await fetch(`${origin}/api/state`, { headers: headers() })).json()) as UiState;
@@ -255,7 +219,7 @@ describe('pond up --watch --ui serves the same dashboard beside watch mode', () 
   it('sends the plan a save causes as event: plan, its step ending done, and the new workload runs', async () => {
     const stream = readSse(`${origin}/api/events?token=${token}`, (ev) => ev.some((e) => e.event === 'plan' && /"name":"extra".*"status":"done"/.test(e.data)), 60_000);
     await new Promise((r) => setTimeout(r, 300));
-    await fs.writeFile(path.join(dir, 'pond.yaml'), yaml(`  extra:\n    image: busybox:1.35\n    command: [sh, -c, 'while true; do sleep 1; done']\n`));
+    s.use('extra');
     const plans = (await stream).events.filter((e) => e.event === 'plan').map((e) => JSON.parse(e.data) as NonNullable<UiState['plan']>);
     expect(plans.length).toBeGreaterThan(0);
     expect(plans.at(-1)!.steps).toEqual([expect.objectContaining({ action: 'create', name: 'extra', status: 'done' })]);

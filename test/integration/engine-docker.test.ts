@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDockerEngine } from '../../src/engine/docker/index.js';
 import type { TaskSpec, Engine, HealthSpec, LogLine, Probe } from '../../src/engine/types.js';
 import { EngineError, EngineUnreachableError, InterruptedError, TimeoutError } from '../../src/errors.js';
+import { taskSpec } from '../support/task-spec.js';
 import { cleanupProject, docker, uniqueProject, waitForImage } from './helpers/docker.js';
 
 const IMAGE = 'busybox:1.35';
@@ -13,23 +14,7 @@ function labels(workload: string): Record<string, string> {
   return { 'dev.pond.project': project, 'dev.pond.workload': workload };
 }
 
-function spec(workload: string, over: Partial<TaskSpec> = {}): TaskSpec {
-  return {
-    name: `${project}-${workload}`,
-    image: IMAGE,
-    env: {},
-    ports: [],
-    mounts: [],
-    resources: {},
-    network: net,
-    aliases: [workload],
-    restart: 'no',
-    init: true,
-    stopTimeoutSec: 10,
-    labels: labels(workload),
-    ...over,
-  };
-}
+const spec = (workload: string, over: Partial<TaskSpec> = {}): TaskSpec => taskSpec(project, workload, over);
 
 function health(probe: Probe, over: Partial<HealthSpec> = {}): HealthSpec {
   return { probe, intervalMs: 500, timeoutMs: 2_000, retries: 3, startPeriodMs: 0, ...over };

@@ -6,6 +6,7 @@ import { createDockerEngine } from '../../src/engine/docker/index.js';
 import type { TaskSpec } from '../../src/engine/types.js';
 import { EngineError, EngineUnreachableError } from '../../src/errors.js';
 import { FaultProxy } from '../support/fault-proxy.js';
+import { taskSpec } from '../support/task-spec.js';
 import { cleanupProject, docker, uniqueProject, waitForImage } from './helpers/docker.js';
 
 const IMAGE = 'busybox:1.35';
@@ -15,23 +16,12 @@ const foreign = `${project}-foreign`;
 const LIST = /^\/containers\/json\?/;
 const CREATE = /^\/containers\/create\?/;
 
-function spec(workload: string): TaskSpec {
-  return {
-    name: `${project}-${workload}`,
-    image: IMAGE,
+const spec = (workload: string): TaskSpec =>
+  taskSpec(project, workload, {
     command: ['sleep', '3600'],
-    env: {},
-    ports: [],
-    mounts: [],
-    resources: {},
-    network: net,
-    aliases: [workload],
-    restart: 'no',
-    init: true,
     stopTimeoutSec: 1,
     labels: { 'dev.pond.project': project, 'dev.pond.workload': workload, 'dev.pond.config-hash': `hash-${workload}` },
-  };
-}
+  });
 
 async function projectContainers(): Promise<{ id: string; name: string }[]> {
   const out = await docker('ps', '-a', '--no-trunc', '--filter', `label=dev.pond.project=${project}`, '--format', '{{.ID}} {{.Names}}');

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,11 +31,11 @@ export interface Scenario {
   at(...parts: string[]): string;
   /** pond in the scenario's folder, with its env (plus `env`). */
   pond(args: string[], env?: Record<string, string>): Promise<PondRun>;
-  /** pond started without waiting, for tests that signal it or race it. */
+  /** pond started without waiting, for tests that signal it or race it; one still running at cleanup is killed there. */
   start(args: string[], env?: Record<string, string>): ReturnType<typeof pondProcess>;
   /** Makes `pond.<variant>.yaml` of the testdata folder (no variant: its pond.yaml) the project's pond.yaml, as a user editing it would. */
   use(variant?: string): void;
-  /** Removes the project's containers, networks and volumes by label, and the temp copy. */
+  /** Kills what `start` started and still runs, then removes the project's containers, networks and volumes by label, and the temp copy. */
   cleanup(): Promise<void>;
 }
 
@@ -49,21 +50,35 @@ export interface ScenarioOptions {
   manual?: boolean;
 }
 
+/** SIGKILLs a child still running and resolves once it is gone, so no pond acts on the project while it is removed. */
+function killed(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGKILL');
+  return gone;
+}
+
 export function scenario(name: string, opts: ScenarioOptions = {}): Scenario {
   const project = uniqueProject(`${prefix()}-${opts.project ?? name}`);
   const source = path.join(TESTDATA, opts.folder ?? name);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pond-e2e-${name}-`));
   fs.cpSync(source, dir, { recursive: true });
   const env: Record<string, string> = { E2E_PROJECT: project, ...opts.env };
+  const started: ChildProcess[] = [];
   const s: Scenario = {
     dir,
     project,
     env,
     at: (...parts) => path.join(dir, ...parts),
     pond: (args, more) => pond(args, { cwd: dir, env: { ...env, ...more } }),
-    start: (args, more) => pondProcess(args, { cwd: dir, env: { ...env, ...more } }),
+    start: (args, more) => {
+      const child = pondProcess(args, { cwd: dir, env: { ...env, ...more } });
+      started.push(child);
+      return child;
+    },
     use: (variant) => fs.copyFileSync(path.join(source, variant ? `pond.${variant}.yaml` : 'pond.yaml'), path.join(dir, 'pond.yaml')),
     cleanup: async () => {
+      await Promise.all(started.map(killed));
       await cleanupProject(project);
       fs.rmSync(dir, { recursive: true, force: true });
     },

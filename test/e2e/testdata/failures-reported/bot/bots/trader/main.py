@@ -1,0 +1,3 @@
+import sys
+print('trader-cannot-start', flush=True)
+sys.exit(5)

@@ -1,0 +1,1 @@
+console.log('running'); setTimeout(() => {}, 300000);

@@ -3,8 +3,9 @@ import { decide, liveRuns } from '../../../src/bots/concurrency.js';
 import { manualSpec } from '../../../src/bots/manual-spec.js';
 import { LABEL } from '../../../src/labels.js';
 import type { TaskSpec, ObservedWorkload, ObservedState } from '../../../src/engine/types.js';
+import { observedWorkload } from '../../support/fixtures.js';
 
-const container = (id: string, labels: Record<string, string>, state: ObservedWorkload['state'] = 'running'): ObservedWorkload => ({ id, name: id, labels, state, image: 'i', restartCount: 0, ports: [] });
+const container = (id: string, labels: Record<string, string>, state: ObservedWorkload['state'] = 'running'): ObservedWorkload => (observedWorkload({ id, name: id, labels, state, image: 'i', restartCount: 0, ports: [] }));
 const run = (id: string, bot: string, state?: ObservedWorkload['state']): ObservedWorkload => container(`c-${id}`, { [LABEL.workload]: bot, [LABEL.run]: id }, state);
 const observed = (...containers: ObservedWorkload[]): ObservedState => ({ workloads: containers, volumes: [], networks: [] });
 

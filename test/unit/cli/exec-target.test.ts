@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { execTarget } from '../../../src/cli/exec-target.js';
 import type { ObservedWorkload } from '../../../src/engine/types.js';
+import { observedWorkload } from '../../support/fixtures.js';
 
-const box = (workload: string, over: Partial<ObservedWorkload> = {}): ObservedWorkload => ({
+const box = (workload: string, over: Partial<ObservedWorkload> = {}): ObservedWorkload => (observedWorkload({
   id: `id-${workload}`, name: `demo-${workload}`, labels: { 'dev.pond.project': 'demo', 'dev.pond.workload': workload }, state: 'running', image: 'busybox:1.35', restartCount: 0, ports: [], ...over,
-});
+}));
 const refusal = (fn: () => unknown) => {
   try {
     fn();

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { ObservedWorkload } from '../../../src/engine/types.js';
 import { containerInfos } from '../../../src/cli/info-view.js';
 import { serviceInfos } from '../../../src/session/connection-info.js';
-import { workload } from '../../support/fixtures.js';
+import { workload, observedWorkload } from '../../support/fixtures.js';
 
 const connection = { engine: 'postgres' as const, host: 'db', port: 5432, hostPort: 25432, user: 'pond', password: 's3cret', database: 'app', scheme: 'postgres' };
-const container = (name: string, extra: Partial<ObservedWorkload> = {}): ObservedWorkload => ({
+const container = (name: string, extra: Partial<ObservedWorkload> = {}): ObservedWorkload => (observedWorkload({
   id: `${name}-full-id`, name: `demo-${name}`, labels: { 'dev.pond.workload': name }, state: 'running', image: 'busybox:1.35', restartCount: 0, ports: [], ...extra,
-});
+}));
 
 describe('pond info', () => {
   it("each workload carries its container's full id, pid, start time and uptime", () => {
@@ -25,7 +25,7 @@ describe('pond info', () => {
       { container: 8080, host: 32772, hostIp: '::', protocol: 'tcp' },
       { container: 53, host: 5353, hostIp: '127.0.0.1', protocol: 'udp' },
     ];
-    const ws = [workload('web'), workload('db', { database: { connection, version: '15' } })];
+    const ws = [workload('web'), workload('db', { database: { connection, version: '15', data: { persistent: false, fsync: true, tmpfs: false } } })];
     expect(serviceInfos(ws, [container('web', { ports }), container('db', { ports })])).toEqual([{ workload: 'web', urls: ['http://127.0.0.1:32772'] }]);
   });
 });

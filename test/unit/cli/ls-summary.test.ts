@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ObservedWorkload } from '../../../src/engine/types.js';
 import { lsTable, stateSummary, summarizeProjects } from '../../../src/cli/ls-summary.js';
+import { observedWorkload } from '../../support/fixtures.js';
 
-const c = (project: string | undefined, state: ObservedWorkload['state'], dir?: string): ObservedWorkload => ({
+const c = (project: string | undefined, state: ObservedWorkload['state'], dir?: string): ObservedWorkload => (observedWorkload({
   id: `${project}-${state}`, name: `${project}-x`, state, image: 'busybox:1.35', restartCount: 0, ports: [],
   labels: { ...(project !== undefined && { 'dev.pond.project': project }), ...(dir !== undefined && { 'dev.pond.project-dir': dir }) },
-});
+}));
 
 describe('stateSummary', () => {
   it('counts per state, running first, then the others by name', () => {

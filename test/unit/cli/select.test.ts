@@ -4,11 +4,12 @@ import { UsageError } from '../../../src/errors.js';
 import { pick, pickRunning, standing } from '../../../src/cli/select.js';
 import { pullTargets } from '../../../src/cli/pull-set.js';
 import type { DesiredContainer } from '../../../src/desired/types.js';
+import { observedWorkload } from '../../support/fixtures.js';
 
-const c = (workload: string, extra: Partial<ObservedWorkload> = {}, labels: Record<string, string> = {}): ObservedWorkload => ({
+const c = (workload: string, extra: Partial<ObservedWorkload> = {}, labels: Record<string, string> = {}): ObservedWorkload => (observedWorkload({
   id: workload, name: `p-${workload}`, state: 'running', image: 'busybox:1.35', restartCount: 0, ports: [],
   labels: { 'dev.pond.project': 'p', 'dev.pond.workload': workload, ...labels }, ...extra,
-});
+}));
 
 describe('choosing workloads for the per-workload commands', () => {
   it('leaves one-off runs out and sorts by workload', () => {

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { WorkloadStats, ObservedWorkload, ObservedState } from '../../../src/engine/types.js';
 import { table } from '../../../src/cli/output.js';
 import { psRows, psTable, stateText, statusRows } from '../../../src/cli/status.js';
+import { observedWorkload } from '../../support/fixtures.js';
 
 const labels = (workload: string) => ({ 'dev.pond.project': 'shop', 'dev.pond.workload': workload, 'dev.pond.kind': 'service' });
-const container = (workload: string, extra: Partial<ObservedWorkload>): ObservedWorkload => ({
+const container = (workload: string, extra: Partial<ObservedWorkload>): ObservedWorkload => (observedWorkload({
   id: `${workload}0123456789abcdef`.slice(0, 64).padEnd(64, '0'),
   name: `shop-${workload}`,
   labels: labels(workload),
@@ -13,7 +14,7 @@ const container = (workload: string, extra: Partial<ObservedWorkload>): Observed
   restartCount: 0,
   ports: [],
   ...extra,
-});
+}));
 
 const observed: ObservedState = {
   workloads: [
@@ -25,9 +26,10 @@ const observed: ObservedState = {
   networks: [],
 };
 const now = new Date('2024-05-01T12:00:00Z');
+const sample = (s: Pick<WorkloadStats, 'cpuPercent' | 'memoryBytes' | 'memoryLimitBytes'>): WorkloadStats => ({ netRxBytes: 0, netTxBytes: 0, blockReadBytes: 0, blockWriteBytes: 0, pids: 1, ...s });
 const stats = new Map<string, WorkloadStats>([
-  ['shop-burner', { cpuPercent: 98.7654, memoryBytes: 335_872, memoryLimitBytes: 64 * 1024 * 1024 }],
-  ['shop-web', { cpuPercent: 0.04, memoryBytes: 47_291_840, memoryLimitBytes: 268_435_456 }],
+  ['shop-burner', sample({ cpuPercent: 98.7654, memoryBytes: 335_872, memoryLimitBytes: 64 * 1024 * 1024 })],
+  ['shop-web', sample({ cpuPercent: 0.04, memoryBytes: 47_291_840, memoryLimitBytes: 268_435_456 })],
 ]);
 
 describe('pond ps rows', () => {

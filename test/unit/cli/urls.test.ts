@@ -8,7 +8,7 @@ const connection = { engine: 'postgres' as const, host: 'db', port: 5432, hostPo
 
 describe('urlLines', () => {
   it('names the URL of a running workload whose HTTP check targets a published port, and each database', () => {
-    const ws = [workload('web', { health: http(8080) }), workload('api', { health: http(9000) }), workload('db', { database: { connection, version: '15' } })];
+    const ws = [workload('web', { health: http(8080) }), workload('api', { health: http(9000) }), workload('db', { database: { connection, version: '15', data: { persistent: false, fsync: true, tmpfs: false } } })];
     expect(urlLines(ws, [row('web', ['127.0.0.1:32797->8080/tcp']), row('api', ['127.0.0.1:1->1/tcp']), row('db', ['127.0.0.1:25432->5432/tcp'])])).toEqual([
       'web  http://127.0.0.1:32797/health',
       'db  postgres://pond:****@127.0.0.1:25432/app',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sortOwnership } from '../../../src/desired/ownership.js';
 import type { ObservedWorkload, ObservedState } from '../../../src/engine/types.js';
+import { observedWorkload } from '../../support/fixtures.js';
 
 const me = { project: 'app', id: 'aaaaaaaaaaaaaaaa' };
 const pond = (id: string | undefined, extra: Record<string, string> = {}): Record<string, string> => ({
@@ -11,7 +12,7 @@ const pond = (id: string | undefined, extra: Record<string, string> = {}): Recor
   ...(id && { 'dev.pond.project-id': id, 'dev.pond.project-dir': `/src/${id.slice(0, 1)}/app` }),
   ...extra,
 });
-const container = (name: string, labels: Record<string, string>): ObservedWorkload => ({ id: name, name, labels, state: 'running', image: 'busybox', restartCount: 0, ports: [] });
+const container = (name: string, labels: Record<string, string>): ObservedWorkload => (observedWorkload({ id: name, name, labels, state: 'running', image: 'busybox', restartCount: 0, ports: [] }));
 const state = (containers: ObservedWorkload[]): ObservedState => ({ workloads: containers, volumes: [], networks: [] });
 
 describe('ownership: pond acts only on what this checkout made', () => {

@@ -4,7 +4,7 @@ import { importYaml, workloadOf } from './helpers.js';
 describe('pond import: volumes, tmpfs, secrets and health', () => {
   it('named and relative bind mounts carry over, ro kept', () => {
     const result = importYaml('services:\n  web:\n    image: a:1\n    volumes: ["data:/var/lib/data", "./src:/app:ro"]\nvolumes:\n  data:\n');
-    expect((result.data.workloads as never as Record<string, { volumes: unknown }>).web.volumes).toEqual(['data:/var/lib/data', './src:/app:ro']);
+    expect((result.data.workloads as never as Record<string, { volumes: unknown }>).web!.volumes).toEqual(['data:/var/lib/data', './src:/app:ro']);
     expect(result.data.volumes).toEqual({ data: {} });
   });
 
@@ -20,7 +20,7 @@ describe('pond import: volumes, tmpfs, secrets and health', () => {
 
   it('an anonymous volume becomes a declared named volume, with a note', () => {
     const result = importYaml('services:\n  web:\n    image: a:1\n    volumes: ["/code/node_modules"]\n');
-    expect((result.data.workloads as never as Record<string, { volumes: unknown }>).web.volumes).toEqual(['web-code-node_modules:/code/node_modules']);
+    expect((result.data.workloads as never as Record<string, { volumes: unknown }>).web!.volumes).toEqual(['web-code-node_modules:/code/node_modules']);
     expect(result.data.volumes).toEqual({ 'web-code-node_modules': {} });
     expect(result.notes.map((n) => n.text).join('\n')).toContain('anonymous volume /code/node_modules');
   });
@@ -41,7 +41,7 @@ describe('pond import: volumes, tmpfs, secrets and health', () => {
 
   it('a file secret is the file mounted read-only at /run/secrets/NAME', () => {
     const result = importYaml('services:\n  web:\n    image: a:1\n    secrets: [pw]\nsecrets:\n  pw: { file: ./pw.txt }\n');
-    expect((result.data.workloads as never as Record<string, { volumes: unknown }>).web.volumes).toEqual([{ type: 'bind', source: './pw.txt', target: '/run/secrets/pw', read_only: true }]);
+    expect((result.data.workloads as never as Record<string, { volumes: unknown }>).web!.volumes).toEqual([{ type: 'bind', source: './pw.txt', target: '/run/secrets/pw', read_only: true }]);
   });
 
   it('an environment secret cannot become a mount and is noted', () => {
@@ -74,7 +74,7 @@ describe('pond import: the project', () => {
   it('service names become lowercase pond names, and references follow', () => {
     const result = importYaml('services:\n  DB: { image: a:1 }\n  web: { image: a:1, depends_on: [DB] }\n');
     expect(Object.keys(result.data.workloads as object)).toEqual(['db', 'web']);
-    expect((result.data.workloads as never as Record<string, { depends_on: unknown }>).web.depends_on).toEqual(['db']);
+    expect((result.data.workloads as never as Record<string, { depends_on: unknown }>).web!.depends_on).toEqual(['db']);
   });
 
   it('variables without a default are listed once for the project', () => {

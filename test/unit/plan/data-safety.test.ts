@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../../src/pipeline.js';
 import { reconcile } from '../../../src/plan/reconcile.js';
 import type { PlanOptions } from '../../../src/plan/types.js';
-import { desiredOf, observedFrom, project, workload } from '../../support/fixtures.js';
+import { desiredOf, observedFrom, project, workload, stepIs } from '../../support/fixtures.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 const OPTS: PlanOptions = { forceRecreate: false, noRecreate: false, removeOrphans: false, wait: true };
@@ -61,13 +61,13 @@ describe('auto-assigned service ports', () => {
     const observed = observedFrom(before, { web: { ports: [{ container: 8080, host: 49153, hostIp: '127.0.0.1', protocol: 'tcp' }] } });
     const plan = reconcile(after, observed, OPTS);
     expect(plan.steps[0]!.action).toBe('replace');
-    expect(plan.steps[0]!.container!.spec.ports).toEqual([{ container: 8080, host: 49153, protocol: 'tcp', hostIp: '127.0.0.1' }]);
-    expect(plan.steps[0]!.container!.hash).toBe(after.containers[0]!.hash);
+    expect(stepIs(plan.steps[0], 'container', 'replace').container.spec.ports).toEqual([{ container: 8080, host: 49153, protocol: 'tcp', hostIp: '127.0.0.1' }]);
+    expect(stepIs(plan.steps[0], 'container', 'replace').container.hash).toBe(after.containers[0]!.hash);
   });
 
   it('a create leaves the host port to the engine', () => {
     const ports = [{ container: 8080, protocol: 'tcp' as const, hostIp: '127.0.0.1' }];
     const plan = reconcile(desiredOf(project([workload('web', { ports })])), { workloads: [], volumes: [], networks: [] }, OPTS);
-    expect(plan.steps.find((s) => s.name === 'web')!.container!.spec.ports[0]!.host).toBeUndefined();
+    expect(stepIs(plan.steps.find((s) => s.name === 'web'), 'container', 'create').container.spec.ports[0]!.host).toBeUndefined();
   });
 });

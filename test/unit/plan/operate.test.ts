@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/errors.js';
 import { operationPlan, type OperateRequest } from '../../../src/plan/operate.js';
-import { desiredOf, observedFrom, project, workload } from '../../support/fixtures.js';
+import { desiredOf, observedFrom, project, workload, stepIs } from '../../support/fixtures.js';
 
 const spec = project(
   [
@@ -60,7 +60,7 @@ describe('operationPlan', () => {
   });
 
   it('kill sends the asked signal and uses -t for stops', () => {
-    expect(operationPlan(req({ verb: 'kill', named: ['web'], signal: 'SIGHUP' })).plan.steps[0]!.signal).toBe('SIGHUP');
-    expect(operationPlan(req({ named: ['web'], timeoutSec: 3 })).plan.steps[0]!.stopTimeoutSec).toBe(3);
+    expect(stepIs(operationPlan(req({ verb: 'kill', named: ['web'], signal: 'SIGHUP' })).plan.steps[0], 'container', 'kill').signal).toBe('SIGHUP');
+    expect(stepIs(operationPlan(req({ named: ['web'], timeoutSec: 3 })).plan.steps[0], 'container', 'stop').stopTimeoutSec).toBe(3);
   });
 });

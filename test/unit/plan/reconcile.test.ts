@@ -42,7 +42,7 @@ describe('reconcile', () => {
   it('has up check that a long-running bot with no readiness check stays up, and only that one, only when waiting', () => {
     const desired = desiredOf(stack());
     desired.containers.find((c) => c.workload === 'web')!.spec.labels['dev.pond.kind'] = 'bot';
-    const settles = (wait: boolean) => reconcile(desired, EMPTY, { ...UP, wait }).steps.filter((s) => s.settle).map((s) => s.id);
+    const settles = (wait: boolean) => reconcile(desired, EMPTY, { ...UP, wait }).steps.filter((s) => 'settle' in s && s.settle).map((s) => s.id);
     expect(settles(true)).toEqual(['container:web']);
     expect(settles(false)).toEqual([]);
   });

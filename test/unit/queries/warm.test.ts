@@ -5,6 +5,7 @@ import { TimeoutError } from '../../../src/errors.js';
 import { runWarm } from '../../../src/queries/warm.js';
 import { warmSpec } from '../../../src/queries/warm-spec.js';
 import { parseRequest, requestLine, splitHeader, headerLine } from '../../../src/workloads/query/runner/protocol.js';
+import { observedWorkload } from '../../support/fixtures.js';
 
 const template: TaskSpec = {
   name: 'p-sales', image: 'node:22-slim', command: ['node', '/opt/pond/query-runner.mjs'],
@@ -65,7 +66,7 @@ describe('warm runner protocol', () => {
 });
 
 describe('runWarm', () => {
-  const running = (spec: TaskSpec): ObservedWorkload => ({ id: 'c1', name: spec.name, labels: spec.labels, state: 'running', image: spec.image, restartCount: 0, ports: [] });
+  const running = (spec: TaskSpec): ObservedWorkload => (observedWorkload({ id: 'c1', name: spec.name, labels: spec.labels, state: 'running', image: spec.image, restartCount: 0, ports: [] }));
 
   it('a runner that does not answer past timeout and grace is removed, and the query fails with a timeout', async () => {
     vi.useFakeTimers();

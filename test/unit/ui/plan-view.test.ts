@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plan, Step } from '../../../src/plan/types.js';
 import { PlanTracker } from '../../../src/ui/server/plan-view.js';
 
-const step = (name: string, over: Partial<Step> = {}): Step => ({ id: `container:${name}`, action: 'create', resource: 'container', name, engineName: `demo-${name}`, cause: 'new in pond.yaml', changes: [], destructive: false, needs: [], awaits: [], reach: ['started'], ...over });
+const step = (name: string, over: Partial<Step> = {}): Step => ({ id: `container:${name}`, action: 'create', resource: 'container', name, engineName: `demo-${name}`, cause: 'new in pond.yaml', changes: [], destructive: false, needs: [], awaits: [], reach: ['started'], ...over }) as Step;
 const plan = (steps: Step[]): Plan => ({ project: 'demo', steps, unchanged: [], orphans: [], warnings: [], risks: [] });
 
 describe('ui plan view (watch mode)', () => {

@@ -4,6 +4,7 @@ import type { Project } from '../../../src/pipeline.js';
 import { buildState, type StateInput } from '../../../src/ui/server/state.js';
 import { workloadState } from '../../../src/ui/server/workload-state.js';
 import { tempProject } from '../../support/project.js';
+import { observedWorkload } from '../../support/fixtures.js';
 
 const CANARY = 'canary-9f8e7d6c5b';
 
@@ -26,7 +27,7 @@ const yaml = `  db:
 `;
 
 function container(workload: string, over: Partial<ObservedWorkload> = {}): ObservedWorkload {
-  return { id: `id-${workload}`, name: `demo-${workload}`, labels: { 'dev.pond.project': 'demo', 'dev.pond.workload': workload }, state: 'running', image: 'busybox:1.35', restartCount: 0, ports: [], ...over };
+  return observedWorkload({ id: `id-${workload}`, name: `demo-${workload}`, labels: { 'dev.pond.project': 'demo', 'dev.pond.workload': workload }, state: 'running', image: 'busybox:1.35', restartCount: 0, ports: [], ...over });
 }
 
 async function input(containers: ObservedWorkload[]): Promise<StateInput> {

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { ObservedState } from '../../../src/engine/types.js';
 import type { Project } from '../../../src/pipeline.js';
 import { QuietPlan, type PlanInputs } from '../../../src/watch/quiet.js';
+import { observedWorkload } from '../../support/fixtures.js';
 
 const project = { spec: { name: 'demo' } } as unknown as Project;
 const observed = (state: 'running' | 'exited', labels: Record<string, string> = {}): ObservedState => ({
-  workloads: [{ id: 'c1', name: 'demo-web', labels: { 'dev.pond.workload': 'web', ...labels }, state, image: 'busybox:1.35', restartCount: 0, ports: [] }],
+  workloads: [observedWorkload({ id: 'c1', name: 'demo-web', labels: { 'dev.pond.workload': 'web', ...labels }, state, image: 'busybox:1.35', restartCount: 0, ports: [] })],
   volumes: [],
   networks: [],
 });

@@ -5,7 +5,7 @@ import type { ConfigError } from '../../../src/errors.js';
 import { loadProject } from '../../../src/pipeline.js';
 import { reconcile } from '../../../src/plan/reconcile.js';
 import { derivedPorts } from '../../../src/workloads/database/ports.js';
-import { observedFrom } from '../../support/fixtures.js';
+import { observedFrom, stepIs } from '../../support/fixtures.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 async function load(workloads: string, name = 'demo') {
@@ -111,7 +111,7 @@ describe('kind: database', () => {
     const plan = reconcile(after.desired, observedFrom(before.desired), { forceRecreate: false, noRecreate: false, removeOrphans: false, wait: true });
     expect(plan.steps.map((s) => s.cause)).toEqual(['env.POSTGRES_PASSWORD: (sensitive) changed']);
     expect(plan.warnings).toEqual(['db: POSTGRES_PASSWORD changed: volume demo_db-data is already initialised, so pond applies the new value inside the database once it is healthy']);
-    expect(plan.steps[0]!.container!.initOnly!.applied!.exec).not.toContain('new');
+    expect(stepIs(plan.steps[0], 'container', 'replace').container.initOnly!.applied!.exec).not.toContain('new');
   });
 
   it('mysql: a password change on an initialised persistent volume is a warning that the image ignores it', async () => {

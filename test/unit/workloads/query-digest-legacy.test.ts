@@ -36,7 +36,7 @@ const BEFORE_THE_CACHE = '9dd0e16af7daefa7';
 describe('query content hash with a digest cache', () => {
   it('equals what the hash was before the cache, with or without one, cold and warm', () => {
     const dir = fixture();
-    const args = ['SELECT 1', ['one.csv', 'data'], dir, path.join(dir, 'data/out/q.json')] as const;
+    const args: [string, string[], string, string] = ['SELECT 1', ['one.csv', 'data'], dir, path.join(dir, 'data/out/q.json')];
     expect(queryHash(...args)).toBe(BEFORE_THE_CACHE);
     const later = (): number => Date.now() + 3_600_000; // the files are old enough for their digests to be kept
     const cache = DigestCache.empty(dir);

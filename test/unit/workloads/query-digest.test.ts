@@ -21,7 +21,7 @@ function project(): { dir: string; file: (rel: string) => string } {
   dirs.push(dir);
   const file = (rel: string): string => path.join(dir, rel);
   fs.mkdirSync(file('data'));
-  for (const [rel, body] of [['data/a.csv', 'a\n1\n'], ['data/b.csv', 'b\n2\n']]) {
+  for (const [rel, body] of [['data/a.csv', 'a\n1\n'], ['data/b.csv', 'b\n2\n']] as const) {
     fs.writeFileSync(file(rel), body);
     fs.utimesSync(file(rel), OLD, OLD);
   }

@@ -38,8 +38,14 @@ export interface UiState {
 /** The latest sample per workload, every 2 s while a page is connected. */
 export interface UiStats { [workload: string]: { t: number; cpuPercent: number; memoryBytes: number; memoryLimitBytes: number } }
 
-/** One log line, from one workload's stream. */
+/**
+ * One log line, from one workload's stream: `event: line` on the page's one `/api/events` stream,
+ * sent only for the workload its `logs` parameter names (or every one, for {@link ALL_LOGS}).
+ */
 export interface UiLogLine { workload: string; stream: 'stdout' | 'stderr'; time?: string; text: string }
+
+/** `/api/events?logs=*`: every workload's lines interleaved; `*` is no workload's name, so it cannot clash with one. */
+export const ALL_LOGS = '*';
 
 /** What a button's POST answers: shown to the user as is. */
 export interface UiOutcome { ok: boolean; message: string; exitCode?: number }

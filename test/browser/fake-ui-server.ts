@@ -14,7 +14,10 @@ export interface FakeUi {
   url: string;
   token: string;
   posts: Received[];
-  logStreams: URLSearchParams[];
+  /** The query of every `/api/events` the page opened, in order. */
+  streams: URLSearchParams[];
+  /** How many event streams are open now. */
+  openStreams(): number;
   state: UiState;
   pushState(state: UiState): void;
   pushStats(stats: UiStats): void;
@@ -35,9 +38,10 @@ const SECURITY = {
 export async function startFakeUi(initial: UiState, tail: UiLogLine[] = []): Promise<FakeUi> {
   const events = new Set<http.ServerResponse>();
   const logs = new Map<http.ServerResponse, string>();
+  const wants = (w: string | undefined, line: UiLogLine): boolean => w === '*' || w === line.workload;
   const send = (res: http.ServerResponse, event: string, data: unknown): void => void res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   const fake: FakeUi = {
-    url: '', token: randomBytes(32).toString('base64url'), posts: [], logStreams: [], state: initial, outcome: { ok: true, message: 'restarted web' },
+    url: '', token: randomBytes(32).toString('base64url'), posts: [], streams: [], state: initial, outcome: { ok: true, message: 'restarted web' },
     pushState(state) {
       fake.state = state;
       for (const res of events) send(res, 'state', state);
@@ -45,10 +49,11 @@ export async function startFakeUi(initial: UiState, tail: UiLogLine[] = []): Pro
     pushStats: (stats) => events.forEach((res) => send(res, 'stats', stats)),
     pushPlan: (plan) => events.forEach((res) => send(res, 'plan', plan)),
     pushLine(line) {
-      for (const [res, w] of logs) if (w === '' || w === line.workload) send(res, 'line', line);
+      for (const [res, w] of logs) if (wants(w, line)) send(res, 'line', line);
     },
+    openStreams: () => events.size,
     dropStreams() {
-      for (const res of [...events, ...logs.keys()]) res.destroy();
+      for (const res of events) res.destroy();
     },
     rotateToken() {
       fake.token = randomBytes(32).toString('base64url');
@@ -67,16 +72,14 @@ export async function startFakeUi(initial: UiState, tail: UiLogLine[] = []): Pro
     if (url.pathname === '/') return void page(res);
     if (url.pathname === '/api/state') return void res.writeHead(200, { ...SECURITY, 'Content-Type': 'application/json' }).end(JSON.stringify(fake.state));
     if (url.pathname === '/api/events') {
+      const w = url.searchParams.get('logs') ?? undefined;
+      fake.streams.push(url.searchParams);
       stream(res, events);
-      return void send(res, 'state', fake.state);
-    }
-    if (url.pathname === '/api/logs') {
-      const w = url.searchParams.get('workload') ?? '';
-      fake.logStreams.push(url.searchParams);
-      res.writeHead(200, { ...SECURITY, 'Content-Type': 'text/event-stream' });
+      send(res, 'state', fake.state);
+      if (w === undefined) return;
       logs.set(res, w);
       res.on('close', () => logs.delete(res));
-      for (const line of tail) if (w === '' || line.workload === w) send(res, 'line', line);
+      for (const line of tail) if (wants(w, line)) send(res, 'line', line);
       return;
     }
     const run = /^\/api\/runs\/([^/]+)\/([^/]+)\/(logs|results)$/.exec(url.pathname);

@@ -75,12 +75,23 @@ describe('pond ui page (fake server)', () => {
 
   it('the log view streams every workload interleaved, and one workload alone when chosen', async () => {
     await page.getByText('listening on :3000').waitFor();
-    expect(fake.logStreams[0]?.has('workload')).toBe(false);
+    expect(fake.streams[0]?.get('logs')).toBe('*');
     await page.selectOption('#log-workload', 'trader');
-    await until(() => fake.logStreams.length === 2);
-    expect(fake.logStreams[1]?.get('workload')).toBe('trader');
+    await until(() => fake.streams.length === 2);
+    expect(fake.streams[1]?.get('logs')).toBe('trader');
     await page.locator('#log-lines .line', { hasText: 'order book stale' }).waitFor();
     expect(await logLines().count()).toBe(1);
+  });
+
+  it('the page holds one event stream, for state and logs alike, also after choosing another workload', async () => {
+    await page.getByText('listening on :3000').waitFor();
+    expect(fake.openStreams()).toBe(1);
+    await page.selectOption('#log-workload', 'trader');
+    await page.locator('#log-lines .line', { hasText: 'order book stale' }).waitFor();
+    await until(() => fake.openStreams() === 1);
+    fake.pushState(withState(fake.state, 'web', 'failed'));
+    await page.locator('#graph [data-name="web"] .state', { hasText: /^failed$/ }).waitFor({ timeout: 2000 });
+    expect(fake.streams).toHaveLength(2);
   });
 
   it('the search box filters the log lines', async () => {
@@ -203,7 +214,7 @@ describe('pond ui page (fake server)', () => {
   it('after a reconnect the log tail is shown once, not twice', async () => {
     await page.getByText('listening on :3000').waitFor();
     fake.dropStreams();
-    await until(() => fake.logStreams.length === 2, 10_000);
+    await until(() => fake.streams.length === 2, 10_000);
     await page.locator('#conn', { hasText: 'live' }).waitFor({ timeout: 10_000 });
     await page.getByText('listening on :3000').waitFor();
     expect(await logLines().count()).toBe(TAIL.length);

@@ -83,7 +83,7 @@ describe('pond ui serves the project on 127.0.0.1 behind its token', () => {
   });
 
   it('answers 401 without the token, for the page and for the API', async () => {
-    for (const path of ['/', '/api/state', '/api/events', `/api/logs?workload=web`]) expect((await fetch(`${base}${path}`)).status, path).toBe(401);
+    for (const path of ['/', '/api/state', '/api/events', '/api/events?logs=web']) expect((await fetch(`${base}${path}`)).status, path).toBe(401);
     expect((await fetch(`${base}/api/state?token=wrong${token}`)).status).toBe(401);
     expect((await fetch(`${base}/api/workloads/worker/restart`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);
     const page = await fetch(`${base}/?token=${token}`);
@@ -132,8 +132,8 @@ describe('pond ui serves the project on 127.0.0.1 behind its token', () => {
     }
   });
 
-  it('a line a workload prints is on /api/logs within a second of being printed', async () => {
-    const stream = readSse(`${base}/api/logs?workload=ticker&tail=0&token=${token}`, (ev) => ev.some((e) => e.event === 'line' && (JSON.parse(e.data) as UiLogLine).text === 'marker'));
+  it('a line a workload prints is on /api/events?logs=W within a second of being printed', async () => {
+    const stream = readSse(`${base}/api/events?logs=ticker&tail=0&token=${token}`, (ev) => ev.some((e) => e.event === 'line' && (JSON.parse(e.data) as UiLogLine).text === 'marker'));
     await new Promise((r) => setTimeout(r, 300)); // the stream is open once its first bytes came; this only keeps the print after the subscription
     await docker('exec', `${project}-ticker`, 'touch', '/tmp/go');
     const { events } = await stream;
@@ -144,6 +144,21 @@ describe('pond ui serves the project on 127.0.0.1 behind its token', () => {
     const latencyMs = hit.at - printedAt;
     console.log(`ui log latency: ${latencyMs} ms`);
     expect(latencyMs).toBeLessThan(1000);
+  });
+
+  it("one stream carries the state and the chosen workload's log lines, and no other workload's", async () => {
+    const { events } = await readSse(`${base}/api/events?logs=web&tail=50&token=${token}`, (ev) => ev.some((e) => e.event === 'state') && ev.some((e) => e.event === 'line'));
+    const state = JSON.parse(events.find((e) => e.event === 'state')!.data) as UiState;
+    expect(state.workloads.map((w) => w.name).sort()).toEqual(['nightly', 'ticker', 'web', 'worker']);
+    const lines = events.filter((e) => e.event === 'line').map((e) => JSON.parse(e.data) as UiLogLine);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(new Set(lines.map((l) => l.workload))).toEqual(new Set(['web']));
+  });
+
+  it('/api/events without logs sends no log lines', async () => {
+    const { events } = await readSse(`${base}/api/events?tail=50&token=${token}`, (ev) => ev.some((e) => e.event === 'stats'));
+    expect(events.some((e) => e.event === 'state')).toBe(true);
+    expect(events.filter((e) => e.event === 'line')).toEqual([]);
   });
 
   it('no response of any endpoint carries a secret value', async () => {
@@ -163,7 +178,7 @@ describe('pond ui serves the project on 127.0.0.1 behind its token', () => {
     expect(await text(fetch(`${base}/api/runs/nightly/${last.id}/logs`, { headers: auth() }))).toMatch(/bot sees \(sensitive/);
     expect(await text(fetch(`${base}/api/runs/nightly/${last.id}/results`, { headers: auth() }))).toMatch(/seen/);
     await text(post('/api/workloads/web/restart', { Origin: base }));
-    const logs = await readSse(`${base}/api/logs?token=${token}&tail=50`, (ev) => ev.filter((e) => e.event === 'line' && e.data.includes('token is')).length >= 2);
+    const logs = await readSse(`${base}/api/events?logs=*&token=${token}&tail=50`, (ev) => ev.filter((e) => e.event === 'line' && e.data.includes('token is')).length >= 2);
     bodies.push(logs.raw);
     expect(logs.raw).toMatch(/token is \(sensitive/);
     bodies.push((await readSse(`${base}/api/events?token=${token}`, (ev) => ev.some((e) => e.event === 'stats'))).raw);

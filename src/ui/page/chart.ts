@@ -26,12 +26,16 @@ export class StatsHistory {
   }
 }
 
-/** An SVG polyline's points for values scaled into w×h, newest at the right edge. */
+/**
+ * An SVG polyline's points for values scaled into w×h, spread over the samples held (the first at the
+ * left edge, the newest at the right), so a panel opened a few seconds ago already shows a line;
+ * a single sample is a flat line across.
+ */
 export function points(values: number[], w: number, h: number, max: number): string {
   if (values.length === 0 || max <= 0) return '';
-  const step = w / (KEEP - 1);
-  const x0 = w - step * (values.length - 1);
-  return values.map((v, i) => `${(x0 + i * step).toFixed(1)},${(h - (Math.min(v, max) / max) * h).toFixed(1)}`).join(' ');
+  const series = values.length === 1 ? [values[0]!, values[0]!] : values;
+  const step = w / (series.length - 1);
+  return series.map((v, i) => `${(i * step).toFixed(1)},${(h - (Math.min(v, max) / max) * h).toFixed(1)}`).join(' ');
 }
 
 const W = 240;
@@ -53,7 +57,7 @@ export function statsChart(samples: Sample[]): HTMLElement {
 function one(label: string, value: string, pts: string, cls: string): HTMLElement {
   return h('figure', { class: 'chart' },
     h('figcaption', {}, `${label}: `, h('strong', {}, value)),
-    s('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-label': `${label} over the last minutes, now ${value}` },
+    s('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-label': `${label} since the panel's first sample (at most 3 minutes), now ${value}` },
       s('rect', { width: W, height: H, class: 'chart-bg' }),
       s('polyline', { points: pts, class: `spark ${cls}` })));
 }

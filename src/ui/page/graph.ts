@@ -1,6 +1,7 @@
 import type { UiState, UiWorkload } from '../types.js';
 import { s } from './dom.js';
 import { stateText, toneOf } from './format.js';
+import { routes, type Route } from './edges.js';
 import { layout, NODE_H, NODE_W, type Placed } from './layout.js';
 
 /** The dependency graph as SVG; redrawn only when its shape changes, otherwise updated in place. */
@@ -21,18 +22,10 @@ export class GraphView {
     this.shape = shape;
     this.nodes.clear();
     const geo = layout(state.workloads.map((w) => w.name), state.edges);
-    const at = new Map(geo.nodes.map((n) => [n.name, n]));
-    const svg = s('svg', { viewBox: `0 0 ${geo.width} ${geo.height}`, width: geo.width, height: geo.height, role: 'group', 'aria-label': 'dependency graph' });
+    const drawn = routes(geo, state.edges);
+    const svg = s('svg', { viewBox: `0 0 ${geo.width} ${drawn.height}`, width: geo.width, height: drawn.height, role: 'group', 'aria-label': 'dependency graph' });
     svg.append(s('defs', {}, s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, s('path', { d: 'M0 0L10 5L0 10z', class: 'arrowhead' }))));
-    const incoming = new Map<string, number>();
-    for (const e of state.edges) {
-      const from = at.get(e.from);
-      const to = at.get(e.to);
-      if (!from || !to) continue;
-      const nth = incoming.get(e.from) ?? 0;
-      incoming.set(e.from, nth + 1);
-      svg.append(edge(to, from, e.condition, nth));
-    }
+    for (const r of drawn.routes) svg.append(edge(r));
     const byName = new Map(state.workloads.map((w) => [w.name, w]));
     for (const n of geo.nodes) {
       const w = byName.get(n.name);
@@ -56,23 +49,11 @@ export class GraphView {
   }
 }
 
-/**
- * dependency → dependent: the arrow is the start order, its label what the dependent waits for,
- * written just before the dependent (the nth edge into it one line lower) so fanned-out edges do not share a spot.
- */
-function edge(dep: Placed, dependent: Placed, condition: string, nth: number): SVGElement {
-  const x1 = dep.x + NODE_W;
-  const y1 = dep.y + NODE_H / 2;
-  const x2 = dependent.x;
-  const y2 = dependent.y + NODE_H / 2;
-  const forward = x2 > x1;
-  const mx = (x1 + x2) / 2;
-  const d = forward ? `M${x1} ${y1}C${mx} ${y1} ${mx} ${y2} ${x2} ${y2}` : `M${dep.x + NODE_W / 2} ${dep.y + NODE_H}L${x2 + NODE_W / 2} ${dependent.y}`;
-  const lx = forward ? x2 - 6 : x2 + NODE_W / 2 + 6;
-  const ly = forward ? dependent.y + 12 + nth * 13 : dependent.y - 6;
-  return s('g', { class: 'edge', 'data-from': dependent.name, 'data-to': dep.name },
-    s('path', { d, 'marker-end': 'url(#arrow)' }),
-    s('text', { x: lx, y: ly, 'text-anchor': forward ? 'end' : 'start', class: 'edge-label' }, condition));
+/** dependency → dependent: the arrow is the start order, its label what the dependent waits for. */
+function edge(r: Route): SVGElement {
+  return s('g', { class: 'edge', 'data-from': r.from, 'data-to': r.to },
+    s('path', { d: r.d, 'marker-end': 'url(#arrow)' }),
+    s('text', { x: r.label.x, y: r.label.y, 'text-anchor': r.label.anchor, class: 'edge-label' }, r.condition));
 }
 
 function node(n: Placed, w: UiWorkload, open: () => void): SVGElement {

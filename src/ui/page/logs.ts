@@ -1,8 +1,6 @@
 import type { UiLogLine } from '../types.js';
-import { streamUrl } from './api.js';
 import { byId, h } from './dom.js';
 import { hueOf } from './format.js';
-import { openStream, type Stream } from './sse.js';
 
 /** Lines kept in the page; older ones drop off the top. */
 export const MAX_LINES = 2000;
@@ -14,9 +12,11 @@ export function matches(line: UiLogLine, query: string): boolean {
   return line.text.toLowerCase().includes(q) || line.workload.toLowerCase().includes(q);
 }
 
-/** The log view: one workload or all interleaved, streamed, searchable, following the tail on request. */
+/**
+ * The log view: one workload or all interleaved, searchable, following the tail on request. Its lines
+ * come on the page's one event stream; choosing another workload asks for that stream to be reopened.
+ */
 export class LogView {
-  private stream: Stream | undefined;
   private readonly lines: { line: UiLogLine; el: HTMLElement }[] = [];
   private pending: UiLogLine[] = [];
   private frame = 0;
@@ -26,45 +26,43 @@ export class LogView {
   private readonly box = byId('log-lines');
   private readonly count = byId('log-count');
 
-  constructor() {
+  /** `select` reopens the page's stream for a workload ('' for all); its lines come back through add(). */
+  constructor(private readonly choose: (workload: string) => void) {
     this.select.addEventListener('change', () => this.show(this.select.value));
     this.search.addEventListener('input', () => this.refilter());
     this.follow.addEventListener('change', () => this.scroll());
   }
 
-  /** The workload list of the selector, keeping the current choice while it exists. */
+  /** The workload list of the selector, keeping the current choice while it exists (else back to all workloads). */
   setWorkloads(names: string[]): void {
     const have = [...this.select.options].slice(1).map((o) => o.value);
     if (JSON.stringify(have) === JSON.stringify(names)) return;
     const value = this.select.value;
     this.select.replaceChildren(h('option', { value: '' }, 'all workloads'), ...names.map((n) => h('option', { value: n }, n)));
-    this.select.value = names.includes(value) ? value : '';
+    if (value === '' || names.includes(value)) this.select.value = value;
+    else this.show('');
   }
 
-  /** Streams one workload's logs ('' for every workload, interleaved). */
+  /** Shows one workload's logs ('' for every workload, interleaved): the view starts empty and the stream is reopened. */
   show(workload: string): void {
     this.select.value = workload;
-    this.stream?.close();
     this.clear();
     this.box.classList.toggle('single', workload !== '');
-    this.stream = openStream(streamUrl('/api/logs', { workload: workload || undefined, tail: '200' }), {
-      events: { line: (d) => this.queue(d as UiLogLine) },
-      onOpen: (first) => {
-        if (!first) this.clear();
-      },
-    });
+    this.choose(workload);
   }
 
-  private clear(): void {
+  /** A line of the chosen workload(s), drawn on the next frame with the others that came meanwhile. */
+  add(line: UiLogLine): void {
+    this.pending.push(line);
+    this.frame ||= requestAnimationFrame(() => this.flush());
+  }
+
+  /** Empties the view: a reconnected stream sends its tail again. */
+  clear(): void {
     this.lines.length = 0;
     this.pending = [];
     this.box.replaceChildren();
     this.updateCount();
-  }
-
-  private queue(line: UiLogLine): void {
-    this.pending.push(line);
-    this.frame ||= requestAnimationFrame(() => this.flush());
   }
 
   private flush(): void {

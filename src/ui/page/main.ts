@@ -1,4 +1,4 @@
-import type { UiState, UiStats } from '../types.js';
+import { ALL_LOGS, type UiLogLine, type UiState, type UiStats } from '../types.js';
 import { probe, streamUrl } from './api.js';
 import { StatsHistory } from './chart.js';
 import { byId } from './dom.js';
@@ -6,11 +6,12 @@ import { GraphView } from './graph.js';
 import { LogView } from './logs.js';
 import { PanelView } from './panel.js';
 import { PlanView } from './plan.js';
-import { openStream } from './sse.js';
+import { openStream, type Stream } from './sse.js';
 
 let state: UiState | undefined;
 const stats = new StatsHistory();
-const logs = new LogView();
+const logs = new LogView((workload) => connect(workload));
+let live: Stream | undefined;
 const plan = new PlanView();
 const graph = new GraphView(byId('graph'), (name) => openPanel(name));
 const panel = new PanelView(byId('panel'), stats, {
@@ -59,24 +60,36 @@ async function refused(): Promise<void> {
   if ((await probe()) === 401) setStatus('refused');
 }
 
-openStream(streamUrl('/api/events'), {
-  onStatus: setStatus,
-  onRefused: () => void refused(),
-  events: {
-    state: (d) => {
-      state = d as UiState;
-      render();
-      if (!performance.getEntriesByName('pond:first-state').length) performance.mark('pond:first-state');
+/**
+ * The page's ONE connection for everything live (a browser allows six per origin, shared by every
+ * tab): state, stats, plan and the chosen workload's log lines. Another log choice reopens it.
+ */
+function connect(workload: string): void {
+  live?.close();
+  live = openStream(streamUrl('/api/events', { logs: workload || ALL_LOGS, tail: '200' }), {
+    onStatus: setStatus,
+    onRefused: () => void refused(),
+    onOpen: (first) => {
+      if (!first) logs.clear();
     },
-    stats: (d) => {
-      stats.add(d as UiStats);
-      panel.refreshStats();
+    events: {
+      state: (d) => {
+        state = d as UiState;
+        render();
+        if (!performance.getEntriesByName('pond:first-state').length) performance.mark('pond:first-state');
+      },
+      stats: (d) => {
+        stats.add(d as UiStats);
+        panel.refreshStats();
+      },
+      plan: (d) => {
+        if (!state) return;
+        state = { ...state, plan: d as UiState['plan'] };
+        plan.render(state.watch, state.plan);
+      },
+      line: (d) => logs.add(d as UiLogLine),
     },
-    plan: (d) => {
-      if (!state) return;
-      state = { ...state, plan: d as UiState['plan'] };
-      plan.render(state.watch, state.plan);
-    },
-  },
-});
+  });
+}
+
 logs.show('');

@@ -14,7 +14,7 @@ export interface LogRequest {
 }
 
 /**
- * A page's `/api/logs`: the last `tail` lines of each chosen workload's containers, interleaved by
+ * The log lines of a page's `/api/events?logs=…`: the last `tail` lines of each chosen workload's containers, interleaved by
  * time, then every new line as it is printed (following the workload across a restart or replace,
  * as `pond logs -f` does) until the page goes. Every line is scrubbed of the project's secrets.
  */

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { pageHtml } from '../page-html.js';
-import type { UiOutcome, UiState } from '../types.js';
+import { ALL_LOGS, type UiOutcome, type UiState } from '../types.js';
 import { operate, runBotNow, runQueryNow, type ActionDeps, type Answer } from './actions.js';
 import { refusal, securityHeaders } from './auth.js';
 import type { StateHub } from './hub.js';
@@ -39,8 +39,7 @@ async function get(deps: RouteDeps, url: URL, res: ServerResponse): Promise<void
   const p = url.pathname;
   if (p === '/' || p === '/index.html') return page(res);
   if (p === '/api/state') return json(res, 200, await deps.readState());
-  if (p === '/api/events') return deps.hub.add(openSse(res, securityHeaders()));
-  if (p === '/api/logs') return logs(deps, url, res);
+  if (p === '/api/events') return events(deps, url, res);
   const m = RUN_FILE.exec(p);
   if (m) {
     const file = runFile(deps.project().spec.dir, decodeURIComponent(m[1]!), decodeURIComponent(m[2]!), m[3] as 'logs' | 'results', secrets(deps));
@@ -49,13 +48,21 @@ async function get(deps: RouteDeps, url: URL, res: ServerResponse): Promise<void
   return json(res, 404, { ok: false, message: `nothing at ${p}` });
 }
 
-async function logs(deps: RouteDeps, url: URL, res: ServerResponse): Promise<void> {
+/**
+ * A page's one stream: the hub's shared state, stats and plan, and, when `logs` names a workload (or
+ * every one), that page's own log follow on the same connection, ended when the page goes. A name
+ * that is no workload gets no lines but still the state: a page whose workload was just removed from
+ * pond.yaml must not lose its whole view when it reconnects with the old choice.
+ */
+async function events(deps: RouteDeps, url: URL, res: ServerResponse): Promise<void> {
   const project = deps.project();
-  const workload = url.searchParams.get('workload') ?? undefined;
-  if (workload !== undefined && !project.spec.workloads.some((w) => w.name === workload)) return json(res, 404, { ok: false, message: `"${workload}" is not a workload of project "${project.spec.name}"` });
-  const tail = Math.min(Math.max(Number(url.searchParams.get('tail') ?? 200) || 0, 0), 10_000);
+  const logs = url.searchParams.get('logs');
   const client = openSse(res, securityHeaders());
-  await streamLogs(deps.engine, { project: project.spec.name, workload, tail, secrets: secrets(deps), signal: client.closed }, (line) => client.send('line', line)).catch(deps.onError);
+  deps.hub.add(client);
+  if (logs === null) return;
+  const tail = Math.min(Math.max(Number(url.searchParams.get('tail') ?? 200) || 0, 0), 10_000);
+  const workload = logs === ALL_LOGS ? undefined : logs;
+  await streamLogs(deps.engine, { project: project.spec.name, ...(workload !== undefined && { workload }), tail, secrets: secrets(deps), signal: client.closed }, (line) => client.send('line', line)).catch(deps.onError);
 }
 
 async function post(deps: RouteDeps, p: string, payload: unknown): Promise<[number, UiOutcome]> {

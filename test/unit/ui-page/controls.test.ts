@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { actionsFor, outcomeText } from '../../../src/ui/page/actions.js';
-import { KEEP, points } from '../../../src/ui/page/chart.js';
 import { matches } from '../../../src/ui/page/logs.js';
 
 describe('ui page controls', () => {
@@ -23,10 +22,5 @@ describe('ui page controls', () => {
     expect(matches(line, 'health')).toBe(true);
     expect(matches(line, 'WEB')).toBe(true);
     expect(matches(line, 'db')).toBe(false);
-  });
-
-  it('the chart puts the newest sample at the right edge and clamps to the maximum', () => {
-    const pts = points([50, 200], 240, 48, 100).split(' ');
-    expect(pts).toEqual([`${(240 - 240 / (KEEP - 1)).toFixed(1)},24.0`, '240.0,0.0']);
   });
 });

@@ -13,6 +13,7 @@ export const query: KindDefinition<QueryFacts> = {
   name: 'query',
   schema,
   expand: expandQuery,
+  lifecycle: (facts) => ({ job: { timeoutMs: facts.timeoutMs } }),
   writes: (name, raw) => [outputPathOf(name, raw)],
   transient: () => ({ what: 'a query', hint: 'share the network of a long-running workload, or use network: default' }),
 };

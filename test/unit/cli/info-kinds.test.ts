@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindSections } from '../../../src/cli/info-view.js';
+import { kindSections } from '../../../src/workloads/kind-hooks.js';
 import { workload } from '../../support/fixtures.js';
 
 const connection = { engine: 'postgres' as const, host: 'db', port: 5432, hostPort: 25432, user: 'pond', password: 's3cret', database: 'app', scheme: 'postgres' };

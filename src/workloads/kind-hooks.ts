@@ -1,5 +1,5 @@
 import type { WorkloadSpec } from '../model/types.js';
-import type { KindDefinition, KindDisplay, KindLifecycle } from './kind.js';
+import type { KindDefinition, KindDisplay, KindLifecycle, KindNeed } from './kind.js';
 import { factsOf, KINDS } from './registry.js';
 
 /**
@@ -56,4 +56,9 @@ export function kindExecEnv(w: WorkloadSpec): Record<string, string> {
 export function kindDisplay(w: WorkloadSpec, digest: (secret: string) => string): KindDisplay {
   const parts = kindsWithFacts(w).flatMap(({ kind, facts }) => (kind.display ? [kind.display(facts, digest)] : []));
   return { hiddenEnv: parts.flatMap((p) => p.hiddenEnv), keys: Object.assign({}, ...parts.map((p) => p.keys)) as Record<string, unknown> };
+}
+
+/** The backend capabilities the workload's kind keys ask for. */
+export function kindNeeds(w: WorkloadSpec): KindNeed[] {
+  return kindsWithFacts(w).flatMap(({ kind, facts }) => kind.needs?.(facts) ?? []);
 }

@@ -1,4 +1,4 @@
-import type { Hardening } from '../engine/types.js';
+import type { EngineCapabilities, Hardening } from '../engine/types.js';
 import type { RawWorkload } from '../model/raw.js';
 import type { MountSpec } from '../model/types.js';
 import type { KindContext } from './context.js';
@@ -82,6 +82,21 @@ export interface KindDisplay {
 }
 
 /**
+ * A key of the kind that asks the backend for a capability it may lack (a bot's `results:` needs
+ * copying out): validation refuses it at that key on a backend without it.
+ */
+export interface KindNeed {
+  key: string;
+  capability: keyof EngineCapabilities;
+  code: string;
+  /** The subject and its verb ("results: needs"). */
+  what: string;
+  /** The capability in words ("copying a file out of a finished run"). */
+  words: string;
+  hint: string;
+}
+
+/**
  * One kind of workload: everything pond dispatches on `kind:` for. A kind is one folder under
  * src/workloads/ exporting one of these, and one line in registry.ts; `service` is the kind whose
  * expansion is the identity.
@@ -110,6 +125,8 @@ export interface KindDefinition<F = unknown> {
   lifecycle?(facts: F): KindLifecycle;
   /** Env `pond exec` sets in the workload's container before the user's `-e` (a database client's login); secrets: never printed. */
   execEnv?(facts: F): Record<string, string>;
+  /** Keys of the workload that need a backend capability (checked before anything runs). */
+  needs?(facts: F): KindNeed[];
   /** How the kind's facts show in the spec label and `pond config`, in place of env it derives from them. */
   display?(facts: F, digest: (secret: string) => string): KindDisplay;
 }

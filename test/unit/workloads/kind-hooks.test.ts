@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkloadSpec } from '../../../src/model/types.js';
-import { kindDisplay, kindExecEnv, kindLifecycle, kindLinks } from '../../../src/workloads/kind-hooks.js';
+import { kindDisplay, kindExecEnv, kindLifecycle, kindLinks, kindNeeds } from '../../../src/workloads/kind-hooks.js';
 import { workload } from '../../support/fixtures.js';
 
 const connection = { engine: 'postgres' as const, host: 'db', port: 5432, hostPort: 25432, user: 'pond', password: 's3cret', database: 'app', scheme: 'postgres' };
@@ -33,5 +33,11 @@ describe('what kinds tell generic layers, through the registry', () => {
     const shown = kindDisplay(facts('bot', { config: { api_key: 'k-123', level: 3 } }), () => 'HIDDEN');
     expect(shown).toEqual({ hiddenEnv: ['POND_CONFIG'], keys: { config: { api_key: 'HIDDEN', level: 3 } } });
     expect(kindDisplay(workload('web'), () => 'HIDDEN')).toEqual({ hiddenEnv: [], keys: {} });
+  });
+
+  it("needs: a bot's results: asks the backend to copy files out, a warm query to exec, and neither without those keys", () => {
+    expect(kindNeeds(facts('bot', { results: '/bot/result.json' })).map((n) => [n.key, n.capability])).toEqual([['results', 'copyOut']]);
+    expect(kindNeeds(facts('query', { warm: true })).map((n) => [n.key, n.capability])).toEqual([['warm', 'exec']]);
+    expect([...kindNeeds(facts('bot', {})), ...kindNeeds(facts('query', { warm: false }))]).toEqual([]);
   });
 });

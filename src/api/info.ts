@@ -2,7 +2,8 @@ import type { Engine, ObservedWorkload } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import type { WorkloadSpec } from '../model/types.js';
 import type { Project } from '../pipeline.js';
-import { containerOf, databaseInfo, notebookInfo, serviceInfos } from '../session/connection-info.js';
+import { containerOf, serviceInfos } from '../session/connection-info.js';
+import { kindSections, sectionEntries } from '../workloads/kind-hooks.js';
 import type { InfoOptions, ProjectInfo } from './option-types.js';
 import { infoSchema, parseOptions } from './options.js';
 import type { WorkloadInfo } from './types.js';
@@ -14,8 +15,7 @@ export async function info(project: Project, engine: () => Promise<Engine>, opti
   const { workloads: containers } = await (await engine()).observe(project.spec.name);
   return {
     project: project.spec.name,
-    databases: chosen.flatMap((w) => (w.database ? [databaseInfo({ ...w, database: w.database }, o.reveal)] : [])),
-    notebooks: chosen.flatMap((w) => (w.notebook ? [notebookInfo({ ...w, notebook: w.notebook })] : [])),
+    ...(sectionEntries(kindSections(chosen, o.reveal)) as Pick<ProjectInfo, 'databases' | 'notebooks'>),
     services: serviceInfos(chosen, containers),
     workloads: chosen.map((w) => workloadInfo(w, containers)),
   };

@@ -78,4 +78,6 @@ export interface ProjectInfo {
   notebooks: NotebookInfo[];
   services: ServiceInfo[];
   workloads: WorkloadInfo[];
+  /** Every other kind's section of `pond info`, under its JSON key (KindInfo.section). */
+  [section: string]: unknown;
 }

@@ -3,24 +3,6 @@ import type { WorkloadSpec } from '../model/types.js';
 import { stateText } from './status.js';
 import { formatUptime, uptimeSeconds } from './stats.js';
 import { containerOf } from '../session/connection-info.js';
-import { factsOf, KINDS } from '../workloads/registry.js';
-
-/** One kind's section of `pond info` (databases, notebooks): its JSON key, entries, and table. */
-export interface KindSection {
-  section: string;
-  entries: unknown[];
-  table: string[][];
-}
-
-/** Every registered kind's section, in registry order, present (maybe empty) for each kind that has one. Pure. */
-export function kindSections(workloads: WorkloadSpec[], reveal: boolean): KindSection[] {
-  return KINDS.flatMap((k) => {
-    if (!k.info) return [];
-    const info = k.info;
-    const entries = workloads.filter((w) => factsOf(w, k.name) !== undefined).map((w) => info.entry(w.name, factsOf(w, k.name), reveal));
-    return [{ section: info.section, entries, table: [info.header, ...entries.map((e) => info.row(e))] }];
-  });
-}
 
 /**
  * What `pond info` says about one workload's container, so one command answers "what runs, since

@@ -1,5 +1,6 @@
 import type { WorkloadStats, ObservedWorkload, ObservedState } from '../engine/types.js';
 import { LABEL } from '../labels.js';
+import { DEFAULT_KIND } from '../workloads/registry.js';
 import { formatMemory, formatPercent, formatUptime, uptimeSeconds } from './stats.js';
 
 /** One row of `pond ps` and of the table `pond up` ends with. Keys are snake_case: they are the JSON scripts read. */
@@ -32,7 +33,7 @@ export function statusRows(observed: ObservedState, declared: string[] = []): Wo
 function toRow(c: ObservedWorkload): WorkloadStatus {
   return {
     workload: c.labels[LABEL.workload] ?? c.name,
-    kind: c.labels[LABEL.kind] ?? 'service',
+    kind: c.labels[LABEL.kind] ?? DEFAULT_KIND,
     container: c.name,
     id: c.id.slice(0, 12),
     state: stateText(c),

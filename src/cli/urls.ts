@@ -1,7 +1,6 @@
 import type { Probe } from '../engine/types.js';
 import type { WorkloadSpec } from '../model/types.js';
-import { connectionUrl } from '../workloads/database/expand.js';
-import { HIDDEN, notebookUrl } from '../session/connection-info.js';
+import { kindLinks } from '../workloads/kind-hooks.js';
 import type { WorkloadStatus } from './status.js';
 
 function httpPorts(p: Probe): { port: number; path: string }[] {
@@ -11,18 +10,18 @@ function httpPorts(p: Probe): { port: number; path: string }[] {
 }
 
 /**
- * Where a person would point a browser or a client after `up`: each running database's URL on this
- * machine (password hidden), each notebook's URL with its token, and each workload whose HTTP health
- * check targets a published port.
+ * Where a person would point a browser or a client after `up`: for each running workload, its kind's
+ * links (a database's URL with the password hidden, a notebook's with its token), or else each URL of
+ * an HTTP health check that targets a published port.
  */
 export function urlLines(workloads: WorkloadSpec[], rows: WorkloadStatus[]): string[] {
   const lines: string[] = [];
   for (const w of workloads) {
     const row = rows.find((r) => r.workload === w.name && r.state === 'running');
     if (!row) continue;
-    if (w.database) lines.push(`${w.name}  ${connectionUrl(w.database.connection, 'host', HIDDEN)}`);
-    if (w.notebook) {
-      lines.push(`${w.name}  ${notebookUrl(w.notebook)}`);
+    const links = kindLinks(w);
+    if (links) {
+      lines.push(...links.map((l) => `${w.name}  ${l}`));
       continue;
     }
     for (const { port, path } of w.health ? httpPorts(w.health.probe) : []) {

@@ -3,6 +3,8 @@ import type { EngineCapabilities } from '../engine/types.js';
 import { ConfigError, type Diagnostic } from '../errors.js';
 import type { ProjectSpec, WorkloadSpec } from '../model/types.js';
 import { Reporter } from '../model/report.js';
+import { kindNeeds } from '../workloads/kind-hooks.js';
+import { kindOf } from '../workloads/registry.js';
 
 /** The backend a project is checked against: its name (for messages) and what it can do. */
 export interface Backend {
@@ -36,7 +38,7 @@ export function refuseUnsupported(spec: ProjectSpec, backend: Backend, config: P
 function needsOf(w: WorkloadSpec, caps: EngineCapabilities): Need[] {
   const needs: Need[] = [];
   if (w.ports.length && !caps.localPorts) {
-    needs.push({ key: w.database ? 'port' : 'ports', code: 'backend-ports', what: 'ports need', capability: 'local port publishing', hint: 'drop the published ports, or use the docker backend' });
+    needs.push({ key: kindOf(w.kind).publishesPort ? 'port' : 'ports', code: 'backend-ports', what: 'ports need', capability: 'local port publishing', hint: 'drop the published ports, or use the docker backend' });
   }
   const bind = w.mounts.find((m) => m.type === 'bind');
   if (bind && !caps.bindMounts) {
@@ -45,11 +47,6 @@ function needsOf(w: WorkloadSpec, caps: EngineCapabilities): Need[] {
   if (w.network !== 'default' && !caps.networkModes) {
     needs.push({ key: 'network', code: 'backend-network-mode', what: `network: ${w.network} needs`, capability: 'a network mode other than the project network', hint: 'drop network:, or use the docker backend' });
   }
-  if (w.bot?.results && !caps.copyOut) {
-    needs.push({ key: 'results', code: 'backend-copy-out', what: 'results: needs', capability: 'copying a file out of a finished run', hint: 'drop results:, or use the docker backend' });
-  }
-  if (w.query?.warm && !caps.exec) {
-    needs.push({ key: 'warm', code: 'backend-exec', what: 'warm: true needs', capability: 'running a command inside a running workload', hint: 'drop warm:, or use the docker backend' });
-  }
+  for (const n of kindNeeds(w).filter((k) => !caps[k.capability])) needs.push({ key: n.key, code: n.code, what: n.what, capability: n.words, hint: n.hint });
   return needs;
 }

@@ -7,6 +7,7 @@ import { containerName, LABEL, networkName, POND_VERSION, volumeName } from '../
 import { risksOf } from './risks.js';
 import { sharedNetworkOf } from '../model/shared-network.js';
 import type { DesiredContainer, DesiredState, DesiredVolume } from './types.js';
+import { kindLifecycle } from '../workloads/kind-hooks.js';
 
 /**
  * ProjectSpec → DesiredState: final engine names, pond's labels, config hashes. Pure: the same spec
@@ -95,6 +96,7 @@ function desiredContainer(project: string, w: WorkloadSpec, external: Set<string
     [LABEL.version]: POND_VERSION,
   };
   const peer = sharedNetworkOf(w.network);
-  const initOnly = w.database?.initOnly && { ...w.database.initOnly, volume: volumeName(project, w.database.initOnly.volume) };
-  return { workload: w.name, spec: { ...base, labels }, hash, display, dependsOn: w.dependsOn, ...(peer !== undefined && { sharesNetworkOf: peer }), risks: risksOf(w), ...(w.health && { health: w.health }), ...(initOnly && { initOnly }), ...(w.database && { data: w.database.data }), ...(w.query && { job: { timeoutMs: w.query.timeoutMs } }), ...(w.resourceDefaults && { resourceDefaults: w.resourceDefaults }) };
+  const life = kindLifecycle(w);
+  const initOnly = life.initOnly && { ...life.initOnly, volume: volumeName(project, life.initOnly.volume) };
+  return { workload: w.name, spec: { ...base, labels }, hash, display, dependsOn: w.dependsOn, ...(peer !== undefined && { sharesNetworkOf: peer }), risks: risksOf(w), ...(w.health && { health: w.health }), ...(initOnly && { initOnly }), ...(life.data && { data: life.data }), ...(life.job && { job: life.job }), ...(life.settles && { settles: true }), ...(w.resourceDefaults && { resourceDefaults: w.resourceDefaults }) };
 }

@@ -1,7 +1,8 @@
 import { describeProbe } from '../engine/describe-probe.js';
 import type { WorkloadSpec } from '../model/types.js';
 import { formatBytes, formatDuration } from '../units.js';
-import { containsSecret, redactTree } from '../secrets.js';
+import { containsSecret } from '../secrets.js';
+import { kindDisplay } from '../workloads/kind-hooks.js';
 import { sha256 } from '../canonical.js';
 
 /** What a secret value looks like in a label: enough to tell that it changed, nothing to recover it. */
@@ -19,14 +20,11 @@ export function isSecretDigest(value: unknown): boolean {
  * `pond config`. It never holds a secret.
  */
 export function displaySpec(w: WorkloadSpec, secrets: readonly string[] = []): Record<string, unknown> {
-  const shown = Object.entries(w.env).filter(([k]) => !(w.bot && k === BOT_CONFIG_ENV));
+  const kind = kindDisplay(w, secretDigest);
+  const shown = Object.entries(w.env).filter(([k]) => !kind.hiddenEnv.includes(k));
   const env = Object.fromEntries(shown.map(([k, v]) => [k, w.sensitive.includes(k) ? secretDigest(v) : v]));
-  const config = w.bot && { config: redactTree(w.bot.config, secretDigest) };
-  return redactStrings({ ...plainSpec(w, env), ...config }, secrets);
+  return redactStrings({ ...plainSpec(w, env), ...kind.keys }, secrets);
 }
-
-/** A bot's config reaches it in this env var; the display shows `config:` itself (redacted) instead. */
-const BOT_CONFIG_ENV = 'POND_CONFIG';
 
 /** Any other string that carries a secret (a password in a command or a label) becomes a digest too. */
 function redactStrings(value: unknown, secrets: readonly string[]): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import type { DataFacts, InitOnly } from '../workloads/database/expand.js';
+import type { DataFacts, InitOnly } from '../workloads/kind.js';
 import type { Risk } from './risks.js';
 import type { Condition, TaskSpec, HealthSpec, NetworkSpec, VolumeSpec } from '../engine/types.js';
 
@@ -22,6 +22,8 @@ export interface DesiredContainer {
   sharesNetworkOf?: string;
   /** Set for workloads that run to completion (a query): `up` waits for exit 0 within the timeout, and an exit 0 of the same config is done. */
   job?: { timeoutMs: number };
+  /** A long-running workload with no readiness of its own (a bot): with --wait, `up` checks that it stays up a moment. */
+  settles?: boolean;
   /** The `resources` keys set by the kind's defaults, not by the user: `pond config` says so. Not hashed, not in the label. */
   resourceDefaults?: string[];
 }

@@ -43,7 +43,7 @@ export function reconcile(full: DesiredState, observed: ObservedState, options: 
       continue;
     }
     step.reach = reachFor(want, requiredBy.get(workload), options);
-    if (options.wait && step.reach.length === 1 && want.spec.labels[LABEL.kind] === 'bot') step.settle = true;
+    if (options.wait && step.reach.length === 1 && want.settles) step.settle = true;
     step.needs = leftovers.map((l) => ({ step: l.id, condition: 'started' }));
     steps.push(step);
     containerSteps.set(step.id, step);

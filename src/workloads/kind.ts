@@ -1,4 +1,4 @@
-import type { Hardening } from '../engine/types.js';
+import type { EngineCapabilities, Hardening } from '../engine/types.js';
 import type { RawWorkload } from '../model/raw.js';
 import type { MountSpec } from '../model/types.js';
 import type { KindContext } from './context.js';
@@ -44,6 +44,59 @@ export interface KindInfo<F, E> {
 }
 
 /**
+ * Env an image reads only when it initialises an empty data dir on `volume` (a name in pond.yaml).
+ * `applied` lists the names pond itself re-applies to an initialised dir after every create or
+ * replace, with `exec` (run inside the container once it is healthy): so a changed password is the one that works.
+ */
+export interface InitOnly {
+  env: string[];
+  volume: string;
+  applied?: { env: string[]; exec: string };
+}
+
+/** Where a workload's data lives and whether its server syncs it: what a plan warns a step or a setting risks. */
+export interface DataFacts {
+  persistent: boolean;
+  fsync: boolean;
+  /** The data dir is a tmpfs: a stop empties it. */
+  tmpfs: boolean;
+}
+
+/**
+ * How the plan and apply treat a kind's container, in words that name no kind: the planner and the
+ * executor read these, never `kind:`.
+ */
+export interface KindLifecycle {
+  initOnly?: InitOnly;
+  data?: DataFacts;
+  /** The workload runs to completion: `up` waits for exit 0 within the timeout, and an exit 0 of the same config is done. */
+  job?: { timeoutMs: number };
+  /** A long-running workload with no readiness of its own: with --wait, `up` checks that it stays up a moment (a bot). */
+  settles?: boolean;
+}
+
+/** How `pond config` and the spec label show a kind's workload: env it replaces by its own keys (redacted by `digest`). */
+export interface KindDisplay {
+  hiddenEnv: string[];
+  keys: Record<string, unknown>;
+}
+
+/**
+ * A key of the kind that asks the backend for a capability it may lack (a bot's `results:` needs
+ * copying out): validation refuses it at that key on a backend without it.
+ */
+export interface KindNeed {
+  key: string;
+  capability: keyof EngineCapabilities;
+  code: string;
+  /** The subject and its verb ("results: needs"). */
+  what: string;
+  /** The capability in words ("copying a file out of a finished run"). */
+  words: string;
+  hint: string;
+}
+
+/**
  * One kind of workload: everything pond dispatches on `kind:` for. A kind is one folder under
  * src/workloads/ exporting one of these, and one line in registry.ts; `service` is the kind whose
  * expansion is the identity.
@@ -66,4 +119,14 @@ export interface KindDefinition<F = unknown> {
   writes?(name: string, raw: RawWorkload): string[];
   /** Set when the workload has no standing container between runs (a query, a scheduled bot): what it is, and what to do instead. */
   transient?(facts: F): { what: string; hint: string } | undefined;
+  /** Where a person points a browser or client on this machine once it runs (up's URL summary); they replace the URLs of its HTTP health check. */
+  links?(facts: F): string[];
+  /** What the plan and apply need beyond the container spec (data at risk, run to completion, settle). */
+  lifecycle?(facts: F): KindLifecycle;
+  /** Env `pond exec` sets in the workload's container before the user's `-e` (a database client's login); secrets: never printed. */
+  execEnv?(facts: F): Record<string, string>;
+  /** Keys of the workload that need a backend capability (checked before anything runs). */
+  needs?(facts: F): KindNeed[];
+  /** How the kind's facts show in the spec label and `pond config`, in place of env it derives from them. */
+  display?(facts: F, digest: (secret: string) => string): KindDisplay;
 }

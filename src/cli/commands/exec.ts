@@ -1,7 +1,7 @@
 import { LABEL } from '../../labels.js';
 import { UsageError } from '../../errors.js';
 import type { Project } from '../../pipeline.js';
-import { clientEnv } from '../../workloads/database/client-env.js';
+import { kindExecEnv } from '../../workloads/kind-hooks.js';
 import type { Context } from '../context.js';
 import { execEnv } from '../exec-env.js';
 import { execStdio } from '../exec-stdio.js';
@@ -16,7 +16,7 @@ export interface ExecFlags {
 
 /**
  * `pond exec WORKLOAD CMD...`: CMD in the workload's running container, exiting with CMD's exit code.
- * In a database preset's container the client's login env comes first (clientEnv), so `psql` or
+ * The kind's exec env comes first (a database preset's client login, clientEnv), so `psql` or
  * `sqlcmd` reach the preset's database as its user; `-e` wins over it. Refusals (no command, unknown
  * workload, no or a stopped container) exit 3 before anything runs.
  */
@@ -50,8 +50,9 @@ async function readProject(ctx: Context): Promise<Project | undefined> {
   }
 }
 
+/** The kind's exec env, only when the running container is of the kind pond.yaml now declares. */
 function presetEnv(project: Project | undefined, workload: string, labels: Record<string, string>): Record<string, string> {
-  if (labels[LABEL.kind] !== 'database') return {};
-  const db = project?.spec.workloads.find((w) => w.name === workload)?.database;
-  return db ? clientEnv(db.connection) : {};
+  const w = project?.spec.workloads.find((x) => x.name === workload);
+  if (!w || labels[LABEL.kind] !== w.kind) return {};
+  return kindExecEnv(w);
 }

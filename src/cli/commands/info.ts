@@ -1,7 +1,8 @@
 import { EngineUnreachableError, UsageError } from '../../errors.js';
 import type { ObservedWorkload } from '../../engine/types.js';
 import type { Context } from '../context.js';
-import { containerInfos, containerTable, kindSections } from '../info-view.js';
+import { containerInfos, containerTable } from '../info-view.js';
+import { kindSections, sectionEntries } from '../../workloads/kind-hooks.js';
 import { table } from '../output.js';
 import { serviceInfos } from '../../session/connection-info.js';
 
@@ -29,7 +30,7 @@ export async function infoCommand(ctx: Context, workload: string | undefined, fl
   const services = serviceInfos(chosen, containers ?? []);
   const workloads = containers ? containerInfos(chosen, containers, new Date()) : [];
   if (flags.format === 'json') {
-    ctx.output.out(JSON.stringify({ project: project.spec.name, ...Object.fromEntries(kinds.map((k) => [k.section, k.entries])), services, workloads }, null, 2));
+    ctx.output.out(JSON.stringify({ project: project.spec.name, ...sectionEntries(kinds), services, workloads }, null, 2));
     return 0;
   }
   const sections = [

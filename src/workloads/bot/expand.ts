@@ -40,6 +40,9 @@ export interface BotExpansion {
   sources: string[];
 }
 
+/** The env var a bot's `config:` reaches it in (as JSON); plans show `config:` itself instead. */
+export const BOT_CONFIG_ENV = 'POND_CONFIG';
+
 const BOT_KEYS = ['runtime', 'code', 'entrypoint', 'config', 'schedule', 'concurrency', 'results', 'history', 'run_on_up'];
 export const DEFAULT_HISTORY = 20;
 
@@ -61,7 +64,7 @@ export function expandBot(name: string, raw: RawWorkload, ctx: KindContext): Bot
   const code = readCode(name, raw.code as string, entrypoint, ctx);
   if (!code || scheduleError) return undefined;
   const config = canonicalJson(raw.config ?? {});
-  const botEnv = { ...runtime.env, POND_BOT: name, POND_CONFIG: config, POND_CODE_HASH: code.hash.slice(0, 16) };
+  const botEnv = { ...runtime.env, POND_BOT: name, [BOT_CONFIG_ENV]: config, POND_CODE_HASH: code.hash.slice(0, 16) };
   const service: RawWorkload = {
     ...withoutBotKeys(raw),
     kind: 'service',

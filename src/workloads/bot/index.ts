@@ -1,5 +1,6 @@
 import type { KindDefinition } from '../kind.js';
-import { expandBot, type BotFacts } from './expand.js';
+import { redactTree } from '../../secrets.js';
+import { BOT_CONFIG_ENV, expandBot, type BotFacts } from './expand.js';
 import schema from './schema.json' with { type: 'json' };
 
 declare module '../../model/types.js' {
@@ -14,5 +15,8 @@ export const bot: KindDefinition<BotFacts> = {
   schema,
   expand: expandBot,
   secrets: (facts) => facts.secrets,
+  lifecycle: () => ({ settles: true }),
+  needs: (facts) => (facts.results ? [{ key: 'results', capability: 'copyOut', code: 'backend-copy-out', what: 'results: needs', words: 'copying a file out of a finished run', hint: 'drop results:, or use the docker backend' }] : []),
+  display: (facts, digest) => ({ hiddenEnv: [BOT_CONFIG_ENV], keys: { config: redactTree(facts.config, digest) } }),
   transient: (facts) => (facts.schedule ? { what: 'a scheduled bot', hint: 'drop its schedule: to make it long-running, or use network: default' } : undefined),
 };

@@ -1,5 +1,6 @@
 import type { RawWorkload } from '../../model/raw.js';
 import type { Reporter } from '../../model/report.js';
+import type { DataFacts, InitOnly } from '../kind.js';
 import { latest, PRESETS, type Credentials, type Preset } from './presets.js';
 
 /** What other workloads and `pond info` learn about a database. */
@@ -30,24 +31,7 @@ export interface DatabaseExpansion {
   version: string;
 }
 
-/**
- * Env an image reads only when it initialises an empty data dir on `volume`. `applied` lists the
- * names pond itself re-applies to an initialised dir after every create or replace, with `exec`
- * (run inside the container once it is healthy): so a changed password is the one that works.
- */
-export interface InitOnly {
-  env: string[];
-  volume: string;
-  applied?: { env: string[]; exec: string };
-}
-
-/** `storage:` and the resolved `mode:`: a plan names what a replace discards and what fsync off risks. */
-export interface DataFacts {
-  persistent: boolean;
-  fsync: boolean;
-  /** The data dir is a tmpfs: a stop empties it. */
-  tmpfs: boolean;
-}
+export type { DataFacts, InitOnly } from '../kind.js';
 
 /**
  * `kind: database` → a service, as pure data: the official image for engine and version, credentials

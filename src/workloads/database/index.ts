@@ -1,6 +1,7 @@
 import type { KindDefinition } from '../kind.js';
-import { expandDatabase, type Connection, type DataFacts, type InitOnly } from './expand.js';
-import { DATABASE_INFO } from './info.js';
+import { connectionUrl, expandDatabase, type Connection, type DataFacts, type InitOnly } from './expand.js';
+import { clientEnv } from './client-env.js';
+import { DATABASE_INFO, HIDDEN } from './info.js';
 import schema from './schema.json' with { type: 'json' };
 
 /** What `kind: database` tells the rest of pond: how to connect, and what only matters on first init of its data. */
@@ -29,4 +30,7 @@ export const database: KindDefinition<DatabaseFacts> = {
     return { service: db.service, ...(db.volume && { volumes: [db.volume] }), facts: { connection: db.connection, version: db.version, data: db.data, ...(db.initOnly && { initOnly: db.initOnly }) } };
   },
   secrets: (facts) => [facts.connection.password],
+  links: (facts) => [connectionUrl(facts.connection, 'host', HIDDEN)],
+  lifecycle: (facts) => ({ data: facts.data, ...(facts.initOnly && { initOnly: facts.initOnly }) }),
+  execEnv: (facts) => clientEnv(facts.connection),
 };

@@ -1,6 +1,6 @@
 import type { KindDefinition } from '../kind.js';
 import { expandNotebook, type NotebookFacts } from './expand.js';
-import { NOTEBOOK_INFO } from './info.js';
+import { NOTEBOOK_INFO, notebookUrl } from './info.js';
 import schema from './schema.json' with { type: 'json' };
 
 declare module '../../model/types.js' {
@@ -16,4 +16,5 @@ export const notebook: KindDefinition<NotebookFacts> = {
   schema,
   info: NOTEBOOK_INFO,
   expand: expandNotebook,
+  links: (facts) => [notebookUrl(facts)],
 };

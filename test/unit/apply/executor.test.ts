@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSaved } from '../../../src/logs/saved.js';
 import { applyPlan } from '../../../src/apply/executor.js';
+import type { BotFacts } from '../../../src/workloads/bot/expand.js';
 import { reconcile } from '../../../src/plan/reconcile.js';
 import type { PlanOptions } from '../../../src/plan/types.js';
 import { MemoryEngine } from '../../support/memory-engine.js';
@@ -53,7 +54,7 @@ describe('applyPlan on an in-memory engine', () => {
   it('a long-running bot with no health check that does not stay up fails its step, while what needs it started still runs', async () => {
     const engine = new MemoryEngine(['busybox:1.35']);
     engine.exitCodes.set('worker', 2);
-    const plan = reconcile(desiredOf(project([workload('worker', { kind: 'bot' }), workload('reader', { dependsOn: { worker: 'started' } })])), EMPTY, UP);
+    const plan = reconcile(desiredOf(project([workload('worker', { kind: 'bot', bot: { config: {} } as BotFacts }), workload('reader', { dependsOn: { worker: 'started' } })])), EMPTY, UP);
     const result = await applyPlan(plan, engine, opts);
     const by = Object.fromEntries(result.results.map((r) => [r.step.name, r]));
     expect(by.worker!.status).toBe('failed');

@@ -39,9 +39,9 @@ describe('reconcile', () => {
     expect(plan.steps.find((s) => s.id === 'container:db')!.reach).toEqual(['started', 'healthy']);
   });
 
-  it('has up check that a long-running bot with no readiness check stays up, and only that one, only when waiting', () => {
+  it('has up check that a workload whose kind settles (a long-running bot) with no readiness check stays up, and only that one, only when waiting', () => {
     const desired = desiredOf(stack());
-    desired.containers.find((c) => c.workload === 'web')!.spec.labels['dev.pond.kind'] = 'bot';
+    desired.containers.find((c) => c.workload === 'web')!.settles = true;
     const settles = (wait: boolean) => reconcile(desired, EMPTY, { ...UP, wait }).steps.filter((s) => 'settle' in s && s.settle).map((s) => s.id);
     expect(settles(true)).toEqual(['container:web']);
     expect(settles(false)).toEqual([]);

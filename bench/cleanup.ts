@@ -15,12 +15,31 @@ function owned(labels: Record<string, string> | null | undefined): boolean {
  * any time, including after a failed run. Returns the names of networks the engine refused to remove.
  */
 export async function cleanup(docker: Docker): Promise<string[]> {
-  const lists = await Promise.all(OWNED.map((o) => docker.listContainers({ all: true, filters: { label: [o.label] } })));
+  const lists = await Promise.all(
+    OWNED.map((o) => docker.listContainers({ all: true, filters: { label: [o.label] } })),
+  );
   const candidates = lists.flat();
   await Promise.all(
-    candidates.filter((c) => owned(c.Labels)).map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)),
+    candidates
+      .filter((c) => owned(c.Labels))
+      .map((c) =>
+        docker
+          .getContainer(c.Id)
+          .remove({ force: true, v: true })
+          .catch(() => undefined),
+      ),
   );
   const networks = (await docker.listNetworks()).filter((n) => owned(n.Labels));
-  const refused = await Promise.all(networks.map((net) => docker.getNetwork(net.Id).remove().then(() => undefined, () => net.Name)));
+  const refused = await Promise.all(
+    networks.map((net) =>
+      docker
+        .getNetwork(net.Id)
+        .remove()
+        .then(
+          () => undefined,
+          () => net.Name,
+        ),
+    ),
+  );
   return refused.filter((name): name is string => name !== undefined).sort();
 }

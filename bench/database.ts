@@ -26,10 +26,34 @@ async function floor(run: number): Promise<number> {
   const start = performance.now();
   const env = ['-e', 'POSTGRES_USER=pond', '-e', 'POSTGRES_PASSWORD=pond', '-e', 'POSTGRES_DB=pond'];
   const same = ['--memory', '1280m', '--tmpfs', '/var/lib/postgresql/data:size=1g', '-p', '127.0.0.1::5432'];
-  const args = ['postgres', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_wal_size=256MB'];
-  await exec('docker', ['run', '-d', '--name', name, '--label', 'dev.pond.project=pond-bench-pgfloor', ...env, ...same, IMAGE, ...args]);
+  const args = [
+    'postgres',
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'max_wal_size=256MB',
+  ];
+  await exec('docker', [
+    'run',
+    '-d',
+    '--name',
+    name,
+    '--label',
+    'dev.pond.project=pond-bench-pgfloor',
+    ...env,
+    ...same,
+    IMAGE,
+    ...args,
+  ]);
   for (;;) {
-    const ok = await exec('docker', ['exec', name, 'pg_isready', '-h', '127.0.0.1', '-U', 'pond', '-d', 'pond']).then(() => true, () => false);
+    const ok = await exec('docker', ['exec', name, 'pg_isready', '-h', '127.0.0.1', '-U', 'pond', '-d', 'pond']).then(
+      () => true,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -41,9 +65,15 @@ async function floor(run: number): Promise<number> {
 async function preset(run: number): Promise<number> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-bench-db-'));
   const project = `pond-bench-db-${process.pid}-${run}`;
-  await fs.writeFile(path.join(dir, 'pond.yaml'), `version: 1\nname: ${project}\nworkloads:\n  db:\n    kind: database\n    engine: postgres\n    version: "15"\n    image: ${IMAGE}\n`);
+  await fs.writeFile(
+    path.join(dir, 'pond.yaml'),
+    `version: 1\nname: ${project}\nworkloads:\n  db:\n    kind: database\n    engine: postgres\n    version: "15"\n    image: ${IMAGE}\n`,
+  );
   const start = performance.now();
-  await exec(process.execPath, [path.join(ROOT, 'bin/pond'), 'up'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  await exec(process.execPath, [path.join(ROOT, 'bin/pond'), 'up'], {
+    cwd: dir,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const took = performance.now() - start;
   await exec(process.execPath, [path.join(ROOT, 'bin/pond'), 'down'], { cwd: dir });
   return took;
@@ -60,11 +90,14 @@ async function main(): Promise<void> {
   } finally {
     await cleanup(new Docker());
   }
-  const fmt = (xs: number[]): string => `median ${(median(xs) / 1000).toFixed(2)} s, min ${(min(xs) / 1000).toFixed(2)} s`;
+  const fmt = (xs: number[]): string =>
+    `median ${(median(xs) / 1000).toFixed(2)} s, min ${(min(xs) / 1000).toFixed(2)} s`;
   console.log(`postgres to healthy, ${repeat} runs each, image ${IMAGE}, fresh data dir every run:`);
   console.log(`  floor (same container by docker run, pg_isready every 50 ms): ${fmt(floors)}`);
   console.log(`  pond up (kind: database, fast mode, a fresh process):        ${fmt(presets)}`);
-  console.log(`  difference of medians: ${((median(presets) - median(floors)) / 1000).toFixed(2)} s (goal: under 0.3 s)`);
+  console.log(
+    `  difference of medians: ${((median(presets) - median(floors)) / 1000).toFixed(2)} s (goal: under 0.3 s)`,
+  );
 }
 
 await main();

@@ -32,7 +32,12 @@ interface Ctx {
 
 function toolsFor(c: Ctx, stack: StackDir, n: number, tag: string): Tool[] {
   const { o } = c;
-  const all = [pondTool(c.root, stack, n, o.concurrency, tag), floorProcessTool(c.root, n, o.concurrency, tag), floorInprocTool(c.http, n, o.concurrency, tag), ...(c.compose ? [composeTool(stack, n, tag)] : [])];
+  const all = [
+    pondTool(c.root, stack, n, o.concurrency, tag),
+    floorProcessTool(c.root, n, o.concurrency, tag),
+    floorInprocTool(c.http, n, o.concurrency, tag),
+    ...(c.compose ? [composeTool(stack, n, tag)] : []),
+  ];
   return all.filter((t) => o.tools.includes(t.name));
 }
 
@@ -61,7 +66,9 @@ export async function measureEngine(c: Ctx, log: (s: string) => void): Promise<O
       for (let r = 1; r <= c.o.repeat; r++) {
         for (const tool of toolsFor(c, stack, n, `${token}r${r}`)) {
           try {
-            log(`N=${n} run ${r}/${c.o.repeat} ${tool.name}: ${await cycle(c.docker, tool, n, out.samples, out.quirks)}`);
+            log(
+              `N=${n} run ${r}/${c.o.repeat} ${tool.name}: ${await cycle(c.docker, tool, n, out.samples, out.quirks)}`,
+            );
           } catch (e) {
             out.failures.push(`N=${n} run ${r} ${tool.name}: ${e instanceof Error ? e.message : String(e)}`);
             log(`N=${n} run ${r}/${c.o.repeat} ${tool.name}: FAILED\n${out.failures.at(-1)}`);
@@ -79,5 +86,8 @@ export async function measureEngine(c: Ctx, log: (s: string) => void): Promise<O
 
 /** The pond bin and the floor entry exist: pond is built. */
 export function builtEntries(root: string): string[] {
-  return [path.join(root, 'dist', 'src', 'cli', 'pond.bundle.mjs'), path.join(root, 'dist', 'bench', 'floor-process.js')];
+  return [
+    path.join(root, 'dist', 'src', 'cli', 'pond.bundle.mjs'),
+    path.join(root, 'dist', 'bench', 'floor-process.js'),
+  ];
 }

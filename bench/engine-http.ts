@@ -8,7 +8,10 @@ export interface HttpEngine {
 
 /** An engine call answered with an error status; `status` lets callers accept e.g. 304. */
 export class EngineHttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -30,7 +33,9 @@ export function httpEngine(maxSockets = 16): HttpEngine {
   const call = <T>(method: string, path: string, body?: unknown): Promise<T> =>
     new Promise((resolve, reject) => {
       const payload = body === undefined ? undefined : JSON.stringify(body);
-      const headers = payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {};
+      const headers = payload
+        ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+        : {};
       const req = http.request({ socketPath: socketPath(), agent, method, path, headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

@@ -12,7 +12,12 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`usage: floor-process.js ${OPS.join('|')} PROJECT N REV CONCURRENCY\n`);
     return 3;
   }
-  await floorOp(httpEngine(Number(concurrency)), op as Op, { project, n: Number(n), rev: Number(rev), concurrency: Number(concurrency) });
+  await floorOp(httpEngine(Number(concurrency)), op as Op, {
+    project,
+    n: Number(n),
+    rev: Number(rev),
+    concurrency: Number(concurrency),
+  });
   return 0;
 }
 

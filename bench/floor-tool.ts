@@ -6,7 +6,14 @@ import { run } from './proc.js';
 import type { Tool } from './tool.js';
 
 function floorTool(name: string, project: string, perform: (op: Op, rev: number) => Promise<void>): Tool {
-  return { name, project, selector: `dev.pond.project=${project}`, serviceLabel: 'dev.pond.workload', network: floorNetwork(project), run: perform };
+  return {
+    name,
+    project,
+    selector: `dev.pond.project=${project}`,
+    serviceLabel: 'dev.pond.workload',
+    network: floorNetwork(project),
+    run: perform,
+  };
 }
 
 /** The floor: a fresh `node` per operation making the least raw HTTP calls, as a CLI at its best would. */

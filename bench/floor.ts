@@ -34,9 +34,18 @@ export function createBody(a: FloorArgs, service: string): object {
   return {
     Image: IMAGE,
     Cmd: COMMAND,
-    Env: Object.keys(env).sort().map((k) => `${k}=${env[k]}`),
+    Env: Object.keys(env)
+      .sort()
+      .map((k) => `${k}=${env[k]}`),
     StopTimeout: 10,
-    Labels: { [PROJECT]: a.project, [WORKLOAD]: service, 'dev.pond.kind': 'service', 'dev.pond.config-hash': createHash('sha256').update(spec).digest('hex'), 'dev.pond.spec': spec, 'dev.pond.version': 'bench' },
+    Labels: {
+      [PROJECT]: a.project,
+      [WORKLOAD]: service,
+      'dev.pond.kind': 'service',
+      'dev.pond.config-hash': createHash('sha256').update(spec).digest('hex'),
+      'dev.pond.spec': spec,
+      'dev.pond.version': 'bench',
+    },
     HostConfig: { Init: true, NetworkMode: network, RestartPolicy: { Name: 'no' } },
     NetworkingConfig: { EndpointsConfig: { [network]: { Aliases: [service] } } },
   };
@@ -45,18 +54,31 @@ export function createBody(a: FloorArgs, service: string): object {
 /** The lists pond's observe makes (containers, volumes, networks), one label-filtered GET each, in parallel. */
 async function observe(e: HttpEngine, project: string): Promise<Listed[]> {
   const q = labelFilter(`${PROJECT}=${project}`);
-  const [containers] = await Promise.all([e.call<Listed[]>('GET', `/containers/json?all=1&${q}`), e.call('GET', `/volumes?${q}`), e.call('GET', `/networks?${q}`)]);
+  const [containers] = await Promise.all([
+    e.call<Listed[]>('GET', `/containers/json?all=1&${q}`),
+    e.call('GET', `/volumes?${q}`),
+    e.call('GET', `/networks?${q}`),
+  ]);
   return containers;
 }
 
 async function createStarted(e: HttpEngine, a: FloorArgs, service: string, name: string): Promise<string> {
-  const { Id } = await e.call<{ Id: string }>('POST', `/containers/create?name=${encodeURIComponent(name)}`, createBody(a, service));
+  const { Id } = await e.call<{ Id: string }>(
+    'POST',
+    `/containers/create?name=${encodeURIComponent(name)}`,
+    createBody(a, service),
+  );
   return Id;
 }
 
 /** Network, then each container created and started as soon as the one it depends on has started. */
 async function cold(e: HttpEngine, a: FloorArgs): Promise<void> {
-  await e.call('POST', '/networks/create', { Name: floorNetwork(a.project), CheckDuplicate: true, Driver: 'bridge', Labels: { [PROJECT]: a.project } });
+  await e.call('POST', '/networks/create', {
+    Name: floorNetwork(a.project),
+    CheckDuplicate: true,
+    Driver: 'bridge',
+    Labels: { [PROJECT]: a.project },
+  });
   await runGraph(dependencies(a.n), a.concurrency, async (s) => {
     const id = await createStarted(e, a, s, `${a.project}-${s}`);
     await e.call('POST', `/containers/${id}/start`);

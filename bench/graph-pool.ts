@@ -11,7 +11,11 @@ export async function pool<T>(items: T[], cap: number, fn: (item: T) => Promise<
  * Runs `fn` on every node once all of its `after` nodes are done, at most `cap` at a time: as much in
  * flight as the graph allows, no level barriers. The least time any ordered executor can take.
  */
-export function runGraph(after: Map<string, string[]>, cap: number, fn: (node: string) => Promise<void>): Promise<void> {
+export function runGraph(
+  after: Map<string, string[]>,
+  cap: number,
+  fn: (node: string) => Promise<void>,
+): Promise<void> {
   const waiting = new Map([...after].map(([k, v]) => [k, new Set(v)]));
   const ready: string[] = [...waiting].filter(([, v]) => v.size === 0).map(([k]) => k);
   const blocked = new Map<string, string[]>();

@@ -23,10 +23,22 @@ function seconds<T>(fn: () => T): [number, T] {
 }
 
 /** What the engine would list for the stack once up: every desired container, running, with pond's labels. */
-function observedOf(containers: { spec: { name: string; image: string; labels: Record<string, string> } }[]): ObservedState {
+function observedOf(
+  containers: { spec: { name: string; image: string; labels: Record<string, string> } }[],
+): ObservedState {
   const listed: ObservedWorkload[] = containers.map((c, i) => {
     const id = i.toString(16).padStart(64, '0');
-    return { id, version: id, instances: [{ id, state: 'running' }], name: c.spec.name, labels: c.spec.labels, state: 'running', image: c.spec.image, restartCount: 0, ports: [] };
+    return {
+      id,
+      version: id,
+      instances: [{ id, state: 'running' }],
+      name: c.spec.name,
+      labels: c.spec.labels,
+      state: 'running',
+      image: c.spec.image,
+      restartCount: 0,
+      ports: [],
+    };
   });
   return { workloads: listed, volumes: [], networks: [] };
 }
@@ -40,13 +52,30 @@ async function main(file: string, project: string): Promise<PureFigures> {
   const [parseS] = seconds(() => parse(readFileSync(file, 'utf8')));
   const t0 = performance.now();
   const loaded = await loadProject([file], process.env, project);
-  const [reconcileS, plan] = seconds(() => reconcile(loaded.desired, EMPTY, { forceRecreate: false, noRecreate: false, removeOrphans: false, wait: true }));
+  const [, plan] = seconds(() =>
+    reconcile(loaded.desired, EMPTY, { forceRecreate: false, noRecreate: false, removeOrphans: false, wait: true }),
+  );
   const planS = (performance.now() - t0) / 1000;
   const observed = observedOf(loaded.desired.containers);
-  const body = JSON.stringify(observed.workloads.map((c) => ({ Id: c.id, Names: [`/${c.name}`], Image: c.image, State: c.state, Status: 'Up 1 minute', Labels: c.labels })));
+  const body = JSON.stringify(
+    observed.workloads.map((c) => ({
+      Id: c.id,
+      Names: [`/${c.name}`],
+      Image: c.image,
+      State: c.state,
+      Status: 'Up 1 minute',
+      Labels: c.labels,
+    })),
+  );
   const [listParse] = seconds(() => JSON.parse(body));
   const [downS, down] = seconds(() => planDown(project, observed, { volumes: false }));
-  return { parse: parseS, plan: planS, listParse, down: downS, steps: { plan: plan.steps.length, down: down.steps.length } };
+  return {
+    parse: parseS,
+    plan: planS,
+    listParse,
+    down: downS,
+    steps: { plan: plan.steps.length, down: down.steps.length },
+  };
 }
 
 const [file, project] = process.argv.slice(2);

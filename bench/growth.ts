@@ -22,8 +22,12 @@ export function growthKey(m: Measure, n: number): string {
 }
 
 async function validateRound(root: string, file: string): Promise<[number, number]> {
-  const pond = await timed(async () => void (await run(process.execPath, [path.join(root, 'bin', 'pond'), '-f', file, 'validate'])));
-  const floor = await timed(async () => void (await run(process.execPath, [path.join(root, 'dist', 'bench', 'parse-process.js'), file])));
+  const pond = await timed(
+    async () => void (await run(process.execPath, [path.join(root, 'bin', 'pond'), '-f', file, 'validate'])),
+  );
+  const floor = await timed(
+    async () => void (await run(process.execPath, [path.join(root, 'dist', 'bench', 'parse-process.js'), file])),
+  );
   return [pond, floor];
 }
 
@@ -35,9 +39,14 @@ interface PureFigures {
 }
 
 async function pureRound(root: string, file: string, n: number): Promise<PureFigures> {
-  const out = await run(process.execPath, [path.join(root, 'dist', 'bench', 'growth-child.js'), file, 'pond-bench-growth']);
+  const out = await run(process.execPath, [
+    path.join(root, 'dist', 'bench', 'growth-child.js'),
+    file,
+    'pond-bench-growth',
+  ]);
   const figures = JSON.parse(out.trim().split('\n').at(-1)!) as PureFigures & { steps: { plan: number; down: number } };
-  if (figures.steps.plan < n || figures.steps.down < n) throw new Error(`growth N=${n}: plan has ${figures.steps.plan} steps, down ${figures.steps.down}`);
+  if (figures.steps.plan < n || figures.steps.down < n)
+    throw new Error(`growth N=${n}: plan has ${figures.steps.plan} steps, down ${figures.steps.down}`);
   return figures;
 }
 
@@ -46,7 +55,12 @@ async function pureRound(root: string, file: string, n: number): Promise<PureFig
  * in a fresh node per round, pond's loader + planner against nothing observed (floor: the YAML parse)
  * and planDown of N observed containers (floor: JSON.parse of the engine's list body for them).
  */
-export async function measureGrowth(root: string, sizes: number[], repeat: number, log: (s: string) => void): Promise<GrowthSamples> {
+export async function measureGrowth(
+  root: string,
+  sizes: number[],
+  repeat: number,
+  log: (s: string) => void,
+): Promise<GrowthSamples> {
   const out: GrowthSamples = { sizes, loads: {}, data: {} };
   const add = (m: Measure, n: number, pond: number, floor: number): void => {
     const slot = (out.data[growthKey(m, n)] ??= { pond: [], floor: [] });
@@ -64,7 +78,9 @@ export async function measureGrowth(root: string, sizes: number[], repeat: numbe
         const f = await pureRound(root, file, n);
         add('plan', n, f.plan, f.parse);
         add('plan down', n, f.down, f.listParse);
-        log(`growth N=${n} run ${r}/${repeat}: validate ${out.data[growthKey('validate', n)]!.pond.at(-1)!.toFixed(2)}s plan ${f.plan.toFixed(3)}s plan-down ${f.down.toFixed(3)}s`);
+        log(
+          `growth N=${n} run ${r}/${repeat}: validate ${out.data[growthKey('validate', n)]!.pond.at(-1)!.toFixed(2)}s plan ${f.plan.toFixed(3)}s plan-down ${f.down.toFixed(3)}s`,
+        );
       }
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -48,14 +48,19 @@ export function options(argv: string[]): Options {
   const all = ints(v.sizes ?? (v.quick ? '1,10' : '10,50,100,200'));
   const o: Options = {
     sizes: all.filter((n) => n < GROWTH_MIN),
-    growth: [...new Set([...ints(v.growth ?? (v.quick ? '100,1000' : '1000,5000')), ...all.filter((n) => n >= GROWTH_MIN)])].sort((a, b) => a - b),
+    growth: [
+      ...new Set([...ints(v.growth ?? (v.quick ? '100,1000' : '1000,5000')), ...all.filter((n) => n >= GROWTH_MIN)]),
+    ].sort((a, b) => a - b),
     repeat: Number(v.repeat ?? (v.quick ? '1' : '3')),
     concurrency: Number(v.concurrency),
     tools: v.tools.split(','),
     parts: v.parts.split(','),
     record: v.record ? v.label : undefined,
   };
-  const bad = [...o.sizes, ...o.growth, o.repeat, o.concurrency].some((x) => !Number.isInteger(x) || x < 1) || o.tools.some((t) => !TOOLS.includes(t)) || o.parts.some((p) => !PARTS.includes(p));
+  const bad =
+    [...o.sizes, ...o.growth, o.repeat, o.concurrency].some((x) => !Number.isInteger(x) || x < 1) ||
+    o.tools.some((t) => !TOOLS.includes(t)) ||
+    o.parts.some((p) => !PARTS.includes(p));
   if (bad) throw new Error(USAGE);
   return o;
 }

@@ -2,7 +2,11 @@ import { spawn } from 'node:child_process';
 
 /** A child process that exited non-zero, with its output kept for the report. */
 export class ProcessError extends Error {
-  constructor(readonly command: string, readonly code: number | null, readonly output: string) {
+  constructor(
+    readonly command: string,
+    readonly code: number | null,
+    readonly output: string,
+  ) {
     super(`${command} exited ${code}\n${output.trimEnd()}`);
   }
 }
@@ -13,7 +17,10 @@ export class ProcessError extends Error {
  */
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } });
+    const child = spawn(command, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1', ...env },
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));

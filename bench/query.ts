@@ -26,15 +26,43 @@ export async function measureQuery(root: string, repeat: number, tag: string): P
   await writeFile(file, POND_YAML);
   const project = `pond-bench-query-${tag}`;
   const ways = {
-    pond: async () => expect42(await run(process.execPath, [path.join(root, 'bin', 'pond'), '-f', file, '-p', project, 'query', 'q', '--sql', 'select 42', '--format', 'csv']), 'pond query'),
-    dockerRun: async () => void (await run('docker', ['run', '--rm', '--network', 'none', '--label', `dev.pond.project=${project}`, DEFAULT_QUERY_IMAGE, 'true'])),
-    duckdb: async () => expect42(await run(process.execPath, [path.join(root, 'dist', 'bench', 'duckdb-process.js')]), 'duckdb'),
+    pond: async () =>
+      expect42(
+        await run(process.execPath, [
+          path.join(root, 'bin', 'pond'),
+          '-f',
+          file,
+          '-p',
+          project,
+          'query',
+          'q',
+          '--sql',
+          'select 42',
+          '--format',
+          'csv',
+        ]),
+        'pond query',
+      ),
+    dockerRun: async () =>
+      void (await run('docker', [
+        'run',
+        '--rm',
+        '--network',
+        'none',
+        '--label',
+        `dev.pond.project=${project}`,
+        DEFAULT_QUERY_IMAGE,
+        'true',
+      ])),
+    duckdb: async () =>
+      expect42(await run(process.execPath, [path.join(root, 'dist', 'bench', 'duckdb-process.js')]), 'duckdb'),
   };
   const samples: QuerySamples = { pond: [], dockerRun: [], duckdb: [] };
   try {
     for (const way of Object.values(ways)) await way();
     for (let r = 0; r < repeat; r++) {
-      for (const [name, way] of Object.entries(ways) as [keyof QuerySamples, () => Promise<void>][]) samples[name].push(await timed(way));
+      for (const [name, way] of Object.entries(ways) as [keyof QuerySamples, () => Promise<void>][])
+        samples[name].push(await timed(way));
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

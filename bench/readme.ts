@@ -8,6 +8,7 @@ export async function writeReadmeSection(file: string, body: string): Promise<vo
   const text = await readFile(file, 'utf8');
   const from = text.indexOf(START);
   const to = text.indexOf(END);
-  if (from < 0 || to < from) throw new Error(`${file} has no results markers; add ${START} and ${END} where the results go`);
+  if (from < 0 || to < from)
+    throw new Error(`${file} has no results markers; add ${START} and ${END} where the results go`);
   await writeFile(file, `${text.slice(0, from + START.length)}\n\n${body.trim()}\n\n${text.slice(to)}`);
 }

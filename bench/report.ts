@@ -39,12 +39,30 @@ export interface Columns {
  */
 export function table(samples: Samples, sizes: number[], cols: Columns): string {
   const shown = cols.tools.filter((t) => t !== 'compose');
-  const header = ['op', 'N', 'load (1 5 15 min)', ...shown.map((t) => `${t} s`), 'compose s', 'pond ×floor', 'compose ×floor', 'pond/compose'];
+  const header = [
+    'op',
+    'N',
+    'load (1 5 15 min)',
+    ...shown.map((t) => `${t} s`),
+    'compose s',
+    'pond ×floor',
+    'compose ×floor',
+    'pond/compose',
+  ];
   const rows = OPS.flatMap((op) =>
     sizes.map((n) => {
       const get = (tool: string): number[] | undefined => samples.get(op, n, tool);
       const composeMissing = op === 'plan' ? 'n/a' : cols.compose;
-      return [op, String(n), samples.loads.get(n) ?? '-', ...shown.map((t) => cell(get(t))), cell(get('compose'), composeMissing), ratio(get('pond'), get('floor')), ratio(get('compose'), get('floor')), ratio(get('pond'), get('compose'))];
+      return [
+        op,
+        String(n),
+        samples.loads.get(n) ?? '-',
+        ...shown.map((t) => cell(get(t))),
+        cell(get('compose'), composeMissing),
+        ratio(get('pond'), get('floor')),
+        ratio(get('compose'), get('floor')),
+        ratio(get('pond'), get('compose')),
+      ];
     }),
   );
   return renderTable([header, ...rows]);
@@ -79,12 +97,20 @@ export function hostInfo(docker: string, compose: string): HostInfo {
 }
 
 /** Writes bench/results/latest.json and, when `record` is set, a dated copy meant to be committed. */
-export async function writeResults(root: string, doc: object, host: HostInfo, record: string | undefined): Promise<string[]> {
+export async function writeResults(
+  root: string,
+  doc: object,
+  host: HostInfo,
+  record: string | undefined,
+): Promise<string[]> {
   const dir = path.join(root, 'bench', 'results');
   await mkdir(dir, { recursive: true });
   const text = `${JSON.stringify(doc, null, 2)}\n`;
   const files = [path.join(dir, 'latest.json')];
-  if (record !== undefined) files.push(path.join(dir, `${new Date().toISOString().slice(0, 10)}-${host.kind}${record ? `-${record}` : ''}.json`));
+  if (record !== undefined)
+    files.push(
+      path.join(dir, `${new Date().toISOString().slice(0, 10)}-${host.kind}${record ? `-${record}` : ''}.json`),
+    );
   await Promise.all(files.map((f) => writeFile(f, text)));
   return files;
 }

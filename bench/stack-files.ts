@@ -12,7 +12,10 @@ function dependsOn(n: number, i: number): { depends_on?: string[] } {
 /** pond.yaml for `n` services at revision `rev`. */
 export function pondYaml(n: number, rev: number): string {
   const workloads = Object.fromEntries(
-    serviceNames(n).map((s, i) => [s, { image: IMAGE, command: COMMAND, init: true, env: envFor(n, s, rev), ...dependsOn(n, i) }]),
+    serviceNames(n).map((s, i) => [
+      s,
+      { image: IMAGE, command: COMMAND, init: true, env: envFor(n, s, rev), ...dependsOn(n, i) },
+    ]),
   );
   return stringify({ version: 1, workloads }, { aliasDuplicateObjects: false });
 }
@@ -20,7 +23,10 @@ export function pondYaml(n: number, rev: number): string {
 /** docker-compose.yml (file format 2.4, the newest compose v1 reads with `init`) for the same stack. */
 export function composeYaml(n: number, rev: number): string {
   const services = Object.fromEntries(
-    serviceNames(n).map((s, i) => [s, { image: IMAGE, command: COMMAND, init: true, environment: envFor(n, s, rev), ...dependsOn(n, i) }]),
+    serviceNames(n).map((s, i) => [
+      s,
+      { image: IMAGE, command: COMMAND, init: true, environment: envFor(n, s, rev), ...dependsOn(n, i) },
+    ]),
   );
   return stringify({ version: '2.4', services }, { aliasDuplicateObjects: false });
 }

@@ -8,7 +8,16 @@ import { cell, median, ratio, renderTable } from './timing.js';
  * grew against the previous size relative to linear (1.00 = linear, 2.00 = twice linear: quadratic-ish).
  */
 export function growthTable(g: GrowthSamples): string {
-  const header = ['measure', 'N', 'load (1 5 15 min)', 'pond ms', 'floor ms', 'pond ×floor', 'pond µs/service', 'growth vs linear'];
+  const header = [
+    'measure',
+    'N',
+    'load (1 5 15 min)',
+    'pond ms',
+    'floor ms',
+    'pond ×floor',
+    'pond µs/service',
+    'growth vs linear',
+  ];
   const rows = MEASURES.flatMap((m) =>
     g.sizes.map((n, i) => {
       const s = g.data[growthKey(m, n)];
@@ -16,7 +25,16 @@ export function growthTable(g: GrowthSamples): string {
       const prev = prevN === undefined ? undefined : g.data[growthKey(m, prevN)];
       const growth = s && prev && prevN ? `${(median(s.pond) / median(prev.pond) / (n / prevN)).toFixed(2)}` : '-';
       const perService = s ? ((median(s.pond) / n) * 1e6).toFixed(0) : '-';
-      return [m, String(n), g.loads[n] ?? '-', cell(s?.pond, '-', 1000), cell(s?.floor, '-', 1000), ratio(s?.pond, s?.floor), perService, growth];
+      return [
+        m,
+        String(n),
+        g.loads[n] ?? '-',
+        cell(s?.pond, '-', 1000),
+        cell(s?.floor, '-', 1000),
+        ratio(s?.pond, s?.floor),
+        perService,
+        growth,
+      ];
     }),
   );
   return renderTable([header, ...rows]);
@@ -24,7 +42,23 @@ export function growthTable(g: GrowthSamples): string {
 
 /** `select 42`: pond query against the empty container run of its image, and against DuckDB in a plain node process. */
 export function queryTable(q: QuerySamples, load: string): string {
-  const header = ['query', 'load (1 5 15 min)', 'pond query s', 'docker run --rm s (floor)', 'duckdb in node s', 'pond ×floor', 'pond ×duckdb'];
-  const row = ['select 42', load, cell(q.pond), cell(q.dockerRun), cell(q.duckdb), ratio(q.pond, q.dockerRun), ratio(q.pond, q.duckdb)];
+  const header = [
+    'query',
+    'load (1 5 15 min)',
+    'pond query s',
+    'docker run --rm s (floor)',
+    'duckdb in node s',
+    'pond ×floor',
+    'pond ×duckdb',
+  ];
+  const row = [
+    'select 42',
+    load,
+    cell(q.pond),
+    cell(q.dockerRun),
+    cell(q.duckdb),
+    ratio(q.pond, q.dockerRun),
+    ratio(q.pond, q.duckdb),
+  ];
   return renderTable([header, row]);
 }

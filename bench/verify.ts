@@ -30,23 +30,52 @@ async function attached(docker: Docker, name: string): Promise<number> {
  * leaves no container and no network. A network left after down with nothing attached is dockerd's
  * stale-endpoint quirk (DESIGN §7): it is pushed to `quirks` instead of failing the run.
  */
-export async function verify(docker: Docker, tool: Tool, op: Op, n: number, rev: number, before: Ids, quirks: string[]): Promise<Ids> {
+export async function verify(
+  docker: Docker,
+  tool: Tool,
+  op: Op,
+  n: number,
+  rev: number,
+  before: Ids,
+  quirks: string[],
+): Promise<Ids> {
   const listed = await docker.listContainers({ all: true, filters: { label: [tool.selector] } });
   const hasNetwork = await networkExists(docker, tool.network);
   if (op === 'down') {
     check(listed.length === 0, tool, op, `${listed.length} container(s) left`);
     if (hasNetwork) {
-      check((await attached(docker, tool.network)) === 0, tool, op, `network ${tool.network} left with containers attached`);
+      check(
+        (await attached(docker, tool.network)) === 0,
+        tool,
+        op,
+        `network ${tool.network} left with containers attached`,
+      );
       quirks.push(`${tool.name} down: engine kept network ${tool.network} ("has active endpoints", none attached)`);
     }
     return new Map();
   }
   const ids: Ids = new Map(listed.map((c) => [c.Labels[tool.serviceLabel] ?? '?', c.Id]));
   const expected = serviceNames(n);
-  check(listed.length === n && expected.every((s) => ids.has(s)), tool, op, `expected services ${expected.join(',')}, saw ${[...ids.keys()].join(',')}`);
-  check(listed.every((c) => c.State === 'running'), tool, op, `not all running: ${listed.map((c) => c.State).join(',')}`);
+  check(
+    listed.length === n && expected.every((s) => ids.has(s)),
+    tool,
+    op,
+    `expected services ${expected.join(',')}, saw ${[...ids.keys()].join(',')}`,
+  );
+  check(
+    listed.every((c) => c.State === 'running'),
+    tool,
+    op,
+    `not all running: ${listed.map((c) => c.State).join(',')}`,
+  );
   check(hasNetwork, tool, op, `network ${tool.network} missing`);
-  if (op === 'noop' || op === 'plan') check(expected.every((s) => ids.get(s) === before.get(s)), tool, op, 'a container was replaced');
+  if (op === 'noop' || op === 'plan')
+    check(
+      expected.every((s) => ids.get(s) === before.get(s)),
+      tool,
+      op,
+      'a container was replaced',
+    );
   if (op === 'change') await verifyChange(docker, tool, n, rev, before, ids);
   return ids;
 }
@@ -54,7 +83,12 @@ export async function verify(docker: Docker, tool: Tool, op: Op, n: number, rev:
 async function verifyChange(docker: Docker, tool: Tool, n: number, rev: number, before: Ids, ids: Ids): Promise<void> {
   const target = changedService(n);
   const replaced = serviceNames(n).filter((s) => ids.get(s) !== before.get(s));
-  check(replaced.length === 1 && replaced[0] === target, tool, 'change', `expected only ${target} replaced, got [${replaced.join(',')}]`);
+  check(
+    replaced.length === 1 && replaced[0] === target,
+    tool,
+    'change',
+    `expected only ${target} replaced, got [${replaced.join(',')}]`,
+  );
   const env = (await docker.getContainer(ids.get(target)!).inspect()).Config.Env;
   check(env.includes(`${REV_VAR}=${rev}`), tool, 'change', `${target} does not carry ${REV_VAR}=${rev}`);
 }

@@ -22,7 +22,10 @@ async function main(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-bench-watch-'));
   const file = path.join(dir, 'pond.yaml');
   await fs.writeFile(file, stack(0));
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/pond'), 'up', '--watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/pond'), 'up', '--watch'], {
+    cwd: dir,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const lines: { at: number; text: string }[] = [];
   let rest = '';
   const onData = (d: Buffer): void => {
@@ -57,7 +60,8 @@ async function main(): Promise<void> {
     await new Promise((r) => child.on('close', r));
     await cleanup(new Docker());
   }
-  const fmt = (xs: number[]): string => `median ${median(xs).toFixed(0)} ms, min ${min(xs).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms`;
+  const fmt = (xs: number[]): string =>
+    `median ${median(xs).toFixed(0)} ms, min ${min(xs).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms`;
   console.log(`watch latency over ${repeat} saves (debounce ${process.env.POND_WATCH_DEBOUNCE ?? '150ms'}):`);
   console.log(`  save → apply starts: ${fmt(toStart)}`);
   console.log(`  save → apply done:   ${fmt(toDone)} (one container replaced)`);

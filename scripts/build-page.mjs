@@ -13,8 +13,15 @@ const dir = path.join(root, 'src/ui/page');
 /** The finished document as a string. */
 export async function buildPage() {
   const js = await build({
-    entryPoints: [path.join(dir, 'main.ts')], bundle: true, write: false, format: 'iife', target: 'es2021',
-    platform: 'browser', minify: true, legalComments: 'none', logLevel: 'warning',
+    entryPoints: [path.join(dir, 'main.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2021',
+    platform: 'browser',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
   });
   const css = await transform(fs.readFileSync(path.join(dir, 'style.css'), 'utf8'), { loader: 'css', minify: true });
   const script = js.outputFiles[0].text.trim().replaceAll('</script', '<\\/script');

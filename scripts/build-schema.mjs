@@ -11,10 +11,21 @@ import { build } from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tmp = path.join(root, 'dist/build-schema.tmp.mjs');
 fs.mkdirSync(path.dirname(tmp), { recursive: true });
-await build({ entryPoints: [path.join(root, 'src/workloads/schema.ts')], outfile: tmp, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
+await build({
+  entryPoints: [path.join(root, 'src/workloads/schema.ts')],
+  outfile: tmp,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  packages: 'external',
+  logLevel: 'warning',
+});
 try {
   const { buildExpected, buildSchema, schemaText } = await import(pathToFileURL(tmp).href);
-  for (const [file, node] of [['pond.schema.json', buildSchema()], ['pond.expected.json', buildExpected()]]) {
+  for (const [file, node] of [
+    ['pond.schema.json', buildSchema()],
+    ['pond.expected.json', buildExpected()],
+  ]) {
     const out = path.join(root, 'schema', file);
     const text = schemaText(node);
     if (fs.readFileSync(out, 'utf8') === text) continue;

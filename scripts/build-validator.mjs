@@ -10,11 +10,22 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const text = fs.readFileSync(path.join(root, 'schema/pond.schema.json'), 'utf8');
-const ajv = new Ajv({ code: { source: true, esm: true }, strictSchema: true, strictTypes: false, strictRequired: false, strictTuples: false });
+const ajv = new Ajv({
+  code: { source: true, esm: true },
+  strictSchema: true,
+  strictTypes: false,
+  strictRequired: false,
+  strictTuples: false,
+});
 const validate = ajv.compile(JSON.parse(text));
-const hash = createHash('sha256').update(JSON.stringify(JSON.parse(text))).digest('hex');
+const hash = createHash('sha256')
+  .update(JSON.stringify(JSON.parse(text)))
+  .digest('hex');
 const out = path.join(root, 'dist/schema/pond.validate.mjs');
 fs.mkdirSync(path.dirname(out), { recursive: true });
 // ajv's ESM output still calls require() for its runtime helpers; give the module one.
 const prelude = "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n";
-fs.writeFileSync(out, `${prelude}${standaloneCode.default(ajv, validate)}\nexport const schemaHash = ${JSON.stringify(hash)};\n`);
+fs.writeFileSync(
+  out,
+  `${prelude}${standaloneCode.default(ajv, validate)}\nexport const schemaHash = ${JSON.stringify(hash)};\n`,
+);

@@ -17,11 +17,17 @@ const common = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  banner: { js: "import { createRequire as __pondRequire } from 'node:module'; const require = __pondRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __pondRequire } from 'node:module'; const require = __pondRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 };
 // pond itself (the CLI and the API): heavy, path-only dependencies load lazily from node_modules.
-const pond = { ...common, external: ['dockerode', 'chokidar', 'listr2', 'ajv', 'zod', '@duckdb/node-api'], define: { __POND_VERSION__: JSON.stringify(version) } };
+const pond = {
+  ...common,
+  external: ['dockerode', 'chokidar', 'listr2', 'ajv', 'zod', '@duckdb/node-api'],
+  define: { __POND_VERSION__: JSON.stringify(version) },
+};
 
 await build({
   ...pond,
@@ -38,4 +44,9 @@ await build({ ...pond, entryPoints: ['dist/src/api/index.js'], outfile: 'dist/sr
 
 // The query runner runs inside a query's container, not in pond: its own bundle with Apache Arrow
 // inlined; DuckDB stays external and resolves from pond's node_modules, mounted read-only beside it.
-await build({ ...common, entryPoints: ['src/workloads/query/runner/main.ts'], outfile: 'dist/query-runner.mjs', external: ['@duckdb/node-api'] });
+await build({
+  ...common,
+  entryPoints: ['src/workloads/query/runner/main.ts'],
+  outfile: 'dist/query-runner.mjs',
+  external: ['@duckdb/node-api'],
+});

@@ -38,12 +38,22 @@ function time(label, fn) {
     wall.push(performance.now() - w0);
     cpu.push((c.user + c.system) / 1000);
   }
-  console.log(`${label.padEnd(34)} cpu ${median(cpu).toFixed(1).padStart(8)} ms   wall ${median(wall).toFixed(1).padStart(8)} ms`);
+  console.log(
+    `${label.padEnd(34)} cpu ${median(cpu).toFixed(1).padStart(8)} ms   wall ${median(wall).toFixed(1).padStart(8)} ms`,
+  );
 }
 
 function observedFrom(desired) {
   return {
-    containers: desired.containers.map((c, i) => ({ id: `${String(i).padStart(12, '0')}abcdef`, name: c.spec.name, labels: c.spec.labels, state: 'running', image: c.spec.image, restartCount: 0, ports: [] })),
+    containers: desired.containers.map((c, i) => ({
+      id: `${String(i).padStart(12, '0')}abcdef`,
+      name: c.spec.name,
+      labels: c.spec.labels,
+      state: 'running',
+      image: c.spec.image,
+      restartCount: 0,
+      ports: [],
+    })),
     volumes: desired.volumes.map((v) => ({ name: v.name, labels: v.labels })),
     networks: desired.networks.map((n) => ({ id: `net-${n.name}`, name: n.name, labels: n.labels })),
   };

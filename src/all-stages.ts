@@ -32,7 +32,8 @@ export async function checkAllStages(opts: LoadOptions, projectName?: string): P
   const known = new Set(Object.keys(config.data.workloads as Record<string, unknown>).sort());
   const { graph, diagnostics: graphProblems } = checkGraph(model.spec, config, { known, failed: model.failed });
   const found = [...diagnostics, ...model.diagnostics, ...graphProblems, ...waitsOnScheduled(model.spec, config)];
-  if (found.some((d) => d.severity === 'error')) throw refusal(found, model.leftOut.length ? [leftOutNote(model.leftOut)] : []);
+  if (found.some((d) => d.severity === 'error'))
+    throw refusal(found, model.leftOut.length ? [leftOutNote(model.leftOut)] : []);
   return { config, spec: model.spec, graph, warnings: model.diagnostics, digests };
 }
 

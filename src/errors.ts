@@ -5,7 +5,10 @@
  */
 export class PondError extends Error {
   readonly exitCode: number = 1;
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -35,7 +38,11 @@ export interface Diagnostic {
 export class ConfigError extends PondError {
   override readonly exitCode = 3;
   /** `message` defaults to the diagnostics' messages; the API passes them formatted, with file:line:col. */
-  constructor(readonly diagnostics: Diagnostic[], message?: string, readonly notes: string[] = []) {
+  constructor(
+    readonly diagnostics: Diagnostic[],
+    message?: string,
+    readonly notes: string[] = [],
+  ) {
     super(message ?? diagnostics.map((d) => d.message).join('; '));
   }
 }
@@ -77,7 +84,11 @@ export class AlreadyReportedError extends PondError {
  */
 export class ApplyError extends PondError {
   override readonly exitCode: number;
-  constructor(message: string, readonly failures: { step: string; error: Error }[], hint?: string) {
+  constructor(
+    message: string,
+    readonly failures: { step: string; error: Error }[],
+    hint?: string,
+  ) {
     super(message, hint);
     this.exitCode = failures.some((f) => f.error instanceof TimeoutError) ? 124 : 1;
   }
@@ -90,7 +101,11 @@ export function exitCodeOf(e: unknown): number {
 
 /** An engine call failed for a reason other than reachability. `status` is the HTTP status if any. */
 export class EngineError extends PondError {
-  constructor(message: string, readonly status?: number, hint?: string) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    hint?: string,
+  ) {
     super(message, hint);
   }
 }

@@ -55,7 +55,10 @@ export function saveIdentity(identity: ProjectIdentity): void {
     fs.writeFileSync(identityFile(identity.dir), `${identity.id}\n`, { flag: 'wx' });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    throw new PondError(`another pond gave this checkout its identity (${identityFile(identity.dir)}) meanwhile`, 'run the command again');
+    throw new PondError(
+      `another pond gave this checkout its identity (${identityFile(identity.dir)}) meanwhile`,
+      'run the command again',
+    );
   }
   identity.stored = true;
 }
@@ -88,5 +91,7 @@ export function ownerGone(tag: string | undefined): boolean {
 
 /** One-off runs (bot runs, ad hoc queries) whose pond process is gone: nobody will stop or collect them. */
 export function abandonedRuns(observed: ObservedState): string[] {
-  return observed.workloads.filter((c) => c.labels[LABEL.run] !== undefined && ownerGone(c.labels[LABEL.owner])).map((c) => c.id);
+  return observed.workloads
+    .filter((c) => c.labels[LABEL.run] !== undefined && ownerGone(c.labels[LABEL.owner]))
+    .map((c) => c.id);
 }

@@ -30,11 +30,17 @@ export interface Project {
  * accepted, so it is built on first use: `pond validate` and `pond graph` never pay for hashing every
  * container.
  */
-export async function loadProject(files: string[], env: Record<string, string | undefined>, projectName?: string, more: Omit<LoadOptions, 'files' | 'env'> = {}): Promise<Project> {
+export async function loadProject(
+  files: string[],
+  env: Record<string, string | undefined>,
+  projectName?: string,
+  more: Omit<LoadOptions, 'files' | 'env'> = {},
+): Promise<Project> {
   const { config, spec, graph, warnings, digests } = await checkAllStages({ files, env, ...more }, projectName);
   const identity = readIdentity(spec.dir);
   let split: Pick<Project, 'desired' | 'scheduled'> | undefined;
-  const built = (): Pick<Project, 'desired' | 'scheduled'> => (split ??= splitScheduled(spec, buildDesired(spec, graph, identity), config));
+  const built = (): Pick<Project, 'desired' | 'scheduled'> =>
+    (split ??= splitScheduled(spec, buildDesired(spec, graph, identity), config));
   return {
     config,
     spec,

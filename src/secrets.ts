@@ -9,11 +9,39 @@
  */
 
 /** A word that ends with one of these is secret: DB_PASSWORD, githubToken, CLIENTSECRET, MYAPIKEY. */
-const SECRET_ENDINGS = ['password', 'passwd', 'passphrase', 'passwords', 'secret', 'secrets', 'token', 'tokens', 'credential', 'credentials', 'apikey', 'accesskey', 'privatekey', 'secretkey'];
+const SECRET_ENDINGS = [
+  'password',
+  'passwd',
+  'passphrase',
+  'passwords',
+  'secret',
+  'secrets',
+  'token',
+  'tokens',
+  'credential',
+  'credentials',
+  'apikey',
+  'accesskey',
+  'privatekey',
+  'secretkey',
+];
 /** A word that starts with one of these is secret: PASSWORDFILE, SECRETKEYBASE, CREDENTIALSJSON. */
 const SECRET_STARTS = ['password', 'passwd', 'secret', 'credential'];
 /** Whole words that are secret anywhere in a name: API_KEY, SENTRY_DSN, BEARER, CREDS. */
-const SECRET_WORDS = new Set(['pwd', 'key', 'keys', 'authorization', 'bearer', 'dsn', 'creds', 'cred', 'cert', 'pem', 'jwt', 'salt']);
+const SECRET_WORDS = new Set([
+  'pwd',
+  'key',
+  'keys',
+  'authorization',
+  'bearer',
+  'dsn',
+  'creds',
+  'cred',
+  'cert',
+  'pem',
+  'jwt',
+  'salt',
+]);
 /** Words that are secret only as the last word (AUTH_URL, PAT_EXPIRY, COOKIE_DOMAIN, pass_env are not): BASIC_AUTH, GH_PAT, SMTP_PASS. */
 const SECRET_LAST_WORDS = new Set(['auth', 'pat', 'pass', 'cookie', 'session']);
 
@@ -73,12 +101,14 @@ export function secretValuesIn(tree: unknown): string[] {
   const out = new Set<string>();
   const visit = (v: unknown, secret: boolean): void => {
     if (Array.isArray(v)) return v.forEach((x) => visit(x, secret));
-    if (v && typeof v === 'object') return Object.entries(v).forEach(([k, x]) => visit(x, secret || isSensitiveName(k)));
+    if (v && typeof v === 'object')
+      return Object.entries(v).forEach(([k, x]) => visit(x, secret || isSensitiveName(k)));
     if (v === null || v === undefined) return;
     const text = String(v);
     if (secret) out.add(text);
     const eq = typeof v === 'string' ? text.indexOf('=') : -1;
-    if (eq > 0 && /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(text.slice(0, eq)) && isSensitiveName(text.slice(0, eq))) out.add(text.slice(eq + 1));
+    if (eq > 0 && /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(text.slice(0, eq)) && isSensitiveName(text.slice(0, eq)))
+      out.add(text.slice(eq + 1));
     const pw = urlPassword(eq > 0 ? text.slice(eq + 1) : text);
     if (pw) out.add(pw).add(text);
   };
@@ -92,9 +122,13 @@ export function secretValuesIn(tree: unknown): string[] {
  */
 export function redactTree(value: unknown, hide: (secret: string) => string, secret = false): unknown {
   if (Array.isArray(value)) return value.map((x) => redactTree(x, hide, secret));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, redactTree(x, hide, secret || isSensitiveName(k))]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([k, x]) => [k, redactTree(x, hide, secret || isSensitiveName(k))]),
+    );
   if (value === null || value === undefined) return value;
-  if (secret || (typeof value === 'string' && isSecretValue(value))) return hide(typeof value === 'string' ? value : JSON.stringify(value));
+  if (secret || (typeof value === 'string' && isSecretValue(value)))
+    return hide(typeof value === 'string' ? value : JSON.stringify(value));
   return value;
 }
 
@@ -124,6 +158,8 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
 
 /** Secret values in each workload and volume of a config, below its name (a workload called "api-key-sync" is not a secret key). */
 export function configSecrets(data: Record<string, unknown> | undefined): string[] {
-  const bodies = ['workloads', 'volumes'].flatMap((section) => Object.values((data?.[section] as Record<string, unknown> | undefined) ?? {}));
+  const bodies = ['workloads', 'volumes'].flatMap((section) =>
+    Object.values((data?.[section] as Record<string, unknown> | undefined) ?? {}),
+  );
   return bodies.flatMap(secretValuesIn);
 }

@@ -30,7 +30,11 @@ export function parseBytes(value: string | number): number | undefined {
 
 /** 268435456 → "256m": the inverse used when showing a spec back to the user. */
 export function formatBytes(bytes: number): string {
-  for (const [unit, size] of [['g', 1024 ** 3], ['m', 1024 ** 2], ['k', 1024]] as const) {
+  for (const [unit, size] of [
+    ['g', 1024 ** 3],
+    ['m', 1024 ** 2],
+    ['k', 1024],
+  ] as const) {
     if (bytes % size === 0) return `${bytes / size}${unit}`;
   }
   return String(bytes);

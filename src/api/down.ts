@@ -13,7 +13,12 @@ import { planData, throwUnlessOk } from './outcome.js';
  * with `volumes: true` (that option is the confirmation). A container that appeared meanwhile (a
  * one-off run) is removed after.
  */
-export async function down(project: string, dir: string, engine: () => Promise<Engine>, options: DownOptions | undefined): Promise<DownResult> {
+export async function down(
+  project: string,
+  dir: string,
+  engine: () => Promise<Engine>,
+  options: DownOptions | undefined,
+): Promise<DownResult> {
   const o = parseOptions(downSchema, options, 'Pond.down');
   const emit = emitter(o.onEvent);
   const lock = await acquireLock(project, 'pond down (API)', o.lockTimeoutMs);
@@ -22,7 +27,8 @@ export async function down(project: string, dir: string, engine: () => Promise<E
     const observed = await live.observe(project);
     const plan = planDown(project, observed, { volumes: o.volumes });
     emit({ type: 'plan', plan: planData(plan) });
-    const apply = (p: Plan): Promise<void> => run(p, live, emit, { concurrency: o.concurrency, projectDir: dir, signal: o.signal });
+    const apply = (p: Plan): Promise<void> =>
+      run(p, live, emit, { concurrency: o.concurrency, projectDir: dir, signal: o.signal });
     if (plan.steps.length) {
       await apply(plan);
       const late = await live.observe(project);
@@ -34,6 +40,11 @@ export async function down(project: string, dir: string, engine: () => Promise<E
   }
 }
 
-async function run(plan: Plan, engine: Engine, emit: Emit, o: { concurrency: number; projectDir: string; signal?: AbortSignal }): Promise<void> {
+async function run(
+  plan: Plan,
+  engine: Engine,
+  emit: Emit,
+  o: { concurrency: number; projectDir: string; signal?: AbortSignal },
+): Promise<void> {
   throwUnlessOk(await applyPlan(plan, engine, { ...o, waitTimeoutMs: 0, onEvent: (e) => emit(stepEvent(e)) }));
 }

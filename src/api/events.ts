@@ -21,5 +21,11 @@ export function stepRef(s: Step): StepRef {
 }
 
 export function stepEvent(e: StepEvent): PondEvent {
-  return { type: 'step', step: stepRef(e.step), status: e.status, ...(e.message !== undefined && { message: e.message }), ...(e.error && { error: e.error }) };
+  return {
+    type: 'step',
+    step: stepRef(e.step),
+    status: e.status,
+    ...(e.message !== undefined && { message: e.message }),
+    ...(e.error && { error: e.error }),
+  };
 }

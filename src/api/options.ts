@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { PondEvent } from './types.js';
 
-const fn = <T>(what: string) => z.custom<T>((v) => typeof v === 'function', { message: `must be a function (${what})` });
+const fn = <T>(what: string) =>
+  z.custom<T>((v) => typeof v === 'function', { message: `must be a function (${what})` });
 const ms = z.number().int().nonnegative();
 const names = z.array(z.string().min(1));
 const onEvent = fn<(e: PondEvent) => void>('(event) => void').optional();
@@ -57,5 +58,8 @@ export function parseOptions<S extends z.ZodType>(schema: S, value: unknown, met
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'options'}: ${i.message}`);
-  throw new UsageError(`${method}: invalid options: ${problems.join('; ')}`, `see the ${method} options in the README's "Programmatic API" section`);
+  throw new UsageError(
+    `${method}: invalid options: ${problems.join('; ')}`,
+    `see the ${method} options in the README's "Programmatic API" section`,
+  );
 }

@@ -7,7 +7,11 @@ import { planData } from './outcome.js';
 import type { PlanData } from './types.js';
 
 /** `pond plan --format json` as a value: one engine snapshot, nothing touched, no lock taken. */
-export async function plan(project: Project, engine: () => Promise<Engine>, options: PlanOptions | undefined): Promise<PlanData> {
+export async function plan(
+  project: Project,
+  engine: () => Promise<Engine>,
+  options: PlanOptions | undefined,
+): Promise<PlanData> {
   const o = parseOptions(planSchema, options, 'Pond.plan');
   return planData((await makePlan(await engine(), project, o)).plan);
 }

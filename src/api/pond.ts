@@ -9,7 +9,16 @@ import { loadProject, type Project } from '../pipeline.js';
 import { openOwnedEngine } from '../session/open-engine.js';
 import { down } from './down.js';
 import { info } from './info.js';
-import type { DownOptions, DownResult, InfoOptions, LoadOptions, PlanOptions, ProjectInfo, UpOptions, UpResult } from './option-types.js';
+import type {
+  DownOptions,
+  DownResult,
+  InfoOptions,
+  LoadOptions,
+  PlanOptions,
+  ProjectInfo,
+  UpOptions,
+  UpResult,
+} from './option-types.js';
 import { loadSchema, parseOptions } from './options.js';
 import { plan } from './plan.js';
 import type { PlanData } from './types.js';
@@ -24,7 +33,10 @@ import { up } from './up.js';
 export class Pond {
   private engine?: Promise<Engine>;
 
-  private constructor(private readonly project: Project, private readonly env: Record<string, string | undefined>) {}
+  private constructor(
+    private readonly project: Project,
+    private readonly env: Record<string, string | undefined>,
+  ) {}
 
   /**
    * Reads and validates the files (nothing touches the engine). Throws ConfigError with every
@@ -40,7 +52,11 @@ export class Pond {
       return new Pond(await loadProject(files, env, o.projectName), env);
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
-      throw new ConfigError(e.diagnostics, [...e.diagnostics.map((d) => formatDiagnostic(d, cwd)), ...e.notes.map((n) => `note: ${n}`)].join('\n'), e.notes);
+      throw new ConfigError(
+        e.diagnostics,
+        [...e.diagnostics.map((d) => formatDiagnostic(d, cwd)), ...e.notes.map((n) => `note: ${n}`)].join('\n'),
+        e.notes,
+      );
     }
   }
 

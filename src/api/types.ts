@@ -19,7 +19,16 @@ export interface PlanData {
   /** Whether `up` would change anything. */
   changes: boolean;
   summary: Record<string, number>;
-  steps: (StepRef & { engine_name: string; cause: string; reason: Reason; changes: string[]; destructive: boolean; needs: unknown[]; risks: unknown[]; best_effort?: string })[];
+  steps: (StepRef & {
+    engine_name: string;
+    cause: string;
+    reason: Reason;
+    changes: string[];
+    destructive: boolean;
+    needs: unknown[];
+    risks: unknown[];
+    best_effort?: string;
+  })[];
   risks: unknown[];
   unchanged: string[];
   warnings: string[];
@@ -34,7 +43,13 @@ export interface PlanData {
  */
 export type PondEvent =
   | { type: 'plan'; plan: PlanData }
-  | { type: 'step'; step: StepRef; status: 'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'cancelled' | 'progress' | 'reached' | 'warning'; message?: string; error?: Error }
+  | {
+      type: 'step';
+      step: StepRef;
+      status: 'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'cancelled' | 'progress' | 'reached' | 'warning';
+      message?: string;
+      error?: Error;
+    }
   | { type: 'warning'; message: string }
   | { type: 'log'; message: string };
 

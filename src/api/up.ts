@@ -15,7 +15,11 @@ import { parseOptions, upSchema } from './options.js';
 import { planData, throwUnlessOk } from './outcome.js';
 
 /** `pond up` without a terminal: lock, plan, apply (the due scheduled bots' first runs are steps of the plan). */
-export async function up(project: Project, engine: () => Promise<Engine>, options: UpOptions | undefined): Promise<UpResult> {
+export async function up(
+  project: Project,
+  engine: () => Promise<Engine>,
+  options: UpOptions | undefined,
+): Promise<UpResult> {
   const o = parseOptions(upSchema, options, 'Pond.up');
   const emit = emitter(o.onEvent);
   const lock = await acquireLock(project.spec.name, 'pond up (API)', o.lockTimeoutMs);
@@ -30,7 +34,16 @@ export async function up(project: Project, engine: () => Promise<Engine>, option
     if (hasChanges(plan)) {
       const onEvent = (e: Parameters<typeof stepEvent>[0]): void => emit(stepEvent(e));
       const { runBot } = upRunner(live, project, (message) => emit({ type: 'log', message }));
-      throwUnlessOk(await applyPlan(plan, live, { concurrency: o.concurrency, waitTimeoutMs: o.waitTimeoutMs, projectDir: project.spec.dir, signal: o.signal, onEvent, runBot }));
+      throwUnlessOk(
+        await applyPlan(plan, live, {
+          concurrency: o.concurrency,
+          waitTimeoutMs: o.waitTimeoutMs,
+          projectDir: project.spec.dir,
+          signal: o.signal,
+          onEvent,
+          runBot,
+        }),
+      );
     }
     return { plan: data };
   } finally {
@@ -42,5 +55,8 @@ function refuseDataLoss(plan: Plan, allowed: boolean): void {
   const doomed = plan.steps.filter((s) => s.destructive);
   if (!doomed.length || allowed) return;
   const names = doomed.map((s) => `${s.resource} ${s.name}`).join(', ');
-  throw new UsageError(`the plan deletes persistent data (${names}): nothing was changed`, 'pass allowDataLoss: true to apply it, or leave out removeOrphans to keep the data');
+  throw new UsageError(
+    `the plan deletes persistent data (${names}): nothing was changed`,
+    'pass allowDataLoss: true to apply it, or leave out removeOrphans to keep the data',
+  );
 }

@@ -1,6 +1,14 @@
 import type { Condition, Engine } from '../engine/types.js';
 import { EngineError, StaleContainerError } from '../errors.js';
-import type { BotRun, ContainerCreate, ContainerReplace, ContainerStart, ContainerStop, NetworkRemove, Step } from '../plan/types.js';
+import type {
+  BotRun,
+  ContainerCreate,
+  ContainerReplace,
+  ContainerStart,
+  ContainerStop,
+  NetworkRemove,
+  Step,
+} from '../plan/types.js';
 import { containerJob, jobFailed, waitJob } from './job.js';
 import type { Limit } from './limit.js';
 
@@ -35,9 +43,13 @@ export type BotRunner = (bot: string, ctx: { signal: AbortSignal; progress(messa
 export async function runStep(step: Step, ctx: ActionContext): Promise<void> {
   switch (step.resource) {
     case 'network':
-      return step.action === 'create' ? void (await ctx.limit.run(() => ctx.engine.createNetwork(step.network))) : removeNetwork(step, ctx);
+      return step.action === 'create'
+        ? void (await ctx.limit.run(() => ctx.engine.createNetwork(step.network)))
+        : removeNetwork(step, ctx);
     case 'volume':
-      return step.action === 'create' ? ctx.limit.run(() => ctx.engine.createVolume(step.volume)) : ctx.limit.run(() => ctx.engine.removeVolume(step.engineName));
+      return step.action === 'create'
+        ? ctx.limit.run(() => ctx.engine.createVolume(step.volume))
+        : ctx.limit.run(() => ctx.engine.removeVolume(step.engineName));
     case 'bot':
       return runBot(step, ctx);
     case 'container':
@@ -116,15 +128,24 @@ async function startOrRecreate(step: ContainerStart, ctx: ActionContext): Promis
  * healthy, the preset's command applies them inside it, so the password pond hands out is the one
  * that works. Idempotent (on a fresh data dir it sets what init set). Its output never carries a value.
  */
-async function applyCredentials(step: ContainerCreate | ContainerReplace, id: string, ctx: ActionContext): Promise<void> {
+async function applyCredentials(
+  step: ContainerCreate | ContainerReplace,
+  id: string,
+  ctx: ActionContext,
+): Promise<void> {
   const applied = step.container.initOnly?.applied;
   const health = step.container.health;
   if (!applied || !health) return;
-  if (!step.reach.includes('healthy')) await ctx.engine.waitReady(id, health, { timeoutMs: ctx.waitTimeoutMs, signal: ctx.signal });
+  if (!step.reach.includes('healthy'))
+    await ctx.engine.waitReady(id, health, { timeoutMs: ctx.waitTimeoutMs, signal: ctx.signal });
   ctx.progress(`applying ${applied.env.join(', ')} inside the database`);
   const result = await ctx.engine.probe(id, { exec: [applied.exec] }, 30_000);
   if (result.ok) return;
-  throw new EngineError(`${step.name}: could not apply ${applied.env.join(', ')} inside the database: ${result.detail ?? 'failed'}`, undefined, 'its data dir was initialised with other credentials; pond down --volumes starts over (deleting the data)');
+  throw new EngineError(
+    `${step.name}: could not apply ${applied.env.join(', ')} inside the database: ${result.detail ?? 'failed'}`,
+    undefined,
+    'its data dir was initialised with other credentials; pond down --volumes starts over (deleting the data)',
+  );
 }
 
 /** A container that cannot start (a host port taken since the plan, say) is removed, not left half made. */
@@ -197,7 +218,11 @@ async function rollBack(step: ContainerReplace, fresh: string, ctx: ActionContex
  */
 export const SETTLE_MS = 1_500;
 
-async function reachRest(step: ContainerCreate | ContainerReplace | ContainerStart, id: string, ctx: ActionContext): Promise<void> {
+async function reachRest(
+  step: ContainerCreate | ContainerReplace | ContainerStart,
+  id: string,
+  ctx: ActionContext,
+): Promise<void> {
   if (step.settle) {
     ctx.progress('checking that it stays up');
     await ctx.engine.waitSettled(id, { windowMs: Math.min(SETTLE_MS, ctx.waitTimeoutMs), signal: ctx.signal });
@@ -207,16 +232,23 @@ async function reachRest(step: ContainerCreate | ContainerReplace | ContainerSta
     else if (condition === 'completed') {
       ctx.progress('waiting until it completes');
       const job = step.container?.job;
-      const code = job ? await waitJob(containerJob(ctx.engine, id), step.name, job.timeoutMs, ctx.signal) : await ctx.engine.waitExit(id, { signal: ctx.signal });
+      const code = job
+        ? await waitJob(containerJob(ctx.engine, id), step.name, job.timeoutMs, ctx.signal)
+        : await ctx.engine.waitExit(id, { signal: ctx.signal });
       if (code !== 0) throw await jobFailed(ctx.engine, id, step.name, code);
     }
     ctx.reached(condition);
   }
 }
 
-async function reachHealthy(step: ContainerCreate | ContainerReplace | ContainerStart, id: string, ctx: ActionContext): Promise<void> {
+async function reachHealthy(
+  step: ContainerCreate | ContainerReplace | ContainerStart,
+  id: string,
+  ctx: ActionContext,
+): Promise<void> {
   const health = step.container?.health;
-  if (!health) throw new Error(`${step.name}: the plan waits for it to be healthy, but the step carries no health check`);
+  if (!health)
+    throw new Error(`${step.name}: the plan waits for it to be healthy, but the step carries no health check`);
   ctx.progress('waiting until healthy');
   await ctx.engine.waitReady(id, health, { timeoutMs: ctx.waitTimeoutMs, signal: ctx.signal });
   if (step.action === 'create' || step.action === 'replace') await applyCredentials(step, id, ctx);

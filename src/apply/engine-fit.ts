@@ -34,7 +34,9 @@ const ARCH: Record<string, string> = { x86_64: 'x64', amd64: 'x64', aarch64: 'ar
 
 /** The problems that would make an apply fail halfway or write nowhere; none when it can go ahead. Pure. */
 export function engineFitProblems(f: FitFacts): FitProblem[] {
-  return [pathsProblem(f), f.query ? duckdbProblem(f, f.query.missing) : undefined].filter((p): p is FitProblem => p !== undefined);
+  return [pathsProblem(f), f.query ? duckdbProblem(f, f.query.missing) : undefined].filter(
+    (p): p is FitProblem => p !== undefined,
+  );
 }
 
 function pathsProblem(f: FitFacts): FitProblem | undefined {
@@ -42,10 +44,12 @@ function pathsProblem(f: FitFacts): FitProblem | undefined {
   const desktop = /docker desktop/i.test(f.engine.operatingSystem ?? '');
   const elsewhere = f.engine.name !== undefined && f.engine.name !== f.local.hostname;
   if (!desktop && !elsewhere) return undefined;
-  const where = desktop ? 'Docker Desktop, which runs the engine in a VM' : `another machine (the engine's host is "${f.engine.name}", this one is "${f.local.hostname}")`;
+  const where = desktop
+    ? 'Docker Desktop, which runs the engine in a VM'
+    : `another machine (the engine's host is "${f.engine.name}", this one is "${f.local.hostname}")`;
   return {
     message: `the engine runs on ${where}: the host paths pond bind-mounts (project files, its query runner) are not this machine's there`,
-    hint: 'run pond on the machine where dockerd runs (Docker Engine on Linux); if the engine does see this machine\'s paths as they are (file sharing of the project and pond\'s install folder), set POND_ENGINE_SHARES_PATHS=1',
+    hint: "run pond on the machine where dockerd runs (Docker Engine on Linux); if the engine does see this machine's paths as they are (file sharing of the project and pond's install folder), set POND_ENGINE_SHARES_PATHS=1",
   };
 }
 
@@ -53,12 +57,22 @@ function duckdbProblem(f: FitFacts, missing: string[]): FitProblem | undefined {
   const os = f.engine.osType ?? 'linux';
   const arch = ARCH[f.engine.architecture ?? ''] ?? f.local.arch;
   const hint = `run pond on a linux-${arch} machine beside the engine (DuckDB comes from the npm install there); the other kinds do not need it`;
-  if (os !== 'linux') return { message: `kind: query runs DuckDB in a Linux container, and this engine runs ${os} containers`, hint: 'point DOCKER_HOST at a Linux engine' };
+  if (os !== 'linux')
+    return {
+      message: `kind: query runs DuckDB in a Linux container, and this engine runs ${os} containers`,
+      hint: 'point DOCKER_HOST at a Linux engine',
+    };
   if (f.local.platform !== 'linux' || f.local.arch !== arch) {
-    return { message: `kind: query mounts this machine's DuckDB into a linux-${arch} container, and npm installed DuckDB for ${f.local.platform}-${f.local.arch} here`, hint };
+    return {
+      message: `kind: query mounts this machine's DuckDB into a linux-${arch} container, and npm installed DuckDB for ${f.local.platform}-${f.local.arch} here`,
+      hint,
+    };
   }
   if (missing.length) {
-    return { message: `kind: query needs ${missing.join(', ')}, which is not installed beside pond`, hint: 'reinstall pond with its optional dependencies (no --omit=optional, no --no-optional)' };
+    return {
+      message: `kind: query needs ${missing.join(', ')}, which is not installed beside pond`,
+      hint: 'reinstall pond with its optional dependencies (no --omit=optional, no --no-optional)',
+    };
   }
   return undefined;
 }

@@ -3,7 +3,8 @@ import { EngineError } from '../errors.js';
 import type { Plan, Step } from '../plan/types.js';
 import { runStep, type BotRunner } from './actions.js';
 import { keepLogs } from './keep-logs.js';
-import { GateClosed, Gates } from './gates.js';
+import type { GateClosed } from './gates.js';
+import { Gates } from './gates.js';
 import { Limit } from './limit.js';
 
 export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'cancelled';
@@ -58,10 +59,25 @@ export async function applyPlan(plan: Plan, engine: Engine, options: ApplyOption
   const pulls = new Map<string, Promise<void>>();
   const ensureImage = (image: string, step: Step): Promise<void> => {
     let p = pulls.get(image);
-    if (!p) pulls.set(image, (p = pullIfMissing(engine, image, (line) => emit({ step, status: 'progress', message: line }))));
+    if (!p)
+      pulls.set(image, (p = pullIfMissing(engine, image, (line) => emit({ step, status: 'progress', message: line }))));
     return p;
   };
-  const results = await Promise.all(plan.steps.map((step) => runOne(step, { engine, gates, limit, signal, emit, ensureImage, waitTimeoutMs: options.waitTimeoutMs, projectDir: options.projectDir, runBot: options.runBot })));
+  const results = await Promise.all(
+    plan.steps.map((step) =>
+      runOne(step, {
+        engine,
+        gates,
+        limit,
+        signal,
+        emit,
+        ensureImage,
+        waitTimeoutMs: options.waitTimeoutMs,
+        projectDir: options.projectDir,
+        runBot: options.runBot,
+      }),
+    ),
+  );
   return { results, ok: results.every((r) => r.status === 'done'), interrupted: signal.aborted };
 }
 
@@ -81,7 +97,12 @@ async function runOne(step: Step, ctx: RunContext): Promise<StepResult> {
   const warnings: string[] = [];
   const finish = (status: StepResult['status'], extra: Partial<StepResult> = {}, started = Date.now()): StepResult => {
     if (status === 'done') ctx.gates.openAll(step.id);
-    else ctx.gates.close(step.id, step.name, status === 'failed' ? 'failed' : status === 'skipped' ? 'skipped' : 'cancelled');
+    else
+      ctx.gates.close(
+        step.id,
+        step.name,
+        status === 'failed' ? 'failed' : status === 'skipped' ? 'skipped' : 'cancelled',
+      );
     ctx.emit({ step, status, message: extra.reason, error: extra.error });
     return { step, status, warnings, ms: Date.now() - started, ...extra };
   };
@@ -90,7 +111,9 @@ async function runOne(step: Step, ctx: RunContext): Promise<StepResult> {
     await Promise.all(step.needs.map((n) => ctx.gates.wait(n.step, n.condition)));
   } catch (e) {
     const closed = e as GateClosed;
-    return finish(closed.reason === 'cancelled' ? 'cancelled' : 'skipped', { reason: `skipped: ${closed.stepName} ${closed.reason === 'failed' ? 'failed' : 'was skipped'}` });
+    return finish(closed.reason === 'cancelled' ? 'cancelled' : 'skipped', {
+      reason: `skipped: ${closed.stepName} ${closed.reason === 'failed' ? 'failed' : 'was skipped'}`,
+    });
   }
   if (ctx.signal.aborted) return finish('cancelled', { reason: 'interrupted before it started' });
   const started = Date.now();
@@ -132,10 +155,16 @@ async function runOne(step: Step, ctx: RunContext): Promise<StepResult> {
 
 /** A dependency the plan leaves alone must still reach what the dependent declared before it starts. */
 async function awaitExisting(ctx: RunContext, a: Step['awaits'][number]): Promise<void> {
-  if (a.condition === 'healthy' && a.health) await ctx.engine.waitReady(a.containerId, a.health, { timeoutMs: ctx.waitTimeoutMs, signal: ctx.signal });
+  if (a.condition === 'healthy' && a.health)
+    await ctx.engine.waitReady(a.containerId, a.health, { timeoutMs: ctx.waitTimeoutMs, signal: ctx.signal });
   if (a.condition !== 'completed') return;
   const code = await ctx.engine.waitExit(a.containerId, { signal: ctx.signal });
-  if (code !== 0) throw new EngineError(`${a.workload} exited with code ${code}, so what waits for it to complete cannot start`, undefined, `see its output with: pond logs ${a.workload}`);
+  if (code !== 0)
+    throw new EngineError(
+      `${a.workload} exited with code ${code}, so what waits for it to complete cannot start`,
+      undefined,
+      `see its output with: pond logs ${a.workload}`,
+    );
 }
 
 async function pullIfMissing(engine: Engine, image: string, progress: (line: string) => void): Promise<void> {

@@ -2,7 +2,10 @@ import type { Condition } from '../engine/types.js';
 
 /** Why a gate will never open: the step failed, was skipped, or was never started. */
 export class GateClosed extends Error {
-  constructor(readonly stepName: string, readonly reason: 'failed' | 'skipped' | 'cancelled') {
+  constructor(
+    readonly stepName: string,
+    readonly reason: 'failed' | 'skipped' | 'cancelled',
+  ) {
     super(`${stepName} ${reason}`);
   }
 }

@@ -34,7 +34,10 @@ export async function waitJob(job: Job, what: string, timeoutMs: number, signal?
     await job.stop(0).catch(() => undefined);
     await job.remove().catch(() => undefined);
     if (signal?.aborted) throw new InterruptedError(`${what} was interrupted; its container was removed`);
-    throw new TimeoutError(`${what} ran past its ${formatDuration(timeoutMs)} timeout; the container was killed and removed`, 'raise timeout: (or --timeout), or make the query cheaper (pond query NAME --explain shows its plan)');
+    throw new TimeoutError(
+      `${what} ran past its ${formatDuration(timeoutMs)} timeout; the container was killed and removed`,
+      'raise timeout: (or --timeout), or make the query cheaper (pond query NAME --explain shows its plan)',
+    );
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
@@ -53,10 +56,13 @@ export async function jobFailed(engine: Engine, id: string, name: string, code: 
   try {
     const started = Date.parse((await engine.inspectWorkload(id)).startedAt ?? '');
     const since = Number.isFinite(started) ? { since: started / 1000 } : {};
-    for await (const line of engine.logs(id, { follow: false, tail: FAILED_TAIL, timestamps: false, ...since })) tail.push(line.text);
+    for await (const line of engine.logs(id, { follow: false, tail: FAILED_TAIL, timestamps: false, ...since }))
+      tail.push(line.text);
   } catch {
     tail.length = 0;
   }
-  const hint = tail.length ? `last output of ${name}:\n${tail.join('\n')}\n(all of it: pond logs ${name})` : `see its output with: pond logs ${name}`;
+  const hint = tail.length
+    ? `last output of ${name}:\n${tail.join('\n')}\n(all of it: pond logs ${name})`
+    : `see its output with: pond logs ${name}`;
   return new EngineError(`${name} exited with code ${code}`, undefined, hint);
 }

@@ -6,7 +6,12 @@ import { SAVED_LIMITS, saveLines, type SavedLine } from '../logs/saved.js';
  * printed after a replace or a down. Only the container's output is read (never its env). A failure
  * costs the saved lines only: it is returned as a warning, never thrown into the step.
  */
-export async function keepLogs(engine: Engine, projectDir: string, workload: string, id: string): Promise<string | undefined> {
+export async function keepLogs(
+  engine: Engine,
+  projectDir: string,
+  workload: string,
+  id: string,
+): Promise<string | undefined> {
   try {
     const lines: SavedLine[] = [];
     for await (const line of engine.logs(id, { follow: false, tail: SAVED_LIMITS.lines, timestamps: true })) {

@@ -8,7 +8,10 @@ import { InterruptedError } from '../errors.js';
 export class Limit {
   private active = 0;
   private readonly queue: (() => void)[] = [];
-  constructor(private readonly max: number, private readonly signal?: AbortSignal) {}
+  constructor(
+    private readonly max: number,
+    private readonly signal?: AbortSignal,
+  ) {}
 
   async run<T>(fn: () => Promise<T>): Promise<T> {
     if (this.active >= this.max) await new Promise<void>((resolve) => this.queue.push(resolve));

@@ -11,7 +11,8 @@ export type Decision = { action: 'start' } | { action: 'skip'; reason: string } 
  */
 export function decide(policy: Concurrency, running: string[]): Decision {
   if (!running.length || policy === 'allow') return { action: 'start' };
-  if (policy === 'forbid') return { action: 'skip', reason: `run ${running[running.length - 1]} is still going (concurrency: forbid)` };
+  if (policy === 'forbid')
+    return { action: 'skip', reason: `run ${running[running.length - 1]} is still going (concurrency: forbid)` };
   return { action: 'replace', stop: [...running] };
 }
 

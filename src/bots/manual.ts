@@ -10,13 +10,24 @@ import { botOf } from './run.js';
  * lock: nothing was touched, and retrying later works), replace stops the running ones first, allow
  * goes ahead.
  */
-export async function admitManualRun(engine: Engine, project: Project, bot: string, log: (line: string) => void): Promise<void> {
+export async function admitManualRun(
+  engine: Engine,
+  project: Project,
+  bot: string,
+  log: (line: string) => void,
+): Promise<void> {
   const { template, facts } = botOf(project, bot);
   const live = liveRuns(await engine.observe(project.spec.name), bot);
-  const decision = decide(facts.concurrency, live.map((r) => r.id));
+  const decision = decide(
+    facts.concurrency,
+    live.map((r) => r.id),
+  );
   if (decision.action === 'start') return;
   if (decision.action === 'skip') {
-    throw new LockHeldError(`bot ${bot}: ${decision.reason}: not started`, `wait for it to finish (pond runs ${bot}), or set concurrency: replace or allow on ${bot}`);
+    throw new LockHeldError(
+      `bot ${bot}: ${decision.reason}: not started`,
+      `wait for it to finish (pond runs ${bot}), or set concurrency: replace or allow on ${bot}`,
+    );
   }
   for (const run of live) {
     log(`run ${bot}: stopping run ${run.id} (concurrency: replace)`);

@@ -28,14 +28,20 @@ export function dueOnUp(project: Project, now: Date): { bot: DesiredContainer; w
  * What the executor calls for a plan's `run` steps: one run of the bot to its end, with progress
  * to `log`; a run that did not exit 0 fails its step. `runs` collects every outcome for up's JSON.
  */
-export function upRunner(engine: Engine, project: Project, log: (line: string) => void): { runBot: BotRunner; runs: UpRun[] } {
+export function upRunner(
+  engine: Engine,
+  project: Project,
+  log: (line: string) => void,
+): { runBot: BotRunner; runs: UpRun[] } {
   const runs: UpRun[] = [];
   const runner: BotRunner = async (bot, { signal }) => {
     let outcome: UpRun;
     try {
       const record = await runBot(engine, project, bot, { trigger: 'up', signal });
       const result = record.result_file ? `, result ${record.result_file}` : '';
-      log(`run ${bot}: ${record.id} exited ${record.exit_code} in ${((record.duration_ms ?? 0) / 1000).toFixed(1)}s${result} (.pond/runs/${bot}/${record.id}/)`);
+      log(
+        `run ${bot}: ${record.id} exited ${record.exit_code} in ${((record.duration_ms ?? 0) / 1000).toFixed(1)}s${result} (.pond/runs/${bot}/${record.id}/)`,
+      );
       outcome = { bot, record };
     } catch (e) {
       outcome = { bot, error: e instanceof Error ? e.message : String(e) };
@@ -50,6 +56,7 @@ export function upRunner(engine: Engine, project: Project, log: (line: string) =
 /** A failed run of up's, as an error line; undefined when it exited 0. */
 export function upRunFailure(r: UpRun): string | undefined {
   if (r.error) return `run ${r.bot} failed: ${r.error}`;
-  if (r.record && r.record.exit_code !== 0) return `run ${r.bot} exited ${r.record.exit_code ?? '?'}${r.record.error ? ` (${r.record.error})` : ''}: its logs are in .pond/runs/${r.bot}/${r.record.id}/logs.txt`;
+  if (r.record && r.record.exit_code !== 0)
+    return `run ${r.bot} exited ${r.record.exit_code ?? '?'}${r.record.error ? ` (${r.record.error})` : ''}: its logs are in .pond/runs/${r.bot}/${r.record.id}/logs.txt`;
   return undefined;
 }

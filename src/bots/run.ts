@@ -40,14 +40,23 @@ export function botOf(project: Project, name: string): { template: DesiredContai
   const template = [...project.scheduled, ...project.desired.containers].find((c) => c.workload === name);
   if (!facts || !template) {
     const bots = project.spec.workloads.filter((w) => w.bot).map((w) => w.name);
-    throw new UsageError(`"${name}" is not a bot in project "${project.spec.name}"`, bots.length ? `bots here: ${bots.join(', ')}` : 'no workload here is a bot (kind: bot)');
+    throw new UsageError(
+      `"${name}" is not a bot in project "${project.spec.name}"`,
+      bots.length ? `bots here: ${bots.join(', ')}` : 'no workload here is a bot (kind: bot)',
+    );
   }
   return { template, facts };
 }
 
 /** The run's container: the bot's own spec under its own name, labelled with the run id, never restarted. */
 export function runSpec(template: DesiredContainer, id: string): TaskSpec {
-  return { ...template.spec, name: `${template.spec.name}-run-${id}`, restart: 'no', aliases: [], labels: { ...template.spec.labels, [LABEL.run]: id, [LABEL.owner]: ownerTag() } };
+  return {
+    ...template.spec,
+    name: `${template.spec.name}-run-${id}`,
+    restart: 'no',
+    aliases: [],
+    labels: { ...template.spec.labels, [LABEL.run]: id, [LABEL.owner]: ownerTag() },
+  };
 }
 
 /**
@@ -86,7 +95,11 @@ export async function runBot(engine: Engine, project: Project, bot: string, opts
     const logFile = path.join(runDir(dir, bot, id), 'logs.txt');
     const [{ exitCode }] = await Promise.all([run.wait(), saveLogs(run, logFile, opts.onLine)]);
     const result = facts.results ? await collect(run, facts.results, runDir(dir, bot, id)) : undefined;
-    return finish(dir, record, { exit_code: exitCode, ...(result && { result_file: result }), ...(stopReason && { error: stopReason }) });
+    return finish(dir, record, {
+      exit_code: exitCode,
+      ...(result && { result_file: result }),
+      ...(stopReason && { error: stopReason }),
+    });
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
     await run.remove().catch(() => undefined);
@@ -96,7 +109,11 @@ export async function runBot(engine: Engine, project: Project, bot: string, opts
 
 function finish(dir: string, record: RunRecord, end: Partial<RunRecord>): RunRecord {
   const finished = new Date();
-  Object.assign(record, { finished: finished.toISOString(), duration_ms: finished.getTime() - Date.parse(record.started), ...end });
+  Object.assign(record, {
+    finished: finished.toISOString(),
+    duration_ms: finished.getTime() - Date.parse(record.started),
+    ...end,
+  });
   writeRecord(dir, record);
   return record;
 }

@@ -28,7 +28,15 @@ export function scheduledBots(project: Project, now: Date): ScheduledBot[] {
       schedule: facts.schedule!,
       concurrency: facts.concurrency,
       next: nextFires(facts.schedule!, now, 3).map((d) => d.toISOString()),
-      ...(last && { last_run: { id: last.id, trigger: last.trigger, started: last.started, ...(last.finished && { finished: last.finished }), ...(last.exit_code !== undefined && { exit_code: last.exit_code }) } }),
+      ...(last && {
+        last_run: {
+          id: last.id,
+          trigger: last.trigger,
+          started: last.started,
+          ...(last.finished && { finished: last.finished }),
+          ...(last.exit_code !== undefined && { exit_code: last.exit_code }),
+        },
+      }),
       ...(facts.runOnUp && why && { run_on_up: why }),
     };
   });
@@ -52,14 +60,29 @@ export function short(iso: string): string {
 
 /** The ps state of a scheduled bot with no run going. */
 export function scheduledState(b: ScheduledBot): string {
-  const last = b.last_run ? (b.last_run.finished ? `last exit ${b.last_run.exit_code ?? '?'}` : 'running') : 'never ran';
+  const last = b.last_run
+    ? b.last_run.finished
+      ? `last exit ${b.last_run.exit_code ?? '?'}`
+      : 'running'
+    : 'never ran';
   return `scheduled (next ${short(b.next[0] ?? '')}, ${last})`;
 }
 
 /** Status rows (ps, up's table): a scheduled bot between runs is "scheduled", not "missing". */
-export function withScheduled<R extends { workload: string; state: string; kind: string }>(rows: R[], bots: ScheduledBot[]): R[] {
+export function withScheduled<R extends { workload: string; state: string; kind: string }>(
+  rows: R[],
+  bots: ScheduledBot[],
+): R[] {
   return rows.map((r) => {
     const b = bots.find((x) => x.workload === r.workload);
-    return b && r.state === 'missing' ? { ...r, kind: 'bot', state: scheduledState(b), next_run: b.next[0], ...(b.last_run && { last_run: b.last_run }) } : r;
+    return b && r.state === 'missing'
+      ? {
+          ...r,
+          kind: 'bot',
+          state: scheduledState(b),
+          next_run: b.next[0],
+          ...(b.last_run && { last_run: b.last_run }),
+        }
+      : r;
   });
 }

@@ -53,7 +53,8 @@ export class BotScheduler {
   tick(): void {
     const now = (this.deps.now ?? (() => new Date()))();
     const project = this.deps.project();
-    if (this.indexed?.project !== project) this.indexed = { project, byName: new Map(project.spec.workloads.map((w) => [w.name, w])) };
+    if (this.indexed?.project !== project)
+      this.indexed = { project, byName: new Map(project.spec.workloads.map((w) => [w.name, w])) };
     const { byName } = this.indexed;
     let view: ReturnType<typeof scheduledBots> | undefined;
     for (const template of project.scheduled) {
@@ -78,7 +79,12 @@ export class BotScheduler {
         this.deps.out.log(`bot ${bot}: skipped the ${at} run: ${decision.reason}`);
         continue;
       }
-      const stopped = decision.action === 'replace' ? Promise.allSettled(decision.stop.map((id) => this.active.get(bot)?.get(id)?.stop(`replaced by the ${at} run`))) : undefined;
+      const stopped =
+        decision.action === 'replace'
+          ? Promise.allSettled(
+              decision.stop.map((id) => this.active.get(bot)?.get(id)?.stop(`replaced by the ${at} run`)),
+            )
+          : undefined;
       this.fire(project, bot, 'schedule', `due at ${at}`, stopped);
     }
   }
@@ -92,14 +98,19 @@ export class BotScheduler {
     if (!facts || facts.concurrency === 'allow') return true;
     const mine = this.active.get(bot);
     const others = liveRuns(await this.deps.engine.observe(project.spec.name), bot).filter((r) => !mine?.has(r.id));
-    const decision = decide(facts.concurrency, others.map((r) => r.id));
+    const decision = decide(
+      facts.concurrency,
+      others.map((r) => r.id),
+    );
     if (decision.action === 'start') return true;
     if (decision.action === 'skip') {
       this.deps.out.log(`bot ${bot}: skipped the run (${why}): ${decision.reason}`);
       return false;
     }
     const template = project.scheduled.find((c) => c.workload === bot);
-    await Promise.allSettled(others.map((r) => this.deps.engine.stopWorkload(r.container, template?.spec.stopTimeoutSec ?? 10)));
+    await Promise.allSettled(
+      others.map((r) => this.deps.engine.stopWorkload(r.container, template?.spec.stopTimeoutSec ?? 10)),
+    );
     return true;
   }
 
@@ -114,26 +125,36 @@ export class BotScheduler {
     const placeholder = `starting-${Date.now()}-${runs.size}`;
     runs.set(placeholder, undefined);
     const { out } = this.deps;
-    const p = Promise.resolve(after).then(() => this.admitBesideOthers(project, bot, why)).then((admitted) => admitted ? runBot(this.deps.engine, project, bot, {
-      trigger,
-      signal: this.abort.signal,
-      onStarted: (r) => {
+    const p = Promise.resolve(after)
+      .then(() => this.admitBesideOthers(project, bot, why))
+      .then((admitted) =>
+        admitted
+          ? runBot(this.deps.engine, project, bot, {
+              trigger,
+              signal: this.abort.signal,
+              onStarted: (r) => {
+                runs.delete(placeholder);
+                runs.set(r.id, r);
+                out.log(`bot ${bot}: run ${r.id} started (${trigger}: ${why})`);
+              },
+            })
+          : undefined,
+      )
+      .then(
+        (r) => {
+          if (!r) return;
+          runs.delete(r.id);
+          const result = r.result_file ? `, result .pond/runs/${bot}/${r.id}/${r.result_file}` : '';
+          out.log(
+            `bot ${bot}: run ${r.id} exited ${r.exit_code ?? '?'} in ${((r.duration_ms ?? 0) / 1000).toFixed(1)}s${result}${r.error ? ` (${r.error})` : ''}`,
+          );
+        },
+        (e: unknown) => out.log(`bot ${bot}: run failed to start: ${e instanceof Error ? e.message : String(e)}`),
+      )
+      .finally(() => {
         runs.delete(placeholder);
-        runs.set(r.id, r);
-        out.log(`bot ${bot}: run ${r.id} started (${trigger}: ${why})`);
-      },
-    }) : undefined).then(
-      (r) => {
-        if (!r) return;
-        runs.delete(r.id);
-        const result = r.result_file ? `, result .pond/runs/${bot}/${r.id}/${r.result_file}` : '';
-        out.log(`bot ${bot}: run ${r.id} exited ${r.exit_code ?? '?'} in ${((r.duration_ms ?? 0) / 1000).toFixed(1)}s${result}${r.error ? ` (${r.error})` : ''}`);
-      },
-      (e: unknown) => out.log(`bot ${bot}: run failed to start: ${e instanceof Error ? e.message : String(e)}`),
-    ).finally(() => {
-      runs.delete(placeholder);
-      this.pending.delete(p);
-    });
+        this.pending.delete(p);
+      });
     this.pending.add(p);
   }
 }

@@ -42,7 +42,9 @@ export function writeRecord(projectDir: string, record: RunRecord): void {
 export function listRecords(projectDir: string, bot: string): RunRecord[] {
   const dir = botRunsDir(projectDir, bot);
   const ids = fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => !n.startsWith('.')) : [];
-  return newestFirst(ids).map((id) => readRecord(projectDir, bot, id)).filter((r): r is RunRecord => !!r);
+  return newestFirst(ids)
+    .map((id) => readRecord(projectDir, bot, id))
+    .filter((r): r is RunRecord => !!r);
 }
 
 function readRecord(projectDir: string, bot: string, id: string): RunRecord | undefined {
@@ -57,7 +59,11 @@ function readRecord(projectDir: string, bot: string, id: string): RunRecord | un
 export function prune(projectDir: string, bot: string, keep: number): string[] {
   const records = listRecords(projectDir, bot);
   const active = new Set(records.filter((r) => !r.finished).map((r) => r.id));
-  const doomed = prunable(records.map((r) => r.id), keep, active);
+  const doomed = prunable(
+    records.map((r) => r.id),
+    keep,
+    active,
+  );
   for (const id of doomed) fs.rmSync(runDir(projectDir, bot, id), { recursive: true, force: true });
   return doomed;
 }

@@ -16,15 +16,26 @@ const MAX_BYTES = 1 << 20;
 export function workloadsOnDisk(words: readonly string[], cwd: string): NamedWorkload[] {
   const kinds = new Map<string, string>();
   for (const file of filesOf(words, cwd)) {
-    for (const [name, body] of Object.entries(workloadsIn(file))) kinds.set(name, kindOf(body) ?? kinds.get(name) ?? 'service');
+    for (const [name, body] of Object.entries(workloadsIn(file)))
+      kinds.set(name, kindOf(body) ?? kinds.get(name) ?? 'service');
   }
   return [...kinds].map(([name, kind]) => ({ name, kind }));
 }
 
 function filesOf(words: readonly string[], cwd: string): string[] {
-  const given = words.flatMap((w, i) => (w === '-f' || w === '--file') && words[i + 1] !== undefined ? [words[i + 1]!] : w.startsWith('--file=') ? [w.slice(7)] : []);
+  const given = words.flatMap((w, i) =>
+    (w === '-f' || w === '--file') && words[i + 1] !== undefined
+      ? [words[i + 1]!]
+      : w.startsWith('--file=')
+        ? [w.slice(7)]
+        : [],
+  );
   if (given.length) return given.map((f) => path.resolve(cwd, f));
-  const first = (names: string[]): string[] => names.map((n) => path.join(cwd, n)).filter((f) => fs.existsSync(f)).slice(0, 1);
+  const first = (names: string[]): string[] =>
+    names
+      .map((n) => path.join(cwd, n))
+      .filter((f) => fs.existsSync(f))
+      .slice(0, 1);
   return [...first(MAIN), ...first(OVERRIDE)];
 }
 
@@ -33,7 +44,9 @@ function workloadsIn(file: string): Record<string, unknown> {
     if (fs.statSync(file).size > MAX_BYTES) return {};
     const doc = parse(fs.readFileSync(file, 'utf8')) as { workloads?: unknown } | null;
     const workloads = doc?.workloads;
-    return workloads && typeof workloads === 'object' && !Array.isArray(workloads) ? (workloads as Record<string, unknown>) : {};
+    return workloads && typeof workloads === 'object' && !Array.isArray(workloads)
+      ? (workloads as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }

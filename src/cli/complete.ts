@@ -31,14 +31,26 @@ export function candidates(program: Command, words: readonly string[], workloads
   const offer = (list: readonly string[]): string[] => [...new Set(list)].filter((c) => c.startsWith(current)).sort();
   if (at.awaiting) return offer(at.awaiting.argChoices ?? []);
   if (at.foreign) return [];
-  if (current.startsWith('-')) return offer(help.visibleOptions(at.cmd).flatMap((o) => [o.long, o.short]).filter((f): f is string => !!f));
-  if (at.cmd === program || at.cmd.name() === 'help') return at.positionals.length && at.cmd !== program ? [] : offer(help.visibleCommands(program).map((c) => c.name()));
+  if (current.startsWith('-'))
+    return offer(
+      help
+        .visibleOptions(at.cmd)
+        .flatMap((o) => [o.long, o.short])
+        .filter((f): f is string => !!f),
+    );
+  if (at.cmd === program || at.cmd.name() === 'help')
+    return at.positionals.length && at.cmd !== program ? [] : offer(help.visibleCommands(program).map((c) => c.name()));
   const arg = slot(at.cmd, at.positionals.length);
   if (!arg) return [];
   if (arg.argChoices) return offer(arg.argChoices);
   const kind = /^(bot|query)$/.exec(arg.name())?.[1];
   if (!kind && !/workload/.test(arg.name())) return [];
-  return offer(workloads().filter((w) => !kind || w.kind === kind).map((w) => w.name).filter((n) => !at.positionals.includes(n)));
+  return offer(
+    workloads()
+      .filter((w) => !kind || w.kind === kind)
+      .map((w) => w.name)
+      .filter((n) => !at.positionals.includes(n)),
+  );
 }
 
 function position(program: Command, before: readonly string[]): Position {

@@ -22,7 +22,6 @@ export interface GlobalOptions extends OutputFlags {
   envFile?: string[];
 }
 
-
 /**
  * What every command shares: the files to read (like compose: pond.yaml plus pond.override.yaml
  * when present, unless -f says otherwise), the output, and an engine opened only when needed.
@@ -40,19 +39,31 @@ export class Context {
    */
   retryBudgetMs?: number;
 
-  constructor(readonly options: GlobalOptions, readonly env: Record<string, string | undefined> = process.env, readonly cwd = process.cwd()) {
+  constructor(
+    readonly options: GlobalOptions,
+    readonly env: Record<string, string | undefined> = process.env,
+    readonly cwd = process.cwd(),
+  ) {
     this.output = createOutput(options);
-    if (options.projectName === undefined && env.POND_PROJECT_NAME) this.options = { ...options, projectName: env.POND_PROJECT_NAME };
+    if (options.projectName === undefined && env.POND_PROJECT_NAME)
+      this.options = { ...options, projectName: env.POND_PROJECT_NAME };
     try {
       checkProjectName(this.options.projectName);
     } catch (e) {
-      if (options.projectName === undefined && e instanceof UsageError) throw new UsageError(`${e.message} (from POND_PROJECT_NAME)`, e.hint);
+      if (options.projectName === undefined && e instanceof UsageError)
+        throw new UsageError(`${e.message} (from POND_PROJECT_NAME)`, e.hint);
       throw e;
     }
   }
 
   private choice(): ChosenFiles {
-    this.chosen ??= chooseFiles({ file: this.options.file, projectDirectory: this.options.projectDirectory, env: this.env, cwd: this.cwd, exists: (f) => fs.existsSync(f) });
+    this.chosen ??= chooseFiles({
+      file: this.options.file,
+      projectDirectory: this.options.projectDirectory,
+      env: this.env,
+      cwd: this.cwd,
+      exists: (f) => fs.existsSync(f),
+    });
     return this.chosen;
   }
 
@@ -79,8 +90,14 @@ export class Context {
   async reloadProject(): Promise<Project> {
     const files = this.files();
     if (this.readsStdin()) this.stdin ??= readStdin();
-    const envFiles = this.options.envFile?.length ? this.options.envFile.map((f) => path.resolve(this.cwd, f)) : undefined;
-    return loadProject(files, this.env, this.options.projectName, { dir: this.choice().dir, envFiles, ...(this.stdin && { stdin: await this.stdin }) });
+    const envFiles = this.options.envFile?.length
+      ? this.options.envFile.map((f) => path.resolve(this.cwd, f))
+      : undefined;
+    return loadProject(files, this.env, this.options.projectName, {
+      dir: this.choice().dir,
+      envFiles,
+      ...(this.stdin && { stdin: await this.stdin }),
+    });
   }
 
   /** The project name; with -p no file is read, so down, ps and logs work even while pond.yaml is broken. */
@@ -106,7 +123,10 @@ export class Context {
   async openEngine(observing?: string): Promise<Engine> {
     if (!this.engine) {
       const { createDockerEngine } = await import('../engine/docker/index.js');
-      const raw = createDockerEngine({ env: this.env, retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs });
+      const raw = createDockerEngine({
+        env: this.env,
+        retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs,
+      });
       const engine = observing === undefined ? raw : withEarlyObserve(raw, observing);
       await engine.ping();
       this.engine = ownedEngine(engine, () => this.identity());
@@ -117,6 +137,9 @@ export class Context {
   /** The engine exactly as it is, for the one command that looks past ownership (adopt). */
   async rawEngine(): Promise<Engine> {
     const { createDockerEngine } = await import('../engine/docker/index.js');
-    return createDockerEngine({ env: this.env, retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs });
+    return createDockerEngine({
+      env: this.env,
+      retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs,
+    });
   }
 }

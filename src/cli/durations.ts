@@ -10,6 +10,7 @@ export function durationFlag(flag: string, value: string): number {
 
 export function intFlag(flag: string, value: string, min = 1): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} "${value}" must be a whole number of at least ${min}`);
+  if (!Number.isInteger(n) || n < min)
+    throw new UsageError(`${flag} "${value}" must be a whole number of at least ${min}`);
   return n;
 }

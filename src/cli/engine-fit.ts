@@ -17,7 +17,13 @@ export async function refuseUnfitEngine(engine: Engine, specs: TaskSpec[]): Prom
   const binds = mounts.filter((m) => m.type === 'bind');
   const runsQuery = mounts.some((m) => m.target === QUERY_PATHS.runner);
   const modules = `${QUERY_PATHS.modules}/`;
-  const missing = [...new Set(binds.filter((m) => m.target.startsWith(modules) && !fs.existsSync(m.source)).map((m) => m.target.slice(modules.length)))];
+  const missing = [
+    ...new Set(
+      binds
+        .filter((m) => m.target.startsWith(modules) && !fs.existsSync(m.source))
+        .map((m) => m.target.slice(modules.length)),
+    ),
+  ];
   const problems = engineFitProblems({
     engine: await engine.host(),
     local: { hostname: os.hostname(), platform: process.platform, arch: process.arch },
@@ -26,11 +32,18 @@ export async function refuseUnfitEngine(engine: Engine, specs: TaskSpec[]): Prom
     sharedPaths: process.env.POND_ENGINE_SHARES_PATHS === '1',
   });
   if (!problems.length) return;
-  throw new EngineUnfitError(`${problems.map((p) => p.message).join('; ')}: nothing was changed`, problems.map((p) => p.hint).join('; '));
+  throw new EngineUnfitError(
+    `${problems.map((p) => p.message).join('; ')}: nothing was changed`,
+    problems.map((p) => p.hint).join('; '),
+  );
 }
 
 /** The specs of the containers a plan creates or replaces: the ones the engine must be able to run. */
 export function createdSpecs(containers: DesiredContainer[], plan: Plan): TaskSpec[] {
-  const made = new Set(plan.steps.filter((s) => s.resource === 'container' && (s.action === 'create' || s.action === 'replace')).map((s) => s.name));
+  const made = new Set(
+    plan.steps
+      .filter((s) => s.resource === 'container' && (s.action === 'create' || s.action === 'replace'))
+      .map((s) => s.name),
+  );
   return containers.filter((c) => made.has(c.workload)).map((c) => c.spec);
 }

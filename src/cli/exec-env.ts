@@ -9,7 +9,11 @@ export function execEnv(flags: string[], host: Record<string, string | undefined
   for (const flag of flags) {
     const eq = flag.indexOf('=');
     const key = eq < 0 ? flag : flag.slice(0, eq);
-    if (!key) throw new UsageError(`-e "${flag}" names no variable`, 'write -e KEY=VALUE (or -e KEY to pass this shell\'s value)');
+    if (!key)
+      throw new UsageError(
+        `-e "${flag}" names no variable`,
+        "write -e KEY=VALUE (or -e KEY to pass this shell's value)",
+      );
     const value = eq < 0 ? host[key] : flag.slice(eq + 1);
     if (value !== undefined) env[key] = value;
   }

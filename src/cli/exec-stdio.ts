@@ -18,7 +18,12 @@ export function execStdio(noTty: boolean): ExecStdio {
   const stdin = process.stdin;
   if (noTty || !stdin.isTTY) return { tty: false, ...(readable(0) && { stdin }), restore: () => undefined };
   stdin.setRawMode(true);
-  return { tty: true, stdin, resize: process.stdout.isTTY ? followSize : undefined, restore: () => stdin.setRawMode(false) };
+  return {
+    tty: true,
+    stdin,
+    resize: process.stdout.isTTY ? followSize : undefined,
+    restore: () => stdin.setRawMode(false),
+  };
 }
 
 /** A terminal that reports no size (0×0, as a bare pty does) leaves the engine's default in place. */

@@ -8,7 +8,14 @@ import type { Output } from './output.js';
  */
 export function reportError(out: Output, e: unknown, cwd: string, json = false): number {
   if (e instanceof ConfigError) {
-    if (json) out.out(JSON.stringify({ valid: false, diagnostics: e.diagnostics, ...(e.notes.length && { notes: e.notes }) }, null, 2));
+    if (json)
+      out.out(
+        JSON.stringify(
+          { valid: false, diagnostics: e.diagnostics, ...(e.notes.length && { notes: e.notes }) },
+          null,
+          2,
+        ),
+      );
     for (const d of e.diagnostics) out.err(formatDiagnostic(d, cwd));
     for (const n of e.notes) out.err(`note: ${n}`);
     const errors = e.diagnostics.filter((d) => d.severity === 'error').length;
@@ -17,7 +24,10 @@ export function reportError(out: Output, e: unknown, cwd: string, json = false):
   }
   if (e instanceof AlreadyReportedError) return e.exitCode;
   if (e instanceof PondError) {
-    if (json) out.out(JSON.stringify({ error: { kind: e.name, message: e.message, hint: e.hint, exit_code: e.exitCode } }, null, 2));
+    if (json)
+      out.out(
+        JSON.stringify({ error: { kind: e.name, message: e.message, hint: e.hint, exit_code: e.exitCode } }, null, 2),
+      );
     out.err(`error: ${e.message}`);
     if (e.hint) out.err(`  hint: ${e.hint}`);
     return e.exitCode;

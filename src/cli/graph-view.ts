@@ -15,7 +15,8 @@ export function graphNodes(workloads: readonly WorkloadSpec[]): GraphNode[] {
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-const byEnds = (a: Edge, b: Edge): number => (a.to + '\0' + a.from < b.to + '\0' + b.from ? -1 : a.to === b.to && a.from === b.from ? 0 : 1);
+const byEnds = (a: Edge, b: Edge): number =>
+  a.to + '\0' + a.from < b.to + '\0' + b.from ? -1 : a.to === b.to && a.from === b.from ? 0 : 1;
 const kindOf = (n: GraphNode): string => (n.schedule ? `${n.kind} (${n.schedule})` : n.kind);
 
 /** Graphviz DOT; arrows run from a dependency to the workload that waits for it, labelled with the condition. */

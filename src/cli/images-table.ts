@@ -35,12 +35,34 @@ export function shortImageId(id: string): string {
  * The row for a container whose configured image is `ref`. When the engine lists the container by
  * image id (its tag moved on or was removed), the name comes from the image's own tags, if any.
  */
-export function imageRow(workload: string, container: string, ref: string, imageId: string | undefined, info: ImageInfo | undefined): ImageRow {
+export function imageRow(
+  workload: string,
+  container: string,
+  ref: string,
+  imageId: string | undefined,
+  info: ImageInfo | undefined,
+): ImageRow {
   const named = ref.startsWith('sha256:') ? info?.repoTags[0] : ref;
   const { repository, tag } = named ? splitReference(named) : { repository: '<none>', tag: '<none>' };
-  return { workload, container, repository, tag, id: info?.id ?? imageId ?? ref, size_bytes: info ? info.sizeBytes : null };
+  return {
+    workload,
+    container,
+    repository,
+    tag,
+    id: info?.id ?? imageId ?? ref,
+    size_bytes: info ? info.sizeBytes : null,
+  };
 }
 
 export function imagesTable(rows: ImageRow[]): string[][] {
-  return [['WORKLOAD', 'REPOSITORY', 'TAG', 'IMAGE ID', 'SIZE'], ...rows.map((r) => [r.workload, r.repository, r.tag, shortImageId(r.id), r.size_bytes === null ? '-' : formatBytes(r.size_bytes)])];
+  return [
+    ['WORKLOAD', 'REPOSITORY', 'TAG', 'IMAGE ID', 'SIZE'],
+    ...rows.map((r) => [
+      r.workload,
+      r.repository,
+      r.tag,
+      shortImageId(r.id),
+      r.size_bytes === null ? '-' : formatBytes(r.size_bytes),
+    ]),
+  ];
 }

@@ -40,7 +40,15 @@ export function containerInfos(workloads: WorkloadSpec[], containers: ObservedWo
 
 /** The table rows of the containers section. */
 export function containerTable(rows: ContainerInfo[]): string[][] {
-  return [['WORKLOAD', 'STATE', 'CONTAINER', 'PID', 'STARTED', 'UPTIME'], ...rows.map((r) => [
-    r.workload, r.state, r.id?.slice(0, 12) ?? '-', r.pid ? String(r.pid) : '-', r.started_at ?? '-', r.uptime_seconds !== undefined ? formatUptime(r.uptime_seconds) : '-',
-  ])];
+  return [
+    ['WORKLOAD', 'STATE', 'CONTAINER', 'PID', 'STARTED', 'UPTIME'],
+    ...rows.map((r) => [
+      r.workload,
+      r.state,
+      r.id?.slice(0, 12) ?? '-',
+      r.pid ? String(r.pid) : '-',
+      r.started_at ?? '-',
+      r.uptime_seconds !== undefined ? formatUptime(r.uptime_seconds) : '-',
+    ]),
+  ];
 }

@@ -7,8 +7,11 @@ import { whileStoppable } from './signals.js';
  */
 export async function interruptible<T>(fn: (signal: AbortSignal) => Promise<T>, onInterrupt?: () => void): Promise<T> {
   const abort = new AbortController();
-  return whileStoppable(() => {
-    onInterrupt?.();
-    abort.abort();
-  }, () => fn(abort.signal));
+  return whileStoppable(
+    () => {
+      onInterrupt?.();
+      abort.abort();
+    },
+    () => fn(abort.signal),
+  );
 }

@@ -17,7 +17,10 @@ export function logTimeFlag(flag: string, value: string, nowMs: number): number 
   if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
   const back = parseDuration(text);
   if (back !== undefined) return (nowMs - back) / 1000;
-  throw new UsageError(`${flag} "${value}" is neither a duration nor a timestamp`, 'write a duration back from now like 10m or 1h30m, or a time like 2026-01-02T15:04:05Z');
+  throw new UsageError(
+    `${flag} "${value}" is neither a duration nor a timestamp`,
+    'write a duration back from now like 10m or 1h30m, or a time like 2026-01-02T15:04:05Z',
+  );
 }
 
 /** An ISO time in epoch seconds, its fraction kept beyond milliseconds (the engine stamps nanoseconds). */

@@ -12,7 +12,10 @@ export interface LogEntry {
 
 /** The engine trims trailing zeros of the fraction ("…:05.1Z"); padded to nanoseconds, stamps sort as text. */
 export function sortableTime(time: string): string {
-  return time.replace(/(\d\d:\d\d:\d\d)(?:\.(\d+))?Z$/, (_m, hms: string, frac = '') => `${hms}.${frac.padEnd(9, '0')}Z`);
+  return time.replace(
+    /(\d\d:\d\d:\d\d)(?:\.(\d+))?Z$/,
+    (_m, hms: string, frac = '') => `${hms}.${frac.padEnd(9, '0')}Z`,
+  );
 }
 
 /** Every source's lines interleaved by time; lines of one instant keep their source's order. Pure. */

@@ -20,16 +20,35 @@ export function build(run: Registry['run']): Command {
   const program = new Command('pond')
     .description('Declarative orchestrator for the containers a data team runs')
     .version(POND_VERSION)
-    .option('-f, --file <file>', 'pond.yaml to use ("-": stdin); repeat to layer overrides (later wins); default: POND_FILE, else ./pond.yaml', collect, [])
-    .option('-p, --project-name <name>', 'project name (default: POND_PROJECT_NAME, else name: in the file, else the folder name)')
-    .option('--project-directory <dir>', 'the project folder: where pond.yaml is looked for and relative paths resolve from')
-    .option('--env-file <file>', 'read variables from this file instead of .env; repeat for more (later wins)', collect, [])
+    .option(
+      '-f, --file <file>',
+      'pond.yaml to use ("-": stdin); repeat to layer overrides (later wins); default: POND_FILE, else ./pond.yaml',
+      collect,
+      [],
+    )
+    .option(
+      '-p, --project-name <name>',
+      'project name (default: POND_PROJECT_NAME, else name: in the file, else the folder name)',
+    )
+    .option(
+      '--project-directory <dir>',
+      'the project folder: where pond.yaml is looked for and relative paths resolve from',
+    )
+    .option(
+      '--env-file <file>',
+      'read variables from this file instead of .env; repeat for more (later wins)',
+      collect,
+      [],
+    )
     .option('--no-color', 'no colour and no live redraw (like NO_COLOR=1)')
     .showHelpAfterError('(run with --help for usage)')
     .enablePositionalOptions()
     .exitOverride();
   const ctxFor = (cmd: Command): Context => new Context(globalsOf(program, cmd));
-  const lockTimeout = new Option('--lock-timeout <duration>', 'wait this long for another pond on this project').default('0s');
+  const lockTimeout = new Option(
+    '--lock-timeout <duration>',
+    'wait this long for another pond on this project',
+  ).default('0s');
   const concurrency = new Option('--concurrency <n>', 'engine calls in flight at once').default('16');
   const registry: Registry = { program, run, ctxFor, lockTimeout, concurrency };
   projectCommands(registry);
@@ -49,10 +68,24 @@ export function build(run: Registry['run']): Command {
 function inheritGlobals(cmd: Command): void {
   const shorts = new Set(cmd.options.map((o) => o.short));
   const longs = new Set(cmd.options.map((o) => o.long));
-  if (!longs.has('--file')) cmd.addOption(new Option(shorts.has('-f') ? '--file <file>' : '-f, --file <file>', 'pond.yaml to use (also before the command)').argParser(collect).default([]).hideHelp());
-  if (!longs.has('--project-name')) cmd.addOption(new Option(shorts.has('-p') ? '--project-name <name>' : '-p, --project-name <name>', 'project name (also before the command)').hideHelp());
+  if (!longs.has('--file'))
+    cmd.addOption(
+      new Option(shorts.has('-f') ? '--file <file>' : '-f, --file <file>', 'pond.yaml to use (also before the command)')
+        .argParser(collect)
+        .default([])
+        .hideHelp(),
+    );
+  if (!longs.has('--project-name'))
+    cmd.addOption(
+      new Option(
+        shorts.has('-p') ? '--project-name <name>' : '-p, --project-name <name>',
+        'project name (also before the command)',
+      ).hideHelp(),
+    );
   cmd.addOption(new Option('--project-directory <dir>', 'the project folder (also before the command)').hideHelp());
-  cmd.addOption(new Option('--env-file <file>', 'env file (also before the command)').argParser(collect).default([]).hideHelp());
+  cmd.addOption(
+    new Option('--env-file <file>', 'env file (also before the command)').argParser(collect).default([]).hideHelp(),
+  );
   cmd.addOption(new Option('--no-color', 'no colour (also before the command)').hideHelp());
 }
 
@@ -85,7 +118,12 @@ function releaseLocksOnExit(): void {
 
 /** Parses argv, runs one command, and returns the exit code (DESIGN §3). */
 export async function main(argv: string[]): Promise<number> {
-  if (argv[0] === COMPLETE_COMMAND) return completeCommand(build(async () => undefined), argv.slice(1), process.cwd());
+  if (argv[0] === COMPLETE_COMMAND)
+    return completeCommand(
+      build(async () => undefined),
+      argv.slice(1),
+      process.cwd(),
+    );
   const out = createOutput();
   installSignals((line) => out.err(line));
   releaseLocksOnExit();

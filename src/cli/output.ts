@@ -32,8 +32,19 @@ export interface OutputFlags {
 
 type Stream = NodeJS.WriteStream;
 
-export function createOutput(flags: OutputFlags = {}, stdout: Stream = process.stdout, stderr: Stream = process.stderr, env = process.env): Output {
-  const mode = decideOutput({ env, noColor: flags.noColor, progress: flags.progress, stdout: facts(stdout), stderr: facts(stderr) });
+export function createOutput(
+  flags: OutputFlags = {},
+  stdout: Stream = process.stdout,
+  stderr: Stream = process.stderr,
+  env = process.env,
+): Output {
+  const mode = decideOutput({
+    env,
+    noColor: flags.noColor,
+    progress: flags.progress,
+    stdout: facts(stdout),
+    stderr: facts(stderr),
+  });
   const closed = watchClosed(stdout);
   const write = (text: string): void => void stderr.write(text.endsWith('\n') ? text : text + '\n');
   const silent = mode.progress === 'quiet' || mode.progress === 'json';
@@ -48,7 +59,8 @@ export function createOutput(flags: OutputFlags = {}, stdout: Stream = process.s
     note: (text) => void (silent || write(text)),
     log: (line) => {
       if (mode.progress === 'quiet') return;
-      if (mode.progress === 'json') return write(JSON.stringify({ time: new Date().toISOString(), status: 'info', message: line }));
+      if (mode.progress === 'json')
+        return write(JSON.stringify({ time: new Date().toISOString(), status: 'info', message: line }));
       write(mode.progress === 'tty' ? line : `${timestamp()} ${line}`);
     },
   };
@@ -94,5 +106,14 @@ export function paint(o: Output, code: number, text: string): string {
 /** Left-aligned columns, two spaces apart; the last column is not padded. */
 export function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n') + '\n';
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!)))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }

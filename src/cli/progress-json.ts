@@ -17,7 +17,15 @@ export interface ProgressEvent {
 
 export function progressEvent(e: StepEvent, now: Date): ProgressEvent {
   const message = e.status === 'reached' ? (e.condition ?? null) : (e.message ?? e.error?.message ?? null);
-  return { time: now.toISOString(), step: e.step.id, action: e.step.action, resource: e.step.resource, name: e.step.name, status: e.status, message };
+  return {
+    time: now.toISOString(),
+    step: e.step.id,
+    action: e.step.action,
+    resource: e.step.resource,
+    name: e.step.name,
+    status: e.status,
+    message,
+  };
 }
 
 /** NDJSON events on stderr, every state change included (pending and running too), for tools. */

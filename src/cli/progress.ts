@@ -62,8 +62,7 @@ export async function ttyProgress(plan: Plan): Promise<Progress> {
               else if (e.status === 'done') {
                 task.title = `${stepTitle(step)}${step.reach.length > 1 ? ` (${step.reach.at(-1)})` : ''}`;
                 resolve();
-              }
-              else if (e.status === 'failed') reject(e.error ?? new Error('failed'));
+              } else if (e.status === 'failed') reject(e.error ?? new Error('failed'));
               else if (e.status === 'skipped' || e.status === 'cancelled') {
                 task.skip(e.message ?? e.status);
                 resolve();

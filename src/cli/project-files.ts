@@ -56,6 +56,13 @@ export function chooseFiles(s: FileSources): ChosenFiles {
 export function requireFiles(chosen: ChosenFiles): string[] {
   if (chosen.files.length) return chosen.files;
   const compose = COMPOSE_FILES.find((f) => fs.existsSync(path.join(chosen.dir, f)));
-  if (compose) throw new UsageError(`no pond.yaml in ${chosen.dir}, but there is a Compose file (${compose})`, `pond import writes a pond.yaml from it (pond import ${compose}), or point at a pond.yaml with -f`);
-  throw new UsageError(`no pond.yaml in ${chosen.dir}`, 'create one (see examples/), or point at it with -f path/to/pond.yaml (or POND_FILE, or --project-directory DIR)');
+  if (compose)
+    throw new UsageError(
+      `no pond.yaml in ${chosen.dir}, but there is a Compose file (${compose})`,
+      `pond import writes a pond.yaml from it (pond import ${compose}), or point at a pond.yaml with -f`,
+    );
+  throw new UsageError(
+    `no pond.yaml in ${chosen.dir}`,
+    'create one (see examples/), or point at it with -f path/to/pond.yaml (or POND_FILE, or --project-directory DIR)',
+  );
 }

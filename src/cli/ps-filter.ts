@@ -6,7 +6,11 @@ export const PS_STATES = ['running', 'exited', 'paused', 'restarting', 'created'
 /** Refuses a state docker has no name for, before anything is looked up. */
 export function checkStates(states: string[]): string[] {
   const bad = states.filter((s) => !(PS_STATES as readonly string[]).includes(s));
-  if (bad.length) throw new UsageError(`--status "${bad[0]}" is not a container state`, `use one of: ${PS_STATES.join(', ')} (repeat --status for several)`);
+  if (bad.length)
+    throw new UsageError(
+      `--status "${bad[0]}" is not a container state`,
+      `use one of: ${PS_STATES.join(', ')} (repeat --status for several)`,
+    );
   return states;
 }
 

@@ -12,12 +12,18 @@ export interface PullProgress {
  * plain timestamped lines, an image's final line always and its progress as pullImage reports it.
  * `quiet` (or --progress quiet) prints nothing at all; --progress json gives one JSON line per final line (output.log).
  */
-export function pullProgress(output: Output, images: string[], quiet: boolean, stderr: NodeJS.WriteStream = process.stderr): PullProgress {
+export function pullProgress(
+  output: Output,
+  images: string[],
+  quiet: boolean,
+  stderr: NodeJS.WriteStream = process.stderr,
+): PullProgress {
   const mode = output.progress ?? (output.tty ? 'tty' : 'plain');
   if (quiet || mode === 'quiet') return { update: () => undefined, done: () => undefined };
   if (mode !== 'tty') return { update: (_i, line) => output.log(line), done: (_i, line) => output.log(line) };
   const lines = new Map(images.map((i) => [i, `${i}: waiting`]));
-  const fit = (line: string): string => (stderr.columns && line.length >= stderr.columns ? line.slice(0, stderr.columns - 1) : line);
+  const fit = (line: string): string =>
+    stderr.columns && line.length >= stderr.columns ? line.slice(0, stderr.columns - 1) : line;
   stderr.write([...lines.values()].map(fit).join('\n') + '\n');
   const finished = new Set<string>();
   const draw = (): void => {

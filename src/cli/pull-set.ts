@@ -15,7 +15,10 @@ export function pullTargets(containers: DesiredContainer[], names: string[], pro
   const declared = [...new Set(containers.map((c) => c.workload))].sort();
   const unknown = names.filter((n) => !declared.includes(n));
   if (unknown.length) {
-    throw new UsageError(`no workload ${unknown.map((u) => `"${u}"`).join(', ')} in project "${project}"`, `workloads in pond.yaml: ${declared.join(', ') || '(none)'}`);
+    throw new UsageError(
+      `no workload ${unknown.map((u) => `"${u}"`).join(', ')} in project "${project}"`,
+      `workloads in pond.yaml: ${declared.join(', ') || '(none)'}`,
+    );
   }
   const byImage = new Map<string, Set<string>>();
   for (const c of containers.filter((c) => !names.length || names.includes(c.workload))) {

@@ -18,12 +18,25 @@ export function readinessOf(logSeen: boolean | undefined, answering: boolean | u
 }
 
 /** Re-checks ready_when of each running container now (in parallel), by container name. */
-export async function checkReadiness(engine: Engine, containers: ObservedWorkload[], readyWhen: ReadonlyMap<string, Probe>): Promise<Map<string, Readiness>> {
+export async function checkReadiness(
+  engine: Engine,
+  containers: ObservedWorkload[],
+  readyWhen: ReadonlyMap<string, Probe>,
+): Promise<Map<string, Readiness>> {
   const results = await Promise.all(
     runningWith(containers, readyWhen).map(async ([c, probe]) => {
       const parts = split(probe);
       const ok = (probes: Probe[]): Promise<boolean | undefined> =>
-        probes.length ? Promise.all(probes.map((p) => engine.probe(c.id, p, TRY_MS).then((r) => r.ok, () => false))).then((all) => all.every(Boolean)) : Promise.resolve(undefined);
+        probes.length
+          ? Promise.all(
+              probes.map((p) =>
+                engine.probe(c.id, p, TRY_MS).then(
+                  (r) => r.ok,
+                  () => false,
+                ),
+              ),
+            ).then((all) => all.every(Boolean))
+          : Promise.resolve(undefined);
       const [logSeen, answering] = await Promise.all([ok(parts.log), ok(parts.http)]);
       return [c.name, readinessOf(logSeen, answering)] as const;
     }),
@@ -50,11 +63,18 @@ function split(probe: Probe): { log: Probe[]; http: Probe[] } {
  * interval has passed, and http/tcp/log probes have no engine check at all, so without this a
  * notebook `up` just saw healthy would show nothing, and a database "starting" for seconds.
  */
-export async function checkHealth(engine: Engine, containers: ObservedWorkload[], health: ReadonlyMap<string, Probe>): Promise<Map<string, 'healthy' | 'unhealthy'>> {
+export async function checkHealth(
+  engine: Engine,
+  containers: ObservedWorkload[],
+  health: ReadonlyMap<string, Probe>,
+): Promise<Map<string, 'healthy' | 'unhealthy'>> {
   const pending = runningWith(containers, health).filter(([c]) => c.health === undefined || c.health === 'starting');
   const results = await Promise.all(
     pending.map(async ([c, probe]) => {
-      const ok = await engine.probe(c.id, probe, TRY_MS).then((r) => r.ok, () => false);
+      const ok = await engine.probe(c.id, probe, TRY_MS).then(
+        (r) => r.ok,
+        () => false,
+      );
       return [c.name, ok ? 'healthy' : c.health === 'starting' ? undefined : 'unhealthy'] as const;
     }),
   );

@@ -25,7 +25,12 @@ export interface RunApplyOptions {
  * start nothing new, exit 128+N; second: exit at once) and every outcome reported. The caller shows what it wants and then
  * calls `failUnlessOk`.
  */
-export async function runApply(out: Output, plan: Plan, engine: Engine, options: RunApplyOptions): Promise<ApplyResult> {
+export async function runApply(
+  out: Output,
+  plan: Plan,
+  engine: Engine,
+  options: RunApplyOptions,
+): Promise<ApplyResult> {
   const abort = new AbortController();
   const onStop = (signal: StopSignal): void => {
     out.err(`\ninterrupted (${signal}): finishing calls in flight, starting nothing new (a second signal quits now)`);
@@ -34,10 +39,17 @@ export async function runApply(out: Output, plan: Plan, engine: Engine, options:
   const progress = await progressFor(out, plan);
   const started = Date.now();
   return whileStoppable(onStop, async () => {
-    const result = await applyPlan(plan, engine, { concurrency: options.concurrency, waitTimeoutMs: options.waitTimeoutMs, projectDir: options.projectDir, runBot: options.runBot, signal: abort.signal, onEvent: (e) => {
-      progress.onEvent(e);
-      options.onEvent?.(e);
-    } });
+    const result = await applyPlan(plan, engine, {
+      concurrency: options.concurrency,
+      waitTimeoutMs: options.waitTimeoutMs,
+      projectDir: options.projectDir,
+      runBot: options.runBot,
+      signal: abort.signal,
+      onEvent: (e) => {
+        progress.onEvent(e);
+        options.onEvent?.(e);
+      },
+    });
     await progress.done();
     reportOutcome(out, result, Date.now() - started);
     return result;
@@ -67,7 +79,8 @@ export function applyExitCode(result: ApplyResult | undefined): number {
 /** Ends the command with applyExitCode; the outcome was already reported, so nothing more is printed. */
 export function failUnlessOk(result: ApplyResult | undefined): void {
   const code = applyExitCode(result);
-  if (code) throw new AlreadyReportedError(result?.interrupted ? 'interrupted: some steps did not run' : 'apply failed', code);
+  if (code)
+    throw new AlreadyReportedError(result?.interrupted ? 'interrupted: some steps did not run' : 'apply failed', code);
 }
 
 function reportOutcome(out: Output, result: ApplyResult, ms: number): void {
@@ -80,6 +93,11 @@ function reportOutcome(out: Output, result: ApplyResult, ms: number): void {
     for (const w of r.warnings) note(out, `warning: ${w}`);
   }
   const count = (s: string): number => result.results.filter((r) => r.status === s).length;
-  const parts = [`${count('done')} done`, count('failed') && `${count('failed')} failed`, count('skipped') && `${count('skipped')} skipped`, count('cancelled') && `${count('cancelled')} not started`];
+  const parts = [
+    `${count('done')} done`,
+    count('failed') && `${count('failed')} failed`,
+    count('skipped') && `${count('skipped')} skipped`,
+    count('cancelled') && `${count('cancelled')} not started`,
+  ];
   note(out, `Apply: ${parts.filter(Boolean).join(', ')} in ${(ms / 1000).toFixed(1)}s.`);
 }

@@ -39,7 +39,8 @@ function parseEnv(pairs: string[]): Record<string, string> {
   for (const pair of pairs) {
     const at = pair.indexOf('=');
     const key = at < 0 ? pair : pair.slice(0, at);
-    if (at < 0 || !ENV_NAME.test(key)) throw new UsageError(`-e ${JSON.stringify(pair)} is not KEY=VALUE`, 'write -e NAME=value (one variable per -e)');
+    if (at < 0 || !ENV_NAME.test(key))
+      throw new UsageError(`-e ${JSON.stringify(pair)} is not KEY=VALUE`, 'write -e NAME=value (one variable per -e)');
     env[key] = pair.slice(at + 1);
   }
   return env;
@@ -51,6 +52,10 @@ function nonEmpty(flag: string, value: string): string {
 }
 
 function absolute(dir: string): string {
-  if (!dir.startsWith('/')) throw new UsageError(`-w ${JSON.stringify(dir)} is not an absolute path`, 'the working directory is a path inside the container, such as -w /app');
+  if (!dir.startsWith('/'))
+    throw new UsageError(
+      `-w ${JSON.stringify(dir)} is not an absolute path`,
+      'the working directory is a path inside the container, such as -w /app',
+    );
   return dir;
 }

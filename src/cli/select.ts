@@ -31,7 +31,10 @@ export function pick(all: WorkloadContainer[], names: string[], project: string)
 export function pickRunning(all: WorkloadContainer[], name: string, project: string): WorkloadContainer {
   const [found] = pick(all, [name], project);
   if (found!.container.state !== 'running') {
-    throw new UsageError(`workload "${name}" is not running (its container is ${found!.container.state})`, `start it with: pond up; pond ps shows why it stopped`);
+    throw new UsageError(
+      `workload "${name}" is not running (its container is ${found!.container.state})`,
+      `start it with: pond up; pond ps shows why it stopped`,
+    );
   }
   return found!;
 }

@@ -8,7 +8,8 @@ export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 
 export const SIGNAL_EXIT: Record<StopSignal, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 const STOP_SIGNALS: StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-const PARTIAL = 'stopped at once: the state may be partial. The next `pond up` finishes the plan; leftovers of an unfinished replace are removed then.';
+const PARTIAL =
+  'stopped at once: the state may be partial. The next `pond up` finishes the plan; leftovers of an unfinished replace are removed then.';
 
 type Handler = (signal: StopSignal) => void;
 const handlers: Handler[] = [];

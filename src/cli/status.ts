@@ -25,7 +25,18 @@ export interface WorkloadStatus {
 export function statusRows(observed: ObservedState, declared: string[] = []): WorkloadStatus[] {
   const rows = observed.workloads.map(toRow);
   for (const w of declared) {
-    if (!rows.some((r) => r.workload === w)) rows.push({ workload: w, kind: 'service', container: '', id: '', state: 'missing', health: '', ports: [], image: '', restarts: 0 });
+    if (!rows.some((r) => r.workload === w))
+      rows.push({
+        workload: w,
+        kind: 'service',
+        container: '',
+        id: '',
+        state: 'missing',
+        health: '',
+        ports: [],
+        image: '',
+        restarts: 0,
+      });
   }
   return rows.sort((a, b) => a.workload.localeCompare(b.workload) || a.container.localeCompare(b.container));
 }
@@ -65,7 +76,17 @@ function stopped(c: ObservedWorkload): boolean {
 }
 
 export function statusTable(rows: WorkloadStatus[]): string[][] {
-  return [['WORKLOAD', 'STATE', 'HEALTH', 'PORTS', 'IMAGE', 'CONTAINER'], ...rows.map((r) => [r.workload, r.state, r.health || '-', r.ports.join(', ') || '-', r.image || '-', r.container ? `${r.container} (${r.id})` : '-'])];
+  return [
+    ['WORKLOAD', 'STATE', 'HEALTH', 'PORTS', 'IMAGE', 'CONTAINER'],
+    ...rows.map((r) => [
+      r.workload,
+      r.state,
+      r.health || '-',
+      r.ports.join(', ') || '-',
+      r.image || '-',
+      r.container ? `${r.container} (${r.id})` : '-',
+    ]),
+  ];
 }
 
 /**
@@ -86,7 +107,11 @@ export interface PsRow extends WorkloadStatus {
 }
 
 /** Adds uptime (from `now`) and the samples in `stats`, keyed by container name. Pure. */
-export function psRows(rows: WorkloadStatus[], now: Date, stats: ReadonlyMap<string, WorkloadStats> = new Map()): PsRow[] {
+export function psRows(
+  rows: WorkloadStatus[],
+  now: Date,
+  stats: ReadonlyMap<string, WorkloadStats> = new Map(),
+): PsRow[] {
   return rows.map((r) => {
     if (r.state !== 'running') return r;
     const uptime = r.started_at ? uptimeSeconds(r.started_at, now) : undefined;
@@ -94,7 +119,11 @@ export function psRows(rows: WorkloadStatus[], now: Date, stats: ReadonlyMap<str
     return {
       ...r,
       ...(uptime !== undefined && { uptime_seconds: uptime }),
-      ...(s && { cpu_percent: Math.round(s.cpuPercent * 100) / 100, memory_bytes: s.memoryBytes, memory_limit_bytes: s.memoryLimitBytes }),
+      ...(s && {
+        cpu_percent: Math.round(s.cpuPercent * 100) / 100,
+        memory_bytes: s.memoryBytes,
+        memory_limit_bytes: s.memoryLimitBytes,
+      }),
     };
   });
 }
@@ -107,12 +136,18 @@ export function psRows(rows: WorkloadStatus[], now: Date, stats: ReadonlyMap<str
  */
 export function psTable(rows: PsRow[], opts: { stats?: boolean } = {}): string[][] {
   const middle = opts.stats ? ['CPU %', 'MEM'] : ['IMAGE', 'CONTAINER'];
-  return [['WORKLOAD', 'STATE', 'HEALTH', 'UPTIME', 'RESTARTS', ...middle, 'PORTS'], ...rows.map((r) => psCells(r, !!opts.stats))];
+  return [
+    ['WORKLOAD', 'STATE', 'HEALTH', 'UPTIME', 'RESTARTS', ...middle, 'PORTS'],
+    ...rows.map((r) => psCells(r, !!opts.stats)),
+  ];
 }
 
 function psCells(r: PsRow, stats: boolean): string[] {
   const { cpu_percent: cpu, memory_bytes: used, memory_limit_bytes: limit } = r;
-  const figures = cpu !== undefined && used !== undefined && limit !== undefined ? [formatPercent(cpu), formatMemory(used, limit)] : ['-', '-'];
+  const figures =
+    cpu !== undefined && used !== undefined && limit !== undefined
+      ? [formatPercent(cpu), formatMemory(used, limit)]
+      : ['-', '-'];
   return [
     r.workload,
     r.state,

@@ -25,8 +25,13 @@ export function urlLines(workloads: WorkloadSpec[], rows: WorkloadStatus[]): str
       continue;
     }
     for (const { port, path } of w.health ? httpPorts(w.health.probe) : []) {
-      const published = row.ports.map((p) => /^(.+):(\d+)->(\d+)\/tcp$/.exec(p)).find((m) => m && Number(m[3]) === port);
-      if (published) lines.push(`${w.name}  http://${published[1] === '0.0.0.0' ? '127.0.0.1' : published[1]}:${published[2]}${path}`);
+      const published = row.ports
+        .map((p) => /^(.+):(\d+)->(\d+)\/tcp$/.exec(p))
+        .find((m) => m && Number(m[3]) === port);
+      if (published)
+        lines.push(
+          `${w.name}  http://${published[1] === '0.0.0.0' ? '127.0.0.1' : published[1]}:${published[2]}${path}`,
+        );
     }
   }
   return lines;

@@ -1,4 +1,13 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type Document,
+  type Node as YamlNode,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import type { Diagnostic, Location } from '../errors.js';
 import { MAX_DEPTH } from './caps.js';
 import type { MapEntry, TreeNode } from './tree.js';
@@ -36,7 +45,13 @@ export class TreeBuilder {
 
   private alias(name: string, target: unknown, here: Location, depth: number): TreeNode {
     if (!this.open.has(target)) return this.expand(target, here, depth);
-    this.diagnostics.push({ code: 'alias-limit', message: `alias *${name} refers to a value that contains it`, hint: 'an alias cannot repeat its own anchor', location: here, severity: 'error' });
+    this.diagnostics.push({
+      code: 'alias-limit',
+      message: `alias *${name} refers to a value that contains it`,
+      hint: 'an alias cannot repeat its own anchor',
+      location: here,
+      severity: 'error',
+    });
     return { kind: 'scalar', loc: here, value: null, plain: true, source: '' };
   }
 
@@ -52,7 +67,8 @@ export class TreeBuilder {
 
   private collection(node: YAMLMap | YAMLSeq, here: Location, depth: number): TreeNode {
     if (depth >= MAX_DEPTH) {
-      if (!this.diagnostics.some((d) => d.code === 'nesting-depth')) this.diagnostics.push(tooDeep(this.expanding ?? here));
+      if (!this.diagnostics.some((d) => d.code === 'nesting-depth'))
+        this.diagnostics.push(tooDeep(this.expanding ?? here));
       return { kind: 'scalar', loc: here, value: null, plain: true, source: '' };
     }
     this.open.add(node);
@@ -81,7 +97,12 @@ export class TreeBuilder {
   private addPair(into: Map<string, MapEntry>, key: unknown, value: unknown, depth: number): void {
     const keyLoc = this.at(rangeStart(key));
     if (!isScalar(key)) {
-      this.diagnostics.push({ code: 'type', message: 'keys must be plain strings', location: keyLoc, severity: 'error' });
+      this.diagnostics.push({
+        code: 'type',
+        message: 'keys must be plain strings',
+        location: keyLoc,
+        severity: 'error',
+      });
       return;
     }
     const valueLoc = value === null || value === undefined ? keyLoc : undefined;
@@ -93,12 +114,16 @@ export class TreeBuilder {
     return items.map((item) => {
       const node = this.build(item, undefined, depth);
       if (node.kind === 'map') return node.entries;
-      this.diagnostics.push({ code: 'type', message: 'a "<<" merge key needs a mapping or a list of mappings', location: node.loc, severity: 'error' });
+      this.diagnostics.push({
+        code: 'type',
+        message: 'a "<<" merge key needs a mapping or a list of mappings',
+        location: node.loc,
+        severity: 'error',
+      });
       return new Map();
     });
   }
 }
-
 
 function rangeStart(node: unknown): number {
   return (node as YamlNode | undefined)?.range?.[0] ?? 0;

@@ -7,7 +7,11 @@ import type { Locator } from './sourcemap.js';
  * `workloads:`. Its dozens of unknown-key errors would bury the one thing to say, so it gets one
  * diagnostic pointing at `pond import`. `given` is the file as the user named it.
  */
-export function composeFileDiagnostic(data: Record<string, unknown>, where: Locator, given: (file: string) => string): Diagnostic | undefined {
+export function composeFileDiagnostic(
+  data: Record<string, unknown>,
+  where: Locator,
+  given: (file: string) => string,
+): Diagnostic | undefined {
   if (!Object.hasOwn(data, 'services') || Object.hasOwn(data, 'workloads')) return undefined;
   const location = where.key(['services']);
   const file = location ? shorter(given(location.file)) : 'docker-compose.yml';

@@ -37,7 +37,10 @@ function pushChildren(token: CST.Token, level: number, stack: [CST.Token, number
     return;
   }
   if (!isCollection(token)) return;
-  for (const item of (token as CST.BlockMap | CST.BlockSequence | CST.FlowCollection).items as { key?: CST.Token | null; value?: CST.Token }[]) {
+  for (const item of (token as CST.BlockMap | CST.BlockSequence | CST.FlowCollection).items as {
+    key?: CST.Token | null;
+    value?: CST.Token;
+  }[]) {
     if (item.key) stack.push([item.key, level]);
     if (item.value) stack.push([item.value, level]);
   }

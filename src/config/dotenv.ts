@@ -93,8 +93,12 @@ function unescape(body: string): string {
 function syntaxError(file: string, index: number, raw: string, problem?: string): Diagnostic {
   return {
     code: 'dotenv-syntax',
-    message: problem ? `${problem} in ${file.split(/[\\/]/).pop()}` : `cannot read this line of ${file.split(/[\\/]/).pop()}`,
-    hint: problem ? 'write ${NAME} or ${NAME:-default}; write $$ or \\$ for a literal $' : 'write KEY=VALUE; quote values with spaces: KEY="a value"',
+    message: problem
+      ? `${problem} in ${file.split(/[\\/]/).pop()}`
+      : `cannot read this line of ${file.split(/[\\/]/).pop()}`,
+    hint: problem
+      ? 'write ${NAME} or ${NAME:-default}; write $$ or \\$ for a literal $'
+      : 'write KEY=VALUE; quote values with spaces: KEY="a value"',
     location: { file, line: index + 1, col: raw.length - raw.trimStart().length + 1 },
     severity: 'error',
   };

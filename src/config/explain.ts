@@ -25,7 +25,9 @@ export interface SchemaProblem {
  * Relies on `verbose: true` (errors carry schema, parentSchema and data by identity).
  */
 export function explain(errors: readonly ErrorObject[], schema: SchemaIndex): SchemaProblem[] {
-  let problems = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'propertyNames') as unknown as SchemaProblem[];
+  let problems = errors.filter(
+    (e) => e.keyword !== 'if' && e.keyword !== 'propertyNames',
+  ) as unknown as SchemaProblem[];
   const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   for (const union of unions) problems = resolveUnion(problems, union, schema);
   return dropExplainedRequired(problems);
@@ -40,7 +42,10 @@ function dropExplainedRequired(problems: SchemaProblem[]): SchemaProblem[] {
   return problems.filter((p) => {
     if (p.keyword !== 'required') return true;
     const missing = String(p.params.missingProperty);
-    return !typos.some((t) => t.instancePath === p.instancePath && didYouMean(String(t.params.additionalProperty), [missing]) === missing);
+    return !typos.some(
+      (t) =>
+        t.instancePath === p.instancePath && didYouMean(String(t.params.additionalProperty), [missing]) === missing,
+    );
   });
 }
 
@@ -48,8 +53,17 @@ function resolveUnion(problems: SchemaProblem[], union: ErrorObject, schema: Sch
   const branches = (union.schema as SchemaNode[]).map((b) => ({ raw: b, node: schema.deref(b) }));
   const fits = branches.filter((b) => schema.accepts(b.node, union.data));
   const misfits = new Set<SchemaNode>(branches.filter((b) => !fits.includes(b)).flatMap((b) => [b.raw, b.node]));
-  const rest = problems.filter((p) => p !== (union as unknown) && !(p.instancePath === union.instancePath && p.parentSchema && misfits.has(p.parentSchema)));
-  const at = { instancePath: union.instancePath, data: union.data, parentSchema: union.parentSchema as SchemaNode, params: {} };
+  const rest = problems.filter(
+    (p) =>
+      p !== (union as unknown) &&
+      !(p.instancePath === union.instancePath && p.parentSchema && misfits.has(p.parentSchema)),
+  );
+  const at = {
+    instancePath: union.instancePath,
+    data: union.data,
+    parentSchema: union.parentSchema as SchemaNode,
+    params: {},
+  };
   if (fits.length === 0) {
     const expected = schema.expected(at.parentSchema) ?? schema.describeAll(branches.map((b) => b.raw));
     return [...rest, { ...at, keyword: 'type', expected }];

@@ -31,7 +31,11 @@ export function interpolateTree<T extends TreeNode>(tree: T, lookup: Lookup): In
   const visit = (node: TreeNode, keepText: boolean): TreeNode => {
     if (node.kind === 'seq') return { ...node, items: node.items.map((n) => visit(n, keepText)) };
     if (node.kind === 'map') {
-      const entries = new Map([...node.entries].map(([k, e]) => [k, { key: e.key, node: visit(e.node, keepText || STRING_MAPS.has(k)) }] as const));
+      const entries = new Map(
+        [...node.entries].map(
+          ([k, e]) => [k, { key: e.key, node: visit(e.node, keepText || STRING_MAPS.has(k)) }] as const,
+        ),
+      );
       return { ...node, entries };
     }
     return scalar(node, lookup, diagnostics, names, keepText);
@@ -42,7 +46,13 @@ export function interpolateTree<T extends TreeNode>(tree: T, lookup: Lookup): In
 /** Keys whose values are strings by contract, however the interpolated text looks. */
 const STRING_MAPS = new Set(['env', 'labels']);
 
-function scalar(node: ScalarNode, lookup: Lookup, diagnostics: Diagnostic[], names: Set<string>, keepText: boolean): ScalarNode {
+function scalar(
+  node: ScalarNode,
+  lookup: Lookup,
+  diagnostics: Diagnostic[],
+  names: Set<string>,
+  keepText: boolean,
+): ScalarNode {
   if (typeof node.value !== 'string' || !node.value.includes('$')) return node;
   const result = expand(node.value, lookup);
   result.names.forEach((n) => names.add(n));

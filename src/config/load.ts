@@ -46,7 +46,10 @@ export async function readConfig(opts: LoadOptions): Promise<ConfigStage> {
   if (files.length === 0) throw new ConfigError([noFiles()]);
   const read = await Promise.all(files.map((file, i) => parseFile(file, opts.files[i]!, opts.stdin)));
   const failed = read.flatMap((r) => r.diagnostics);
-  if (failed.length > 0) throw new ConfigError(sortDiagnostics(failed), undefined, [unparsed(read.filter((r) => r.diagnostics.length).length, files.length)]);
+  if (failed.length > 0)
+    throw new ConfigError(sortDiagnostics(failed), undefined, [
+      unparsed(read.filter((r) => r.diagnostics.length).length, files.length),
+    ]);
   const dir = opts.dir ?? (files[0] === STDIN_FILE ? process.cwd() : path.dirname(files[0]!));
   const envFiles = opts.envFiles?.map((f) => path.resolve(f)) ?? [path.join(dir, '.env')];
   const dotenv = await readDotEnvs(envFiles, opts.envFiles !== undefined, (name) => opts.env[name]);
@@ -64,7 +67,17 @@ export async function readConfig(opts: LoadOptions): Promise<ConfigStage> {
   const secretValues = secretVariables.map(lookup).filter((v): v is string => !!v);
   const hidden = [...secretValues, ...configSecrets(data)];
   const diagnostics = sortDiagnostics([...early, ...schema].map((d) => withoutSecrets(d, hidden)));
-  const config = { data, files, dir, envFiles, locate: where.locate, variables: [...interpolated.variables].sort(), secretValues, secretVariables: secretVariables.sort(), tree: interpolated.tree };
+  const config = {
+    data,
+    files,
+    dir,
+    envFiles,
+    locate: where.locate,
+    variables: [...interpolated.variables].sort(),
+    secretValues,
+    secretVariables: secretVariables.sort(),
+    tree: interpolated.tree,
+  };
   return { config, diagnostics, usable: usablePart(data, interpolated.tree, verdict.places, early) };
 }
 
@@ -75,10 +88,18 @@ function unparsed(broken: number, all: number): string {
 
 /** A schema message quoting a value that is secret by where it came from (a variable, a URL's password) shows its shape instead. */
 function withoutSecrets(d: Diagnostic, secrets: string[]): Diagnostic {
-  return { ...d, message: scrubSecrets(d.message, secrets), ...(d.hint !== undefined && { hint: scrubSecrets(d.hint, secrets) }) };
+  return {
+    ...d,
+    message: scrubSecrets(d.message, secrets),
+    ...(d.hint !== undefined && { hint: scrubSecrets(d.hint, secrets) }),
+  };
 }
 
-async function parseFile(file: string, asGiven: string, stdin?: Buffer): Promise<{ tree?: MapNode; diagnostics: Diagnostic[] }> {
+async function parseFile(
+  file: string,
+  asGiven: string,
+  stdin?: Buffer,
+): Promise<{ tree?: MapNode; diagnostics: Diagnostic[] }> {
   let bytes: Buffer | undefined;
   try {
     bytes = file === STDIN_FILE ? capped(stdin ?? Buffer.alloc(0)) : await readCapped(file);
@@ -115,7 +136,17 @@ async function readDotEnv(file: string, required: boolean, env: Lookup): Promise
   } catch (error) {
     if (!required) return { values: {}, diagnostics: [] };
     const code = (error as NodeJS.ErrnoException).code;
-    return { values: {}, diagnostics: [{ code: 'file-not-found', message: `env file "${file}" ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`}`, hint: 'check the path given with --env-file (relative to the working folder)', severity: 'error' }] };
+    return {
+      values: {},
+      diagnostics: [
+        {
+          code: 'file-not-found',
+          message: `env file "${file}" ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`}`,
+          hint: 'check the path given with --env-file (relative to the working folder)',
+          severity: 'error',
+        },
+      ],
+    };
   }
   return parseDotEnv(file, text, env);
 }
@@ -131,13 +162,29 @@ function unreadable(file: string, error: unknown): Diagnostic {
     };
   }
   const reason = code === 'EISDIR' ? 'is a folder' : `cannot be read (${code ?? String(error)})`;
-  return { code: 'file-unreadable', message: `config file "${file}" ${reason}`, hint: 'pass a YAML file with -f', severity: 'error' };
+  return {
+    code: 'file-unreadable',
+    message: `config file "${file}" ${reason}`,
+    hint: 'pass a YAML file with -f',
+    severity: 'error',
+  };
 }
 
 function noFiles(): Diagnostic {
-  return { code: 'file-not-found', message: 'no config file given', hint: 'pass one with -f pond.yaml', severity: 'error' };
+  return {
+    code: 'file-not-found',
+    message: 'no config file given',
+    hint: 'pass one with -f pond.yaml',
+    severity: 'error',
+  };
 }
 
 function sameLocation(a: Diagnostic, b: Diagnostic): boolean {
-  return !!a.location && !!b.location && a.location.file === b.location.file && a.location.line === b.location.line && a.location.col === b.location.col;
+  return (
+    !!a.location &&
+    !!b.location &&
+    a.location.file === b.location.file &&
+    a.location.line === b.location.line &&
+    a.location.col === b.location.col
+  );
 }

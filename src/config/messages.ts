@@ -17,18 +17,23 @@ const MAX_LISTED_KEYS = 12;
 export function toDiagnostic(problem: SchemaProblem, schema: SchemaIndex, where: Locator): Diagnostic {
   const path = pointerToPath(problem.instancePath);
   const text = hideSecret(describe(problem, path, schema, where), path, problem.data, where.source(path));
-  const location = text.at === 'key' ? where.key(text.path ?? path) : text.at === 'value' ? where.value(path) : where.locate(path);
+  const location =
+    text.at === 'key' ? where.key(text.path ?? path) : text.at === 'value' ? where.value(path) : where.locate(path);
   return { code: text.code, message: text.message, hint: text.hint, location, severity: 'error' };
 }
 
 function hideSecret(text: Text, path: DocPath, data: unknown, source: string | undefined): Text {
   const below = path[0] === 'workloads' || path[0] === 'volumes' ? path.slice(2) : path;
   const secretPlace = below.some((s) => typeof s === 'string' && isSensitiveName(s));
-  const secretText = typeof data === 'string' && (isSecretValue(data) || (path.at(-2) === 'env' && isSensitiveName(data)));
+  const secretText =
+    typeof data === 'string' && (isSecretValue(data) || (path.at(-2) === 'env' && isSensitiveName(data)));
   if (!(secretPlace || secretText) || data === null || typeof data === 'object') return text;
-  const values = [...new Set([showData(data), JSON.stringify(String(data)), String(data), source ?? ''])].filter((v) => v.length > 0);
+  const values = [...new Set([showData(data), JSON.stringify(String(data)), String(data), source ?? ''])].filter(
+    (v) => v.length > 0,
+  );
   const shown = `(sensitive: ${shapeOf(data)})`;
-  const hide = (s: string | undefined): string | undefined => (s === undefined ? s : values.reduce((out, v) => out.split(v).join(shown), s));
+  const hide = (s: string | undefined): string | undefined =>
+    s === undefined ? s : values.reduce((out, v) => out.split(v).join(shown), s);
   return { ...text, message: hide(text.message)!, hint: hide(text.hint) };
 }
 
@@ -46,9 +51,18 @@ function describe(p: SchemaProblem, path: DocPath, schema: SchemaIndex, where: L
     case 'additionalProperties':
       return unknownKey(p, path, schema);
     case 'required':
-      return { code: 'required', message: `missing required key "${p.params.missingProperty}" ${inside(path)}`, at: 'key' };
+      return {
+        code: 'required',
+        message: `missing required key "${p.params.missingProperty}" ${inside(path)}`,
+        at: 'key',
+      };
     case 'requiredOneOf':
-      return { code: 'required', message: `${subject} needs one of ${listWords(quoteAll(p.params.keys as string[]))}`, hint: path.at(-1) === 'health' ? 'or set "disable: true"' : undefined, at: 'key' };
+      return {
+        code: 'required',
+        message: `${subject} needs one of ${listWords(quoteAll(p.params.keys as string[]))}`,
+        hint: path.at(-1) === 'health' ? 'or set "disable: true"' : undefined,
+        at: 'key',
+      };
     case 'type':
       return wrongType(p, path, schema, where);
     case 'enum':
@@ -61,16 +75,29 @@ function describe(p: SchemaProblem, path: DocPath, schema: SchemaIndex, where: L
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { code: 'range', message: `${subject} must be ${RANGE_WORDS[p.keyword]} ${p.params.limit}, not ${showData(p.data)}`, at: 'value' };
+      return {
+        code: 'range',
+        message: `${subject} must be ${RANGE_WORDS[p.keyword]} ${p.params.limit}, not ${showData(p.data)}`,
+        at: 'value',
+      };
     case 'minLength': {
       // The value is not shown: a too-short one may be a secret (a notebook token).
       const limit = Number(p.params.limit);
-      return { code: 'invalid-value', message: limit > 1 ? `${subject} must be at least ${limit} characters long` : `${subject} must not be empty`, at: 'value' };
+      return {
+        code: 'invalid-value',
+        message: limit > 1 ? `${subject} must be at least ${limit} characters long` : `${subject} must not be empty`,
+        at: 'value',
+      };
     }
     case 'maxLength':
       return tooLong(p, path, subject);
     case 'uniqueItems':
-      return { code: 'duplicate-item', message: `${subject} lists ${showItem(p)} twice`, hint: 'remove one of them', at: 'value' };
+      return {
+        code: 'duplicate-item',
+        message: `${subject} lists ${showItem(p)} twice`,
+        hint: 'remove one of them',
+        at: 'value',
+      };
     default:
       return { code: 'schema', message: `${subject} ${p.message ?? 'is invalid'}`, at: 'best' };
   }
@@ -88,14 +115,20 @@ function unknownKey(p: SchemaProblem, path: DocPath, schema: SchemaIndex): Text 
   const allowed = Object.keys((p.parentSchema?.properties as SchemaNode | undefined) ?? {});
   const near = didYouMean(key, allowed);
   const known = knownKeyHint(key, path);
-  const hint = known ?? (near ? `did you mean "${near}"?` : otherKind(key, path, schema) ?? listAllowed(allowed));
-  return { code: 'unknown-key', message: `unknown key "${key}" ${inside(path)}`, hint, at: 'key', path: [...path, key] };
+  const hint = known ?? (near ? `did you mean "${near}"?` : (otherKind(key, path, schema) ?? listAllowed(allowed)));
+  return {
+    code: 'unknown-key',
+    message: `unknown key "${key}" ${inside(path)}`,
+    hint,
+    at: 'key',
+    path: [...path, key],
+  };
 }
 
 function otherKind(key: string, path: DocPath, schema: SchemaIndex): string | undefined {
   if (path.length !== 2 || path[0] !== 'workloads') return undefined;
   const defs = (schema.root.definitions ?? {}) as Record<string, SchemaNode>;
-  const kinds = (((defs.workload?.properties as Record<string, SchemaNode> | undefined)?.kind?.enum ?? []) as string[]);
+  const kinds = ((defs.workload?.properties as Record<string, SchemaNode> | undefined)?.kind?.enum ?? []) as string[];
   const owner = kinds.find((k) => Object.hasOwn((defs[k]?.properties as SchemaNode | undefined) ?? {}, key));
   return owner ? `"${key}" belongs to workloads of kind ${owner}: add "kind: ${owner}"` : undefined;
 }
@@ -121,7 +154,8 @@ function typeHint(p: SchemaProblem, expected: string, source: string | undefined
 function badEnum(p: SchemaProblem, path: DocPath, subject: string): Text {
   const allowed = (p.params.allowedValues as unknown[]).map(String);
   const known = typeof p.data === 'string' ? knownValue(p.data, path) : undefined;
-  const near = typeof p.data === 'string' ? (known && allowed.includes(known) ? known : didYouMean(p.data, allowed)) : undefined;
+  const near =
+    typeof p.data === 'string' ? (known && allowed.includes(known) ? known : didYouMean(p.data, allowed)) : undefined;
   const message = `${subject} must be one of ${listWords(allowed)}, not ${showData(p.data)}`;
   return { code: 'enum', message, hint: near && `did you mean "${near}"?`, at: 'value' };
 }
@@ -130,8 +164,17 @@ function badConst(p: SchemaProblem, path: DocPath, subject: string): Text {
   const allowed = JSON.stringify(p.params.allowedValue);
   const unquote = typeof p.data === 'string' && p.data === String(p.params.allowedValue);
   const compose = path.length === 1 && path[0] === 'version' && !unquote;
-  const hint = unquote ? `write it without quotes: ${allowed}` : compose ? `this is pond's file format version, not Compose's: write version: ${allowed}` : undefined;
-  return { code: 'invalid-value', message: `${subject} must be ${allowed}, not ${showData(p.data)}`, hint, at: 'value' };
+  const hint = unquote
+    ? `write it without quotes: ${allowed}`
+    : compose
+      ? `this is pond's file format version, not Compose's: write version: ${allowed}`
+      : undefined;
+  return {
+    code: 'invalid-value',
+    message: `${subject} must be ${allowed}, not ${showData(p.data)}`,
+    hint,
+    at: 'value',
+  };
 }
 
 function badPattern(p: SchemaProblem, subject: string, schema: SchemaIndex): Text {
@@ -152,9 +195,21 @@ function badName(p: SchemaProblem, path: DocPath, schema: SchemaIndex): Text {
 function tooLong(p: SchemaProblem, path: DocPath, subject: string): Text {
   const limit = Number(p.params.limit);
   const hint = `names become DNS labels (network aliases, container names), which hold at most ${limit} characters`;
-  if (p.propertyName === undefined) return { code: 'too-long', message: `${subject} must be at most ${limit} characters long`, hint: path.length === 1 ? hint : undefined, at: 'value' };
+  if (p.propertyName === undefined)
+    return {
+      code: 'too-long',
+      message: `${subject} must be at most ${limit} characters long`,
+      hint: path.length === 1 ? hint : undefined,
+      at: 'value',
+    };
   const name = String(p.propertyName);
-  return { code: 'too-long', message: `${nameKind(path)} "${name.slice(0, 20)}…" is ${name.length} characters long; at most ${limit} are allowed`, hint, at: 'key', path: [...path, name] };
+  return {
+    code: 'too-long',
+    message: `${nameKind(path)} "${name.slice(0, 20)}…" is ${name.length} characters long; at most ${limit} are allowed`,
+    hint,
+    at: 'key',
+    path: [...path, name],
+  };
 }
 
 function nameKind(path: DocPath): string {

@@ -9,14 +9,16 @@ import type { DocPath } from './types.js';
 type Place = 'top' | 'workload' | 'health' | 'resources' | 'dependency' | 'volume';
 
 const IMPORT = 'a whole Compose file converts with: pond import docker-compose.yml';
-const PERSISTENT = 'a database keeps its data with "storage: persistent"; other workloads mount a named volume under "volumes"';
+const PERSISTENT =
+  'a database keeps its data with "storage: persistent"; other workloads mount a named volume under "volumes"';
 const ONE_NETWORK = 'every workload is on the project network and reaches the others by workload name: remove it';
 
 const KEYS: Record<Place, Record<string, string>> = {
   top: {
     services: `Compose's "services" are "workloads" in pond (${IMPORT})`,
     networks: `pond makes one network per project; ${ONE_NETWORK}`,
-    secrets: 'pond has no top-level secrets: mount the file in the workload ("./secret.txt:/run/secrets/NAME:ro"); env names like *PASSWORD* are never printed',
+    secrets:
+      'pond has no top-level secrets: mount the file in the workload ("./secret.txt:/run/secrets/NAME:ro"); env names like *PASSWORD* are never printed',
     configs: 'pond has no top-level configs: mount the file in the workload ("./nginx.conf:/etc/nginx/nginx.conf:ro")',
     project: 'the project name is "name"',
   },
@@ -37,15 +39,18 @@ const KEYS: Record<Place, Record<string, string>> = {
     cpu_count: 'write it as "resources: { cpus: 2 }"',
     cpu_shares: 'write it as "resources: { cpu_shares: 512 }"',
     deploy: 'pond runs one container per workload; limits are "resources: { memory, cpus }" (deploy.resources.limits)',
-    container_name: 'pond names containers itself (<project>-<workload>): remove it; other workloads reach this one by its workload name',
+    container_name:
+      'pond names containers itself (<project>-<workload>): remove it; other workloads reach this one by its workload name',
     build: 'pond does not build images: build it (docker build -t NAME DIR) and set "image: NAME"',
     networks: ONE_NETWORK,
     network_mode: 'write it as "network" (default, none, host, or workload:NAME for service:NAME)',
-    expose: 'workloads reach each other\'s ports on the project network without it: remove it ("ports" publishes on 127.0.0.1)',
+    expose:
+      'workloads reach each other\'s ports on the project network without it: remove it ("ports" publishes on 127.0.0.1)',
     links: 'workloads reach each other by workload name: remove it, and use "depends_on" for the start order',
     external_links: ONE_NETWORK,
     volumes_from: 'name the volumes in this workload\'s own "volumes"',
-    profiles: 'pond has no profiles: bring up a subset with pond up NAME..., or keep optional workloads in an override file (-f pond.yaml -f pond.extra.yaml)',
+    profiles:
+      'pond has no profiles: bring up a subset with pond up NAME..., or keep optional workloads in an override file (-f pond.yaml -f pond.extra.yaml)',
     tmpfs: 'write it under "volumes": { type: tmpfs, target: /run }',
     restart_policy: 'write it as "restart" (no, always, unless-stopped, on-failure)',
     depends: 'write it as "depends_on"',
@@ -76,7 +81,7 @@ const KEYS: Record<Place, Record<string, string>> = {
     start_interval: 'pond has no start_interval: "interval" holds from the start',
   },
   resources: {
-    limits: 'pond\'s resources are limits: write memory and cpus here directly',
+    limits: "pond's resources are limits: write memory and cpus here directly",
     reservations: 'pond sets limits, not reservations: write memory and cpus here directly',
     mem_limit: 'write it as "memory"',
     mem: 'write it as "memory"',
@@ -107,8 +112,19 @@ const VALUES: Record<string, Record<string, string>> = {
     running: 'started',
     start: 'started',
   },
-  storage: { persistant: 'persistent', persist: 'persistent', persistence: 'persistent', persisted: 'persistent', permanent: 'persistent', durable: 'persistent', volume: 'persistent', temporary: 'ephemeral', temp: 'ephemeral', tmpfs: 'ephemeral' },
-  restart: { never: 'no', false: 'no', 'unless_stopped': 'unless-stopped', 'on_failure': 'on-failure' },
+  storage: {
+    persistant: 'persistent',
+    persist: 'persistent',
+    persistence: 'persistent',
+    persisted: 'persistent',
+    permanent: 'persistent',
+    durable: 'persistent',
+    volume: 'persistent',
+    temporary: 'ephemeral',
+    temp: 'ephemeral',
+    tmpfs: 'ephemeral',
+  },
+  restart: { never: 'no', false: 'no', unless_stopped: 'unless-stopped', on_failure: 'on-failure' },
 };
 
 function placeOf(path: DocPath): Place | undefined {

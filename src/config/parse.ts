@@ -1,4 +1,14 @@
-import { Composer, LineCounter, Parser, YAMLParseError, isScalar, visit, type CST, type Document, type YAMLError } from 'yaml';
+import {
+  Composer,
+  LineCounter,
+  Parser,
+  YAMLParseError,
+  isScalar,
+  visit,
+  type CST,
+  type Document,
+  type YAMLError,
+} from 'yaml';
 import type { Diagnostic, Location } from '../errors.js';
 import { TreeBuilder } from './build-tree.js';
 import { scanTokens } from './depth.js';
@@ -49,10 +59,16 @@ export function parseYaml(file: string, text: string): ParseResult {
  */
 function composeOne(tokens: CST.Token[], length: number): Document.Parsed {
   let doc: Document.Parsed | undefined;
-  for (const next of new Composer({ uniqueKeys: false, merge: true, resolveKnownTags: false }).compose(tokens, true, length)) {
+  for (const next of new Composer({ uniqueKeys: false, merge: true, resolveKnownTags: false }).compose(
+    tokens,
+    true,
+    length,
+  )) {
     if (!doc) doc = next;
     else {
-      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      doc.errors.push(
+        new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'),
+      );
       break;
     }
   }

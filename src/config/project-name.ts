@@ -8,9 +8,15 @@ const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 export function checkProjectName(p: string | undefined): void {
   if (p === undefined) return;
   if (!PROJECT_NAME.test(p)) {
-    throw new UsageError(`project name "${p}" is not valid`, 'use lowercase letters, digits, "-" and "_", starting with a letter or digit (like name: in pond.yaml)');
+    throw new UsageError(
+      `project name "${p}" is not valid`,
+      'use lowercase letters, digits, "-" and "_", starting with a letter or digit (like name: in pond.yaml)',
+    );
   }
   if (p.length > MAX_NAME_LENGTH) {
-    throw new UsageError(`project name "${p}" is ${p.length} characters long; at most ${MAX_NAME_LENGTH} are allowed`, 'it names containers, networks and volumes, and DNS labels hold at most 63 characters');
+    throw new UsageError(
+      `project name "${p}" is ${p.length} characters long; at most ${MAX_NAME_LENGTH} are allowed`,
+      'it names containers, networks and volumes, and DNS labels hold at most 63 characters',
+    );
   }
 }

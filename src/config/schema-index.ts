@@ -22,7 +22,10 @@ export class SchemaIndex {
   private readonly unionOf = new Map<SchemaNode, SchemaNode>();
   private readonly phrases = new Map<SchemaNode, string>();
 
-  constructor(readonly root: SchemaNode, phrases: Record<string, string> = {}) {
+  constructor(
+    readonly root: SchemaNode,
+    phrases: Record<string, string> = {},
+  ) {
     this.index(root);
     for (const [pointer, phrase] of Object.entries(phrases)) {
       const node = resolvePointer(root, pointer);
@@ -33,7 +36,10 @@ export class SchemaIndex {
   deref(node: SchemaNode): SchemaNode {
     const ref = node.$ref;
     if (typeof ref !== 'string' || !ref.startsWith('#/')) return node;
-    const target = ref.slice(2).split('/').reduce<unknown>((at, key) => (at as SchemaNode | undefined)?.[key], this.root);
+    const target = ref
+      .slice(2)
+      .split('/')
+      .reduce<unknown>((at, key) => (at as SchemaNode | undefined)?.[key], this.root);
     return target && typeof target === 'object' ? this.deref(target as SchemaNode) : node;
   }
 
@@ -71,8 +77,10 @@ export class SchemaIndex {
     const schema = this.deref(node);
     const union = schema.anyOf ?? schema.oneOf;
     if (Array.isArray(union)) return (union as SchemaNode[]).some((b) => this.accepts(b, data));
-    if (schema.type !== undefined) return ([] as unknown[]).concat(schema.type).some((t) => typeMatches(String(t), data));
-    if (Array.isArray(schema.enum)) return schema.enum.some((v) => jsonType(v) === jsonType(data) || (typeof v === typeof data));
+    if (schema.type !== undefined)
+      return ([] as unknown[]).concat(schema.type).some((t) => typeMatches(String(t), data));
+    if (Array.isArray(schema.enum))
+      return schema.enum.some((v) => jsonType(v) === jsonType(data) || typeof v === typeof data);
     if ('const' in schema) return typeof schema.const === typeof data;
     return true;
   }
@@ -83,7 +91,8 @@ export class SchemaIndex {
     const schema = node as SchemaNode;
     for (const key of ['anyOf', 'oneOf']) {
       const branches = schema[key];
-      if (Array.isArray(branches)) for (const b of branches) if (b && typeof b === 'object') this.unionOf.set(b as SchemaNode, schema);
+      if (Array.isArray(branches))
+        for (const b of branches) if (b && typeof b === 'object') this.unionOf.set(b as SchemaNode, schema);
     }
     Object.values(schema).forEach((v) => this.index(v));
   }
@@ -92,8 +101,14 @@ export class SchemaIndex {
 /** The schema node a JSON pointer (RFC 6901, "" for the root) names, or undefined. */
 export function resolvePointer(root: SchemaNode, pointer: string): SchemaNode | undefined {
   if (pointer === '') return root;
-  const keys = pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const node = keys.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), root);
+  const keys = pointer
+    .split('/')
+    .slice(1)
+    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const node = keys.reduce<unknown>(
+    (at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined),
+    root,
+  );
   return node && typeof node === 'object' && !Array.isArray(node) ? (node as SchemaNode) : undefined;
 }
 

@@ -57,7 +57,12 @@ function expandInto(text: string, lookup: Lookup, state: State): string {
     } else if (next === '{') {
       const end = closingBrace(text, i + 1);
       if (end < 0) {
-        problem(state, 'invalid-interpolation', `unterminated "\${" in "${text.slice(i, i + 24)}${text.length > i + 24 ? '…' : ''}"`, 'close it with "}"');
+        problem(
+          state,
+          'invalid-interpolation',
+          `unterminated "\${" in "${text.slice(i, i + 24)}${text.length > i + 24 ? '…' : ''}"`,
+          'close it with "}"',
+        );
         return out + text.slice(i);
       }
       out += braced(text.slice(i + 2, end), lookup, state);
@@ -111,7 +116,12 @@ function braced(body: string, lookup: Lookup, state: State): string {
 function variable(name: string, lookup: Lookup, state: State): string {
   const value = read(name, lookup, state);
   if (value !== undefined || state.unsetIsEmpty) return value ?? '';
-  problem(state, 'unset-variable', `variable "${name}" is not set`, `${setHint(name)}, or give a default: \${${name}:-value}`);
+  problem(
+    state,
+    'unset-variable',
+    `variable "${name}" is not set`,
+    `${setHint(name)}, or give a default: \${${name}:-value}`,
+  );
   return '';
 }
 

@@ -16,14 +16,26 @@ export interface UsableConfig {
   blocked?: string;
 }
 
-export function usablePart(data: Record<string, unknown>, tree: MapNode, places: DocPath[], early: Diagnostic[]): UsableConfig {
+export function usablePart(
+  data: Record<string, unknown>,
+  tree: MapNode,
+  places: DocPath[],
+  early: Diagnostic[],
+): UsableConfig {
   if (!isMapping(data.workloads)) return { data, refused: [], blocked: '"workloads" is not a mapping of workloads' };
-  if (data.volumes !== undefined && data.volumes !== null && !isMapping(data.volumes)) return { data, refused: [], blocked: '"volumes" is not a mapping of volumes' };
+  if (data.volumes !== undefined && data.volumes !== null && !isMapping(data.volumes))
+    return { data, refused: [], blocked: '"volumes" is not a mapping of volumes' };
   const refused = new Set([...namesUnder(places, 'workloads'), ...workloadsHolding(tree, early)]);
   for (const [name, w] of Object.entries(data.workloads)) if (!isMapping(w)) refused.add(name);
   const badVolumes = new Set(namesUnder(places, 'volumes'));
-  const usable: Record<string, unknown> = { ...data, workloads: Object.fromEntries(Object.entries(data.workloads).filter(([n]) => !refused.has(n))) };
-  if (isMapping(data.volumes)) usable.volumes = Object.fromEntries(Object.entries(data.volumes).map(([n, v]) => [n, badVolumes.has(n) ? null : v]));
+  const usable: Record<string, unknown> = {
+    ...data,
+    workloads: Object.fromEntries(Object.entries(data.workloads).filter(([n]) => !refused.has(n))),
+  };
+  if (isMapping(data.volumes))
+    usable.volumes = Object.fromEntries(
+      Object.entries(data.volumes).map(([n, v]) => [n, badVolumes.has(n) ? null : v]),
+    );
   if (places.some((p) => p[0] === 'name')) delete usable.name;
   return { data: usable, refused: [...refused].sort() };
 }

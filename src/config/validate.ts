@@ -24,7 +24,14 @@ let compiled: Compiled | undefined;
 async function compile(): Promise<Compiled> {
   if (compiled) return compiled;
   const { Ajv } = await import('ajv');
-  const ajv = new Ajv({ allErrors: true, verbose: true, strictSchema: true, strictTypes: false, strictRequired: false, strictTuples: false });
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true,
+    strictSchema: true,
+    strictTypes: false,
+    strictRequired: false,
+    strictTuples: false,
+  });
   const schema = schemaJson as unknown as SchemaNode;
   compiled = { validate: ajv.compile(schema), index: new SchemaIndex(schema, expectedJson.phrases) };
   return compiled;
@@ -42,7 +49,10 @@ let precompiled: Promise<Check | undefined> | undefined;
 function loadPrecompiled(): Promise<Check | undefined> {
   precompiled ??= (async () => {
     try {
-      const mod = (await import(new URL('../../schema/pond.validate.mjs', import.meta.url).href)) as { validate: Check; schemaHash: string };
+      const mod = (await import(new URL('../../schema/pond.validate.mjs', import.meta.url).href)) as {
+        validate: Check;
+        schemaHash: string;
+      };
       const hash = createHash('sha256').update(JSON.stringify(schemaJson)).digest('hex');
       return mod.schemaHash === hash ? mod.validate : undefined;
     } catch {
@@ -78,7 +88,10 @@ export async function checkSchema(data: unknown, where: Locator): Promise<Schema
   const { validate, index } = await compile();
   if (validate(data)) return { diagnostics: [], places: [] };
   const problems = explain(validate.errors ?? [], index);
-  const places = problems.map((p) => [...pointerToPath(p.instancePath), ...(p.propertyName === undefined ? [] : [p.propertyName])]);
+  const places = problems.map((p) => [
+    ...pointerToPath(p.instancePath),
+    ...(p.propertyName === undefined ? [] : [p.propertyName]),
+  ]);
   return { diagnostics: sortDiagnostics(dedupe(problems.map((p) => toDiagnostic(p, index, where)))), places };
 }
 
@@ -94,7 +107,11 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
 
 /** Stable order for output: by file, then line, then column; unplaced diagnostics last. */
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  const rank = (d: Diagnostic): [string, number, number] => [d.location?.file ?? '\uffff', d.location?.line ?? 0, d.location?.col ?? 0];
+  const rank = (d: Diagnostic): [string, number, number] => [
+    d.location?.file ?? '\uffff',
+    d.location?.line ?? 0,
+    d.location?.col ?? 0,
+  ];
   return [...diagnostics].sort((a, b) => {
     const [fa, la, ca] = rank(a);
     const [fb, lb, cb] = rank(b);

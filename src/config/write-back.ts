@@ -24,8 +24,10 @@ export function writeBack(tree: MapNode, secrets: KnownSecrets): WrittenConfig {
   const references = new Set<string>();
   const visit = (node: TreeNode, path: Path): unknown => {
     if (node.kind === 'seq') return node.items.map((n, i) => visit(n, [...path, i]));
-    if (node.kind === 'map') return Object.fromEntries([...node.entries].map(([k, e]) => [k, visit(e.node, [...path, k])]));
-    if (!isSecret(tree, node, path, secrets)) return typeof node.value === 'string' ? node.value.replaceAll('$', '$$$$') : node.value;
+    if (node.kind === 'map')
+      return Object.fromEntries([...node.entries].map(([k, e]) => [k, visit(e.node, [...path, k])]));
+    if (!isSecret(tree, node, path, secrets))
+      return typeof node.value === 'string' ? node.value.replaceAll('$', '$$$$') : node.value;
     return hidden(node, path, secrets, references);
   };
   return { data: visit(tree, []), references: [...references].sort() };
@@ -69,7 +71,8 @@ function hidden(node: ScalarNode, path: Path, secrets: KnownSecrets, references:
   const one = text === undefined ? undefined : ONE_VARIABLE.exec(text);
   const name = one ? (one[1] ?? one[2])! : variableFor(path, node.value);
   references.add(name);
-  const listEntry = typeof path.at(-1) === 'number' && path.at(-2) === 'env' ? envKeyOf(['env', 0], node.value) : undefined;
+  const listEntry =
+    typeof path.at(-1) === 'number' && path.at(-2) === 'env' ? envKeyOf(['env', 0], node.value) : undefined;
   return listEntry ? `${listEntry}=\${${name}}` : `\${${name}}`;
 }
 
@@ -81,7 +84,10 @@ function literalPassword(text: string): boolean {
 
 function variableFor(path: Path, value: unknown): string {
   const last = path.at(-1);
-  const key = typeof last === 'string' ? last : (envKeyOf(['env', 0], value) ?? String([...path].reverse().find((p) => typeof p === 'string') ?? 'SECRET'));
+  const key =
+    typeof last === 'string'
+      ? last
+      : (envKeyOf(['env', 0], value) ?? String([...path].reverse().find((p) => typeof p === 'string') ?? 'SECRET'));
   const name = key.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
   return /^[A-Z_]/.test(name) ? name : `_${name}`;
 }

@@ -13,7 +13,11 @@ import { kindLifecycle } from '../workloads/kind-hooks.js';
  * ProjectSpec → DesiredState: final engine names, pond's labels, config hashes. Pure: the same spec
  * always gives a byte-identical state.
  */
-export function buildDesired(spec: ProjectSpec, graph: Graph, identity: { id: string; dir: string } = { id: '', dir: spec.dir }): DesiredState {
+export function buildDesired(
+  spec: ProjectSpec,
+  graph: Graph,
+  identity: { id: string; dir: string } = { id: '', dir: spec.dir },
+): DesiredState {
   const project = spec.name;
   const owner = ownerLabels(project, identity);
   const needsNetwork = spec.workloads.some((w) => w.network === 'default');
@@ -39,7 +43,14 @@ export function buildDesired(spec: ProjectSpec, graph: Graph, identity: { id: st
   const containers = spec.workloads.map((w) => build(w));
   return {
     project,
-    networks: needsNetwork ? [{ name: networkName(project), labels: { ...owner, [LABEL.network]: 'default', [LABEL.version]: POND_VERSION } }] : [],
+    networks: needsNetwork
+      ? [
+          {
+            name: networkName(project),
+            labels: { ...owner, [LABEL.network]: 'default', [LABEL.version]: POND_VERSION },
+          },
+        ]
+      : [],
     volumes,
     containers,
     order: graph.order,
@@ -63,7 +74,14 @@ function networkMode(project: string, w: WorkloadSpec): string {
  * hash. Docker binds a joiner to the container it found at create time, so a replaced target must
  * replace its joiners too.
  */
-function desiredContainer(project: string, w: WorkloadSpec, external: Set<string>, secrets: string[], owner: Record<string, string>, networkPeerHash?: string): DesiredContainer {
+function desiredContainer(
+  project: string,
+  w: WorkloadSpec,
+  external: Set<string>,
+  secrets: string[],
+  owner: Record<string, string>,
+  networkPeerHash?: string,
+): DesiredContainer {
   const base: TaskSpec = {
     name: containerName(project, w.name),
     image: w.image,
@@ -71,7 +89,9 @@ function desiredContainer(project: string, w: WorkloadSpec, external: Set<string
     ...(w.entrypoint && { entrypoint: w.entrypoint }),
     env: w.env,
     ports: w.ports,
-    mounts: w.mounts.map((m): Mount => (m.type === 'volume' ? { ...m, source: external.has(m.source) ? m.source : volumeName(project, m.source) } : m)),
+    mounts: w.mounts.map((m): Mount =>
+      m.type === 'volume' ? { ...m, source: external.has(m.source) ? m.source : volumeName(project, m.source) } : m,
+    ),
     resources: w.resources,
     network: networkMode(project, w),
     aliases: w.network === 'default' ? [w.name] : [],
@@ -98,5 +118,19 @@ function desiredContainer(project: string, w: WorkloadSpec, external: Set<string
   const peer = sharedNetworkOf(w.network);
   const life = kindLifecycle(w);
   const initOnly = life.initOnly && { ...life.initOnly, volume: volumeName(project, life.initOnly.volume) };
-  return { workload: w.name, spec: { ...base, labels }, hash, display, dependsOn: w.dependsOn, ...(peer !== undefined && { sharesNetworkOf: peer }), risks: risksOf(w), ...(w.health && { health: w.health }), ...(initOnly && { initOnly }), ...(life.data && { data: life.data }), ...(life.job && { job: life.job }), ...(life.settles && { settles: true }), ...(w.resourceDefaults && { resourceDefaults: w.resourceDefaults }) };
+  return {
+    workload: w.name,
+    spec: { ...base, labels },
+    hash,
+    display,
+    dependsOn: w.dependsOn,
+    ...(peer !== undefined && { sharesNetworkOf: peer }),
+    risks: risksOf(w),
+    ...(w.health && { health: w.health }),
+    ...(initOnly && { initOnly }),
+    ...(life.data && { data: life.data }),
+    ...(life.job && { job: life.job }),
+    ...(life.settles && { settles: true }),
+    ...(w.resourceDefaults && { resourceDefaults: w.resourceDefaults }),
+  };
 }

@@ -45,7 +45,9 @@ function plainSpec(w: WorkloadSpec, env: Record<string, string>): Record<string,
     entrypoint: w.entrypoint,
     env,
     ports: w.ports.map((p) => `${p.hostIp}:${p.host ?? 'auto'}->${p.container}/${p.protocol}`),
-    volumes: w.mounts.map((m) => (m.type === 'tmpfs' ? `tmpfs:${m.target}` : `${m.source}:${m.target}${m.readOnly ? ':ro' : ''}`)),
+    volumes: w.mounts.map((m) =>
+      m.type === 'tmpfs' ? `tmpfs:${m.target}` : `${m.source}:${m.target}${m.readOnly ? ':ro' : ''}`,
+    ),
     resources: {
       memory: w.resources.memoryBytes === undefined ? undefined : formatBytes(w.resources.memoryBytes),
       cpus: w.resources.cpus,
@@ -66,7 +68,12 @@ function plainSpec(w: WorkloadSpec, env: Record<string, string>): Record<string,
     user: w.user,
     stop_grace_period: `${w.stopTimeoutSec}s`,
     ...settingsShown(w),
-    hardening: w.hardening && { read_only: w.hardening.readOnlyRootfs, cap_drop: w.hardening.capDrop, no_new_privileges: w.hardening.noNewPrivileges, pids_limit: w.hardening.pidsLimit },
+    hardening: w.hardening && {
+      read_only: w.hardening.readOnlyRootfs,
+      cap_drop: w.hardening.capDrop,
+      no_new_privileges: w.hardening.noNewPrivileges,
+      pids_limit: w.hardening.pidsLimit,
+    },
   };
 }
 

@@ -32,7 +32,11 @@ export interface Ownership {
 export function sortOwnership(observed: ObservedState, owner: Owner): Ownership {
   const foreign: ForeignObject[] = [];
   const strangers: string[] = [];
-  const keep = <T extends { name: string; labels: Record<string, string> }>(kind: ForeignObject['kind'], o: T, wellFormed: boolean): boolean => {
+  const keep = <T extends { name: string; labels: Record<string, string> }>(
+    kind: ForeignObject['kind'],
+    o: T,
+    wellFormed: boolean,
+  ): boolean => {
     const id = o.labels[LABEL.identity];
     if (id !== undefined && id !== owner.id) {
       foreign.push({ kind, name: o.name, id, ...(o.labels[LABEL.dir] && { dir: o.labels[LABEL.dir] }) });

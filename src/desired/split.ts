@@ -9,12 +9,21 @@ import { Reporter } from '../model/report.js';
  * created from, so it leaves the state the planner reconciles. Nothing can wait on it (there is
  * nothing to wait for between runs): such a depends_on is a located error.
  */
-export function splitScheduled(spec: ProjectSpec, desired: DesiredState, config: Pick<LoadedConfig, 'locate'>): { desired: DesiredState; scheduled: DesiredContainer[] } {
+export function splitScheduled(
+  spec: ProjectSpec,
+  desired: DesiredState,
+  config: Pick<LoadedConfig, 'locate'>,
+): { desired: DesiredState; scheduled: DesiredContainer[] } {
   const names = scheduledNames(spec);
   if (!names.size) return { desired, scheduled: [] };
   refuseWaitsOnScheduled(spec, config);
   return {
-    desired: { ...desired, containers: desired.containers.filter((c) => !names.has(c.workload)), order: desired.order.filter((n) => !names.has(n)), containerless: [...names].sort() },
+    desired: {
+      ...desired,
+      containers: desired.containers.filter((c) => !names.has(c.workload)),
+      order: desired.order.filter((n) => !names.has(n)),
+      containerless: [...names].sort(),
+    },
     scheduled: desired.containers.filter((c) => names.has(c.workload)),
   };
 }
@@ -32,7 +41,12 @@ export function waitsOnScheduled(spec: ProjectSpec, config: Pick<LoadedConfig, '
   const report = new Reporter(config);
   for (const w of spec.workloads) {
     for (const dep of Object.keys(w.dependsOn).filter((d) => names.has(d))) {
-      report.error(['workloads', w.name, 'depends_on', dep], 'depends-on-scheduled', `"${dep}" is a scheduled bot: it has no container to wait for between runs`, 'remove this dependency, or drop schedule: to make the bot long-running');
+      report.error(
+        ['workloads', w.name, 'depends_on', dep],
+        'depends-on-scheduled',
+        `"${dep}" is a scheduled bot: it has no container to wait for between runs`,
+        'remove this dependency, or drop schedule: to make the bot long-running',
+      );
     }
   }
   return report.diagnostics;

@@ -35,7 +35,11 @@ export function buildGraph(spec: ProjectSpec, config: Pick<LoadedConfig, 'locate
  * workload in `failed` is an edge (cycles through it are found) whose condition is not checked
  * against its possibly incomplete spec.
  */
-export function checkGraph(spec: ProjectSpec, config: Pick<LoadedConfig, 'locate' | 'data'>, broken: { known?: ReadonlySet<string>; failed?: ReadonlySet<string> } = {}): { graph: Graph; diagnostics: Diagnostic[] } {
+export function checkGraph(
+  spec: ProjectSpec,
+  config: Pick<LoadedConfig, 'locate' | 'data'>,
+  broken: { known?: ReadonlySet<string>; failed?: ReadonlySet<string> } = {},
+): { graph: Graph; diagnostics: Diagnostic[] } {
   const report = new Reporter(config);
   const byName = new Map(spec.workloads.map((w) => [w.name, w]));
   const known = broken.known ?? new Set(byName.keys());
@@ -46,23 +50,46 @@ export function checkGraph(spec: ProjectSpec, config: Pick<LoadedConfig, 'locate
       const target = byName.get(dep);
       if (!target && known.has(dep)) continue;
       if (!target) {
-        report.error(at, 'unknown-dependency', `workload "${w.name}" depends on "${dep}", which is not defined`, hintFor(dep, [...known]));
+        report.error(
+          at,
+          'unknown-dependency',
+          `workload "${w.name}" depends on "${dep}", which is not defined`,
+          hintFor(dep, [...known]),
+        );
       } else if (broken.failed?.has(dep)) {
         edges.push({ from: w.name, to: dep, condition });
       } else if (condition === 'healthy' && !target.health) {
-        report.error(at, 'no-health-check', `"${w.name}" waits for "${dep}" to be healthy, but "${dep}" has no health check`, `add \`health:\` to "${dep}", or use \`${dep}: started\``);
+        report.error(
+          at,
+          'no-health-check',
+          `"${w.name}" waits for "${dep}" to be healthy, but "${dep}" has no health check`,
+          `add \`health:\` to "${dep}", or use \`${dep}: started\``,
+        );
       } else if (condition === 'completed' && (target.restart === 'always' || target.restart === 'unless-stopped')) {
-        report.error(at, 'never-completes', `"${w.name}" waits for "${dep}" to complete, but "${dep}" restarts whenever it exits (restart: ${target.restart})`, `give "${dep}" restart: "no" or on-failure, or wait for \`${dep}: started\``);
+        report.error(
+          at,
+          'never-completes',
+          `"${w.name}" waits for "${dep}" to complete, but "${dep}" restarts whenever it exits (restart: ${target.restart})`,
+          `give "${dep}" restart: "no" or on-failure, or wait for \`${dep}: started\``,
+        );
       } else {
         edges.push({ from: w.name, to: dep, condition });
       }
     }
   }
-  const order = topoOrder(spec.workloads.map((w) => w.name), edges);
+  const order = topoOrder(
+    spec.workloads.map((w) => w.name),
+    edges,
+  );
   const placed = new Set(order);
   const stuck = spec.workloads.filter((w) => !placed.has(w.name));
   for (const cycle of findCycles(stuck, edges)) {
-    report.error(dependencyPath(config.data, cycle[0]!, cycle[1]!), 'dependency-cycle', `dependency cycle: ${cycle.join(' → ')}`, 'remove one of these depends_on entries');
+    report.error(
+      dependencyPath(config.data, cycle[0]!, cycle[1]!),
+      'dependency-cycle',
+      `dependency cycle: ${cycle.join(' → ')}`,
+      'remove one of these depends_on entries',
+    );
   }
   return { graph: { order, edges }, diagnostics: sortDiagnostics(report.diagnostics) };
 }
@@ -129,7 +156,8 @@ function released(done: string, dependents: Map<string, string[]>, waiting: Map<
 function findCycles(workloads: WorkloadSpec[], edges: Edge[]): string[][] {
   const next = new Map<string, string[]>();
   const inside = new Set(workloads.map((w) => w.name));
-  for (const e of edges.filter((x) => inside.has(x.from) && inside.has(x.to))) next.set(e.from, [...(next.get(e.from) ?? []), e.to].sort());
+  for (const e of edges.filter((x) => inside.has(x.from) && inside.has(x.to)))
+    next.set(e.from, [...(next.get(e.from) ?? []), e.to].sort());
   const seen = new Set<string>();
   const cycles: string[][] = [];
   const visit = (node: string, stack: string[]): void => {

@@ -13,7 +13,11 @@ export function convertEnv(svc: Data, out: Data, notes: Notes): void {
     return `\${${k}:-}`;
   });
   if (Object.keys(env).length > 0) out.env = env;
-  if (passed.length > 0) notes.change(`${passed.join(', ')} came from the shell in Compose; here they are \${NAME:-}: empty when unset, where Compose leaves them out`, 'env');
+  if (passed.length > 0)
+    notes.change(
+      `${passed.join(', ')} came from the shell in Compose; here they are \${NAME:-}: empty when unset, where Compose leaves them out`,
+      'env',
+    );
 }
 
 /** `env_file:` (a path, a list, or `{path, required}` items) → `env_file:` paths. */
@@ -28,7 +32,11 @@ export function convertEnvFile(svc: Data, out: Data, notes: Notes): void {
       continue;
     }
     paths.push(asString(item.path));
-    if (item.required === false) notes.change(`env_file ${asString(item.path)} was optional in Compose (required: false); pond needs the file to exist`, 'env_file');
+    if (item.required === false)
+      notes.change(
+        `env_file ${asString(item.path)} was optional in Compose (required: false); pond needs the file to exist`,
+        'env_file',
+      );
     if (item.format !== undefined) notes.skip('env_file.format', 'pond reads NAME=value lines only', 'env_file');
   }
   out.env_file = paths.length === 1 ? paths[0] : paths;
@@ -41,7 +49,7 @@ export function convertLabels(svc: Data, out: Data, notes: Notes): void {
   for (const key of Object.keys(labels)) {
     if (!key.startsWith('dev.pond.')) continue;
     delete labels[key];
-    notes.skip(`label ${key}`, 'dev.pond. labels are pond\'s own', 'labels');
+    notes.skip(`label ${key}`, "dev.pond. labels are pond's own", 'labels');
   }
   if (Object.keys(labels).length > 0) out.labels = labels;
 }

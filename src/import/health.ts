@@ -17,17 +17,25 @@ export function convertHealth(svc: Data, out: Data, notes: Notes): void {
   }
   const exec = testOf(raw.test);
   if (exec === undefined) {
-    notes.skip('healthcheck', raw.test === undefined ? "it has no test (it tunes the image's own HEALTHCHECK), which pond cannot express" : 'its test is neither CMD, CMD-SHELL nor a string', 'health');
+    notes.skip(
+      'healthcheck',
+      raw.test === undefined
+        ? "it has no test (it tunes the image's own HEALTHCHECK), which pond cannot express"
+        : 'its test is neither CMD, CMD-SHELL nor a string',
+      'health',
+    );
     return;
   }
   const health: Data = { exec };
   for (const key of TIMES) {
     if (raw[key] === undefined) continue;
     if (isDuration(raw[key])) health[key] = raw[key];
-    else notes.skip(`healthcheck.${key}`, `"${asString(raw[key])}" is not a duration pond reads (ms, s, m, h)`, 'health');
+    else
+      notes.skip(`healthcheck.${key}`, `"${asString(raw[key])}" is not a duration pond reads (ms, s, m, h)`, 'health');
   }
   if (typeof raw.retries === 'number' && raw.retries >= 1) health.retries = raw.retries;
-  if (raw.start_interval !== undefined) notes.skip('healthcheck.start_interval', 'pond checks at interval from the start', 'health');
+  if (raw.start_interval !== undefined)
+    notes.skip('healthcheck.start_interval', 'pond checks at interval from the start', 'health');
   out.health = health;
 }
 

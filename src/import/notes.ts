@@ -28,6 +28,10 @@ export class Notes {
 
   private add(text: string, at: string | undefined): void {
     if (this.list.some((n) => n.text === text && n.at === at)) return;
-    this.list.push({ ...(this.workload !== undefined && { workload: this.workload }), ...(at !== undefined && { at }), text });
+    this.list.push({
+      ...(this.workload !== undefined && { workload: this.workload }),
+      ...(at !== undefined && { at }),
+      text,
+    });
   }
 }

@@ -27,8 +27,12 @@ export function convertProject(compose: Data, folder: string): ImportResult {
   const notes: ImportNote[] = [];
   for (const [name, svc] of Object.entries(services)) {
     const ctx: ServiceContext = {
-      name: serviceNames.get(name)!, services: serviceNames, volumes: new Map([...volumes.keys()].map((v) => [v, pondName(v)])),
-      addVolume: (v) => extra.add(v), secrets: isMap(compose.secrets) ? compose.secrets : {}, configs: isMap(compose.configs) ? compose.configs : {},
+      name: serviceNames.get(name)!,
+      services: serviceNames,
+      volumes: new Map([...volumes.keys()].map((v) => [v, pondName(v)])),
+      addVolume: (v) => extra.add(v),
+      secrets: isMap(compose.secrets) ? compose.secrets : {},
+      configs: isMap(compose.configs) ? compose.configs : {},
       builtImage: `${project}-${name.toLowerCase()}`,
     };
     const converted = convertService(isMap(svc) ? svc : {}, ctx);
@@ -42,7 +46,10 @@ export function convertProject(compose: Data, folder: string): ImportResult {
   if (Object.keys(allVolumes).length > 0) data.volumes = allVolumes;
   topLevelNotes(compose, top);
   const unset = unsetVariables(compose);
-  if (unset.length > 0) top.change(`pond stops at an unset variable without a default, where Compose warns and uses "": set ${unset.join(', ')} (in .env beside pond.yaml, or the shell), or give defaults (\${NAME:-})`);
+  if (unset.length > 0)
+    top.change(
+      `pond stops at an unset variable without a default, where Compose warns and uses "": set ${unset.join(', ')} (in .env beside pond.yaml, or the shell), or give defaults (\${NAME:-})`,
+    );
   return { data, notes: [...top.list, ...notes] };
 }
 
@@ -53,10 +60,18 @@ function declaredVolumes(raw: unknown, notes: Notes): Map<string, Data> {
     const v: Data = {};
     if (isMap(def)) {
       if (def.external === true || isMap(def.external)) v.external = true;
-      if (def.labels !== undefined) v.labels = Object.fromEntries(Object.entries(isMap(def.labels) ? def.labels : {}).map(([k, l]) => [k, asString(l)]));
+      if (def.labels !== undefined)
+        v.labels = Object.fromEntries(
+          Object.entries(isMap(def.labels) ? def.labels : {}).map(([k, l]) => [k, asString(l)]),
+        );
       for (const key of Object.keys(def)) {
         if (key === 'external' || key === 'labels') continue;
-        notes.skip(`volumes.${name}.${key}`, key === 'name' ? 'pond names volumes itself (<project>_<volume>); an existing one is external: true' : 'pond makes local volumes with default options only');
+        notes.skip(
+          `volumes.${name}.${key}`,
+          key === 'name'
+            ? 'pond names volumes itself (<project>_<volume>); an existing one is external: true'
+            : 'pond makes local volumes with default options only',
+        );
       }
     }
     out.set(name, v);
@@ -65,10 +80,20 @@ function declaredVolumes(raw: unknown, notes: Notes): Map<string, Data> {
 }
 
 function topLevelNotes(compose: Data, notes: Notes): void {
-  if (compose.version !== undefined) notes.skip(`version: ${asString(compose.version)}`, 'Compose ignores it too; pond.yaml is version 1');
-  if (isMap(compose.networks) && Object.keys(compose.networks).length > 0) notes.skip('networks', 'pond puts every workload on one project network, where each reaches the others by workload name');
+  if (compose.version !== undefined)
+    notes.skip(`version: ${asString(compose.version)}`, 'Compose ignores it too; pond.yaml is version 1');
+  if (isMap(compose.networks) && Object.keys(compose.networks).length > 0)
+    notes.skip(
+      'networks',
+      'pond puts every workload on one project network, where each reaches the others by workload name',
+    );
   for (const key of Object.keys(compose)) {
     if (['version', 'name', 'services', 'volumes', 'networks', 'secrets', 'configs'].includes(key)) continue;
-    notes.skip(key, key.startsWith('x-') ? 'x- extension keys are Compose\'s own (anchors in them were already applied)' : 'pond has no such top-level setting');
+    notes.skip(
+      key,
+      key.startsWith('x-')
+        ? "x- extension keys are Compose's own (anchors in them were already applied)"
+        : 'pond has no such top-level setting',
+    );
   }
 }

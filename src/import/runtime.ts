@@ -21,9 +21,16 @@ export function convertDependsOn(svc: Data, out: Data, ctx: ServiceContext, note
   for (const [name, spec] of Object.entries(raw)) {
     const condition = isMap(spec) && spec.condition !== undefined ? asString(spec.condition) : 'service_started';
     deps[rename(name)] = CONDITIONS[condition] ?? 'started';
-    if (!CONDITIONS[condition]) notes.skip(`depends_on.${name}.condition ${condition}`, 'not a Compose condition; started is used', 'depends_on');
-    if (isMap(spec) && spec.required === false) notes.skip(`depends_on.${name}.required: false`, 'pond has no optional dependencies', 'depends_on');
-    if (isMap(spec) && spec.restart === true) notes.skip(`depends_on.${name}.restart: true`, `pond does not restart this workload when ${name} restarts`, 'depends_on');
+    if (!CONDITIONS[condition])
+      notes.skip(`depends_on.${name}.condition ${condition}`, 'not a Compose condition; started is used', 'depends_on');
+    if (isMap(spec) && spec.required === false)
+      notes.skip(`depends_on.${name}.required: false`, 'pond has no optional dependencies', 'depends_on');
+    if (isMap(spec) && spec.restart === true)
+      notes.skip(
+        `depends_on.${name}.restart: true`,
+        `pond does not restart this workload when ${name} restarts`,
+        'depends_on',
+      );
   }
   out.depends_on = deps;
 }
@@ -40,7 +47,7 @@ export function convertRestart(svc: Data, out: Data, notes: Notes): void {
   }
   if (/^on-failure:\d+$/.test(text)) {
     out.restart = 'on-failure';
-    notes.skip(`restart: ${text}`, 'pond\'s on-failure has no retry limit', 'restart');
+    notes.skip(`restart: ${text}`, "pond's on-failure has no retry limit", 'restart');
     return;
   }
   notes.skip(`restart: ${text}`, `pond takes ${RESTARTS.join(', ')}`);
@@ -55,8 +62,9 @@ export function convertNetworkMode(svc: Data, out: Data, ctx: ServiceContext, no
     out.network = 'host';
     optIn(out, 'host-network');
     notes.change('host networking weakens isolation: pond needs unsafe: [host-network] for it', 'unsafe');
-  } else if (mode.startsWith('service:')) out.network = `workload:${ctx.services.get(mode.slice(8)) ?? pondName(mode.slice(8))}`;
-  else notes.skip(`network_mode: ${mode}`, 'pond shares only another workload\'s namespace (service:NAME)');
+  } else if (mode.startsWith('service:'))
+    out.network = `workload:${ctx.services.get(mode.slice(8)) ?? pondName(mode.slice(8))}`;
+  else notes.skip(`network_mode: ${mode}`, "pond shares only another workload's namespace (service:NAME)");
 }
 
 const MEMORY = /^[0-9]+(\.[0-9]+)?\s*[bkmgtBKMGT]?[bB]?$/;
@@ -75,9 +83,21 @@ export function convertResources(svc: Data, out: Data, notes: Notes): void {
   if (typeof svc.cpu_shares === 'number') r.cpu_shares = svc.cpu_shares;
   if (Object.keys(r).length > 0) out.resources = r;
   if (limits.pids !== undefined) notes.skip('deploy.resources.limits.pids', 'pond sets no process limit on a service');
-  if (resources.reservations !== undefined) notes.skip('deploy.resources.reservations', 'pond sets limits, not reservations');
-  for (const key of ['mem_reservation', 'memswap_limit', 'mem_swappiness', 'cpu_quota', 'cpu_period', 'cpuset', 'cpu_count', 'cpu_percent', 'pids_limit']) {
-    if (svc[key] !== undefined) notes.skip(key, 'pond\'s resources are memory, cpus and cpu_shares');
+  if (resources.reservations !== undefined)
+    notes.skip('deploy.resources.reservations', 'pond sets limits, not reservations');
+  for (const key of [
+    'mem_reservation',
+    'memswap_limit',
+    'mem_swappiness',
+    'cpu_quota',
+    'cpu_period',
+    'cpuset',
+    'cpu_count',
+    'cpu_percent',
+    'pids_limit',
+  ]) {
+    if (svc[key] !== undefined) notes.skip(key, "pond's resources are memory, cpus and cpu_shares");
   }
-  for (const key of Object.keys(deploy)) if (key !== 'resources') notes.skip(`deploy.${key}`, 'pond runs one container per workload on this engine');
+  for (const key of Object.keys(deploy))
+    if (key !== 'resources') notes.skip(`deploy.${key}`, 'pond runs one container per workload on this engine');
 }

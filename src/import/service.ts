@@ -8,33 +8,72 @@ import { convertDependsOn, convertNetworkMode, convertResources, convertRestart 
 import { asString, isMap, splitArgs, type Data } from './words.js';
 
 /** Keys carried over as they are: pond reads them the way Compose does. */
-const SAME = ['user', 'working_dir', 'hostname', 'shm_size', 'stop_signal', 'stop_grace_period', 'init', 'ulimits'] as const;
+const SAME = [
+  'user',
+  'working_dir',
+  'hostname',
+  'shm_size',
+  'stop_signal',
+  'stop_grace_period',
+  'init',
+  'ulimits',
+] as const;
 
 /** Keys some converter above reads. */
 const HANDLED = new Set([
-  ...SAME, 'image', 'build', 'command', 'entrypoint', 'environment', 'env_file', 'labels', 'ports', 'volumes', 'tmpfs', 'secrets', 'configs',
-  'healthcheck', 'depends_on', 'restart', 'network_mode', 'mem_limit', 'cpus', 'cpu_shares', 'deploy', 'extra_hosts', 'dns',
-  'mem_reservation', 'memswap_limit', 'mem_swappiness', 'cpu_quota', 'cpu_period', 'cpuset', 'cpu_count', 'cpu_percent', 'pids_limit',
+  ...SAME,
+  'image',
+  'build',
+  'command',
+  'entrypoint',
+  'environment',
+  'env_file',
+  'labels',
+  'ports',
+  'volumes',
+  'tmpfs',
+  'secrets',
+  'configs',
+  'healthcheck',
+  'depends_on',
+  'restart',
+  'network_mode',
+  'mem_limit',
+  'cpus',
+  'cpu_shares',
+  'deploy',
+  'extra_hosts',
+  'dns',
+  'mem_reservation',
+  'memswap_limit',
+  'mem_swappiness',
+  'cpu_quota',
+  'cpu_period',
+  'cpuset',
+  'cpu_count',
+  'cpu_percent',
+  'pids_limit',
 ]);
 
 /** Why pond has no room for a Compose key it knows of; any other key gets a generic reason. */
 const WHY: Record<string, string> = {
-  container_name: 'pond names containers itself (<project>-<workload>); other workloads reach this one by its workload name',
+  container_name:
+    'pond names containers itself (<project>-<workload>); other workloads reach this one by its workload name',
   networks: 'pond puts every workload on one project network, where each reaches the others by workload name',
-  expose: 'not needed: workloads reach each other\'s ports on the project network',
+  expose: "not needed: workloads reach each other's ports on the project network",
   links: 'workloads reach each other by workload name; depends_on gives the start order',
-  external_links: 'pond reaches only its own project\'s workloads by name',
-  volumes_from: 'name the volumes in this workload\'s own volumes',
+  external_links: "pond reaches only its own project's workloads by name",
+  volumes_from: "name the volumes in this workload's own volumes",
   profiles: 'pond has no profiles: this workload is always part of the project (pond up NAME... brings up a subset)',
   privileged: 'pond does not run privileged containers',
   cap_add: 'pond sets no extra capabilities',
   cap_drop: 'pond drops no capabilities on a service',
   devices: 'pond passes no host devices',
-  logging: 'pond keeps the engine\'s log driver (pond logs reads it)',
+  logging: "pond keeps the engine's log driver (pond logs reads it)",
   tty: 'pond never allocates a TTY',
   stdin_open: 'pond never attaches stdin',
   pull_policy: 'pond pulls only with pond pull',
-  platform: 'pond uses the engine\'s platform',
+  platform: "pond uses the engine's platform",
   extends: 'pond does not read other Compose files; merge them into this one first (docker compose config)',
 };
 
@@ -57,7 +96,10 @@ export function convertService(svc: Data, ctx: ServiceContext): { workload: Data
   convertLabels(svc, out, notes);
   for (const key of Object.keys(svc)) {
     if (HANDLED.has(key)) continue;
-    notes.skip(key, WHY[key] ?? (key.startsWith('x-') ? 'x- extension keys are Compose\'s own' : 'pond has no such setting'));
+    notes.skip(
+      key,
+      WHY[key] ?? (key.startsWith('x-') ? "x- extension keys are Compose's own" : 'pond has no such setting'),
+    );
   }
   return { workload: out, notes: notes.list };
 }
@@ -66,10 +108,18 @@ function imageOf(svc: Data, ctx: ServiceContext, notes: Notes): string {
   if (svc.build === undefined) return asString(svc.image ?? ctx.builtImage);
   const context = isMap(svc.build) ? asString(svc.build.context ?? '.') : asString(svc.build);
   if (svc.image !== undefined) {
-    notes.skip('build', `pond does not build images: build ${asString(svc.image)} first (docker compose build ${ctx.name})`, 'image');
+    notes.skip(
+      'build',
+      `pond does not build images: build ${asString(svc.image)} first (docker compose build ${ctx.name})`,
+      'image',
+    );
     return asString(svc.image);
   }
-  notes.skip('build', `pond does not build images: this is the name docker compose build gives it; build it first (docker compose build ${ctx.name}, or docker build -t ${ctx.builtImage} ${context})`, 'image');
+  notes.skip(
+    'build',
+    `pond does not build images: this is the name docker compose build gives it; build it first (docker compose build ${ctx.name}, or docker build -t ${ctx.builtImage} ${context})`,
+    'image',
+  );
   return ctx.builtImage;
 }
 
@@ -87,7 +137,9 @@ function convertArgv(svc: Data, key: 'command' | 'entrypoint', out: Data, notes:
 }
 
 function convertHosts(svc: Data, out: Data): void {
-  if (Array.isArray(svc.extra_hosts)) out.extra_hosts = svc.extra_hosts.map((h) => asString(h).replace(/^([^:=\s]+)=/, '$1:'));
-  else if (isMap(svc.extra_hosts)) out.extra_hosts = Object.fromEntries(Object.entries(svc.extra_hosts).map(([k, v]) => [k, asString(v)]));
+  if (Array.isArray(svc.extra_hosts))
+    out.extra_hosts = svc.extra_hosts.map((h) => asString(h).replace(/^([^:=\s]+)=/, '$1:'));
+  else if (isMap(svc.extra_hosts))
+    out.extra_hosts = Object.fromEntries(Object.entries(svc.extra_hosts).map(([k, v]) => [k, asString(v)]));
   if (svc.dns !== undefined) out.dns = (Array.isArray(svc.dns) ? svc.dns : [svc.dns]).map(asString);
 }

@@ -58,7 +58,8 @@ export async function acquireLock(project: string, command: string, timeoutMs: n
  * The holder as another pond process wrote it: checked, not trusted (a crash mid-write or another
  * pond version can leave anything). zod is loaded only here, when the lock is contended.
  */
-const same = (a: LockHolder | undefined, b: LockHolder): boolean => !!a && a.pid === b.pid && a.host === b.host && a.since === b.since;
+const same = (a: LockHolder | undefined, b: LockHolder): boolean =>
+  !!a && a.pid === b.pid && a.host === b.host && a.since === b.since;
 
 /**
  * Removes a dead holder's lock without racing another taker: the file is moved aside atomically (only
@@ -105,7 +106,12 @@ function releaseNow(file: string, me: LockHolder): void {
 
 async function readHolder(file: string): Promise<LockHolder | undefined> {
   const { z } = await import('zod');
-  const holder = z.object({ pid: z.number().int().positive(), host: z.string(), command: z.string(), since: z.string() });
+  const holder = z.object({
+    pid: z.number().int().positive(),
+    host: z.string(),
+    command: z.string(),
+    since: z.string(),
+  });
   try {
     const parsed = holder.safeParse(JSON.parse(await fs.readFile(file, 'utf8')));
     return parsed.success ? parsed.data : undefined;
@@ -120,5 +126,8 @@ function alive(holder: LockHolder): boolean {
 
 function heldError(project: string, holder: LockHolder | undefined, file: string): LockHeldError {
   const who = holder ? `pid ${holder.pid} ("${holder.command}", since ${holder.since})` : 'another pond process';
-  return new LockHeldError(`project "${project}" is locked by ${who}`, `wait for it to finish, pass --lock-timeout 60s to wait, or remove ${file} if that process is gone`);
+  return new LockHeldError(
+    `project "${project}" is locked by ${who}`,
+    `wait for it to finish, pass --lock-timeout 60s to wait, or remove ${file} if that process is gone`,
+  );
 }

@@ -19,7 +19,11 @@ export interface FollowOptions {
  * followed too. It waits while one is only created or restarting (a replace stops the old
  * container before it starts the new one), and ends once none is running or about to.
  */
-export async function followWorkload(engine: Engine, opts: FollowOptions, print: (line: LogLine) => void): Promise<void> {
+export async function followWorkload(
+  engine: Engine,
+  opts: FollowOptions,
+  print: (line: LogLine) => void,
+): Promise<void> {
   const ended = new Map<string, number>();
   let last: string | undefined;
   while (!opts.signal.aborted) {
@@ -28,7 +32,14 @@ export async function followWorkload(engine: Engine, opts: FollowOptions, print:
     // A container followed before resumes where its stream ended; any other printed nothing after
     // `since` that was shown (its first line can be stamped before its StartedAt, so that is no bound).
     const since = ended.get(run.id) ?? opts.since;
-    for await (const line of engine.logs(run.id, { follow: true, timestamps: true, since, until: opts.until, signal: opts.signal })) print(line);
+    for await (const line of engine.logs(run.id, {
+      follow: true,
+      timestamps: true,
+      since,
+      until: opts.until,
+      signal: opts.signal,
+    }))
+      print(line);
     ended.set(run.id, Date.now() / 1000);
     last = run.id;
     if (opts.until !== undefined && opts.until <= Date.now() / 1000) return;
@@ -37,9 +48,15 @@ export async function followWorkload(engine: Engine, opts: FollowOptions, print:
 }
 
 /** The workload's running container, another one than `last` if there is one; undefined when none runs or is about to. */
-async function nextRun(engine: Engine, opts: FollowOptions, last: string | undefined): Promise<ObservedWorkload | undefined> {
+async function nextRun(
+  engine: Engine,
+  opts: FollowOptions,
+  last: string | undefined,
+): Promise<ObservedWorkload | undefined> {
   while (!opts.signal.aborted) {
-    const mine = (await engine.observe(opts.project)).workloads.filter((c) => c.labels[LABEL.workload] === opts.workload);
+    const mine = (await engine.observe(opts.project)).workloads.filter(
+      (c) => c.labels[LABEL.workload] === opts.workload,
+    );
     const running = mine.filter((c) => c.state === 'running');
     if (running.length) return running.find((c) => c.id !== last) ?? running[0];
     if (!mine.some((c) => c.state === 'created' || c.state === 'restarting')) return undefined;

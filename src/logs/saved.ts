@@ -26,7 +26,12 @@ export function bounded(lines: SavedLine[], limits: { lines: number; bytes: numb
     const line = `${lines[i]!.time} ${lines[i]!.text.replace(/\n/g, ' ')}\n`;
     const size = Buffer.byteLength(line);
     if (bytes + size > limits.bytes) {
-      if (!kept.length) kept.push(Buffer.from(line).subarray(size - limits.bytes).toString('utf8'));
+      if (!kept.length)
+        kept.push(
+          Buffer.from(line)
+            .subarray(size - limits.bytes)
+            .toString('utf8'),
+        );
       break;
     }
     kept.push(line);
@@ -54,16 +59,22 @@ export function readSaved(projectDir: string, workload: string): SavedLine[] {
   } catch {
     return [];
   }
-  return text.split('\n').filter(Boolean).map((l) => {
-    const m = LINE.exec(l);
-    return m ? { time: m[1]!, text: m[2]! } : { time: '', text: l };
-  });
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const m = LINE.exec(l);
+      return m ? { time: m[1]!, text: m[2]! } : { time: '', text: l };
+    });
 }
 
 /** Workloads that have saved lines, so `pond logs W` works for one whose container is gone. */
 export function savedWorkloads(projectDir: string): string[] {
   try {
-    return fs.readdirSync(path.join(projectDir, '.pond', 'logs')).filter((f) => f.endsWith('.log')).map((f) => f.slice(0, -4));
+    return fs
+      .readdirSync(path.join(projectDir, '.pond', 'logs'))
+      .filter((f) => f.endsWith('.log'))
+      .map((f) => f.slice(0, -4));
   } catch {
     return [];
   }

@@ -12,7 +12,14 @@ import { isSecretValue, isSensitiveName, shapeOf } from '../secrets.js';
  * and the keys above). A missing env_file is an error at its
  * line; a line it cannot read is an error at that line of the env_file.
  */
-export function normalizeEnv(raw: RawWorkload, at: (string | number)[], dir: string, report: Reporter, sources: Set<string>, lookup: Lookup = () => undefined): Record<string, string> {
+export function normalizeEnv(
+  raw: RawWorkload,
+  at: (string | number)[],
+  dir: string,
+  report: Reporter,
+  sources: Set<string>,
+  lookup: Lookup = () => undefined,
+): Record<string, string> {
   const env: Record<string, string> = {};
   const files = raw.env_file === undefined ? [] : typeof raw.env_file === 'string' ? [raw.env_file] : raw.env_file;
   files.forEach((file, i) => {
@@ -31,7 +38,8 @@ export function normalizeEnv(raw: RawWorkload, at: (string | number)[], dir: str
     parsed.diagnostics.forEach((d) => report.add(d));
   });
   if (Array.isArray(raw.env)) {
-    for (const item of raw.env) if (item.indexOf('=') <= 0) report.error([...at, 'env'], 'env', `${shownItem(item)} is not KEY=VALUE`);
+    for (const item of raw.env)
+      if (item.indexOf('=') <= 0) report.error([...at, 'env'], 'env', `${shownItem(item)} is not KEY=VALUE`);
   }
   return Object.assign(env, envMap(raw.env));
 }
@@ -52,4 +60,3 @@ export function envMap(env: RawWorkload['env']): Record<string, string> {
   }
   return out;
 }
-

@@ -10,7 +10,11 @@ export const HEALTH_DEFAULTS = { intervalMs: 5_000, timeoutMs: 5_000, retries: 3
  * Several probe kinds in one `health:` mean all of them must pass. `exec` as a string runs through
  * `sh -c`, as a list it is argv (compose's CMD-SHELL and CMD).
  */
-export function normalizeHealth(raw: RawHealth | undefined, at: (string | number)[], report: Reporter): HealthSpec | undefined {
+export function normalizeHealth(
+  raw: RawHealth | undefined,
+  at: (string | number)[],
+  report: Reporter,
+): HealthSpec | undefined {
   if (!raw || raw.disable) return undefined;
   const probes: Probe[] = [];
   if (raw.exec !== undefined) probes.push({ exec: typeof raw.exec === 'string' ? ['sh', '-c', raw.exec] : raw.exec });
@@ -18,14 +22,20 @@ export function normalizeHealth(raw: RawHealth | undefined, at: (string | number
   if (raw.tcp !== undefined) probes.push({ tcp: { port: typeof raw.tcp === 'number' ? raw.tcp : raw.tcp.port } });
   if (raw.log !== undefined) probes.push({ log: raw.log });
   if (probes.length === 0) {
-    report.error(at, 'health', 'health needs a probe: exec, http, tcp or log', 'e.g. `health: { exec: "pg_isready -h 127.0.0.1" }`');
+    report.error(
+      at,
+      'health',
+      'health needs a probe: exec, http, tcp or log',
+      'e.g. `health: { exec: "pg_isready -h 127.0.0.1" }`',
+    );
     return undefined;
   }
   const ms = (key: 'interval' | 'timeout' | 'start_period', fallback: number): number => {
     const value = raw[key];
     if (value === undefined) return fallback;
     const parsed = parseDuration(value);
-    if (parsed === undefined) report.error([...at, key], 'duration', `"${value}" is not a duration`, 'write it like "500ms", "2s" or "1m30s"');
+    if (parsed === undefined)
+      report.error([...at, key], 'duration', `"${value}" is not a duration`, 'write it like "500ms", "2s" or "1m30s"');
     return parsed ?? fallback;
   };
   return {

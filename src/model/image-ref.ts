@@ -9,7 +9,8 @@ import type { Reporter } from './report.js';
  */
 const MAX_NAME_LENGTH = 255;
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const REGISTRY = /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[a-fA-F0-9:]+\])(?::[0-9]+)?$/;
+const REGISTRY =
+  /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[a-fA-F0-9:]+\])(?::[0-9]+)?$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST_HEX: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
 
@@ -34,7 +35,10 @@ export function imageRefProblem(ref: string): string | undefined {
   const hasTag = colon > named.lastIndexOf('/');
   if (hasTag) {
     const tag = named.slice(colon + 1);
-    if (!TAG.test(tag)) return tag === '' ? 'the tag after ":" is empty' : `tag "${tag}" may hold only letters, digits, "_", "." and "-" (at most 128)`;
+    if (!TAG.test(tag))
+      return tag === ''
+        ? 'the tag after ":" is empty'
+        : `tag "${tag}" may hold only letters, digits, "_", "." and "-" (at most 128)`;
   }
   return nameProblem(hasTag ? named.slice(0, colon) : named);
 }
@@ -42,8 +46,10 @@ export function imageRefProblem(ref: string): string | undefined {
 function digestProblem(digest: string): string | undefined {
   const [algorithm = '', hex = ''] = digest.split(':');
   const length = DIGEST_HEX[algorithm];
-  if (length === undefined) return `the digest after "@" must be "sha256:<hex>" (sha384 and sha512 work too), not "${digest}"`;
-  if (!new RegExp(`^[a-f0-9]{${length}}$`).test(hex) || digest.split(':').length !== 2) return `a ${algorithm} digest is ${length} lowercase hex digits`;
+  if (length === undefined)
+    return `the digest after "@" must be "sha256:<hex>" (sha384 and sha512 work too), not "${digest}"`;
+  if (!new RegExp(`^[a-f0-9]{${length}}$`).test(hex) || digest.split(':').length !== 2)
+    return `a ${algorithm} digest is ${length} lowercase hex digits`;
   return undefined;
 }
 
@@ -59,7 +65,8 @@ function nameProblem(name: string): string | undefined {
   for (const part of hasRegistry ? parts.slice(1) : parts) {
     if (/[A-Z]/.test(part)) return 'repository names must be lowercase';
     if (part.includes(':')) return 'it has more than one ":" (one tag at most; a registry port needs a path after it)';
-    if (!PATH_COMPONENT.test(part)) return `"${part}" may hold only lowercase letters and digits, with ".", "_", "__" or "-" between them`;
+    if (!PATH_COMPONENT.test(part))
+      return `"${part}" may hold only lowercase letters and digits, with ".", "_", "__" or "-" between them`;
   }
   return undefined;
 }

@@ -41,7 +41,12 @@ function holdsDockerSocket(dir: string): boolean {
 export function normalizeMount(raw: RawVolume, at: (string | number)[], ctx: MountContext): MountSpec | undefined {
   const long = typeof raw === 'string' ? parseShort(raw) : raw;
   if (!long) {
-    ctx.report.error(at, 'volume', `"${String(raw)}" is not a volume mount`, 'use "NAME:/path", "./dir:/path[:ro]" or the long form');
+    ctx.report.error(
+      at,
+      'volume',
+      `"${String(raw)}" is not a volume mount`,
+      'use "NAME:/path", "./dir:/path[:ro]" or the long form',
+    );
     return undefined;
   }
   if (!long.target.startsWith('/')) {
@@ -79,12 +84,25 @@ function tmpfs(long: RawVolumeLong, at: (string | number)[], ctx: MountContext):
     ctx.report.error([...at, 'tmpfs', 'size'], 'volume', `tmpfs size "${size}" is not a size`, 'write it like "64m"');
     return undefined;
   }
-  return sizeBytes === undefined ? { type: 'tmpfs', target: long.target } : { type: 'tmpfs', target: long.target, sizeBytes };
+  return sizeBytes === undefined
+    ? { type: 'tmpfs', target: long.target }
+    : { type: 'tmpfs', target: long.target, sizeBytes };
 }
 
-function namedVolume(source: string, target: string, readOnly: boolean, at: (string | number)[], ctx: MountContext): MountSpec | undefined {
+function namedVolume(
+  source: string,
+  target: string,
+  readOnly: boolean,
+  at: (string | number)[],
+  ctx: MountContext,
+): MountSpec | undefined {
   if (!ctx.declaredVolumes.has(source)) {
-    ctx.report.error(at, 'undeclared-volume', `volume "${source}" is not declared`, `add it under the top-level \`volumes:\` (e.g. \`volumes: { ${source}: {} }\`)`);
+    ctx.report.error(
+      at,
+      'undeclared-volume',
+      `volume "${source}" is not declared`,
+      `add it under the top-level \`volumes:\` (e.g. \`volumes: { ${source}: {} }\`)`,
+    );
     return undefined;
   }
   return { type: 'volume', source, target, readOnly };
@@ -94,17 +112,33 @@ function namedVolume(source: string, target: string, readOnly: boolean, at: (str
  * Checks run on the real path: a symlink inside the project that points outside it (or at the Docker
  * socket) is judged by where it points. A folder holding the socket counts as the socket.
  */
-function bind(source: string, target: string, readOnly: boolean, at: (string | number)[], ctx: MountContext): MountSpec | undefined {
+function bind(
+  source: string,
+  target: string,
+  readOnly: boolean,
+  at: (string | number)[],
+  ctx: MountContext,
+): MountSpec | undefined {
   const home = process.env.HOME ?? '/root';
   const abs = path.resolve(ctx.dir, source.startsWith('~') ? path.join(home, source.slice(1)) : source);
   const real = realPath(abs);
   const dir = realPath(ctx.dir);
   if ((DOCKER_SOCKET.test(real) || holdsDockerSocket(real)) && !ctx.unsafe.has('docker-socket')) {
-    ctx.report.error(at, 'unsafe', `mounting the Docker socket gives the container control of the host`, 'if you mean it, add `unsafe: [docker-socket]` to this workload');
+    ctx.report.error(
+      at,
+      'unsafe',
+      `mounting the Docker socket gives the container control of the host`,
+      'if you mean it, add `unsafe: [docker-socket]` to this workload',
+    );
     return undefined;
   }
   if (!insideProject(dir, real) && !ctx.unsafe.has('outside-project') && !DOCKER_SOCKET.test(real)) {
-    ctx.report.error(at, 'unsafe', `bind mount "${source}" is outside the project folder ${ctx.dir}`, 'move the data into the project, or add `unsafe: [outside-project]` to this workload');
+    ctx.report.error(
+      at,
+      'unsafe',
+      `bind mount "${source}" is outside the project folder ${ctx.dir}`,
+      'move the data into the project, or add `unsafe: [outside-project]` to this workload',
+    );
     return undefined;
   }
   return { type: 'bind', source: abs, target, readOnly };

@@ -14,7 +14,10 @@ import { parseBytes, parseDuration } from '../units.js';
 
 /** Like compose: the folder's name, lowercased, with anything outside [a-z0-9_-] dropped. */
 export function defaultProjectName(dir: string): string {
-  const base = path.basename(dir).toLowerCase().replace(/[^a-z0-9_-]/g, '');
+  const base = path
+    .basename(dir)
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '');
   return base.replace(/^[^a-z0-9]+/, '') || 'default';
 }
 
@@ -30,7 +33,9 @@ export function normalizeVolumes(raw: RawProject): ProjectVolume[] {
 
 /** Volumes a preset needs (a persistent database's data) join the declared ones unless already there. */
 export function withPresetVolumes(declared: ProjectVolume[], needed: string[]): ProjectVolume[] {
-  const extra = needed.filter((n) => !declared.some((v) => v.name === n)).map((n) => ({ name: n, external: false, labels: {} }));
+  const extra = needed
+    .filter((n) => !declared.some((v) => v.name === n))
+    .map((n) => ({ name: n, external: false, labels: {} }));
   return [...declared, ...extra].sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -39,22 +44,50 @@ export function withPresetVolumes(declared: ProjectVolume[], needed: string[]): 
  * defaults applied, paths absolute, problems reported at their keys. Knows no kind: `kind` is
  * `service` here and the caller (workloads/project.ts) sets the kind and its facts.
  */
-export function normalizeWorkload(name: string, raw: RawWorkload, dir: string, declared: Set<string>, report: Reporter, sources: Set<string>, processEnv: Record<string, string | undefined>): WorkloadSpec | undefined {
+export function normalizeWorkload(
+  name: string,
+  raw: RawWorkload,
+  dir: string,
+  declared: Set<string>,
+  report: Reporter,
+  sources: Set<string>,
+  processEnv: Record<string, string | undefined>,
+): WorkloadSpec | undefined {
   const at = ['workloads', name];
   const unsafe = new Set((raw.unsafe ?? []) as UnsafeOptIn[]);
   const env = normalizeEnv(raw, at, dir, report, sources, (n) => processEnv[n]);
   const network = (raw.network ?? 'default') as WorkloadSpec['network'];
   if (network === 'host' && !unsafe.has('host-network')) {
-    report.error([...at, 'network'], 'unsafe', 'host networking bypasses port publishing and isolation', 'if you mean it, add `unsafe: [host-network]` to this workload');
+    report.error(
+      [...at, 'network'],
+      'unsafe',
+      'host networking bypasses port publishing and isolation',
+      'if you mean it, add `unsafe: [host-network]` to this workload',
+    );
   }
-  const ports = (raw.ports ?? []).map((p, i) => normalizePort(p, [...at, 'ports', i], report)).filter((p): p is PortBinding => !!p);
+  const ports = (raw.ports ?? [])
+    .map((p, i) => normalizePort(p, [...at, 'ports', i], report))
+    .filter((p): p is PortBinding => !!p);
   const mountCtx = { dir, declaredVolumes: declared, unsafe, report };
-  const mounts = (raw.volumes ?? []).map((v, i) => normalizeMount(v, [...at, 'volumes', i], mountCtx)).filter((m): m is MountSpec => !!m);
-  const sensitive = [...new Set([...(raw.sensitive ?? []), ...Object.keys(env).filter((k) => isSensitiveName(k) || isSecretValue(env[k]!))])].sort();
+  const mounts = (raw.volumes ?? [])
+    .map((v, i) => normalizeMount(v, [...at, 'volumes', i], mountCtx))
+    .filter((m): m is MountSpec => !!m);
+  const sensitive = [
+    ...new Set([
+      ...(raw.sensitive ?? []),
+      ...Object.keys(env).filter((k) => isSensitiveName(k) || isSecretValue(env[k]!)),
+    ]),
+  ].sort();
   checkImage(raw.image, [...at, 'image'], report);
   const readyWhen = readyWhenProbe(raw.ready_when);
   const settings = normalizeSettings(raw, at, report);
-  if (raw.ready_when && !readyWhen) report.error([...at, 'ready_when'], 'ready-when', 'ready_when needs log or http', 'e.g. `ready_when: { log: "compiled successfully" }`');
+  if (raw.ready_when && !readyWhen)
+    report.error(
+      [...at, 'ready_when'],
+      'ready-when',
+      'ready_when needs log or http',
+      'e.g. `ready_when: { log: "compiled successfully" }`',
+    );
   return {
     name,
     kind: 'service',
@@ -76,7 +109,9 @@ export function normalizeWorkload(name: string, raw: RawWorkload, dir: string, d
     ...(raw.user !== undefined && { user: raw.user }),
     ...(settings && { settings }),
     ...(unsafe.size > 0 && { unsafe: [...unsafe].sort() }),
-    stopTimeoutSec: Math.ceil((raw.stop_grace_period === undefined ? 10_000 : (parseDuration(raw.stop_grace_period) ?? 10_000)) / 1000),
+    stopTimeoutSec: Math.ceil(
+      (raw.stop_grace_period === undefined ? 10_000 : (parseDuration(raw.stop_grace_period) ?? 10_000)) / 1000,
+    ),
   };
 }
 
@@ -93,13 +128,26 @@ function normalizeResources(raw: RawWorkload, at: (string | number)[], report: R
   const out: WorkloadSpec['resources'] = {};
   if (r.memory !== undefined && r.memory !== NO_LIMIT) {
     const bytes = parseBytes(r.memory);
-    if (bytes === undefined) report.error([...at, 'resources', 'memory'], 'memory', `"${r.memory}" is not a memory size`, 'write it like "256m" or "1g", or none for no limit');
-    else if (bytes < 6 * 1024 * 1024) report.error([...at, 'resources', 'memory'], 'memory', `memory ${r.memory} is below the engine's minimum of 6m`);
+    if (bytes === undefined)
+      report.error(
+        [...at, 'resources', 'memory'],
+        'memory',
+        `"${r.memory}" is not a memory size`,
+        'write it like "256m" or "1g", or none for no limit',
+      );
+    else if (bytes < 6 * 1024 * 1024)
+      report.error([...at, 'resources', 'memory'], 'memory', `memory ${r.memory} is below the engine's minimum of 6m`);
     else out.memoryBytes = bytes;
   }
   if (r.cpus !== undefined && r.cpus !== NO_LIMIT) {
     const cpus = Number(r.cpus);
-    if (!(cpus > 0)) report.error([...at, 'resources', 'cpus'], 'cpus', `cpus "${r.cpus}" must be a number above 0`, 'e.g. 0.5 or 2, or none for no limit');
+    if (!(cpus > 0))
+      report.error(
+        [...at, 'resources', 'cpus'],
+        'cpus',
+        `cpus "${r.cpus}" must be a number above 0`,
+        'e.g. 0.5 or 2, or none for no limit',
+      );
     else out.cpus = cpus;
   }
   if (r.cpu_shares !== undefined) out.cpuShares = r.cpu_shares;

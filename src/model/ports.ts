@@ -15,7 +15,12 @@ export function normalizePort(raw: RawPort, path: (string | number)[], report: R
   if (typeof raw === 'object') return normalizeLong(raw, path, report);
   const parts = splitShort(raw);
   if (!parts) {
-    report.error(path, 'port', `"${raw}" is not a port`, 'use "CONTAINER", "HOST:CONTAINER" or "127.0.0.1:HOST:CONTAINER[/udp]"');
+    report.error(
+      path,
+      'port',
+      `"${raw}" is not a port`,
+      'use "CONTAINER", "HOST:CONTAINER" or "127.0.0.1:HOST:CONTAINER[/udp]"',
+    );
     return undefined;
   }
   if (parts.ip && !LOOPBACK.has(parts.ip)) {
@@ -30,7 +35,9 @@ export function normalizePort(raw: RawPort, path: (string | number)[], report: R
   return { container: parts.container, host: parts.host, protocol: parts.protocol, hostIp: '127.0.0.1' };
 }
 
-function splitShort(text: string): { ip?: string; host?: number; container: number; protocol: 'tcp' | 'udp' } | undefined {
+function splitShort(
+  text: string,
+): { ip?: string; host?: number; container: number; protocol: 'tcp' | 'udp' } | undefined {
   const [spec, proto] = text.split('/') as [string, string | undefined];
   if (proto !== undefined && proto !== 'tcp' && proto !== 'udp') return undefined;
   const pieces = spec.split(':');
@@ -55,4 +62,3 @@ function normalizeLong(raw: RawPortLong, path: (string | number)[], report: Repo
 function validPort(n: number): boolean {
   return Number.isInteger(n) && n >= 0 && n <= 65535;
 }
-

@@ -72,6 +72,9 @@ export class Reporter {
 function secretAt(data: unknown, path: DocPath): string | undefined {
   const below = path[0] === 'workloads' || path[0] === 'volumes' ? path.slice(2) : path;
   if (!below.some((s) => typeof s === 'string' && isSensitiveName(s))) return undefined;
-  const value = path.reduce<unknown>((v, s) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[s] : undefined), data);
+  const value = path.reduce<unknown>(
+    (v, s) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[s] : undefined),
+    data,
+  );
   return value === undefined || value === null || typeof value === 'object' ? undefined : String(value);
 }

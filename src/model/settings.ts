@@ -20,7 +20,8 @@ export function normalizeSettings(raw: RawWorkload, at: At, report: Reporter): R
   };
   if (raw.shm_size !== undefined) {
     const bytes = parseBytes(raw.shm_size);
-    if (bytes === undefined) report.error([...at, 'shm_size'], 'size', `"${raw.shm_size}" is not a size`, 'write it like "256m" or "1g"');
+    if (bytes === undefined)
+      report.error([...at, 'shm_size'], 'size', `"${raw.shm_size}" is not a size`, 'write it like "256m" or "1g"');
     else out.shmSizeBytes = bytes;
   }
   if (raw.ulimits !== undefined) out.ulimits = ulimits(raw.ulimits, [...at, 'ulimits'], report);
@@ -39,7 +40,12 @@ function ulimits(raw: NonNullable<RawWorkload['ulimits']>, at: At, report: Repor
     const v = raw[name]!;
     const [soft, hard] = typeof v === 'number' ? [v, v] : [v.soft, v.hard];
     if (hard !== -1 && (soft === -1 || soft > hard)) {
-      report.error([...at, name], 'ulimit', `ulimit ${name}: soft limit ${soft} is above the hard limit ${hard}`, 'the soft limit must be at most the hard one (-1 is unlimited)');
+      report.error(
+        [...at, name],
+        'ulimit',
+        `ulimit ${name}: soft limit ${soft} is above the hard limit ${hard}`,
+        'the soft limit must be at most the hard one (-1 is unlimited)',
+      );
       continue;
     }
     out.push({ name, soft, hard });

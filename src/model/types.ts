@@ -1,4 +1,13 @@
-import type { Condition, Hardening, HealthSpec, Probe, PortBinding, ResourceSpec, RestartPolicy, RuntimeSettings } from '../engine/types.js';
+import type {
+  Condition,
+  Hardening,
+  HealthSpec,
+  Probe,
+  PortBinding,
+  ResourceSpec,
+  RestartPolicy,
+  RuntimeSettings,
+} from '../engine/types.js';
 import type { RawWorkload } from './raw.js';
 
 /** A key of `resources:` (memory, cpus, cpu_shares): what a kind's defaults may fill in. */
@@ -9,6 +18,7 @@ export type ResourceKey = keyof NonNullable<RawWorkload['resources']>;
  * on purpose: the model names no kind. Each kind's folder adds its key by declaration merging
  * (`declare module` in src/workloads/<kind>/index.ts), so adding a kind never edits the model.
  */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging, one key per kind
 export interface KindFacts {}
 
 /** A mount as the user means it: `volume` sources are logical names from the top-level `volumes:`. */

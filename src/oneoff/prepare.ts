@@ -16,6 +16,7 @@ export async function ensureShared(engine: Engine, project: Project, spec: TaskS
   }
   const sources = new Set(spec.mounts.flatMap((m) => (m.type === 'volume' ? [m.source] : [])));
   for (const v of project.desired.volumes) {
-    if (sources.has(v.name) && !observed.volumes.some((o) => o.name === v.name)) await engine.createVolume({ name: v.name, labels: v.labels });
+    if (sources.has(v.name) && !observed.volumes.some((o) => o.name === v.name))
+      await engine.createVolume({ name: v.name, labels: v.labels });
   }
 }

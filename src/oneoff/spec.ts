@@ -45,7 +45,10 @@ export function withOverrides(spec: TaskSpec, o: SpecOverrides): TaskSpec {
  */
 export function refuseOneOff(template: DesiredContainer, o: SpecOverrides): void {
   if (template.data && !o.command && !o.entrypoint) {
-    throw new UsageError(`"${template.workload}" is a database: a one-off without a command would start a second server`, `start the database with \`pond up ${template.workload}\`, or give a client command: pond run ${template.workload} psql -h ${template.workload}`);
+    throw new UsageError(
+      `"${template.workload}" is a database: a one-off without a command would start a second server`,
+      `start the database with \`pond up ${template.workload}\`, or give a client command: pond run ${template.workload} psql -h ${template.workload}`,
+    );
   }
 }
 

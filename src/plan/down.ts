@@ -14,7 +14,8 @@ export const STUCK_NETWORK = 'it is harmless; a dockerd restart clears it';
  */
 export function planDown(project: string, observed: ObservedState, options: DownOptions): Plan {
   const containers = [...observed.workloads].sort((a, b) => a.name.localeCompare(b.name));
-  const idOf = (c: (typeof containers)[number]): string => `container:${c.labels[LABEL.workload] ?? c.name}#${c.id.slice(0, 12)}`;
+  const idOf = (c: (typeof containers)[number]): string =>
+    `container:${c.labels[LABEL.workload] ?? c.name}#${c.id.slice(0, 12)}`;
   const specs = new Map(containers.map((c) => [c, parseSpecLabel(c)]));
   const dependents = dependentsByWorkload(containers, specs);
   const steps: Step[] = containers.map((c) => {
@@ -36,19 +37,48 @@ export function planDown(project: string, observed: ObservedState, options: Down
   const containerIds = steps.map((s) => ({ step: s.id, condition: 'started' as const }));
   for (const n of [...observed.networks].sort((a, b) => a.name.localeCompare(b.name))) {
     const name = n.labels[LABEL.network] ?? n.name;
-    steps.push(makeStep<NetworkRemove>({ id: `network:${name}`, action: 'remove', resource: 'network', name, engineName: n.name, cause: 'pond down', reason: 'requested', reach: [], needs: containerIds, bestEffort: STUCK_NETWORK }));
+    steps.push(
+      makeStep<NetworkRemove>({
+        id: `network:${name}`,
+        action: 'remove',
+        resource: 'network',
+        name,
+        engineName: n.name,
+        cause: 'pond down',
+        reason: 'requested',
+        reach: [],
+        needs: containerIds,
+        bestEffort: STUCK_NETWORK,
+      }),
+    );
   }
   if (options.volumes) {
     for (const v of [...observed.volumes].sort((a, b) => a.name.localeCompare(b.name))) {
       const key = v.labels[LABEL.volume] ?? v.name;
-      steps.push(makeStep<VolumeRemove>({ id: `volume:${key}`, action: 'remove', resource: 'volume', name: key, engineName: v.name, cause: 'pond down --volumes: deletes its data', reason: 'requested', reach: [], destructive: true, needs: containerIds }));
+      steps.push(
+        makeStep<VolumeRemove>({
+          id: `volume:${key}`,
+          action: 'remove',
+          resource: 'volume',
+          name: key,
+          engineName: v.name,
+          cause: 'pond down --volumes: deletes its data',
+          reason: 'requested',
+          reach: [],
+          destructive: true,
+          needs: containerIds,
+        }),
+      );
     }
   }
   return { project, steps, unchanged: [], orphans: [], warnings: [] };
 }
 
 /** For each workload, the containers whose spec label lists it under depends_on, in the order given. */
-function dependentsByWorkload(containers: Container[], specs: Map<Container, Record<string, unknown>>): Map<string, Container[]> {
+function dependentsByWorkload(
+  containers: Container[],
+  specs: Map<Container, Record<string, unknown>>,
+): Map<string, Container[]> {
   const out = new Map<string, Container[]>();
   for (const c of containers) {
     const deps = specs.get(c)?.depends_on;

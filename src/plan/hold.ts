@@ -17,7 +17,7 @@ export function holdBack(plan: Plan, hold: Map<string, string>): { plan: Plan; h
     const reason = hold.get(s.id);
     if (reason) held.set(s.id, reason);
   }
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const s of plan.steps) {
       if (held.has(s.id)) continue;

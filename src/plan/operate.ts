@@ -5,7 +5,16 @@ import { UsageError } from '../errors.js';
 import { groupByWorkload, pickCurrent, stopTimeoutOf } from './reconcile.js';
 import { dependentsOf, type DependencyEdge } from './targets.js';
 import { makeStep } from './make-step.js';
-import type { ContainerKill, ContainerStart, ContainerStop, Need, Plan, Step, StepBase, VolumeRemove } from './types.js';
+import type {
+  ContainerKill,
+  ContainerStart,
+  ContainerStop,
+  Need,
+  Plan,
+  Step,
+  StepBase,
+  VolumeRemove,
+} from './types.js';
 
 export type Verb = 'start' | 'stop' | 'restart' | 'kill' | 'rm';
 
@@ -35,7 +44,6 @@ export interface Operation {
   notes: string[];
 }
 
-
 /**
  * The plan of one per-workload verb, acting on existing containers only (never a create or replace):
  * the executor runs it like any plan, in dependency order (starts after what they depend on, stops
@@ -46,13 +54,20 @@ export function operationPlan(req: OperateRequest): Operation {
   const chosen = choose(req, byWorkload);
   const notes: string[] = [];
   const steps: Step[] = [];
-  const running = (c: ObservedWorkload): boolean => c.state === 'running' || c.state === 'restarting' || c.state === 'paused';
-  const refusedRunning = req.verb === 'rm' && !req.stopFirst ? chosen.filter((w) => {
-        const c = byWorkload.get(w);
-        return !!c && running(c);
-      }) : [];
+  const running = (c: ObservedWorkload): boolean =>
+    c.state === 'running' || c.state === 'restarting' || c.state === 'paused';
+  const refusedRunning =
+    req.verb === 'rm' && !req.stopFirst
+      ? chosen.filter((w) => {
+          const c = byWorkload.get(w);
+          return !!c && running(c);
+        })
+      : [];
   if (refusedRunning.length) {
-    throw new UsageError(`${refusedRunning.join(', ')} ${refusedRunning.length > 1 ? 'are' : 'is'} running: nothing was removed`, `pond stop ${refusedRunning.join(' ')} first, or pond rm --stop ${refusedRunning.join(' ')}`);
+    throw new UsageError(
+      `${refusedRunning.join(', ')} ${refusedRunning.length > 1 ? 'are' : 'is'} running: nothing was removed`,
+      `pond stop ${refusedRunning.join(' ')} first, or pond rm --stop ${refusedRunning.join(' ')}`,
+    );
   }
   for (const workload of chosen) {
     const have = byWorkload.get(workload);
@@ -80,19 +95,27 @@ function choose(req: OperateRequest, byWorkload: Map<string, ObservedWorkload>):
   const scheduled = new Set(req.desired.containerless ?? []);
   const missing = req.named.filter((w) => !byWorkload.has(w));
   if (missing.length) {
-    const why = missing.map((w) => (scheduled.has(w) ? `${w} runs on a schedule (no standing container)` : `${w} has no container`)).join('; ');
-    const hint = missing.every((w) => scheduled.has(w)) ? `pond run ${missing[0]} runs it once now` : `pond up ${missing.join(' ')} creates ${missing.length > 1 ? 'them' : 'it'}`;
+    const why = missing
+      .map((w) => (scheduled.has(w) ? `${w} runs on a schedule (no standing container)` : `${w} has no container`))
+      .join('; ');
+    const hint = missing.every((w) => scheduled.has(w))
+      ? `pond run ${missing[0]} runs it once now`
+      : `pond up ${missing.join(' ')} creates ${missing.length > 1 ? 'them' : 'it'}`;
     throw new UsageError(`${why}: nothing was changed`, hint);
   }
   const base = req.named.length ? new Set(req.named) : new Set(byWorkload.keys());
-  if (req.withDependents && req.named.length) for (const d of dependentsOf(req.named, req.edges)) if (byWorkload.has(d)) base.add(d);
+  if (req.withDependents && req.named.length)
+    for (const d of dependentsOf(req.named, req.edges)) if (byWorkload.has(d)) base.add(d);
   return req.desired.order.filter((w) => base.has(w));
 }
 
 function step(req: OperateRequest, workload: string, have: ObservedWorkload): Step {
   const want = req.desired.containers.find((c) => c.workload === workload);
   const named = req.named.length === 0 || req.named.includes(workload);
-  const common: Pick<StepBase, 'id' | 'name' | 'engineName' | 'cause' | 'reason' | 'reach'> & { resource: 'container'; observedId: string } = {
+  const common: Pick<StepBase, 'id' | 'name' | 'engineName' | 'cause' | 'reason' | 'reach'> & {
+    resource: 'container';
+    observedId: string;
+  } = {
     id: `container:${workload}`,
     resource: 'container',
     name: workload,
@@ -106,7 +129,13 @@ function step(req: OperateRequest, workload: string, have: ObservedWorkload): St
   switch (req.verb) {
     case 'start':
     case 'restart':
-      return makeStep<ContainerStart>({ ...common, action: req.verb, stopTimeoutSec, settle: false, container: sameConfig(want, have) ? want : null });
+      return makeStep<ContainerStart>({
+        ...common,
+        action: req.verb,
+        stopTimeoutSec,
+        settle: false,
+        container: sameConfig(want, have) ? want : null,
+      });
     case 'kill':
       return makeStep<ContainerKill>({ ...common, action: 'kill', signal: req.signal ?? 'SIGKILL' });
     case 'stop':
@@ -127,8 +156,13 @@ function wire(steps: Step[], req: OperateRequest): void {
   const upward = req.verb === 'start' || req.verb === 'restart';
   for (const s of steps) {
     if (s.resource !== 'container') continue;
-    const others = req.edges.filter((e) => (upward ? e.from === s.name : e.to === s.name)).map((e) => `container:${upward ? e.to : e.from}`);
-    const needs: Need[] = [...new Set(others)].filter((id) => ids.has(id)).sort().map((id) => ({ step: id, condition: 'started' }));
+    const others = req.edges
+      .filter((e) => (upward ? e.from === s.name : e.to === s.name))
+      .map((e) => `container:${upward ? e.to : e.from}`);
+    const needs: Need[] = [...new Set(others)]
+      .filter((id) => ids.has(id))
+      .sort()
+      .map((id) => ({ step: id, condition: 'started' }));
     s.needs = needs;
   }
 }
@@ -137,7 +171,8 @@ function wire(steps: Step[], req: OperateRequest): void {
 function volumeRemovals(req: OperateRequest, steps: Step[], notes: string[]): Step[] {
   if (req.verb !== 'rm' || !req.volumes) return [];
   const removed = new Set(steps.map((s) => s.name));
-  const mounts = (c: DesiredContainer): string[] => c.spec.mounts.flatMap((m) => (m.type === 'volume' ? [m.source] : []));
+  const mounts = (c: DesiredContainer): string[] =>
+    c.spec.mounts.flatMap((m) => (m.type === 'volume' ? [m.source] : []));
   const out: Step[] = [];
   for (const v of req.desired.volumes) {
     const users = req.desired.containers.filter((c) => mounts(c).includes(v.name));
@@ -149,7 +184,20 @@ function volumeRemovals(req: OperateRequest, steps: Step[], notes: string[]): St
     }
     if (!req.observed.volumes.some((o) => o.name === v.name)) continue;
     const needs = steps.map((s) => ({ step: s.id, condition: 'started' as const }));
-    out.push(makeStep<VolumeRemove>({ id: `volume:${v.key}`, action: 'remove', resource: 'volume', name: v.key, engineName: v.name, cause: 'rm --volumes: deletes its data', reason: 'requested', destructive: true, needs, reach: [] }));
+    out.push(
+      makeStep<VolumeRemove>({
+        id: `volume:${v.key}`,
+        action: 'remove',
+        resource: 'volume',
+        name: v.key,
+        engineName: v.name,
+        cause: 'rm --volumes: deletes its data',
+        reason: 'requested',
+        destructive: true,
+        needs,
+        reach: [],
+      }),
+    );
   }
   return out;
 }

@@ -5,7 +5,25 @@ import { diffSpecs } from './diff.js';
 import { keepPickedPorts } from './sticky-ports.js';
 import { dataWarnings } from './warnings.js';
 import { makeStep } from './make-step.js';
-import type { Await, BotRun, BringUp, ContainerCreate, ContainerReplace, ContainerStart, ContainerStop, Need, NetworkCreate, Orphan, OrphanVolume, Plan, PlanOptions, Reason, Step, VolumeCreate, VolumeRemove } from './types.js';
+import type {
+  Await,
+  BotRun,
+  BringUp,
+  ContainerCreate,
+  ContainerReplace,
+  ContainerStart,
+  ContainerStop,
+  Need,
+  NetworkCreate,
+  Orphan,
+  OrphanVolume,
+  Plan,
+  PlanOptions,
+  Reason,
+  Step,
+  VolumeCreate,
+  VolumeRemove,
+} from './types.js';
 
 /**
  * The planner: desired state + one observed snapshot → Plan. Pure: no I/O, clock, prompts or logs.
@@ -21,11 +39,33 @@ export function reconcile(full: DesiredState, observed: ObservedState, options: 
 
   for (const n of desired.networks) {
     if (observed.networks.some((o) => o.name === n.name)) continue;
-    steps.push(makeStep<NetworkCreate>({ id: `network:default`, action: 'create', resource: 'network', name: 'default', engineName: n.name, cause: 'does not exist', reason: 'absent', network: n }));
+    steps.push(
+      makeStep<NetworkCreate>({
+        id: `network:default`,
+        action: 'create',
+        resource: 'network',
+        name: 'default',
+        engineName: n.name,
+        cause: 'does not exist',
+        reason: 'absent',
+        network: n,
+      }),
+    );
   }
   for (const v of desired.volumes) {
     if (observed.volumes.some((o) => o.name === v.name)) continue;
-    steps.push(makeStep<VolumeCreate>({ id: `volume:${v.key}`, action: 'create', resource: 'volume', name: v.key, engineName: v.name, cause: 'does not exist', reason: 'absent', volume: { name: v.name, labels: v.labels } }));
+    steps.push(
+      makeStep<VolumeCreate>({
+        id: `volume:${v.key}`,
+        action: 'create',
+        resource: 'volume',
+        name: v.key,
+        engineName: v.name,
+        cause: 'does not exist',
+        reason: 'absent',
+        volume: { name: v.name, labels: v.labels },
+      }),
+    );
   }
   const containers = new Map(desired.containers.map((c) => [c.workload, c]));
   const containerSteps = new Map<string, BringUp>();
@@ -35,9 +75,18 @@ export function reconcile(full: DesiredState, observed: ObservedState, options: 
     if (!want) continue;
     const candidates = byWorkload.get(workload) ?? [];
     const have = pickCurrent(candidates, want.spec.name);
-    const leftovers = candidates.filter((c) => c !== have).map((c) => removal({ name: workload, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) }, 'leftover of an interrupted replace', 'leftover'));
+    const leftovers = candidates
+      .filter((c) => c !== have)
+      .map((c) =>
+        removal(
+          { name: workload, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) },
+          'leftover of an interrupted replace',
+          'leftover',
+        ),
+      );
     steps.push(...leftovers);
-    const step = containerStep(want, have, options, requiredBy.get(workload) ?? new Set()) ?? rejoin(want, have, containerSteps);
+    const step =
+      containerStep(want, have, options, requiredBy.get(workload) ?? new Set()) ?? rejoin(want, have, containerSteps);
     if (!step) {
       unchanged.push(workload);
       continue;
@@ -54,23 +103,57 @@ export function reconcile(full: DesiredState, observed: ObservedState, options: 
   wireNeeds(steps, [...wiring, ...runs], full, byWorkload);
   keepPickedPorts(steps, observed);
   for (const name of desired.containerless ?? []) {
-    for (const c of byWorkload.get(name) ?? []) steps.push(removal({ name, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) }, 'now runs on a schedule: no standing container', 'now-scheduled'));
+    for (const c of byWorkload.get(name) ?? [])
+      steps.push(
+        removal(
+          { name, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) },
+          'now runs on a schedule: no standing container',
+          'now-scheduled',
+        ),
+      );
   }
   const abandoned = new Set(options.targets ? [] : options.abandonedRuns);
   for (const c of observed.workloads.filter((o) => abandoned.has(o.id))) {
-    steps.push(removal({ name: c.labels[LABEL.workload] ?? c.name, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) }, `a run whose pond process is gone (${c.labels[LABEL.owner] ?? 'unknown'}): nobody waits for it`, 'abandoned-run'));
+    steps.push(
+      removal(
+        { name: c.labels[LABEL.workload] ?? c.name, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) },
+        `a run whose pond process is gone (${c.labels[LABEL.owner] ?? 'unknown'}): nobody waits for it`,
+        'abandoned-run',
+      ),
+    );
   }
   const removeOrphans = options.removeOrphans && !options.targets;
-  const orphans = findOrphans(byWorkload, new Map(full.containers.map((c) => [c.workload, c])), new Set(full.containerless));
+  const orphans = findOrphans(
+    byWorkload,
+    new Map(full.containers.map((c) => [c.workload, c])),
+    new Set(full.containerless),
+  );
   if (removeOrphans) steps.push(...orphans.map((o) => removal(o, 'removed from pond.yaml (orphan)', 'orphan')));
   const orphanVolumes = findOrphanVolumes(full, observed);
-  const replaced = steps.filter((s) => s.resource === 'container' && s.action !== 'create').map((s) => ({ step: s.id, condition: 'started' as const }));
+  const replaced = steps
+    .filter((s) => s.resource === 'container' && s.action !== 'create')
+    .map((s) => ({ step: s.id, condition: 'started' as const }));
   if (removeOrphans) steps.push(...orphanVolumes.map((v) => volumeRemoval(v, replaced)));
   const same = new Set(unchanged);
-  const kept = options.noRecreate ? desired.containers.filter((c) => same.has(c.workload) && byWorkload.get(c.workload)?.some((o) => o.labels[LABEL.configHash] !== c.hash)) : [];
-  const warnings = [...dataWarnings(desired, observed, steps), ...kept.map((c) => `${c.workload}: its configuration changed, but --no-recreate keeps the running container`)];
+  const kept = options.noRecreate
+    ? desired.containers.filter(
+        (c) => same.has(c.workload) && byWorkload.get(c.workload)?.some((o) => o.labels[LABEL.configHash] !== c.hash),
+      )
+    : [];
+  const warnings = [
+    ...dataWarnings(desired, observed, steps),
+    ...kept.map((c) => `${c.workload}: its configuration changed, but --no-recreate keeps the running container`),
+  ];
   const risks = desired.order.flatMap((w) => (containers.get(w)?.risks ?? []).map((r) => ({ workload: w, ...r })));
-  return { project: desired.project, steps, unchanged, orphans: removeOrphans ? [] : orphans, orphanVolumes: removeOrphans ? [] : orphanVolumes, warnings, risks };
+  return {
+    project: desired.project,
+    steps,
+    unchanged,
+    orphans: removeOrphans ? [] : orphans,
+    orphanVolumes: removeOrphans ? [] : orphanVolumes,
+    warnings,
+    risks,
+  };
 }
 
 /**
@@ -91,27 +174,79 @@ function narrow(desired: DesiredState, targets: string[] | undefined): DesiredSt
   };
 }
 
-function containerStep(want: DesiredContainer, have: ObservedWorkload | undefined, options: PlanOptions, required: Set<Condition>): BringUp | undefined {
-  const common = { id: `container:${want.workload}`, resource: 'container' as const, name: want.workload, engineName: want.spec.name, container: want, settle: false };
-  if (!have) return makeStep<ContainerCreate>({ ...common, action: 'create', cause: 'does not exist', reason: 'absent' });
+function containerStep(
+  want: DesiredContainer,
+  have: ObservedWorkload | undefined,
+  options: PlanOptions,
+  required: Set<Condition>,
+): BringUp | undefined {
+  const common = {
+    id: `container:${want.workload}`,
+    resource: 'container' as const,
+    name: want.workload,
+    engineName: want.spec.name,
+    container: want,
+    settle: false,
+  };
+  if (!have)
+    return makeStep<ContainerCreate>({ ...common, action: 'create', cause: 'does not exist', reason: 'absent' });
   const sameConfig = have.labels[LABEL.configHash] === want.hash;
   if (have.name !== want.spec.name) {
-    return makeStep<ContainerReplace>({ ...common, action: 'replace', cause: `is named ${have.name}, left by an interrupted replace`, reason: 'interrupted-replace', observedId: have.id });
+    return makeStep<ContainerReplace>({
+      ...common,
+      action: 'replace',
+      cause: `is named ${have.name}, left by an interrupted replace`,
+      reason: 'interrupted-replace',
+      observedId: have.id,
+    });
   }
   if (options.forceRecreate || (!sameConfig && !options.noRecreate)) {
     const changes = options.forceRecreate ? [] : diffSpecs(parseSpecLabel(have), want.display);
-    const cause = options.forceRecreate ? '--force-recreate' : changes.length ? changeCause(changes) : want.sharesNetworkOf ? `joins the network of ${want.sharesNetworkOf}, which is replaced` : 'configuration changed (written by another pond version)';
-    return makeStep<ContainerReplace>({ ...common, action: 'replace', cause, reason: replaceReason(options, changes, want), changes, observedId: have.id });
+    const cause = options.forceRecreate
+      ? '--force-recreate'
+      : changes.length
+        ? changeCause(changes)
+        : want.sharesNetworkOf
+          ? `joins the network of ${want.sharesNetworkOf}, which is replaced`
+          : 'configuration changed (written by another pond version)';
+    return makeStep<ContainerReplace>({
+      ...common,
+      action: 'replace',
+      cause,
+      reason: replaceReason(options, changes, want),
+      changes,
+      observedId: have.id,
+    });
   }
-  const start = (action: ContainerStart['action'], cause: string, reason: Reason): ContainerStart => makeStep<ContainerStart>({ ...common, action, cause, reason, observedId: have.id, stopTimeoutSec: want.spec.stopTimeoutSec });
-  if (have.state === 'running' && options.heal && have.health === 'unhealthy') return start('restart', 'is unhealthy', 'unhealthy');
+  const start = (action: ContainerStart['action'], cause: string, reason: Reason): ContainerStart =>
+    makeStep<ContainerStart>({
+      ...common,
+      action,
+      cause,
+      reason,
+      observedId: have.id,
+      stopTimeoutSec: want.spec.stopTimeoutSec,
+    });
+  if (have.state === 'running' && options.heal && have.health === 'unhealthy')
+    return start('restart', 'is unhealthy', 'unhealthy');
   if (have.state === 'running' || have.state === 'restarting') return undefined;
-  if (want.job && have.state === 'exited' && have.exitCode === 0 && options.missingOutputs?.includes(want.workload)) return start('start', 'its output file is missing', 'output-missing');
+  if (want.job && have.state === 'exited' && have.exitCode === 0 && options.missingOutputs?.includes(want.workload))
+    return start('start', 'its output file is missing', 'output-missing');
   if (have.state === 'exited' && have.exitCode === 0 && (required.has('completed') || want.job)) return undefined;
   if (have.state === 'exited' && options.stoppedByEngine?.includes(want.workload)) {
-    return start('start', `was stopped by the engine's restart (code ${have.exitCode ?? '?'}): not a finished job`, 'engine-restarted');
+    return start(
+      'start',
+      `was stopped by the engine's restart (code ${have.exitCode ?? '?'}): not a finished job`,
+      'engine-restarted',
+    );
   }
-  if (have.state === 'exited' && have.exitCode === 0 && options.heal && (want.spec.restart === 'no' || want.spec.restart === 'on-failure')) return undefined;
+  if (
+    have.state === 'exited' &&
+    have.exitCode === 0 &&
+    options.heal &&
+    (want.spec.restart === 'no' || want.spec.restart === 'on-failure')
+  )
+    return undefined;
   if (have.state === 'exited' && options.heal && want.job) return undefined; // a failed query re-runs when its SQL or inputs change, not in a loop
   if (have.state === 'exited') return start('start', `is exited (code ${have.exitCode ?? '?'})`, 'exited');
   return start('start', `is ${have.state}`, 'stopped');
@@ -129,12 +264,28 @@ function replaceReason(options: PlanOptions, changes: string[], want: DesiredCon
  * A running container that joins another's network namespace keeps the namespace it joined: when
  * that workload's container is created or started again, the joiner restarts to join the new one.
  */
-function rejoin(want: DesiredContainer, have: ObservedWorkload | undefined, containerSteps: Map<string, BringUp>): BringUp | undefined {
+function rejoin(
+  want: DesiredContainer,
+  have: ObservedWorkload | undefined,
+  containerSteps: Map<string, BringUp>,
+): BringUp | undefined {
   const peer = want.sharesNetworkOf;
   if (!peer || !have || have.state !== 'running') return undefined;
   const peerStep = containerSteps.get(`container:${peer}`);
   if (!peerStep || !['create', 'start', 'restart'].includes(peerStep.action)) return undefined;
-  return makeStep<ContainerStart>({ id: `container:${want.workload}`, action: 'restart', resource: 'container', name: want.workload, engineName: want.spec.name, container: want, settle: false, cause: `joins the network of ${peer}, which starts again`, reason: 'dependency-restarted', observedId: have.id, stopTimeoutSec: want.spec.stopTimeoutSec });
+  return makeStep<ContainerStart>({
+    id: `container:${want.workload}`,
+    action: 'restart',
+    resource: 'container',
+    name: want.workload,
+    engineName: want.spec.name,
+    container: want,
+    settle: false,
+    cause: `joins the network of ${peer}, which starts again`,
+    reason: 'dependency-restarted',
+    observedId: have.id,
+    stopTimeoutSec: want.spec.stopTimeoutSec,
+  });
 }
 
 /**
@@ -145,7 +296,19 @@ function botRuns(options: PlanOptions): { step: BotRun; want: DesiredContainer }
   const due = (options.runOnUp ?? []).filter((r) => !options.targets || options.targets.includes(r.bot.workload));
   return [...due]
     .sort((a, b) => a.bot.workload.localeCompare(b.bot.workload))
-    .map(({ bot, why }) => ({ want: bot, step: makeStep<BotRun>({ id: `bot:${bot.workload}`, action: 'run', resource: 'bot', name: bot.workload, engineName: bot.spec.name, cause: why, reason: 'scheduled-run-on-up', reach: ['completed'] }) }));
+    .map(({ bot, why }) => ({
+      want: bot,
+      step: makeStep<BotRun>({
+        id: `bot:${bot.workload}`,
+        action: 'run',
+        resource: 'bot',
+        name: bot.workload,
+        engineName: bot.spec.name,
+        cause: why,
+        reason: 'scheduled-run-on-up',
+        reach: ['completed'],
+      }),
+    }));
 }
 
 function changeCause(changes: string[]): string {
@@ -175,10 +338,17 @@ function requiredConditions(desired: DesiredState): Map<string, Set<Condition>> 
 }
 
 /** Each step that brings something up needs the network and volumes it uses and the steps of what it depends on, or awaits their containers. */
-function wireNeeds(steps: Step[], wiring: { step: Step; want: DesiredContainer }[], desired: DesiredState, byWorkload: Map<string, ObservedWorkload[]>): void {
+function wireNeeds(
+  steps: Step[],
+  wiring: { step: Step; want: DesiredContainer }[],
+  desired: DesiredState,
+  byWorkload: Map<string, ObservedWorkload[]>,
+): void {
   const ids = new Set(steps.map((s) => s.id));
   const byName = new Map(desired.containers.map((c) => [c.workload, c]));
-  const infra = steps.filter((s): s is NetworkCreate | VolumeCreate => s.resource !== 'container' && s.action === 'create');
+  const infra = steps.filter(
+    (s): s is NetworkCreate | VolumeCreate => s.resource !== 'container' && s.action === 'create',
+  );
   for (const { step, want } of wiring) {
     const needs: Need[] = infra.filter((s) => usesInfra(want, s)).map((s) => ({ step: s.id, condition: 'started' }));
     const awaits: Await[] = [];
@@ -188,7 +358,13 @@ function wireNeeds(steps: Step[], wiring: { step: Step; want: DesiredContainer }
       else if (condition !== 'started') {
         const target = byName.get(dep);
         const have = target && pickCurrent(byWorkload.get(dep) ?? [], target.spec.name);
-        if (target && have) awaits.push({ workload: dep, containerId: have.id, condition, ...(target.health && { health: target.health }) });
+        if (target && have)
+          awaits.push({
+            workload: dep,
+            containerId: have.id,
+            condition,
+            ...(target.health && { health: target.health }),
+          });
       }
     }
     step.needs = [...step.needs, ...needs];
@@ -218,7 +394,11 @@ export function pickCurrent(candidates: ObservedWorkload[], name: string): Obser
   return candidates.find((c) => c.name === name) ?? candidates[0];
 }
 
-function findOrphans(byWorkload: Map<string, ObservedWorkload[]>, desired: Map<string, DesiredContainer>, containerless: Set<string>): Orphan[] {
+function findOrphans(
+  byWorkload: Map<string, ObservedWorkload[]>,
+  desired: Map<string, DesiredContainer>,
+  containerless: Set<string>,
+): Orphan[] {
   const out: Orphan[] = [];
   for (const [workload, list] of [...byWorkload].sort(([a], [b]) => a.localeCompare(b))) {
     if (desired.has(workload) || containerless.has(workload)) continue;
@@ -242,12 +422,34 @@ function findOrphanVolumes(desired: DesiredState, observed: ObservedState): Orph
 
 /** Deleting an orphan volume, after every container this plan replaces or removes (one may still mount it). */
 function volumeRemoval(v: OrphanVolume, before: Need[]): VolumeRemove {
-  return makeStep<VolumeRemove>({ id: `volume:${v.name}`, action: 'remove', resource: 'volume', name: v.name, engineName: v.engineName, cause: 'no longer in pond.yaml: deletes its data', reason: 'orphan', destructive: true, needs: before, reach: [] });
+  return makeStep<VolumeRemove>({
+    id: `volume:${v.name}`,
+    action: 'remove',
+    resource: 'volume',
+    name: v.name,
+    engineName: v.engineName,
+    cause: 'no longer in pond.yaml: deletes its data',
+    reason: 'orphan',
+    destructive: true,
+    needs: before,
+    reach: [],
+  });
 }
 
 /** Removing one existing container: an orphan, or a leftover of an interrupted replace. */
 function removal(c: Orphan, cause: string, reason: Reason): ContainerStop {
-  return makeStep<ContainerStop>({ id: `container:${c.name}#${c.id.slice(0, 12)}`, action: 'remove', resource: 'container', name: c.name, engineName: c.engineName, cause, reason, observedId: c.id, reach: [], stopTimeoutSec: c.stopTimeoutSec });
+  return makeStep<ContainerStop>({
+    id: `container:${c.name}#${c.id.slice(0, 12)}`,
+    action: 'remove',
+    resource: 'container',
+    name: c.name,
+    engineName: c.engineName,
+    cause,
+    reason,
+    observedId: c.id,
+    reach: [],
+    stopTimeoutSec: c.stopTimeoutSec,
+  });
 }
 
 /** A container's own stop_grace_period, from the spec label it was created with; 10 s otherwise. */

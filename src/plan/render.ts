@@ -5,8 +5,26 @@ export interface RenderOptions {
   color: boolean;
 }
 
-const SYMBOL: Record<Step['action'], string> = { create: '+', replace: '-/+', start: '>', restart: '~', stop: '.', kill: 'x', remove: '-', run: '>>' };
-const COLOR: Record<Step['action'], number> = { create: 32, replace: 33, start: 36, restart: 36, stop: 33, kill: 31, remove: 31, run: 36 };
+const SYMBOL: Record<Step['action'], string> = {
+  create: '+',
+  replace: '-/+',
+  start: '>',
+  restart: '~',
+  stop: '.',
+  kill: 'x',
+  remove: '-',
+  run: '>>',
+};
+const COLOR: Record<Step['action'], number> = {
+  create: 32,
+  replace: 33,
+  start: 36,
+  restart: 36,
+  stop: 33,
+  kill: 31,
+  remove: 31,
+  run: 36,
+};
 
 /** Counts per action, in a fixed order, for the summary line and JSON. */
 export function summarize(plan: Plan): Record<Step['action'], number> {
@@ -27,20 +45,31 @@ export function hasChanges(plan: Plan): boolean {
 export function renderPlan(plan: Plan, opts: RenderOptions): string {
   const paint = (code: number, text: string): string => (opts.color ? `\x1b[${code}m${text}\x1b[0m` : text);
   const lines: string[] = [];
-  const width = Math.max(8, ...plan.steps.map((s) => s.name.length), ...plan.orphans.map((o) => o.name.length), ...(plan.orphanVolumes ?? []).map((v) => v.name.length));
+  const width = Math.max(
+    8,
+    ...plan.steps.map((s) => s.name.length),
+    ...plan.orphans.map((o) => o.name.length),
+    ...(plan.orphanVolumes ?? []).map((v) => v.name.length),
+  );
   if (plan.steps.length) lines.push(`pond will perform these actions on project "${plan.project}":`, '');
   for (const s of plan.steps) {
     const mark = s.destructive ? paint(31, '!') : ' ';
     const symbol = paint(COLOR[s.action], SYMBOL[s.action].padStart(3));
     const cause = s.action === 'remove' ? `${s.cause} [${s.engineName}]` : s.cause;
-    lines.push(`${mark}${symbol} ${kindLabel(s).padEnd(9)} ${s.name.padEnd(width)}  ${s.changes.length > 1 ? cause + ':' : cause}`);
+    lines.push(
+      `${mark}${symbol} ${kindLabel(s).padEnd(9)} ${s.name.padEnd(width)}  ${s.changes.length > 1 ? cause + ':' : cause}`,
+    );
     if (s.changes.length > 1) for (const c of s.changes) lines.push(`${' '.repeat(17 + width)}${c}`);
   }
   for (const o of plan.orphans) {
-    lines.push(` ${paint(33, '?'.padStart(3))} ${'container'.padEnd(9)} ${o.name.padEnd(width)}  orphan: not in pond.yaml (kept; --remove-orphans removes it) [${o.engineName}]`);
+    lines.push(
+      ` ${paint(33, '?'.padStart(3))} ${'container'.padEnd(9)} ${o.name.padEnd(width)}  orphan: not in pond.yaml (kept; --remove-orphans removes it) [${o.engineName}]`,
+    );
   }
   for (const v of plan.orphanVolumes ?? []) {
-    lines.push(` ${paint(33, '?'.padStart(3))} ${'volume'.padEnd(9)} ${v.name.padEnd(width)}  orphan: not in pond.yaml (kept with its data; --remove-orphans deletes it)`);
+    lines.push(
+      ` ${paint(33, '?'.padStart(3))} ${'volume'.padEnd(9)} ${v.name.padEnd(width)}  orphan: not in pond.yaml (kept with its data; --remove-orphans deletes it)`,
+    );
   }
   for (const r of plan.risks ?? []) lines.push(`${paint(35, 'risk:')} ${r.workload} ${r.message} [${r.code}]`);
   for (const w of plan.warnings) lines.push(`${paint(33, 'warning:')} ${w}`);
@@ -62,7 +91,9 @@ export function summaryLine(plan: Plan): string {
   }
   const c = summarize(plan);
   const destructive = plan.steps.filter((s) => s.destructive).length;
-  const loss = destructive ? ` ${destructive} step${destructive > 1 ? 's' : ''} delete${destructive > 1 ? '' : 's'} data (!).` : '';
+  const loss = destructive
+    ? ` ${destructive} step${destructive > 1 ? 's' : ''} delete${destructive > 1 ? '' : 's'} data (!).`
+    : '';
   const restart = c.restart ? `, ${c.restart} to restart` : '';
   const stopped = (c.stop ? `, ${c.stop} to stop` : '') + (c.kill ? `, ${c.kill} to kill` : '');
   const runs = c.run ? `, ${c.run} to run` : '';

@@ -18,7 +18,9 @@ export function keepPickedPorts(steps: Step[], observed: ObservedState): void {
     const taken = new Set(want.spec.ports.map((p) => p.host).filter((h) => h !== undefined));
     const ports = want.spec.ports.map((p): PortBinding => {
       if (p.host !== undefined) return p;
-      const seen = old.ports.find((o) => o.container === p.container && o.protocol === p.protocol && o.hostIp === p.hostIp && !taken.has(o.host));
+      const seen = old.ports.find(
+        (o) => o.container === p.container && o.protocol === p.protocol && o.hostIp === p.hostIp && !taken.has(o.host),
+      );
       if (!seen) return p;
       taken.add(seen.host);
       return { ...p, host: seen.host };

@@ -49,6 +49,13 @@ export function refuseUnknown(names: string[], known: string[]): void {
   const unknown = [...new Set(names.filter((n) => !known.includes(n)))];
   if (!unknown.length) return;
   const close = unknown.map((u) => didYouMean(u, known)).filter(Boolean);
-  const hint = close.length ? `did you mean ${close.map((c) => `"${c}"`).join(', ')}? workloads: ${known.join(', ')}` : known.length ? `workloads: ${known.join(', ')}` : 'pond.yaml declares no workloads';
-  throw new UsageError(`no workload ${unknown.map((u) => `"${u}"`).join(', ')} in pond.yaml: nothing was changed`, hint);
+  const hint = close.length
+    ? `did you mean ${close.map((c) => `"${c}"`).join(', ')}? workloads: ${known.join(', ')}`
+    : known.length
+      ? `workloads: ${known.join(', ')}`
+      : 'pond.yaml declares no workloads';
+  throw new UsageError(
+    `no workload ${unknown.map((u) => `"${u}"`).join(', ')} in pond.yaml: nothing was changed`,
+    hint,
+  );
 }

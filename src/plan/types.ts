@@ -163,7 +163,17 @@ export interface BotRun extends StepBase {
 }
 
 /** One change. Each variant carries exactly what its engine calls need. */
-export type Step = NetworkCreate | NetworkRemove | VolumeCreate | VolumeRemove | ContainerCreate | ContainerReplace | ContainerStart | ContainerStop | ContainerKill | BotRun;
+export type Step =
+  | NetworkCreate
+  | NetworkRemove
+  | VolumeCreate
+  | VolumeRemove
+  | ContainerCreate
+  | ContainerReplace
+  | ContainerStart
+  | ContainerStop
+  | ContainerKill
+  | BotRun;
 
 /** A step that acts on a container the plan wants (not a removal): the one `needs` and `awaits` are wired for. */
 export type BringUp = ContainerCreate | ContainerReplace | ContainerStart;

@@ -32,7 +32,12 @@ export type { AdhocResult } from './result.js';
  * a run id so the planner leaves it alone. Its output goes to a scratch folder in `.pond/` (binary-safe,
  * so Arrow works), is read back, and the container and folder are removed whatever happens.
  */
-export async function runAdhoc(engine: Engine, project: Project, name: string, opts: AdhocOptions): Promise<AdhocResult> {
+export async function runAdhoc(
+  engine: Engine,
+  project: Project,
+  name: string,
+  opts: AdhocOptions,
+): Promise<AdhocResult> {
   const { template, facts } = queryOf(project, name);
   const format = opts.format ?? facts.format;
   const timeoutMs = opts.timeoutMs ?? facts.timeoutMs;
@@ -45,7 +50,11 @@ export async function runAdhoc(engine: Engine, project: Project, name: string, o
   const spec = adhocSpec(template, id, scratch, run);
   let handle: RunHandle | undefined;
   try {
-    const [hasImage] = await Promise.all([engine.hasImage(spec.image), engine.observe(project.spec.name), opts.beforeCreate?.()]);
+    const [hasImage] = await Promise.all([
+      engine.hasImage(spec.image),
+      engine.observe(project.spec.name),
+      opts.beforeCreate?.(),
+    ]);
     if (!hasImage) await engine.pullImage(spec.image);
     handle = await engine.run(spec);
     const code = await waitJob(handle, `query ${name}`, timeoutMs, opts.signal);
@@ -62,20 +71,35 @@ function queryOf(project: Project, name: string): { template: TaskSpec; facts: Q
   const template = project.desired.containers.find((c) => c.workload === name)?.spec;
   if (!facts || !template) {
     const queries = project.spec.workloads.filter((w) => w.query).map((w) => w.name);
-    throw new UsageError(`"${name}" is not a query in project "${project.spec.name}"`, queries.length ? `queries here: ${queries.join(', ')}` : 'no workload here is a query (kind: query)');
+    throw new UsageError(
+      `"${name}" is not a query in project "${project.spec.name}"`,
+      queries.length ? `queries here: ${queries.join(', ')}` : 'no workload here is a query (kind: query)',
+    );
   }
   return { template, facts };
 }
 
 /** The workload's container spec with the scratch folder as /out and the run's SQL and format. */
-function adhocSpec(template: TaskSpec, id: string, scratch: string, run: { sql: string; format: QueryFormat; explain: boolean; timeoutMs: number }): TaskSpec {
+function adhocSpec(
+  template: TaskSpec,
+  id: string,
+  scratch: string,
+  run: { sql: string; format: QueryFormat; explain: boolean; timeoutMs: number },
+): TaskSpec {
   const mounts = template.mounts.filter((m) => m.target !== QUERY_PATHS.out);
   return {
     ...template,
     name: `${template.name}-run-${id}`,
     aliases: [],
     restart: 'no',
-    env: { ...template.env, POND_SQL: run.sql, POND_FORMAT: run.format, POND_OUTPUT: `${QUERY_PATHS.out}/result`, POND_TIMEOUT_MS: String(run.timeoutMs), ...(run.explain && { POND_EXPLAIN: '1' }) },
+    env: {
+      ...template.env,
+      POND_SQL: run.sql,
+      POND_FORMAT: run.format,
+      POND_OUTPUT: `${QUERY_PATHS.out}/result`,
+      POND_TIMEOUT_MS: String(run.timeoutMs),
+      ...(run.explain && { POND_EXPLAIN: '1' }),
+    },
     mounts: [...mounts, { type: 'bind', source: scratch, target: QUERY_PATHS.out, readOnly: false }],
     labels: { ...template.labels, [LABEL.run]: id, [LABEL.owner]: ownerTag() },
   };

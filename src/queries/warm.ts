@@ -25,7 +25,13 @@ export interface WarmRun {
  * a runner that does not answer `ANSWER_GRACE_MS` later is killed and removed, so the next query
  * starts a fresh one.
  */
-export async function runWarm(engine: Engine, template: TaskSpec, what: string, run: WarmRun, opts: { signal?: AbortSignal; beforeCreate?: () => Promise<void> } = {}): Promise<AdhocResult> {
+export async function runWarm(
+  engine: Engine,
+  template: TaskSpec,
+  what: string,
+  run: WarmRun,
+  opts: { signal?: AbortSignal; beforeCreate?: () => Promise<void> } = {},
+): Promise<AdhocResult> {
   const { signal } = opts;
   const spec = warmSpec(template, runnerBuild(template));
   const id = await warmContainer(engine, spec, opts.beforeCreate);
@@ -36,10 +42,25 @@ export async function runWarm(engine: Engine, template: TaskSpec, what: string, 
     killed = true;
     void engine.removeWorkload(id).catch(() => undefined);
   }, run.timeoutMs + ANSWER_GRACE_MS);
-  const env = { POND_SQL: run.sql, POND_FORMAT: run.format, POND_TIMEOUT_MS: String(run.timeoutMs), ...(run.explain && { POND_EXPLAIN: '1' }) };
+  const env = {
+    POND_SQL: run.sql,
+    POND_FORMAT: run.format,
+    POND_TIMEOUT_MS: String(run.timeoutMs),
+    ...(run.explain && { POND_EXPLAIN: '1' }),
+  };
   let code: number;
   try {
-    code = await abortable(engine.exec(id, { cmd: ['node', QUERY_PATHS.runner, 'client'], env, tty: false, stdout: sink(out), stderr: sink(err) }), signal, what);
+    code = await abortable(
+      engine.exec(id, {
+        cmd: ['node', QUERY_PATHS.runner, 'client'],
+        env,
+        tty: false,
+        stdout: sink(out),
+        stderr: sink(err),
+      }),
+      signal,
+      what,
+    );
   } catch (e) {
     if (!killed) throw e;
     code = -1;
@@ -48,10 +69,19 @@ export async function runWarm(engine: Engine, template: TaskSpec, what: string, 
   }
   const limit = formatDuration(run.timeoutMs);
   const hint = 'raise timeout: (or --timeout), or make the query cheaper (pond query NAME --explain shows its plan)';
-  if (killed) throw new TimeoutError(`${what} ran past its ${limit} timeout and its warm runner did not answer; the runner was killed and removed (the next query starts a fresh one)`, hint);
-  if (code === 124) throw new TimeoutError(`${what} ran past its ${limit} timeout; the warm runner interrupted it`, hint);
+  if (killed)
+    throw new TimeoutError(
+      `${what} ran past its ${limit} timeout and its warm runner did not answer; the runner was killed and removed (the next query starts a fresh one)`,
+      hint,
+    );
+  if (code === 124)
+    throw new TimeoutError(`${what} ran past its ${limit} timeout; the warm runner interrupted it`, hint);
   if (code === 0) return { ok: true, bytes: Buffer.concat(out) };
-  return { ok: false, code, message: Buffer.concat(err).toString('utf8').trim() || 'the query failed without a message' };
+  return {
+    ok: false,
+    code,
+    message: Buffer.concat(err).toString('utf8').trim() || 'the query failed without a message',
+  };
 }
 
 /** The running warm runner of this spec, started (or replaced) when there is none. */
@@ -74,7 +104,11 @@ async function warmContainer(engine: Engine, spec: TaskSpec, beforeCreate?: () =
 }
 
 function fits(have: ObservedWorkload, spec: TaskSpec): boolean {
-  return have.state === 'running' && have.labels[LABEL.warm] === spec.labels[LABEL.warm] && have.labels[LABEL.identity] === spec.labels[LABEL.identity];
+  return (
+    have.state === 'running' &&
+    have.labels[LABEL.warm] === spec.labels[LABEL.warm] &&
+    have.labels[LABEL.identity] === spec.labels[LABEL.identity]
+  );
 }
 
 async function current(engine: Engine, name: string): Promise<ObservedWorkload | undefined> {
@@ -100,7 +134,8 @@ function sink(chunks: Buffer[]): Writable {
 function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined, what: string): Promise<T> {
   if (!signal) return work;
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(new InterruptedError(`${what} was interrupted; its warm runner interrupts it too`));
+    const onAbort = (): void =>
+      reject(new InterruptedError(`${what} was interrupted; its warm runner interrupts it too`));
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));

@@ -20,7 +20,13 @@ export function serviceInfos(workloads: WorkloadSpec[], containers: ObservedWork
   return workloads.flatMap((w) => {
     if (KINDS.some((k) => k.info && factsOf(w, k.name) !== undefined)) return [];
     const c = containerOf(containers, w.name);
-    const urls = [...new Set((c?.ports ?? []).filter((p) => p.protocol === 'tcp' && p.host).map((p) => `http://${reachableHost(p.hostIp)}:${p.host}`))];
+    const urls = [
+      ...new Set(
+        (c?.ports ?? [])
+          .filter((p) => p.protocol === 'tcp' && p.host)
+          .map((p) => `http://${reachableHost(p.hostIp)}:${p.host}`),
+      ),
+    ];
     return urls.length ? [{ workload: w.name, urls }] : [];
   });
 }

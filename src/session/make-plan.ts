@@ -26,15 +26,33 @@ export interface PlanChoices {
  * Takes one snapshot and plans against it; refuses a plan whose host ports another process holds.
  * Touches nothing: what the plan does is up to the caller.
  */
-export async function makePlan(engine: Engine, project: Project, choices: PlanChoices, wait = true): Promise<{ plan: Plan; observed: ObservedState }> {
+export async function makePlan(
+  engine: Engine,
+  project: Project,
+  choices: PlanChoices,
+  wait = true,
+): Promise<{ plan: Plan; observed: ObservedState }> {
   refuseConflicts(choices);
   refuseUnsupported(project.spec, { name: engine.backend, capabilities: engine.capabilities }, project.config);
   const observed = await engine.observe(project.spec.name);
   const targets = targetsOf(project, choices);
-  const options: PlanOptions = { forceRecreate: !!choices.forceRecreate, noRecreate: !!choices.noRecreate, removeOrphans: !!choices.removeOrphans, wait, missingOutputs: missingOutputs(project.spec.workloads), abandonedRuns: abandonedRuns(observed), runOnUp: dueOnUp(project, new Date()), ...(targets && { targets }) };
+  const options: PlanOptions = {
+    forceRecreate: !!choices.forceRecreate,
+    noRecreate: !!choices.noRecreate,
+    removeOrphans: !!choices.removeOrphans,
+    wait,
+    missingOutputs: missingOutputs(project.spec.workloads),
+    abandonedRuns: abandonedRuns(observed),
+    runOnUp: dueOnUp(project, new Date()),
+    ...(targets && { targets }),
+  };
   const plan = reconcile(project.desired, observed, options);
   const refused = refusals(plan, observed);
-  if (refused.length) throw new UsageError(`${refused.map((r) => r.message).join('; ')}: nothing was changed`, refused.map((r) => r.hint).join('; '));
+  if (refused.length)
+    throw new UsageError(
+      `${refused.map((r) => r.message).join('; ')}: nothing was changed`,
+      refused.map((r) => r.hint).join('; '),
+    );
   await refuseBusyPorts(plan, observed);
   return { plan, observed };
 }
@@ -42,12 +60,31 @@ export async function makePlan(engine: Engine, project: Project, choices: PlanCh
 /** The workloads a targeted plan may touch (the named ones and their dependencies), or undefined for all. */
 export function targetsOf(project: Project, choices: Pick<PlanChoices, 'workloads' | 'noDeps'>): string[] | undefined {
   if (!choices.workloads?.length) return undefined;
-  return [...selectTargets(choices.workloads, project.spec.workloads.map((w) => w.name), project.graph.edges, choices.noDeps)].sort();
+  return [
+    ...selectTargets(
+      choices.workloads,
+      project.spec.workloads.map((w) => w.name),
+      project.graph.edges,
+      choices.noDeps,
+    ),
+  ].sort();
 }
 
 /** Choices that contradict each other are refused before anything is read from the engine. */
 export function refuseConflicts(choices: PlanChoices): void {
-  if (choices.forceRecreate && choices.noRecreate) throw new UsageError('--force-recreate and --no-recreate contradict each other: nothing was changed', 'pass one of them');
-  if (choices.workloads?.length && choices.removeOrphans) throw new UsageError('--remove-orphans acts on the whole project, not on the workloads named: nothing was changed', `run pond up --remove-orphans without workload names`);
-  if (choices.noDeps && !choices.workloads?.length) throw new UsageError('--no-deps needs the workloads to act on: nothing was changed', 'name them: pond up --no-deps web');
+  if (choices.forceRecreate && choices.noRecreate)
+    throw new UsageError(
+      '--force-recreate and --no-recreate contradict each other: nothing was changed',
+      'pass one of them',
+    );
+  if (choices.workloads?.length && choices.removeOrphans)
+    throw new UsageError(
+      '--remove-orphans acts on the whole project, not on the workloads named: nothing was changed',
+      `run pond up --remove-orphans without workload names`,
+    );
+  if (choices.noDeps && !choices.workloads?.length)
+    throw new UsageError(
+      '--no-deps needs the workloads to act on: nothing was changed',
+      'name them: pond up --no-deps web',
+    );
 }

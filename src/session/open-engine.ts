@@ -13,7 +13,10 @@ export function retryBudget(value: string | undefined): number | undefined {
  * The Docker engine `env` points at (DOCKER_HOST, DOCKER_CONTEXT, the current context), pinged, and seen through the checkout's ownership:
  * an unreachable engine fails here (EngineUnreachableError), before any plan is made.
  */
-export async function openOwnedEngine(env: Record<string, string | undefined>, identity: () => ProjectIdentity): Promise<Engine> {
+export async function openOwnedEngine(
+  env: Record<string, string | undefined>,
+  identity: () => ProjectIdentity,
+): Promise<Engine> {
   const { createDockerEngine } = await import('../engine/docker/index.js');
   const engine = createDockerEngine({ env, retryBudgetMs: retryBudget(env.POND_ENGINE_RETRY_MS) });
   await engine.ping();

@@ -35,7 +35,11 @@ export function ownedEngine(engine: Engine, identity: () => ProjectIdentity): En
 
 function foreignError(project: string, foreign: ForeignObject[], me: ProjectIdentity): ForeignProjectError {
   const dirs = [...new Set(foreign.map((f) => f.dir ?? 'an unknown folder'))];
-  const objects = foreign.slice(0, 3).map((f) => `${f.kind} ${f.name}`).join(', ') + (foreign.length > 3 ? `, … (${foreign.length} in all)` : '');
+  const objects =
+    foreign
+      .slice(0, 3)
+      .map((f) => `${f.kind} ${f.name}`)
+      .join(', ') + (foreign.length > 3 ? `, … (${foreign.length} in all)` : '');
   return new ForeignProjectError(
     `project "${project}" on this engine belongs to another checkout, at ${dirs.join(' and ')} (${objects}); this checkout is ${me.dir}, so pond will not touch it`,
     `give this checkout its own name: pond -p ${project}-2 ... (or name: in pond.yaml); if that checkout was moved here or deleted, take its objects over with: pond adopt`,

@@ -12,13 +12,28 @@ import type { Plan } from '../plan/types.js';
 export async function refuseBusyPorts(plan: Plan, observed: ObservedState): Promise<void> {
   const own = new Set(observed.workloads.flatMap((c) => c.ports.map((p) => p.host)));
   const wanted = plan.steps
-    .flatMap((s) => (s.resource === 'container' && (s.action === 'create' || s.action === 'replace') ? [{ name: s.name, ports: s.container.spec.ports }] : []))
-    .flatMap((s) => s.ports.flatMap((p) => (p.protocol === 'tcp' && p.host !== undefined && p.host !== 0 && !own.has(p.host) ? [{ name: s.name, host: p.host, hostIp: p.hostIp }] : [])));
-  const busy = (await Promise.all(wanted.map(async (w) => ((await inUse(w.host, w.hostIp)) ? w : undefined)))).filter((w) => w !== undefined);
+    .flatMap((s) =>
+      s.resource === 'container' && (s.action === 'create' || s.action === 'replace')
+        ? [{ name: s.name, ports: s.container.spec.ports }]
+        : [],
+    )
+    .flatMap((s) =>
+      s.ports.flatMap((p) =>
+        p.protocol === 'tcp' && p.host !== undefined && p.host !== 0 && !own.has(p.host)
+          ? [{ name: s.name, host: p.host, hostIp: p.hostIp }]
+          : [],
+      ),
+    );
+  const busy = (await Promise.all(wanted.map(async (w) => ((await inUse(w.host, w.hostIp)) ? w : undefined)))).filter(
+    (w) => w !== undefined,
+  );
   if (!busy.length) return;
   const what = busy.map((b) => `${b.name}: ${b.hostIp}:${b.host}`).join(', ');
   const names = [...new Set(busy.map((b) => b.name))].join(', ');
-  throw new UsageError(`host port already in use by another process (${what}): nothing was changed`, `give ${names} another host port in pond.yaml (port: for a database or notebook, whose port is otherwise derived from the project and workload names; ports: for a service), or stop what holds it`);
+  throw new UsageError(
+    `host port already in use by another process (${what}): nothing was changed`,
+    `give ${names} another host port in pond.yaml (port: for a database or notebook, whose port is otherwise derived from the project and workload names; ports: for a service), or stop what holds it`,
+  );
 }
 
 /** True when binding the address fails because something already listens there. */

@@ -17,7 +17,9 @@ function load(): string {
       continue;
     }
   }
-  throw new Error('pond ui: the page is missing (dist/ui/page.html): reinstall pond, or run `npm run build` in a clone');
+  throw new Error(
+    'pond ui: the page is missing (dist/ui/page.html): reinstall pond, or run `npm run build` in a clone',
+  );
 }
 
 /**
@@ -26,7 +28,8 @@ function load(): string {
  * only `pond ui` pays for its ~40 KB.
  */
 export function pageHtml(nonce: string): string {
-  if (!/^[A-Za-z0-9+/_=-]{16,}$/.test(nonce)) throw new Error('pond ui: a CSP nonce is base64 of at least 16 characters');
+  if (!/^[A-Za-z0-9+/_=-]{16,}$/.test(nonce))
+    throw new Error('pond ui: a CSP nonce is base64 of at least 16 characters');
   cached ??= load();
   return cached.replaceAll(NONCE_MARK, nonce);
 }

@@ -6,7 +6,11 @@
 export class Backoff {
   private readonly state = new Map<string, { restarts: number; notBefore: number; lastRestart: number }>();
 
-  constructor(private readonly baseMs = 1_000, private readonly capMs = 60_000, private readonly resetAfterMs = 60_000) {}
+  constructor(
+    private readonly baseMs = 1_000,
+    private readonly capMs = 60_000,
+    private readonly resetAfterMs = 60_000,
+  ) {}
 
   /** Workloads that may not be restarted yet, with how long they still wait. */
   held(now: number): Map<string, number> {

@@ -113,7 +113,9 @@ export class WatchController {
       return undefined;
     }
     if (this.engineDownSince !== undefined) {
-      out.log(`engine is back after ${((this.now - this.engineDownSince) / 1000).toFixed(1)}s; listed everything again`);
+      out.log(
+        `engine is back after ${((this.now - this.engineDownSince) / 1000).toFixed(1)}s; listed everything again`,
+      );
       this.engineDownSince = undefined;
       this.engineRetry.forget(ENGINE);
       this.stoppedByEngine = [...new Set([...this.stoppedByEngine, ...this.running])];
@@ -121,15 +123,33 @@ export class WatchController {
     this.running = runningWorkloads(observed);
     const heal = !this.first;
     this.first = false;
-    const inputs: PlanInputs = { project, observed, missingOutputs: missing, abandonedRuns: abandonedRuns(observed), stoppedByEngine: this.stoppedByEngine };
+    const inputs: PlanInputs = {
+      project,
+      observed,
+      missingOutputs: missing,
+      abandonedRuns: abandonedRuns(observed),
+      stoppedByEngine: this.stoppedByEngine,
+    };
     if (heal && this.quiet.unchanged(inputs)) {
       if (t.reread) out.log(`no changes (${t.reasons.join(', ')})`);
       this.settle(project);
       return undefined;
     }
-    const full = reconcile(project.desired, observed, { forceRecreate: false, noRecreate: false, removeOrphans: this.deps.options.removeOrphans, wait: true, heal, missingOutputs: inputs.missingOutputs, abandonedRuns: inputs.abandonedRuns, stoppedByEngine: this.stoppedByEngine });
+    const full = reconcile(project.desired, observed, {
+      forceRecreate: false,
+      noRecreate: false,
+      removeOrphans: this.deps.options.removeOrphans,
+      wait: true,
+      heal,
+      missingOutputs: inputs.missingOutputs,
+      abandonedRuns: inputs.abandonedRuns,
+      stoppedByEngine: this.stoppedByEngine,
+    });
     this.quiet.remember(inputs, heal && !full.steps.length);
-    const { plan, held } = holdBack(full, holdsFor(full, { yes: this.deps.options.yes, approved: this.approved, backoff: this.backoff.held(this.now) }));
+    const { plan, held } = holdBack(
+      full,
+      holdsFor(full, { yes: this.deps.options.yes, approved: this.approved, backoff: this.backoff.held(this.now) }),
+    );
     this.reportHeld(held);
     this.deps.onPlan?.(plan, held);
     if (!plan.steps.length) {
@@ -154,7 +174,8 @@ export class WatchController {
    */
   private unchangedSinceObserved(t: Trigger, project: Project, missing: string[]): boolean {
     if (t.reread || t.reasons.length || this.streamSince === undefined || this.stoppedByEngine.length) return false;
-    if (this.streamSince + STREAM_MARGIN_MS > this.observed.at || this.eventCount !== this.observed.events) return false;
+    if (this.streamSince + STREAM_MARGIN_MS > this.observed.at || this.eventCount !== this.observed.events)
+      return false;
     return this.now - this.observed.at < FULL_RESYNC_MS && this.quiet.settled(project, missing);
   }
 
@@ -162,7 +183,9 @@ export class WatchController {
     try {
       const next = await this.deps.load();
       if (next.spec.name !== this.project.spec.name) {
-        this.deps.out.log(`the project name changed to "${next.spec.name}": this watch holds "${this.project.spec.name}" and keeps it; restart pond up --watch to switch`);
+        this.deps.out.log(
+          `the project name changed to "${next.spec.name}": this watch holds "${this.project.spec.name}" and keeps it; restart pond up --watch to switch`,
+        );
         return false;
       }
       this.project = next;
@@ -208,7 +231,9 @@ export class WatchController {
       const suspects = [...new Set([...this.running, ...recent])].sort();
       await this.untilEngineAnswers(signal);
       if (signal.aborted) return;
-      this.deps.out.log(`engine restarted and is back${suspects.length ? `: starting again what it stopped (${suspects.join(', ')})` : ''}`);
+      this.deps.out.log(
+        `engine restarted and is back${suspects.length ? `: starting again what it stopped (${suspects.join(', ')})` : ''}`,
+      );
       this.stoppedByEngine = [...new Set([...this.stoppedByEngine, ...suspects])];
     }
   }
@@ -237,7 +262,9 @@ export class WatchController {
     for (const s of steps) {
       if (s.action !== 'start' && s.action !== 'restart') continue;
       const { restarts, nextDelayMs } = this.backoff.restarted(s.name, this.now);
-      this.deps.out.log(`self-heal: ${s.name} ${s.cause} → ${s.action} (restart ${restarts} in a row; the next waits ${nextDelayMs / 1000}s)`);
+      this.deps.out.log(
+        `self-heal: ${s.name} ${s.cause} → ${s.action} (restart ${restarts} in a row; the next waits ${nextDelayMs / 1000}s)`,
+      );
     }
   }
 
@@ -259,5 +286,9 @@ export class WatchController {
 }
 
 function runningWorkloads(observed: ObservedState): Set<string> {
-  return new Set(observed.workloads.filter((c) => c.state === 'running' && c.labels[LABEL.run] === undefined).map((c) => c.labels[LABEL.workload] ?? c.name));
+  return new Set(
+    observed.workloads
+      .filter((c) => c.state === 'running' && c.labels[LABEL.run] === undefined)
+      .map((c) => c.labels[LABEL.workload] ?? c.name),
+  );
 }

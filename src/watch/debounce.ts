@@ -3,7 +3,11 @@
  * `maxWaitMs` after the first, with every reason seen. Editors' atomic saves and "save all" bursts
  * become one reconcile.
  */
-export function debounce(fire: (reasons: string[]) => void, quietMs: number, maxWaitMs: number): { push(reason: string): void; cancel(): void } {
+export function debounce(
+  fire: (reasons: string[]) => void,
+  quietMs: number,
+  maxWaitMs: number,
+): { push(reason: string): void; cancel(): void } {
   let reasons: string[] = [];
   let quiet: NodeJS.Timeout | undefined;
   let deadline: NodeJS.Timeout | undefined;

@@ -14,11 +14,16 @@ export class ReconcileQueue {
   private pending: Trigger | undefined;
   private stopped = false;
 
-  constructor(private readonly run: (t: Trigger) => Promise<unknown>, private readonly onError: (e: unknown) => void = () => undefined) {}
+  constructor(
+    private readonly run: (t: Trigger) => Promise<unknown>,
+    private readonly onError: (e: unknown) => void = () => undefined,
+  ) {}
 
   request(t: Trigger): void {
     if (this.stopped) return;
-    this.pending = this.pending ? { reread: this.pending.reread || t.reread, reasons: [...new Set([...this.pending.reasons, ...t.reasons])] } : t;
+    this.pending = this.pending
+      ? { reread: this.pending.reread || t.reread, reasons: [...new Set([...this.pending.reasons, ...t.reasons])] }
+      : t;
     if (!this.running) this.running = this.drain();
   }
 

@@ -32,7 +32,10 @@ export class QuietPlan {
     this.project = empty ? inputs.project : undefined;
     this.fingerprint = empty ? fingerprintOf(inputs) : '';
     this.missing = JSON.stringify(inputs.missingOutputs);
-    this.timeBound = !empty || inputs.stoppedByEngine.length > 0 || inputs.observed.workloads.some((c) => c.labels[LABEL.run] !== undefined);
+    this.timeBound =
+      !empty ||
+      inputs.stoppedByEngine.length > 0 ||
+      inputs.observed.workloads.some((c) => c.labels[LABEL.run] !== undefined);
   }
 
   /**

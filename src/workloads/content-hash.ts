@@ -20,7 +20,12 @@ export interface ContentEntry {
  * What is at `rel` under `base` (a file, or a folder walked in name order), in the order addContent
  * hashes it. Paths in `skip` (absolute) are left out, and so are sockets, FIFOs and devices.
  */
-export function contentEntries(base: string, rel = '', skip: ReadonlySet<string> = new Set(), into: ContentEntry[] = []): ContentEntry[] {
+export function contentEntries(
+  base: string,
+  rel = '',
+  skip: ReadonlySet<string> = new Set(),
+  into: ContentEntry[] = [],
+): ContentEntry[] {
   const abs = path.join(base, rel);
   if (skip.has(abs)) return into;
   const stat = fs.lstatSync(abs, { bigint: true });

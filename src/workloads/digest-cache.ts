@@ -34,7 +34,10 @@ export class DigestCache {
   private readonly used = { files: new Map<string, FileEntry>(), combined: new Map<string, string>() };
   private dirty = false;
 
-  private constructor(readonly dir: string, private stored: Stored) {}
+  private constructor(
+    readonly dir: string,
+    private stored: Stored,
+  ) {}
 
   static empty(dir: string): DigestCache {
     return new DigestCache(dir, { version: DIGEST_CACHE_VERSION, files: {}, combined: {} });
@@ -44,10 +47,19 @@ export class DigestCache {
   static parse(dir: string, text: string): DigestCache {
     try {
       const data = JSON.parse(text) as Partial<Stored>;
-      if (data?.version !== DIGEST_CACHE_VERSION || !isRecord(data.files) || !isRecord(data.combined)) return DigestCache.empty(dir);
-      const files = Object.fromEntries(Object.entries(data.files).filter(([, e]) => isRecord(e) && typeof e.fp === 'string' && typeof e.sha256 === 'string'));
+      if (data?.version !== DIGEST_CACHE_VERSION || !isRecord(data.files) || !isRecord(data.combined))
+        return DigestCache.empty(dir);
+      const files = Object.fromEntries(
+        Object.entries(data.files).filter(
+          ([, e]) => isRecord(e) && typeof e.fp === 'string' && typeof e.sha256 === 'string',
+        ),
+      );
       const combined = Object.fromEntries(Object.entries(data.combined).filter(([, h]) => typeof h === 'string'));
-      return new DigestCache(dir, { version: DIGEST_CACHE_VERSION, files: files as Record<string, FileEntry>, combined: combined as Record<string, string> });
+      return new DigestCache(dir, {
+        version: DIGEST_CACHE_VERSION,
+        files: files as Record<string, FileEntry>,
+        combined: combined as Record<string, string>,
+      });
     } catch {
       return DigestCache.empty(dir);
     }
@@ -82,7 +94,10 @@ export class DigestCache {
   /** Whether the saved text would differ from what was read: something new, or something no longer used. */
   get changed(): boolean {
     if (this.dirty) return true;
-    return this.used.files.size !== Object.keys(this.stored.files).length || this.used.combined.size !== Object.keys(this.stored.combined).length;
+    return (
+      this.used.files.size !== Object.keys(this.stored.files).length ||
+      this.used.combined.size !== Object.keys(this.stored.combined).length
+    );
   }
 
   /** After a save: what was written is now what is stored, so an unchanged cache is not written twice. */
@@ -93,7 +108,8 @@ export class DigestCache {
 
   /** What this load used, in key order (stable text for equal content). */
   serialize(): string {
-    const sorted = <T>(m: Map<string, T>): Record<string, T> => Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const sorted = <T>(m: Map<string, T>): Record<string, T> =>
+      Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     return `${JSON.stringify({ version: DIGEST_CACHE_VERSION, files: sorted(this.used.files), combined: sorted(this.used.combined) })}\n`;
   }
 }

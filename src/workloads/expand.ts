@@ -29,19 +29,45 @@ export interface Expanded {
  * Every kind → a service-shaped raw workload, as pure data, before normalization, through the kind
  * registry. Returns the expansions by name and the named volumes the presets need declared.
  */
-export function expandKinds(raw: RawProject, project: string, dir: string, report: Reporter, env: Record<string, string | undefined> = {}, digests?: DigestCache): { workloads: Map<string, Expanded>; volumes: string[] } {
+export function expandKinds(
+  raw: RawProject,
+  project: string,
+  dir: string,
+  report: Reporter,
+  env: Record<string, string | undefined> = {},
+  digests?: DigestCache,
+): { workloads: Map<string, Expanded>; volumes: string[] } {
   const names = Object.keys(raw.workloads).sort();
   // Kinds that publish one server port on the host get it derived when none is given (stable, distinct).
   const publishing = names.filter((n) => kindOf(raw.workloads[n]!.kind).publishesPort);
-  const fixed = publishing.map((n) => raw.workloads[n]!.port as number | undefined).filter((p): p is number => p !== undefined);
-  const ports = derivedPorts(project, publishing.filter((n) => raw.workloads[n]!.port === undefined), fixed);
-  const produced = names.flatMap((n) => (kindOf(raw.workloads[n]!.kind).writes?.(n, raw.workloads[n]!) ?? []).map((f) => path.dirname(path.resolve(dir, f))));
+  const fixed = publishing
+    .map((n) => raw.workloads[n]!.port as number | undefined)
+    .filter((p): p is number => p !== undefined);
+  const ports = derivedPorts(
+    project,
+    publishing.filter((n) => raw.workloads[n]!.port === undefined),
+    fixed,
+  );
+  const produced = names.flatMap((n) =>
+    (kindOf(raw.workloads[n]!.kind).writes?.(n, raw.workloads[n]!) ?? []).map((f) =>
+      path.dirname(path.resolve(dir, f)),
+    ),
+  );
   const workloads = new Map<string, Expanded>();
   const volumes: string[] = [];
   for (const name of names) {
     const w = raw.workloads[name]!;
     const kind = kindOf(w.kind);
-    const ctx: KindContext = { project, dir, at: ['workloads', name], report: report.scope(name), env, hostPort: (w.port as number | undefined) ?? ports.get(name), produced, ...(digests && { digests }) };
+    const ctx: KindContext = {
+      project,
+      dir,
+      at: ['workloads', name],
+      report: report.scope(name),
+      env,
+      hostPort: (w.port as number | undefined) ?? ports.get(name),
+      produced,
+      ...(digests && { digests }),
+    };
     const e = kind.expand(name, w, ctx);
     if (!e) continue;
     volumes.push(...(e.volumes ?? []));

@@ -26,7 +26,9 @@ export function kindSections(workloads: WorkloadSpec[], reveal: boolean): KindSe
   return KINDS.flatMap((k) => {
     if (!k.info) return [];
     const info = k.info;
-    const entries = workloads.filter((w) => factsOf(w, k.name) !== undefined).map((w) => info.entry(w.name, factsOf(w, k.name), reveal));
+    const entries = workloads
+      .filter((w) => factsOf(w, k.name) !== undefined)
+      .map((w) => info.entry(w.name, factsOf(w, k.name), reveal));
     return [{ section: info.section, entries, table: [info.header, ...entries.map((e) => info.row(e))] }];
   });
 }
@@ -44,18 +46,27 @@ export function kindLinks(w: WorkloadSpec): string[] | undefined {
 
 /** What the workload's kinds tell the plan and apply about it (merged; a workload has one kind's facts in practice). */
 export function kindLifecycle(w: WorkloadSpec): KindLifecycle {
-  return Object.assign({}, ...kindsWithFacts(w).map(({ kind, facts }) => kind.lifecycle?.(facts) ?? {})) as KindLifecycle;
+  return Object.assign(
+    {},
+    ...kindsWithFacts(w).map(({ kind, facts }) => kind.lifecycle?.(facts) ?? {}),
+  ) as KindLifecycle;
 }
 
 /** Env its kinds set for `pond exec` in the workload's container. */
 export function kindExecEnv(w: WorkloadSpec): Record<string, string> {
-  return Object.assign({}, ...kindsWithFacts(w).map(({ kind, facts }) => kind.execEnv?.(facts) ?? {})) as Record<string, string>;
+  return Object.assign({}, ...kindsWithFacts(w).map(({ kind, facts }) => kind.execEnv?.(facts) ?? {})) as Record<
+    string,
+    string
+  >;
 }
 
 /** How the workload's kinds show their facts in its display spec: the env they hide and the keys they add. */
 export function kindDisplay(w: WorkloadSpec, digest: (secret: string) => string): KindDisplay {
   const parts = kindsWithFacts(w).flatMap(({ kind, facts }) => (kind.display ? [kind.display(facts, digest)] : []));
-  return { hiddenEnv: parts.flatMap((p) => p.hiddenEnv), keys: Object.assign({}, ...parts.map((p) => p.keys)) as Record<string, unknown> };
+  return {
+    hiddenEnv: parts.flatMap((p) => p.hiddenEnv),
+    keys: Object.assign({}, ...parts.map((p) => p.keys)) as Record<string, unknown>,
+  };
 }
 
 /** The backend capabilities the workload's kind keys ask for. */

@@ -21,7 +21,12 @@ import { factsOf, kindOf } from './registry.js';
  * environment, read only where a workload passes variables through by name (a notebook's `pass_env`);
  * `digests` lets query inputs be hashed without reading unchanged files (updated in memory only).
  */
-export function normalizeProject(config: LoadedConfig, projectName?: string, env: Record<string, string | undefined> = {}, digests?: DigestCache): { spec: ProjectSpec; warnings: Diagnostic[] } {
+export function normalizeProject(
+  config: LoadedConfig,
+  projectName?: string,
+  env: Record<string, string | undefined> = {},
+  digests?: DigestCache,
+): { spec: ProjectSpec; warnings: Diagnostic[] } {
   const model = modelStage(config, projectName, env, digests);
   if (model.diagnostics.some((d) => d.severity === 'error')) throw new ConfigError(model.diagnostics);
   return { spec: model.spec, warnings: model.diagnostics };
@@ -44,7 +49,13 @@ export interface ModelStage {
  * hides none of another's problems. `refused` are workloads an earlier stage already refused (left
  * out of config.data): references to them are not reported again.
  */
-export function modelStage(config: LoadedConfig, projectName?: string, env: Record<string, string | undefined> = {}, digests?: DigestCache, refused: string[] = []): ModelStage {
+export function modelStage(
+  config: LoadedConfig,
+  projectName?: string,
+  env: Record<string, string | undefined> = {},
+  digests?: DigestCache,
+  refused: string[] = [],
+): ModelStage {
   const report = new Reporter(config);
   const raw = config.data as unknown as RawProject;
   const name = projectName ?? raw.name ?? defaultProjectName(config.dir);
@@ -65,7 +76,15 @@ export function modelStage(config: LoadedConfig, projectName?: string, env: Reco
   checkHostPorts(workloads, report);
   const secretValues = markSecrets(workloads, config.secretValues);
   return {
-    spec: { name, dir: config.dir, files: config.files, workloads, volumes, sources: [...sources].sort(), secretValues },
+    spec: {
+      name,
+      dir: config.dir,
+      files: config.files,
+      workloads,
+      volumes,
+      sources: [...sources].sort(),
+      secretValues,
+    },
     diagnostics: report.diagnostics,
     failed: new Set([...report.failedWorkloads, ...leftOut]),
     leftOut: [...leftOut].sort(),
@@ -99,7 +118,12 @@ function checkHostPorts(workloads: WorkloadSpec[], report: Reporter): void {
       const key = `${p.host}/${p.protocol}`;
       const other = seen.get(key);
       if (other) {
-        report.error(['workloads', w.name, kindOf(w.kind).publishesPort ? 'port' : 'ports'], 'port-conflict', `host port ${p.host}/${p.protocol} is published twice (by "${other}" and "${w.name}")`, 'give one of them another port, or leave the host port out and let the engine pick one');
+        report.error(
+          ['workloads', w.name, kindOf(w.kind).publishesPort ? 'port' : 'ports'],
+          'port-conflict',
+          `host port ${p.host}/${p.protocol} is published twice (by "${other}" and "${w.name}")`,
+          'give one of them another port, or leave the host port out and let the engine pick one',
+        );
       }
       seen.set(key, w.name);
     }

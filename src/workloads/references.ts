@@ -19,7 +19,11 @@ const SECRET_FIELDS = new Set(['url', 'password']);
  * workload waits until NAME is healthy. A value carrying a password becomes sensitive. A NAME in
  * `leftOut` (a workload already refused) is not reported again.
  */
-export function resolveReferences(workloads: WorkloadSpec[], report: Reporter, leftOut: ReadonlySet<string> = new Set()): void {
+export function resolveReferences(
+  workloads: WorkloadSpec[],
+  report: Reporter,
+  leftOut: ReadonlySet<string> = new Set(),
+): void {
   const connections = new Map(workloads.filter((w) => w.database).map((w) => [w.name, w.database!.connection]));
   for (const w of workloads) {
     for (const [key, value] of Object.entries(w.env)) {
@@ -30,7 +34,12 @@ export function resolveReferences(workloads: WorkloadSpec[], report: Reporter, l
         const get = FIELDS[field];
         if (!c && leftOut.has(target)) return whole;
         if (!c || !get || target === w.name) {
-          report.error(at, 'reference', `${whole} does not name a field of another database workload`, hint(target, field, [...connections.keys()]));
+          report.error(
+            at,
+            'reference',
+            `${whole} does not name a field of another database workload`,
+            hint(target, field, [...connections.keys()]),
+          );
           return whole;
         }
         if (SECRET_FIELDS.has(field) && !w.sensitive.includes(key)) w.sensitive = [...w.sensitive, key].sort();
@@ -42,6 +51,9 @@ export function resolveReferences(workloads: WorkloadSpec[], report: Reporter, l
 }
 
 function hint(target: string, field: string, databases: string[]): string {
-  if (!databases.includes(target)) return databases.length ? `databases in this project: ${databases.join(', ')}` : 'no workload here is a database (kind: database)';
+  if (!databases.includes(target))
+    return databases.length
+      ? `databases in this project: ${databases.join(', ')}`
+      : 'no workload here is a database (kind: database)';
   return `fields: ${Object.keys(FIELDS).join(', ')} (not "${field}")`;
 }

@@ -53,7 +53,13 @@ function kindDefinition(k: KindDefinition<unknown>, names: string[]): Node {
   }
   for (const [key, value] of Object.entries(k.schema.properties)) if (!(key in properties)) properties[key] = value;
   const { type, ...rest } = shape;
-  return { type, description: k.schema.description, ...rest, properties, ...(k.schema.required && { required: k.schema.required }) };
+  return {
+    type,
+    description: k.schema.description,
+    ...rest,
+    properties,
+    ...(k.schema.required && { required: k.schema.required }),
+  };
 }
 
 /** `kind:` with the registry's names as its enum. */

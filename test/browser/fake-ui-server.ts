@@ -8,7 +8,12 @@ import { pageHtml } from '../../src/ui/page-html.js';
 import type { UiLogLine, UiOutcome, UiState, UiStats } from '../../src/ui/types.js';
 
 /** A POST as the fake received it. */
-export interface Received { path: string; authorization: string | undefined; contentType: string | undefined; body: string }
+export interface Received {
+  path: string;
+  authorization: string | undefined;
+  contentType: string | undefined;
+  body: string;
+}
 
 export interface FakeUi {
   url: string;
@@ -32,16 +37,24 @@ export interface FakeUi {
 }
 
 const SECURITY = {
-  'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
 };
 
 export async function startFakeUi(initial: UiState, tail: UiLogLine[] = []): Promise<FakeUi> {
   const events = new Set<http.ServerResponse>();
   const logs = new Map<http.ServerResponse, string>();
   const wants = (w: string | undefined, line: UiLogLine): boolean => w === '*' || w === line.workload;
-  const send = (res: http.ServerResponse, event: string, data: unknown): void => void res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  const send = (res: http.ServerResponse, event: string, data: unknown): void =>
+    void res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   const fake: FakeUi = {
-    url: '', token: randomBytes(32).toString('base64url'), posts: [], streams: [], state: initial, outcome: { ok: true, message: 'restarted web' },
+    url: '',
+    token: randomBytes(32).toString('base64url'),
+    posts: [],
+    streams: [],
+    state: initial,
+    outcome: { ok: true, message: 'restarted web' },
     pushState(state) {
       fake.state = state;
       for (const res of events) send(res, 'state', state);
@@ -58,19 +71,24 @@ export async function startFakeUi(initial: UiState, tail: UiLogLine[] = []): Pro
     rotateToken() {
       fake.token = randomBytes(32).toString('base64url');
     },
-    close: () => new Promise((resolve) => {
-      fake.dropStreams();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        fake.dropStreams();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const bearer = req.headers.authorization === `Bearer ${fake.token}`;
-    if (!bearer && url.searchParams.get('token') !== fake.token) return void res.writeHead(401, SECURITY).end('401: no or wrong token');
+    if (!bearer && url.searchParams.get('token') !== fake.token)
+      return void res.writeHead(401, SECURITY).end('401: no or wrong token');
     if (req.method === 'POST') return void post(req, res, url.pathname);
     if (url.pathname === '/') return void page(res);
-    if (url.pathname === '/api/state') return void res.writeHead(200, { ...SECURITY, 'Content-Type': 'application/json' }).end(JSON.stringify(fake.state));
+    if (url.pathname === '/api/state')
+      return void res
+        .writeHead(200, { ...SECURITY, 'Content-Type': 'application/json' })
+        .end(JSON.stringify(fake.state));
     if (url.pathname === '/api/events') {
       const w = url.searchParams.get('logs') ?? undefined;
       fake.streams.push(url.searchParams);
@@ -83,15 +101,21 @@ export async function startFakeUi(initial: UiState, tail: UiLogLine[] = []): Pro
       return;
     }
     const run = /^\/api\/runs\/([^/]+)\/([^/]+)\/(logs|results)$/.exec(url.pathname);
-    if (run) return void res.writeHead(200, { ...SECURITY, 'Content-Type': run[3] === 'logs' ? 'text/plain' : 'application/json' }).end(run[3] === 'logs' ? `log of ${run[1]} run ${run[2]}\n` : '{"pnl": 12.5}');
+    if (run)
+      return void res
+        .writeHead(200, { ...SECURITY, 'Content-Type': run[3] === 'logs' ? 'text/plain' : 'application/json' })
+        .end(run[3] === 'logs' ? `log of ${run[1]} run ${run[2]}\n` : '{"pnl": 12.5}');
     res.writeHead(404, SECURITY).end('not found');
   });
   const page = (res: http.ServerResponse): void => {
     const nonce = randomBytes(16).toString('base64');
-    res.writeHead(200, {
-      ...SECURITY, 'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': `default-src 'self'; script-src 'nonce-${nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:`,
-    }).end(pageHtml(nonce));
+    res
+      .writeHead(200, {
+        ...SECURITY,
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': `default-src 'self'; script-src 'nonce-${nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:`,
+      })
+      .end(pageHtml(nonce));
   };
   const stream = (res: http.ServerResponse, set: Set<http.ServerResponse>): void => {
     res.writeHead(200, { ...SECURITY, 'Content-Type': 'text/event-stream' });
@@ -102,7 +126,12 @@ export async function startFakeUi(initial: UiState, tail: UiLogLine[] = []): Pro
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      fake.posts.push({ path, authorization: req.headers.authorization, contentType: req.headers['content-type'], body });
+      fake.posts.push({
+        path,
+        authorization: req.headers.authorization,
+        contentType: req.headers['content-type'],
+        body,
+      });
       res.writeHead(200, { ...SECURITY, 'Content-Type': 'application/json' }).end(JSON.stringify(fake.outcome));
     });
   };

@@ -17,7 +17,12 @@ const project = uniqueProject(`${process.env.POND_E2E_PREFIX || 'pond-e2e'}-ui-m
 const names = Array.from({ length: N }, (_, i) => `svc-${String(i).padStart(2, '0')}`);
 const yaml = `version: 1\nname: ${project}\nworkloads:\n${names.map((n) => `  ${n}:\n    image: busybox:1.35\n    command: [sh, -c, 'echo ${n} up; exec sleep 3600']\n`).join('')}`;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const summary = (xs: number[]) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), samples: xs.length });
+const summary = (xs: number[]) => ({
+  median: median(xs),
+  min: Math.min(...xs),
+  max: Math.max(...xs),
+  samples: xs.length,
+});
 const results: Record<string, unknown> = { workloads: N };
 let dir = '';
 let browser: Browser;
@@ -45,21 +50,36 @@ afterAll(async () => {
 
 /** Records in the page when the node's state text becomes `want`, as Date.now() on the shared clock. */
 async function watchState(page: Page, name: string, want: string): Promise<void> {
-  await page.evaluate(([n, w]) => {
-    const win = window as unknown as { seenAt?: number };
-    win.seenAt = undefined;
-    const graph = document.getElementById('graph')!;
-    new MutationObserver((_, obs) => {
-      if (graph.querySelector(`[data-name="${n}"] .state`)?.textContent !== w) return;
-      win.seenAt = Date.now();
-      obs.disconnect();
-    }).observe(graph, { childList: true, subtree: true, characterData: true });
-  }, [name, want] as const);
+  await page.evaluate(
+    ([n, w]) => {
+      const win = window as unknown as { seenAt?: number };
+      win.seenAt = undefined;
+      const graph = document.getElementById('graph')!;
+      new MutationObserver((_, obs) => {
+        if (graph.querySelector(`[data-name="${n}"] .state`)?.textContent !== w) return;
+        win.seenAt = Date.now();
+        obs.disconnect();
+      }).observe(graph, { childList: true, subtree: true, characterData: true });
+    },
+    [name, want] as const,
+  );
 }
 
 /** The engine's time (ms) of the container's last `action` event since `since`. */
 async function eventAt(id: string, action: string, since: number): Promise<number> {
-  const out = await docker('events', '--since', (since / 1000 - 1).toFixed(3), '--until', String(Math.ceil(Date.now() / 1000) + 1), '--filter', `container=${id}`, '--filter', `event=${action}`, '--format', '{{.TimeNano}}');
+  const out = await docker(
+    'events',
+    '--since',
+    (since / 1000 - 1).toFixed(3),
+    '--until',
+    String(Math.ceil(Date.now() / 1000) + 1),
+    '--filter',
+    `container=${id}`,
+    '--filter',
+    `event=${action}`,
+    '--format',
+    '{{.TimeNano}}',
+  );
   return Number(BigInt(out.split('\n').filter(Boolean).at(-1)!) / 1_000_000n);
 }
 
@@ -71,7 +91,9 @@ describe('pond ui figures (real stack, 50 workloads)', () => {
     results.pageBytes = body.length;
     results.pageGzipBytes = gzipSync(body, { level: 9 }).length;
     results.servedContentEncoding = res.headers.get('content-encoding') ?? 'identity';
-    const state = Buffer.from(await (await fetch(`${ui.origin}/api/state`, { headers: { Authorization: `Bearer ${ui.token}` } })).arrayBuffer());
+    const state = Buffer.from(
+      await (await fetch(`${ui.origin}/api/state`, { headers: { Authorization: `Bearer ${ui.token}` } })).arrayBuffer(),
+    );
     results.stateBytes = state.length;
     results.stateGzipBytes = gzipSync(state, { level: 9 }).length;
   });
@@ -82,10 +104,12 @@ describe('pond ui figures (real stack, 50 workloads)', () => {
       const page = await browser.context.newPage();
       await page.goto(ui.url);
       await page.locator(`#graph [data-name="${names.at(-1)}"]`).waitFor({ timeout: 10_000 });
-      runs.push(await page.evaluate(() => {
-        const at = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
-        return { fp: at('first-paint'), fcp: at('first-contentful-paint'), graph: at('pond:first-state') };
-      }));
+      runs.push(
+        await page.evaluate(() => {
+          const at = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+          return { fp: at('first-paint'), fcp: at('first-contentful-paint'), graph: at('pond:first-state') };
+        }),
+      );
       await page.close();
     }
     results.firstPaintMs = summary(runs.map((r) => Math.round(r.fp)));
@@ -100,13 +124,23 @@ describe('pond ui figures (real stack, 50 workloads)', () => {
     const page = await browser.context.newPage();
     await page.goto(ui.url);
     await page.locator(`#graph [data-name="${name}"] .state`, { hasText: /^running$/ }).waitFor({ timeout: 10_000 });
-    const lag = { stopCallToDom: [] as number[], dieEventToDom: [] as number[], startCallToDom: [] as number[], startEventToDom: [] as number[] };
+    const lag = {
+      stopCallToDom: [] as number[],
+      dieEventToDom: [] as number[],
+      startCallToDom: [] as number[],
+      startEventToDom: [] as number[],
+    };
     for (let i = 0; i < 5; i++) {
-      for (const [verb, want, action] of [['stop', 'exited', 'die'], ['start', 'running', 'start']] as const) {
+      for (const [verb, want, action] of [
+        ['stop', 'exited', 'die'],
+        ['start', 'running', 'start'],
+      ] as const) {
         await watchState(page, name, want);
         const calledAt = Date.now();
         await docker(verb, id);
-        await page.waitForFunction(() => (window as unknown as { seenAt?: number }).seenAt !== undefined, undefined, { timeout: 15_000 });
+        await page.waitForFunction(() => (window as unknown as { seenAt?: number }).seenAt !== undefined, undefined, {
+          timeout: 15_000,
+        });
         const seenAt = await page.evaluate(() => (window as unknown as { seenAt: number }).seenAt);
         expect(await docker('inspect', '-f', '{{.State.Status}}', id)).toBe(want);
         const engineAt = await eventAt(id, action, calledAt);

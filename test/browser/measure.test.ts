@@ -42,10 +42,12 @@ describe('pond ui page cost (fake server, 50 workloads)', () => {
       const page = await browser.context.newPage();
       await page.goto(fake.url);
       await page.locator('#graph [data-name="svc-49"]').waitFor();
-      runs.push(await page.evaluate(() => {
-        const paint = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
-        return { fp: paint('first-paint'), fcp: paint('first-contentful-paint'), graph: paint('pond:first-state') };
-      }));
+      runs.push(
+        await page.evaluate(() => {
+          const paint = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+          return { fp: paint('first-paint'), fcp: paint('first-contentful-paint'), graph: paint('pond:first-state') };
+        }),
+      );
       await page.close();
     }
     results.firstPaintMs = median(runs.map((r) => r.fp));
@@ -76,7 +78,9 @@ describe('pond ui page cost (fake server, 50 workloads)', () => {
       state = withState(state, 'svc-25', next);
       const sent = Date.now();
       fake.pushState(state);
-      await page.waitForFunction(() => (window as unknown as { seenAt?: number }).seenAt !== undefined, undefined, { timeout: 2000 });
+      await page.waitForFunction(() => (window as unknown as { seenAt?: number }).seenAt !== undefined, undefined, {
+        timeout: 2000,
+      });
       lags.push((await page.evaluate(() => (window as unknown as { seenAt: number }).seenAt)) - sent);
     }
     await page.close();

@@ -107,7 +107,14 @@ describe('pond ui page (fake server)', () => {
     await page.locator('#graph [data-name="web"]').click();
     await page.getByRole('button', { name: 'Restart' }).click();
     await page.locator('#panel-outcome', { hasText: 'Restart: ok: restarted web' }).waitFor({ timeout: 2000 });
-    expect(fake.posts).toEqual([{ path: '/api/workloads/web/restart', authorization: `Bearer ${fake.token}`, contentType: 'application/json', body: '{}' }]);
+    expect(fake.posts).toEqual([
+      {
+        path: '/api/workloads/web/restart',
+        authorization: `Bearer ${fake.token}`,
+        contentType: 'application/json',
+        body: '{}',
+      },
+    ]);
   });
 
   it('run now and re-run POST to the bot and query endpoints', async () => {
@@ -132,7 +139,9 @@ describe('pond ui page (fake server)', () => {
   });
 
   it('a node reached with Tab shows a focus ring', async () => {
-    const before = await page.locator('#graph [data-name="daily-sales"] rect').evaluate((r) => getComputedStyle(r).strokeWidth);
+    const before = await page
+      .locator('#graph [data-name="daily-sales"] rect')
+      .evaluate((r) => getComputedStyle(r).strokeWidth);
     await page.keyboard.press('Tab');
     const focused = page.locator('#graph [data-name]:focus rect');
     expect(await focused.evaluate((r) => getComputedStyle(r).strokeWidth)).toBe('3.5px');
@@ -160,7 +169,9 @@ describe('pond ui page (fake server)', () => {
     await page.locator('#graph [data-name="warehouse"]').click();
     await page.getByRole('button', { name: 'Copy' }).click();
     await page.locator('#panel', { hasText: 'copied' }).waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('postgres://pond:s3cret@127.0.0.1:54320/warehouse');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'postgres://pond:s3cret@127.0.0.1:54320/warehouse',
+    );
   });
 
   it('a stats event draws the CPU and memory of the open workload', async () => {
@@ -168,11 +179,13 @@ describe('pond ui page (fake server)', () => {
     fake.pushStats({ trader: { t: 1, cpuPercent: 12, memoryBytes: 64 * 2 ** 20, memoryLimitBytes: 128 * 2 ** 20 } });
     fake.pushStats({ trader: { t: 2, cpuPercent: 30, memoryBytes: 70 * 2 ** 20, memoryLimitBytes: 128 * 2 ** 20 } });
     await page.locator('#panel figcaption', { hasText: 'CPU: 30.0 %' }).waitFor({ timeout: 2000 });
-    expect(await page.locator('#panel figcaption', { hasText: 'Memory' }).textContent()).toBe('Memory: 70 MiB of 128 MiB');
+    expect(await page.locator('#panel figcaption', { hasText: 'Memory' }).textContent()).toBe(
+      'Memory: 70 MiB of 128 MiB',
+    );
     expect((await page.locator('#panel polyline.cpu').getAttribute('points'))?.split(' ')).toHaveLength(2);
   });
 
-  it("a scheduled bot shows its next fire times and its runs, whose logs load with the token", async () => {
+  it('a scheduled bot shows its next fire times and its runs, whose logs load with the token', async () => {
     await page.locator('#graph [data-name="report"]').click();
     await page.locator('#panel', { hasText: '*/5 * * * *' }).waitFor();
     expect(await page.locator('#panel').textContent()).toContain('01/12/2026, 10:10:00');
@@ -189,15 +202,35 @@ describe('pond ui page (fake server)', () => {
   });
 
   it('watch mode: a destructive step waits for the confirm button, which POSTs confirm:true', async () => {
-    const plan = { steps: [
-      { id: 's1', action: 'replace', name: 'web', cause: 'image changed', destructive: false, status: 'done' as const },
-      { id: 's2', action: 'remove', name: 'warehouse', cause: 'removed from pond.yaml', destructive: true, status: 'waiting-confirm' as const },
-    ] };
+    const plan = {
+      steps: [
+        {
+          id: 's1',
+          action: 'replace',
+          name: 'web',
+          cause: 'image changed',
+          destructive: false,
+          status: 'done' as const,
+        },
+        {
+          id: 's2',
+          action: 'remove',
+          name: 'warehouse',
+          cause: 'removed from pond.yaml',
+          destructive: true,
+          status: 'waiting-confirm' as const,
+        },
+      ],
+    };
     fake.pushState({ ...fake.state, watch: true, plan });
     await page.locator('#plan [data-step="s2"]', { hasText: 'waiting-confirm' }).waitFor({ timeout: 2000 });
     await page.getByRole('button', { name: 'Apply the destructive steps' }).click();
     await until(() => fake.posts.length === 1);
-    expect(fake.posts[0]).toMatchObject({ path: '/api/plan/apply', body: '{"confirm":true}', authorization: `Bearer ${fake.token}` });
+    expect(fake.posts[0]).toMatchObject({
+      path: '/api/plan/apply',
+      body: '{"confirm":true}',
+      authorization: `Bearer ${fake.token}`,
+    });
     fake.pushPlan({ steps: plan.steps.map((st) => ({ ...st, status: 'running' as const })) });
     await page.locator('#plan [data-step="s2"] .status', { hasText: 'running' }).waitFor({ timeout: 2000 });
   });

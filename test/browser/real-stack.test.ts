@@ -20,14 +20,36 @@ let browser: Browser;
 let ui: RealUi;
 const received: Received = { bodies: [], pending: [] };
 
-interface Seen { id: string; startedAt: string; status: string; health?: string; exitCode: number }
+interface Seen {
+  id: string;
+  startedAt: string;
+  status: string;
+  health?: string;
+  exitCode: number;
+}
 
 /** The docker CLI's view of one workload's container, or undefined when it has none. */
 async function inspect(workload: string): Promise<Seen | undefined> {
-  const id = await docker('ps', '-aq', '--filter', `label=dev.pond.project=${s.project}`, '--filter', `label=dev.pond.workload=${workload}`);
+  const id = await docker(
+    'ps',
+    '-aq',
+    '--filter',
+    `label=dev.pond.project=${s.project}`,
+    '--filter',
+    `label=dev.pond.workload=${workload}`,
+  );
   if (!id) return undefined;
-  const [c] = JSON.parse(await docker('inspect', id)) as { Id: string; State: { StartedAt: string; Status: string; ExitCode: number; Health?: { Status: string } } }[];
-  return { id: c!.Id, startedAt: c!.State.StartedAt, status: c!.State.Status, exitCode: c!.State.ExitCode, ...(c!.State.Health && { health: c!.State.Health.Status }) };
+  const [c] = JSON.parse(await docker('inspect', id)) as {
+    Id: string;
+    State: { StartedAt: string; Status: string; ExitCode: number; Health?: { Status: string } };
+  }[];
+  return {
+    id: c!.Id,
+    startedAt: c!.State.StartedAt,
+    status: c!.State.Status,
+    exitCode: c!.State.ExitCode,
+    ...(c!.State.Health && { health: c!.State.Health.Status }),
+  };
 }
 
 /** The words a user should read for a container in this state: its health while it runs with a check; a clean exit is "completed"; no container (a scheduled bot between runs) is "scheduled". */
@@ -61,7 +83,8 @@ async function setHidden(page: Page, hidden: boolean): Promise<void> {
   }, hidden);
 }
 
-const stateText = (page: Page, name: string): Promise<string | null> => page.locator(`#graph [data-name="${name}"] .state`).textContent();
+const stateText = (page: Page, name: string): Promise<string | null> =>
+  page.locator(`#graph [data-name="${name}"] .state`).textContent();
 
 beforeAll(async () => {
   const up = await s.pond(['up']);
@@ -84,7 +107,11 @@ afterAll(async () => {
 describe('pond ui in chromium against a real stack', () => {
   it('the graph shows every workload with the state text the engine reports', async () => {
     const page = await open();
-    expect((await page.locator('#graph [data-name]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')))).sort()).toEqual(WORKLOADS);
+    expect(
+      (
+        await page.locator('#graph [data-name]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')))
+      ).sort(),
+    ).toEqual(WORKLOADS);
     await eventually(async () => {
       for (const w of WORKLOADS) expect(await stateText(page, w), w).toBe(expectedText(await inspect(w)));
     });
@@ -121,11 +148,17 @@ describe('pond ui in chromium against a real stack', () => {
     const ctr = (await inspect('api'))!.id;
     const calledAt = Date.now();
     await docker('exec', ctr, 'sh', '-c', `echo ${marker} > /proc/1/fd/1`);
-    await page.waitForFunction(() => (window as unknown as { seenAt?: number }).seenAt !== undefined, undefined, { timeout: 5000 });
+    await page.waitForFunction(() => (window as unknown as { seenAt?: number }).seenAt !== undefined, undefined, {
+      timeout: 5000,
+    });
     const seenAt = await page.evaluate(() => (window as unknown as { seenAt: number }).seenAt);
-    const logged = (await docker('logs', '--timestamps', '--since', new Date(calledAt - 2000).toISOString(), ctr)).split('\n').find((l) => l.includes(marker))!;
+    const logged = (await docker('logs', '--timestamps', '--since', new Date(calledAt - 2000).toISOString(), ctr))
+      .split('\n')
+      .find((l) => l.includes(marker))!;
     const printedAt = Date.parse(logged.split(' ')[0]!.replace(/(\.\d{3})\d*Z$/, '$1Z'));
-    console.log(`real ui log latency: ${seenAt - printedAt} ms from the engine's timestamp of the line, ${seenAt - calledAt} ms from the docker exec call`);
+    console.log(
+      `real ui log latency: ${seenAt - printedAt} ms from the engine's timestamp of the line, ${seenAt - calledAt} ms from the docker exec call`,
+    );
     expect(seenAt - printedAt).toBeLessThan(1000);
     await page.close();
   });
@@ -195,7 +228,13 @@ describe('pond ui screenshots (real stack)', () => {
       await page.locator('#log-lines .line', { hasText: 'worker: polling' }).first().waitFor({ timeout: 10_000 });
       await page.locator('#graph-section').screenshot({ path: path.join(OUT, `graph-${scheme}.png`) });
       await page.locator('#graph [data-name="store"]').click();
-      await eventually(async () => expect((await page.locator('#panel polyline.cpu').getAttribute('points'))?.split(' ').length).toBeGreaterThanOrEqual(3), { timeoutMs: 20_000, intervalMs: 250 });
+      await eventually(
+        async () =>
+          expect(
+            (await page.locator('#panel polyline.cpu').getAttribute('points'))?.split(' ').length,
+          ).toBeGreaterThanOrEqual(3),
+        { timeoutMs: 20_000, intervalMs: 250 },
+      );
       await page.locator('#panel').screenshot({ path: path.join(OUT, `panel-${scheme}.png`) });
       await page.locator('#logs').screenshot({ path: path.join(OUT, `logs-${scheme}.png`) });
       const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
@@ -221,17 +260,34 @@ describe('pond ui keeps secrets out of what the page receives (real stack)', () 
 
     const auth = { Authorization: `Bearer ${ui.token}` };
     const direct: string[] = [];
-    for (const p of ['/', '/api/state']) direct.push(await (await fetch(`${ui.origin}${p}${p === '/' ? `?token=${ui.token}` : ''}`, { headers: auth })).text());
-    const run = (JSON.parse(direct[1]!) as { workloads: { name: string; runs?: { id: string }[] }[] }).workloads.find((w) => w.name === 'nightly')!.runs![0]!.id;
-    for (const p of [`/api/runs/nightly/${run}/logs`, `/api/runs/nightly/${run}/results`]) direct.push(await (await fetch(`${ui.origin}${p}`, { headers: auth })).text());
-    direct.push(await readStream(`${ui.origin}/api/events?logs=*&tail=200&token=${ui.token}`, (raw) => raw.includes('event: stats') && raw.includes('api: token is')));
+    for (const p of ['/', '/api/state'])
+      direct.push(
+        await (await fetch(`${ui.origin}${p}${p === '/' ? `?token=${ui.token}` : ''}`, { headers: auth })).text(),
+      );
+    const run = (JSON.parse(direct[1]!) as { workloads: { name: string; runs?: { id: string }[] }[] }).workloads.find(
+      (w) => w.name === 'nightly',
+    )!.runs![0]!.id;
+    for (const p of [`/api/runs/nightly/${run}/logs`, `/api/runs/nightly/${run}/results`])
+      direct.push(await (await fetch(`${ui.origin}${p}`, { headers: auth })).text());
+    direct.push(
+      await readStream(
+        `${ui.origin}/api/events?logs=*&tail=200&token=${ui.token}`,
+        (raw) => raw.includes('event: stats') && raw.includes('api: token is'),
+      ),
+    );
 
     const seen = received.bodies.map((b) => b.url);
-    expect(seen.some((u) => u === 'sse:state') && seen.some((u) => u === 'sse:line') && seen.some((u) => u.includes('/results')), seen.join(' ')).toBe(true);
+    expect(
+      seen.some((u) => u === 'sse:state') &&
+        seen.some((u) => u === 'sse:line') &&
+        seen.some((u) => u.includes('/results')),
+      seen.join(' '),
+    ).toBe(true);
     const env = await docker('inspect', '-f', '{{json .Config.Env}}', (await inspect('api'))!.id);
     for (const c of CANARIES.slice(0, 2)) expect(env).toContain(c);
     expect(await docker('logs', (await inspect('api'))!.id)).toContain(CANARIES[0]);
-    for (const body of [...received.bodies.map((b) => b.text), ...direct]) for (const c of CANARIES) expect(body).not.toContain(c);
+    for (const body of [...received.bodies.map((b) => b.text), ...direct])
+      for (const c of CANARIES) expect(body).not.toContain(c);
     expect(direct.join('\n')).toMatch(/token is \(sensitive/);
   }, 120_000);
 });

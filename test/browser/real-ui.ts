@@ -43,17 +43,28 @@ export async function startedUi(child: ChildProcess): Promise<RealUi> {
  * Every body the pages of a session received: responses as Playwright hands them over, and the
  * messages of EventSource streams (whose bodies never end) through the DevTools protocol.
  */
-export interface Received { bodies: { url: string; text: string }[]; pending: Promise<unknown>[] }
+export interface Received {
+  bodies: { url: string; text: string }[];
+  pending: Promise<unknown>[];
+}
 
 /** A new page whose every response body and SSE message goes into `rec`, recording before it navigates. */
 export async function recordedPage(context: BrowserContext, rec: Received): Promise<Page> {
   const page = await context.newPage();
   page.on('response', (res) => {
     if ((res.headers()['content-type'] ?? '').startsWith('text/event-stream')) return;
-    rec.pending.push(res.text().then((text) => rec.bodies.push({ url: res.url(), text }), () => undefined));
+    rec.pending.push(
+      res.text().then(
+        (text) => rec.bodies.push({ url: res.url(), text }),
+        () => undefined,
+      ),
+    );
   });
   const cdp = await context.newCDPSession(page);
-  cdp.on('Network.eventSourceMessageReceived', (m) => void rec.bodies.push({ url: `sse:${m.eventName}`, text: m.data }));
+  cdp.on(
+    'Network.eventSourceMessageReceived',
+    (m) => void rec.bodies.push({ url: `sse:${m.eventName}`, text: m.data }),
+  );
   await cdp.send('Network.enable');
   return page;
 }

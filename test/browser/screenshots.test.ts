@@ -43,7 +43,15 @@ describe('pond ui screenshots (fake server)', () => {
       const shots = [`graph-${scheme}.png`, `panel-${scheme}.png`, `logs-${scheme}.png`];
       await page.locator('#graph-section').screenshot({ path: path.join(OUT, shots[0]!) });
       await page.locator('#graph [data-name="warehouse"]').click();
-      for (let t = 1; t <= 30; t++) fake.pushStats({ warehouse: { t, cpuPercent: 8 + 6 * Math.sin(t / 3), memoryBytes: (180 + t * 2) * 2 ** 20, memoryLimitBytes: 512 * 2 ** 20 } });
+      for (let t = 1; t <= 30; t++)
+        fake.pushStats({
+          warehouse: {
+            t,
+            cpuPercent: 8 + 6 * Math.sin(t / 3),
+            memoryBytes: (180 + t * 2) * 2 ** 20,
+            memoryLimitBytes: 512 * 2 ** 20,
+          },
+        });
       await page.locator('#panel figcaption', { hasText: 'Memory: 240 MiB' }).waitFor();
       await page.locator('#panel').screenshot({ path: path.join(OUT, shots[1]!) });
       await page.locator('#logs').screenshot({ path: path.join(OUT, shots[2]!) });

@@ -34,14 +34,23 @@ const TIMEOUT = 60_000;
  * The behaviour every `Engine` implementation must show, one invariant per test. Tests run in order
  * and share one service container: create → start → probe → stop → kill → remove.
  */
-export function describeEngineConformance(name: string, makeEngine: () => Engine | Promise<Engine>, fx: ConformanceFixture): void {
+export function describeEngineConformance(
+  name: string,
+  makeEngine: () => Engine | Promise<Engine>,
+  fx: ConformanceFixture,
+): void {
   describe(`engine conformance: ${name}`, () => {
     let engine: Engine;
     let serviceId = '';
     const net = `${fx.project}_default`;
-    const labels = (workload: string): Record<string, string> => ({ 'dev.pond.project': fx.project, 'dev.pond.workload': workload });
-    const spec = (workload: string, over: Partial<TaskSpec> = {}): TaskSpec => taskSpec(fx.project, workload, { image: fx.image, ...over });
-    const observed = async (workload: string): Promise<ObservedWorkload | undefined> => (await engine.observe(fx.project)).workloads.find((c) => c.labels['dev.pond.workload'] === workload);
+    const labels = (workload: string): Record<string, string> => ({
+      'dev.pond.project': fx.project,
+      'dev.pond.workload': workload,
+    });
+    const spec = (workload: string, over: Partial<TaskSpec> = {}): TaskSpec =>
+      taskSpec(fx.project, workload, { image: fx.image, ...over });
+    const observed = async (workload: string): Promise<ObservedWorkload | undefined> =>
+      (await engine.observe(fx.project)).workloads.find((c) => c.labels['dev.pond.workload'] === workload);
 
     beforeAll(async () => {
       engine = await makeEngine();
@@ -49,117 +58,206 @@ export function describeEngineConformance(name: string, makeEngine: () => Engine
     afterAll(() => fx.cleanup(), TIMEOUT);
 
     it('declares every capability as a boolean', () => {
-      const keys = ['localPorts', 'bindMounts', 'copyOut', 'stats', 'top', 'exec', 'attach', 'events', 'nodeLocalVolumes', 'inPlaceUpdate', 'networkModes'];
-      expect(Object.fromEntries(keys.map((k) => [k, typeof (engine.capabilities as unknown as Record<string, unknown>)[k]]))).toEqual(Object.fromEntries(keys.map((k) => [k, 'boolean'])));
+      const keys = [
+        'localPorts',
+        'bindMounts',
+        'copyOut',
+        'stats',
+        'top',
+        'exec',
+        'attach',
+        'events',
+        'nodeLocalVolumes',
+        'inPlaceUpdate',
+        'networkModes',
+      ];
+      expect(
+        Object.fromEntries(keys.map((k) => [k, typeof (engine.capabilities as unknown as Record<string, unknown>)[k]])),
+      ).toEqual(Object.fromEntries(keys.map((k) => [k, 'boolean'])));
     });
 
     it('observes an empty project as nothing at all', async () => {
       expect(await engine.observe(fx.project)).toEqual({ workloads: [], volumes: [], networks: [] });
     });
 
-    it('a created network and volume are observed with their labels', async () => {
-      await engine.createNetwork({ name: net, labels: labels('net') });
-      await engine.createVolume({ name: `${fx.project}-data`, labels: labels('data') });
-      const state = await engine.observe(fx.project);
-      expect(state.networks.map((n) => [n.name, n.labels])).toEqual([[net, labels('net')]]);
-      expect(state.volumes.map((v) => [v.name, v.labels])).toEqual([[`${fx.project}-data`, labels('data')]]);
-    }, TIMEOUT);
+    it(
+      'a created network and volume are observed with their labels',
+      async () => {
+        await engine.createNetwork({ name: net, labels: labels('net') });
+        await engine.createVolume({ name: `${fx.project}-data`, labels: labels('data') });
+        const state = await engine.observe(fx.project);
+        expect(state.networks.map((n) => [n.name, n.labels])).toEqual([[net, labels('net')]]);
+        expect(state.volumes.map((v) => [v.name, v.labels])).toEqual([[`${fx.project}-data`, labels('data')]]);
+      },
+      TIMEOUT,
+    );
 
-    it('a volume of the same name with foreign labels is refused and left as it was', async () => {
-      const foreign = { 'dev.pond.project': `${fx.project}-other` };
-      await expect(engine.createVolume({ name: `${fx.project}-data`, labels: foreign })).rejects.toBeInstanceOf(EngineError);
-      expect((await engine.observe(fx.project)).volumes.map((v) => v.labels)).toEqual([labels('data')]);
-    }, TIMEOUT);
+    it(
+      'a volume of the same name with foreign labels is refused and left as it was',
+      async () => {
+        const foreign = { 'dev.pond.project': `${fx.project}-other` };
+        await expect(engine.createVolume({ name: `${fx.project}-data`, labels: foreign })).rejects.toBeInstanceOf(
+          EngineError,
+        );
+        expect((await engine.observe(fx.project)).volumes.map((v) => v.labels)).toEqual([labels('data')]);
+      },
+      TIMEOUT,
+    );
 
-    it('a created container is observed with its labels, a version and one instance', async () => {
-      serviceId = await engine.createWorkload(spec('svc', { command: fx.service.command }));
-      const c = await observed('svc');
-      expect(c).toMatchObject({ id: serviceId, state: 'created', labels: labels('svc') });
-      expect(c?.version).toEqual(expect.any(String));
-      expect(c?.instances.map((i) => [i.id, i.state])).toEqual([[serviceId, 'created']]);
-      expect((await fx.witness.container(spec('svc').name))?.labels).toMatchObject(labels('svc'));
-    }, TIMEOUT);
+    it(
+      'a created container is observed with its labels, a version and one instance',
+      async () => {
+        serviceId = await engine.createWorkload(spec('svc', { command: fx.service.command }));
+        const c = await observed('svc');
+        expect(c).toMatchObject({ id: serviceId, state: 'created', labels: labels('svc') });
+        expect(c?.version).toEqual(expect.any(String));
+        expect(c?.instances.map((i) => [i.id, i.state])).toEqual([[serviceId, 'created']]);
+        expect((await fx.witness.container(spec('svc').name))?.labels).toMatchObject(labels('svc'));
+      },
+      TIMEOUT,
+    );
 
-    it('the observed version changes when the workload is recreated', async () => {
-      const before = (await observed('svc'))?.version;
-      const again = await engine.createWorkload(spec('again', { command: fx.service.command }));
-      const other = (await engine.observe(fx.project)).workloads.find((c) => c.id === again);
-      await engine.removeWorkload(again);
-      expect(other?.version).not.toBe(before);
-    }, TIMEOUT);
+    it(
+      'the observed version changes when the workload is recreated',
+      async () => {
+        const before = (await observed('svc'))?.version;
+        const again = await engine.createWorkload(spec('again', { command: fx.service.command }));
+        const other = (await engine.observe(fx.project)).workloads.find((c) => c.id === again);
+        await engine.removeWorkload(again);
+        expect(other?.version).not.toBe(before);
+      },
+      TIMEOUT,
+    );
 
-    it('a started container runs, with a start time', async () => {
-      await engine.startWorkload(serviceId);
-      const c = await engine.inspectWorkload(serviceId);
-      expect(c.state).toBe('running');
-      expect(Number.isFinite(Date.parse(c.startedAt ?? ''))).toBe(true);
-      expect(c.instances[0]?.startedAt).toBe(c.startedAt);
-    }, TIMEOUT);
+    it(
+      'a started container runs, with a start time',
+      async () => {
+        await engine.startWorkload(serviceId);
+        const c = await engine.inspectWorkload(serviceId);
+        expect(c.state).toBe('running');
+        expect(Number.isFinite(Date.parse(c.startedAt ?? ''))).toBe(true);
+        expect(c.instances[0]?.startedAt).toBe(c.startedAt);
+      },
+      TIMEOUT,
+    );
 
-    it('an exec readiness probe passes in the running container', async () => {
-      await engine.waitReady(serviceId, { probe: { exec: fx.readyCommand }, intervalMs: 100, timeoutMs: 5_000, retries: 3, startPeriodMs: 0 }, { timeoutMs: 20_000 });
-      expect(await engine.probe(serviceId, { exec: fx.readyCommand }, 5_000)).toMatchObject({ ok: true });
-    }, TIMEOUT);
+    it(
+      'an exec readiness probe passes in the running container',
+      async () => {
+        await engine.waitReady(
+          serviceId,
+          { probe: { exec: fx.readyCommand }, intervalMs: 100, timeoutMs: 5_000, retries: 3, startPeriodMs: 0 },
+          { timeoutMs: 20_000 },
+        );
+        expect(await engine.probe(serviceId, { exec: fx.readyCommand }, 5_000)).toMatchObject({ ok: true });
+      },
+      TIMEOUT,
+    );
 
-    it('a stopped container is exited with the code its process ended with', async () => {
-      await engine.stopWorkload(serviceId, 10);
-      expect(await engine.inspectWorkload(serviceId)).toMatchObject({ state: 'exited', exitCode: fx.service.stopExitCode });
-    }, TIMEOUT);
+    it(
+      'a stopped container is exited with the code its process ended with',
+      async () => {
+        await engine.stopWorkload(serviceId, 10);
+        expect(await engine.inspectWorkload(serviceId)).toMatchObject({
+          state: 'exited',
+          exitCode: fx.service.stopExitCode,
+        });
+      },
+      TIMEOUT,
+    );
 
-    it('a killed container exits with 128 + the signal', async () => {
-      await engine.startWorkload(serviceId);
-      await engine.killWorkload(serviceId, 'SIGKILL');
-      expect(await engine.waitExit(serviceId)).toBe(137);
-      expect(await engine.inspectWorkload(serviceId)).toMatchObject({ state: 'exited', exitCode: 137 });
-    }, TIMEOUT);
+    it(
+      'a killed container exits with 128 + the signal',
+      async () => {
+        await engine.startWorkload(serviceId);
+        await engine.killWorkload(serviceId, 'SIGKILL');
+        expect(await engine.waitExit(serviceId)).toBe(137);
+        expect(await engine.inspectWorkload(serviceId)).toMatchObject({ state: 'exited', exitCode: 137 });
+      },
+      TIMEOUT,
+    );
 
-    it('a removed container is gone', async () => {
-      await engine.removeWorkload(serviceId);
-      expect(await observed('svc')).toBeUndefined();
-      expect(await fx.witness.container(spec('svc').name)).toBeUndefined();
-    }, TIMEOUT);
+    it(
+      'a removed container is gone',
+      async () => {
+        await engine.removeWorkload(serviceId);
+        expect(await observed('svc')).toBeUndefined();
+        expect(await fx.witness.container(spec('svc').name)).toBeUndefined();
+      },
+      TIMEOUT,
+    );
 
     describe('the run primitive', () => {
       let run: Awaited<ReturnType<Engine['run']>>;
       const job = (): TaskSpec => spec('job', { command: fx.job.command, aliases: [] });
 
-      it('a run exits with its own exit code', async () => {
-        run = await engine.run(job());
-        expect((await run.wait()).exitCode).toBe(fx.job.exitCode);
-      }, TIMEOUT);
+      it(
+        'a run exits with its own exit code',
+        async () => {
+          run = await engine.run(job());
+          expect((await run.wait()).exitCode).toBe(fx.job.exitCode);
+        },
+        TIMEOUT,
+      );
 
-      it('a run is a labelled object of the project', async () => {
-        expect((await fx.witness.container(job().name))).toMatchObject({ id: run.id, labels: labels('job') });
-      }, TIMEOUT);
+      it(
+        'a run is a labelled object of the project',
+        async () => {
+          expect(await fx.witness.container(job().name)).toMatchObject({ id: run.id, labels: labels('job') });
+        },
+        TIMEOUT,
+      );
 
-      it("a run's logs hold the line it printed", async () => {
-        const lines: LogLine[] = [];
-        for await (const l of run.logs({ follow: false, timestamps: false })) lines.push(l);
-        expect(lines.filter((l) => l.stream === 'stdout').map((l) => l.text)).toContain(fx.job.line);
-      }, TIMEOUT);
+      it(
+        "a run's logs hold the line it printed",
+        async () => {
+          const lines: LogLine[] = [];
+          for await (const l of run.logs({ follow: false, timestamps: false })) lines.push(l);
+          expect(lines.filter((l) => l.stream === 'stdout').map((l) => l.text)).toContain(fx.job.line);
+        },
+        TIMEOUT,
+      );
 
-      it('collect returns the file the run wrote, and undefined for a path that does not exist', async () => {
-        expect((await run.collect(fx.job.filePath))?.toString('utf8')).toBe(fx.job.fileContent);
-        expect(await run.collect('/no/such/file')).toBeUndefined();
-      }, TIMEOUT);
+      it(
+        'collect returns the file the run wrote, and undefined for a path that does not exist',
+        async () => {
+          expect((await run.collect(fx.job.filePath))?.toString('utf8')).toBe(fx.job.fileContent);
+          expect(await run.collect('/no/such/file')).toBeUndefined();
+        },
+        TIMEOUT,
+      );
 
-      it('a removed run is gone, and removing it again succeeds', async () => {
-        await run.remove();
-        expect(await fx.witness.container(job().name)).toBeUndefined();
-        await expect(run.remove()).resolves.toBeUndefined();
-      }, TIMEOUT);
+      it(
+        'a removed run is gone, and removing it again succeeds',
+        async () => {
+          await run.remove();
+          expect(await fx.witness.container(job().name)).toBeUndefined();
+          await expect(run.remove()).resolves.toBeUndefined();
+        },
+        TIMEOUT,
+      );
 
-      it('a run that cannot start is removed and the start error is raised', async () => {
-        await expect(engine.run(spec('broken', { command: fx.unstartable, aliases: [], init: false }))).rejects.toBeInstanceOf(EngineError);
-        expect(await fx.witness.container(spec('broken').name)).toBeUndefined();
-      }, TIMEOUT);
+      it(
+        'a run that cannot start is removed and the start error is raised',
+        async () => {
+          await expect(
+            engine.run(spec('broken', { command: fx.unstartable, aliases: [], init: false })),
+          ).rejects.toBeInstanceOf(EngineError);
+          expect(await fx.witness.container(spec('broken').name)).toBeUndefined();
+        },
+        TIMEOUT,
+      );
     });
 
-    it('removed network and volume are gone', async () => {
-      await engine.removeNetwork(net);
-      await engine.removeVolume(`${fx.project}-data`);
-      expect(await engine.observe(fx.project)).toEqual({ workloads: [], volumes: [], networks: [] });
-      expect(await fx.witness.volumeExists(`${fx.project}-data`)).toBe(false);
-    }, TIMEOUT);
+    it(
+      'removed network and volume are gone',
+      async () => {
+        await engine.removeNetwork(net);
+        await engine.removeVolume(`${fx.project}-data`);
+        expect(await engine.observe(fx.project)).toEqual({ workloads: [], volumes: [], networks: [] });
+        expect(await fx.witness.volumeExists(`${fx.project}-data`)).toBe(false);
+      },
+      TIMEOUT,
+    );
   });
 }

@@ -4,7 +4,7 @@ import { scenario } from './helpers/scenario.js';
 /** testdata/all-stages/pond.yaml holds three mistakes, one for each stage: schema (a typo), model (host networking), graph (a cycle). */
 const s = scenario('all-stages');
 
-describe('pond validate reports every stage\'s problems in one run', () => {
+describe("pond validate reports every stage's problems in one run", () => {
   it('a schema error, a model error and a cycle: all three by file:line:col with hints, the skipped checks named, exit 3', async () => {
     const run = await s.pond(['validate']);
     expect(run.code).toBe(3);

@@ -13,7 +13,11 @@ afterAll(() => cleanupProject(project));
 /** Runs a node tool from pond's node_modules in the example's folder; resolves with its exit code and output. */
 async function tool(bin: string, args: string[]): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'node_modules', bin), ...args], { cwd: EXAMPLE, env: { ...process.env, NO_COLOR: '1', POND_PROJECT_NAME: project }, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'node_modules', bin), ...args], {
+      cwd: EXAMPLE,
+      env: { ...process.env, NO_COLOR: '1', POND_PROJECT_NAME: project },
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return { code: 0, out: stdout + stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };

@@ -1,5 +1,13 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { ApplyError, ConfigError, InterruptedError, LockHeldError, Pond, UsageError, type PondEvent } from '../../src/api/index.js';
+import {
+  ApplyError,
+  ConfigError,
+  InterruptedError,
+  LockHeldError,
+  Pond,
+  UsageError,
+  type PondEvent,
+} from '../../src/api/index.js';
 import { acquireLock } from '../../src/lock/lock.js';
 import { cleanupProject, docker } from '../integration/helpers/docker.js';
 import { scenario } from './helpers/scenario.js';
@@ -27,7 +35,15 @@ describe('Pond API on the real engine', () => {
   });
 
   it('up creates the workload container, running and labelled with the project', async () => {
-    const names = await docker('ps', '--filter', label(project), '--filter', 'label=dev.pond.workload=web', '--format', '{{.Names}} {{.State}}');
+    const names = await docker(
+      'ps',
+      '--filter',
+      label(project),
+      '--filter',
+      'label=dev.pond.workload=web',
+      '--format',
+      '{{.Names}} {{.State}}',
+    );
     expect(names).toBe(`${project}-web running`);
   });
 

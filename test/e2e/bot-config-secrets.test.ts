@@ -26,8 +26,13 @@ describe("a bot's config secrets never reach an output", () => {
   });
 
   it('the container labels (dev.pond.spec included) hold neither planted value', async () => {
-    const [c] = JSON.parse(await docker('inspect', name)) as { Config: { Labels: Record<string, string>; Env: string[] } }[];
-    expect((JSON.parse(c!.Config.Labels['dev.pond.spec']!) as { config: unknown }).config).toMatchObject({ symbol: 'BTC', api_token: expect.stringMatching(/^\(sensitive\)/) });
+    const [c] = JSON.parse(await docker('inspect', name)) as {
+      Config: { Labels: Record<string, string>; Env: string[] };
+    }[];
+    expect((JSON.parse(c!.Config.Labels['dev.pond.spec']!) as { config: unknown }).config).toMatchObject({
+      symbol: 'BTC',
+      api_token: expect.stringMatching(/^\(sensitive\)/),
+    });
     expect(JSON.stringify(c!.Config.Labels)).not.toContain('PLANTED');
     const { Env, ...rest } = c!.Config;
     expect(Env.find((e) => e.startsWith('POND_CONFIG='))).toContain(TOKEN);
@@ -40,7 +45,11 @@ describe("a bot's config secrets never reach an output", () => {
     const json = await run(['config', '--format', 'json']);
     expect(text.code).toBe(0);
     const cfg = JSON.parse(json.stdout) as { workloads: { trader: { config: Record<string, unknown> } } };
-    expect(cfg.workloads.trader.config).toEqual({ symbol: 'BTC', api_token: '(sensitive)', exchange: { credentials: { secret: '(sensitive)' } } });
+    expect(cfg.workloads.trader.config).toEqual({
+      symbol: 'BTC',
+      api_token: '(sensitive)',
+      exchange: { credentials: { secret: '(sensitive)' } },
+    });
     expect(text.stdout + json.stdout).not.toContain('PLANTED');
   });
 

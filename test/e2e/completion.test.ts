@@ -13,10 +13,15 @@ function complete(cwd: string, words: string[]): Promise<string[]> {
   const line = words.map((w) => `'${w}'`).join(' ');
   const script = `eval "$(pond completion bash)"; COMP_WORDS=(${line}); COMP_CWORD=${words.length - 1}; _pond_complete; printf '%s\\n' "\${COMPREPLY[@]}"`;
   return new Promise((resolve, reject) => {
-    execFile('bash', ['-c', script], { cwd, env: { ...process.env, PATH: `${path.join(ROOT, 'bin')}:${process.env.PATH}` } }, (err, stdout) => {
-      if (err) reject(err);
-      else resolve(stdout.split('\n').filter(Boolean));
-    });
+    execFile(
+      'bash',
+      ['-c', script],
+      { cwd, env: { ...process.env, PATH: `${path.join(ROOT, 'bin')}:${process.env.PATH}` } },
+      (err, stdout) => {
+        if (err) reject(err);
+        else resolve(stdout.split('\n').filter(Boolean));
+      },
+    );
   });
 }
 
@@ -25,7 +30,7 @@ describe('bash completion (pond completion bash)', () => {
     expect(await complete(s.dir, ['pond', 'st'])).toEqual(['start', 'stats', 'stop']);
   });
 
-  it("pond logs <TAB> offers the workload names in pond.yaml", async () => {
+  it('pond logs <TAB> offers the workload names in pond.yaml', async () => {
     expect(await complete(s.dir, ['pond', 'logs', ''])).toEqual(['db', 'nightly', 'web']);
   });
 

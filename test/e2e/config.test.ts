@@ -30,10 +30,12 @@ describe('pond config and validate (no engine needed)', () => {
     expect(run.code).toBe(3);
     const doc = JSON.parse(run.stdout);
     expect(doc.valid).toBe(false);
-    expect(doc.diagnostics.map((d: { code: string; location: { line: number; col: number } }) => `${d.location.line}:${d.location.col} ${d.code}`)).toEqual([
-      '5:5 unknown-key',
-      '8:20 unset-variable',
-    ]);
+    expect(
+      doc.diagnostics.map(
+        (d: { code: string; location: { line: number; col: number } }) =>
+          `${d.location.line}:${d.location.col} ${d.code}`,
+      ),
+    ).toEqual(['5:5 unknown-key', '8:20 unset-variable']);
   });
 
   it('refuses a project name that could escape its folder or name nothing, touching nothing', async () => {

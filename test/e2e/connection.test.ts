@@ -39,13 +39,20 @@ describe('a docker context chosen by the docker CLI config', () => {
     const config = await emptyConfig();
     const meta = path.join(config, 'contexts', 'meta', createHash('sha256').update('pond-proxy').digest('hex'));
     await fs.mkdir(meta, { recursive: true });
-    await fs.writeFile(path.join(meta, 'meta.json'), JSON.stringify({ Name: 'pond-proxy', Metadata: {}, Endpoints: { docker: { Host: proxy.dockerHost, SkipTLSVerify: false } } }));
+    await fs.writeFile(
+      path.join(meta, 'meta.json'),
+      JSON.stringify({
+        Name: 'pond-proxy',
+        Metadata: {},
+        Endpoints: { docker: { Host: proxy.dockerHost, SkipTLSVerify: false } },
+      }),
+    );
     configFile = path.join(config, 'config.json');
     await fs.writeFile(configFile, JSON.stringify({ currentContext: 'pond-proxy' }));
     env = { DOCKER_CONFIG: config, DOCKER_HOST: '', DOCKER_CONTEXT: '' };
   });
 
-  it('up and ps go to the current context\'s endpoint', async () => {
+  it("up and ps go to the current context's endpoint", async () => {
     const up = await s.pond(['up'], env);
     expect(up.code, up.stderr).toBe(0);
     const afterUp = proxy.connections;
@@ -57,11 +64,13 @@ describe('a docker context chosen by the docker CLI config', () => {
     expect(proxy.connections).toBeGreaterThan(afterUp);
   });
 
-  it('with the context\'s engine gone, pond fails naming the context and its endpoint, not the default socket', async () => {
+  it("with the context's engine gone, pond fails naming the context and its endpoint, not the default socket", async () => {
     await proxy.cut();
     const ps = await s.pond(['ps'], { ...env, POND_ENGINE_RETRY_MS: '0' });
     expect(ps.code).toBe(4);
-    expect(ps.stderr).toContain(`cannot reach the Docker engine at ${proxy.dockerHost} (from context "pond-proxy", the current context in ${configFile})`);
+    expect(ps.stderr).toContain(
+      `cannot reach the Docker engine at ${proxy.dockerHost} (from context "pond-proxy", the current context in ${configFile})`,
+    );
   });
 });
 
@@ -76,7 +85,12 @@ describe('tcp with TLS (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH)', () => {
     certs = await makeCertificates();
     tlsEngine = new TlsEngine(certs);
     host = `tcp://127.0.0.1:${await tlsEngine.open()}`;
-    env = { DOCKER_HOST: host, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs.dir, DOCKER_CONFIG: await emptyConfig() };
+    env = {
+      DOCKER_HOST: host,
+      DOCKER_TLS_VERIFY: '1',
+      DOCKER_CERT_PATH: certs.dir,
+      DOCKER_CONFIG: await emptyConfig(),
+    };
     const up = await s.pond(['up'], env);
     expect(up.code, up.stderr).toBe(0);
   });
@@ -96,7 +110,10 @@ describe('tcp with TLS (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH)', () => {
   });
 
   it('exec carries stdin and the exit code over the hijacked TLS stream', async () => {
-    const echoed = await pondWithInput(['exec', '-T', 'web', 'sh', '-c', 'cat; exit 7'], 'sent-over-tls\n', { dir: s.dir, env: { ...s.env, ...env } });
+    const echoed = await pondWithInput(['exec', '-T', 'web', 'sh', '-c', 'cat; exit 7'], 'sent-over-tls\n', {
+      dir: s.dir,
+      env: { ...s.env, ...env },
+    });
     expect(echoed.stdout).toBe('sent-over-tls\n');
     expect(echoed.code).toBe(7);
   });
@@ -119,16 +136,22 @@ describe('ssh:// through `ssh … docker system dial-stdio`', () => {
 
   beforeAll(async () => {
     ssh = await fakeSsh();
-    env = { PATH: `${ssh.bin}:${process.env.PATH}`, DOCKER_HOST: 'ssh://analyst@somehost:2222', DOCKER_CONFIG: await emptyConfig() };
+    env = {
+      PATH: `${ssh.bin}:${process.env.PATH}`,
+      DOCKER_HOST: 'ssh://analyst@somehost:2222',
+      DOCKER_CONFIG: await emptyConfig(),
+    };
     const up = await s.pond(['up'], env);
     expect(up.code, up.stderr).toBe(0);
   });
 
-  it('up runs every call through ssh with the URL\'s user, port and host', async () => {
+  it("up runs every call through ssh with the URL's user, port and host", async () => {
     await runningId(s.project);
     const calls = (await fs.readFile(ssh.log, 'utf8')).split('\n').filter(Boolean);
     expect(calls.length).toBeGreaterThan(0);
-    expect(new Set(calls)).toEqual(new Set(['-o ConnectTimeout=30 -T -l analyst -p 2222 -- somehost docker system dial-stdio']));
+    expect(new Set(calls)).toEqual(
+      new Set(['-o ConnectTimeout=30 -T -l analyst -p 2222 -- somehost docker system dial-stdio']),
+    );
   });
 
   it('ps over ssh lists the running container', async () => {
@@ -145,15 +168,25 @@ describe('ssh:// through `ssh … docker system dial-stdio`', () => {
   });
 
   it('exec carries stdin and the exit code over ssh', async () => {
-    const echoed = await pondWithInput(['exec', '-T', 'web', 'sh', '-c', 'cat; exit 5'], 'sent-over-ssh\n', { dir: s.dir, env: { ...s.env, ...env } });
+    const echoed = await pondWithInput(['exec', '-T', 'web', 'sh', '-c', 'cat; exit 5'], 'sent-over-ssh\n', {
+      dir: s.dir,
+      env: { ...s.env, ...env },
+    });
     expect(echoed.stdout).toBe('sent-over-ssh\n');
     expect(echoed.code).toBe(5);
   });
 
   it('an ssh that fails is reported with its own words (exit 4)', async () => {
-    const ps = await s.pond(['ps'], { ...env, PATH: `${ssh.bin}:${process.env.PATH}`, DOCKER_HOST: 'ssh://analyst@somehost/not/a/socket', POND_ENGINE_RETRY_MS: '0' });
+    const ps = await s.pond(['ps'], {
+      ...env,
+      PATH: `${ssh.bin}:${process.env.PATH}`,
+      DOCKER_HOST: 'ssh://analyst@somehost/not/a/socket',
+      POND_ENGINE_RETRY_MS: '0',
+    });
     expect(ps.code).toBe(4);
-    expect(ps.stderr).toContain('cannot reach the Docker engine at ssh://analyst@somehost/not/a/socket (from DOCKER_HOST): ssh exited with status 255: fake ssh: unexpected remote command');
+    expect(ps.stderr).toContain(
+      'cannot reach the Docker engine at ssh://analyst@somehost/not/a/socket (from DOCKER_HOST): ssh exited with status 255: fake ssh: unexpected remote command',
+    );
   });
 });
 
@@ -164,7 +197,9 @@ describe('an engine that cannot be reached', () => {
     const port = await closedPort();
     const ps = await s.pond(['ps'], { DOCKER_HOST: `tcp://127.0.0.1:${port}`, POND_ENGINE_RETRY_MS: '0' });
     expect(ps.code).toBe(4);
-    expect(ps.stderr).toContain(`cannot reach the Docker engine at tcp://127.0.0.1:${port} (from DOCKER_HOST): connection refused at 127.0.0.1:${port}`);
+    expect(ps.stderr).toContain(
+      `cannot reach the Docker engine at tcp://127.0.0.1:${port} (from DOCKER_HOST): connection refused at 127.0.0.1:${port}`,
+    );
     expect(ps.stderr).toContain('hint: start Docker, or set DOCKER_HOST / DOCKER_CONTEXT');
     expect(ps.stderr).not.toContain('scripts/');
   });

@@ -13,7 +13,8 @@ import { tempDir } from '../support/temp-dir.js';
 const BIN = `"${process.execPath}" -- "${path.join(ROOT, 'bin/pond')}"`;
 
 /** A project of testdata/conventions/ (`folder` below it), with a name of its own. */
-const conventions = (name: string, folder: string): Scenario => scenario(`conventions-${name}`, { folder: `conventions/${folder}` });
+const conventions = (name: string, folder: string): Scenario =>
+  scenario(`conventions-${name}`, { folder: `conventions/${folder}` });
 /** testdata/conventions/sleepers/: two sleeping services, b depending on a; each output test has its own, as up's output depends on what is already there. */
 const sleepers = (name: string): Scenario => conventions(name, 'sleepers');
 
@@ -25,11 +26,17 @@ async function envOf(project: string, workload: string): Promise<Record<string, 
 }
 
 /** A shell line (a pty through script, pipes, redirections) in the scenario's folder, without NO_COLOR, FORCE_COLOR and CI unless `env` sets them. */
-function sh(line: string, s: Scenario, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function sh(
+  line: string,
+  s: Scenario,
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const base: Record<string, string | undefined> = { ...process.env };
     for (const k of ['NO_COLOR', 'FORCE_COLOR', 'CI']) delete base[k];
-    execFile('sh', ['-c', line], { cwd: s.dir, env: { ...base, ...s.env, ...env } }, (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }));
+    execFile('sh', ['-c', line], { cwd: s.dir, env: { ...base, ...s.env, ...env } }, (err, stdout, stderr) =>
+      resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+    );
   });
 }
 
@@ -53,7 +60,9 @@ describe('where the configuration comes from', () => {
   }, 60_000);
 
   it('-p wins over POND_PROJECT_NAME', async () => {
-    const config = await unnamed.pond(['-p', 'from-flag', 'config', '--format', 'json'], { POND_PROJECT_NAME: 'from-env' });
+    const config = await unnamed.pond(['-p', 'from-flag', 'config', '--format', 'json'], {
+      POND_PROJECT_NAME: 'from-env',
+    });
     expect(config.code, config.stderr).toBe(0);
     expect(JSON.parse(config.stdout).name).toBe('from-flag');
   });
@@ -63,7 +72,9 @@ describe('where the configuration comes from', () => {
     const elsewhere = tempDir('pond-e2e-conv-cwd-', { keep: 'file' });
     const up = await pond(['--project-directory', located.dir, 'up'], { cwd: elsewhere, env: located.env });
     expect(up.code, up.stderr).toBe(0);
-    expect(await docker('exec', (await containers(located.project)).a!.id, 'cat', '/www/index.html')).toBe('from the project folder');
+    expect(await docker('exec', (await containers(located.project)).a!.id, 'cat', '/www/index.html')).toBe(
+      'from the project folder',
+    );
   }, 60_000);
 
   const envFile = conventions('env-file', 'env-file');
@@ -83,9 +94,22 @@ describe('where the configuration comes from', () => {
   const context = sleepers('context');
   it('DOCKER_CONTEXT points pond at the engine of a context the docker CLI made', async () => {
     const config = context.at('docker-config');
-    await docker('--config', config, 'context', 'create', 'nowhere', '--docker', 'host=unix:///nonexistent/pond-e2e.sock');
+    await docker(
+      '--config',
+      config,
+      'context',
+      'create',
+      'nowhere',
+      '--docker',
+      'host=unix:///nonexistent/pond-e2e.sock',
+    );
     await docker('--config', config, 'context', 'create', 'here', '--docker', 'host=unix:///var/run/docker.sock');
-    const away = await context.pond(['ps'], { DOCKER_CONFIG: config, DOCKER_CONTEXT: 'nowhere', DOCKER_HOST: '', POND_ENGINE_RETRY_MS: '0' });
+    const away = await context.pond(['ps'], {
+      DOCKER_CONFIG: config,
+      DOCKER_CONTEXT: 'nowhere',
+      DOCKER_HOST: '',
+      POND_ENGINE_RETRY_MS: '0',
+    });
     const home = await context.pond(['ps'], { DOCKER_CONFIG: config, DOCKER_CONTEXT: 'here', DOCKER_HOST: '' });
     expect([away.code, away.stderr.includes('/nonexistent/pond-e2e.sock')]).toEqual([4, true]);
     expect(home.code, home.stderr).toBe(0);
@@ -103,11 +127,29 @@ describe('how output is written', () => {
   it('--progress json writes only JSON lines on stderr, with a done event for every step of the up', async () => {
     const up = await progressJson.pond(['up', '--progress', 'json']);
     expect(up.code, up.stderr).toBe(0);
-    const events = up.stderr.trimEnd().split('\n').map((l) => JSON.parse(l) as { step: string; status: string; time: string; action: string; resource: string; name: string });
+    const events = up.stderr
+      .trimEnd()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            step: string;
+            status: string;
+            time: string;
+            action: string;
+            resource: string;
+            name: string;
+          },
+      );
     const steps = new Set(events.map((e) => e.step));
     expect([...steps].sort()).toEqual(['container:a', 'container:b', 'network:default']);
-    expect(events.filter((e) => e.status === 'done').map((e) => e.step).sort()).toEqual([...steps].sort());
-    expect(Object.keys((await containers(progressJson.project)))).toEqual(expect.arrayContaining(['a', 'b']));
+    expect(
+      events
+        .filter((e) => e.status === 'done')
+        .map((e) => e.step)
+        .sort(),
+    ).toEqual([...steps].sort());
+    expect(Object.keys(await containers(progressJson.project))).toEqual(expect.arrayContaining(['a', 'b']));
   }, 60_000);
 
   const quiet = sleepers('quiet');

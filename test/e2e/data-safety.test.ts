@@ -10,9 +10,11 @@ const tmpfs = scenario('data-safety-tmpfs', { folder: 'data-safety/ephemeral' })
 const pw = scenario('data-safety-pw', { folder: 'data-safety/password' });
 const held = scenario('data-safety-port', { folder: 'data-safety/ephemeral' });
 const svc = scenario('data-safety-svc', { folder: 'data-safety/service' });
-const localSql = (project: string, q: string) => docker('exec', `${project}-warehouse`, 'psql', '-U', 'pond', '-d', 'pond', '-tAc', q);
+const localSql = (project: string, q: string) =>
+  docker('exec', `${project}-warehouse`, 'psql', '-U', 'pond', '-d', 'pond', '-tAc', q);
 /** Connects as a client on this machine would: with the URL as pond handed it out, over 127.0.0.1. */
-const connectWith = (url: string) => docker('run', '--rm', '--network', 'host', 'postgres:15-alpine', 'psql', url, '-tAc', 'select 42');
+const connectWith = (url: string) =>
+  docker('run', '--rm', '--network', 'host', 'postgres:15-alpine', 'psql', url, '-tAc', 'select 42');
 const inspect = async (name: string, format: string) => docker('inspect', '-f', format, name);
 
 describe('data safety on the real engine', () => {
@@ -29,8 +31,15 @@ describe('data safety on the real engine', () => {
     const up = await tmpfs.pond(['up']);
     expect(up.code, up.stderr).toBe(0);
     const name = `${project}-warehouse`;
-    const mounts = JSON.parse(await inspect(name, '{{json .HostConfig.Mounts}}')) as { Type: string; Target: string; TmpfsOptions?: { SizeBytes?: number } }[];
-    expect(mounts.find((m) => m.Target === '/var/lib/postgresql/data')).toMatchObject({ Type: 'tmpfs', TmpfsOptions: { SizeBytes: 1024 ** 3 } });
+    const mounts = JSON.parse(await inspect(name, '{{json .HostConfig.Mounts}}')) as {
+      Type: string;
+      Target: string;
+      TmpfsOptions?: { SizeBytes?: number };
+    }[];
+    expect(mounts.find((m) => m.Target === '/var/lib/postgresql/data')).toMatchObject({
+      Type: 'tmpfs',
+      TmpfsOptions: { SizeBytes: 1024 ** 3 },
+    });
     await localSql(project, "create table t as select g, repeat('x', 1000) as pad from generate_series(1, 200000) g");
     expect(Number(await localSql(project, "select pg_total_relation_size('t')"))).toBeGreaterThan(200 * 1000 * 1000);
     expect(await localSql(project, 'select count(*) from t')).toBe('200000');
@@ -49,12 +58,15 @@ describe('data safety on the real engine', () => {
     expect(info.password).toBe('second-secret');
     expect(await connectWith(info.url)).toBe('42');
     expect(await localSql(project, 'select n from kept')).toBe('7');
-    await expect(connectWith(info.url.replace('second-secret', 'first-secret'))).rejects.toThrow(/password authentication failed/);
+    await expect(connectWith(info.url.replace('second-secret', 'first-secret'))).rejects.toThrow(
+      /password authentication failed/,
+    );
   });
 
   it('a derived port another process holds is refused before anything is created', async () => {
     const { project } = held;
-    const port = JSON.parse((await held.pond(['info', 'warehouse', '--format', 'json'])).stdout).databases[0].port as number;
+    const port = JSON.parse((await held.pond(['info', 'warehouse', '--format', 'json'])).stdout).databases[0]
+      .port as number;
     const holder = net.createServer();
     await new Promise<void>((resolve) => holder.listen(port, '127.0.0.1', resolve));
     try {

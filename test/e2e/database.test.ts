@@ -6,8 +6,18 @@ import { scenario } from './helpers/scenario.js';
 
 const s = scenario('database');
 const { project } = s;
-const sql = (q: string) => docker('exec', `${project}-warehouse`, 'psql', '-h', '127.0.0.1', '-U', 'pond', '-d', 'pond', '-tAc', q);
-const tcpOpen = (port: number) => new Promise<boolean>((resolve) => net.connect(port, '127.0.0.1').once('connect', function (this: net.Socket) { this.destroy(); resolve(true); }).once('error', () => resolve(false)));
+const sql = (q: string) =>
+  docker('exec', `${project}-warehouse`, 'psql', '-h', '127.0.0.1', '-U', 'pond', '-d', 'pond', '-tAc', q);
+const tcpOpen = (port: number) =>
+  new Promise<boolean>((resolve) =>
+    net
+      .connect(port, '127.0.0.1')
+      .once('connect', function (this: net.Socket) {
+        this.destroy();
+        resolve(true);
+      })
+      .once('error', () => resolve(false)),
+  );
 
 describe('kind: database (postgres preset on the real engine)', () => {
   it('comes up healthy on its derived 127.0.0.1 port; a reference hands a working URL to another workload', async () => {
@@ -40,7 +50,9 @@ describe('kind: database (postgres preset on the real engine)', () => {
     s.use('durable-second-secret');
     const plan = await s.pond(['plan']);
     expect(plan.stdout).toContain('env.POSTGRES_PASSWORD: (sensitive) changed');
-    expect(plan.stdout).toMatch(/warning: warehouse: POSTGRES_PASSWORD changed: volume .*_warehouse-data is already initialised, so pond applies the new value/);
+    expect(plan.stdout).toMatch(
+      /warning: warehouse: POSTGRES_PASSWORD changed: volume .*_warehouse-data is already initialised, so pond applies the new value/,
+    );
     expect(plan.stdout).not.toMatch(/first-secret|second-secret/);
   });
 
@@ -73,7 +85,19 @@ describe('kind: database (mysql preset on the real engine)', () => {
     expect(up.code, up.stderr).toBe(0);
     expect(up.stdout).toMatch(/shop\s+running\s+healthy\s+127\.0\.0\.1:\d+->3306\/tcp/);
     expect(up.stdout + up.stderr).not.toContain('shop-secret');
-    const answer = await docker('exec', `${shop}-shop`, 'mysql', '-h', '127.0.0.1', '-u', 'pond', '-pshop-secret', 'pond', '-Ne', 'select database()');
+    const answer = await docker(
+      'exec',
+      `${shop}-shop`,
+      'mysql',
+      '-h',
+      '127.0.0.1',
+      '-u',
+      'pond',
+      '-pshop-secret',
+      'pond',
+      '-Ne',
+      'select database()',
+    );
     expect(answer).toBe('pond');
     expect(await docker('exec', `${shop}-client`, 'cat', '/tmp/answer')).toBe('42');
   });

@@ -33,7 +33,11 @@ describe('pond through an engine connection that drops', () => {
     const up = await s.pond(['up'], viaProxy());
     expect(up.code, up.stderr).toBe(0);
     const seen = await containers(project);
-    expect(Object.values(seen).map((c) => `${c.workload} ${c.state}`).sort()).toEqual(['api running', 'worker running']);
+    expect(
+      Object.values(seen)
+        .map((c) => `${c.workload} ${c.state}`)
+        .sort(),
+    ).toEqual(['api running', 'worker running']);
     expect((await docker('ps', '-aq', '--filter', `label=dev.pond.project=${project}`)).split('\n')).toHaveLength(2);
     expect(proxy.log.filter((r) => r.action === 'drop-answer')).toHaveLength(1);
   });
@@ -46,7 +50,12 @@ describe('pond through an engine connection that drops', () => {
     const seen = await containers(project);
     expect(rows.map((r) => r.workload).sort()).toEqual(['api', 'worker']);
     expect(rows.map((r) => r.container).sort()).toEqual([seen.api!.name, seen.worker!.name].sort());
-    expect(proxy.requests('GET', /^\/containers\/json\?/).map((r) => r.action).slice(0, 2)).toEqual(['reset', 'forwarded']);
+    expect(
+      proxy
+        .requests('GET', /^\/containers\/json\?/)
+        .map((r) => r.action)
+        .slice(0, 2),
+    ).toEqual(['reset', 'forwarded']);
   });
 
   it('down removes the network although a container pond does not own is still attached, and leaves that container running', async () => {
@@ -56,15 +65,34 @@ describe('pond through an engine connection that drops', () => {
     expect(down.stderr).not.toMatch(/could not be removed/);
     expect(await docker('network', 'ls', '-q', '--filter', `name=^${network}$`)).toBe('');
     expect(await containers(project)).toEqual({});
-    expect(await docker('inspect', '--format', '{{.Id}} {{.State.Status}} {{len .NetworkSettings.Networks}}', foreign)).toBe(`${theirs} running 0`);
+    expect(
+      await docker('inspect', '--format', '{{.Id}} {{.State.Status}} {{len .NetworkSettings.Networks}}', foreign),
+    ).toBe(`${theirs} running 0`);
   });
 
   it('down leaves a hand-made container that appeared while it ran (it only carries the project label), and removes the network anyway', async () => {
     expect((await s.pond(['up'], viaProxy())).code).toBe(0);
     proxy.inject({ method: 'DELETE', path: /^\/networks\//, fault: { kind: 'delay', ms: 4_000 } });
     const down = s.pond(['down'], viaProxy());
-    await eventually(() => expect(proxy.requests('DELETE', /^\/networks\//)).not.toHaveLength(0), { timeoutMs: 30_000 });
-    await docker('run', '-d', '--name', `${project}-late`, '--label', `dev.pond.project=${project}`, '--label', 'dev.pond.workload=late', '--init', '--network', network, 'busybox:1.35', 'sleep', '3600');
+    await eventually(() => expect(proxy.requests('DELETE', /^\/networks\//)).not.toHaveLength(0), {
+      timeoutMs: 30_000,
+    });
+    await docker(
+      'run',
+      '-d',
+      '--name',
+      `${project}-late`,
+      '--label',
+      `dev.pond.project=${project}`,
+      '--label',
+      'dev.pond.workload=late',
+      '--init',
+      '--network',
+      network,
+      'busybox:1.35',
+      'sleep',
+      '3600',
+    );
     const done = await down;
     expect(done.code, done.stderr).toBe(0);
     expect(Object.keys(await containers(project))).toEqual(['late']);

@@ -19,7 +19,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => engine.destroy(), 120_000);
 
-const startedAt = (name: string): Promise<string> => engine.docker('inspect', '-f', '{{.State.Status}} {{.State.StartedAt}}', name);
+const startedAt = (name: string): Promise<string> =>
+  engine.docker('inspect', '-f', '{{.State.Status}} {{.State.StartedAt}}', name);
 
 describe('probes of an engine whose containers are not on this host', () => {
   it('http and tcp probes run inside the engine, so up sees the workload healthy', async () => {
@@ -44,14 +45,23 @@ describe('watch mode across a daemon restart', () => {
     await eventually(async () => expect(await startedAt(seed)).toMatch(/^exited/), { timeoutMs: 30_000 });
     // A job that finished just before a daemon's shutdown cannot be told from a server the shutdown stopped:
     // the restart comes once the seed's exit is older than the shutdown window (5 s).
-    await eventually(async () => expect(Date.now() - Date.parse(await engine.docker('inspect', '-f', '{{.State.FinishedAt}}', seed))).toBeGreaterThan(6_000), { timeoutMs: 30_000, intervalMs: 500 });
+    await eventually(
+      async () =>
+        expect(
+          Date.now() - Date.parse(await engine.docker('inspect', '-f', '{{.State.FinishedAt}}', seed)),
+        ).toBeGreaterThan(6_000),
+      { timeoutMs: 30_000, intervalMs: 500 },
+    );
     const [serverBefore, seedBefore] = [await startedAt(server), await startedAt(seed)];
     await engine.restart();
-    await eventually(async () => {
-      const now = await startedAt(server);
-      expect(now, log).toMatch(/^running/);
-      expect(now).not.toBe(serverBefore);
-    }, { timeoutMs: 60_000 });
+    await eventually(
+      async () => {
+        const now = await startedAt(server);
+        expect(now, log).toMatch(/^running/);
+        expect(now).not.toBe(serverBefore);
+      },
+      { timeoutMs: 60_000 },
+    );
     expect(await startedAt(seed)).toBe(seedBefore);
     expect(log, log).toMatch(/engine (restarted and )?is back/);
     watch.kill('SIGINT');
@@ -62,13 +72,27 @@ describe('watch mode across a daemon restart', () => {
 describe('a dockerd crash in the middle of an apply', () => {
   it('a plain pond up afterwards converges', async () => {
     const up = crash.start(['up', '--wait-timeout', '60s'], env);
-    await eventually(async () => expect((await engine.docker('ps', '-q')).split('\n').filter(Boolean).length).toBeGreaterThan(2), { timeoutMs: 60_000 });
+    await eventually(
+      async () => expect((await engine.docker('ps', '-q')).split('\n').filter(Boolean).length).toBeGreaterThan(2),
+      { timeoutMs: 60_000 },
+    );
     await engine.stop('SIGKILL');
     await new Promise((r) => up.on('exit', r));
     await engine.start();
     const again = await crash.pond(['up', '--no-wait'], env);
     expect(again.code, again.stderr).toBe(0);
-    const states = (await engine.docker('ps', '-a', '--filter', `label=dev.pond.project=${crash.project}`, '--format', '{{.Names}} {{.State}}')).split('\n').sort();
+    const states = (
+      await engine.docker(
+        'ps',
+        '-a',
+        '--filter',
+        `label=dev.pond.project=${crash.project}`,
+        '--format',
+        '{{.Names}} {{.State}}',
+      )
+    )
+      .split('\n')
+      .sort();
     expect(states).toEqual(Array.from({ length: 6 }, (_, i) => `${crash.project}-w${i} running`));
   });
 });

@@ -5,7 +5,9 @@ import { cleanupProject, docker, uniqueProject } from '../integration/helpers/do
 import { containers, pond, ROOT } from './helpers/pond.js';
 import { tempDir } from '../support/temp-dir.js';
 
-const examples = fs.readdirSync(path.join(ROOT, 'examples')).filter((d) => fs.existsSync(path.join(ROOT, 'examples', d, 'pond.yaml')));
+const examples = fs
+  .readdirSync(path.join(ROOT, 'examples'))
+  .filter((d) => fs.existsSync(path.join(ROOT, 'examples', d, 'pond.yaml')));
 const project = uniqueProject('pond-e2e-quick');
 afterAll(() => cleanupProject(project));
 
@@ -13,7 +15,9 @@ describe.each(examples)('examples/%s', (name) => {
   const file = path.join(ROOT, 'examples', name, 'pond.yaml');
   it('validates and plans', async () => {
     expect((await pond(['-f', file, 'validate'], { cwd: ROOT })).code).toBe(0);
-    const plan = await pond(['-f', file, '-p', `${project}-plan-${name}`, 'plan', '--detailed-exitcode'], { cwd: ROOT });
+    const plan = await pond(['-f', file, '-p', `${project}-plan-${name}`, 'plan', '--detailed-exitcode'], {
+      cwd: ROOT,
+    });
     expect(plan.code, plan.stderr).toBe(2);
     expect(plan.stdout).toMatch(/Plan: \d+ to create/);
   });
@@ -28,7 +32,17 @@ describe('examples/quickstart', () => {
     const seen = await containers(project);
     expect(seen.seed!.state).toBe('exited');
     expect(await docker('inspect', '-f', '{{.State.ExitCode}}', seen.seed!.name)).toBe('0');
-    const table = await docker('exec', seen.db!.name, 'psql', '-U', 'pond', '-d', 'app', '-tAc', "select count(*) from information_schema.tables where table_name = 'visits'");
+    const table = await docker(
+      'exec',
+      seen.db!.name,
+      'psql',
+      '-U',
+      'pond',
+      '-d',
+      'app',
+      '-tAc',
+      "select count(*) from information_schema.tables where table_name = 'visits'",
+    );
     expect(table).toBe('1');
     const hostPort = (await docker('port', seen.web!.name, '8080/tcp')).split(':').pop();
     const page = await fetch(`http://127.0.0.1:${hostPort}/`);
@@ -62,9 +76,12 @@ describe('examples/analytics', () => {
     await cleanupProject(anProject);
   });
 
-  it('one up brings all of it to ready: databases, notebook URL, the query\'s rows, the scheduled report\'s result', async () => {
+  it("one up brings all of it to ready: databases, notebook URL, the query's rows, the scheduled report's result", async () => {
     dir = tempDir('pond-e2e-analytics-', { keep: 'file' });
-    fs.cpSync(path.join(ROOT, 'examples/analytics'), dir, { recursive: true, filter: (src) => !/[/\\](\.pond|out)$/.test(src) });
+    fs.cpSync(path.join(ROOT, 'examples/analytics'), dir, {
+      recursive: true,
+      filter: (src) => !/[/\\](\.pond|out)$/.test(src),
+    });
     const up = await pond(['-p', anProject, 'up'], { cwd: dir });
     expect(up.code, up.stderr).toBe(0);
     expect(up.stdout).toMatch(/warehouse\s+running\s+healthy/);
@@ -82,7 +99,11 @@ describe('examples/analytics', () => {
     ]);
     const runs = fs.readdirSync(path.join(dir, '.pond/runs/report'));
     expect(runs).toHaveLength(1);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, '.pond/runs/report', runs[0]!, 'result.json'), 'utf8'))).toEqual({ title: 'daily orders', orders: 8, revenue: 978.49 });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, '.pond/runs/report', runs[0]!, 'result.json'), 'utf8'))).toEqual({
+      title: 'daily orders',
+      orders: 8,
+      revenue: 978.49,
+    });
     const seen = await containers(anProject);
     expect(await docker('logs', seen.ticker!.name)).toContain('ticker watching AAPL, MSFT');
     const again = await pond(['-p', anProject, 'up'], { cwd: dir });

@@ -15,13 +15,19 @@ const env = { ...process.env, NO_COLOR: '1' };
 /** pond under a pseudo-terminal (util-linux script), as a user at a terminal runs it. */
 function pondInPty(args: string, before = ''): Promise<PondRun> {
   return new Promise((resolve) => {
-    execFile('script', ['-qec', `${before}${process.execPath} ${BIN} ${args}`, '/dev/null'], { cwd: s.dir, env: { ...env, ...s.env } }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      'script',
+      ['-qec', `${before}${process.execPath} ${BIN} ${args}`, '/dev/null'],
+      { cwd: s.dir, env: { ...env, ...s.env } },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
-const state = async (name: string) => JSON.parse(await docker('inspect', '--format', '{{json .State}}', name)) as { Status: string; StartedAt: string };
+const state = async (name: string) =>
+  JSON.parse(await docker('inspect', '--format', '{{json .State}}', name)) as { Status: string; StartedAt: string };
 
 beforeAll(async () => {
   await waitForImage('python:3.11-slim');
@@ -36,7 +42,19 @@ describe('pond exec on the real engine', () => {
   });
 
   it('runs with -e variables, in the -w folder, as the -u user', async () => {
-    const r = await s.pond(['exec', '-e', 'FOO=from-flag', '-w', '/tmp', '-u', '1234', 'w', 'sh', '-c', 'echo $FOO; pwd; id -u']);
+    const r = await s.pond([
+      'exec',
+      '-e',
+      'FOO=from-flag',
+      '-w',
+      '/tmp',
+      '-u',
+      '1234',
+      'w',
+      'sh',
+      '-c',
+      'echo $FOO; pwd; id -u',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim().split('\n')).toEqual(['from-flag', '/tmp', '1234']);
   });
@@ -46,7 +64,7 @@ describe('pond exec on the real engine', () => {
     expect(r.stdout.trim()).toBe('-u x -e y');
   });
 
-  it('takes -- between the workload and the command as the end of pond\'s options', async () => {
+  it("takes -- between the workload and the command as the end of pond's options", async () => {
     const r = await s.pond(['exec', 'w', '--', 'sh', '-c', 'echo "$0 $1"', '--', '-x']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe('-- -x');

@@ -6,7 +6,8 @@ import { scenario, type Scenario } from './helpers/scenario.js';
 /** Far below the 120 s wait timeout every test passes: pond must report, not wait it out. */
 const WELL_BEFORE_TIMEOUT_MS = 60_000;
 /** One of the projects in testdata/failures-reported/, each with a failure of its own. */
-const failing = (name: string): Scenario => scenario(`failures-reported-${name}`, { folder: `failures-reported/${name}` });
+const failing = (name: string): Scenario =>
+  scenario(`failures-reported-${name}`, { folder: `failures-reported/${name}` });
 
 async function timedUp(s: Scenario, ...args: string[]): Promise<PondRun & { ms: number }> {
   const started = Date.now();
@@ -32,17 +33,23 @@ describe('a crash loop while up waits for readiness', () => {
     const up = await timedUp(oom);
     expect(up.code, up.stderr).toBe(1);
     expect(up.ms).toBeLessThan(WELL_BEFORE_TIMEOUT_MS);
-    expect(up.stderr).toMatch(/container hog keeps crashing: exited 3 times before it was ready, last with code 137, OOM-killed \(limit 8 MiB\)/);
+    expect(up.stderr).toMatch(
+      /container hog keeps crashing: exited 3 times before it was ready, last with code 137, OOM-killed \(limit 8 MiB\)/,
+    );
     expect(up.stderr).toContain('hog-allocating');
-    expect(await inspect(`${oom.project}-hog`, '{{.State.OOMKilled}} {{.HostConfig.Memory}}')).toBe(`true ${8 * 1024 * 1024}`);
+    expect(await inspect(`${oom.project}-hog`, '{{.State.OOMKilled}} {{.HostConfig.Memory}}')).toBe(
+      `true ${8 * 1024 * 1024}`,
+    );
   });
 
   const pgflag = failing('pgflag');
-  it('fails a postgres whose server refuses its flags fast, with the server\'s own error', async () => {
+  it("fails a postgres whose server refuses its flags fast, with the server's own error", async () => {
     const up = await timedUp(pgflag);
     expect(up.code, up.stderr).toBe(1);
     expect(up.ms).toBeLessThan(WELL_BEFORE_TIMEOUT_MS);
-    expect(up.stderr).toMatch(/container warehouse keeps crashing: exited 3 times before it was ready, last with code [1-9]/);
+    expect(up.stderr).toMatch(
+      /container warehouse keeps crashing: exited 3 times before it was ready, last with code [1-9]/,
+    );
     expect(up.stderr).toContain('no_such_setting');
     expect(await inspect(`${pgflag.project}-warehouse`, '{{.HostConfig.RestartPolicy.Name}}')).toBe('unless-stopped');
   });
@@ -55,7 +62,9 @@ describe('a wait that times out', () => {
     expect(up.code, up.stderr).toBe(124);
     expect(up.stderr).toMatch(/warehouse not healthy after 8s: exec sh -c test -f \/never kept failing/);
     expect(up.stderr).toMatch(/last output of warehouse:[\s\S]*ready to accept connections/);
-    expect(await inspect(`${never.project}-warehouse`, '{{.State.Status}} {{.State.Health.Status}}')).toMatch(/^running (starting|unhealthy)$/);
+    expect(await inspect(`${never.project}-warehouse`, '{{.State.Status}} {{.State.Health.Status}}')).toMatch(
+      /^running (starting|unhealthy)$/,
+    );
   });
 });
 
@@ -65,7 +74,9 @@ describe('a workload with no health check that dies at once', () => {
     const up = await timedUp(bot);
     expect(up.code, up.stderr).toBe(1);
     expect(up.ms).toBeLessThan(WELL_BEFORE_TIMEOUT_MS);
-    expect(up.stderr).toMatch(/container trader keeps crashing: exited 2 times, each within 1\.5s of starting, last with code 5/);
+    expect(up.stderr).toMatch(
+      /container trader keeps crashing: exited 2 times, each within 1\.5s of starting, last with code 5/,
+    );
     expect(up.stderr).toContain('trader-cannot-start');
     expect(Number(await inspect(`${bot.project}-trader`, '{{.RestartCount}}'))).toBeGreaterThanOrEqual(2);
   });
@@ -80,18 +91,29 @@ describe('a workload with no health check that dies at once', () => {
 
 describe('pond ps on containers that stopped', () => {
   const ps = failing('ps');
-  it('shows a restarting container\'s last exit code and restarts, and an exited one\'s OOM kill, in text and JSON', async () => {
+  it("shows a restarting container's last exit code and restarts, and an exited one's OOM kill, in text and JSON", async () => {
     const up = await ps.pond(['up', '--no-wait']);
     expect(up.code, up.stderr).toBe(0);
-    await eventually(async () => expect(await inspect(`${ps.project}-hog`, '{{.State.Status}} {{.State.OOMKilled}}')).toBe('exited true'), { timeoutMs: 30_000 });
-    const rows = await eventually(async () => {
-      const doc = JSON.parse((await ps.pond(['ps', '--format', 'json'])).stdout) as { workloads: Record<string, unknown>[] };
-      const byName = Object.fromEntries(doc.workloads.map((w) => [w.workload, w]));
-      expect(byName.looper!.state).toMatch(/^restarting \(exit 1, [1-9]\d* restarts?\)$/);
-      return byName;
-    }, { timeoutMs: 30_000, intervalMs: 50 });
+    await eventually(
+      async () =>
+        expect(await inspect(`${ps.project}-hog`, '{{.State.Status}} {{.State.OOMKilled}}')).toBe('exited true'),
+      { timeoutMs: 30_000 },
+    );
+    const rows = await eventually(
+      async () => {
+        const doc = JSON.parse((await ps.pond(['ps', '--format', 'json'])).stdout) as {
+          workloads: Record<string, unknown>[];
+        };
+        const byName = Object.fromEntries(doc.workloads.map((w) => [w.workload, w]));
+        expect(byName.looper!.state).toMatch(/^restarting \(exit 1, [1-9]\d* restarts?\)$/);
+        return byName;
+      },
+      { timeoutMs: 30_000, intervalMs: 50 },
+    );
     expect(rows.looper).toMatchObject({ exit_code: 1, oom_killed: false });
-    expect(Number(await inspect(`${ps.project}-looper`, '{{.RestartCount}}'))).toBeGreaterThanOrEqual(rows.looper!.restarts as number);
+    expect(Number(await inspect(`${ps.project}-looper`, '{{.RestartCount}}'))).toBeGreaterThanOrEqual(
+      rows.looper!.restarts as number,
+    );
     expect(rows.hog).toMatchObject({ state: 'exited (137, OOM-killed)', exit_code: 137, oom_killed: true });
     const text = await ps.pond(['ps']);
     expect(text.stdout).toMatch(/^hog\s+exited \(137, OOM-killed\)/m);

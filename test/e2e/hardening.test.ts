@@ -7,11 +7,18 @@ const s = scenario('hardening');
 const { project } = s;
 
 interface Inspected {
-  HostConfig: { ReadonlyRootfs: boolean; CapDrop: string[] | null; SecurityOpt: string[] | null; PidsLimit: number | null; Mounts: { Type: string; Target: string }[] };
+  HostConfig: {
+    ReadonlyRootfs: boolean;
+    CapDrop: string[] | null;
+    SecurityOpt: string[] | null;
+    PidsLimit: number | null;
+    Mounts: { Type: string; Target: string }[];
+  };
   Mounts: { Type: string; Source: string; Destination: string; RW: boolean }[];
   State: { ExitCode: number };
 }
-const inspect = async (workload: string): Promise<Inspected> => (JSON.parse(await docker('inspect', `${project}-${workload}`)) as Inspected[])[0]!;
+const inspect = async (workload: string): Promise<Inspected> =>
+  (JSON.parse(await docker('inspect', `${project}-${workload}`)) as Inspected[])[0]!;
 
 beforeAll(async () => {
   await waitForImage('node:22-slim');

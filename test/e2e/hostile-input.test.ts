@@ -20,14 +20,50 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'a file over 1 MiB', file: `${HEAD}${SERVICE}x-pad: "${'a'.repeat(1024 * 1024)}"\n`, where: 'pond.yaml:1:1 error[file-too-large]' },
-  { name: 'nesting 5000 levels deep', file: `${HEAD}${SERVICE}x-deep: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, where: 'pond.yaml:6:72 error[nesting-depth]' },
-  { name: 'an undefined alias', file: `${HEAD}  web:\n    image: *nope\n`, where: 'pond.yaml:4:12 error[undefined-alias]' },
-  { name: 'a second document', file: `${HEAD}${SERVICE}---\n${HEAD}${SERVICE}`, where: 'pond.yaml:6:1 error[multiple-documents]' },
-  { name: 'a !!js/function tag', file: `${HEAD}  web:\n    image: !!js/function "function () {}"\n`, where: 'pond.yaml:4:12 error[unknown-tag]' },
-  { name: 'invalid UTF-8', file: Buffer.concat([Buffer.from(`${HEAD}  web:\n    image: busy`), Buffer.from([0xff]), Buffer.from('box:1.35\n')]), where: 'pond.yaml:4:16 error[encoding]' },
-  { name: 'an image outside the reference grammar', file: `${HEAD}  web:\n    image: "a:b:c"\n`, where: 'pond.yaml:4:12 error[image]' },
-  { name: 'a container name past a DNS label', file: `${HEAD}  ${'w'.repeat(50)}:\n    image: busybox:1.35\n`, where: 'pond.yaml:3:3 error[too-long]' },
+  {
+    name: 'a file over 1 MiB',
+    file: `${HEAD}${SERVICE}x-pad: "${'a'.repeat(1024 * 1024)}"\n`,
+    where: 'pond.yaml:1:1 error[file-too-large]',
+  },
+  {
+    name: 'nesting 5000 levels deep',
+    file: `${HEAD}${SERVICE}x-deep: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
+    where: 'pond.yaml:6:72 error[nesting-depth]',
+  },
+  {
+    name: 'an undefined alias',
+    file: `${HEAD}  web:\n    image: *nope\n`,
+    where: 'pond.yaml:4:12 error[undefined-alias]',
+  },
+  {
+    name: 'a second document',
+    file: `${HEAD}${SERVICE}---\n${HEAD}${SERVICE}`,
+    where: 'pond.yaml:6:1 error[multiple-documents]',
+  },
+  {
+    name: 'a !!js/function tag',
+    file: `${HEAD}  web:\n    image: !!js/function "function () {}"\n`,
+    where: 'pond.yaml:4:12 error[unknown-tag]',
+  },
+  {
+    name: 'invalid UTF-8',
+    file: Buffer.concat([
+      Buffer.from(`${HEAD}  web:\n    image: busy`),
+      Buffer.from([0xff]),
+      Buffer.from('box:1.35\n'),
+    ]),
+    where: 'pond.yaml:4:16 error[encoding]',
+  },
+  {
+    name: 'an image outside the reference grammar',
+    file: `${HEAD}  web:\n    image: "a:b:c"\n`,
+    where: 'pond.yaml:4:12 error[image]',
+  },
+  {
+    name: 'a container name past a DNS label',
+    file: `${HEAD}  ${'w'.repeat(50)}:\n    image: busybox:1.35\n`,
+    where: 'pond.yaml:3:3 error[too-long]',
+  },
   {
     name: 'a schedule that never fires',
     file: `${HEAD}  report:\n    kind: bot\n    runtime: python3.11\n    code: ./bot\n    schedule: "0 0 30 2 *"\n`,
@@ -39,7 +75,11 @@ const cases: Case[] = [
 /** What the engine holds for this project, by the docker CLI: containers, networks and volumes. */
 async function owned(): Promise<string[]> {
   const filter = `label=dev.pond.project=${project}`;
-  const lists = await Promise.all([docker('ps', '-aq', '--filter', filter), docker('network', 'ls', '-q', '--filter', filter), docker('volume', 'ls', '-q', '--filter', filter)]);
+  const lists = await Promise.all([
+    docker('ps', '-aq', '--filter', filter),
+    docker('network', 'ls', '-q', '--filter', filter),
+    docker('volume', 'ls', '-q', '--filter', filter),
+  ]);
   return lists.flatMap((l) => l.split('\n').filter(Boolean));
 }
 

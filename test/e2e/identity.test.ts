@@ -16,7 +16,8 @@ const copy = `${project}-copy`;
 const image = `${project}-commit:1`;
 
 /** Makes `dir`'s pond.yaml the testdata's pond.yaml, or its `pond.<variant>.yaml`, as a user editing it would. */
-const put = (dir: string, variant?: string): Promise<void> => fs.copyFile(s.at(variant ? `pond.${variant}.yaml` : 'pond.yaml'), path.join(dir, 'pond.yaml'));
+const put = (dir: string, variant?: string): Promise<void> =>
+  fs.copyFile(s.at(variant ? `pond.${variant}.yaml` : 'pond.yaml'), path.join(dir, 'pond.yaml'));
 
 async function checkout(parent: string): Promise<string> {
   const dir = s.at(parent, project);
@@ -25,9 +26,15 @@ async function checkout(parent: string): Promise<string> {
   return dir;
 }
 
-interface Seen { id: string; startedAt: string; running: boolean }
+interface Seen {
+  id: string;
+  startedAt: string;
+  running: boolean;
+}
 async function seen(name: string): Promise<Seen> {
-  const [id, startedAt, running] = (await docker('inspect', '-f', '{{.Id}} {{.State.StartedAt}} {{.State.Running}}', name)).split(' ');
+  const [id, startedAt, running] = (
+    await docker('inspect', '-f', '{{.Id}} {{.State.StartedAt}} {{.State.Running}}', name)
+  ).split(' ');
   return { id: id!, startedAt: startedAt!, running: running === 'true' };
 }
 
@@ -91,7 +98,17 @@ describe('project identity: two checkouts with one project name never touch each
 
 describe('pond acts only on objects it created for this project', () => {
   it('a hand-made container with the project label and a commit+run copy survive down, and are never orphans', async () => {
-    await docker('run', '-d', '--label', `dev.pond.project=${project}`, '--name', `${project}-stranger`, 'busybox:1.35', 'sleep', '3600');
+    await docker(
+      'run',
+      '-d',
+      '--label',
+      `dev.pond.project=${project}`,
+      '--name',
+      `${project}-stranger`,
+      'busybox:1.35',
+      'sleep',
+      '3600',
+    );
     await docker('commit', `${project}-web`, image);
     await docker('run', '-d', '--name', copy, image);
     const plan = await pond(['plan', '--remove-orphans'], { cwd: first });

@@ -10,9 +10,20 @@ import { containers, pond, projectDir, ROOT } from './helpers/pond.js';
  * test/e2e/testdata/import/<name>/compose.yaml; each file's header names its path and commit.
  */
 const SAMPLES = path.join(ROOT, 'test/e2e/testdata/import');
-const samples = fs.readdirSync(SAMPLES).filter((d) => fs.existsSync(path.join(SAMPLES, d, 'compose.yaml'))).sort();
+const samples = fs
+  .readdirSync(SAMPLES)
+  .filter((d) => fs.existsSync(path.join(SAMPLES, d, 'compose.yaml')))
+  .sort();
 /** pihole-cloudflared-DoH reads these from the shell, as its README says; pond refuses unset ones. */
-const PIHOLE_ENV = { TIMEZONE: 'UTC', PIHOLE_PW: 'x', PIHOLE_ROUTER_IP: '192.0.2.1', PIHOLE_NETWORK_DOMAIN: 'lan', PIHOLE_REVERSE_DNS: '192.0.2.0/24', PIHOLE_HOST_IP: '192.0.2.2', PIHOLE_HOST_IPV6: '::1' };
+const PIHOLE_ENV = {
+  TIMEZONE: 'UTC',
+  PIHOLE_PW: 'x',
+  PIHOLE_ROUTER_IP: '192.0.2.1',
+  PIHOLE_NETWORK_DOMAIN: 'lan',
+  PIHOLE_REVERSE_DNS: '192.0.2.0/24',
+  PIHOLE_HOST_IP: '192.0.2.2',
+  PIHOLE_HOST_IPV6: '::1',
+};
 const projects: string[] = [];
 afterAll(async () => {
   for (const p of projects) await cleanupProject(p);
@@ -29,7 +40,10 @@ async function sampleDir(name: string, edit: (text: string) => string = (t) => t
 }
 
 async function imageExists(image: string): Promise<boolean> {
-  return docker('image', 'inspect', image).then(() => true, () => false);
+  return docker('image', 'inspect', image).then(
+    () => true,
+    () => false,
+  );
 }
 
 it('has at least five real Compose samples', () => {
@@ -41,13 +55,19 @@ describe.each(samples)('awesome-compose %s', (name) => {
     const dir = await sampleDir(name);
     const imported = await pond(['import'], { cwd: dir });
     expect(imported.code, imported.stderr).toBe(0);
-    const compose = parse(fs.readFileSync(path.join(dir, 'compose.yaml'), 'utf8')) as { services: Record<string, { image?: string }> };
-    const written = parse(fs.readFileSync(path.join(dir, 'pond.yaml'), 'utf8')) as { workloads: Record<string, { image: string }> };
+    const compose = parse(fs.readFileSync(path.join(dir, 'compose.yaml'), 'utf8')) as {
+      services: Record<string, { image?: string }>;
+    };
+    const written = parse(fs.readFileSync(path.join(dir, 'pond.yaml'), 'utf8')) as {
+      workloads: Record<string, { image: string }>;
+    };
     expect(Object.keys(written.workloads).sort()).toEqual(Object.keys(compose.services).sort());
     const env = name.startsWith('pihole') ? PIHOLE_ENV : {};
     const valid = await pond(['validate'], { cwd: dir, env });
     expect(valid.code, valid.stderr).toBe(0);
-    const absent = Object.values(written.workloads).map((w) => w.image).filter((i) => !i.startsWith('postgres:15') && !i.startsWith('mysql:8.0'));
+    const absent = Object.values(written.workloads)
+      .map((w) => w.image)
+      .filter((i) => !i.startsWith('postgres:15') && !i.startsWith('mysql:8.0'));
     const plan = await pond(['-p', project(), 'plan'], { cwd: dir, env });
     expect(plan.code, plan.stderr).toBe(0);
     for (const w of Object.keys(written.workloads)) expect(plan.stdout).toMatch(new RegExp(`\\+ container ${w}\\s`));
@@ -59,8 +79,15 @@ describe('pond import', () => {
   it('lists on stderr every note it wrote as a comment', async () => {
     const dir = await sampleDir('react-express-mysql');
     const imported = await pond(['import'], { cwd: dir });
-    const comments = fs.readFileSync(path.join(dir, 'pond.yaml'), 'utf8').split('\n').filter((l) => l.trim().startsWith('# pond import:')).map((l) => l.trim().slice('# pond import: '.length));
-    const listed = imported.stderr.split('\n').filter((l) => /^ {2}\S+: /.test(l)).map((l) => l.replace(/^ {2}\S+: /, ''));
+    const comments = fs
+      .readFileSync(path.join(dir, 'pond.yaml'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim().startsWith('# pond import:'))
+      .map((l) => l.trim().slice('# pond import: '.length));
+    const listed = imported.stderr
+      .split('\n')
+      .filter((l) => /^ {2}\S+: /.test(l))
+      .map((l) => l.replace(/^ {2}\S+: /, ''));
     expect(comments.length).toBeGreaterThan(5);
     expect(listed.sort()).toEqual(comments.sort());
   });
@@ -127,7 +154,9 @@ describe('an imported sample comes up on the local images', () => {
   // never pulled) changed to the local postgres:15; backend (built) and proxy (nginx) are not local,
   // so only db is brought up.
   it('db runs as the Compose user, with its secret file mounted read-only and its database created', async () => {
-    const dir = await sampleDir('nginx-golang-postgres', (t) => t.replace(/^ {4}image: postgres$/m, '    image: postgres:15'));
+    const dir = await sampleDir('nginx-golang-postgres', (t) =>
+      t.replace(/^ {4}image: postgres$/m, '    image: postgres:15'),
+    );
     fs.mkdirSync(path.join(dir, 'db'));
     fs.writeFileSync(path.join(dir, 'db/password.txt'), 'test-local-only');
     expect((await pond(['import'], { cwd: dir })).code).toBe(0);
@@ -137,10 +166,26 @@ describe('an imported sample comes up on the local images', () => {
     const db = (await containers(name)).db!;
     expect(await docker('inspect', '-f', '{{.Config.User}}', db.id)).toBe('postgres');
     expect(await docker('exec', db.id, 'cat', '/run/secrets/db-password')).toBe('test-local-only');
-    expect(await docker('inspect', '-f', '{{range .Mounts}}{{if eq .Destination "/run/secrets/db-password"}}{{.RW}}{{end}}{{end}}', db.id)).toBe('false');
+    expect(
+      await docker(
+        'inspect',
+        '-f',
+        '{{range .Mounts}}{{if eq .Destination "/run/secrets/db-password"}}{{.RW}}{{end}}{{end}}',
+        db.id,
+      ),
+    ).toBe('false');
     // pg_isready over the socket already passes on the entrypoint's init-time server, before POSTGRES_DB exists.
-    await eventually(async () => expect(await docker('exec', db.id, 'psql', '-d', 'example', '-tAc', 'select current_database()')).toBe('example'), { timeoutMs: 30_000, intervalMs: 250 });
-    await eventually(async () => expect(await docker('inspect', '-f', '{{.State.Health.Status}}', db.id)).toBe('healthy'), { timeoutMs: 40_000, intervalMs: 500 });
+    await eventually(
+      async () =>
+        expect(await docker('exec', db.id, 'psql', '-d', 'example', '-tAc', 'select current_database()')).toBe(
+          'example',
+        ),
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
+    await eventually(
+      async () => expect(await docker('inspect', '-f', '{{.State.Health.Status}}', db.id)).toBe('healthy'),
+      { timeoutMs: 40_000, intervalMs: 500 },
+    );
     const down = await pond(['-p', name, 'down', '--volumes', '--yes'], { cwd: dir });
     expect(down.code, down.stderr).toBe(0);
     expect(await docker('ps', '-aq', '--filter', `label=dev.pond.project=${name}`)).toBe('');

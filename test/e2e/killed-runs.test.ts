@@ -4,7 +4,10 @@ import { scenario, type Scenario } from './helpers/scenario.js';
 
 const bot = scenario('killed-runs', { folder: 'killed-runs/bot' });
 const query = scenario('killed-runs-q', { folder: 'killed-runs/query' });
-const runs = async (p: string): Promise<string[]> => (await docker('ps', '-aq', '--filter', `label=dev.pond.project=${p}`, '--filter', 'label=dev.pond.run')).split('\n').filter(Boolean);
+const runs = async (p: string): Promise<string[]> =>
+  (await docker('ps', '-aq', '--filter', `label=dev.pond.project=${p}`, '--filter', 'label=dev.pond.run'))
+    .split('\n')
+    .filter(Boolean);
 
 beforeAll(async () => {
   await waitForImage('node:22-slim');
@@ -13,11 +16,14 @@ beforeAll(async () => {
 /** Starts pond, waits until its run container is running, then kills pond the way OOM killers and `kill -9` do. */
 async function killWhileRunning(args: string[], s: Scenario): Promise<string> {
   const child = s.start(args);
-  const id = await eventually(async () => {
-    const [only] = await runs(s.project);
-    expect(await docker('inspect', '-f', '{{.State.Running}}', only!)).toBe('true');
-    return only!;
-  }, { timeoutMs: 60_000 });
+  const id = await eventually(
+    async () => {
+      const [only] = await runs(s.project);
+      expect(await docker('inspect', '-f', '{{.State.Running}}', only!)).toBe('true');
+      return only!;
+    },
+    { timeoutMs: 60_000 },
+  );
   child.kill('SIGKILL');
   await new Promise((r) => child.on('exit', r));
   return id;

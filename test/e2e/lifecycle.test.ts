@@ -9,8 +9,30 @@ const decoy = `${project}-decoy`;
 
 beforeAll(async () => {
   // Decoys: objects pond does not own, named like pond's, and one owned by another project.
-  await docker('run', '-d', '--name', `${project}-worker-decoy`, '--label', 'dev.pond.workload=worker', 'busybox:1.35', 'sleep', '3600');
-  await docker('run', '-d', '--name', decoy, '--label', `dev.pond.project=${project}x`, '--label', 'dev.pond.workload=api', 'busybox:1.35', 'sleep', '3600');
+  await docker(
+    'run',
+    '-d',
+    '--name',
+    `${project}-worker-decoy`,
+    '--label',
+    'dev.pond.workload=worker',
+    'busybox:1.35',
+    'sleep',
+    '3600',
+  );
+  await docker(
+    'run',
+    '-d',
+    '--name',
+    decoy,
+    '--label',
+    `dev.pond.project=${project}x`,
+    '--label',
+    'dev.pond.workload=api',
+    'busybox:1.35',
+    'sleep',
+    '3600',
+  );
   await docker('volume', 'create', '--name', `${project}_decoy`);
 });
 
@@ -38,7 +60,9 @@ describe('up, plan and down on a real engine', () => {
     expect(up.stderr).toContain('No changes.');
     expect(await mutationsSince(project, since)).toEqual([]);
     const after = await containers(project);
-    expect(Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v.id]))).toEqual(Object.fromEntries(Object.entries(before).map(([k, v]) => [k, v.id])));
+    expect(Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v.id]))).toEqual(
+      Object.fromEntries(Object.entries(before).map(([k, v]) => [k, v.id])),
+    );
     const plan = await s.pond(['plan', '--detailed-exitcode']);
     expect(plan.code, plan.stderr).toBe(0);
   });
@@ -52,7 +76,9 @@ describe('up, plan and down on a real engine', () => {
     expect(plan.stdout).not.toMatch(/container (api|extra)/);
     expect(plan.stdout).toContain('Plan: 0 to create, 1 to replace, 0 to start, 0 to remove.');
     const json = JSON.parse((await s.pond(['plan', '--format', 'json'])).stdout);
-    expect(json.steps.map((s: { name: string; changes: string[] }) => [s.name, s.changes])).toEqual([['worker', ['env.MODE: "dev" → "prod"']]]);
+    expect(json.steps.map((s: { name: string; changes: string[] }) => [s.name, s.changes])).toEqual([
+      ['worker', ['env.MODE: "dev" → "prod"']],
+    ]);
     const up = await s.pond(['up']);
     expect(up.code, up.stderr).toBe(0);
     const after = await containers(project);

@@ -18,13 +18,13 @@ beforeAll(async () => {
 }, 180_000);
 
 describe('default resource limits on the real engine', () => {
-  it('a query\'s container gets 4 GiB and 2 CPUs, never more CPUs than the host has', async () => {
+  it("a query's container gets 4 GiB and 2 CPUs, never more CPUs than the host has", async () => {
     const host = await hostConfig('plain');
     expect(host.Memory).toBe(4 * GiB);
     expect(host.NanoCpus).toBe(Math.min(2, hostCpus) * 1e9);
   });
 
-  it('resources: on a query overrides the default, and CPUs above the host\'s count are lowered to it (the query still runs)', async () => {
+  it("resources: on a query overrides the default, and CPUs above the host's count are lowered to it (the query still runs)", async () => {
     const host = await hostConfig('greedy');
     expect(host.Memory).toBe(GiB);
     expect(host.NanoCpus).toBe(hostCpus * 1e9);
@@ -36,11 +36,11 @@ describe('default resource limits on the real engine', () => {
     expect([host.Memory, host.NanoCpus]).toEqual([0, 0]);
   });
 
-  it('a long-running bot\'s container gets 512 MiB', async () => {
+  it("a long-running bot's container gets 512 MiB", async () => {
     expect((await hostConfig('ticker')).Memory).toBe(512 * MiB);
   });
 
-  it('a scheduled bot\'s run is held to 512 MiB by its own cgroup', async () => {
+  it("a scheduled bot's run is held to 512 MiB by its own cgroup", async () => {
     const run = await s.pond(['run', 'nightly']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`limit ${512 * MiB}\\b`));

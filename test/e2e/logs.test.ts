@@ -9,15 +9,22 @@ import { scenario } from './helpers/scenario.js';
 const s = scenario('logs');
 const { project } = s;
 const id = async (workload: string): Promise<string> => (await containers(project))[workload]!.id;
-const dockerLines = async (workload: string, ...args: string[]): Promise<string[]> => (await docker('logs', ...args, await id(workload))).split('\n').filter(Boolean);
+const dockerLines = async (workload: string, ...args: string[]): Promise<string[]> =>
+  (await docker('logs', ...args, await id(workload))).split('\n').filter(Boolean);
 const counterOf = (line: string): number => Number(/-(\d+)$/.exec(line)?.[1] ?? NaN);
 
 beforeAll(async () => {
   await waitForImage('busybox:1.35');
   const up = await s.pond(['up']);
   expect(up.code, up.stderr).toBe(0);
-  await eventually(async () => expect((await dockerLines('a')).length).toBeGreaterThan(10), { timeoutMs: 20_000, intervalMs: 200 });
-  await eventually(async () => expect(await dockerLines('chatty', '--tail', '1')).toEqual(['20000']), { timeoutMs: 20_000, intervalMs: 200 });
+  await eventually(async () => expect((await dockerLines('a')).length).toBeGreaterThan(10), {
+    timeoutMs: 20_000,
+    intervalMs: 200,
+  });
+  await eventually(async () => expect(await dockerLines('chatty', '--tail', '1')).toEqual(['20000']), {
+    timeoutMs: 20_000,
+    intervalMs: 200,
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -31,7 +38,10 @@ describe('pond logs on a real engine', () => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await eventually(() => expect(out.split('\n').some((l) => counterOf(l) > before + 3)).toBe(true), { timeoutMs: 20_000, intervalMs: 100 });
+    await eventually(() => expect(out.split('\n').some((l) => counterOf(l) > before + 3)).toBe(true), {
+      timeoutMs: 20_000,
+      intervalMs: 100,
+    });
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     const lines = out.split('\n').filter(Boolean);
@@ -93,11 +103,16 @@ describe('pond logs on a real engine', () => {
     const saved = (await fs.readFile(s.at('.pond/logs/a.log'), 'utf8')).trimEnd().split('\n');
     expect(saved.at(-1)).toMatch(new RegExp(` a-bye-${old.slice(0, 12)}$`));
     const chatty = await fs.readFile(s.at('.pond/logs/chatty.log'), 'utf8');
-    expect(chatty.trimEnd().split('\n').map((l) => l.split(' ')[1])).toEqual(Array.from({ length: 1000 }, (_, i) => String(19_001 + i)));
+    expect(
+      chatty
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split(' ')[1]),
+    ).toEqual(Array.from({ length: 1000 }, (_, i) => String(19_001 + i)));
     expect(Buffer.byteLength(chatty)).toBeLessThanOrEqual(1024 * 1024);
   }, 120_000);
 
-  it('logs -f a keeps streaming when pond up replaces the container: the old one\'s goodbye, then the new one\'s lines', async () => {
+  it("logs -f a keeps streaming when pond up replaces the container: the old one's goodbye, then the new one's lines", async () => {
     const old = await id('a');
     const child = s.start(['logs', '-f', '--no-log-prefix', 'a']);
     let out = '';
@@ -120,6 +135,11 @@ describe('pond logs on a real engine', () => {
 /** Runs a shell line (pipes, a pty through script) with pond's env; colours off unless `env` says otherwise. */
 function pondSh(line: string, env: Record<string, string> = {}): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('sh', ['-c', line], { cwd: s.dir, env: { ...process.env, NO_COLOR: '1', CI: '', ...s.env, ...env } }, (_err, stdout, stderr) => resolve({ stdout, stderr }));
+    execFile(
+      'sh',
+      ['-c', line],
+      { cwd: s.dir, env: { ...process.env, NO_COLOR: '1', CI: '', ...s.env, ...env } },
+      (_err, stdout, stderr) => resolve({ stdout, stderr }),
+    );
   });
 }

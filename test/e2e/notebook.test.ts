@@ -7,7 +7,8 @@ const s = scenario('notebook');
 const { project } = s;
 let url: string;
 /** The server's pid inside the container, from the runtime file Jupyter writes (the image has no pgrep). */
-const JUPYTER_PID = "$(ls /root/.local/share/jupyter/runtime | grep -o -E '(nb|jp)server-[0-9]+' | grep -o -E '[0-9]+' | head -1)";
+const JUPYTER_PID =
+  "$(ls /root/.local/share/jupyter/runtime | grep -o -E '(nb|jp)server-[0-9]+' | grep -o -E '[0-9]+' | head -1)";
 
 beforeAll(async () => {
   await waitForImage('python:3.11-slim');
@@ -20,7 +21,9 @@ describe('kind: notebook (Jupyter in the default image on the real engine)', () 
     url = /explore {2}(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48})/.exec(up.stdout)?.[1] ?? '';
     expect(url, up.stdout).not.toBe('');
     const info = JSON.parse((await s.pond(['info', 'explore', '--format', 'json'])).stdout);
-    expect(info.notebooks).toEqual([{ workload: 'explore', server: 'jupyter', host: '127.0.0.1', port: Number(new URL(url).port), url }]);
+    expect(info.notebooks).toEqual([
+      { workload: 'explore', server: 'jupyter', host: '127.0.0.1', port: Number(new URL(url).port), url },
+    ]);
     expect(await docker('port', `${project}-explore`, '8888/tcp')).toBe(`127.0.0.1:${new URL(url).port}`);
     // Its health check is pond's own HTTP probe (no engine-side check): ps tries it now.
     const ps = JSON.parse((await s.pond(['ps', '--format', 'json'])).stdout);

@@ -42,7 +42,7 @@ describe('pond stats', () => {
     expect(rows.find((w) => w.workload === 'web')!.pids).toBeGreaterThan(0);
   });
 
-  it("reports the memory limit the engine holds for the container", async () => {
+  it('reports the memory limit the engine holds for the container', async () => {
     const r = await run(['stats', '--no-stream', '--format', 'json', 'web']);
     const limit = Number(await docker('inspect', '-f', '{{.HostConfig.Memory}}', `${project}-web`));
     expect(limit).toBe(64 * 1024 * 1024);
@@ -53,7 +53,8 @@ describe('pond stats', () => {
     const text = await run(['stats', '--no-stream', 'seed']);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout.split('\n')[1]!.trim().split(/\s+/)).toEqual(['seed', '-', '-', '-', '-', '-', '-']);
-    const json = JSON.parse((await run(['stats', '--no-stream', '--format', 'json', 'seed'])).stdout).workloads as StatsRow[];
+    const json = JSON.parse((await run(['stats', '--no-stream', '--format', 'json', 'seed'])).stdout)
+      .workloads as StatsRow[];
     expect(json[0]).toMatchObject({ workload: 'seed', state: 'exited', memory_bytes: null });
   });
 
@@ -62,7 +63,10 @@ describe('pond stats', () => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await eventually(() => expect(out.match(/^WORKLOAD /gm)?.length ?? 0).toBeGreaterThanOrEqual(3), { timeoutMs: 20_000, intervalMs: 100 });
+    await eventually(() => expect(out.match(/^WORKLOAD /gm)?.length ?? 0).toBeGreaterThanOrEqual(3), {
+      timeoutMs: 20_000,
+      intervalMs: 100,
+    });
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(out).not.toContain('\x1b[');
@@ -71,10 +75,22 @@ describe('pond stats', () => {
   it('on a TTY, redraws the table in place (clear screen, cursor home) once per sample', async () => {
     const cmd = `timeout -s INT 4 ${process.execPath} ${path.join(ROOT, 'bin/pond')} stats idle`;
     // timeout exits 124 after the signal, and script passes that on: the screen is what counts here.
-    const stdout = await exec('script', ['-qec', cmd, '/dev/null'], { cwd: s.dir, env: { ...process.env, ...s.env } }).then((r) => r.stdout, (e: { stdout: string }) => e.stdout);
+    const stdout = await exec('script', ['-qec', cmd, '/dev/null'], {
+      cwd: s.dir,
+      env: { ...process.env, ...s.env },
+    }).then(
+      (r) => r.stdout,
+      (e: { stdout: string }) => e.stdout,
+    );
     const frames = stdout.split('\x1b[2J\x1b[H').slice(1);
     expect(frames.length).toBeGreaterThanOrEqual(2);
-    for (const frame of frames) expect(frame.trim().split(/\r?\n/).map((l) => l.split(/\s+/)[0])).toEqual(['WORKLOAD', 'idle']);
+    for (const frame of frames)
+      expect(
+        frame
+          .trim()
+          .split(/\r?\n/)
+          .map((l) => l.split(/\s+/)[0]),
+      ).toEqual(['WORKLOAD', 'idle']);
   });
 
   it('an unknown workload is exit 3 with a hint naming the workloads that exist', async () => {
@@ -91,7 +107,10 @@ describe('pond top', () => {
     expect(r.code, r.stderr).toBe(0);
     const processes = JSON.parse(r.stdout).processes as Record<string, string>[];
     expect(processes.some((p) => p.CMD === 'sleep 3600')).toBe(true);
-    const seen = (await docker('top', `${project}-idle`, '-o', 'pid')).split('\n').slice(1).map((l) => l.trim());
+    const seen = (await docker('top', `${project}-idle`, '-o', 'pid'))
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim());
     expect(processes.map((p) => p.PID).sort()).toEqual(seen.sort());
   });
 
@@ -112,7 +131,10 @@ describe('pond port', () => {
   });
 
   it('a port that is not published is exit 3 with a clear line', async () => {
-    const [tcp, udp] = await Promise.all([run(['port', 'web', '9999']), run(['port', 'web', '8080', '--protocol', 'udp'])]);
+    const [tcp, udp] = await Promise.all([
+      run(['port', 'web', '9999']),
+      run(['port', 'web', '8080', '--protocol', 'udp']),
+    ]);
     expect(tcp.code).toBe(3);
     expect(tcp.stderr).toContain('port 9999/tcp of workload "web" is not published');
     expect(udp.code).toBe(3);
@@ -127,7 +149,8 @@ describe('pond images', () => {
     expect(r.code, r.stderr).toBe(0);
     const rows = JSON.parse(r.stdout).images as { workload: string; repository: string; tag: string; id: string }[];
     expect(rows.map((i) => i.workload)).toEqual(['idle', 'seed', 'web']);
-    for (const row of rows) expect(row.id).toBe(await docker('inspect', '-f', '{{.Image}}', `${project}-${row.workload}`));
+    for (const row of rows)
+      expect(row.id).toBe(await docker('inspect', '-f', '{{.Image}}', `${project}-${row.workload}`));
     expect(rows[0]).toMatchObject({ repository: 'busybox', tag: '1.35' });
     const table = await run(['images']);
     expect(table.stdout).toContain(rows[0]!.id.replace('sha256:', '').slice(0, 12));
@@ -136,14 +159,23 @@ describe('pond images', () => {
 
 describe('pond ls', () => {
   const counts = async (p: string): Promise<Record<string, number>> => {
-    const states = (await docker('ps', '-a', '--filter', `label=dev.pond.project=${p}`, '--format', '{{.State}}')).split('\n').filter(Boolean);
+    const states = (await docker('ps', '-a', '--filter', `label=dev.pond.project=${p}`, '--format', '{{.State}}'))
+      .split('\n')
+      .filter(Boolean);
     return states.reduce<Record<string, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
   };
 
   it('lists the project with the folder and the container counts the docker CLI shows', async () => {
     const r = await run(['ls', '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
-    const mine = (JSON.parse(r.stdout).projects as { name: string; dirs: string[]; status: string; states: Record<string, number> }[]).find((p) => p.name === project);
+    const mine = (
+      JSON.parse(r.stdout).projects as {
+        name: string;
+        dirs: string[];
+        status: string;
+        states: Record<string, number>;
+      }[]
+    ).find((p) => p.name === project);
     const label = await docker('inspect', '-f', '{{index .Config.Labels "dev.pond.project-dir"}}', `${project}-web`);
     expect(mine?.dirs).toEqual([label]);
     expect(mine?.states).toEqual(await counts(project));

@@ -14,14 +14,30 @@ import { tempDir } from '../support/temp-dir.js';
 const run = promisify(execFile);
 const { version } = JSON.parse(await fs.readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
 const CACHE = path.join(os.tmpdir(), 'pond-e2e-npm-cache');
-const NPM_ENV = { npm_config_cache: CACHE, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', npm_config_prefer_offline: 'true', NO_COLOR: '1' };
+const NPM_ENV = {
+  npm_config_cache: CACHE,
+  npm_config_audit: 'false',
+  npm_config_fund: 'false',
+  npm_config_update_notifier: 'false',
+  npm_config_prefer_offline: 'true',
+  NO_COLOR: '1',
+};
 let work: string;
 let tarball: string;
 const projects: string[] = [];
 
-async function sh(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function sh(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(cmd, args, { cwd, env: { ...process.env, ...NPM_ENV, ...env }, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout, stderr } = await run(cmd, args, {
+      cwd,
+      env: { ...process.env, ...NPM_ENV, ...env },
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code?: number; stdout?: string; stderr?: string };
@@ -45,7 +61,14 @@ async function exampleFrom(installed: string, home: string): Promise<string> {
 }
 
 /** `pond --version`, validate, plan, up of the example's query and down, through `pond` as `invoke` runs it. */
-function lifecycle(label: string, setup: () => Promise<{ invoke: (args: string[], cwd: string) => Promise<{ code: number; stdout: string; stderr: string }>; installed: string; home: string }>): void {
+function lifecycle(
+  label: string,
+  setup: () => Promise<{
+    invoke: (args: string[], cwd: string) => Promise<{ code: number; stdout: string; stderr: string }>;
+    installed: string;
+    home: string;
+  }>,
+): void {
   describe(`installed ${label}`, () => {
     const project = uniqueProject('pond-e2e-pkg');
     projects.push(project);
@@ -60,16 +83,24 @@ function lifecycle(label: string, setup: () => Promise<{ invoke: (args: string[]
       pond = (args) => invoke(['-p', project, ...args], dir);
     });
 
-    it('pond --version prints package.json\'s version', async () => {
+    it("pond --version prints package.json's version", async () => {
       const r = await pond(['--version']);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout.trim()).toBe(version);
     });
 
     it("the programmatic API loads from the package's main entry and validates the example", async () => {
-      const main = path.join(root, (JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')) as { main: string }).main);
-      const script = 'const { Pond } = await import(process.argv[1]); const p = await Pond.load({ file: process.argv[2] }); console.log(typeof p.up);';
-      const r = await sh(process.execPath, ['--input-type=module', '-e', script, main, path.join(dir, 'pond.yaml')], dir);
+      const main = path.join(
+        root,
+        (JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')) as { main: string }).main,
+      );
+      const script =
+        'const { Pond } = await import(process.argv[1]); const p = await Pond.load({ file: process.argv[2] }); console.log(typeof p.up);';
+      const r = await sh(
+        process.execPath,
+        ['--input-type=module', '-e', script, main, path.join(dir, 'pond.yaml')],
+        dir,
+      );
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout.trim()).toBe('function');
     });
@@ -91,11 +122,18 @@ function lifecycle(label: string, setup: () => Promise<{ invoke: (args: string[]
       const rows = JSON.parse(await fs.readFile(path.join(dir, 'out/daily_sales.json'), 'utf8')) as { day: string }[];
       expect(rows.length).toBeGreaterThan(0);
       expect(rows[0]).toHaveProperty('revenue');
-      const labels = await docker('ps', '-a', '--filter', `label=dev.pond.project=${project}`, '--format', '{{.Label "dev.pond.version"}}');
+      const labels = await docker(
+        'ps',
+        '-a',
+        '--filter',
+        `label=dev.pond.project=${project}`,
+        '--format',
+        '{{.Label "dev.pond.version"}}',
+      );
       expect(labels).toBe(version);
     });
 
-    it('down removes the project\'s containers', async () => {
+    it("down removes the project's containers", async () => {
       const r = await pond(['down']);
       expect(r.code, r.stderr).toBe(0);
       expect(await docker('ps', '-aq', '--filter', `label=dev.pond.project=${project}`)).toBe('');
@@ -108,7 +146,10 @@ beforeAll(async () => {
   work = tempDir('pond-e2e-pkg-', { keep: 'file' });
   const packed = await sh('npm', ['pack', '--json', '--pack-destination', work], ROOT);
   expect(packed.code, packed.stderr).toBe(0);
-  tarball = path.join(work, (JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string }[])[0]!.filename);
+  tarball = path.join(
+    work,
+    (JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string }[])[0]!.filename,
+  );
 }, 300_000);
 
 afterAll(async () => {
@@ -118,9 +159,27 @@ afterAll(async () => {
 
 describe('the packed tarball', () => {
   it('holds the bundle, runner, schema and examples, and nothing for development', async () => {
-    const listing = (await sh('tar', ['-tzf', tarball], work)).stdout.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    for (const f of ['bin/pond', 'dist/src/cli/pond.bundle.mjs', 'dist/schema/pond.validate.mjs', 'dist/query-runner.mjs', 'schema/pond.schema.json', 'examples/analytics/pond.yaml', 'LICENSE', 'README.md', 'CHANGELOG.md']) expect(listing).toContain(f);
-    expect(listing.filter((f) => /^(src|test|bench|scripts|images|\.ci)\//.test(f) || f.endsWith('.map') || f.includes('/.pond/'))).toEqual([]);
+    const listing = (await sh('tar', ['-tzf', tarball], work)).stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((f) => f.replace(/^package\//, ''));
+    for (const f of [
+      'bin/pond',
+      'dist/src/cli/pond.bundle.mjs',
+      'dist/schema/pond.validate.mjs',
+      'dist/query-runner.mjs',
+      'schema/pond.schema.json',
+      'examples/analytics/pond.yaml',
+      'LICENSE',
+      'README.md',
+      'CHANGELOG.md',
+    ])
+      expect(listing).toContain(f);
+    expect(
+      listing.filter(
+        (f) => /^(src|test|bench|scripts|images|\.ci)\//.test(f) || f.endsWith('.map') || f.includes('/.pond/'),
+      ),
+    ).toEqual([]);
     expect(listing).toContain('dist/src/api/index.bundle.mjs');
     expect(listing).toContain('dist/src/api/index.d.ts');
   });
@@ -131,7 +190,11 @@ lifecycle('globally (npm i -g with its own --prefix)', async () => {
   const r = await sh('npm', ['i', '-g', '--prefix', prefix, tarball], work);
   expect(r.code, r.stderr).toBe(0);
   const bin = path.join(prefix, 'bin/pond');
-  return { invoke: (args, cwd) => sh(bin, args, cwd), installed: path.join(prefix, 'lib/node_modules/@pond-dev/pond'), home: await emptyProject('global-home') };
+  return {
+    invoke: (args, cwd) => sh(bin, args, cwd),
+    installed: path.join(prefix, 'lib/node_modules/@pond-dev/pond'),
+    home: await emptyProject('global-home'),
+  };
 });
 
 lifecycle('as a dev dependency (npm i -D, then npx pond)', async () => {
@@ -142,15 +205,24 @@ lifecycle('as a dev dependency (npm i -D, then npx pond)', async () => {
   await expect(fs.stat(path.join(proj, 'node_modules/@duckdb/node-api'))).resolves.toBeTruthy();
   await expect(fs.stat(path.join(proj, 'node_modules/@pond-dev/pond/node_modules'))).rejects.toThrow();
   // The example sits inside the project, so npx finds the project's own pond from there.
-  return { invoke: (args, cwd) => sh('npx', ['--no-install', 'pond', ...args], cwd), installed: path.join(proj, 'node_modules/@pond-dev/pond'), home: proj };
+  return {
+    invoke: (args, cwd) => sh('npx', ['--no-install', 'pond', ...args], cwd),
+    installed: path.join(proj, 'node_modules/@pond-dev/pond'),
+    home: proj,
+  };
 });
 
 lifecycle('one-off (npm exec --package=<tarball>)', async () => {
   const proj = await emptyProject('oneoff');
-  const invoke = (args: string[], cwd: string): ReturnType<typeof sh> => sh('npm', ['exec', '--yes', `--package=${tarball}`, '--', 'pond', ...args], cwd);
+  const invoke = (args: string[], cwd: string): ReturnType<typeof sh> =>
+    sh('npm', ['exec', '--yes', `--package=${tarball}`, '--', 'pond', ...args], cwd);
   const first = await invoke(['--version'], proj);
   expect(first.code, first.stderr).toBe(0);
-  const where = await sh('npm', ['exec', '--yes', `--package=${tarball}`, '--', 'sh', '-c', 'readlink -f "$(command -v pond)"'], proj);
+  const where = await sh(
+    'npm',
+    ['exec', '--yes', `--package=${tarball}`, '--', 'sh', '-c', 'readlink -f "$(command -v pond)"'],
+    proj,
+  );
   expect(where.code, where.stderr).toBe(0);
   return { invoke, installed: path.resolve(where.stdout.trim(), '../..'), home: proj };
 });

@@ -11,13 +11,21 @@ interface Run {
 }
 
 const s = scenario('plan-steps');
-const runsOf = async (bot: string): Promise<Run[]> => JSON.parse((await s.pond(['runs', bot, '--format', 'json'])).stdout).runs;
+const runsOf = async (bot: string): Promise<Run[]> =>
+  JSON.parse((await s.pond(['runs', bot, '--format', 'json'])).stdout).runs;
 
 describe('a scheduled bot run on up is a step of the plan', () => {
   it('plan --format json lists it with its reason and need, and up runs it only once what it depends on is healthy', async () => {
     const plan = JSON.parse((await s.pond(['plan', '--format', 'json'])).stdout);
     const step = plan.steps.find((s: { id: string }) => s.id === 'bot:report');
-    expect(step).toMatchObject({ action: 'run', resource: 'bot', name: 'report', cause: 'it never ran', reason: 'scheduled-run-on-up', needs: expect.arrayContaining([{ step: 'container:svc', condition: 'healthy' }]) });
+    expect(step).toMatchObject({
+      action: 'run',
+      resource: 'bot',
+      name: 'report',
+      cause: 'it never ran',
+      reason: 'scheduled-run-on-up',
+      needs: expect.arrayContaining([{ step: 'container:svc', condition: 'healthy' }]),
+    });
 
     const up = await s.pond(['up']);
     expect(up.code, up.stderr).toBe(0);

@@ -41,7 +41,9 @@ describe('pond ps -q / --status and pond info on a real engine', () => {
     const ps = await s.pond(['ps', '--status', 'exited', '--format', 'json']);
     expect(ps.code, ps.stderr).toBe(0);
     const listed = (JSON.parse(ps.stdout).workloads as { workload: string }[]).map((r) => r.workload);
-    const exited = (await inspect()).filter((c) => c.State.Status === 'exited').map((c) => c.Config.Labels['dev.pond.workload']);
+    const exited = (await inspect())
+      .filter((c) => c.State.Status === 'exited')
+      .map((c) => c.Config.Labels['dev.pond.workload']);
     expect(listed).toEqual(['stopped']);
     expect(listed).toEqual(exited);
   });
@@ -61,7 +63,12 @@ describe('pond ps -q / --status and pond info on a real engine', () => {
   it('info --format json carries the id, pid and start time docker inspect reports', async () => {
     const info = await s.pond(['info', '--format', 'json']);
     expect(info.code, info.stderr).toBe(0);
-    const rows = JSON.parse(info.stdout).workloads as { workload: string; id: string; pid?: number; started_at: string }[];
+    const rows = JSON.parse(info.stdout).workloads as {
+      workload: string;
+      id: string;
+      pid?: number;
+      started_at: string;
+    }[];
     for (const c of await inspect()) {
       const row = rows.find((r) => r.workload === c.Config.Labels['dev.pond.workload'])!;
       expect(row.id).toBe(c.Id);
@@ -72,7 +79,10 @@ describe('pond ps -q / --status and pond info on a real engine', () => {
 
   it("info names a service's URL on the host port docker published", async () => {
     const info = await s.pond(['info', 'web', '--format', 'json']);
-    const port = (await docker('port', (await containers(project)).web!.id, '8080/tcp')).split('\n')[0]!.split(':').at(-1);
+    const port = (await docker('port', (await containers(project)).web!.id, '8080/tcp'))
+      .split('\n')[0]!
+      .split(':')
+      .at(-1);
     expect(JSON.parse(info.stdout).services).toEqual([{ workload: 'web', urls: [`http://127.0.0.1:${port}`] }]);
   });
 });

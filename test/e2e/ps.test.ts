@@ -70,6 +70,8 @@ describe('pond ps on a real engine', () => {
     expect(lines[0]).toMatch(/^burner\s+running\s+-\s+\d+[smhd]\s+0\s+\d+\.\d%\s+[\d.]+[KMG]?i?B \/ 64MiB\s+-$/);
     expect(lines[1]).toMatch(/^idle\s+running\s+-\s+\d+[smhd]\s+0\s+\d+\.\d%\s+[\d.]+[KMG]?i?B \/ [\d.]+[KMGT]iB\s+-$/);
     const plain = await s.pond(['ps']);
-    expect(plain.stdout.split('\n')[0]).toMatch(/^WORKLOAD\s+STATE\s+HEALTH\s+UPTIME\s+RESTARTS\s+IMAGE\s+CONTAINER\s+PORTS$/);
+    expect(plain.stdout.split('\n')[0]).toMatch(
+      /^WORKLOAD\s+STATE\s+HEALTH\s+UPTIME\s+RESTARTS\s+IMAGE\s+CONTAINER\s+PORTS$/,
+    );
   });
 });

@@ -34,9 +34,14 @@ async function freePort(): Promise<number> {
 beforeAll(async () => {
   const dir = tempDir('pond-registry-', { keep: 'file' });
   const port = await freePort();
-  await fs.writeFile(path.join(dir, 'config.yml'), `version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: 127.0.0.1:${port}\n`);
+  await fs.writeFile(
+    path.join(dir, 'config.yml'),
+    `version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: 127.0.0.1:${port}\n`,
+  );
   registry = spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], { stdio: 'ignore' });
-  await eventually(() => fetch(`http://127.0.0.1:${port}/v2/`).then((r) => expect(r.status).toBe(200)), { timeoutMs: 15_000 });
+  await eventually(() => fetch(`http://127.0.0.1:${port}/v2/`).then((r) => expect(r.status).toBe(200)), {
+    timeoutMs: 15_000,
+  });
   registryHost = `127.0.0.1:${port}`;
   image = `${registryHost}/${project}/busybox:1.35`;
   first = `${registryHost}/${project}/first:1`;
@@ -66,7 +71,11 @@ describe('a missing image', () => {
 });
 
 describe('pond pull', () => {
-  const present = (ref: string): Promise<boolean> => docker('image', 'inspect', '-f', '{{.Id}}', ref).then(() => true, () => false);
+  const present = (ref: string): Promise<boolean> =>
+    docker('image', 'inspect', '-f', '{{.Id}}', ref).then(
+      () => true,
+      () => false,
+    );
 
   it("pulls every workload's image, leaving each present on the engine", async () => {
     await Promise.all([first, second].map((ref) => docker('rmi', ref).catch(() => undefined)));

@@ -11,12 +11,20 @@ let big: string;
 
 /** The query's container as the engine reports it: a re-run makes a new one. */
 async function started(): Promise<{ id: string; startedAt: string }> {
-  const id = await docker('ps', '-aq', '--filter', `label=dev.pond.project=${project}`, '--filter', 'label=dev.pond.workload=rows');
+  const id = await docker(
+    'ps',
+    '-aq',
+    '--filter',
+    `label=dev.pond.project=${project}`,
+    '--filter',
+    'label=dev.pond.workload=rows',
+  );
   const startedAt = await docker('inspect', '--format', '{{.State.StartedAt}}', id);
   return { id, startedAt };
 }
 
-const cachedFiles = async (): Promise<string[]> => Object.keys(JSON.parse(await fs.readFile(s.at('.pond/cache/digests.json'), 'utf8')).files as object);
+const cachedFiles = async (): Promise<string[]> =>
+  Object.keys(JSON.parse(await fs.readFile(s.at('.pond/cache/digests.json'), 'utf8')).files as object);
 
 beforeAll(async () => {
   await waitForImage('node:22-slim');

@@ -6,7 +6,9 @@ import { scenario } from './helpers/scenario.js';
 const s = scenario('query-extensions');
 const { project } = s;
 const lifetimeMs = async (container: string): Promise<number> => {
-  const [started, finished] = (await docker('inspect', '-f', '{{.State.StartedAt}} {{.State.FinishedAt}}', container)).split(' ');
+  const [started, finished] = (
+    await docker('inspect', '-f', '{{.State.StartedAt}} {{.State.FinishedAt}}', container)
+  ).split(' ');
   return Date.parse(finished!) - Date.parse(started!);
 };
 
@@ -47,7 +49,14 @@ describe('DuckDB extensions in queries, offline', () => {
     expect(up.code).toBe(1);
     expect(up.stderr).toContain("Failed to load 'spatial', The file is not a DuckDB extension");
     expect(up.stderr).toContain('in extensions: ./ext does not load');
-    const mounts = JSON.parse(await docker('inspect', '-f', '{{json .Mounts}}', `${project}-mapped`)) as { Source: string; Destination: string; RW: boolean }[];
-    expect(mounts.find((m) => m.Destination === '/opt/pond/extensions')).toMatchObject({ Source: s.at('ext'), RW: false });
+    const mounts = JSON.parse(await docker('inspect', '-f', '{{json .Mounts}}', `${project}-mapped`)) as {
+      Source: string;
+      Destination: string;
+      RW: boolean;
+    }[];
+    expect(mounts.find((m) => m.Destination === '/opt/pond/extensions')).toMatchObject({
+      Source: s.at('ext'),
+      RW: false,
+    });
   });
 });

@@ -9,11 +9,19 @@ const runner = `${project}-sales-run-warm`;
 interface Inspected {
   Id: string;
   State: { StartedAt: string; Running: boolean };
-  HostConfig: { NetworkMode: string; Memory: number; ReadonlyRootfs: boolean; CapDrop: string[] | null; SecurityOpt: string[] | null; PidsLimit: number };
+  HostConfig: {
+    NetworkMode: string;
+    Memory: number;
+    ReadonlyRootfs: boolean;
+    CapDrop: string[] | null;
+    SecurityOpt: string[] | null;
+    PidsLimit: number;
+  };
   Mounts: { Destination: string; RW: boolean }[];
   Config: { Labels: Record<string, string> };
 }
-const inspect = async (name = runner): Promise<Inspected> => (JSON.parse(await docker('inspect', name)) as Inspected[])[0]!;
+const inspect = async (name = runner): Promise<Inspected> =>
+  (JSON.parse(await docker('inspect', name)) as Inspected[])[0]!;
 const query = (sql: string, ...more: string[]) => s.pond(['query', 'sales', '--sql', sql, '--format', 'csv', ...more]);
 
 beforeAll(async () => {
@@ -33,7 +41,7 @@ describe('a warm query runner (warm: true, pond query --warm)', () => {
     expect([after.Id, after.State.StartedAt, after.State.Running]).toEqual([before.Id, before.State.StartedAt, true]);
   });
 
-  it('the warm runner has the query container\'s isolation: no network, read-only inputs, the memory limit, the hardening, no output mount', async () => {
+  it("the warm runner has the query container's isolation: no network, read-only inputs, the memory limit, the hardening, no output mount", async () => {
     const c = await inspect();
     expect(c.HostConfig.NetworkMode).toBe('none');
     expect(c.HostConfig.Memory).toBe(512 * 1024 * 1024);
@@ -56,7 +64,7 @@ describe('a warm query runner (warm: true, pond query --warm)', () => {
     expect(next.stdout).toBe('n\n7\n');
   });
 
-  it('up leaves the warm runner alone: the planner sees it as a run, not the workload\'s container', async () => {
+  it("up leaves the warm runner alone: the planner sees it as a run, not the workload's container", async () => {
     const before = (await inspect()).Id;
     const up = await s.pond(['up']);
     expect(up.code, up.stderr).toBe(0);
@@ -85,6 +93,17 @@ describe('a warm query runner (warm: true, pond query --warm)', () => {
   it('down removes the warm runners', async () => {
     const down = await s.pond(['down']);
     expect(down.code, down.stderr).toBe(0);
-    expect(await docker('ps', '-a', '--filter', `label=dev.pond.project=${project}`, '--filter', 'label=dev.pond.run=warm', '--format', '{{.Names}}')).toBe('');
+    expect(
+      await docker(
+        'ps',
+        '-a',
+        '--filter',
+        `label=dev.pond.project=${project}`,
+        '--filter',
+        'label=dev.pond.run=warm',
+        '--format',
+        '{{.Names}}',
+      ),
+    ).toBe('');
   });
 });

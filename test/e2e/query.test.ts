@@ -7,7 +7,17 @@ import { scenario } from './helpers/scenario.js';
 
 const s = scenario('query');
 const { project } = s;
-const leftovers = async (): Promise<string> => docker('ps', '-a', '--filter', `label=dev.pond.project=${project}`, '--filter', 'label=dev.pond.run', '--format', '{{.Names}}');
+const leftovers = async (): Promise<string> =>
+  docker(
+    'ps',
+    '-a',
+    '--filter',
+    `label=dev.pond.project=${project}`,
+    '--filter',
+    'label=dev.pond.run',
+    '--format',
+    '{{.Names}}',
+  );
 
 beforeAll(async () => {
   await waitForImage('node:22-slim');
@@ -23,7 +33,9 @@ describe('kind: query (DuckDB on the real engine)', () => {
       { day: '2026-11-01', orders: 2, revenue: 15 },
       { day: '2026-11-02', orders: 1, revenue: 7 },
     ]);
-    expect(await fs.readFile(s.at('out/daily.csv'), 'utf8')).toBe('day,orders,revenue\n2026-11-01,2,15\n2026-11-02,1,7\n');
+    expect(await fs.readFile(s.at('out/daily.csv'), 'utf8')).toBe(
+      'day,orders,revenue\n2026-11-01,2,15\n2026-11-02,1,7\n',
+    );
     const table = tableFromIPC(await fs.readFile(s.at('out/daily.arrow')));
     expect((await fs.stat(s.at('out/daily.arrow'))).uid).toBe(65534); // written as user: says
     expect(table.numRows).toBe(2);
@@ -40,7 +52,11 @@ describe('kind: query (DuckDB on the real engine)', () => {
     const changed = await s.pond(['up']);
     expect(changed.code, changed.stderr).toBe(0);
     expect(changed.stderr).toMatch(/-\/\+ container daily\s+env\.POND_QUERY_HASH/);
-    expect(JSON.parse(await fs.readFile(s.at('out/daily.json'), 'utf8'))[1]).toEqual({ day: '2026-11-02', orders: 2, revenue: 10 });
+    expect(JSON.parse(await fs.readFile(s.at('out/daily.json'), 'utf8'))[1]).toEqual({
+      day: '2026-11-02',
+      orders: 2,
+      revenue: 10,
+    });
     await fs.rm(s.at('out/daily.csv'));
     const missing = await s.pond(['up']);
     expect(missing.code, missing.stderr).toBe(0);
@@ -48,8 +64,15 @@ describe('kind: query (DuckDB on the real engine)', () => {
     expect(await fs.readFile(s.at('out/daily.csv'), 'utf8')).toContain('2026-11-02,2,10');
   });
 
-  it('pond query runs ad hoc SQL to stdout, explains, and shows DuckDB\'s own error text', async () => {
-    const adhoc = await s.pond(['query', 'daily', '--sql', "SELECT count(*) AS n FROM read_csv('data/orders.csv')", '--format', 'csv']);
+  it("pond query runs ad hoc SQL to stdout, explains, and shows DuckDB's own error text", async () => {
+    const adhoc = await s.pond([
+      'query',
+      'daily',
+      '--sql',
+      "SELECT count(*) AS n FROM read_csv('data/orders.csv')",
+      '--format',
+      'csv',
+    ]);
     expect(adhoc.code, adhoc.stderr).toBe(0);
     expect(adhoc.stdout).toBe('n\n4\n');
     const asNobody = await s.pond(['query', 'daily_arrow', '--format', 'json']);
@@ -65,7 +88,14 @@ describe('kind: query (DuckDB on the real engine)', () => {
   });
 
   it('a query past its timeout exits 124, names the limit and leaves no container behind', async () => {
-    const slow = await s.pond(['query', 'daily', '--sql', 'SELECT count(*) FROM range(10000000000) a, range(1000) b', '--timeout', '1s']);
+    const slow = await s.pond([
+      'query',
+      'daily',
+      '--sql',
+      'SELECT count(*) FROM range(10000000000) a, range(1000) b',
+      '--timeout',
+      '1s',
+    ]);
     expect(slow.code).toBe(124);
     expect(slow.stderr).toContain('query daily ran past its 1s timeout; the container was killed and removed');
     expect(await leftovers()).toBe('');
@@ -90,7 +120,8 @@ describe('kind: query under pond up --watch', () => {
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     try {
-      const total = async (): Promise<number> => JSON.parse(await fs.readFile(watched.at('out/total.json'), 'utf8'))[0].total;
+      const total = async (): Promise<number> =>
+        JSON.parse(await fs.readFile(watched.at('out/total.json'), 'utf8'))[0].total;
       await eventually(async () => expect(await total()).toBe(3), { timeoutMs: 30_000, intervalMs: 100 });
       await eventually(() => expect(output).toMatch(/watching/), { timeoutMs: 10_000, intervalMs: 50 });
       await fs.writeFile(watched.at('data/b.csv'), 'amount\n10\n');

@@ -19,7 +19,10 @@ function snapshot(dir: string): Record<string, string> {
       else if (stat.isDirectory()) {
         out[at] = `dir ${mode}`;
         walk(at);
-      } else out[at] = `file ${mode} ${createHash('sha256').update(fs.readFileSync(path.join(dir, at))).digest('hex')}`;
+      } else
+        out[at] = `file ${mode} ${createHash('sha256')
+          .update(fs.readFileSync(path.join(dir, at)))
+          .digest('hex')}`;
     }
   };
   walk('');
@@ -29,11 +32,17 @@ function snapshot(dir: string): Record<string, string> {
 /** What the engine holds under the project's label: plan must leave it empty. */
 async function objectsOf(project: string): Promise<string[]> {
   const filter = `label=dev.pond.project=${project}`;
-  const lists = await Promise.all([docker('ps', '-aq', '--filter', filter), docker('volume', 'ls', '-q', '--filter', filter), docker('network', 'ls', '-q', '--filter', filter)]);
+  const lists = await Promise.all([
+    docker('ps', '-aq', '--filter', filter),
+    docker('volume', 'ls', '-q', '--filter', filter),
+    docker('network', 'ls', '-q', '--filter', filter),
+  ]);
   return lists.flatMap((l) => l.split('\n').filter(Boolean));
 }
 
-const examples = fs.readdirSync(path.join(ROOT, 'examples')).filter((d) => fs.existsSync(path.join(ROOT, 'examples', d, 'pond.yaml')));
+const examples = fs
+  .readdirSync(path.join(ROOT, 'examples'))
+  .filter((d) => fs.existsSync(path.join(ROOT, 'examples', d, 'pond.yaml')));
 /** A notebook beside a dependency cycle (testdata/read-only-load/). */
 const cyclic = scenario('read-only-load');
 /** The examples are planned under a name of the run's, so the engine check below looks at nothing of anyone else's. */

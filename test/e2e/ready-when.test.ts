@@ -5,7 +5,6 @@ import { scenario } from './helpers/scenario.js';
 const s = scenario('ready-when');
 const { project } = s;
 
-
 beforeAll(async () => {
   await waitForImage('busybox:1.35');
 });
@@ -17,7 +16,12 @@ afterAll(async () => {
 const readiness = async (): Promise<Record<string, string | undefined>> => {
   const ps = await s.pond(['ps', '--format', 'json']);
   expect(ps.code, ps.stderr).toBe(0);
-  return Object.fromEntries((JSON.parse(ps.stdout).workloads as { workload: string; readiness?: string }[]).map((r) => [r.workload, r.readiness]));
+  return Object.fromEntries(
+    (JSON.parse(ps.stdout).workloads as { workload: string; readiness?: string }[]).map((r) => [
+      r.workload,
+      r.readiness,
+    ]),
+  );
 };
 
 describe('service ready_when on a real engine', () => {

@@ -13,8 +13,19 @@ describe('a replace whose new container never becomes ready does not leave the w
     const up = await s.pond(['up', '--wait-timeout', '4s']);
     expect(up.code).toBe(124);
     expect(up.stderr).toContain('the previous container runs again');
-    const left = (await docker('ps', '-a', '--filter', `label=dev.pond.project=${project}`, '--format', '{{.ID}} {{.Names}} {{.State}}')).split('\n');
+    const left = (
+      await docker(
+        'ps',
+        '-a',
+        '--filter',
+        `label=dev.pond.project=${project}`,
+        '--format',
+        '{{.ID}} {{.Names}} {{.State}}',
+      )
+    ).split('\n');
     expect(left).toEqual([`${before.slice(0, 12)} ${project}-web running`]);
-    expect(await docker('inspect', '-f', '{{range .Config.Env}}{{println .}}{{end}}', `${project}-web`)).toContain('MODE=good');
+    expect(await docker('inspect', '-f', '{{range .Config.Env}}{{println .}}{{end}}', `${project}-web`)).toContain(
+      'MODE=good',
+    );
   });
 });

@@ -6,7 +6,9 @@ import { pondInPty, pondWithInput, pondWithoutInput } from './helpers/stdio.js';
 const s = scenario('run-interactive');
 const { project } = s;
 const runs = async (): Promise<string[]> =>
-  (await docker('ps', '-aq', '--filter', `label=dev.pond.project=${project}`, '--filter', 'label=dev.pond.run')).split('\n').filter(Boolean);
+  (await docker('ps', '-aq', '--filter', `label=dev.pond.project=${project}`, '--filter', 'label=dev.pond.run'))
+    .split('\n')
+    .filter(Boolean);
 /** The one kept one-off's stdio settings as the engine recorded them, then it is removed. */
 const keptStdio = async (): Promise<string> => {
   const [id, ...more] = await runs();
@@ -66,14 +68,18 @@ describe('pond run on a terminal', () => {
   });
 
   it("forwards the terminal's size", async () => {
-    const waitForSize = 'i=0; while [ "$(stty size 2>/dev/null)" != "40 100" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done; echo "size: $(stty size)"';
+    const waitForSize =
+      'i=0; while [ "$(stty size 2>/dev/null)" != "40 100" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done; echo "size: $(stty size)"';
     const r = await pondInPty(['run', 'svc', 'sh', '-c', waitForSize], s, 'stty rows 40 cols 100; ').done;
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).toContain('size: 40 100');
   });
 
   it('delivers Ctrl-C to the command as a key, not as an interrupt of pond', async () => {
-    const { child, done } = pondInPty(['run', 'svc', 'sh', '-c', 'trap "echo got-int; exit 9" INT; echo ready; while :; do sleep 1; done'], s);
+    const { child, done } = pondInPty(
+      ['run', 'svc', 'sh', '-c', 'trap "echo got-int; exit 9" INT; echo ready; while :; do sleep 1; done'],
+      s,
+    );
     let seen = '';
     child.stdout.on('data', (c) => (seen += c));
     await eventually(() => expect(seen).toContain('ready'), { timeoutMs: 20_000 });

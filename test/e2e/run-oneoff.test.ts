@@ -3,10 +3,21 @@ import { cleanupProject, docker, eventually } from '../integration/helpers/docke
 import { scenario, type Scenario } from './helpers/scenario.js';
 
 const byLabel = async (project: string, ...labels: string[]): Promise<string[]> =>
-  (await docker('ps', '-aq', '--filter', `label=dev.pond.project=${project}`, ...labels.flatMap((l) => ['--filter', `label=${l}`]))).split('\n').filter(Boolean);
+  (
+    await docker(
+      'ps',
+      '-aq',
+      '--filter',
+      `label=dev.pond.project=${project}`,
+      ...labels.flatMap((l) => ['--filter', `label=${l}`]),
+    )
+  )
+    .split('\n')
+    .filter(Boolean);
 const runs = (project: string): Promise<string[]> => byLabel(project, 'dev.pond.run');
 const inspect = async (id: string, format: string): Promise<string> => docker('inspect', '-f', format, id);
-const exited = (child: ReturnType<Scenario['start']>): Promise<number | null> => new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+const exited = (child: ReturnType<Scenario['start']>): Promise<number | null> =>
+  new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 
 describe('pond run of a service', () => {
   const s = scenario('run-oneoff');
@@ -20,7 +31,9 @@ describe('pond run of a service', () => {
   });
 
   it('brings up what the workload depends on first', async () => {
-    expect(await inspect(`${project}-dep`, '{{.State.Running}} {{index .Config.Labels "dev.pond.workload"}}')).toBe('true dep');
+    expect(await inspect(`${project}-dep`, '{{.State.Running}} {{index .Config.Labels "dev.pond.workload"}}')).toBe(
+      'true dep',
+    );
     expect(await docker('ps', '-aq', '--filter', `name=^${project}-svc$`)).toBe('');
   });
 
@@ -37,7 +50,9 @@ describe('pond run of a service', () => {
     const r = await s.pond(['run', '--no-rm', 'svc', 'sh', '-c', 'exit 4']);
     expect(r.code, r.stderr).toBe(4);
     const [kept] = await runs(project);
-    expect(await inspect(kept!, '{{.Name}} {{.State.Status}} {{.State.ExitCode}}')).toMatch(new RegExp(`^/${project}-svc-run-[0-9a-f]{6} exited 4$`));
+    expect(await inspect(kept!, '{{.Name}} {{.State.Status}} {{.State.ExitCode}}')).toMatch(
+      new RegExp(`^/${project}-svc-run-[0-9a-f]{6} exited 4$`),
+    );
   });
 
   it("does not publish the workload's ports (the standing container does)", async () => {
@@ -57,12 +72,15 @@ describe('pond run of a service', () => {
   it('Ctrl-C stops and removes the one-off and exits 130', async () => {
     const child = s.start(['run', '--no-deps', 'svc', 'sleep', '300']);
     const code = exited(child);
-    const [id] = await eventually(async () => {
-      const ids = await runs(project);
-      expect(ids.length).toBe(1);
-      expect(await inspect(ids[0]!, '{{.State.Running}}')).toBe('true');
-      return ids;
-    }, { timeoutMs: 20_000 });
+    const [id] = await eventually(
+      async () => {
+        const ids = await runs(project);
+        expect(ids.length).toBe(1);
+        expect(await inspect(ids[0]!, '{{.State.Running}}')).toBe('true');
+        return ids;
+      },
+      { timeoutMs: 20_000 },
+    );
     child.kill('SIGINT');
     expect(await code).toBe(130);
     expect(await docker('ps', '-aq', '--filter', `id=${id}`)).toBe('');
@@ -118,18 +136,23 @@ describe('pond run of a database', () => {
     expect(r.code, r.stderr).toBe(0);
     const [kept] = await runs(project);
     expect(await inspect(kept!, '{{range .Mounts}}{{.Name}} {{end}}')).not.toContain('db-data');
-    expect(await inspect(kept!, '{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}')).toBe(`${project}_default`);
+    expect(await inspect(kept!, '{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}')).toBe(
+      `${project}_default`,
+    );
   });
 });
 
 describe('pond run of a scheduled bot', () => {
   const running = async (project: string): Promise<string[]> =>
-    eventually(async () => {
-      const ids = await runs(project);
-      expect(ids.length).toBe(1);
-      expect(await inspect(ids[0]!, '{{.State.Running}}')).toBe('true');
-      return ids;
-    }, { timeoutMs: 30_000 });
+    eventually(
+      async () => {
+        const ids = await runs(project);
+        expect(ids.length).toBe(1);
+        expect(await inspect(ids[0]!, '{{.State.Running}}')).toBe('true');
+        return ids;
+      },
+      { timeoutMs: 30_000 },
+    );
   /** Starts pond `args` in the background and waits until it holds the one running run of slow; `stop` is Ctrl-C, resolving to its exit code. */
   const holding = async (s: Scenario, args: string[]): Promise<{ id: string; stop: () => Promise<number | null> }> => {
     const child = s.start(args);
@@ -146,14 +169,22 @@ describe('pond run of a scheduled bot', () => {
       const r = await s.pond(['run', 'slow', 'sh', '-c', 'cat /pond/config.json; echo " $(pwd) $POND_BOT"; exit 6']);
       expect(r.code, r.stderr).toBe(6);
       expect(r.stdout.trim()).toBe('{} /pond/work slow');
-      expect(JSON.parse((await s.pond(['runs', 'slow', '--format', 'json'])).stdout).runs[0]).toMatchObject({ trigger: 'manual', exit_code: 6 });
+      expect(JSON.parse((await s.pond(['runs', 'slow', '--format', 'json'])).stdout).runs[0]).toMatchObject({
+        trigger: 'manual',
+        exit_code: 6,
+      });
       expect(await runs(project)).toEqual([]);
     });
   });
 
   const holders = [
     { name: 'forbid', when: 'another run is in progress (another pond process)', args: ['run', 'slow'] },
-    { name: 'watch', when: 'the scheduled run under watch is in progress', args: ['up', '--watch'], variant: 'every-second' },
+    {
+      name: 'watch',
+      when: 'the scheduled run under watch is in progress',
+      args: ['up', '--watch'],
+      variant: 'every-second',
+    },
   ];
   for (const holder of holders) {
     describe(`under concurrency: forbid, while ${holder.when}`, () => {

@@ -19,7 +19,9 @@ describe('safety contracts', () => {
   it('holds the project lock: a second up exits 5 naming the holder; Ctrl-C exits 130 and starts nothing new', async () => {
     const first = s.start(['up', '--wait-timeout', '60s']);
     const done = finished(first);
-    await eventually(async () => expect((await containers(project)).late?.state).toBe('running'), { timeoutMs: 30_000 });
+    await eventually(async () => expect((await containers(project)).late?.state).toBe('running'), {
+      timeoutMs: 30_000,
+    });
     const second = await s.pond(['up']);
     expect(second.code).toBe(5);
     expect(second.stderr).toMatch(new RegExp(`project "${project}" is locked by pid ${first.pid} \\("pond up"`));

@@ -11,10 +11,21 @@ const MB = 1024 * 1024;
 interface Inspected {
   Id: string;
   Config: { WorkingDir: string; Hostname: string; StopSignal?: string };
-  HostConfig: { ExtraHosts: string[] | null; Dns: string[] | null; ShmSize: number; Ulimits: { Name: string; Soft: number; Hard: number }[] | null; NetworkMode: string };
+  HostConfig: {
+    ExtraHosts: string[] | null;
+    Dns: string[] | null;
+    ShmSize: number;
+    Ulimits: { Name: string; Soft: number; Hard: number }[] | null;
+    NetworkMode: string;
+  };
 }
-const inspect = async (workload: string): Promise<Inspected> => (JSON.parse(await docker('inspect', `${project}-${workload}`)) as Inspected[])[0]!;
-const pageFromB = () => eventually(() => docker('exec', `${project}-b`, 'wget', '-qO-', 'http://127.0.0.1:8080/'), { timeoutMs: 15_000, intervalMs: 200 });
+const inspect = async (workload: string): Promise<Inspected> =>
+  (JSON.parse(await docker('inspect', `${project}-${workload}`)) as Inspected[])[0]!;
+const pageFromB = () =>
+  eventually(() => docker('exec', `${project}-b`, 'wget', '-qO-', 'http://127.0.0.1:8080/'), {
+    timeoutMs: 15_000,
+    intervalMs: 200,
+  });
 
 beforeAll(async () => {
   const up = await s.pond(['up']);
@@ -33,8 +44,19 @@ describe('workload settings on the real engine', () => {
     expect(HostConfig.ExtraHosts).toEqual(['warehouse.local:10.1.2.3']);
     expect(HostConfig.Dns).toEqual(['127.0.0.1', '127.0.0.2']);
     expect(HostConfig.ShmSize).toBe(256 * MB);
-    expect(HostConfig.Ulimits).toEqual([{ Name: 'nofile', Soft: 1024, Hard: 4096 }, { Name: 'nproc', Soft: 512, Hard: 512 }]);
-    expect(await docker('exec', `${project}-a`, 'sh', '-c', 'grep -c "10.1.2.3.*warehouse.local" /etc/hosts; ulimit -n; ulimit -Hn')).toBe('1\n1024\n4096');
+    expect(HostConfig.Ulimits).toEqual([
+      { Name: 'nofile', Soft: 1024, Hard: 4096 },
+      { Name: 'nproc', Soft: 512, Hard: 512 },
+    ]);
+    expect(
+      await docker(
+        'exec',
+        `${project}-a`,
+        'sh',
+        '-c',
+        'grep -c "10.1.2.3.*warehouse.local" /etc/hosts; ulimit -n; ulimit -Hn',
+      ),
+    ).toBe('1\n1024\n4096');
   });
 
   it("network: workload:a runs in a's network namespace and reaches a's port on localhost", async () => {
@@ -44,7 +66,21 @@ describe('workload settings on the real engine', () => {
   });
 
   it('a postgres database with args: ["-c", "wal_level=logical"] runs with logical WAL', async () => {
-    expect(await docker('exec', `${project}-db`, 'psql', '-h', '127.0.0.1', '-U', 'pond', '-d', 'pond', '-tAc', 'show wal_level')).toBe('logical');
+    expect(
+      await docker(
+        'exec',
+        `${project}-db`,
+        'psql',
+        '-h',
+        '127.0.0.1',
+        '-U',
+        'pond',
+        '-d',
+        'pond',
+        '-tAc',
+        'show wal_level',
+      ),
+    ).toBe('logical');
   });
 
   it('a second up with the same settings changes nothing', async () => {
@@ -54,7 +90,9 @@ describe('workload settings on the real engine', () => {
     const up = await s.pond(['up']);
     expect(up.code, up.stderr).toBe(0);
     const after = await containers(project);
-    expect(Object.fromEntries(Object.entries(after).map(([w, c]) => [w, c.id]))).toEqual(Object.fromEntries(Object.entries(before).map(([w, c]) => [w, c.id])));
+    expect(Object.fromEntries(Object.entries(after).map(([w, c]) => [w, c.id]))).toEqual(
+      Object.fromEntries(Object.entries(before).map(([w, c]) => [w, c.id])),
+    );
   });
 
   it('a changed setting replaces the container, the plan names the field, and the joiner follows into the new namespace', async () => {
@@ -87,7 +125,9 @@ describe('workload settings on the real engine', () => {
   it('network: workload:nope exits 3 at its line and column with a hint, and creates nothing', async () => {
     const up = await bad.pond(['up']);
     expect(up.code).toBe(3);
-    expect(up.stderr).toContain('pond.yaml:8:14 error[shared-network]: network: workload:nope names no workload of this project');
+    expect(up.stderr).toContain(
+      'pond.yaml:8:14 error[shared-network]: network: workload:nope names no workload of this project',
+    );
     expect(up.stderr).toMatch(/hint: .*workloads: a, b/);
     expect(await docker('ps', '-aq', '--filter', `label=dev.pond.project=${bad.project}`)).toBe('');
     expect(await docker('network', 'ls', '-q', '--filter', `label=dev.pond.project=${bad.project}`)).toBe('');

@@ -11,24 +11,39 @@ const lockDir = tempDir('pond-e2e-sig-locks-', { keep: 'file' });
 const env = { POND_LOCK_DIR: lockDir };
 
 /** pond in a process group of its own, signalled as a terminal or CI runner signals its job. */
-function start(args: string[], s: Scenario): { child: ChildProcess; stderr: () => string; done: Promise<{ code: number | null; stderr: string }> } {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/pond'), ...args], { cwd: s.dir, detached: true, env: { ...process.env, NO_COLOR: '1', ...s.env, ...env } });
+function start(
+  args: string[],
+  s: Scenario,
+): { child: ChildProcess; stderr: () => string; done: Promise<{ code: number | null; stderr: string }> } {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/pond'), ...args], {
+    cwd: s.dir,
+    detached: true,
+    env: { ...process.env, NO_COLOR: '1', ...s.env, ...env },
+  });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   child.stdout!.resume();
-  const done = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
+  const done = new Promise<{ code: number | null; stderr: string }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, stderr })),
+  );
   return { child, stderr: () => stderr, done };
 }
 
 /** testdata/signals/waiting/: a workload whose health check never passes, so `up` is still waiting when the signal comes. */
-const waiting = (signal: string): Scenario => scenario(`signals-${signal.toLowerCase()}`, { folder: 'signals/waiting' });
+const waiting = (signal: string): Scenario =>
+  scenario(`signals-${signal.toLowerCase()}`, { folder: 'signals/waiting' });
 
 async function whenRunning(project: string, workload: string): Promise<void> {
-  await eventually(async () => expect((await containers(project))[workload]?.state).toBe('running'), { timeoutMs: 30_000 });
+  await eventually(async () => expect((await containers(project))[workload]?.state).toBe('running'), {
+    timeoutMs: 30_000,
+  });
 }
 
 describe('stop signals are handled like Ctrl-C', () => {
-  for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
     const s = waiting(signal);
     const { project } = s;
     it(`${signal} during up: finishes in-flight calls, prints the summary, releases the lock and exits ${code}`, async () => {
@@ -50,7 +65,13 @@ describe('stop signals are handled like Ctrl-C', () => {
     expect((await stubborn.pond(['up'], env)).code).toBe(0);
     stubborn.use('two');
     const { child, stderr, done } = start(['up'], stubborn);
-    await eventually(async () => expect((await docker('ps', '-aq', '--filter', `label=dev.pond.project=${project}`)).split('\n')).toHaveLength(2), { timeoutMs: 30_000 });
+    await eventually(
+      async () =>
+        expect((await docker('ps', '-aq', '--filter', `label=dev.pond.project=${project}`)).split('\n')).toHaveLength(
+          2,
+        ),
+      { timeoutMs: 30_000 },
+    );
     process.kill(-child.pid!, 'SIGTERM');
     await eventually(() => expect(stderr()).toContain('interrupted (SIGTERM)'));
     process.kill(-child.pid!, 'SIGTERM');

@@ -11,7 +11,11 @@ import type { UiLogLine, UiOutcome, UiState } from '../../src/ui/types.js';
 const CANARY = 'canary-b7d1e9f04a';
 
 /** Reads an SSE response until `until` says the events so far suffice (or the deadline); returns them and the raw text. */
-async function readSse(url: string, until: (events: { event: string; data: string; at: number }[]) => boolean, timeoutMs = 15_000): Promise<{ events: { event: string; data: string; at: number }[]; raw: string }> {
+async function readSse(
+  url: string,
+  until: (events: { event: string; data: string; at: number }[]) => boolean,
+  timeoutMs = 15_000,
+): Promise<{ events: { event: string; data: string; at: number }[]; raw: string }> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   const res = await fetch(url, { signal: abort.signal });
@@ -51,9 +55,16 @@ describe('pond ui serves the project on 127.0.0.1 behind its token', () => {
   let port = 0;
   let lockDir = '';
   const auth = (): Record<string, string> => ({ Authorization: `Bearer ${token}` });
-  const post = (path: string, headers: Record<string, string> = {}): Promise<Response> => fetch(`${base}${path}`, { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json', ...headers }, body: '{}' });
+  const post = (path: string, headers: Record<string, string> = {}): Promise<Response> =>
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { ...auth(), 'Content-Type': 'application/json', ...headers },
+      body: '{}',
+    });
   const inspect = async (workload: string): Promise<{ id: string; startedAt: string; status: string }> => {
-    const [id, startedAt, status] = (await docker('inspect', '-f', '{{.Id}} {{.State.StartedAt}} {{.State.Status}}', `${project}-${workload}`)).split(' ');
+    const [id, startedAt, status] = (
+      await docker('inspect', '-f', '{{.Id}} {{.State.StartedAt}} {{.State.Status}}', `${project}-${workload}`)
+    ).split(' ');
     return { id: id!, startedAt: startedAt!, status: status! };
   };
 
@@ -83,9 +94,18 @@ describe('pond ui serves the project on 127.0.0.1 behind its token', () => {
   });
 
   it('answers 401 without the token, for the page and for the API', async () => {
-    for (const path of ['/', '/api/state', '/api/events', '/api/events?logs=web']) expect((await fetch(`${base}${path}`)).status, path).toBe(401);
+    for (const path of ['/', '/api/state', '/api/events', '/api/events?logs=web'])
+      expect((await fetch(`${base}${path}`)).status, path).toBe(401);
     expect((await fetch(`${base}/api/state?token=wrong${token}`)).status).toBe(401);
-    expect((await fetch(`${base}/api/workloads/worker/restart`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${base}/api/workloads/worker/restart`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(401);
     const page = await fetch(`${base}/?token=${token}`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
@@ -101,7 +121,12 @@ describe('pond ui serves the project on 127.0.0.1 behind its token', () => {
   it('GET /api/state lists every workload with the state the engine has', async () => {
     const state = (await (await fetch(`${base}/api/state`, { headers: auth() })).json()) as UiState;
     expect(state.project).toBe(project);
-    expect(state.workloads.map((w) => [w.name, w.state]).sort()).toEqual([['nightly', 'scheduled'], ['ticker', 'running'], ['web', 'running'], ['worker', 'running']]);
+    expect(state.workloads.map((w) => [w.name, w.state]).sort()).toEqual([
+      ['nightly', 'scheduled'],
+      ['ticker', 'running'],
+      ['web', 'running'],
+      ['worker', 'running'],
+    ]);
     for (const w of ['web', 'worker', 'ticker']) expect((await inspect(w)).status).toBe('running');
     expect(state.edges).toEqual([{ from: 'worker', to: 'web', condition: 'started' }]);
   });
@@ -120,7 +145,15 @@ describe('pond ui serves the project on 127.0.0.1 behind its token', () => {
 
   it('answers 409 with the lock holder while another pond holds the project lock, and touches nothing', async () => {
     const file = path.join(lockDir, `${project}.lock`);
-    await fs.writeFile(file, JSON.stringify({ pid: process.pid, host: os.hostname(), command: 'pond up (test holder)', since: new Date().toISOString() }));
+    await fs.writeFile(
+      file,
+      JSON.stringify({
+        pid: process.pid,
+        host: os.hostname(),
+        command: 'pond up (test holder)',
+        since: new Date().toISOString(),
+      }),
+    );
     try {
       const before = await inspect('worker');
       const res = await post('/api/workloads/worker/restart', { Origin: base });
@@ -133,7 +166,9 @@ describe('pond ui serves the project on 127.0.0.1 behind its token', () => {
   });
 
   it('a line a workload prints is on /api/events?logs=W within a second of being printed', async () => {
-    const stream = readSse(`${base}/api/events?logs=ticker&tail=0&token=${token}`, (ev) => ev.some((e) => e.event === 'line' && (JSON.parse(e.data) as UiLogLine).text === 'marker'));
+    const stream = readSse(`${base}/api/events?logs=ticker&tail=0&token=${token}`, (ev) =>
+      ev.some((e) => e.event === 'line' && (JSON.parse(e.data) as UiLogLine).text === 'marker'),
+    );
     await new Promise((r) => setTimeout(r, 300)); // the stream is open once its first bytes came; this only keeps the print after the subscription
     await docker('exec', `${project}-ticker`, 'touch', '/tmp/go');
     const { events } = await stream;
@@ -147,7 +182,10 @@ describe('pond ui serves the project on 127.0.0.1 behind its token', () => {
   });
 
   it("one stream carries the state and the chosen workload's log lines, and no other workload's", async () => {
-    const { events } = await readSse(`${base}/api/events?logs=web&tail=50&token=${token}`, (ev) => ev.some((e) => e.event === 'state') && ev.some((e) => e.event === 'line'));
+    const { events } = await readSse(
+      `${base}/api/events?logs=web&tail=50&token=${token}`,
+      (ev) => ev.some((e) => e.event === 'state') && ev.some((e) => e.event === 'line'),
+    );
     const state = JSON.parse(events.find((e) => e.event === 'state')!.data) as UiState;
     expect(state.workloads.map((w) => w.name).sort()).toEqual(['nightly', 'ticker', 'web', 'worker']);
     const lines = events.filter((e) => e.event === 'line').map((e) => JSON.parse(e.data) as UiLogLine);
@@ -156,7 +194,9 @@ describe('pond ui serves the project on 127.0.0.1 behind its token', () => {
   });
 
   it('/api/events without logs sends no log lines', async () => {
-    const { events } = await readSse(`${base}/api/events?tail=50&token=${token}`, (ev) => ev.some((e) => e.event === 'stats'));
+    const { events } = await readSse(`${base}/api/events?tail=50&token=${token}`, (ev) =>
+      ev.some((e) => e.event === 'stats'),
+    );
     expect(events.some((e) => e.event === 'state')).toBe(true);
     expect(events.filter((e) => e.event === 'line')).toEqual([]);
   });
@@ -175,10 +215,15 @@ describe('pond ui serves the project on 127.0.0.1 behind its token', () => {
     const state = JSON.parse(await text(fetch(`${base}/api/state`, { headers: auth() }))) as UiState;
     const last = state.workloads.find((w) => w.name === 'nightly')!.runs![0]!;
     expect(last.hasResults).toBe(true);
-    expect(await text(fetch(`${base}/api/runs/nightly/${last.id}/logs`, { headers: auth() }))).toMatch(/bot sees \(sensitive/);
+    expect(await text(fetch(`${base}/api/runs/nightly/${last.id}/logs`, { headers: auth() }))).toMatch(
+      /bot sees \(sensitive/,
+    );
     expect(await text(fetch(`${base}/api/runs/nightly/${last.id}/results`, { headers: auth() }))).toMatch(/seen/);
     await text(post('/api/workloads/web/restart', { Origin: base }));
-    const logs = await readSse(`${base}/api/events?logs=*&token=${token}&tail=50`, (ev) => ev.filter((e) => e.event === 'line' && e.data.includes('token is')).length >= 2);
+    const logs = await readSse(
+      `${base}/api/events?logs=*&token=${token}&tail=50`,
+      (ev) => ev.filter((e) => e.event === 'line' && e.data.includes('token is')).length >= 2,
+    );
     bodies.push(logs.raw);
     expect(logs.raw).toMatch(/token is \(sensitive/);
     bodies.push((await readSse(`${base}/api/events?token=${token}`, (ev) => ev.some((e) => e.event === 'stats'))).raw);
@@ -190,7 +235,14 @@ describe('pond ui serves the project on 127.0.0.1 behind its token', () => {
     const exited = new Promise<number | null>((resolve) => ui.once('exit', (code) => resolve(code)));
     ui.kill('SIGTERM');
     expect(await exited).toBe(0);
-    await eventually(async () => expect(await fetch(`${base}/api/state`, { headers: auth() }).then(() => 'answered', () => 'refused')).toBe('refused'));
+    await eventually(async () =>
+      expect(
+        await fetch(`${base}/api/state`, { headers: auth() }).then(
+          () => 'answered',
+          () => 'refused',
+        ),
+      ).toBe('refused'),
+    );
   });
 });
 
@@ -200,7 +252,10 @@ describe('pond up --watch --ui serves the same dashboard beside watch mode', () 
   let watch: ChildProcess | undefined;
   let origin = '';
   let token = '';
-  const headers = (): Record<string, string> => ({ Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' });
+  const headers = (): Record<string, string> => ({
+    Authorization: `Bearer ${token}`,
+    'Content-Type': 'application/json',
+  });
 
   beforeAll(async () => {
     watch = s.start(['up', '--watch', '--ui'], { CI: '1', POND_WATCH_DEBOUNCE: '50ms' });
@@ -218,13 +273,16 @@ describe('pond up --watch --ui serves the same dashboard beside watch mode', () 
     token = url.searchParams.get('token')!;
   }, 120_000);
 
-
   it('says it watches, and a restart goes through although watch mode holds the project lock', async () => {
     const state = (await (await fetch(`${origin}/api/state`, { headers: headers() })).json()) as UiState;
     expect(state.watch).toBe(true);
     expect(state.workloads.map((w) => [w.name, w.state])).toEqual([['worker', 'running']]);
     const before = (await docker('inspect', '-f', '{{.Id}} {{.State.StartedAt}}', `${project}-worker`)).split(' ');
-    const res = await fetch(`${origin}/api/workloads/worker/restart`, { method: 'POST', headers: headers(), body: '{}' });
+    const res = await fetch(`${origin}/api/workloads/worker/restart`, {
+      method: 'POST',
+      headers: headers(),
+      body: '{}',
+    });
     expect(res.status, await res.clone().text()).toBe(200);
     const after = (await docker('inspect', '-f', '{{.Id}} {{.State.StartedAt}}', `${project}-worker`)).split(' ');
     expect(after[0]).toBe(before[0]);
@@ -232,10 +290,16 @@ describe('pond up --watch --ui serves the same dashboard beside watch mode', () 
   });
 
   it('sends the plan a save causes as event: plan, its step ending done, and the new workload runs', async () => {
-    const stream = readSse(`${origin}/api/events?token=${token}`, (ev) => ev.some((e) => e.event === 'plan' && /"name":"extra".*"status":"done"/.test(e.data)), 60_000);
+    const stream = readSse(
+      `${origin}/api/events?token=${token}`,
+      (ev) => ev.some((e) => e.event === 'plan' && /"name":"extra".*"status":"done"/.test(e.data)),
+      60_000,
+    );
     await new Promise((r) => setTimeout(r, 300));
     s.use('extra');
-    const plans = (await stream).events.filter((e) => e.event === 'plan').map((e) => JSON.parse(e.data) as NonNullable<UiState['plan']>);
+    const plans = (await stream).events
+      .filter((e) => e.event === 'plan')
+      .map((e) => JSON.parse(e.data) as NonNullable<UiState['plan']>);
     expect(plans.length).toBeGreaterThan(0);
     expect(plans.at(-1)!.steps).toEqual([expect.objectContaining({ action: 'create', name: 'extra', status: 'done' })]);
     expect(await docker('inspect', '-f', '{{.State.Status}}', `${project}-extra`)).toBe('running');

@@ -9,7 +9,8 @@ import { TESTDATA, scenario } from './helpers/scenario.js';
 const s = scenario('watch');
 const { project } = s;
 /** The project as saved with worker's MODE set to `mode`: each test's save is an edit of the file, as an editor makes it. */
-const stack = (mode: string): string => readFileSync(path.join(TESTDATA, 'watch/pond.yaml'), 'utf8').replace('MODE: "a"', `MODE: "${mode}"`);
+const stack = (mode: string): string =>
+  readFileSync(path.join(TESTDATA, 'watch/pond.yaml'), 'utf8').replace('MODE: "a"', `MODE: "${mode}"`);
 
 const file = s.at('pond.yaml');
 let child: ReturnType<typeof s.start>;
@@ -59,7 +60,10 @@ describe('pond up --watch', () => {
     const ids = await containers(project);
     const mark = output.length;
     const since = Date.now();
-    await fs.writeFile(file, stack('c').replace('image: busybox:1.35\n    command: [sh', 'imgae: busybox:1.35\n    command: [sh'));
+    await fs.writeFile(
+      file,
+      stack('c').replace('image: busybox:1.35\n    command: [sh', 'imgae: busybox:1.35\n    command: [sh'),
+    );
     await seen(/pond\.yaml:\d+:\d+ error\[unknown-key\]/, mark);
     await new Promise((r) => setTimeout(r, 1500));
     expect(await mutationsSince(project, since)).toEqual([]);
@@ -73,18 +77,27 @@ describe('pond up --watch', () => {
   it('a killed container comes back', async () => {
     const before = await containers(project);
     await docker('kill', before.worker!.name);
-    await eventually(async () => expect(await docker('inspect', '-f', '{{.State.Running}} {{.State.ExitCode}}', before.worker!.name)).toBe('true 0'), { timeoutMs: 20_000 });
+    await eventually(
+      async () =>
+        expect(await docker('inspect', '-f', '{{.State.Running}} {{.State.ExitCode}}', before.worker!.name)).toBe(
+          'true 0',
+        ),
+      { timeoutMs: 20_000 },
+    );
     expect(output).toMatch(/self-heal: worker is exited \(code 137\) → start/);
   });
 
   it('a container removed by hand is created again', async () => {
     const before = await containers(project);
     await docker('rm', '-f', before.api!.name);
-    await eventually(async () => {
-      const now = await containers(project);
-      expect(now.api?.state).toBe('running');
-      expect(now.api!.id).not.toBe(before.api!.id);
-    }, { timeoutMs: 20_000 });
+    await eventually(
+      async () => {
+        const now = await containers(project);
+        expect(now.api?.state).toBe('running');
+        expect(now.api!.id).not.toBe(before.api!.id);
+      },
+      { timeoutMs: 20_000 },
+    );
   });
 
   it('ten saves within 200 ms make one apply, of the last version', async () => {

@@ -8,7 +8,8 @@ const { project } = s;
 
 const name = (w: string): string => `${project}-${w}`;
 const inspect = (w: string, format: string): Promise<string> => docker('inspect', '-f', format, name(w));
-const state = async (): Promise<Record<string, string>> => Object.fromEntries(Object.entries(await containers(project)).map(([w, c]) => [w, c.state]));
+const state = async (): Promise<Record<string, string>> =>
+  Object.fromEntries(Object.entries(await containers(project)).map(([w, c]) => [w, c.state]));
 const up = async (...args: string[]): Promise<void> => {
   const r = await s.pond(['up', ...args]);
   expect(r.code, r.stderr).toBe(0);
@@ -41,7 +42,13 @@ describe('pond up WORKLOAD', () => {
   });
 
   it('refuses an unknown workload, --remove-orphans with names, and contradicting flags, creating nothing', async () => {
-    for (const args of [['up', 'nope'], ['up', '--remove-orphans', 'api'], ['up', '--force-recreate', '--no-recreate'], ['up', '--down-on-exit'], ['up', '--no-deps']]) {
+    for (const args of [
+      ['up', 'nope'],
+      ['up', '--remove-orphans', 'api'],
+      ['up', '--force-recreate', '--no-recreate'],
+      ['up', '--down-on-exit'],
+      ['up', '--no-deps'],
+    ]) {
       const r = await s.pond(args);
       expect(r.code, args.join(' ')).toBe(3);
       expect(r.stderr.trim().split('\n')[0]).toMatch(/^error: /);
@@ -73,7 +80,9 @@ describe('stop, start, restart, kill and rm act on existing containers', () => {
     const rows = JSON.parse(ps.stdout).workloads as { workload: string; state: string }[];
     expect(rows.find((w) => w.workload === 'db')!.state).toMatch(/^exited/);
     const plan = await s.pond(['plan', '--format', 'json']);
-    expect(JSON.parse(plan.stdout).steps.map((s: { id: string; action: string }) => `${s.action} ${s.id}`)).toEqual(['start container:db']);
+    expect(JSON.parse(plan.stdout).steps.map((s: { id: string; action: string }) => `${s.action} ${s.id}`)).toEqual([
+      'start container:db',
+    ]);
   });
 
   it('start brings the same container back (same ID)', async () => {
@@ -94,7 +103,9 @@ describe('stop, start, restart, kill and rm act on existing containers', () => {
   it('kill -s HUP delivers the signal to the process, which keeps running', async () => {
     const r = await s.pond(['kill', '-s', 'HUP', 'web']);
     expect(r.code, r.stderr).toBe(0);
-    await expect.poll(() => docker('exec', name('web'), 'cat', '/tmp/hups').catch(() => ''), { timeout: 10_000 }).toContain('got-hup');
+    await expect
+      .poll(() => docker('exec', name('web'), 'cat', '/tmp/hups').catch(() => ''), { timeout: 10_000 })
+      .toContain('got-hup');
     expect(await inspect('web', '{{.State.Status}}')).toBe('running');
   });
 
@@ -120,7 +131,13 @@ describe('stop, start, restart, kill and rm act on existing containers', () => {
 
   it('each verb exits 3 naming a workload that does not exist or has no container, changing nothing', async () => {
     const before = await state();
-    for (const args of [['stop', 'nope'], ['restart', 'db'], ['kill', 'db'], ['start', 'nope'], ['kill', '-s', 'NOT A SIGNAL', 'web']]) {
+    for (const args of [
+      ['stop', 'nope'],
+      ['restart', 'db'],
+      ['kill', 'db'],
+      ['start', 'nope'],
+      ['kill', '-s', 'NOT A SIGNAL', 'web'],
+    ]) {
       const r = await s.pond(args);
       expect(r.code, args.join(' ')).toBe(3);
     }
@@ -130,7 +147,10 @@ describe('stop, start, restart, kill and rm act on existing containers', () => {
 
 describe('global options', () => {
   it('-f and -p work before and after a command that has no letter of its own', async () => {
-    for (const args of [['-f', 'pond.other.yaml', 'validate'], ['validate', '-f', 'pond.other.yaml']]) {
+    for (const args of [
+      ['-f', 'pond.other.yaml', 'validate'],
+      ['validate', '-f', 'pond.other.yaml'],
+    ]) {
       const r = await s.pond(args);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain('"other-name"');

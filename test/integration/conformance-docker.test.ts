@@ -13,7 +13,13 @@ describeEngineConformance('docker', () => createDockerEngine(), {
   project,
   image: IMAGE,
   service: { command: ['sh', '-c', 'trap "exit 3" TERM; sleep 1000 & wait'], stopExitCode: 3 },
-  job: { command: ['sh', '-c', 'echo hello-conformance; printf content > /tmp/out.txt; exit 4'], exitCode: 4, line: 'hello-conformance', filePath: '/tmp/out.txt', fileContent: 'content' },
+  job: {
+    command: ['sh', '-c', 'echo hello-conformance; printf content > /tmp/out.txt; exit 4'],
+    exitCode: 4,
+    line: 'hello-conformance',
+    filePath: '/tmp/out.txt',
+    fileContent: 'content',
+  },
   unstartable: ['/no/such/binary'],
   readyCommand: ['true'],
   witness: {
@@ -23,7 +29,11 @@ describeEngineConformance('docker', () => createDockerEngine(), {
       const at = out.indexOf(' ');
       return { id: out.slice(0, at), labels: JSON.parse(out.slice(at + 1)) as Record<string, string> };
     },
-    volumeExists: (name) => docker('volume', 'inspect', name).then(() => true, () => false),
+    volumeExists: (name) =>
+      docker('volume', 'inspect', name).then(
+        () => true,
+        () => false,
+      ),
   },
   cleanup: () => cleanupProject(project),
 });

@@ -8,7 +8,11 @@ import { cleanupProject, docker, uniqueProject, waitForImage } from './helpers/d
 const IMAGE = 'busybox:1.35';
 const project = uniqueProject('pond-it-engine');
 const net = `${project}_default`;
-const extras = { containers: [`${project}-foreign`], volumes: [`${project}-foreign`], networks: [`${project}-foreign`] };
+const extras = {
+  containers: [`${project}-foreign`],
+  volumes: [`${project}-foreign`],
+  networks: [`${project}-foreign`],
+};
 
 function labels(workload: string): Record<string, string> {
   return { 'dev.pond.project': project, 'dev.pond.workload': workload };
@@ -41,7 +45,10 @@ describe.skipIf(process.env.POND_SKIP_INTEGRATION === '1')('docker engine (real 
     await engine.ping();
     await waitForImage(IMAGE);
     await engine.createNetwork({ name: net, labels: { 'dev.pond.project': project } });
-    await engine.createVolume({ name: `${project}_data`, labels: { 'dev.pond.project': project, 'dev.pond.volume': 'data' } });
+    await engine.createVolume({
+      name: `${project}_data`,
+      labels: { 'dev.pond.project': project, 'dev.pond.volume': 'data' },
+    });
     web = await run(engine, 'web', {
       command: ['httpd', '-f', '-p', '8080'],
       ports: [{ container: 8080, protocol: 'tcp', hostIp: '127.0.0.1' }],
@@ -94,13 +101,21 @@ describe.skipIf(process.env.POND_SKIP_INTEGRATION === '1')('docker engine (real 
     await engine.waitReady(web, health({ http: { port: 8080, path: '/' } }), opts);
     await engine.waitReady(worker, health({ log: 'ready' }), opts);
     await engine.waitReady(worker, health({ exec: ['sh', '-c', 'exit 0'] }), opts);
-    await engine.waitReady(worker, health({ exec: ['wget -q -O /dev/null http://web:8080/ || wget -S -O /dev/null http://web:8080/ 2>&1 | grep -q HTTP/'] }), opts);
+    await engine.waitReady(
+      worker,
+      health({
+        exec: ['wget -q -O /dev/null http://web:8080/ || wget -S -O /dev/null http://web:8080/ 2>&1 | grep -q HTTP/'],
+      }),
+      opts,
+    );
     await engine.waitReady(worker, health({ all: [{ log: 'oops' }, { exec: ['test -d /'] }] }), opts);
   });
 
   it('a probe that never passes ends in a TimeoutError naming it and its last output', async () => {
     const started = Date.now();
-    const err = await engine.waitReady(worker, health({ exec: ['echo nope; exit 1'] }), { timeoutMs: 1_500 }).catch((e: unknown) => e);
+    const err = await engine
+      .waitReady(worker, health({ exec: ['echo nope; exit 1'] }), { timeoutMs: 1_500 })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TimeoutError);
     expect((err as Error).message).toMatch(/worker not healthy after 1\.5s: exec echo nope; exit 1 kept failing: nope/);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -109,23 +124,32 @@ describe.skipIf(process.env.POND_SKIP_INTEGRATION === '1')('docker engine (real 
   it('an abort ends waitReady promptly with InterruptedError', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 300);
-    const err = await engine.waitReady(worker, health({ tcp: { port: 9 } }), { timeoutMs: 60_000, signal: controller.signal }).catch((e: unknown) => e);
+    const err = await engine
+      .waitReady(worker, health({ tcp: { port: 9 } }), { timeoutMs: 60_000, signal: controller.signal })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InterruptedError);
     const slow = new AbortController();
     setTimeout(() => slow.abort(), 300);
     const hung = await engine
-      .waitReady(worker, health({ exec: ['sleep 30'] }, { timeoutMs: 30_000 }), { timeoutMs: 60_000, signal: slow.signal })
+      .waitReady(worker, health({ exec: ['sleep 30'] }, { timeoutMs: 30_000 }), {
+        timeoutMs: 60_000,
+        signal: slow.signal,
+      })
       .catch((e: unknown) => e);
     expect(hung).toBeInstanceOf(InterruptedError);
     const waiting = new AbortController();
     setTimeout(() => waiting.abort(), 300);
-    expect(await engine.waitExit(worker, { signal: waiting.signal }).catch((e: unknown) => e)).toBeInstanceOf(InterruptedError);
+    expect(await engine.waitExit(worker, { signal: waiting.signal }).catch((e: unknown) => e)).toBeInstanceOf(
+      InterruptedError,
+    );
     expect((await engine.inspectWorkload(worker)).state).toBe('running');
   });
 
   it('a container that exits before it is ready fails waitReady with its exit code and last output', async () => {
     const id = await run(engine, 'crash', { command: ['sh', '-c', 'echo going down; sleep 0.3; exit 3'] });
-    const err = await engine.waitReady(id, health({ tcp: { port: 5432 } }), { timeoutMs: 30_000 }).catch((e: unknown) => e);
+    const err = await engine
+      .waitReady(id, health({ tcp: { port: 5432 } }), { timeoutMs: 30_000 })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EngineError);
     expect((err as EngineError).message).toBe('container crash exited with code 3 before it was ready');
     expect((err as EngineError).hint).toContain('going down');
@@ -140,7 +164,8 @@ describe.skipIf(process.env.POND_SKIP_INTEGRATION === '1')('docker engine (real 
     const controller = new AbortController();
     const followed: LogLine[] = [];
     setTimeout(() => controller.abort(), 500);
-    for await (const l of engine.logs(worker, { follow: true, timestamps: false, signal: controller.signal })) followed.push(l);
+    for await (const l of engine.logs(worker, { follow: true, timestamps: false, signal: controller.signal }))
+      followed.push(l);
     expect(followed.map((l) => l.text).sort()).toEqual(['oops', 'ready']);
   });
 
@@ -172,21 +197,34 @@ describe.skipIf(process.env.POND_SKIP_INTEGRATION === '1')('docker engine (real 
     const id2 = await engine.createNetwork({ name: net, labels: { 'dev.pond.project': project } });
     expect(id1).toBe(id2);
     expect(await docker('network', 'ls', '-q', '--filter', `name=^${net}$`)).toBe(id1.slice(0, 12));
-    await engine.createVolume({ name: `${project}_data`, labels: { 'dev.pond.project': project, 'dev.pond.volume': 'data' } });
+    await engine.createVolume({
+      name: `${project}_data`,
+      labels: { 'dev.pond.project': project, 'dev.pond.volume': 'data' },
+    });
 
     await docker('volume', 'create', `${project}-foreign`);
     const volErr = await engine
-      .createVolume({ name: `${project}-foreign`, labels: { 'dev.pond.project': project, 'dev.pond.volume': 'foreign' } })
+      .createVolume({
+        name: `${project}-foreign`,
+        labels: { 'dev.pond.project': project, 'dev.pond.volume': 'foreign' },
+      })
       .catch((e: unknown) => e);
     expect(volErr).toBeInstanceOf(EngineError);
     expect((volErr as Error).message).toContain(`volume ${project}-foreign exists and is not managed by this project`);
-    expect(await docker('volume', 'inspect', '--format', '{{json .Labels}}', `${project}-foreign`)).toMatch(/^(null|\{\})$/);
+    expect(await docker('volume', 'inspect', '--format', '{{json .Labels}}', `${project}-foreign`)).toMatch(
+      /^(null|\{\})$/,
+    );
 
     await docker('network', 'create', `${project}-foreign`);
-    const netErr = await engine.createNetwork({ name: `${project}-foreign`, labels: { 'dev.pond.project': project } }).catch((e: unknown) => e);
+    const netErr = await engine
+      .createNetwork({ name: `${project}-foreign`, labels: { 'dev.pond.project': project } })
+      .catch((e: unknown) => e);
     expect((netErr as Error).message).toContain('is not managed by this project');
 
-    await engine.createVolume({ name: `${project}_tmp`, labels: { 'dev.pond.project': project, 'dev.pond.volume': 'tmp' } });
+    await engine.createVolume({
+      name: `${project}_tmp`,
+      labels: { 'dev.pond.project': project, 'dev.pond.volume': 'tmp' },
+    });
     await engine.removeVolume(`${project}_tmp`);
     await engine.removeVolume(`${project}_tmp`);
     await engine.createNetwork({ name: `${project}_tmp`, labels: { 'dev.pond.project': project } });
@@ -228,7 +266,9 @@ describe.skipIf(process.env.POND_SKIP_INTEGRATION === '1')('docker engine (real 
     expect(err).toBeInstanceOf(EngineUnreachableError);
     expect((err as Error).message).toContain('/tmp/nope.sock');
     expect((err as EngineUnreachableError).hint).toMatch(/DOCKER_HOST/);
-    const tcpErr = await createDockerEngine({ host: 'tcp://127.0.0.1:1' }).createWorkload(spec('x')).catch((e: unknown) => e);
+    const tcpErr = await createDockerEngine({ host: 'tcp://127.0.0.1:1' })
+      .createWorkload(spec('x'))
+      .catch((e: unknown) => e);
     expect(tcpErr).toBeInstanceOf(EngineUnreachableError);
     expect((tcpErr as Error).message).toContain('tcp://127.0.0.1:1');
   });
@@ -240,4 +280,3 @@ describe('docker engine reachability guard', () => {
     await expect(createDockerEngine().ping()).resolves.toBeUndefined();
   });
 });
-

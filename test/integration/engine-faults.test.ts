@@ -24,8 +24,19 @@ const spec = (workload: string): TaskSpec =>
   });
 
 async function projectContainers(): Promise<{ id: string; name: string }[]> {
-  const out = await docker('ps', '-a', '--no-trunc', '--filter', `label=dev.pond.project=${project}`, '--format', '{{.ID}} {{.Names}}');
-  return out.split('\n').filter(Boolean).map((l) => ({ id: l.split(' ')[0]!, name: l.split(' ')[1]! }));
+  const out = await docker(
+    'ps',
+    '-a',
+    '--no-trunc',
+    '--filter',
+    `label=dev.pond.project=${project}`,
+    '--format',
+    '{{.ID}} {{.Names}}',
+  );
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => ({ id: l.split(' ')[0]!, name: l.split(' ')[1]! }));
 }
 
 const actions = (proxy: FaultProxy, method: string, p: RegExp) => proxy.requests(method, p).map((r) => r.action);
@@ -70,7 +81,9 @@ describe('engine calls under injected faults (real dockerd behind a fault proxy)
 
   it('a 400 on a read is not retried', async () => {
     proxy.inject({ method: 'GET', path: LIST, fault: { kind: 'status', status: 400, message: 'bad filter' } });
-    const err = await engine().observe(project).catch((e: unknown) => e);
+    const err = await engine()
+      .observe(project)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EngineError);
     expect((err as Error).message).toMatch(/bad filter/);
     expect(actions(proxy, 'GET', LIST)).toEqual(['status 400']);
@@ -88,7 +101,9 @@ describe('engine calls under injected faults (real dockerd behind a fault proxy)
   it('a create retried onto a name someone else took is refused and their container is left alone', async () => {
     const theirs = await docker('create', '--name', foreign, IMAGE, 'true');
     proxy.inject({ method: 'POST', path: CREATE, fault: { kind: 'reset' } });
-    const err = await engine().createWorkload({ ...spec('x'), name: foreign }).catch((e: unknown) => e);
+    const err = await engine()
+      .createWorkload({ ...spec('x'), name: foreign })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EngineError);
     expect((err as Error).message).toMatch(/not managed by this project/);
     expect(await docker('inspect', '--format', '{{.Id}} {{.State.Status}}', foreign)).toBe(`${theirs} created`);
@@ -97,7 +112,9 @@ describe('engine calls under injected faults (real dockerd behind a fault proxy)
 
   it('a 409 from the engine is not retried', async () => {
     await docker('create', '--name', `${project}-taken`, '--label', `dev.pond.project=${project}`, IMAGE, 'true');
-    const err = await engine().createWorkload(spec('taken')).catch((e: unknown) => e);
+    const err = await engine()
+      .createWorkload(spec('taken'))
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EngineError);
     expect((err as EngineError).status).toBe(409);
     expect(actions(proxy, 'POST', CREATE)).toEqual(['forwarded']);
@@ -129,7 +146,9 @@ describe('engine calls under injected faults (real dockerd behind a fault proxy)
   it('a socket gone for longer than the budget is reported unreachable', async () => {
     await proxy.close();
     try {
-      const err = await createDockerEngine({ host: proxy.dockerHost, retryBudgetMs: 300 }).observe(project).catch((e: unknown) => e);
+      const err = await createDockerEngine({ host: proxy.dockerHost, retryBudgetMs: 300 })
+        .observe(project)
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(EngineUnreachableError);
       expect((err as Error).message).toContain(proxy.path);
     } finally {

@@ -11,8 +11,19 @@ const unlabelled = `${project}-unlabelled`;
 
 function spec(p: string, workload: string, over: Partial<TaskSpec> = {}): TaskSpec {
   return {
-    name: `${p}-${workload}`, image: IMAGE, env: {}, ports: [], mounts: [], resources: {}, network: 'bridge', aliases: [],
-    restart: 'no', init: true, stopTimeoutSec: 1, labels: { 'dev.pond.project': p, 'dev.pond.workload': workload }, ...over,
+    name: `${p}-${workload}`,
+    image: IMAGE,
+    env: {},
+    ports: [],
+    mounts: [],
+    resources: {},
+    network: 'bridge',
+    aliases: [],
+    restart: 'no',
+    init: true,
+    stopTimeoutSec: 1,
+    labels: { 'dev.pond.project': p, 'dev.pond.workload': workload },
+    ...over,
   };
 }
 
@@ -23,7 +34,9 @@ describe('the engine calls behind stats, top, images and ls (real dockerd)', () 
 
   beforeAll(async () => {
     await waitForImage(IMAGE);
-    busy = await engine.createWorkload(spec(project, 'busy', { command: ['sh', '-c', 'sleep 3600 & sleep 3600 & wait'] }));
+    busy = await engine.createWorkload(
+      spec(project, 'busy', { command: ['sh', '-c', 'sleep 3600 & sleep 3600 & wait'] }),
+    );
     await engine.startWorkload(busy);
     done = await engine.createWorkload(spec(other, 'done', { command: ['true'] }));
     await docker('create', '--name', unlabelled, IMAGE, 'true');
@@ -35,13 +48,17 @@ describe('the engine calls behind stats, top, images and ls (real dockerd)', () 
   });
 
   it('stats: pids as docker stats counts them', async () => {
-    const [sample, cli] = await Promise.all([engine.stats(busy), docker('stats', '--no-stream', '--format', '{{.PIDs}}', busy)]);
+    const [sample, cli] = await Promise.all([
+      engine.stats(busy),
+      docker('stats', '--no-stream', '--format', '{{.PIDs}}', busy),
+    ]);
     expect(sample.pids).toBe(Number(cli));
     expect(sample.pids).toBeGreaterThanOrEqual(3);
   });
 
   it("stats: received bytes are the container's own eth0 counter (read before and after the sample)", async () => {
-    const counter = async (): Promise<number> => Number(await docker('exec', busy, 'cat', '/sys/class/net/eth0/statistics/rx_bytes'));
+    const counter = async (): Promise<number> =>
+      Number(await docker('exec', busy, 'cat', '/sys/class/net/eth0/statistics/rx_bytes'));
     const before = await counter();
     const sample = await engine.stats(busy);
     const after = await counter();
@@ -54,7 +71,10 @@ describe('the engine calls behind stats, top, images and ls (real dockerd)', () 
     const pid = list.titles.indexOf('PID');
     const cmd = list.titles.indexOf('CMD');
     expect(list.processes.filter((p) => p[cmd] === 'sleep 3600')).toHaveLength(2);
-    const seen = (await docker('top', busy, '-o', 'pid')).split('\n').slice(1).map((l) => l.trim());
+    const seen = (await docker('top', busy, '-o', 'pid'))
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim());
     expect(list.processes.map((p) => p[pid]).sort()).toEqual(seen.sort());
   });
 
@@ -74,7 +94,7 @@ describe('the engine calls behind stats, top, images and ls (real dockerd)', () 
     expect(c!.imageId).toBe(await docker('inspect', '-f', '{{.Image}}', busy));
   });
 
-  it('listPondWorkloads: every project\'s labelled containers, stopped ones too, and no unlabelled one', async () => {
+  it("listPondWorkloads: every project's labelled containers, stopped ones too, and no unlabelled one", async () => {
     const names = (await engine.listPondWorkloads()).map((c) => c.name);
     expect(names).toEqual(expect.arrayContaining([`${project}-busy`, `${other}-done`]));
     expect(names).not.toContain(unlabelled);

@@ -10,8 +10,20 @@ const engine = createDockerEngine();
 
 function spec(name: string, command: string[], over: Partial<TaskSpec> = {}): TaskSpec {
   return {
-    name: `${project}-${name}`, image: IMAGE, command, env: {}, ports: [], mounts: [], resources: {}, network: 'none', aliases: [],
-    restart: 'no', init: true, stopTimeoutSec: 5, labels: { 'dev.pond.project': project, 'dev.pond.workload': name }, ...over,
+    name: `${project}-${name}`,
+    image: IMAGE,
+    command,
+    env: {},
+    ports: [],
+    mounts: [],
+    resources: {},
+    network: 'none',
+    aliases: [],
+    restart: 'no',
+    init: true,
+    stopTimeoutSec: 5,
+    labels: { 'dev.pond.project': project, 'dev.pond.workload': name },
+    ...over,
   };
 }
 
@@ -26,7 +38,11 @@ afterAll(() => cleanupProject(project), 60_000);
 
 describe('Docker run(): what only a real engine shows', () => {
   it('a run the kernel killed for memory waits to exit 137 with oomKilled, as docker inspect records', async () => {
-    const run = await engine.run(spec('hog', ['sh', '-c', "x=$(head -c 64000000 /dev/zero | tr '\\0' a); sleep 1"], { resources: { memoryBytes: 8 * 1024 * 1024 } }));
+    const run = await engine.run(
+      spec('hog', ['sh', '-c', "x=$(head -c 64000000 /dev/zero | tr '\\0' a); sleep 1"], {
+        resources: { memoryBytes: 8 * 1024 * 1024 },
+      }),
+    );
     expect(await run.wait()).toEqual({ exitCode: 137, oomKilled: true });
     expect(await docker('inspect', '--format', '{{.State.OOMKilled}}', run.id)).toBe('true');
     await run.remove();
@@ -43,10 +59,21 @@ describe('Docker run(): what only a real engine shows', () => {
     const stdout = new PassThrough();
     const stderr = new PassThrough();
     const [out, err] = [text(stdout), text(stderr)];
-    const run = await engine.run(spec('io', ['sh', '-c', 'echo to-out; echo to-err >&2; exit 5']), { stdio: { tty: false, stdout, stderr } });
+    const run = await engine.run(spec('io', ['sh', '-c', 'echo to-out; echo to-err >&2; exit 5']), {
+      stdio: { tty: false, stdout, stderr },
+    });
     expect(await run.wait()).toEqual({ exitCode: 5 });
     expect([out(), err()]).toEqual(['to-out\n', 'to-err\n']);
     await run.remove();
-    expect(await docker('ps', '-aq', '--filter', `label=dev.pond.project=${project}`, '--filter', 'label=dev.pond.workload=io')).toBe('');
+    expect(
+      await docker(
+        'ps',
+        '-aq',
+        '--filter',
+        `label=dev.pond.project=${project}`,
+        '--filter',
+        'label=dev.pond.workload=io',
+      ),
+    ).toBe('');
   }, 60_000);
 });

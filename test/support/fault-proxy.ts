@@ -53,7 +53,10 @@ export class FaultProxy {
   private readonly sockets = new Set<net.Socket>();
   private server: net.Server | undefined;
 
-  constructor(readonly path: string, private readonly target = '/var/run/docker.sock') {}
+  constructor(
+    readonly path: string,
+    private readonly target = '/var/run/docker.sock',
+  ) {}
 
   get dockerHost(): string {
     return `unix://${this.path}`;

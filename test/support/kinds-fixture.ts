@@ -13,17 +13,20 @@ export async function hashesOfKindsWithoutNewDefaults(): Promise<Record<string, 
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'notebooks'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'notebooks/explore.py'), 'import marimo\n');
-  fs.writeFileSync(path.join(dir, 'pond.yaml'), [
-    'version: 1',
-    'name: fixture',
-    'workloads:',
-    '  web: { image: "busybox:1.35", command: [httpd, -f], resources: { memory: 64m } }',
-    '  plain: { image: "busybox:1.35" }',
-    '  scratch: { kind: database, engine: postgres, version: "16" }',
-    '  slow: { kind: database, engine: mysql, mode: durable }',
-    '  explore: { kind: notebook, notebook: notebooks/explore.py, token: fixed-token }',
-    '',
-  ].join('\n'));
+  fs.writeFileSync(
+    path.join(dir, 'pond.yaml'),
+    [
+      'version: 1',
+      'name: fixture',
+      'workloads:',
+      '  web: { image: "busybox:1.35", command: [httpd, -f], resources: { memory: 64m } }',
+      '  plain: { image: "busybox:1.35" }',
+      '  scratch: { kind: database, engine: postgres, version: "16" }',
+      '  slow: { kind: database, engine: mysql, mode: durable }',
+      '  explore: { kind: notebook, notebook: notebooks/explore.py, token: fixed-token }',
+      '',
+    ].join('\n'),
+  );
   try {
     const { desired } = await loadProject([path.join(dir, 'pond.yaml')], {});
     return Object.fromEntries(desired.containers.map((c) => [c.workload, c.hash]));

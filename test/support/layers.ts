@@ -6,7 +6,19 @@
 export const TIERS: { name: string; paths: string[] }[] = [
   {
     name: 'foundation',
-    paths: ['errors.ts', 'version.ts', 'secrets.ts', 'labels.ts', 'units.ts', 'canonical.ts', 'process-alive.ts', 'engine/types.ts', 'engine/capabilities.ts', 'engine/describe-exit.ts', 'engine/describe-probe.ts'],
+    paths: [
+      'errors.ts',
+      'version.ts',
+      'secrets.ts',
+      'labels.ts',
+      'units.ts',
+      'canonical.ts',
+      'process-alive.ts',
+      'engine/types.ts',
+      'engine/capabilities.ts',
+      'engine/describe-exit.ts',
+      'engine/describe-probe.ts',
+    ],
   },
   { name: 'config', paths: ['config/'] },
   { name: 'import', paths: ['import/'] },
@@ -30,7 +42,13 @@ export const TIERS: { name: string; paths: string[] }[] = [
  * (bundled apart, run inside a query's container): it imports nothing of pond, and it is that
  * program's entry, so it owns its process.
  */
-export const ISLANDS: { name: string; path: string; mayImport: string[]; importedBy?: string[]; ownsProcess?: boolean }[] = [
+export const ISLANDS: {
+  name: string;
+  path: string;
+  mayImport: string[];
+  importedBy?: string[];
+  ownsProcess?: boolean;
+}[] = [
   { name: 'engine/docker', path: 'engine/docker/', mayImport: ['foundation'], importedBy: ['session', 'api', 'cli'] },
   { name: 'query runner', path: 'workloads/query/runner/', mayImport: [], ownsProcess: true },
   // The dashboard's page runs in the browser: it knows pond only through the JSON shapes it is sent.
@@ -47,7 +65,6 @@ export const PROCESS_OWNER = 'cli';
  */
 export const KNOWN_ENV_READERS = ['api/pond.ts', 'engine/docker/index.ts', 'lock/lock.ts', 'model/mounts.ts'];
 
-
 export interface Placement {
   /** The tier or island the file belongs to. */
   layer: string;
@@ -63,7 +80,9 @@ export function place(rel: string): Placement | undefined {
   if (island) return { layer: island.name, unit: island.path };
   let best: { path: string; tier: number } | undefined;
   TIERS.forEach((t, tier) => {
-    for (const p of t.paths) if ((rel === p || (p.endsWith('/') && rel.startsWith(p))) && (!best || p.length > best.path.length)) best = { path: p, tier };
+    for (const p of t.paths)
+      if ((rel === p || (p.endsWith('/') && rel.startsWith(p))) && (!best || p.length > best.path.length))
+        best = { path: p, tier };
   });
   if (!best) return undefined;
   return { layer: TIERS[best.tier]!.name, unit: best.path, rank: best.tier };
@@ -74,8 +93,10 @@ export function forbidden(from: Placement, to: Placement): string | undefined {
   if (from.unit === to.unit) return undefined;
   const fromIsland = ISLANDS.find((i) => i.name === from.layer);
   const toIsland = ISLANDS.find((i) => i.name === to.layer);
-  if (fromIsland && !fromIsland.mayImport.includes(to.layer)) return `${from.layer} may import only ${[...fromIsland.mayImport, 'itself'].join(', ')}`;
-  if (toIsland?.importedBy && !toIsland.importedBy.includes(from.layer)) return `only ${toIsland.importedBy.join(', ')} may import ${to.layer}`;
+  if (fromIsland && !fromIsland.mayImport.includes(to.layer))
+    return `${from.layer} may import only ${[...fromIsland.mayImport, 'itself'].join(', ')}`;
+  if (toIsland?.importedBy && !toIsland.importedBy.includes(from.layer))
+    return `only ${toIsland.importedBy.join(', ')} may import ${to.layer}`;
   if (fromIsland || toIsland) return undefined;
   if (to.rank! > from.rank!) return `${from.layer} may not import ${to.layer}`;
   return undefined;

@@ -84,14 +84,35 @@ export class MemoryEngine implements Engine {
     const mine = (labels: Record<string, string>): boolean => labels['dev.pond.project'] === project;
     return {
       workloads: [...this.containers.values()].filter((b) => mine(b.spec.labels)).map((b) => this.view(b)),
-      volumes: [...this.volumes.values()].filter((v) => mine(v.labels)).map((v) => ({ name: v.name, labels: v.labels })),
-      networks: [...this.networks.values()].filter((n) => mine(n.labels)).map((n) => ({ id: `net-${n.name}`, name: n.name, labels: n.labels })),
+      volumes: [...this.volumes.values()]
+        .filter((v) => mine(v.labels))
+        .map((v) => ({ name: v.name, labels: v.labels })),
+      networks: [...this.networks.values()]
+        .filter((n) => mine(n.labels))
+        .map((n) => ({ id: `net-${n.name}`, name: n.name, labels: n.labels })),
     };
   }
 
   private view(b: Box): ObservedWorkload {
-    const instance = { id: b.id, state: b.state, ...(b.exitCode !== undefined && { exitCode: b.exitCode }), ...(b.startedAt && { startedAt: b.startedAt }) };
-    return { id: b.id, version: b.id, instances: [instance], name: b.spec.name, labels: b.spec.labels, state: b.state, exitCode: b.exitCode, ...(b.startedAt && { startedAt: b.startedAt }), image: b.spec.image, restartCount: 0, ports: [] };
+    const instance = {
+      id: b.id,
+      state: b.state,
+      ...(b.exitCode !== undefined && { exitCode: b.exitCode }),
+      ...(b.startedAt && { startedAt: b.startedAt }),
+    };
+    return {
+      id: b.id,
+      version: b.id,
+      instances: [instance],
+      name: b.spec.name,
+      labels: b.spec.labels,
+      state: b.state,
+      exitCode: b.exitCode,
+      ...(b.startedAt && { startedAt: b.startedAt }),
+      image: b.spec.image,
+      restartCount: 0,
+      ports: [],
+    };
   }
 
   private exit(b: Box, code: number): void {
@@ -126,7 +147,8 @@ export class MemoryEngine implements Engine {
   async createVolume(spec: VolumeSpec): Promise<void> {
     await this.tick(`createVolume ${spec.name}`);
     const have = this.volumes.get(spec.name);
-    if (have && JSON.stringify(have.labels) !== JSON.stringify(spec.labels)) throw new EngineError(`a volume named ${spec.name} already exists and is not managed by this project`, 409);
+    if (have && JSON.stringify(have.labels) !== JSON.stringify(spec.labels))
+      throw new EngineError(`a volume named ${spec.name} already exists and is not managed by this project`, 409);
     this.volumes.set(spec.name, spec);
   }
 
@@ -137,9 +159,16 @@ export class MemoryEngine implements Engine {
 
   async createWorkload(spec: TaskSpec): Promise<string> {
     await this.tick(`create ${spec.name}`);
-    if ([...this.containers.values()].some((b) => b.spec.name === spec.name)) throw new EngineError(`name ${spec.name} in use`, 409);
+    if ([...this.containers.values()].some((b) => b.spec.name === spec.name))
+      throw new EngineError(`name ${spec.name} in use`, 409);
     const id = `c${String(++this.seq).padStart(12, '0')}`;
-    this.containers.set(id, { id, spec, state: 'created', program: this.programs.get(programKey(spec.command)), exited: [] });
+    this.containers.set(id, {
+      id,
+      spec,
+      state: 'created',
+      program: this.programs.get(programKey(spec.command)),
+      exited: [],
+    });
     return id;
   }
 
@@ -152,10 +181,12 @@ export class MemoryEngine implements Engine {
   async startWorkload(id: string): Promise<void> {
     await this.tick(`start ${this.box(id).spec.name}`);
     const b = this.box(id);
-    if (this.failStart.has(b.spec.labels['dev.pond.workload'] ?? '') || b.program?.failsToStart) throw new EngineError(`cannot start ${b.spec.name}`, 500);
+    if (this.failStart.has(b.spec.labels['dev.pond.workload'] ?? '') || b.program?.failsToStart)
+      throw new EngineError(`cannot start ${b.spec.name}`, 500);
     b.state = 'running';
     b.startedAt = new Date().toISOString();
-    for (const [file, text] of Object.entries(b.program?.files ?? {})) this.files.set(`${b.spec.name}:${file}`, Buffer.from(text));
+    for (const [file, text] of Object.entries(b.program?.files ?? {}))
+      this.files.set(`${b.spec.name}:${file}`, Buffer.from(text));
     const code = this.exitCodes.get(b.spec.labels['dev.pond.workload'] ?? '') ?? b.program?.exitCode;
     if (code !== undefined) this.exit(b, code);
   }
@@ -175,7 +206,9 @@ export class MemoryEngine implements Engine {
 
   async removeWorkload(id: string): Promise<void> {
     await this.tick(`remove ${this.box(id).spec.name}`);
-    this.box(id).exited.splice(0).forEach((f) => f());
+    this.box(id)
+      .exited.splice(0)
+      .forEach((f) => f());
     this.containers.delete(id);
   }
 
@@ -202,12 +235,15 @@ export class MemoryEngine implements Engine {
   async waitSettled(id: string): Promise<void> {
     const b = this.box(id);
     this.calls.push(`waitSettled ${b.spec.name}`);
-    if (b.state === 'exited' && b.exitCode !== 0) throw new EngineError(`container ${b.spec.name} exited with code ${b.exitCode} within 1.5s of starting`);
+    if (b.state === 'exited' && b.exitCode !== 0)
+      throw new EngineError(`container ${b.spec.name} exited with code ${b.exitCode} within 1.5s of starting`);
   }
 
   async probe(id: string): Promise<{ ok: boolean; detail?: string }> {
     const b = this.box(id);
-    return this.neverReady.has(b.spec.labels['dev.pond.workload'] ?? '') ? { ok: false, detail: 'never ready' } : { ok: true };
+    return this.neverReady.has(b.spec.labels['dev.pond.workload'] ?? '')
+      ? { ok: false, detail: 'never ready' }
+      : { ok: true };
   }
 
   async waitExit(id: string): Promise<number> {
@@ -223,22 +259,40 @@ export class MemoryEngine implements Engine {
   async *logs(id: string): AsyncIterable<LogLine> {
     const b = this.box(id);
     this.calls.push(`logs ${b.spec.name}`);
-    const lines = [...(b.program?.stdout ?? []), ...(this.output.get(b.spec.labels['dev.pond.workload'] ?? '') ?? [])].map((text) => ({ stream: 'stdout' as const, text }));
+    const lines = [
+      ...(b.program?.stdout ?? []),
+      ...(this.output.get(b.spec.labels['dev.pond.workload'] ?? '') ?? []),
+    ].map((text) => ({ stream: 'stdout' as const, text }));
     const all = [...lines, ...(b.program?.stderr ?? []).map((text) => ({ stream: 'stderr' as const, text }))];
-    for (const [i, l] of all.entries()) yield { container: id, ...l, time: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString() };
+    for (const [i, l] of all.entries())
+      yield { container: id, ...l, time: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString() };
   }
 
   async stats(): Promise<WorkloadStats> {
-    return { cpuPercent: 0, memoryBytes: 0, memoryLimitBytes: 0, netRxBytes: 0, netTxBytes: 0, blockReadBytes: 0, blockWriteBytes: 0, pids: 0 };
+    return {
+      cpuPercent: 0,
+      memoryBytes: 0,
+      memoryLimitBytes: 0,
+      netRxBytes: 0,
+      netTxBytes: 0,
+      blockReadBytes: 0,
+      blockWriteBytes: 0,
+      pids: 0,
+    };
   }
 
   async top(id: string): Promise<ProcessList> {
     const b = this.box(id);
-    return { titles: ['PID', 'CMD'], processes: b.state === 'running' ? [['1', (b.spec.command ?? []).join(' ')]] : [] };
+    return {
+      titles: ['PID', 'CMD'],
+      processes: b.state === 'running' ? [['1', (b.spec.command ?? []).join(' ')]] : [],
+    };
   }
 
   async listPondWorkloads(): Promise<ObservedWorkload[]> {
-    return [...this.containers.values()].filter((b) => b.spec.labels['dev.pond.project'] !== undefined).map((b) => this.view(b));
+    return [...this.containers.values()]
+      .filter((b) => b.spec.labels['dev.pond.project'] !== undefined)
+      .map((b) => this.view(b));
   }
 
   async inspectImage(ref: string): Promise<ImageInfo | undefined> {
@@ -269,7 +323,11 @@ export class MemoryEngine implements Engine {
   /** Over the recorded calls (create, attach, start, remove), so tests see a run as the steps it is made of. */
   async run(spec: TaskSpec, opts: StartRunOptions = {}): Promise<RunHandle> {
     const io = opts.stdio;
-    const id = await this.createWorkload({ ...spec, ...(io?.tty && { tty: true }), ...(io?.stdin && { openStdin: true }) });
+    const id = await this.createWorkload({
+      ...spec,
+      ...(io?.tty && { tty: true }),
+      ...(io?.stdin && { openStdin: true }),
+    });
     try {
       const attached = io ? await this.attach(id) : undefined;
       await this.startWorkload(id).catch((e: unknown) => (attached?.close(), Promise.reject(e)));

@@ -20,7 +20,7 @@ const SIGNALS: Record<string, number> = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, USR1
 
 /** The exit code a process killed by `signal` ("SIGKILL", "KILL", "9") reports: 128 + its number. */
 export function killedExitCode(signal: string): number {
-  const n = /^\d+$/.test(signal) ? Number(signal) : SIGNALS[signal.toUpperCase().replace(/^SIG/, '')] ?? 9;
+  const n = /^\d+$/.test(signal) ? Number(signal) : (SIGNALS[signal.toUpperCase().replace(/^SIG/, '')] ?? 9);
   return 128 + n;
 }
 

@@ -43,7 +43,22 @@ export class NamespacedEngine {
       await run('nsenter', [`--net=/var/run/netns/${this.name}`, 'ip', 'link', 'set', 'lo', 'up']);
     }
     const log = await fs.open(path.join(this.dir, 'dockerd.log'), 'a');
-    const child = spawn('nsenter', [`--net=/var/run/netns/${this.name}`, 'dockerd', '--data-root', path.join(this.dir, 'data'), '--exec-root', path.join(this.dir, 'exec'), '--pidfile', path.join(this.dir, 'dockerd.pid'), '-H', this.dockerHost], { detached: true, stdio: ['ignore', log.fd, log.fd] });
+    const child = spawn(
+      'nsenter',
+      [
+        `--net=/var/run/netns/${this.name}`,
+        'dockerd',
+        '--data-root',
+        path.join(this.dir, 'data'),
+        '--exec-root',
+        path.join(this.dir, 'exec'),
+        '--pidfile',
+        path.join(this.dir, 'dockerd.pid'),
+        '-H',
+        this.dockerHost,
+      ],
+      { detached: true, stdio: ['ignore', log.fd, log.fd] },
+    );
     child.unref();
     await log.close();
     await this.waitUp();
@@ -57,7 +72,8 @@ export class NamespacedEngine {
         await this.docker('version', '--format', '{{.Server.Version}}');
         return;
       } catch (err) {
-        if (Date.now() > deadline) throw new Error(`test dockerd ${this.name} did not answer: ${String(err)}; log ${this.dir}/dockerd.log`);
+        if (Date.now() > deadline)
+          throw new Error(`test dockerd ${this.name} did not answer: ${String(err)}; log ${this.dir}/dockerd.log`);
         await new Promise((r) => setTimeout(r, 250));
       }
     }
@@ -85,11 +101,16 @@ export class NamespacedEngine {
 
   /** Stops the daemon and its containerd, removes the namespace and every file. */
   async destroy(): Promise<void> {
-    await this.docker('rm', '-f', ...(await this.docker('ps', '-aq')).split('\n').filter(Boolean)).catch(() => undefined);
+    await this.docker('rm', '-f', ...(await this.docker('ps', '-aq')).split('\n').filter(Boolean)).catch(
+      () => undefined,
+    );
     await this.stop();
     await run('pkill', ['-f', `containerd.*${this.dir}`]).catch(() => undefined); // its own containerd outlives a SIGKILLed dockerd
     // dockerd bind-mounts its data-root onto itself; the mount outlives the daemon
-    const mounts = (await fs.readFile('/proc/mounts', 'utf8')).split('\n').map((l) => l.split(' ')[1] ?? '').filter((m) => m.startsWith(this.dir));
+    const mounts = (await fs.readFile('/proc/mounts', 'utf8'))
+      .split('\n')
+      .map((l) => l.split(' ')[1] ?? '')
+      .filter((m) => m.startsWith(this.dir));
     for (const m of mounts.sort().reverse()) await run('umount', ['-l', m]).catch(() => undefined);
     await run('ip', ['netns', 'del', this.name]).catch(() => undefined);
     await fs.rm(this.dir, { recursive: true, force: true }).catch(() => undefined);

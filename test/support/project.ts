@@ -20,4 +20,7 @@ export async function tempProject(workloads: string, files: Record<string, strin
 
 /** A failed load's diagnostics as "LINE:COL code: message". */
 export const errorsOf = (p: Promise<unknown>): Promise<string[]> =>
-  p.then(() => [], (e: ConfigError) => e.diagnostics.map((d) => `${d.location?.line}:${d.location?.col} ${d.code}: ${d.message}`));
+  p.then(
+    () => [],
+    (e: ConfigError) => e.diagnostics.map((d) => `${d.location?.line}:${d.location?.col} ${d.code}: ${d.message}`),
+  );

@@ -17,7 +17,11 @@ export interface ScannedFile {
 }
 
 export function listTs(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => path.join(e.parentPath, e.name)).sort();
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
 }
 
 export function scan(srcDir: string, file: string): ScannedFile {
@@ -31,9 +35,21 @@ export function scan(srcDir: string, file: string): ScannedFile {
     result.imports.push(path.relative(srcDir, target).split(path.sep).join('/'));
   };
   const visit = (n: ts.Node): void => {
-    if ((ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier)) specifier(n.moduleSpecifier.text);
-    if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.ImportKeyword && n.arguments[0] && ts.isStringLiteralLike(n.arguments[0])) specifier(n.arguments[0].text);
-    if (ts.isIdentifier(n) && n.text === 'process' && isValueUse(n)) result.processUses.push({ name: accessedName(n), line: line(n) });
+    if (
+      (ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) &&
+      n.moduleSpecifier &&
+      ts.isStringLiteral(n.moduleSpecifier)
+    )
+      specifier(n.moduleSpecifier.text);
+    if (
+      ts.isCallExpression(n) &&
+      n.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      n.arguments[0] &&
+      ts.isStringLiteralLike(n.arguments[0])
+    )
+      specifier(n.arguments[0].text);
+    if (ts.isIdentifier(n) && n.text === 'process' && isValueUse(n))
+      result.processUses.push({ name: accessedName(n), line: line(n) });
     if (ts.isPropertyAccessExpression(n) && n.name.text === 'isTTY') result.ttyLines.push(line(n));
     ts.forEachChild(n, visit);
   };
@@ -45,7 +61,14 @@ export function scan(srcDir: string, file: string): ScannedFile {
 function isValueUse(id: ts.Identifier): boolean {
   const p = id.parent;
   if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
-  if ((ts.isPropertyAssignment(p) || ts.isPropertySignature(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p)) && p.name === id) return false;
+  if (
+    (ts.isPropertyAssignment(p) ||
+      ts.isPropertySignature(p) ||
+      ts.isPropertyDeclaration(p) ||
+      ts.isMethodDeclaration(p)) &&
+    p.name === id
+  )
+    return false;
   if ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p)) && p.name === id) return false;
   if (ts.isQualifiedName(p) || ts.isTypeReferenceNode(p)) return false;
   return true;
@@ -55,6 +78,7 @@ function isValueUse(id: ts.Identifier): boolean {
 function accessedName(id: ts.Identifier): string {
   const p = id.parent;
   if (ts.isPropertyAccessExpression(p) && p.expression === id) return p.name.text;
-  if (ts.isElementAccessExpression(p) && p.expression === id && ts.isStringLiteralLike(p.argumentExpression)) return p.argumentExpression.text;
+  if (ts.isElementAccessExpression(p) && p.expression === id && ts.isStringLiteralLike(p.argumentExpression))
+    return p.argumentExpression.text;
   return 'process';
 }

@@ -6,10 +6,27 @@ import { listTs, scan } from '../support/source-scan.js';
 const SRC = path.resolve(import.meta.dirname, '../../src');
 const files = listTs(SRC).map((f) => scan(SRC, f));
 const inSrc = (rel: string): boolean => !rel.startsWith('../');
-const ownsProcess = (rel: string): boolean => place(rel)?.layer === PROCESS_OWNER || ISLANDS.some((i) => i.ownsProcess && rel.startsWith(i.path));
+const ownsProcess = (rel: string): boolean =>
+  place(rel)?.layer === PROCESS_OWNER || ISLANDS.some((i) => i.ownsProcess && rel.startsWith(i.path));
 
 /** What only the process's owner may touch: argv, the standard streams, signals and exit. */
-const PROCESS_ONLY = new Set(['argv', 'stdin', 'stdout', 'stderr', 'on', 'once', 'off', 'addListener', 'removeListener', 'prependListener', 'emit', 'exit', 'exitCode', 'chdir', 'process']);
+const PROCESS_ONLY = new Set([
+  'argv',
+  'stdin',
+  'stdout',
+  'stderr',
+  'on',
+  'once',
+  'off',
+  'addListener',
+  'removeListener',
+  'prependListener',
+  'emit',
+  'exit',
+  'exitCode',
+  'chdir',
+  'process',
+]);
 
 interface Arrow {
   from: string;
@@ -52,9 +69,9 @@ describe('layers run one way', () => {
 
   it('no import runs back up a layer, and engine/docker/ is seen only by the composition roots', () => {
     const back = arrows().flatMap((a) => {
-        const why = forbidden(a.fromAt, a.toAt);
-        return why ? [`${a.from} -> ${a.to}: ${why}`] : [];
-      });
+      const why = forbidden(a.fromAt, a.toAt);
+      return why ? [`${a.from} -> ${a.to}: ${why}`] : [];
+    });
     expect(back).toEqual([]);
   });
 
@@ -70,7 +87,9 @@ describe('layers run one way', () => {
     const uses = files
       .filter((f) => !ownsProcess(f.rel))
       .flatMap((f) => [
-        ...f.processUses.filter((u) => PROCESS_ONLY.has(u.name)).map((u) => `src/${f.rel}:${u.line}: process${u.name === 'process' ? '' : `.${u.name}`}`),
+        ...f.processUses
+          .filter((u) => PROCESS_ONLY.has(u.name))
+          .map((u) => `src/${f.rel}:${u.line}: process${u.name === 'process' ? '' : `.${u.name}`}`),
         ...f.ttyLines.map((l) => `src/${f.rel}:${l}: isTTY`),
         ...f.packages.filter((p) => p === 'process' || p === 'node:process').map((p) => `src/${f.rel}: imports ${p}`),
       ]);
@@ -78,8 +97,13 @@ describe('layers run one way', () => {
   });
 
   it('process.env is read outside cli/ only where it was already (the list may only shrink)', () => {
-    const readers = files.filter((f) => !ownsProcess(f.rel) && f.processUses.some((u) => u.name === 'env')).map((f) => f.rel);
-    expect({ new: readers.filter((r) => !KNOWN_ENV_READERS.includes(r)), gone: KNOWN_ENV_READERS.filter((r) => !readers.includes(r)) }).toEqual({ new: [], gone: [] });
+    const readers = files
+      .filter((f) => !ownsProcess(f.rel) && f.processUses.some((u) => u.name === 'env'))
+      .map((f) => f.rel);
+    expect({
+      new: readers.filter((r) => !KNOWN_ENV_READERS.includes(r)),
+      gone: KNOWN_ENV_READERS.filter((r) => !readers.includes(r)),
+    }).toEqual({ new: [], gone: [] });
   });
 });
 
@@ -91,11 +115,19 @@ describe('the layer rules themselves', () => {
   });
 
   it('an import down the tiers, or between folders of one tier, is allowed', () => {
-    expect([forbidden(at('cli/main.ts'), at('plan/types.ts')), forbidden(at('watch/controller.ts'), at('bots/scheduler.ts'))]).toEqual([undefined, undefined]);
+    expect([
+      forbidden(at('cli/main.ts'), at('plan/types.ts')),
+      forbidden(at('watch/controller.ts'), at('bots/scheduler.ts')),
+    ]).toEqual([undefined, undefined]);
   });
 
   it('engine/docker/ may import only the foundation, and only session, api and cli may import it', () => {
-    expect([forbidden(at('engine/docker/labels.ts'), at('desired/desired.ts')), forbidden(at('engine/docker/labels.ts'), at('labels.ts')), forbidden(at('apply/job.ts'), at('engine/docker/index.ts')), forbidden(at('session/open-engine.ts'), at('engine/docker/index.ts'))]).toEqual([
+    expect([
+      forbidden(at('engine/docker/labels.ts'), at('desired/desired.ts')),
+      forbidden(at('engine/docker/labels.ts'), at('labels.ts')),
+      forbidden(at('apply/job.ts'), at('engine/docker/index.ts')),
+      forbidden(at('session/open-engine.ts'), at('engine/docker/index.ts')),
+    ]).toEqual([
       'engine/docker may import only foundation, itself',
       undefined,
       'only session, api, cli may import engine/docker',

@@ -26,20 +26,30 @@ export async function adoptCommand(ctx: Context, flags: AdoptFlags): Promise<num
     const { foreign } = sortOwnership(await engine.observe(project), { project, id: me.id });
     const owners = groupByIdentity(foreign);
     if (!owners.size) {
-      ctx.output.err(`Nothing to adopt: every object of project "${project}" already belongs to this checkout (${me.dir}).`);
+      ctx.output.err(
+        `Nothing to adopt: every object of project "${project}" already belongs to this checkout (${me.dir}).`,
+      );
       return 0;
     }
     if (owners.size > 1) {
       const list = [...owners.values()].map((o) => o[0]!.dir ?? o[0]!.id).join(', ');
-      throw new UsageError(`project "${project}" has objects of ${owners.size} other checkouts (${list}): pond cannot tell which to adopt`, 'remove the objects you do not want with pond down from their own checkout');
+      throw new UsageError(
+        `project "${project}" has objects of ${owners.size} other checkouts (${list}): pond cannot tell which to adopt`,
+        'remove the objects you do not want with pond down from their own checkout',
+      );
     }
     const [[id, objects]] = [...owners] as [[string, ForeignObject[]]];
     const dir = objects[0]!.dir;
     if (dir && dir !== me.dir && stillThere(dir, id) && !flags.yes) {
-      throw new UsageError(`the checkout at ${dir} still exists and owns project "${project}": adopting would let both act on the same containers`, `pick another name here instead (pond -p ${project}-2), or pass --yes if ${dir} is a copy you will not use`);
+      throw new UsageError(
+        `the checkout at ${dir} still exists and owns project "${project}": adopting would let both act on the same containers`,
+        `pick another name here instead (pond -p ${project}-2), or pass --yes if ${dir} is a copy you will not use`,
+      );
     }
     adoptIdentity(me, id);
-    ctx.output.err(`Adopted project "${project}" (${objects.length} object${objects.length === 1 ? '' : 's'}, made at ${dir ?? 'an unknown folder'}): ${me.dir} now owns them.`);
+    ctx.output.err(
+      `Adopted project "${project}" (${objects.length} object${objects.length === 1 ? '' : 's'}, made at ${dir ?? 'an unknown folder'}): ${me.dir} now owns them.`,
+    );
     return 0;
   } finally {
     await lock.release();

@@ -27,14 +27,27 @@ export async function downCommand(ctx: Context, flags: DownFlags): Promise<numbe
     const observed = await engine.observe(project);
     const plan = planDown(project, observed, { volumes: !!flags.volumes });
     const doomed = plan.steps.filter((s) => s.destructive);
-    if (doomed.length && !flags.yes && !(await confirm(ctx, `Delete ${doomed.length} volume(s) and their data: ${doomed.map((s) => s.engineName).join(', ')}?`))) {
+    if (
+      doomed.length &&
+      !flags.yes &&
+      !(await confirm(
+        ctx,
+        `Delete ${doomed.length} volume(s) and their data: ${doomed.map((s) => s.engineName).join(', ')}?`,
+      ))
+    ) {
       throw new UsageError('--volumes deletes data: nothing was removed', 'confirm on a terminal, or pass --yes');
     }
     if (!plan.steps.length) {
       note(ctx.output, `Nothing to remove: project "${project}" has no containers or networks.`);
     } else {
       note(ctx.output, renderPlan(plan, { color: ctx.output.color }).trimEnd());
-      failUnlessOk(await runApply(ctx.output, plan, engine, { concurrency: flags.concurrency, waitTimeoutMs: 0, projectDir: ctx.projectDir() }));
+      failUnlessOk(
+        await runApply(ctx.output, plan, engine, {
+          concurrency: flags.concurrency,
+          waitTimeoutMs: 0,
+          projectDir: ctx.projectDir(),
+        }),
+      );
       await sweepLate(ctx, engine, project, flags.concurrency);
     }
     if (!flags.volumes) {
@@ -54,7 +67,15 @@ export async function downCommand(ctx: Context, flags: DownFlags): Promise<numbe
 async function sweepLate(ctx: Context, engine: Engine, project: string, concurrency: number): Promise<void> {
   const late = await engine.observe(project);
   if (!late.workloads.length) return;
-  note(ctx.output, `removing what appeared during the down: ${late.workloads.map((c) => c.name).sort().join(', ')}`);
+  note(
+    ctx.output,
+    `removing what appeared during the down: ${late.workloads
+      .map((c) => c.name)
+      .sort()
+      .join(', ')}`,
+  );
   const plan = planDown(project, { ...late, volumes: [] }, { volumes: false });
-  failUnlessOk(await runApply(ctx.output, plan, engine, { concurrency, waitTimeoutMs: 0, projectDir: ctx.projectDir() }));
+  failUnlessOk(
+    await runApply(ctx.output, plan, engine, { concurrency, waitTimeoutMs: 0, projectDir: ctx.projectDir() }),
+  );
 }

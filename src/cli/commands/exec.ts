@@ -20,19 +20,35 @@ export interface ExecFlags {
  * `sqlcmd` reach the preset's database as its user; `-e` wins over it. Refusals (no command, unknown
  * workload, no or a stopped container) exit 3 before anything runs.
  */
-export async function execCommand(ctx: Context, workload: string, command: string[], flags: ExecFlags): Promise<number> {
+export async function execCommand(
+  ctx: Context,
+  workload: string,
+  command: string[],
+  flags: ExecFlags,
+): Promise<number> {
   const cmd = command[0] === '--' ? command.slice(1) : command;
   if (!cmd.length) throw new UsageError(`no command to run in "${workload}"`, `name one: pond exec ${workload} sh`);
   const env = execEnv(flags.env, ctx.env);
   const project = await readProject(ctx);
   const engine = await ctx.openEngine();
   const observed = await engine.observe(project?.spec.name ?? (await ctx.projectName()));
-  const target = execTarget(workload, project?.spec.workloads.map((w) => w.name), observed.workloads);
+  const target = execTarget(
+    workload,
+    project?.spec.workloads.map((w) => w.name),
+    observed.workloads,
+  );
   const stdio = execStdio(!!flags.noTty);
   try {
     return await engine.exec(target.id, {
-      cmd, env: { ...presetEnv(project, workload, target.labels), ...env }, user: flags.user, workdir: flags.workdir,
-      tty: stdio.tty, stdin: stdio.stdin, stdout: process.stdout, stderr: process.stderr, resize: stdio.resize,
+      cmd,
+      env: { ...presetEnv(project, workload, target.labels), ...env },
+      user: flags.user,
+      workdir: flags.workdir,
+      tty: stdio.tty,
+      stdin: stdio.stdin,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      resize: stdio.resize,
     });
   } finally {
     stdio.restore();
@@ -51,7 +67,11 @@ async function readProject(ctx: Context): Promise<Project | undefined> {
 }
 
 /** The kind's exec env, only when the running container is of the kind pond.yaml now declares. */
-function presetEnv(project: Project | undefined, workload: string, labels: Record<string, string>): Record<string, string> {
+function presetEnv(
+  project: Project | undefined,
+  workload: string,
+  labels: Record<string, string>,
+): Record<string, string> {
   const w = project?.spec.workloads.find((x) => x.name === workload);
   if (!w || labels[LABEL.kind] !== w.kind) return {};
   return kindExecEnv(w);

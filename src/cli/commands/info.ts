@@ -22,7 +22,10 @@ export async function infoCommand(ctx: Context, workload: string | undefined, fl
   const project = await ctx.project();
   const all = project.spec.workloads;
   if (workload && !all.some((w) => w.name === workload)) {
-    throw new UsageError(`"${workload}" is not a workload of project "${project.spec.name}"`, all.length ? `workloads: ${all.map((w) => w.name).join(', ')}` : 'pond.yaml declares no workloads');
+    throw new UsageError(
+      `"${workload}" is not a workload of project "${project.spec.name}"`,
+      all.length ? `workloads: ${all.map((w) => w.name).join(', ')}` : 'pond.yaml declares no workloads',
+    );
   }
   const chosen = all.filter((w) => !workload || w.name === workload);
   const containers = await inspected(ctx, project.spec.name);
@@ -30,7 +33,9 @@ export async function infoCommand(ctx: Context, workload: string | undefined, fl
   const services = serviceInfos(chosen, containers ?? []);
   const workloads = containers ? containerInfos(chosen, containers, new Date()) : [];
   if (flags.format === 'json') {
-    ctx.output.out(JSON.stringify({ project: project.spec.name, ...sectionEntries(kinds), services, workloads }, null, 2));
+    ctx.output.out(
+      JSON.stringify({ project: project.spec.name, ...sectionEntries(kinds), services, workloads }, null, 2),
+    );
     return 0;
   }
   const sections = [

@@ -13,7 +13,12 @@ export interface PlanFlags extends PlanChoices {
 }
 
 /** The shared plan (session/make-plan.ts), with the project's warnings printed first. Touches nothing. */
-export async function makePlan(ctx: Context, project: Project, flags: PlanChoices, wait = true): Promise<{ plan: Plan; observed: ObservedState }> {
+export async function makePlan(
+  ctx: Context,
+  project: Project,
+  flags: PlanChoices,
+  wait = true,
+): Promise<{ plan: Plan; observed: ObservedState }> {
   refuseConflicts(flags);
   printWarnings(ctx, project.warnings);
   return makeSessionPlan(await ctx.openEngine(project.spec.name), project, flags, wait);
@@ -30,7 +35,14 @@ export async function planCommand(ctx: Context, flags: PlanFlags): Promise<numbe
   const { plan } = await makePlan(ctx, project, flags);
   const targets = targetsOf(project, flags);
   const bots = scheduledBots(project, new Date()).filter((b) => !targets || targets.includes(b.workload));
-  if (flags.format === 'json') ctx.output.out(JSON.stringify({ ...planToJson(plan), ...(bots.length && { scheduled: bots }) }, null, 2));
-  else ctx.output.out([renderPlan(plan, { color: !!ctx.output.outColor }).trimEnd(), ...(bots.length ? ['', ...scheduleLines(bots)] : [])].join('\n') + '\n');
+  if (flags.format === 'json')
+    ctx.output.out(JSON.stringify({ ...planToJson(plan), ...(bots.length && { scheduled: bots }) }, null, 2));
+  else
+    ctx.output.out(
+      [
+        renderPlan(plan, { color: !!ctx.output.outColor }).trimEnd(),
+        ...(bots.length ? ['', ...scheduleLines(bots)] : []),
+      ].join('\n') + '\n',
+    );
   return flags.detailedExitcode && hasChanges(plan) ? 2 : 0;
 }

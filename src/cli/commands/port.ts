@@ -18,7 +18,9 @@ export async function portCommand(ctx: Context, workload: string, port: string, 
     const published = container.ports.map((p) => `${p.container}/${p.protocol}`);
     throw new UsageError(
       `port ${number}/${flags.protocol} of workload "${workload}" is not published`,
-      published.length ? `published ports of ${workload}: ${[...new Set(published)].join(', ')}` : `${workload} publishes no port: add it to ports: in pond.yaml`,
+      published.length
+        ? `published ports of ${workload}: ${[...new Set(published)].join(', ')}`
+        : `${workload} publishes no port: add it to ports: in pond.yaml`,
     );
   }
   ctx.output.out(`${chosen.hostIp || '0.0.0.0'}:${chosen.host}`);
@@ -27,6 +29,10 @@ export async function portCommand(ctx: Context, workload: string, port: string, 
 
 function containerPort(text: string): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text) || n < 1 || n > 65_535) throw new UsageError(`"${text}" is not a port number`, 'give the port inside the container, 1-65535: pond port web 8080');
+  if (!/^\d+$/.test(text) || n < 1 || n > 65_535)
+    throw new UsageError(
+      `"${text}" is not a port number`,
+      'give the port inside the container, 1-65535: pond port web 8080',
+    );
   return n;
 }

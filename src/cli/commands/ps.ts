@@ -25,7 +25,8 @@ export interface PsFlags {
  */
 export async function psCommand(ctx: Context, flags: PsFlags): Promise<number> {
   const states = checkStates(flags.status ?? []);
-  if (flags.quiet && flags.format === 'json') throw new UsageError('-q and --format json ask for two different outputs', 'use one of them');
+  if (flags.quiet && flags.format === 'json')
+    throw new UsageError('-q and --format json ask for two different outputs', 'use one of them');
   const workloads = await declaredWorkloads(ctx);
   const declared = workloads.map((w) => w.name);
   const project = await ctx.projectName();
@@ -43,9 +44,27 @@ export async function psCommand(ctx: Context, flags: PsFlags): Promise<number> {
     checkHealth(engine, observed.workloads, health),
   ]);
   const now = new Date();
-  const rows = byStates(withReadiness(withProbed(withHeal(psRows(withScheduled(statusRows(observed, declared), await scheduled(ctx, now)), now, samples), readHealState(project), now.getTime()), probed), readiness), states);
+  const rows = byStates(
+    withReadiness(
+      withProbed(
+        withHeal(
+          psRows(withScheduled(statusRows(observed, declared), await scheduled(ctx, now)), now, samples),
+          readHealState(project),
+          now.getTime(),
+        ),
+        probed,
+      ),
+      readiness,
+    ),
+    states,
+  );
   if (flags.format === 'json') ctx.output.out(JSON.stringify({ project, workloads: rows }, null, 2));
-  else if (!rows.length) ctx.output.err(states.length ? `project "${project}" has no ${states.join(' or ')} containers` : `project "${project}" has no containers`);
+  else if (!rows.length)
+    ctx.output.err(
+      states.length
+        ? `project "${project}" has no ${states.join(' or ')} containers`
+        : `project "${project}" has no containers`,
+    );
   else ctx.output.out(table(psTable(rows, { stats: !!flags.stats })));
   return 0;
 }
@@ -78,7 +97,10 @@ function withReadiness(rows: PsRow[], readiness: ReadonlyMap<string, Readiness>)
 /** Scheduled bots show their next fire time and last run instead of "missing". */
 async function scheduled(ctx: Context, now: Date): Promise<ScheduledBot[]> {
   if (!ctx.hasFiles()) return [];
-  return ctx.project().then((p) => scheduledBots(p, now), () => []);
+  return ctx.project().then(
+    (p) => scheduledBots(p, now),
+    () => [],
+  );
 }
 
 /**
@@ -111,9 +133,17 @@ async function withDetails(engine: Engine, observed: ObservedState): Promise<Obs
  * interval), so the whole sweep costs about one. A failed sample is named on stderr and shows as "-";
  * only an unreachable engine fails the command.
  */
-async function sample(engine: Engine, containers: ObservedWorkload[], output: Output): Promise<Map<string, WorkloadStats>> {
+async function sample(
+  engine: Engine,
+  containers: ObservedWorkload[],
+  output: Output,
+): Promise<Map<string, WorkloadStats>> {
   const running = containers.filter((c) => c.state === 'running');
-  const results = await Promise.all(running.map(async (c) => [c.name, await engine.stats(c.id).catch((err: unknown) => failed(err, c.name, output))] as const));
+  const results = await Promise.all(
+    running.map(
+      async (c) => [c.name, await engine.stats(c.id).catch((err: unknown) => failed(err, c.name, output))] as const,
+    ),
+  );
   return new Map(results.filter((r): r is readonly [string, WorkloadStats] => r[1] !== undefined));
 }
 

@@ -22,13 +22,22 @@ export async function pullCommand(ctx: Context, workloads: string[], flags: Pull
     return 0;
   }
   const engine = await ctx.openEngine();
-  const progress = pullProgress(ctx.output, targets.map((t) => t.image), !!flags.quiet);
-  const failures = (await Promise.all(targets.map((t) => pullOne(engine, t, progress)))).filter((f): f is Failure => f !== undefined);
+  const progress = pullProgress(
+    ctx.output,
+    targets.map((t) => t.image),
+    !!flags.quiet,
+  );
+  const failures = (await Promise.all(targets.map((t) => pullOne(engine, t, progress)))).filter(
+    (f): f is Failure => f !== undefined,
+  );
   const label = flags.ignorePullFailures ? 'warning' : 'error';
   for (const f of failures) ctx.output.err(`${label}: ${f.message}`);
   if (!failures.length || flags.ignorePullFailures) return 0;
   const names = failures.map((f) => f.image).join(', ');
-  throw new PondError(`${failures.length} of ${targets.length} image${targets.length === 1 ? '' : 's'} could not be pulled: ${names}`, 'check the names in pond.yaml and that the registry answers; --ignore-pull-failures carries on without them');
+  throw new PondError(
+    `${failures.length} of ${targets.length} image${targets.length === 1 ? '' : 's'} could not be pulled: ${names}`,
+    'check the names in pond.yaml and that the registry answers; --ignore-pull-failures carries on without them',
+  );
 }
 
 interface Failure {

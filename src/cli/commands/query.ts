@@ -27,12 +27,18 @@ class QueryFailed extends PondError {
  * container is killed and removed and pond exits 124; Ctrl-C removes it too (130).
  */
 export async function queryCommand(ctx: Context, name: string, flags: QueryFlags): Promise<number> {
-  if (flags.format && !['json', 'csv', 'arrow'].includes(flags.format)) throw new UsageError(`--format ${flags.format} is not json, csv or arrow`);
-  if (flags.format === 'arrow' && !flags.output && ctx.output.tty) throw new UsageError('Arrow is binary: not printed on a terminal', 'add --output FILE, or pipe stdout into a file');
+  if (flags.format && !['json', 'csv', 'arrow'].includes(flags.format))
+    throw new UsageError(`--format ${flags.format} is not json, csv or arrow`);
+  if (flags.format === 'arrow' && !flags.output && ctx.output.tty)
+    throw new UsageError('Arrow is binary: not printed on a terminal', 'add --output FILE, or pipe stdout into a file');
   const project = await ctx.project();
   prepareProjectFiles(project);
   const engine = await ctx.openEngine();
-  const beforeCreate = (): Promise<void> => refuseUnfitEngine(engine, project.desired.containers.filter((c) => c.workload === name).map((c) => c.spec));
+  const beforeCreate = (): Promise<void> =>
+    refuseUnfitEngine(
+      engine,
+      project.desired.containers.filter((c) => c.workload === name).map((c) => c.spec),
+    );
   const result = await interruptible((signal) => runAdhoc(engine, project, name, { ...flags, beforeCreate, signal }));
   if (!result.ok) throw new QueryFailed(result.message);
   if (flags.output) fs.writeFileSync(flags.output, result.bytes);

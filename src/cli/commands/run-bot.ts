@@ -13,8 +13,16 @@ import { interruptedExitCode } from '../signals.js';
  * its exit code. Ctrl-C stops and removes the container (the run is recorded as interrupted) and exits 130.
  */
 export async function runBotCommand(ctx: Context, project: Project, bot: string, req: RunRequest): Promise<number> {
-  if (req.keep) throw new UsageError('--no-rm does not apply to a bot: its runs are always removed', `the run's output and result stay in .pond/runs/${bot}/ (pond runs ${bot})`);
-  if (req.servicePorts) throw new UsageError('--service-ports does not apply to a bot run', `drop --service-ports; a bot's ports belong to its long-running container (pond up ${bot})`);
+  if (req.keep)
+    throw new UsageError(
+      '--no-rm does not apply to a bot: its runs are always removed',
+      `the run's output and result stay in .pond/runs/${bot}/ (pond runs ${bot})`,
+    );
+  if (req.servicePorts)
+    throw new UsageError(
+      '--service-ports does not apply to a bot run',
+      `drop --service-ports; a bot's ports belong to its long-running container (pond up ${bot})`,
+    );
   const engine = await ctx.openEngine();
   await admitManualRun(engine, project, bot, (line) => ctx.output.log(line));
   let interrupted = false;
@@ -33,7 +41,9 @@ export async function runBotCommand(ctx: Context, project: Project, bot: string,
     },
   );
   const result = record.result_file ? `; result .pond/runs/${bot}/${record.id}/${record.result_file}` : '';
-  ctx.output.log(`run ${bot}: ${record.id} exited ${record.exit_code} in ${((record.duration_ms ?? 0) / 1000).toFixed(1)}s${result}`);
+  ctx.output.log(
+    `run ${bot}: ${record.id} exited ${record.exit_code} in ${((record.duration_ms ?? 0) / 1000).toFixed(1)}s${result}`,
+  );
   if (interrupted) return interruptedExitCode();
   return record.exit_code ?? 1;
 }

@@ -42,21 +42,27 @@ export async function runCommand(ctx: Context, workload: string, command: string
  * piped stdin otherwise (exec-stdio.ts). Exits with the container's code; a stop signal stops it
  * (and removes it, unless --no-rm) and exits 130.
  */
-async function runOneOff(ctx: Context, engine: Engine, spec: TaskSpec, o: { workload: string; keep: boolean; noTty: boolean }): Promise<number> {
+async function runOneOff(
+  ctx: Context,
+  engine: Engine,
+  spec: TaskSpec,
+  o: { workload: string; keep: boolean; noTty: boolean },
+): Promise<number> {
   let interrupted = false;
   let stdio: ExecStdio | undefined;
   const code = await interruptible(
-    (signal) => runContainer(engine, spec, {
-      keep: o.keep,
-      signal,
-      onStarted: () => {
-        if (!stdio?.tty) ctx.output.log(`run ${o.workload}: ${spec.name} started`);
-      },
-      stdio: () => {
-        stdio = execStdio(o.noTty);
-        return { ...stdio, stdout: process.stdout, stderr: process.stderr };
-      },
-    }),
+    (signal) =>
+      runContainer(engine, spec, {
+        keep: o.keep,
+        signal,
+        onStarted: () => {
+          if (!stdio?.tty) ctx.output.log(`run ${o.workload}: ${spec.name} started`);
+        },
+        stdio: () => {
+          stdio = execStdio(o.noTty);
+          return { ...stdio, stdout: process.stdout, stderr: process.stderr };
+        },
+      }),
     () => {
       interrupted = true;
       ctx.output.err(`\ninterrupted: stopping ${spec.name}`);
@@ -70,11 +76,21 @@ function templateOf(project: Project, workload: string): DesiredContainer {
   const template = project.desired.containers.find((c) => c.workload === workload);
   if (template) return template;
   const names = project.spec.workloads.map((w) => w.name);
-  throw new UsageError(`no workload "${workload}" in project "${project.spec.name}"`, names.length ? `workloads here: ${names.join(', ')}` : 'pond.yaml declares no workloads');
+  throw new UsageError(
+    `no workload "${workload}" in project "${project.spec.name}"`,
+    names.length ? `workloads here: ${names.join(', ')}` : 'pond.yaml declares no workloads',
+  );
 }
 
 /** `pond up` of what the one-off depends on; its status table is left out, so stdout is the command's alone. */
 async function upDependencies(ctx: Context, targets: string[]): Promise<void> {
-  await upCommand(ctx, { format: 'text', wait: true, waitTimeoutMs: 120_000, lockTimeoutMs: 0, concurrency: 16, workloads: targets, summary: false });
+  await upCommand(ctx, {
+    format: 'text',
+    wait: true,
+    waitTimeoutMs: 120_000,
+    lockTimeoutMs: 0,
+    concurrency: 16,
+    workloads: targets,
+    summary: false,
+  });
 }
-

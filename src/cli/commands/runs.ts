@@ -18,8 +18,17 @@ export async function runsCommand(ctx: Context, bot: string, flags: { format: 't
   botOf(project, bot);
   const records = listRecords(project.spec.dir, bot);
   const open = records.some((r) => !r.finished);
-  const live = open ? new Set((await (await ctx.openEngine()).observe(project.spec.name)).workloads.map((c) => c.labels[LABEL.run]).filter(Boolean)) : new Set<string>();
-  const rows: RunRow[] = records.map((r) => ({ ...r, state: !r.finished ? (live.has(r.id) ? 'running' : 'lost') : r.exit_code === undefined ? 'failed' : 'exited' }));
+  const live = open
+    ? new Set(
+        (await (await ctx.openEngine()).observe(project.spec.name)).workloads
+          .map((c) => c.labels[LABEL.run])
+          .filter(Boolean),
+      )
+    : new Set<string>();
+  const rows: RunRow[] = records.map((r) => ({
+    ...r,
+    state: !r.finished ? (live.has(r.id) ? 'running' : 'lost') : r.exit_code === undefined ? 'failed' : 'exited',
+  }));
   if (flags.format === 'json') {
     ctx.output.out(JSON.stringify({ project: project.spec.name, bot, runs: rows }, null, 2));
     return 0;
@@ -29,7 +38,19 @@ export async function runsCommand(ctx: Context, bot: string, flags: { format: 't
     return 0;
   }
   const head = ['RUN', 'TRIGGER', 'STARTED', 'DURATION', 'EXIT', 'RESULT'];
-  ctx.output.out(table([head, ...rows.map((r) => [r.id, r.trigger, r.started.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), r.duration_ms === undefined ? '-' : `${(r.duration_ms / 1000).toFixed(1)}s`, exitCell(r), r.result_file ? `.pond/runs/${bot}/${r.id}/${r.result_file}` : '-'])]));
+  ctx.output.out(
+    table([
+      head,
+      ...rows.map((r) => [
+        r.id,
+        r.trigger,
+        r.started.replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
+        r.duration_ms === undefined ? '-' : `${(r.duration_ms / 1000).toFixed(1)}s`,
+        exitCell(r),
+        r.result_file ? `.pond/runs/${bot}/${r.id}/${r.result_file}` : '-',
+      ]),
+    ]),
+  );
   return 0;
 }
 

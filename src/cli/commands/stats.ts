@@ -26,7 +26,11 @@ export async function statsCommand(ctx: Context, workloads: string[], flags: Sta
   const first = pick(standing((await engine.observe(project)).workloads), workloads, project);
   if (flags.noStream) {
     const samples = await sampleAll(engine, first);
-    ctx.output.out(flags.format === 'json' ? JSON.stringify({ project, workloads: samples.map(statsRow) }, null, 2) : table(statsTable(samples)));
+    ctx.output.out(
+      flags.format === 'json'
+        ? JSON.stringify({ project, workloads: samples.map(statsRow) }, null, 2)
+        : table(statsTable(samples)),
+    );
     return 0;
   }
   const redraw = flags.format === 'text' && !!process.stdout.isTTY;
@@ -35,7 +39,10 @@ export async function statsCommand(ctx: Context, workloads: string[], flags: Sta
     ctx.output.out(redraw ? CLEAR + table(statsTable(samples)) : table(statsTable(samples)));
   };
   const stream = streamSamples(() => current(engine, project, workloads), first, engine, show);
-  await whileStoppable(() => stream.stop(), () => stream.done);
+  await whileStoppable(
+    () => stream.stop(),
+    () => stream.done,
+  );
   return 0;
 }
 
@@ -44,18 +51,31 @@ export async function statsCommand(ctx: Context, workloads: string[], flags: Sta
  * so the table changes about once a second, as `docker stats` does. A sample older than the one
  * shown is dropped. `done` resolves at `stop()` and rejects with the first failure (an unreachable engine).
  */
-function streamSamples(choose: () => Promise<WorkloadContainer[]>, first: WorkloadContainer[], engine: Engine, show: (s: StatsSample[]) => void): { stop: () => void; done: Promise<void> } {
+function streamSamples(
+  choose: () => Promise<WorkloadContainer[]>,
+  first: WorkloadContainer[],
+  engine: Engine,
+  show: (s: StatsSample[]) => void,
+): { stop: () => void; done: Promise<void> } {
   let stopped = false;
   let shown = 0;
   let timer: NodeJS.Timeout | undefined;
   let finish!: (err?: unknown) => void;
-  const done = new Promise<void>((resolve, reject) => (finish = (err) => (clearTimeout(timer), (stopped = true), err === undefined ? resolve() : reject(err))));
+  const done = new Promise<void>(
+    (resolve, reject) =>
+      (finish = (err) => (clearTimeout(timer), (stopped = true), err === undefined ? resolve() : reject(err))),
+  );
   const tick = (n: number, chosen: Promise<WorkloadContainer[]>): void => {
-    chosen.then((c) => sampleAll(engine, c)).then((samples) => {
-      if (stopped || n < shown) return;
-      shown = n;
-      show(samples);
-    }, (err: unknown) => finish(err));
+    chosen
+      .then((c) => sampleAll(engine, c))
+      .then(
+        (samples) => {
+          if (stopped || n < shown) return;
+          shown = n;
+          show(samples);
+        },
+        (err: unknown) => finish(err),
+      );
     if (!stopped) timer = setTimeout(() => tick(n + 1, choose()), EVERY_MS);
   };
   tick(1, Promise.resolve(first));
@@ -70,13 +90,15 @@ async function current(engine: Engine, project: string, workloads: string[]): Pr
 
 /** Every running container sampled at once (each answer takes 1–2 s); a failed sample shows as not running. */
 function sampleAll(engine: Engine, chosen: WorkloadContainer[]): Promise<StatsSample[]> {
-  return Promise.all(chosen.map(async ({ workload, container: c }) => {
-    const base = { workload, container: c.name, state: c.state };
-    if (c.state !== 'running') return base;
-    const stats = await engine.stats(c.id).catch((err: unknown) => {
-      if (err instanceof EngineUnreachableError) throw err;
-      return undefined;
-    });
-    return stats ? { ...base, stats } : base;
-  }));
+  return Promise.all(
+    chosen.map(async ({ workload, container: c }) => {
+      const base = { workload, container: c.name, state: c.state };
+      if (c.state !== 'running') return base;
+      const stats = await engine.stats(c.id).catch((err: unknown) => {
+        if (err instanceof EngineUnreachableError) throw err;
+        return undefined;
+      });
+      return stats ? { ...base, stats } : base;
+    }),
+  );
 }

@@ -20,7 +20,13 @@ export interface UiFlags {
 export async function uiCommand(ctx: Context, flags: UiFlags): Promise<number> {
   const project = await ctx.project();
   const engine = await ctx.openEngine();
-  const server = await startUiServer({ engine, project: () => project, concurrency: flags.concurrency, ...(flags.port !== undefined && { port: flags.port }), onError: (e) => ctx.output.err(`warning: ${e instanceof Error ? e.message : String(e)}`) });
+  const server = await startUiServer({
+    engine,
+    project: () => project,
+    concurrency: flags.concurrency,
+    ...(flags.port !== undefined && { port: flags.port }),
+    onError: (e) => ctx.output.err(`warning: ${e instanceof Error ? e.message : String(e)}`),
+  });
   announce(ctx, server, flags);
   if (flags.open && wantsBrowser(ctx)) openBrowser(server.url);
   await untilStopped();
@@ -30,7 +36,10 @@ export async function uiCommand(ctx: Context, flags: UiFlags): Promise<number> {
 
 /** `pond up --watch --ui`: the same dashboard beside watch mode, which holds the project lock itself. */
 export async function startWatchUi(ctx: Context, o: Omit<UiServerOptions, 'onError'>): Promise<UiServer> {
-  const server = await startUiServer({ ...o, onError: (e) => ctx.output.err(`warning: ui: ${e instanceof Error ? e.message : String(e)}`) });
+  const server = await startUiServer({
+    ...o,
+    onError: (e) => ctx.output.err(`warning: ui: ${e instanceof Error ? e.message : String(e)}`),
+  });
   ctx.output.log(`dashboard: ${server.url}`);
   return server;
 }
@@ -43,11 +52,18 @@ function announce(ctx: Context, server: UiServer, flags: UiFlags): void {
 
 function wantsBrowser(ctx: Context): boolean {
   if (ctx.env.CI || !ctx.output.tty || !process.stdout.isTTY) return false;
-  return process.platform === 'darwin' || process.platform === 'win32' || !!(ctx.env.DISPLAY || ctx.env.WAYLAND_DISPLAY);
+  return (
+    process.platform === 'darwin' || process.platform === 'win32' || !!(ctx.env.DISPLAY || ctx.env.WAYLAND_DISPLAY)
+  );
 }
 
 function openBrowser(url: string): void {
-  const [cmd, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  const [cmd, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]]
+        : ['xdg-open', [url]];
   const child = spawn(cmd, args as string[], { detached: true, stdio: 'ignore' });
   child.on('error', () => undefined);
   child.unref();
@@ -56,6 +72,7 @@ function openBrowser(url: string): void {
 /** `--port`: a TCP port to start from. */
 export function portFlag(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UsageError(`--port ${value} is not a port (1–65535)`, 'pond ui --port 7400');
+  if (!Number.isInteger(n) || n < 1 || n > 65535)
+    throw new UsageError(`--port ${value} is not a port (1–65535)`, 'pond ui --port 7400');
   return n;
 }

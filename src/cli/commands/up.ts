@@ -51,16 +51,42 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
     const bots = scheduledBots(project, new Date()).filter((b) => chosen(b.workload));
     if (bots.length) note(ctx.output, scheduleLines(bots).join('\n'));
     const { runBot, runs } = upRunner(engine, project, (line) => ctx.output.log(line));
-    const result = hasChanges(plan) ? await runApply(ctx.output, plan, engine, { ...flags, projectDir: project.spec.dir, runBot }) : undefined;
+    const result = hasChanges(plan)
+      ? await runApply(ctx.output, plan, engine, { ...flags, projectDir: project.spec.dir, runBot })
+      : undefined;
     const after = result ? await engine.observe(project.spec.name) : observed;
-    const rows = withScheduled(statusRows(after, project.spec.workloads.map((w) => w.name).filter(chosen)), scheduledBots(project, new Date()).filter((b) => chosen(b.workload)));
+    const rows = withScheduled(
+      statusRows(after, project.spec.workloads.map((w) => w.name).filter(chosen)),
+      scheduledBots(project, new Date()).filter((b) => chosen(b.workload)),
+    );
     for (const r of result?.results ?? []) {
       const row = rows.find((x) => x.workload === r.step.name);
       if (row && r.status === 'done' && r.step.reach.includes('healthy')) row.health = 'healthy';
     }
     if (flags.format === 'json') {
-      const steps = result?.results.map((r) => ({ id: r.step.id, status: r.status, ms: r.ms, ...(r.error && { error: r.error.message }), ...(r.reason && { reason: r.reason }) })) ?? [];
-      ctx.output.out(JSON.stringify({ plan: planToJson(plan), steps, workloads: rows, ...(runs.length && { runs: runs.map((r) => ({ bot: r.bot, ...r.record, ...(r.error && { error: r.error }) })) }), exit_code: applyExitCode(result) }, null, 2));
+      const steps =
+        result?.results.map((r) => ({
+          id: r.step.id,
+          status: r.status,
+          ms: r.ms,
+          ...(r.error && { error: r.error.message }),
+          ...(r.reason && { reason: r.reason }),
+        })) ?? [];
+      ctx.output.out(
+        JSON.stringify(
+          {
+            plan: planToJson(plan),
+            steps,
+            workloads: rows,
+            ...(runs.length && {
+              runs: runs.map((r) => ({ bot: r.bot, ...r.record, ...(r.error && { error: r.error }) })),
+            }),
+            exit_code: applyExitCode(result),
+          },
+          null,
+          2,
+        ),
+      );
     } else if (flags.summary !== false && ctx.output.progress !== 'quiet') {
       ctx.output.out(table(statusTable(rows)));
       for (const line of urlLines(project.spec.workloads, rows)) ctx.output.out(line);
@@ -78,5 +104,8 @@ async function refuseDataLoss(ctx: Context, plan: Plan, yes: boolean): Promise<v
   if (!doomed.length || yes) return;
   const names = doomed.map((s) => `${s.resource} ${s.name}`).join(', ');
   if (await confirm(ctx, `This deletes persistent data (${names}). Apply?`)) return;
-  throw new UsageError(`the plan deletes persistent data (${names}): nothing was changed`, 'confirm on a terminal, or pass --yes; leave out --remove-orphans to keep the data');
+  throw new UsageError(
+    `the plan deletes persistent data (${names}): nothing was changed`,
+    'confirm on a terminal, or pass --yes; leave out --remove-orphans to keep the data',
+  );
 }

@@ -14,13 +14,32 @@ export function printWarnings(ctx: Context, warnings: Diagnostic[]): void {
  */
 export async function validateCommand(ctx: Context, flags: { format: 'text' | 'json' }): Promise<number> {
   const project = await ctx.project();
-  refuseUnsupported(project.spec, { name: DEFAULT_BACKEND, capabilities: BACKEND_CAPABILITIES[DEFAULT_BACKEND] }, project.config);
+  refuseUnsupported(
+    project.spec,
+    { name: DEFAULT_BACKEND, capabilities: BACKEND_CAPABILITIES[DEFAULT_BACKEND] },
+    project.config,
+  );
   const names = project.spec.workloads.map((w) => w.name);
   if (flags.format === 'json') {
-    ctx.output.out(JSON.stringify({ valid: true, project: project.spec.name, files: project.config.files, workloads: names, order: project.graph.order, warnings: project.warnings }, null, 2));
+    ctx.output.out(
+      JSON.stringify(
+        {
+          valid: true,
+          project: project.spec.name,
+          files: project.config.files,
+          workloads: names,
+          order: project.graph.order,
+          warnings: project.warnings,
+        },
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   printWarnings(ctx, project.warnings);
-  ctx.output.out(`valid: project "${project.spec.name}", ${names.length} workload${names.length === 1 ? '' : 's'} (start order: ${project.graph.order.join(', ')})`);
+  ctx.output.out(
+    `valid: project "${project.spec.name}", ${names.length} workload${names.length === 1 ? '' : 's'} (start order: ${project.graph.order.join(', ')})`,
+  );
   return 0;
 }

@@ -53,7 +53,13 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
     const controller = new WatchController({
       engine,
       out,
-      apply: (plan, dir) => runApply(out, plan, engine, { concurrency: flags.concurrency, waitTimeoutMs: flags.waitTimeoutMs, projectDir: dir, onEvent: (e) => planned.step(e) && ui?.plan(planned.view()) }),
+      apply: (plan, dir) =>
+        runApply(out, plan, engine, {
+          concurrency: flags.concurrency,
+          waitTimeoutMs: flags.waitTimeoutMs,
+          projectDir: dir,
+          onEvent: (e) => planned.step(e) && ui?.plan(planned.view()),
+        }),
       initial: first,
       load: async () => {
         const next = await ctx.reloadProject();
@@ -70,7 +76,19 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
     });
     const initial = await controller.reconcile({ reread: false, reasons: [] });
     if (initial?.interrupted) return interruptedExitCode();
-    out.out(table(statusTable(withScheduled(statusRows(await engine.observe(name), first.spec.workloads.map((w) => w.name)), scheduledBots(first, new Date())))));
+    out.out(
+      table(
+        statusTable(
+          withScheduled(
+            statusRows(
+              await engine.observe(name),
+              first.spec.workloads.map((w) => w.name),
+            ),
+            scheduledBots(first, new Date()),
+          ),
+        ),
+      ),
+    );
     let lastError = '';
     const queue = new ReconcileQueue(
       (t) => controller.reconcile(t),
@@ -80,15 +98,32 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
         lastError = text;
       },
     );
-    const saves = debounce((reasons) => queue.request({ reread: true, reasons }), flags.debounceMs, flags.debounceMs * 5);
+    const saves = debounce(
+      (reasons) => queue.request({ reread: true, reasons }),
+      flags.debounceMs,
+      flags.debounceMs * 5,
+    );
     files = await watchFiles(controller.sources, (e) => onFile(e, ctx.cwd, saves.push, out.log));
-    out.log(`watching ${controller.sources.map((f) => path.relative(ctx.cwd, f)).join(', ')} (Ctrl-C stops watching; the stack keeps running)`);
+    out.log(
+      `watching ${controller.sources.map((f) => path.relative(ctx.cwd, f)).join(', ')} (Ctrl-C stops watching; the stack keeps running)`,
+    );
     bots.start();
     const approve = (): void => {
       controller.approveHeld();
       queue.request({ reread: false, reasons: ['confirmed'] });
     };
-    ui = flags.ui ? await startWatchUi(ctx, { engine, project: () => current, concurrency: flags.concurrency, lock: serialLock(), watch: { approve: () => (approve(), { ok: true, message: 'approved: steps held for data loss run now' }), plan: () => planned.view() } }) : undefined;
+    ui = flags.ui
+      ? await startWatchUi(ctx, {
+          engine,
+          project: () => current,
+          concurrency: flags.concurrency,
+          lock: serialLock(),
+          watch: {
+            approve: () => (approve(), { ok: true, message: 'approved: steps held for data loss run now' }),
+            plan: () => planned.view(),
+          },
+        })
+      : undefined;
     const events = new AbortController();
     const following = controller.followEvents(events.signal);
     const tick = setInterval(() => queue.busy || queue.request({ reread: false, reasons: [] }), flags.resyncMs);

@@ -10,10 +10,17 @@ import { pump } from './pump.js';
  * is lost. stdin is asked for only when given; the engine ends the stream once the process exits,
  * whether or not stdin has ended.
  */
-export async function attachContainer(conn: Connection, id: string, io: Omit<StdioStreams, 'resize'>): Promise<Attachment> {
+export async function attachContainer(
+  conn: Connection,
+  id: string,
+  io: Omit<StdioStreams, 'resize'>,
+): Promise<Attachment> {
   let socket: Duplex;
   try {
-    socket = await hijack(conn.dial, `/containers/${encodeURIComponent(id)}/attach?stream=1&stdin=${io.stdin ? 1 : 0}&stdout=1&stderr=1`);
+    socket = await hijack(
+      conn.dial,
+      `/containers/${encodeURIComponent(id)}/attach?stream=1&stdin=${io.stdin ? 1 : 0}&stdout=1&stderr=1`,
+    );
   } catch (err) {
     throw classify(err, conn.endpoint, `attach to container ${id}`);
   }
@@ -34,7 +41,9 @@ export async function attachContainer(conn: Connection, id: string, io: Omit<Std
 /** A resize that misses (no TTY, the process just ended) changes nothing worth reporting. */
 export async function resizeContainer(conn: Connection, id: string, size: TtySize): Promise<void> {
   try {
-    await conn.call('POST', `/containers/${encodeURIComponent(id)}/resize?h=${size.rows}&w=${size.cols}`, undefined, { retry: false });
+    await conn.call('POST', `/containers/${encodeURIComponent(id)}/resize?h=${size.rows}&w=${size.cols}`, undefined, {
+      retry: false,
+    });
   } catch {
     // see above
   }

@@ -47,22 +47,30 @@ export function createConnection(endpoint: Endpoint, retry: RetryPolicy = DEFAUL
   let opened: Dial | undefined;
   let client: Promise<Dockerode> | undefined;
   const dial: Dial = (o) => (opened ??= dialer(endpoint))(o);
-  const retried = <T>(run: () => Promise<T>, on: boolean | undefined, retryable: (err: unknown) => boolean): Promise<T> =>
-    on ? withRetry(retry, run, retryable) : run();
+  const retried = <T>(
+    run: () => Promise<T>,
+    on: boolean | undefined,
+    retryable: (err: unknown) => boolean,
+  ): Promise<T> => (on ? withRetry(retry, run, retryable) : run());
   return {
     endpoint,
     retry,
     dial,
     docker: () => (client ??= loadDockerode(endpoint)),
-    getJson: (path, opts) => retried(() => send(dial, 'GET', path, undefined, opts?.timeoutMs), opts?.retry ?? true, isTransientRead),
-    call: (method, path, body, opts) => retried(() => send(dial, method, path, body, opts?.timeoutMs), opts?.retry, isConnectionFault),
+    getJson: (path, opts) =>
+      retried(() => send(dial, 'GET', path, undefined, opts?.timeoutMs), opts?.retry ?? true, isTransientRead),
+    call: (method, path, body, opts) =>
+      retried(() => send(dial, method, path, body, opts?.timeoutMs), opts?.retry, isConnectionFault),
     stream: (method, path, body, signal) => openStream(dial, method, path, body, signal),
   };
 }
 
 function send<T>(dial: Dial, method: string, path: string, body?: unknown, timeoutMs = 30_000): Promise<T> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
-  const headers = { accept: 'application/json', ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) };
+  const headers = {
+    accept: 'application/json',
+    ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+  };
   return new Promise<T>((resolve, reject) => {
     const req = dial({ path, method, timeout: timeoutMs, headers });
     req.on('response', (res) => {
@@ -71,15 +79,24 @@ function send<T>(dial: Dial, method: string, path: string, body?: unknown, timeo
       res.on('error', reject);
       res.on('end', () => settle(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'), resolve, reject));
     });
-    req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })));
+    req.on('timeout', () =>
+      req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })),
+    );
     req.on('error', reject);
     req.end(payload);
   });
 }
 
-function openStream(dial: Dial, method: string, path: string, body: unknown, signal?: AbortSignal): Promise<IncomingMessage> {
+function openStream(
+  dial: Dial,
+  method: string,
+  path: string,
+  body: unknown,
+  signal?: AbortSignal,
+): Promise<IncomingMessage> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
-  const headers = payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
+  const headers =
+    payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
   return new Promise((resolve, reject) => {
     const req = dial({ path, method, headers, ...(signal && { signal }) });
     req.on('response', (res) => {
@@ -87,7 +104,9 @@ function openStream(dial: Dial, method: string, path: string, body: unknown, sig
       if (status >= 200 && status < 300) return resolve(res);
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => settle(status, Buffer.concat(chunks).toString('utf8'), resolve as (v: unknown) => void, reject));
+      res.on('end', () =>
+        settle(status, Buffer.concat(chunks).toString('utf8'), resolve as (v: unknown) => void, reject),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);

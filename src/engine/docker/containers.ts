@@ -21,13 +21,22 @@ export async function createContainer(conn: Connection, spec: TaskSpec): Promise
   const { name, ...body } = toCreateOptions(spec, host);
   let retried = false;
   try {
-    return await withRetry(conn.retry, async (attempt) => {
-      retried = attempt > 0;
-      const adopted = retried ? await adoptable(conn, spec) : undefined;
-      if (adopted) return adopted;
-      const created = await conn.call<{ Id: string }>('POST', `/containers/create?name=${encodeURIComponent(name!)}`, body, { retry: false });
-      return created.Id;
-    }, isConnectionFault);
+    return await withRetry(
+      conn.retry,
+      async (attempt) => {
+        retried = attempt > 0;
+        const adopted = retried ? await adoptable(conn, spec) : undefined;
+        if (adopted) return adopted;
+        const created = await conn.call<{ Id: string }>(
+          'POST',
+          `/containers/create?name=${encodeURIComponent(name!)}`,
+          body,
+          { retry: false },
+        );
+        return created.Id;
+      },
+      isConnectionFault,
+    );
   } catch (err) {
     if (statusOf(err) === 409 && retried) {
       const late = await adoptable(conn, spec).catch(() => undefined);
@@ -35,7 +44,11 @@ export async function createContainer(conn: Connection, spec: TaskSpec): Promise
     }
     if (statusOf(err) === 409) throw await conflict(conn, spec, err);
     if (statusOf(err) === 404 && /image/i.test(engineMessage(err))) {
-      throw new EngineError(`create container ${spec.name} failed: image ${spec.image} is not present`, 404, 'pull or build the image first');
+      throw new EngineError(
+        `create container ${spec.name} failed: image ${spec.image} is not present`,
+        404,
+        'pull or build the image first',
+      );
     }
     throw classify(err, conn.endpoint, `create container ${spec.name}`);
   }
@@ -50,14 +63,22 @@ async function adoptable(conn: Connection, spec: TaskSpec): Promise<string | und
   if (!raw) return undefined;
   const labels = raw.Config.Labels ?? {};
   if (!sameOwner(labels, spec.labels)) throw nameTaken(spec.name, { statusCode: 409 });
-  if (labels[CONFIG_HASH_LABEL] !== spec.labels[CONFIG_HASH_LABEL]) throw await conflict(conn, spec, { statusCode: 409 });
+  if (labels[CONFIG_HASH_LABEL] !== spec.labels[CONFIG_HASH_LABEL])
+    throw await conflict(conn, spec, { statusCode: 409 });
   return raw.Id;
 }
 
 async function conflict(conn: Connection, spec: TaskSpec, err: unknown): Promise<EngineError> {
-  const labels = await inspectRaw(conn, spec.name).then((raw) => raw.Config.Labels, () => undefined);
+  const labels = await inspectRaw(conn, spec.name).then(
+    (raw) => raw.Config.Labels,
+    () => undefined,
+  );
   if (!sameOwner(labels, spec.labels)) return nameTaken(spec.name, err);
-  return new EngineError(`a container named ${spec.name} already exists in this project`, 409, 'run the plan again: it was created since the last observe');
+  return new EngineError(
+    `a container named ${spec.name} already exists in this project`,
+    409,
+    'run the plan again: it was created since the last observe',
+  );
 }
 
 function nameTaken(name: string, err: unknown): EngineError {
@@ -74,7 +95,11 @@ export async function startContainer(conn: Connection, id: string): Promise<void
     await tolerate(() => conn.call('POST', `/containers/${id}/start`, undefined, { retry: true }), [304]);
   } catch (err) {
     if (/task .* already exists|id already in use/i.test(engineMessage(err))) {
-      throw new StaleContainerError(`start container ${id} failed: the engine kept a stale task for it (dockerd crashed mid-start)`, statusOf(err), 'pond up recreates it');
+      throw new StaleContainerError(
+        `start container ${id} failed: the engine kept a stale task for it (dockerd crashed mid-start)`,
+        statusOf(err),
+        'pond up recreates it',
+      );
     }
     throw classify(err, conn.endpoint, `start container ${id}`);
   }
@@ -83,7 +108,14 @@ export async function startContainer(conn: Connection, id: string): Promise<void
 /** Stops a container; already stopped (304) or already gone (404) count as success. */
 export async function stopContainer(conn: Connection, id: string, timeoutSec: number): Promise<void> {
   try {
-    await tolerate(() => conn.call('POST', `/containers/${id}/stop?t=${timeoutSec}`, undefined, { timeoutMs: (timeoutSec + 30) * 1000, retry: true }), [304, 404]);
+    await tolerate(
+      () =>
+        conn.call('POST', `/containers/${id}/stop?t=${timeoutSec}`, undefined, {
+          timeoutMs: (timeoutSec + 30) * 1000,
+          retry: true,
+        }),
+      [304, 404],
+    );
   } catch (err) {
     throw classify(err, conn.endpoint, `stop container ${id}`);
   }
@@ -92,7 +124,10 @@ export async function stopContainer(conn: Connection, id: string, timeoutSec: nu
 /** Sends a signal to a running container's main process (docker kill); a container that is not running answers 409. */
 export async function killContainer(conn: Connection, id: string, signal: string): Promise<void> {
   try {
-    await conn.call('POST', `/containers/${id}/kill?signal=${encodeURIComponent(signal)}`, undefined, { timeoutMs: 30_000, retry: false });
+    await conn.call('POST', `/containers/${id}/kill?signal=${encodeURIComponent(signal)}`, undefined, {
+      timeoutMs: 30_000,
+      retry: false,
+    });
   } catch (err) {
     throw classify(err, conn.endpoint, `kill container ${id}`);
   }

@@ -23,7 +23,9 @@ export function toCreateOptions(spec: TaskSpec, host: HostFacts = {}): Dockerode
     Image: spec.image,
     ...(spec.command ? { Cmd: spec.command } : {}),
     ...(spec.entrypoint ? { Entrypoint: spec.entrypoint } : {}),
-    Env: Object.keys(spec.env).sort().map((k) => `${k}=${spec.env[k]}`),
+    Env: Object.keys(spec.env)
+      .sort()
+      .map((k) => `${k}=${spec.env[k]}`),
     Labels: spec.labels,
     ExposedPorts: Object.fromEntries(spec.ports.map((p) => [portKey(p), {}])),
     StopTimeout: spec.stopTimeoutSec,
@@ -90,12 +92,20 @@ function toHostSettings(spec: RuntimeSettings): Partial<Dockerode.HostConfig> {
     ...(spec.extraHosts?.length ? { ExtraHosts: spec.extraHosts } : {}),
     ...(spec.dns?.length ? { Dns: spec.dns } : {}),
     ...(spec.shmSizeBytes !== undefined ? { ShmSize: spec.shmSizeBytes } : {}),
-    ...(spec.ulimits?.length ? { Ulimits: spec.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })) } : {}),
+    ...(spec.ulimits?.length
+      ? { Ulimits: spec.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })) }
+      : {}),
   };
 }
 
 function isUserNetwork(network: string): boolean {
-  return network !== 'none' && network !== 'host' && network !== 'bridge' && network !== 'default' && !network.startsWith('container:');
+  return (
+    network !== 'none' &&
+    network !== 'host' &&
+    network !== 'bridge' &&
+    network !== 'default' &&
+    !network.startsWith('container:')
+  );
 }
 
 function portKey(p: PortBinding): string {
@@ -112,7 +122,12 @@ function toPortBindings(ports: PortBinding[]): Record<string, { HostIp: string; 
 
 function toMount(m: Mount): Dockerode.MountSettings {
   if (m.type === 'tmpfs') {
-    return { Type: 'tmpfs', Source: '', Target: m.target, ...(m.sizeBytes !== undefined ? { TmpfsOptions: { SizeBytes: m.sizeBytes, Mode: 0o1777 } } : {}) };
+    return {
+      Type: 'tmpfs',
+      Source: '',
+      Target: m.target,
+      ...(m.sizeBytes !== undefined ? { TmpfsOptions: { SizeBytes: m.sizeBytes, Mode: 0o1777 } } : {}),
+    };
   }
   return { Type: m.type, Source: m.source, Target: m.target, ReadOnly: m.readOnly };
 }

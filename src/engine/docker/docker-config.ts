@@ -33,7 +33,8 @@ export interface ContextEndpoint {
 export function readContext(dir: string, name: string): { metaFile: string; endpoint?: ContextEndpoint } {
   const id = createHash('sha256').update(name).digest('hex');
   const metaFile = path.join(dir, 'contexts', 'meta', id, 'meta.json');
-  const meta = readJson(metaFile) as { Endpoints?: { docker?: { Host?: unknown; SkipTLSVerify?: unknown } } } | undefined;
+  const meta = readJson(metaFile) as
+    { Endpoints?: { docker?: { Host?: unknown; SkipTLSVerify?: unknown } } } | undefined;
   if (!meta) return { metaFile };
   const docker = meta.Endpoints?.docker;
   const tlsDir = path.join(dir, 'contexts', 'tls', id, 'docker');

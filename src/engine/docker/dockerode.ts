@@ -13,7 +13,8 @@ export async function loadDockerode(endpoint: Endpoint): Promise<Dockerode> {
   const t = endpoint.transport;
   if (!t) throw Object.assign(new Error(endpoint.invalid ?? 'no endpoint'), { code: 'EINVALID' });
   if (t.kind === 'unix') return new Docker({ socketPath: t.socketPath });
-  if (t.kind === 'ssh') return new Docker({ protocol: 'http', host: 'localhost', port: 80, agent: sshAgent(t) } as Dockerode.DockerOptions);
+  if (t.kind === 'ssh')
+    return new Docker({ protocol: 'http', host: 'localhost', port: 80, agent: sshAgent(t) } as Dockerode.DockerOptions);
   if (!t.tls) return new Docker({ protocol: 'http', host: t.host, port: t.port });
   const agent = new (httpsModule().Agent)(tlsOptions(t.tls));
   return new Docker({ protocol: 'https', host: t.host, port: t.port, agent } as Dockerode.DockerOptions);

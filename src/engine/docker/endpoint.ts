@@ -33,7 +33,9 @@ export interface Endpoint {
 export const DEFAULT_SOCKET = '/var/run/docker.sock';
 
 /** The default endpoint: the local socket, as the docker CLI's `default` context without DOCKER_HOST. */
-export function defaultEndpoint(source = 'the default: no DOCKER_HOST, DOCKER_CONTEXT or current docker context is set'): Endpoint {
+export function defaultEndpoint(
+  source = 'the default: no DOCKER_HOST, DOCKER_CONTEXT or current docker context is set',
+): Endpoint {
   return { url: `unix://${DEFAULT_SOCKET}`, source, transport: { kind: 'unix', socketPath: DEFAULT_SOCKET } };
 }
 

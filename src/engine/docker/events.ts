@@ -4,7 +4,19 @@ import { jsonLines } from './json-lines.js';
 import { projectFilter, WORKLOAD_LABEL } from './labels.js';
 
 /** The other container events that change what an observe shows ("health_status" matches "health_status: healthy"). */
-const CHANGES = ['create', 'destroy', 'rename', 'pause', 'unpause', 'health_status', 'oom', 'kill', 'stop', 'restart', 'update'];
+const CHANGES = [
+  'create',
+  'destroy',
+  'rename',
+  'pause',
+  'unpause',
+  'health_status',
+  'oom',
+  'kill',
+  'stop',
+  'restart',
+  'update',
+];
 
 interface RawEvent {
   Action?: string;

@@ -14,7 +14,12 @@ const EXIT_DEADLINE_MS = 5_000;
 export async function exec(conn: Connection, id: string, req: ExecRequest): Promise<number> {
   const action = `exec in container ${id}`;
   try {
-    const created = await conn.call<{ Id: string }>('POST', `/containers/${encodeURIComponent(id)}/exec`, createBody(req), { retry: false });
+    const created = await conn.call<{ Id: string }>(
+      'POST',
+      `/containers/${encodeURIComponent(id)}/exec`,
+      createBody(req),
+      { retry: false },
+    );
     const socket = await hijack(conn.dial, `/exec/${created.Id}/start`, { Detach: false, Tty: req.tty });
     const unsubscribe = req.tty && req.resize ? req.resize((size) => void resize(conn, created.Id, size)) : undefined;
     try {

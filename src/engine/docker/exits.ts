@@ -35,7 +35,8 @@ export async function failOnCrash(conn: Connection, id: string, when: string, si
   for (let exits = 1; ; exits++) {
     const exit = await nextExit(conn, id, signal);
     if (exit.final) throw await exitError(conn, id, `exited with ${describeExit(exit)} ${when}`);
-    if (exits >= CRASH_EXITS) throw await exitError(conn, id, `keeps crashing: exited ${exits} times ${when}, last with ${describeExit(exit)}`);
+    if (exits >= CRASH_EXITS)
+      throw await exitError(conn, id, `keeps crashing: exited ${exits} times ${when}, last with ${describeExit(exit)}`);
   }
 }
 
@@ -62,7 +63,8 @@ export async function exitError(conn: Connection, id: string, what: string): Pro
 export async function lastOutput(conn: Connection, id: string, name: string): Promise<string> {
   const tail: string[] = [];
   try {
-    for await (const line of logs(conn, id, { follow: false, tail: TAIL_LINES, timestamps: false })) tail.push(line.text);
+    for await (const line of logs(conn, id, { follow: false, tail: TAIL_LINES, timestamps: false }))
+      tail.push(line.text);
   } catch {
     return `the logs of ${name} could not be read`;
   }

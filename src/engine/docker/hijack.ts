@@ -10,7 +10,12 @@ import type { Dial } from './transport.js';
  */
 export function hijack(dial: Dial, path: string, body?: unknown): Promise<Duplex> {
   const payload = body === undefined ? '' : JSON.stringify(body);
-  const headers = { ...(payload && { 'content-type': 'application/json' }), 'content-length': Buffer.byteLength(payload), connection: 'Upgrade', upgrade: 'tcp' };
+  const headers = {
+    ...(payload && { 'content-type': 'application/json' }),
+    'content-length': Buffer.byteLength(payload),
+    connection: 'Upgrade',
+    upgrade: 'tcp',
+  };
   return new Promise((resolve, reject) => {
     const req = dial({ path, method: 'POST', headers });
     req.on('upgrade', (_res, socket, head) => {

@@ -15,7 +15,10 @@ const infos = new WeakMap<Connection, Promise<Info | undefined>>();
 function info(conn: Connection): Promise<Info | undefined> {
   let known = infos.get(conn);
   if (!known) {
-    known = conn.getJson<Info>('/info').then((i) => i, () => undefined);
+    known = conn.getJson<Info>('/info').then(
+      (i) => i,
+      () => undefined,
+    );
     infos.set(conn, known);
   }
   return known;
@@ -34,5 +37,10 @@ export async function hostCpuCount(conn: Connection): Promise<number | undefined
 /** The engine's host as /info describes it (empty when the call fails). */
 export async function engineHost(conn: Connection): Promise<EngineHost> {
   const i = await info(conn);
-  return { ...(i?.Name && { name: i.Name }), ...(i?.OperatingSystem && { operatingSystem: i.OperatingSystem }), ...(i?.OSType && { osType: i.OSType }), ...(i?.Architecture && { architecture: i.Architecture }) };
+  return {
+    ...(i?.Name && { name: i.Name }),
+    ...(i?.OperatingSystem && { operatingSystem: i.OperatingSystem }),
+    ...(i?.OSType && { osType: i.OSType }),
+    ...(i?.Architecture && { architecture: i.Architecture }),
+  };
 }

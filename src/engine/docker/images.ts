@@ -59,24 +59,6 @@ export async function pullImage(conn: Connection, image: string, onProgress?: (l
   }
 }
 
-async function* textLines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
-  let rest = '';
-  for await (const chunk of chunks) {
-    const parts = (rest + chunk).split('\n');
-    rest = parts.pop() ?? '';
-    yield* parts.filter((p) => p.trim());
-  }
-  if (rest.trim()) yield rest;
-}
-
-function parseEvent(line: string): PullEvent | undefined {
-  try {
-    return JSON.parse(line) as PullEvent;
-  } catch {
-    return undefined;
-  }
-}
-
 function progressReporter(image: string, onProgress?: (line: string) => void): (event: PullEvent) => void {
   const layers = new Map<string, { current: number; total: number }>();
   let last = 0;

@@ -33,7 +33,9 @@ import * as volumes from './volumes.js';
  * `retryBudgetMs` (default 3 s; 0 turns retries off) on every call, see retry.ts. Creating it costs nothing:
  * nothing is dialled (or an ssh spawned) before the first call.
  */
-export function createDockerEngine(opts: { host?: string; env?: Record<string, string | undefined>; retryBudgetMs?: number } = {}): Engine {
+export function createDockerEngine(
+  opts: { host?: string; env?: Record<string, string | undefined>; retryBudgetMs?: number } = {},
+): Engine {
   const endpoint = opts.host ? parseHost(opts.host, 'given to pond') : resolveEndpoint(opts.env ?? process.env);
   const conn = createConnection(endpoint, retryPolicy(opts.retryBudgetMs));
   return {

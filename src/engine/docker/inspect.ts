@@ -57,7 +57,12 @@ export function toObserved(raw: RawInspect): ObservedWorkload {
     ...(raw.State.Pid ? { pid: raw.State.Pid } : {}),
     ports: Object.entries(raw.NetworkSettings.Ports ?? {}).flatMap(([key, bindings]) => {
       const [port, protocol = 'tcp'] = key.split('/');
-      return (bindings ?? []).map((b) => ({ container: Number(port), host: Number(b.HostPort), hostIp: b.HostIp, protocol }));
+      return (bindings ?? []).map((b) => ({
+        container: Number(port),
+        host: Number(b.HostPort),
+        hostIp: b.HostIp,
+        protocol,
+      }));
     }),
   };
 }

@@ -7,7 +7,9 @@ import { toObservedContainer, type ListedContainer } from './observe.js';
 /** One list call filtered on the presence of the project label: every project's containers at once. */
 export async function listPondContainers(conn: Connection): Promise<ObservedWorkload[]> {
   try {
-    const listed = await conn.getJson<ListedContainer[]>(`/containers/json?all=1&${filtersQuery({ label: [PROJECT_LABEL] })}`);
+    const listed = await conn.getJson<ListedContainer[]>(
+      `/containers/json?all=1&${filtersQuery({ label: [PROJECT_LABEL] })}`,
+    );
     return listed.map(toObservedContainer);
   } catch (err) {
     throw classify(err, conn.endpoint, 'list pond containers');

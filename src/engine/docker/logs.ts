@@ -32,7 +32,12 @@ export async function* logs(conn: Connection, id: string, opts: LogOptions): Asy
  * widened by a microsecond each way: a stamp copied from `-t` output still includes its own line.
  */
 function open(conn: Connection, id: string, opts: LogOptions): Promise<AsyncIterable<Buffer | string>> {
-  const query = new URLSearchParams({ stdout: '1', stderr: '1', follow: opts.follow ? '1' : '0', timestamps: opts.timestamps ? '1' : '0' });
+  const query = new URLSearchParams({
+    stdout: '1',
+    stderr: '1',
+    follow: opts.follow ? '1' : '0',
+    timestamps: opts.timestamps ? '1' : '0',
+  });
   if (opts.tail !== undefined) query.set('tail', String(opts.tail));
   if (opts.since !== undefined) query.set('since', epochText((Math.floor(opts.since * 1e6) - 1) / 1e6));
   if (opts.until !== undefined) query.set('until', epochText((Math.ceil(opts.until * 1e6) + 1) / 1e6));

@@ -6,7 +6,8 @@ import { sameOwner } from './labels.js';
 
 const ACTIVE_ENDPOINT_RETRIES = 10;
 const RETRY_DELAY_MS = 200;
-const STUCK_HINT = 'pond force-disconnected what the network listed; dockerd keeps a stale endpoint it does not list until it restarts';
+const STUCK_HINT =
+  'pond force-disconnected what the network listed; dockerd keeps a stale endpoint it does not list until it restarts';
 
 interface ListedNetwork {
   Id: string;
@@ -23,7 +24,12 @@ export async function createNetwork(conn: Connection, spec: NetworkSpec): Promis
   try {
     const existing = await findNetwork(conn, spec.name);
     if (existing) return adopt(existing, spec);
-    const created = await conn.call<{ Id: string }>('POST', '/networks/create', { Name: spec.name, CheckDuplicate: true, Driver: 'bridge', Labels: spec.labels }, { retry: true });
+    const created = await conn.call<{ Id: string }>(
+      'POST',
+      '/networks/create',
+      { Name: spec.name, CheckDuplicate: true, Driver: 'bridge', Labels: spec.labels },
+      { retry: true },
+    );
     return created.Id;
   } catch (err) {
     if (statusOf(err) === 409) return raceLoser(conn, spec, err);
@@ -61,7 +67,10 @@ async function findNetwork(conn: Connection, name: string): Promise<ListedNetwor
 export async function removeNetwork(conn: Connection, name: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await tolerate(() => conn.call('DELETE', `/networks/${encodeURIComponent(name)}`, undefined, { retry: true }), [404]);
+      await tolerate(
+        () => conn.call('DELETE', `/networks/${encodeURIComponent(name)}`, undefined, { retry: true }),
+        [404],
+      );
       return;
     } catch (err) {
       if (!hasActiveEndpoints(err) || attempt >= ACTIVE_ENDPOINT_RETRIES) {
@@ -83,7 +92,16 @@ async function disconnectAll(conn: Connection, name: string): Promise<void> {
   const endpoints = Object.entries(net.Containers ?? {}).map(([id, c]) => c.Name || id);
   await Promise.all(
     endpoints.map((Container) =>
-      tolerate(() => conn.call('POST', `/networks/${encodeURIComponent(name)}/disconnect`, { Container, Force: true }, { retry: true }), [404]),
+      tolerate(
+        () =>
+          conn.call(
+            'POST',
+            `/networks/${encodeURIComponent(name)}/disconnect`,
+            { Container, Force: true },
+            { retry: true },
+          ),
+        [404],
+      ),
     ),
   );
 }

@@ -40,7 +40,9 @@ export function createChecker(conn: Connection, id: string, probe: Probe, sinceS
     if ('exec' in probe) return execProbe(conn, id, probe.exec, timeoutMs);
     const host = localAddress(raw);
     if (!host) return execProbe(conn, id, inContainerProbe(probe, timeoutMs), timeoutMs);
-    return 'http' in probe ? httpProbe(host, probe.http.port, probe.http.path, timeoutMs) : tcpProbe(host, probe.tcp.port, timeoutMs);
+    return 'http' in probe
+      ? httpProbe(host, probe.http.port, probe.http.path, timeoutMs)
+      : tcpProbe(host, probe.tcp.port, timeoutMs);
   };
   return {
     check: async (raw, timeoutMs) => ({ failing: name, ...(await run(raw, timeoutMs)) }),
@@ -64,12 +66,25 @@ async function execProbe(conn: Connection, id: string, argv: string[], timeoutMs
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     const Cmd = isShellCommand(argv) ? ['sh', '-c', argv[0]] : argv;
-    const exec = await conn.call<{ Id: string }>('POST', `/containers/${encodeURIComponent(id)}/exec`, { Cmd, AttachStdout: true, AttachStderr: true }, { timeoutMs, retry: false });
-    const stream = await conn.stream('POST', `/exec/${exec.Id}/start`, { Detach: false, Tty: false }, controller.signal);
+    const exec = await conn.call<{ Id: string }>(
+      'POST',
+      `/containers/${encodeURIComponent(id)}/exec`,
+      { Cmd, AttachStdout: true, AttachStderr: true },
+      { timeoutMs, retry: false },
+    );
+    const stream = await conn.stream(
+      'POST',
+      `/exec/${exec.Id}/start`,
+      { Detach: false, Tty: false },
+      controller.signal,
+    );
     let output = '';
     for await (const frame of demux(stream)) output = (output + frame.data.toString('utf8')).slice(-OUTPUT_LIMIT);
     if (controller.signal.aborted) return cut(timeoutMs);
-    const { ExitCode } = await conn.getJson<{ ExitCode: number | null }>(`/exec/${exec.Id}/json`, { timeoutMs, retry: false });
+    const { ExitCode } = await conn.getJson<{ ExitCode: number | null }>(`/exec/${exec.Id}/json`, {
+      timeoutMs,
+      retry: false,
+    });
     return { ok: ExitCode === 0, detail: output.trim() || `exit code ${ExitCode}` };
   } catch (err) {
     if (controller.signal.aborted) return cut(timeoutMs);
@@ -123,7 +138,12 @@ function logChecker(conn: Connection, id: string, needle: string, sinceSec: numb
   let failure: string | undefined;
   void (async () => {
     try {
-      for await (const line of logs(conn, id, { follow: true, timestamps: false, since: sinceSec, signal: controller.signal })) {
+      for await (const line of logs(conn, id, {
+        follow: true,
+        timestamps: false,
+        since: sinceSec,
+        signal: controller.signal,
+      })) {
         window = `${window}${line.text}\n`.slice(-Math.max(4096, needle.length * 2));
         if (window.includes(needle)) found = true;
         if (found) return controller.abort();
@@ -147,7 +167,13 @@ function lastLine(window: string): string {
  * One try of a probe right now, for `pond ps`: a log probe reads the output since the container
  * started (no following), the others run once as the readiness loop runs them.
  */
-export async function probeOnce(conn: Connection, id: string, raw: RawInspect, probe: Probe, timeoutMs: number): Promise<Attempt> {
+export async function probeOnce(
+  conn: Connection,
+  id: string,
+  raw: RawInspect,
+  probe: Probe,
+  timeoutMs: number,
+): Promise<Attempt> {
   if ('all' in probe) {
     const results = await Promise.all(probe.all.map((p) => probeOnce(conn, id, raw, p, timeoutMs)));
     return results.find((r) => !r.ok) ?? { ok: true };

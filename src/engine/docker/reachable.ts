@@ -15,14 +15,15 @@ export function localAddress(raw: RawInspect, interfaces: Interfaces = os.networ
   for (const net of Object.values(raw.NetworkSettings.Networks ?? {})) {
     if (!net.IPAddress || !net.NetworkID) continue;
     const bridge = interfaces[`br-${net.NetworkID.slice(0, 12)}`] ?? [];
-    if (bridge.some((a) => a.family === 'IPv4' && sameSubnet(a.address, net.IPAddress!, a.netmask))) return net.IPAddress;
+    if (bridge.some((a) => a.family === 'IPv4' && sameSubnet(a.address, net.IPAddress!, a.netmask)))
+      return net.IPAddress;
   }
   return undefined;
 }
 
 function sameSubnet(a: string, b: string, mask: string): boolean {
   const [x, y, m] = [a, b, mask].map(toInt) as [number, number, number];
-  return ((x & m) >>> 0) === ((y & m) >>> 0);
+  return (x & m) >>> 0 === (y & m) >>> 0;
 }
 
 function toInt(ip: string): number {
@@ -34,7 +35,10 @@ function toInt(ip: string): number {
  * has (curl, wget, node, python3, bash's /dev/tcp, nc). Ready on any HTTP status below 500, as from
  * the host. Exit 3: the image has none of them.
  */
-export function inContainerProbe(probe: { http: { port: number; path: string } } | { tcp: { port: number } }, timeoutMs: number): string[] {
+export function inContainerProbe(
+  probe: { http: { port: number; path: string } } | { tcp: { port: number } },
+  timeoutMs: number,
+): string[] {
   const t = String(Math.max(1, Math.ceil(timeoutMs / 1000)));
   if ('http' in probe) return ['sh', '-c', HTTP, 'probe', String(probe.http.port), probe.http.path, t];
   return ['sh', '-c', TCP, 'probe', String(probe.tcp.port), t];

@@ -62,7 +62,12 @@ function crashes(conn: Connection, id: string, signal: AbortSignal): Promise<nev
   });
 }
 
-async function probeLoop(conn: Connection, first: RawInspect, health: HealthSpec, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<void> {
+async function probeLoop(
+  conn: Connection,
+  first: RawInspect,
+  health: HealthSpec,
+  opts: { timeoutMs: number; signal?: AbortSignal },
+): Promise<void> {
   const id = first.Id;
   const started = Date.now();
   const deadline = started + opts.timeoutMs;
@@ -73,16 +78,26 @@ async function probeLoop(conn: Connection, first: RawInspect, health: HealthSpec
   let telling: Attempt | undefined;
   try {
     for (let round = 0; ; round++) {
-      if (gate && !gate.open) await gate.knock(Math.min(Math.max(GATED_EXEC_MS, pollDelay(health, Date.now() - started)), deadline - Date.now()), opts.signal);
+      if (gate && !gate.open)
+        await gate.knock(
+          Math.min(Math.max(GATED_EXEC_MS, pollDelay(health, Date.now() - started)), deadline - Date.now()),
+          opts.signal,
+        );
       if (opts.signal?.aborted) throw new InterruptedError(`stopped waiting for ${name} to be ready`);
       if (round > 0) raw = await inspect(conn, id);
-      if (hasExited(raw)) throw await exitError(conn, id, `exited with ${describeExit(exitFacts(raw))} before it was ready`);
+      if (hasExited(raw))
+        throw await exitError(conn, id, `exited with ${describeExit(exitFacts(raw))} before it was ready`);
       const remaining = deadline - Date.now();
-      const attempt = await untilAborted(checker.check(raw, Math.max(50, Math.min(tryTimeout(health), remaining))), opts.signal, name);
+      const attempt = await untilAborted(
+        checker.check(raw, Math.max(50, Math.min(tryTimeout(health), remaining))),
+        opts.signal,
+        name,
+      );
       if (attempt.ok) return;
       if (!attempt.cut || !telling) telling = attempt;
       if (Date.now() >= deadline) throw await timeoutError(conn, id, name, health, opts.timeoutMs, telling);
-      if (!gate || gate.open) await sleep(Math.min(pollDelay(health, Date.now() - started), deadline - Date.now()), opts.signal);
+      if (!gate || gate.open)
+        await sleep(Math.min(pollDelay(health, Date.now() - started), deadline - Date.now()), opts.signal);
     }
   } finally {
     checker.close();
@@ -112,7 +127,14 @@ function pollDelay(health: HealthSpec, elapsedMs: number): number {
   return Math.min(Math.max(health.intervalMs, FAST_POLL_MS), MAX_POLL_MS);
 }
 
-async function timeoutError(conn: Connection, id: string, name: string, health: HealthSpec, timeoutMs: number, attempt: Attempt): Promise<TimeoutError> {
+async function timeoutError(
+  conn: Connection,
+  id: string,
+  name: string,
+  health: HealthSpec,
+  timeoutMs: number,
+  attempt: Attempt,
+): Promise<TimeoutError> {
   const probe = attempt.failing ?? describeProbe(health.probe);
   const said = attempt.detail ? `: ${attempt.detail}` : '';
   return new TimeoutError(

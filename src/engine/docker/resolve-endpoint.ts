@@ -32,9 +32,13 @@ function fromContext(dir: string, name: string, why: string): Endpoint {
   const source = `from context "${name}", ${why}`;
   if (name === 'default') return defaultEndpoint(source);
   const { metaFile, endpoint } = readContext(dir, name);
-  if (!endpoint) return { url: '', source, invalid: `the context does not exist (no ${metaFile}); see \`docker context ls\`` };
-  if (!endpoint.host) return { url: '', source, invalid: `the context has no docker endpoint (Endpoints.docker.Host in ${metaFile})` };
+  if (!endpoint)
+    return { url: '', source, invalid: `the context does not exist (no ${metaFile}); see \`docker context ls\`` };
+  if (!endpoint.host)
+    return { url: '', source, invalid: `the context has no docker endpoint (Endpoints.docker.Host in ${metaFile})` };
   const hasTls = Object.keys(endpoint.tlsFiles).length > 0 || endpoint.skipTlsVerify;
-  const tls: TlsFiles | undefined = hasTls ? { verify: !endpoint.skipTlsVerify, ...endpoint.tlsFiles, dir: endpoint.tlsDir } : undefined;
+  const tls: TlsFiles | undefined = hasTls
+    ? { verify: !endpoint.skipTlsVerify, ...endpoint.tlsFiles, dir: endpoint.tlsDir }
+    : undefined;
   return parseHost(endpoint.host, source, tls);
 }

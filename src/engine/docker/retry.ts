@@ -58,7 +58,12 @@ const REAL_CLOCK: RetryClock = { now: () => Date.now(), sleep: (ms) => new Promi
  * rejects, or the budget is spent; then the last error is thrown unchanged, so the caller's
  * classification (EngineUnreachableError for a missing engine) still applies.
  */
-export async function withRetry<T>(policy: RetryPolicy, attempt: (n: number) => Promise<T>, retryable: (err: unknown) => boolean, clock: RetryClock = REAL_CLOCK): Promise<T> {
+export async function withRetry<T>(
+  policy: RetryPolicy,
+  attempt: (n: number) => Promise<T>,
+  retryable: (err: unknown) => boolean,
+  clock: RetryClock = REAL_CLOCK,
+): Promise<T> {
   const start = clock.now();
   let delay = policy.firstDelayMs;
   for (let n = 0; ; n++) {

@@ -16,7 +16,11 @@ const KILLED = 137;
  */
 export async function run(conn: Connection, spec: TaskSpec, opts: StartRunOptions = {}): Promise<RunHandle> {
   const io = opts.stdio;
-  const id = await containers.createContainer(conn, { ...spec, ...(io?.tty && { tty: true }), ...(io?.stdin && { openStdin: true }) });
+  const id = await containers.createContainer(conn, {
+    ...spec,
+    ...(io?.tty && { tty: true }),
+    ...(io?.stdin && { openStdin: true }),
+  });
   let attached: Attachment | undefined;
   try {
     if (io) attached = await attachContainer(conn, id, io);

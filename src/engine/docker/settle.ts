@@ -16,19 +16,28 @@ const SETTLE_EXITS = 2;
  * with no restart following is a job that finished) and at its second exit under a restart policy. A
  * start resets the engine's restart count, so the count is this start's exits.
  */
-export async function waitSettled(conn: Connection, id: string, opts: { windowMs: number; signal?: AbortSignal }): Promise<void> {
+export async function waitSettled(
+  conn: Connection,
+  id: string,
+  opts: { windowMs: number; signal?: AbortSignal },
+): Promise<void> {
   const stop = new AbortController();
   const onAbort = (): void => stop.abort();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   const within = `within ${formatDuration(opts.windowMs)} of starting`;
   try {
     for (;;) {
-      const exit = await Promise.race([nextExit(conn, id, stop.signal).catch(() => never()), delay(opts.windowMs, stop.signal)]);
-      if (opts.signal?.aborted) throw new InterruptedError(`stopped checking that container ${id.slice(0, 12)} stays up`);
+      const exit = await Promise.race([
+        nextExit(conn, id, stop.signal).catch(() => never()),
+        delay(opts.windowMs, stop.signal),
+      ]);
+      if (opts.signal?.aborted)
+        throw new InterruptedError(`stopped checking that container ${id.slice(0, 12)} stays up`);
       if (!exit) return await stayedUp(conn, id, within);
       if (exit.final && exit.code === 0) return;
       if (exit.final) throw await exitError(conn, id, `exited with ${describeExit(exit)} ${within}`);
-      if (exit.restarts >= SETTLE_EXITS) throw await exitError(conn, id, crashText(exit.restarts, describeExit(exit), within));
+      if (exit.restarts >= SETTLE_EXITS)
+        throw await exitError(conn, id, crashText(exit.restarts, describeExit(exit), within));
     }
   } finally {
     stop.abort();
@@ -39,8 +48,10 @@ export async function waitSettled(conn: Connection, id: string, opts: { windowMs
 /** The window passed with no exit seen; an exit before the first wait was set up still shows in the count. */
 async function stayedUp(conn: Connection, id: string, within: string): Promise<void> {
   const raw = await inspect(conn, id);
-  if (hasExited(raw) && raw.State.ExitCode !== 0) throw await exitError(conn, id, `exited with ${describeExit(exitFacts(raw))} ${within}`);
-  if (raw.RestartCount >= SETTLE_EXITS) throw await exitError(conn, id, crashText(raw.RestartCount, describeExit(exitFacts(raw)), within));
+  if (hasExited(raw) && raw.State.ExitCode !== 0)
+    throw await exitError(conn, id, `exited with ${describeExit(exitFacts(raw))} ${within}`);
+  if (raw.RestartCount >= SETTLE_EXITS)
+    throw await exitError(conn, id, crashText(raw.RestartCount, describeExit(exitFacts(raw)), within));
 }
 
 function crashText(restarts: number, last: string, within: string): string {
@@ -54,10 +65,14 @@ function never(): Promise<SeenExit> {
 function delay(ms: number, signal: AbortSignal): Promise<undefined> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(undefined), ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve(undefined);
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      },
+      { once: true },
+    );
   });
 }
 

@@ -19,7 +19,16 @@ export interface SshTarget {
  */
 export function sshArgs(t: SshTarget): string[] {
   const remote = ['docker', ...(t.socketPath ? ['--host', `unix://${t.socketPath}`] : []), 'system', 'dial-stdio'];
-  return ['-o', 'ConnectTimeout=30', '-T', ...(t.user ? ['-l', t.user] : []), ...(t.port ? ['-p', String(t.port)] : []), '--', t.host, ...remote];
+  return [
+    '-o',
+    'ConnectTimeout=30',
+    '-T',
+    ...(t.user ? ['-l', t.user] : []),
+    ...(t.port ? ['-p', String(t.port)] : []),
+    '--',
+    t.host,
+    ...remote,
+  ];
 }
 
 /**
@@ -28,7 +37,8 @@ export function sshArgs(t: SshTarget): string[] {
  */
 export function sshAgent(t: SshTarget): http.Agent {
   const agent = new http.Agent({ keepAlive: true });
-  (agent as unknown as { createConnection: () => Duplex }).createConnection = () => new CommandStream(spawn('ssh', sshArgs(t), { stdio: 'pipe' }));
+  (agent as unknown as { createConnection: () => Duplex }).createConnection = () =>
+    new CommandStream(spawn('ssh', sshArgs(t), { stdio: 'pipe' }));
   return agent;
 }
 
@@ -92,12 +102,14 @@ class CommandStream extends Duplex {
   }
 
   ref(): this {
-    for (const h of [this.child, this.child.stdout, this.child.stdin, this.child.stderr]) (h as { ref?: () => void }).ref?.();
+    for (const h of [this.child, this.child.stdout, this.child.stdin, this.child.stderr])
+      (h as { ref?: () => void }).ref?.();
     return this;
   }
 
   unref(): this {
-    for (const h of [this.child, this.child.stdout, this.child.stdin, this.child.stderr]) (h as { unref?: () => void }).unref?.();
+    for (const h of [this.child, this.child.stdout, this.child.stdin, this.child.stderr])
+      (h as { unref?: () => void }).unref?.();
     return this;
   }
 
@@ -117,7 +129,8 @@ class CommandStream extends Duplex {
    * decides which, so wait for it a moment before telling the reader it was a clean end.
    */
   private outputEnded(): void {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return this.exited(this.child.exitCode, this.child.signalCode);
+    if (this.child.exitCode !== null || this.child.signalCode !== null)
+      return this.exited(this.child.exitCode, this.child.signalCode);
     const grace = setTimeout(() => this.endOutput(), EXIT_GRACE_MS).unref();
     this.child.once('exit', () => clearTimeout(grace));
   }

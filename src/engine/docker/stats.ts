@@ -88,6 +88,7 @@ export async function stats(conn: Connection, id: string): Promise<WorkloadStats
   } catch (err) {
     throw classify(err, conn.endpoint, `stats of container ${id}`);
   }
-  if (!raw.read || raw.read.startsWith('0001-')) throw new EngineError(`stats of container ${id} failed: the container is not running`, 409);
+  if (!raw.read || raw.read.startsWith('0001-'))
+    throw new EngineError(`stats of container ${id} failed: the container is not running`, 409);
   return computeStats(raw);
 }

@@ -13,7 +13,9 @@ export async function createVolume(conn: Connection, spec: VolumeSpec): Promise<
   let labels: Record<string, string>;
   try {
     await conn.call('POST', '/volumes/create', { Name: spec.name, Labels: spec.labels }, { retry: true });
-    const inspected = await conn.getJson<{ Labels?: Record<string, string> | null }>(`/volumes/${encodeURIComponent(spec.name)}`);
+    const inspected = await conn.getJson<{ Labels?: Record<string, string> | null }>(
+      `/volumes/${encodeURIComponent(spec.name)}`,
+    );
     labels = inspected.Labels ?? {};
   } catch (err) {
     throw classify(err, conn.endpoint, `create volume ${spec.name}`);
@@ -22,7 +24,7 @@ export async function createVolume(conn: Connection, spec: VolumeSpec): Promise<
     throw new EngineError(
       `volume ${spec.name} exists and is not managed by this project; pond will not use or touch it`,
       409,
-      'it may hold someone else\'s data: rename it, remove it yourself, or change the project name in pond.yaml',
+      "it may hold someone else's data: rename it, remove it yourself, or change the project name in pond.yaml",
     );
   }
 }
@@ -34,7 +36,10 @@ function ownedBy(actual: Record<string, string>, wanted: Record<string, string>)
 /** Removes a volume; already gone (404) is success. A volume in use stays and the error says so. */
 export async function removeVolume(conn: Connection, name: string): Promise<void> {
   try {
-    await tolerate(() => conn.call('DELETE', `/volumes/${encodeURIComponent(name)}`, undefined, { retry: true }), [404]);
+    await tolerate(
+      () => conn.call('DELETE', `/volumes/${encodeURIComponent(name)}`, undefined, { retry: true }),
+      [404],
+    );
   } catch (err) {
     throw classify(err, conn.endpoint, `remove volume ${name}`);
   }

@@ -18,7 +18,11 @@ const auth = (): Record<string, string> => ({ Authorization: `Bearer ${token()}`
 /** POSTs a JSON body and answers a UiOutcome, also for refusals (401, 403, 409) and a lost server. */
 export async function post(path: string, body: unknown = {}): Promise<UiOutcome> {
   try {
-    const res = await fetch(path, { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(path, {
+      method: 'POST',
+      headers: { ...auth(), 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const text = await res.text();
     const parsed = parseOutcome(text);
     if (parsed) return res.ok ? parsed : { ...parsed, ok: false };
@@ -31,7 +35,9 @@ export async function post(path: string, body: unknown = {}): Promise<UiOutcome>
 function parseOutcome(text: string): UiOutcome | undefined {
   try {
     const v = JSON.parse(text) as Partial<UiOutcome>;
-    return typeof v.message === 'string' ? { ok: v.ok === true, message: v.message, ...(v.exitCode !== undefined ? { exitCode: v.exitCode } : {}) } : undefined;
+    return typeof v.message === 'string'
+      ? { ok: v.ok === true, message: v.message, ...(v.exitCode !== undefined ? { exitCode: v.exitCode } : {}) }
+      : undefined;
   } catch {
     return undefined;
   }

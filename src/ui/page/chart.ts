@@ -49,15 +49,35 @@ export function statsChart(samples: Sample[]): HTMLElement {
   const mem = samples.map((x) => x.memoryBytes);
   const cpuMax = Math.max(100, ...cpu);
   const memMax = last.memoryLimitBytes > 0 ? last.memoryLimitBytes : Math.max(1, ...mem);
-  return h('div', { class: 'charts' },
+  return h(
+    'div',
+    { class: 'charts' },
     one('CPU', `${last.cpuPercent.toFixed(1)} %`, points(cpu, W, H, cpuMax), 'cpu'),
-    one('Memory', `${bytesText(last.memoryBytes)}${last.memoryLimitBytes > 0 ? ` of ${bytesText(last.memoryLimitBytes)}` : ''}`, points(mem, W, H, memMax), 'mem'));
+    one(
+      'Memory',
+      `${bytesText(last.memoryBytes)}${last.memoryLimitBytes > 0 ? ` of ${bytesText(last.memoryLimitBytes)}` : ''}`,
+      points(mem, W, H, memMax),
+      'mem',
+    ),
+  );
 }
 
 function one(label: string, value: string, pts: string, cls: string): HTMLElement {
-  return h('figure', { class: 'chart' },
+  return h(
+    'figure',
+    { class: 'chart' },
     h('figcaption', {}, `${label}: `, h('strong', {}, value)),
-    s('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-label': `${label} since the panel's first sample (at most 3 minutes), now ${value}` },
+    s(
+      'svg',
+      {
+        viewBox: `0 0 ${W} ${H}`,
+        width: W,
+        height: H,
+        role: 'img',
+        'aria-label': `${label} since the panel's first sample (at most 3 minutes), now ${value}`,
+      },
       s('rect', { width: W, height: H, class: 'chart-bg' }),
-      s('polyline', { points: pts, class: `spark ${cls}` })));
+      s('polyline', { points: pts, class: `spark ${cls}` }),
+    ),
+  );
 }

@@ -17,7 +17,11 @@ function apply(el: Element, attrs: Attrs, children: Child[]): void {
 }
 
 /** An HTML element; text children are text nodes, so nothing from the server is parsed as markup. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   apply(el, attrs, children);
   return el;

@@ -9,12 +9,28 @@ const RISE = 4;
 const TOP = 12;
 
 /** Where an edge's label is written: `x` is its right end for 'end', its left end for 'start'. */
-export interface LabelSpot { x: number; y: number; anchor: 'start' | 'end' }
+export interface LabelSpot {
+  x: number;
+  y: number;
+  anchor: 'start' | 'end';
+}
 
 /** One drawn edge, dependency → dependent: its SVG path and its label's spot. */
-export interface Route { from: string; to: string; condition: string; d: string; label: LabelSpot }
+export interface Route {
+  from: string;
+  to: string;
+  condition: string;
+  d: string;
+  label: LabelSpot;
+}
 
-interface Pending { edge: UiState['edges'][number]; dep: Placed; dependent: Placed; want: number; y: number }
+interface Pending {
+  edge: UiState['edges'][number];
+  dep: Placed;
+  dependent: Placed;
+  want: number;
+  y: number;
+}
 
 /**
  * The edges of a layout with their labels placed so that no two overlap: the edges into one
@@ -61,12 +77,24 @@ function curve(p: Pending): Route {
   const x2 = p.dependent.x;
   const y2 = Math.min(Math.max(p.y + RISE, p.dependent.y + 4), p.dependent.y + NODE_H - 4);
   const mx = (x1 + x2) / 2;
-  return { from: p.edge.from, to: p.edge.to, condition: p.edge.condition, d: `M${x1} ${y1}C${mx} ${y1} ${mx} ${y2} ${x2} ${y2}`, label: { x: x2 - 8, y: p.y, anchor: 'end' } };
+  return {
+    from: p.edge.from,
+    to: p.edge.to,
+    condition: p.edge.condition,
+    d: `M${x1} ${y1}C${mx} ${y1} ${mx} ${y2} ${x2} ${y2}`,
+    label: { x: x2 - 8, y: p.y, anchor: 'end' },
+  };
 }
 
 function backward(edge: UiState['edges'][number], dep: Placed, dependent: Placed, nth: number): Route {
   const d = `M${dep.x + NODE_W / 2} ${dep.y + NODE_H}L${dependent.x + NODE_W / 2} ${dependent.y}`;
-  return { from: edge.from, to: edge.to, condition: edge.condition, d, label: { x: dependent.x + NODE_W / 2 + 6, y: dependent.y - 6 - nth * LABEL_ROW, anchor: 'start' } };
+  return {
+    from: edge.from,
+    to: edge.to,
+    condition: edge.condition,
+    d,
+    label: { x: dependent.x + NODE_W / 2 + 6, y: dependent.y - 6 - nth * LABEL_ROW, anchor: 'start' },
+  };
 }
 
 function byKey<T>(items: T[], key: (item: T) => string): T[][] {

@@ -4,8 +4,17 @@ import type { UiWorkload } from '../types.js';
 export type Tone = 'ok' | 'warn' | 'bad' | 'idle' | 'done';
 
 const TONES: Record<UiWorkload['state'], Tone> = {
-  running: 'ok', healthy: 'ok', starting: 'warn', restarting: 'warn', unhealthy: 'bad', failed: 'bad',
-  exited: 'idle', created: 'idle', missing: 'bad', scheduled: 'idle', completed: 'done',
+  running: 'ok',
+  healthy: 'ok',
+  starting: 'warn',
+  restarting: 'warn',
+  unhealthy: 'bad',
+  failed: 'bad',
+  exited: 'idle',
+  created: 'idle',
+  missing: 'bad',
+  scheduled: 'idle',
+  completed: 'done',
 };
 
 /** A running container whose health check fails is shown as failing, whatever its state says. */

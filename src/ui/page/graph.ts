@@ -9,7 +9,10 @@ export class GraphView {
   private shape = '';
   private readonly nodes = new Map<string, SVGElement>();
 
-  constructor(private readonly host: HTMLElement, private readonly onOpen: (name: string) => void) {}
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly onOpen: (name: string) => void,
+  ) {}
 
   render(state: UiState, selected: string | undefined): void {
     const shape = JSON.stringify([state.workloads.map((w) => w.name), state.edges]);
@@ -21,10 +24,37 @@ export class GraphView {
     const focused = (document.activeElement as Element | null)?.getAttribute('data-name');
     this.shape = shape;
     this.nodes.clear();
-    const geo = layout(state.workloads.map((w) => w.name), state.edges);
+    const geo = layout(
+      state.workloads.map((w) => w.name),
+      state.edges,
+    );
     const drawn = routes(geo, state.edges);
-    const svg = s('svg', { viewBox: `0 0 ${geo.width} ${drawn.height}`, width: geo.width, height: drawn.height, role: 'group', 'aria-label': 'dependency graph' });
-    svg.append(s('defs', {}, s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, s('path', { d: 'M0 0L10 5L0 10z', class: 'arrowhead' }))));
+    const svg = s('svg', {
+      viewBox: `0 0 ${geo.width} ${drawn.height}`,
+      width: geo.width,
+      height: drawn.height,
+      role: 'group',
+      'aria-label': 'dependency graph',
+    });
+    svg.append(
+      s(
+        'defs',
+        {},
+        s(
+          'marker',
+          {
+            id: 'arrow',
+            viewBox: '0 0 10 10',
+            refX: 9,
+            refY: 5,
+            markerWidth: 7,
+            markerHeight: 7,
+            orient: 'auto-start-reverse',
+          },
+          s('path', { d: 'M0 0L10 5L0 10z', class: 'arrowhead' }),
+        ),
+      ),
+    );
     for (const r of drawn.routes) svg.append(edge(r));
     const byName = new Map(state.workloads.map((w) => [w.name, w]));
     for (const n of geo.nodes) {
@@ -51,26 +81,36 @@ export class GraphView {
 
 /** dependency → dependent: the arrow is the start order, its label what the dependent waits for. */
 function edge(r: Route): SVGElement {
-  return s('g', { class: 'edge', 'data-from': r.from, 'data-to': r.to },
+  return s(
+    'g',
+    { class: 'edge', 'data-from': r.from, 'data-to': r.to },
     s('path', { d: r.d, 'marker-end': 'url(#arrow)' }),
-    s('text', { x: r.label.x, y: r.label.y, 'text-anchor': r.label.anchor, class: 'edge-label' }, r.condition));
+    s('text', { x: r.label.x, y: r.label.y, 'text-anchor': r.label.anchor, class: 'edge-label' }, r.condition),
+  );
 }
 
 function node(n: Placed, w: UiWorkload, open: () => void): SVGElement {
   const name = w.name.length > 20 ? `${w.name.slice(0, 19)}…` : w.name;
-  return s('g', {
-    class: 'node', tabindex: 0, role: 'button', 'data-name': w.name, transform: `translate(${n.x} ${n.y})`,
-    onclick: open,
-    onkeydown: (e) => {
-      const key = (e as KeyboardEvent).key;
-      if (key !== 'Enter' && key !== ' ') return;
-      e.preventDefault();
-      open();
+  return s(
+    'g',
+    {
+      class: 'node',
+      tabindex: 0,
+      role: 'button',
+      'data-name': w.name,
+      transform: `translate(${n.x} ${n.y})`,
+      onclick: open,
+      onkeydown: (e) => {
+        const key = (e as KeyboardEvent).key;
+        if (key !== 'Enter' && key !== ' ') return;
+        e.preventDefault();
+        open();
+      },
     },
-  },
-  s('title', {}, `${w.name} (${w.kind})`),
-  s('rect', { width: NODE_W, height: NODE_H, rx: 8 }),
-  s('text', { x: 12, y: 21, class: 'name' }, name),
-  s('text', { x: 12, y: 40, class: 'state' }, stateText(w)),
-  s('text', { x: NODE_W - 10, y: 21, 'text-anchor': 'end', class: 'kind' }, w.kind));
+    s('title', {}, `${w.name} (${w.kind})`),
+    s('rect', { width: NODE_W, height: NODE_H, rx: 8 }),
+    s('text', { x: 12, y: 21, class: 'name' }, name),
+    s('text', { x: 12, y: 40, class: 'state' }, stateText(w)),
+    s('text', { x: NODE_W - 10, y: 21, 'text-anchor': 'end', class: 'kind' }, w.kind),
+  );
 }

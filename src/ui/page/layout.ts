@@ -1,10 +1,19 @@
 import type { UiState } from '../types.js';
 
 /** Where a node sits: columns by dependency depth (what others wait for on the left). */
-export interface Placed { name: string; layer: number; x: number; y: number }
+export interface Placed {
+  name: string;
+  layer: number;
+  x: number;
+  y: number;
+}
 
 /** The graph's geometry in SVG user units. */
-export interface Layout { nodes: Placed[]; width: number; height: number }
+export interface Layout {
+  nodes: Placed[];
+  width: number;
+  height: number;
+}
 
 export const NODE_W = 168;
 export const NODE_H = 52;
@@ -41,7 +50,9 @@ export function layout(names: string[], edges: UiState['edges']): Layout {
   let rows = 0;
   columns.forEach((column, layer) => {
     rows = Math.max(rows, column.length);
-    column.forEach((name, i) => nodes.push({ name, layer, x: PAD + layer * (NODE_W + GAP_X), y: PAD + i * (NODE_H + GAP_Y) }));
+    column.forEach((name, i) =>
+      nodes.push({ name, layer, x: PAD + layer * (NODE_W + GAP_X), y: PAD + i * (NODE_H + GAP_Y) }),
+    );
   });
   const width = PAD * 2 + Math.max(1, columns.length) * NODE_W + Math.max(0, columns.length - 1) * GAP_X;
   const height = PAD * 2 + Math.max(1, rows) * NODE_H + Math.max(0, rows - 1) * GAP_Y;

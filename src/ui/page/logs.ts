@@ -38,7 +38,10 @@ export class LogView {
     const have = [...this.select.options].slice(1).map((o) => o.value);
     if (JSON.stringify(have) === JSON.stringify(names)) return;
     const value = this.select.value;
-    this.select.replaceChildren(h('option', { value: '' }, 'all workloads'), ...names.map((n) => h('option', { value: n }, n)));
+    this.select.replaceChildren(
+      h('option', { value: '' }, 'all workloads'),
+      ...names.map((n) => h('option', { value: n }, n)),
+    );
     if (value === '' || names.includes(value)) this.select.value = value;
     else this.show('');
   }
@@ -92,7 +95,9 @@ export class LogView {
 
   private updateCount(): void {
     const shown = this.lines.filter((l) => !l.el.hidden).length;
-    this.count.textContent = this.search.value ? `${shown} of ${this.lines.length} lines match` : `${this.lines.length} lines`;
+    this.count.textContent = this.search.value
+      ? `${shown} of ${this.lines.length} lines match`
+      : `${this.lines.length} lines`;
   }
 
   private scroll(): void {
@@ -101,7 +106,10 @@ export class LogView {
 }
 
 function render(line: UiLogLine): HTMLElement {
-  return h('div', { class: `line ${line.stream}` },
+  return h(
+    'div',
+    { class: `line ${line.stream}` },
     h('span', { class: 'wl', style: `--hue:${hueOf(line.workload)}` }, line.workload),
-    h('span', { class: 'text' }, line.text));
+    h('span', { class: 'text' }, line.text),
+  );
 }

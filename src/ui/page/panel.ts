@@ -13,7 +13,11 @@ export class PanelView {
   private readonly outcome = byId('panel-outcome');
   private readonly chart = h('div', { class: 'chart-host' });
 
-  constructor(private readonly root: HTMLElement, private readonly stats: StatsHistory, private readonly hooks: { onClose(name: string): void; onLogs(name: string): void }) {
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly stats: StatsHistory,
+    private readonly hooks: { onClose(name: string): void; onLogs(name: string): void },
+  ) {
     byId('panel-close').addEventListener('click', () => this.close());
     root.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') this.close();
@@ -57,18 +61,20 @@ export class PanelView {
     this.current = w;
     byId('panel-title').textContent = w.name;
     this.refreshStats();
-    this.body.replaceChildren(...[
-      h('p', { class: `badge tone-${toneOf(w)}`, 'data-testid': 'panel-state' }, stateText(w)),
-      this.buttons(w),
-      details(w),
-      connection(w),
-      endpoints(w),
-      h('h3', {}, 'Resources'),
-      h('p', {}, `memory limit ${bytesText(w.resources.memoryBytes)}, cpus ${w.resources.cpus ?? '—'}`),
-      this.chart,
-      botSection(w),
-      querySection(w),
-    ].filter((x): x is HTMLElement => x !== undefined));
+    this.body.replaceChildren(
+      ...[
+        h('p', { class: `badge tone-${toneOf(w)}`, 'data-testid': 'panel-state' }, stateText(w)),
+        this.buttons(w),
+        details(w),
+        connection(w),
+        endpoints(w),
+        h('h3', {}, 'Resources'),
+        h('p', {}, `memory limit ${bytesText(w.resources.memoryBytes)}, cpus ${w.resources.cpus ?? '—'}`),
+        this.chart,
+        botSection(w),
+        querySection(w),
+      ].filter((x): x is HTMLElement => x !== undefined),
+    );
   }
 
   private buttons(w: UiWorkload): HTMLElement {
@@ -95,8 +101,13 @@ export class PanelView {
 
 function details(w: UiWorkload): HTMLElement {
   const rows: [string, string][] = [
-    ['Kind', w.kind], ['State', w.state], ['Health', w.health ?? '—'], ['Restarts', String(w.restarts)],
-    ['Last exit', exitText(w.exitCode, w.oomKilled)], ['Image', w.image], ['Started', timeText(w.startedAt)],
+    ['Kind', w.kind],
+    ['State', w.state],
+    ['Health', w.health ?? '—'],
+    ['Restarts', String(w.restarts)],
+    ['Last exit', exitText(w.exitCode, w.oomKilled)],
+    ['Image', w.image],
+    ['Started', timeText(w.startedAt)],
   ];
   return h('dl', { class: 'details' }, ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
 }
@@ -114,14 +125,28 @@ function connection(w: UiWorkload): HTMLElement | undefined {
       status.textContent = 'the browser refused the clipboard: select the text instead';
     }
   });
-  return h('div', {}, h('h3', {}, 'Connection'), h('p', { class: 'conn' }, h('code', { 'data-testid': 'connection' }, display), ' ', btn, ' ', status));
+  return h(
+    'div',
+    {},
+    h('h3', {}, 'Connection'),
+    h('p', { class: 'conn' }, h('code', { 'data-testid': 'connection' }, display), ' ', btn, ' ', status),
+  );
 }
 
 function endpoints(w: UiWorkload): HTMLElement | undefined {
   if (w.ports.length === 0 && w.links.length === 0) return undefined;
   const items = [
     ...w.links.map((l) => h('li', {}, h('a', { href: l.url, target: '_blank', rel: 'noopener noreferrer' }, l.label))),
-    ...w.ports.map((p) => h('li', {}, p.url ? h('a', { href: p.url, target: '_blank', rel: 'noopener noreferrer' }, `127.0.0.1:${p.host}`) : `127.0.0.1:${p.host}`, ` → ${p.container}`)),
+    ...w.ports.map((p) =>
+      h(
+        'li',
+        {},
+        p.url
+          ? h('a', { href: p.url, target: '_blank', rel: 'noopener noreferrer' }, `127.0.0.1:${p.host}`)
+          : `127.0.0.1:${p.host}`,
+        ` → ${p.container}`,
+      ),
+    ),
   ];
   return h('div', {}, h('h3', {}, 'Ports and links'), h('ul', { class: 'plain' }, ...items));
 }

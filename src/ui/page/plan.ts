@@ -6,7 +6,11 @@ import { byId, h } from './dom.js';
 type Plan = UiState['plan'];
 
 const MARK: Record<NonNullable<Plan>['steps'][number]['status'], string> = {
-  pending: '○', running: '◐', done: '●', failed: '✕', 'waiting-confirm': '⏸',
+  pending: '○',
+  running: '◐',
+  done: '●',
+  failed: '✕',
+  'waiting-confirm': '⏸',
 };
 
 /** Watch mode: the pending plan, each step's progress, and the confirm a destructive step waits for. */
@@ -32,11 +36,21 @@ export class PlanView {
     if (steps.length === 0) {
       this.list.replaceChildren(h('li', { class: 'muted' }, 'Nothing to do: the engine matches pond.yaml.'));
     } else {
-      this.list.replaceChildren(...steps.map((st) => h('li', { class: `step ${st.status}`, 'data-step': st.id },
-        h('span', { class: 'mark', 'aria-hidden': 'true' }, MARK[st.status] ?? '?'), ' ',
-        h('strong', {}, `${st.action} ${st.name}`), ` — ${st.cause} `,
-        st.destructive ? h('span', { class: 'tag tone-bad' }, 'destructive') : '', ' ',
-        h('span', { class: 'status' }, st.status))));
+      this.list.replaceChildren(
+        ...steps.map((st) =>
+          h(
+            'li',
+            { class: `step ${st.status}`, 'data-step': st.id },
+            h('span', { class: 'mark', 'aria-hidden': 'true' }, MARK[st.status] ?? '?'),
+            ' ',
+            h('strong', {}, `${st.action} ${st.name}`),
+            ` — ${st.cause} `,
+            st.destructive ? h('span', { class: 'tag tone-bad' }, 'destructive') : '',
+            ' ',
+            h('span', { class: 'status' }, st.status),
+          ),
+        ),
+      );
     }
     const waiting = steps.some((st) => st.status === 'waiting-confirm');
     this.confirm.hidden = !waiting;

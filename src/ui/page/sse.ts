@@ -2,7 +2,9 @@
 export type StreamStatus = 'live' | 'reconnecting';
 
 /** A stream that outlives its connection: close() is the only way it ends. */
-export interface Stream { close(): void }
+export interface Stream {
+  close(): void;
+}
 
 interface Options {
   events: Record<string, (data: unknown) => void>;

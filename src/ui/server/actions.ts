@@ -31,14 +31,26 @@ export interface ActionDeps {
 /** `pond restart|stop|start NAME`: the same plan (plan/operate.ts), executor and lock as the CLI verb. */
 export async function operate(deps: ActionDeps, verb: UiVerb, name: string): Promise<Answer> {
   const project = deps.project();
-  if (!project.spec.workloads.some((w) => w.name === name)) return notFound(`"${name}" is not a workload of project "${project.spec.name}"`);
+  if (!project.spec.workloads.some((w) => w.name === name))
+    return notFound(`"${name}" is not a workload of project "${project.spec.name}"`);
   return answering(async () => {
     const lock = await deps.lock(`pond ui: ${verb} ${name}`);
     try {
       const observed = await deps.engine.observe(project.spec.name);
-      const { plan, notes } = operationPlan({ verb, named: [name], desired: project.desired, edges: project.graph.edges, observed });
-      if (!plan.steps.length) return { status: 200, outcome: { ok: true, message: notes.join('; ') || `nothing to ${verb}` } };
-      const result = await applyPlan(plan, deps.engine, { concurrency: deps.concurrency, waitTimeoutMs: 0, projectDir: project.spec.dir });
+      const { plan, notes } = operationPlan({
+        verb,
+        named: [name],
+        desired: project.desired,
+        edges: project.graph.edges,
+        observed,
+      });
+      if (!plan.steps.length)
+        return { status: 200, outcome: { ok: true, message: notes.join('; ') || `nothing to ${verb}` } };
+      const result = await applyPlan(plan, deps.engine, {
+        concurrency: deps.concurrency,
+        waitTimeoutMs: 0,
+        projectDir: project.spec.dir,
+      });
       return { status: 200, outcome: applied(verb, name, result) };
     } finally {
       await lock.release();
@@ -49,12 +61,20 @@ export async function operate(deps: ActionDeps, verb: UiVerb, name: string): Pro
 /** `pond run BOT`: one manual run under the bot's concurrency policy, answered once it has exited. */
 export async function runBotNow(deps: ActionDeps, bot: string): Promise<Answer> {
   const project = deps.project();
-  if (!project.spec.workloads.some((w) => w.name === bot && w.bot)) return notFound(`"${bot}" is not a bot of project "${project.spec.name}"`);
+  if (!project.spec.workloads.some((w) => w.name === bot && w.bot))
+    return notFound(`"${bot}" is not a bot of project "${project.spec.name}"`);
   return answering(async () => {
     await admitManualRun(deps.engine, project, bot, () => undefined);
     const record = await runBot(deps.engine, project, bot, { trigger: 'manual' });
     const ok = record.exit_code === 0;
-    return { status: 200, outcome: { ok, message: `run ${bot}: ${record.id} exited ${record.exit_code ?? '?'}${record.error ? ` (${record.error})` : ''}`, ...(record.exit_code !== undefined && { exitCode: record.exit_code }) } };
+    return {
+      status: 200,
+      outcome: {
+        ok,
+        message: `run ${bot}: ${record.id} exited ${record.exit_code ?? '?'}${record.error ? ` (${record.error})` : ''}`,
+        ...(record.exit_code !== undefined && { exitCode: record.exit_code }),
+      },
+    };
   });
 }
 
@@ -68,14 +88,26 @@ export async function runQueryNow(deps: ActionDeps, name: string): Promise<Answe
     if (!result.ok) return { status: 200, outcome: { ok: false, message: result.message, exitCode: result.code } };
     fs.mkdirSync(path.dirname(facts.output), { recursive: true });
     fs.writeFileSync(facts.output, result.bytes);
-    return { status: 200, outcome: { ok: true, message: `query ${name}: ${result.bytes.length} bytes written to ${path.relative(project.spec.dir, facts.output)}`, exitCode: 0 } };
+    return {
+      status: 200,
+      outcome: {
+        ok: true,
+        message: `query ${name}: ${result.bytes.length} bytes written to ${path.relative(project.spec.dir, facts.output)}`,
+        exitCode: 0,
+      },
+    };
   });
 }
 
 function applied(verb: UiVerb, name: string, result: ApplyResult): UiOutcome {
   const failed = result.results.filter((r) => r.status === 'failed');
   if (!failed.length) return { ok: true, message: `${verb} ${name}: done` };
-  return { ok: false, message: failed.map((r) => `${r.step.action} ${r.step.name} failed: ${r.error?.message ?? 'unknown error'}`).join('; ') };
+  return {
+    ok: false,
+    message: failed
+      .map((r) => `${r.step.action} ${r.step.name} failed: ${r.error?.message ?? 'unknown error'}`)
+      .join('; '),
+  };
 }
 
 function notFound(message: string): Answer {

@@ -42,11 +42,14 @@ export function ownOrigins(port: number): string[] {
 }
 
 export function refusal(r: RequestFacts, token: string, port: number): Refusal | undefined {
-  if (!sameToken(presentedToken(r), token)) return { status: 401, message: 'a valid token is needed: open the URL pond ui printed' };
+  if (!sameToken(presentedToken(r), token))
+    return { status: 401, message: 'a valid token is needed: open the URL pond ui printed' };
   if (r.method !== 'POST') return undefined;
-  if (r.origin !== undefined && !ownOrigins(port).includes(r.origin)) return { status: 403, message: `requests from ${r.origin} are refused` };
+  if (r.origin !== undefined && !ownOrigins(port).includes(r.origin))
+    return { status: 403, message: `requests from ${r.origin} are refused` };
   if (r.secFetchSite === 'cross-site') return { status: 403, message: 'cross-site requests are refused' };
-  if (!/^application\/json(;|$)/i.test(r.contentType ?? '')) return { status: 415, message: 'send Content-Type: application/json' };
+  if (!/^application\/json(;|$)/i.test(r.contentType ?? ''))
+    return { status: 415, message: 'send Content-Type: application/json' };
   return undefined;
 }
 

@@ -89,19 +89,25 @@ export class StateHub {
       return this.reading;
     }
     this.dirty = false;
-    this.reading = this.deps.read().then((state) => {
-      this.latest = state;
-      this.broadcast('state', state);
-    }, (e: unknown) => {
-      this.dirty = true;
-      this.deps.onError?.(e);
-    }).finally(() => {
-      this.reading = undefined;
-      if (this.again) {
-        this.again = false;
-        this.changed();
-      }
-    });
+    this.reading = this.deps
+      .read()
+      .then(
+        (state) => {
+          this.latest = state;
+          this.broadcast('state', state);
+        },
+        (e: unknown) => {
+          this.dirty = true;
+          this.deps.onError?.(e);
+        },
+      )
+      .finally(() => {
+        this.reading = undefined;
+        if (this.again) {
+          this.again = false;
+          this.changed();
+        }
+      });
     return this.reading;
   }
 

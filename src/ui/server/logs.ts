@@ -25,13 +25,28 @@ export async function streamLogs(engine: Engine, req: LogRequest, send: (line: U
   const emit = (workload: string, l: { stream: 'stdout' | 'stderr'; time?: string; text: string }): void =>
     send({ workload, stream: l.stream, ...(l.time && { time: l.time }), text: scrubSecrets(l.text, req.secrets) });
   const cut = Date.now() / 1000;
-  const backlog = await Promise.all(names.flatMap((w) => containers.filter((c) => workloadOf(c) === w).map((c) => lines(engine, c, w, req.tail, cut))));
+  const backlog = await Promise.all(
+    names.flatMap((w) => containers.filter((c) => workloadOf(c) === w).map((c) => lines(engine, c, w, req.tail, cut))),
+  );
   for (const l of backlog.flat().sort((a, b) => (a.time ?? '').localeCompare(b.time ?? ''))) emit(l.workload, l);
-  await Promise.all(names.map((workload) => followWorkload(engine, { project: req.project, workload, since: cut, signal: req.signal }, (l) => emit(workload, l))));
+  await Promise.all(
+    names.map((workload) =>
+      followWorkload(engine, { project: req.project, workload, since: cut, signal: req.signal }, (l) =>
+        emit(workload, l),
+      ),
+    ),
+  );
 }
 
-async function lines(engine: Engine, c: ObservedWorkload, workload: string, tail: number, until: number): Promise<(UiLogLine & { time?: string })[]> {
+async function lines(
+  engine: Engine,
+  c: ObservedWorkload,
+  workload: string,
+  tail: number,
+  until: number,
+): Promise<(UiLogLine & { time?: string })[]> {
   const out: UiLogLine[] = [];
-  for await (const l of engine.logs(c.id, { follow: false, timestamps: true, tail, until })) out.push({ workload, stream: l.stream, ...(l.time && { time: l.time }), text: l.text });
+  for await (const l of engine.logs(c.id, { follow: false, timestamps: true, tail, until }))
+    out.push({ workload, stream: l.stream, ...(l.time && { time: l.time }), text: l.text });
   return out;
 }

@@ -6,7 +6,13 @@ import type { UiState } from '../types.js';
 type PlanView = NonNullable<UiState['plan']>;
 type Status = PlanView['steps'][number]['status'];
 
-const STATUS: Partial<Record<StepEvent['status'], Status>> = { running: 'running', done: 'done', failed: 'failed', skipped: 'failed', cancelled: 'pending' };
+const STATUS: Partial<Record<StepEvent['status'], Status>> = {
+  running: 'running',
+  done: 'done',
+  failed: 'failed',
+  skipped: 'failed',
+  cancelled: 'pending',
+};
 
 /**
  * Watch mode's current plan as the page shows it: the steps being applied with their status, and the
@@ -21,9 +27,20 @@ export class PlanTracker {
    */
   begin(plan: Plan, held: Held[]): boolean {
     const before = JSON.stringify(this.steps);
-    if (!plan.steps.length && !held.length && this.steps.every((s) => s.status === 'done' || s.status === 'failed')) return false;
-    const row = (s: Plan['steps'][number], status: Status): PlanView['steps'][number] => ({ id: s.id, action: s.action, name: s.name, cause: s.cause, destructive: s.destructive, status });
-    this.steps = [...plan.steps.map((s) => row(s, 'pending')), ...held.map((h) => ({ ...row(h.step, 'waiting-confirm'), cause: `${h.step.cause} (held: ${h.reason})` }))];
+    if (!plan.steps.length && !held.length && this.steps.every((s) => s.status === 'done' || s.status === 'failed'))
+      return false;
+    const row = (s: Plan['steps'][number], status: Status): PlanView['steps'][number] => ({
+      id: s.id,
+      action: s.action,
+      name: s.name,
+      cause: s.cause,
+      destructive: s.destructive,
+      status,
+    });
+    this.steps = [
+      ...plan.steps.map((s) => row(s, 'pending')),
+      ...held.map((h) => ({ ...row(h.step, 'waiting-confirm'), cause: `${h.step.cause} (held: ${h.reason})` })),
+    ];
     return JSON.stringify(this.steps) !== before;
   }
 

@@ -11,12 +11,29 @@ import { queryPreview } from './query-preview.js';
  * none of them, as `pond ps` knows), with the bots' runs and the queries' outputs from `.pond/` and
  * the project folder, built into a UiState.
  */
-export async function readState(engine: Engine, project: Project, opts: { watch: boolean; plan?: UiState['plan'] }): Promise<UiState> {
+export async function readState(
+  engine: Engine,
+  project: Project,
+  opts: { watch: boolean; plan?: UiState['plan'] },
+): Promise<UiState> {
   const observed = await engine.observe(project.spec.name);
   const containers = await Promise.all(observed.workloads.map((c) => engine.inspectWorkload(c.id).catch(() => c)));
   const now = new Date();
   const bots = project.spec.workloads.filter((w) => w.bot);
   const runs = Object.fromEntries(bots.map((w) => [w.name, listRecords(project.spec.dir, w.name)]));
-  const queries: Record<string, QueryPreview> = Object.fromEntries(project.spec.workloads.flatMap((w) => (w.query ? [[w.name, queryPreview(w.query)]] : [])));
-  return buildState({ spec: project.spec, edges: project.graph.edges, engine: engine.endpoint, watch: opts.watch, now, containers, scheduled: scheduledBots(project, now), runs, queries, ...(opts.plan && { plan: opts.plan }) });
+  const queries: Record<string, QueryPreview> = Object.fromEntries(
+    project.spec.workloads.flatMap((w) => (w.query ? [[w.name, queryPreview(w.query)]] : [])),
+  );
+  return buildState({
+    spec: project.spec,
+    edges: project.graph.edges,
+    engine: engine.endpoint,
+    watch: opts.watch,
+    now,
+    containers,
+    scheduled: scheduledBots(project, now),
+    runs,
+    queries,
+    ...(opts.plan && { plan: opts.plan }),
+  });
 }

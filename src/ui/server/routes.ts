@@ -28,7 +28,18 @@ const RUN_FILE = /^\/api\/runs\/([^/]+)\/([^/]+)\/(logs|results)$/;
 export async function handle(deps: RouteDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const h = req.headers;
-  const refused = refusal({ method: req.method ?? 'GET', queryToken: url.searchParams.get('token') ?? undefined, authorization: h.authorization, origin: h.origin, secFetchSite: one(h['sec-fetch-site']), contentType: h['content-type'] }, deps.token, deps.port());
+  const refused = refusal(
+    {
+      method: req.method ?? 'GET',
+      queryToken: url.searchParams.get('token') ?? undefined,
+      authorization: h.authorization,
+      origin: h.origin,
+      secFetchSite: one(h['sec-fetch-site']),
+      contentType: h['content-type'],
+    },
+    deps.token,
+    deps.port(),
+  );
   if (refused) return json(res, refused.status, { ok: false, message: refused.message });
   if (req.method === 'GET') return get(deps, url, res);
   if (req.method === 'POST') return json(res, ...(await post(deps, url.pathname, await body(req))));
@@ -42,8 +53,16 @@ async function get(deps: RouteDeps, url: URL, res: ServerResponse): Promise<void
   if (p === '/api/events') return events(deps, url, res);
   const m = RUN_FILE.exec(p);
   if (m) {
-    const file = runFile(deps.project().spec.dir, decodeURIComponent(m[1]!), decodeURIComponent(m[2]!), m[3] as 'logs' | 'results', secrets(deps));
-    return file ? send(res, 200, file.contentType, file.body) : json(res, 404, { ok: false, message: 'no such run file' });
+    const file = runFile(
+      deps.project().spec.dir,
+      decodeURIComponent(m[1]!),
+      decodeURIComponent(m[2]!),
+      m[3] as 'logs' | 'results',
+      secrets(deps),
+    );
+    return file
+      ? send(res, 200, file.contentType, file.body)
+      : json(res, 404, { ok: false, message: 'no such run file' });
   }
   return json(res, 404, { ok: false, message: `nothing at ${p}` });
 }
@@ -62,14 +81,25 @@ async function events(deps: RouteDeps, url: URL, res: ServerResponse): Promise<v
   if (logs === null) return;
   const tail = Math.min(Math.max(Number(url.searchParams.get('tail') ?? 200) || 0, 0), 10_000);
   const workload = logs === ALL_LOGS ? undefined : logs;
-  await streamLogs(deps.engine, { project: project.spec.name, ...(workload !== undefined && { workload }), tail, secrets: secrets(deps), signal: client.closed }, (line) => client.send('line', line)).catch(deps.onError);
+  await streamLogs(
+    deps.engine,
+    {
+      project: project.spec.name,
+      ...(workload !== undefined && { workload }),
+      tail,
+      secrets: secrets(deps),
+      signal: client.closed,
+    },
+    (line) => client.send('line', line),
+  ).catch(deps.onError);
 }
 
 async function post(deps: RouteDeps, p: string, payload: unknown): Promise<[number, UiOutcome]> {
   const m = POST.exec(p);
   const name = m ? decodeURIComponent(m[2]!) : '';
   let answer: Answer | undefined;
-  if (m?.[1] === 'workloads' && m[3] !== 'run') answer = await operate(deps, m[3] as 'restart' | 'stop' | 'start', name);
+  if (m?.[1] === 'workloads' && m[3] !== 'run')
+    answer = await operate(deps, m[3] as 'restart' | 'stop' | 'start', name);
   else if (m?.[1] === 'bots' && m[3] === 'run') answer = await runBotNow(deps, name);
   else if (m?.[1] === 'queries' && m[3] === 'run') answer = await runQueryNow(deps, name);
   else if (p === '/api/plan/apply') answer = applyPlanNow(deps, payload);
@@ -79,8 +109,16 @@ async function post(deps: RouteDeps, p: string, payload: unknown): Promise<[numb
 }
 
 function applyPlanNow(deps: RouteDeps, payload: unknown): Answer {
-  if (!deps.approve) return { status: 409, outcome: { ok: false, message: 'there is a plan to apply only beside pond up --watch --ui' } };
-  if (!(payload && typeof payload === 'object' && (payload as { confirm?: unknown }).confirm === true)) return { status: 400, outcome: { ok: false, message: 'send {"confirm": true} to apply the steps that delete data' } };
+  if (!deps.approve)
+    return {
+      status: 409,
+      outcome: { ok: false, message: 'there is a plan to apply only beside pond up --watch --ui' },
+    };
+  if (!(payload && typeof payload === 'object' && (payload as { confirm?: unknown }).confirm === true))
+    return {
+      status: 400,
+      outcome: { ok: false, message: 'send {"confirm": true} to apply the steps that delete data' },
+    };
   return { status: 200, outcome: deps.approve() };
 }
 
@@ -113,7 +151,11 @@ function json(res: ServerResponse, status: number, value: unknown): void {
 }
 
 function send(res: ServerResponse, status: number, contentType: string, text: string): void {
-  res.writeHead(status, { ...securityHeaders(), 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    ...securityHeaders(),
+    'Content-Type': contentType,
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -121,6 +163,10 @@ function send(res: ServerResponse, status: number, contentType: string, text: st
 function page(res: ServerResponse): void {
   const nonce = randomBytes(16).toString('base64');
   const html = pageHtml(nonce);
-  res.writeHead(200, { ...securityHeaders(nonce), 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(html) });
+  res.writeHead(200, {
+    ...securityHeaders(nonce),
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': Buffer.byteLength(html),
+  });
   res.end(html);
 }

@@ -14,7 +14,13 @@ export interface RunFile {
  * `logs.txt` or the results file of a run `.pond/runs/BOT/` lists (so no path the page sends is used
  * as a path), redacted: logs line by line, results value by value (text that is not JSON as text).
  */
-export function runFile(projectDir: string, bot: string, run: string, which: 'logs' | 'results', secrets: readonly string[]): RunFile | undefined {
+export function runFile(
+  projectDir: string,
+  bot: string,
+  run: string,
+  which: 'logs' | 'results',
+  secrets: readonly string[],
+): RunFile | undefined {
   const record = listRecords(projectDir, bot).find((r) => r.id === run);
   if (!record) return undefined;
   const name = which === 'logs' ? 'logs.txt' : record.result_file;
@@ -27,7 +33,10 @@ export function runFile(projectDir: string, bot: string, run: string, which: 'lo
   }
   if (which === 'logs') return { contentType: 'text/plain; charset=utf-8', body: scrubSecrets(text, secrets) };
   try {
-    return { contentType: 'application/json; charset=utf-8', body: JSON.stringify(redactDeep(JSON.parse(text) as unknown, secrets)) };
+    return {
+      contentType: 'application/json; charset=utf-8',
+      body: JSON.stringify(redactDeep(JSON.parse(text) as unknown, secrets)),
+    };
   } catch {
     return { contentType: 'text/plain; charset=utf-8', body: scrubSecrets(text, secrets) };
   }

@@ -44,7 +44,8 @@ export async function startUiServer(o: UiServerOptions): Promise<UiServer> {
   const token = newToken();
   const onError = o.onError ?? (() => undefined);
   const watch = !!o.watch;
-  const read = (): Promise<UiState> => readState(o.engine, o.project(), { watch, ...(o.watch?.plan() && { plan: o.watch.plan() }) });
+  const read = (): Promise<UiState> =>
+    readState(o.engine, o.project(), { watch, ...(o.watch?.plan() && { plan: o.watch.plan() }) });
   const name = o.project().spec.name;
   const hub = new StateHub({
     read,
@@ -55,7 +56,22 @@ export async function startUiServer(o: UiServerOptions): Promise<UiServer> {
   let port = 0;
   const lock = o.lock ?? ((command: string) => acquireLock(o.project().spec.name, command, 0));
   const server = createServer((req, res) => {
-    handle({ engine: o.engine, project: o.project, lock, concurrency: o.concurrency, token, port: () => port, hub, readState: read, ...(o.watch && { approve: o.watch.approve }), onError }, req, res).catch((e: unknown) => {
+    handle(
+      {
+        engine: o.engine,
+        project: o.project,
+        lock,
+        concurrency: o.concurrency,
+        token,
+        port: () => port,
+        hub,
+        readState: read,
+        ...(o.watch && { approve: o.watch.approve }),
+        onError,
+      },
+      req,
+      res,
+    ).catch((e: unknown) => {
       onError(e);
       if (res.headersSent) return void res.end();
       const message = redactDeep(e instanceof Error ? e.message : String(e), uiSecrets(o.project().spec));

@@ -61,8 +61,13 @@ function uiWorkload(w: WorkloadSpec, input: StateInput): UiWorkload {
     ports: portsOf(w, c),
     links: linksOf(w, c),
     ...(w.database && { connection: connectionOf(w.database.connection) }),
-    resources: { ...(w.resources.memoryBytes !== undefined && { memoryBytes: w.resources.memoryBytes }), ...(w.resources.cpus !== undefined && { cpus: w.resources.cpus }) },
-    dependsOn: Object.entries(w.dependsOn).sort(([a], [b]) => a.localeCompare(b)).map(([name, condition]) => ({ name, condition })),
+    resources: {
+      ...(w.resources.memoryBytes !== undefined && { memoryBytes: w.resources.memoryBytes }),
+      ...(w.resources.cpus !== undefined && { cpus: w.resources.cpus }),
+    },
+    dependsOn: Object.entries(w.dependsOn)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, condition]) => ({ name, condition })),
     ...(bot && { schedule: { cron: bot.schedule, next: bot.next } }),
     ...(runs && { runs: runs.slice(0, 10).map(runOf) }),
     ...(query && { query }),
@@ -72,11 +77,13 @@ function uiWorkload(w: WorkloadSpec, input: StateInput): UiWorkload {
 /** Published TCP ports of a service get a URL; a database's or notebook's address is its connection or link. */
 function portsOf(w: WorkloadSpec, c: ObservedWorkload | undefined): UiWorkload['ports'] {
   const web = !w.database && !w.notebook;
-  return (c?.ports ?? []).filter((p) => p.host).map((p) => ({
-    container: p.container,
-    host: p.host,
-    ...(web && p.protocol === 'tcp' && { url: `http://${reachableHost(p.hostIp)}:${p.host}` }),
-  }));
+  return (c?.ports ?? [])
+    .filter((p) => p.host)
+    .map((p) => ({
+      container: p.container,
+      host: p.host,
+      ...(web && p.protocol === 'tcp' && { url: `http://${reachableHost(p.hostIp)}:${p.host}` }),
+    }));
 }
 
 function linksOf(w: WorkloadSpec, c: ObservedWorkload | undefined): UiWorkload['links'] {
@@ -93,5 +100,11 @@ function connectionOf(conn: NonNullable<WorkloadSpec['database']>['connection'])
 }
 
 function runOf(r: RunRecord): NonNullable<UiWorkload['runs']>[number] {
-  return { id: r.id, startedAt: r.started, ...(r.duration_ms !== undefined && { durationMs: r.duration_ms }), ...(r.exit_code !== undefined && { exitCode: r.exit_code }), hasResults: !!r.result_file };
+  return {
+    id: r.id,
+    startedAt: r.started,
+    ...(r.duration_ms !== undefined && { durationMs: r.duration_ms }),
+    ...(r.exit_code !== undefined && { exitCode: r.exit_code }),
+    hasResults: !!r.result_file,
+  };
 }

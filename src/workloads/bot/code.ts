@@ -29,21 +29,40 @@ export function readCode(bot: string, code: string, entry: string, ctx: KindCont
   const stat = fs.statSync(source, { throwIfNoEntry: false });
   if (!stat || (!stat.isDirectory() && !(stat.isFile() && source.endsWith('.zip')))) {
     const what = stat ? 'is neither a folder nor a .zip file' : 'does not exist';
-    ctx.report.error([...ctx.at, 'code'], 'bot-code', `code "${code}" ${what}`, 'point code: at the folder (or .zip) holding the bot, relative to pond.yaml');
+    ctx.report.error(
+      [...ctx.at, 'code'],
+      'bot-code',
+      `code "${code}" ${what}`,
+      'point code: at the folder (or .zip) holding the bot, relative to pond.yaml',
+    );
     return undefined;
   }
   const hash = codeHash(source);
   const files = stat.isDirectory() ? undefined : zipEntries(source);
   if (files === null) {
-    ctx.report.error([...ctx.at, 'code'], 'bot-code', `code "${code}" is not a readable .zip file`, 'recreate the archive, or point code: at a folder');
+    ctx.report.error(
+      [...ctx.at, 'code'],
+      'bot-code',
+      `code "${code}" is not a readable .zip file`,
+      'recreate the archive, or point code: at a folder',
+    );
     return undefined;
   }
-  const has = files ? files.includes(entry) : fs.statSync(path.join(source, entry), { throwIfNoEntry: false })?.isFile();
+  const has = files
+    ? files.includes(entry)
+    : fs.statSync(path.join(source, entry), { throwIfNoEntry: false })?.isFile();
   if (!has) {
-    ctx.report.error([...ctx.at, 'entrypoint'], 'bot-entrypoint', `the entry file "${entry}" is not in ${code}`, entryHint(entry, files ?? safeList(source)));
+    ctx.report.error(
+      [...ctx.at, 'entrypoint'],
+      'bot-entrypoint',
+      `the entry file "${entry}" is not in ${code}`,
+      entryHint(entry, files ?? safeList(source)),
+    );
     return undefined;
   }
-  return stat.isDirectory() ? { source, hash, mount: source } : { source, hash, mount: extractionDir(ctx.dir, bot, hash), zip: true };
+  return stat.isDirectory()
+    ? { source, hash, mount: source }
+    : { source, hash, mount: extractionDir(ctx.dir, bot, hash), zip: true };
 }
 
 function zipEntries(file: string): string[] | null {
@@ -67,5 +86,7 @@ function safeList(dir: string): string[] {
 function entryHint(entry: string, files: string[]): string {
   const ext = path.extname(entry);
   const candidates = files.filter((f) => path.extname(f) === ext && !f.endsWith('/')).slice(0, 5);
-  return candidates.length ? `set entrypoint: to one of ${candidates.join(', ')}` : 'set entrypoint: to the file that starts the bot, relative to code:';
+  return candidates.length
+    ? `set entrypoint: to one of ${candidates.join(', ')}`
+    : 'set entrypoint: to the file that starts the bot, relative to code:';
 }

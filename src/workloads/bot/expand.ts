@@ -43,7 +43,17 @@ export interface BotExpansion {
 /** The env var a bot's `config:` reaches it in (as JSON); plans show `config:` itself instead. */
 export const BOT_CONFIG_ENV = 'POND_CONFIG';
 
-const BOT_KEYS = ['runtime', 'code', 'entrypoint', 'config', 'schedule', 'concurrency', 'results', 'history', 'run_on_up'];
+const BOT_KEYS = [
+  'runtime',
+  'code',
+  'entrypoint',
+  'config',
+  'schedule',
+  'concurrency',
+  'results',
+  'history',
+  'run_on_up',
+];
 export const DEFAULT_HISTORY = 20;
 
 /**
@@ -59,7 +69,12 @@ export function expandBot(name: string, raw: RawWorkload, ctx: KindContext): Bot
   const schedule = raw.schedule as string | undefined;
   const scheduleError = schedule === undefined ? undefined : scheduleProblem(schedule);
   if (scheduleError) {
-    ctx.report.error([...ctx.at, 'schedule'], 'cron', `schedule "${schedule}" ${scheduleError}`, 'five fields "min hour day month weekday" such as "*/5 * * * *", or six with seconds first');
+    ctx.report.error(
+      [...ctx.at, 'schedule'],
+      'cron',
+      `schedule "${schedule}" ${scheduleError}`,
+      'five fields "min hour day month weekday" such as "*/5 * * * *", or six with seconds first',
+    );
   }
   const code = readCode(name, raw.code as string, entrypoint, ctx);
   if (!code || scheduleError) return undefined;
@@ -70,7 +85,9 @@ export function expandBot(name: string, raw: RawWorkload, ctx: KindContext): Bot
     kind: 'service',
     image: raw.image ?? runtime.image,
     entrypoint: ['sh', '-c', startScript(runtime, entrypoint, raw.working_dir === undefined)],
-    env: Array.isArray(raw.env) ? [...Object.entries(botEnv).map(([k, v]) => `${k}=${v}`), ...raw.env] : { ...botEnv, ...raw.env },
+    env: Array.isArray(raw.env)
+      ? [...Object.entries(botEnv).map(([k, v]) => `${k}=${v}`), ...raw.env]
+      : { ...botEnv, ...raw.env },
     volumes: [{ type: 'bind', source: code.mount, target: BOT_PATHS.code, read_only: true }, ...(raw.volumes ?? [])],
     restart: raw.restart ?? (schedule ? 'no' : 'on-failure'),
     resources: withResourceDefaults(raw, BOT_RESOURCES),

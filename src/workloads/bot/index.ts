@@ -16,7 +16,22 @@ export const bot: KindDefinition<BotFacts> = {
   expand: expandBot,
   secrets: (facts) => facts.secrets,
   lifecycle: () => ({ settles: true }),
-  needs: (facts) => (facts.results ? [{ key: 'results', capability: 'copyOut', code: 'backend-copy-out', what: 'results: needs', words: 'copying a file out of a finished run', hint: 'drop results:, or use the docker backend' }] : []),
+  needs: (facts) =>
+    facts.results
+      ? [
+          {
+            key: 'results',
+            capability: 'copyOut',
+            code: 'backend-copy-out',
+            what: 'results: needs',
+            words: 'copying a file out of a finished run',
+            hint: 'drop results:, or use the docker backend',
+          },
+        ]
+      : [],
   display: (facts, digest) => ({ hiddenEnv: [BOT_CONFIG_ENV], keys: { config: redactTree(facts.config, digest) } }),
-  transient: (facts) => (facts.schedule ? { what: 'a scheduled bot', hint: 'drop its schedule: to make it long-running, or use network: default' } : undefined),
+  transient: (facts) =>
+    facts.schedule
+      ? { what: 'a scheduled bot', hint: 'drop its schedule: to make it long-running, or use network: default' }
+      : undefined,
 };

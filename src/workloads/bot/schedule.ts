@@ -22,7 +22,9 @@ export function cronError(expression: string): string | undefined {
 export function scheduleProblem(expression: string): string | undefined {
   const error = cronError(expression);
   if (error) return `is not a cron expression: ${error}`;
-  return nextFires(expression, new Date(0), 1).length === 0 ? 'can never fire: no date matches its day and month' : undefined;
+  return nextFires(expression, new Date(0), 1).length === 0
+    ? 'can never fire: no date matches its day and month'
+    : undefined;
 }
 
 /** The next `count` fire times strictly after `from`. */

@@ -43,15 +43,31 @@ export type { DataFacts, InitOnly } from '../kind.js';
  * restarts unless stopped and runs without an init shim (the servers handle their stop signal
  * themselves). What the user sets wins.
  */
-export function expandDatabase(name: string, raw: RawWorkload, hostPort: number, at: (string | number)[], report: Reporter): DatabaseExpansion | undefined {
+export function expandDatabase(
+  name: string,
+  raw: RawWorkload,
+  hostPort: number,
+  at: (string | number)[],
+  report: Reporter,
+): DatabaseExpansion | undefined {
   const preset = PRESETS[raw.engine as Preset['engine']];
   const version = (raw.version as string | undefined) ?? latest(preset);
   if (!preset.versions.includes(version)) {
-    report.error([...at, 'version'], 'enum', `${preset.engine} version "${version}" is not one pond has a preset for`, `use one of ${preset.versions.join(', ')}, or set image: to run another`);
+    report.error(
+      [...at, 'version'],
+      'enum',
+      `${preset.engine} version "${version}" is not one pond has a preset for`,
+      `use one of ${preset.versions.join(', ')}, or set image: to run another`,
+    );
     return undefined;
   }
   if (raw.user !== undefined) {
-    report.error([...at, 'user'], 'renamed', `\`user:\` on a database is now \`login:\` (the database login); \`user:\` is the process user on the other kinds`, `rename it: login: ${raw.user}`);
+    report.error(
+      [...at, 'user'],
+      'renamed',
+      `\`user:\` on a database is now \`login:\` (the database login); \`user:\` is the process user on the other kinds`,
+      `rename it: login: ${raw.user}`,
+    );
     return undefined;
   }
   const creds: Credentials = {
@@ -60,32 +76,56 @@ export function expandDatabase(name: string, raw: RawWorkload, hostPort: number,
     database: (raw.database as string | undefined) ?? preset.defaults.database,
   };
   if (preset.engine === 'sqlserver' && creds.user !== 'sa') {
-    report.error([...at, 'login'], 'invalid-value', 'the sqlserver preset logs in as "sa"', 'remove login:, or run your own image as a service');
+    report.error(
+      [...at, 'login'],
+      'invalid-value',
+      'the sqlserver preset logs in as "sa"',
+      'remove login:, or run your own image as a service',
+    );
     return undefined;
   }
   const persistent = raw.storage === 'persistent';
   const fast = (raw.mode ?? (persistent ? 'durable' : 'fast')) === 'fast';
   const volume = persistent ? `${name}-data` : undefined;
   const tmpfs = !volume && fast && preset.scratchMb > 0;
-  const dataMount = volume ? [`${volume}:${preset.dataDir}`] : tmpfs ? [{ type: 'tmpfs' as const, target: preset.dataDir, tmpfs: { size: `${preset.scratchMb}m` } }] : [];
+  const dataMount = volume
+    ? [`${volume}:${preset.dataDir}`]
+    : tmpfs
+      ? [{ type: 'tmpfs' as const, target: preset.dataDir, tmpfs: { size: `${preset.scratchMb}m` } }]
+      : [];
   const command = serverCommand(preset, raw, fast, [...at, 'args'], report);
   const service: RawWorkload = {
     ...raw,
     kind: 'service',
     image: raw.image ?? preset.image(version),
     ...(command && { command }),
-    env: Array.isArray(raw.env) ? [...Object.entries(preset.env(creds)).map(([k, v]) => `${k}=${v}`), ...raw.env] : { ...preset.env(creds), ...raw.env },
+    env: Array.isArray(raw.env)
+      ? [...Object.entries(preset.env(creds)).map(([k, v]) => `${k}=${v}`), ...raw.env]
+      : { ...preset.env(creds), ...raw.env },
     ports: [{ target: preset.port, published: hostPort }, ...(raw.ports ?? [])],
     volumes: [...dataMount, ...(raw.volumes ?? [])],
-    resources: { memory: `${persistent ? preset.durableMemoryMb : preset.memoryMb + (tmpfs ? preset.scratchMb : 0)}m`, ...raw.resources },
+    resources: {
+      memory: `${persistent ? preset.durableMemoryMb : preset.memoryMb + (tmpfs ? preset.scratchMb : 0)}m`,
+      ...raw.resources,
+    },
     health: raw.health ?? { exec: preset.health(creds), interval: '5s', timeout: '5s', retries: 5 },
     restart: raw.restart ?? 'unless-stopped',
     init: raw.init ?? false,
   };
-  for (const key of ['engine', 'version', 'storage', 'mode', 'login', 'password', 'database', 'port', 'args']) delete service[key];
-  const connection: Connection = { engine: preset.engine, host: name, port: preset.port, hostPort, ...creds, scheme: preset.urlScheme };
+  for (const key of ['engine', 'version', 'storage', 'mode', 'login', 'password', 'database', 'port', 'args'])
+    delete service[key];
+  const connection: Connection = {
+    engine: preset.engine,
+    host: name,
+    port: preset.port,
+    hostPort,
+    ...creds,
+    scheme: preset.urlScheme,
+  };
   const data: DataFacts = { persistent, fsync: !fast, tmpfs };
-  const initOnly: InitOnly | undefined = volume ? { env: preset.initOnlyEnv, volume, ...(preset.applyCredentials && { applied: preset.applyCredentials }) } : undefined;
+  const initOnly: InitOnly | undefined = volume
+    ? { env: preset.initOnlyEnv, volume, ...(preset.applyCredentials && { applied: preset.applyCredentials }) }
+    : undefined;
   return { service, volume, connection, version, data, ...(initOnly && { initOnly }) };
 }
 
@@ -93,10 +133,22 @@ export function expandDatabase(name: string, raw: RawWorkload, hostPort: number,
  * The server's command line: `command:` replaces the preset's (and its `mode: fast` flags); `args:` are
  * appended to whichever applies (postgres `["-c", "wal_level=logical"]`). Undefined: the image's own.
  */
-function serverCommand(preset: Preset, raw: RawWorkload, fast: boolean, at: (string | number)[], report: Reporter): string[] | string | undefined {
+function serverCommand(
+  preset: Preset,
+  raw: RawWorkload,
+  fast: boolean,
+  at: (string | number)[],
+  report: Reporter,
+): string[] | string | undefined {
   const args = (raw.args as string[] | undefined) ?? [];
   if (typeof raw.command === 'string') {
-    if (args.length) report.error(at, 'args', 'args: cannot follow a command written as one shell string', 'write command: as a list, or put the flags into the string');
+    if (args.length)
+      report.error(
+        at,
+        'args',
+        'args: cannot follow a command written as one shell string',
+        'write command: as a list, or put the flags into the string',
+      );
     return raw.command;
   }
   if (raw.command !== undefined) return [...raw.command, ...args];

@@ -27,7 +27,16 @@ export const database: KindDefinition<DatabaseFacts> = {
   expand(name, raw, ctx) {
     const db = expandDatabase(name, raw, ctx.hostPort!, ctx.at, ctx.report);
     if (!db) return undefined;
-    return { service: db.service, ...(db.volume && { volumes: [db.volume] }), facts: { connection: db.connection, version: db.version, data: db.data, ...(db.initOnly && { initOnly: db.initOnly }) } };
+    return {
+      service: db.service,
+      ...(db.volume && { volumes: [db.volume] }),
+      facts: {
+        connection: db.connection,
+        version: db.version,
+        data: db.data,
+        ...(db.initOnly && { initOnly: db.initOnly }),
+      },
+    };
   },
   secrets: (facts) => [facts.connection.password],
   links: (facts) => [connectionUrl(facts.connection, 'host', HIDDEN)],

@@ -27,7 +27,13 @@ export function databaseInfo(w: { name: string; database: DatabaseFacts }, revea
   const c = w.database.connection;
   const password = reveal ? c.password : HIDDEN;
   return {
-    workload: w.name, engine: c.engine, version: w.database.version, host: '127.0.0.1', port: c.hostPort, user: c.user, database: c.database,
+    workload: w.name,
+    engine: c.engine,
+    version: w.database.version,
+    host: '127.0.0.1',
+    port: c.hostPort,
+    user: c.user,
+    database: c.database,
     ...(reveal && { password: c.password }),
     url: connectionUrl(c, 'host', password),
     network_url: connectionUrl(c, 'network', password),

@@ -44,7 +44,13 @@ export function expandNotebook(name: string, raw: RawWorkload, ctx: KindContext)
   const seen = new Map<string, number>();
   data.forEach((d, i) => {
     if (!d) return;
-    if (seen.has(d.target)) report.error([...at, 'data', i], 'duplicate', `two data entries would both be mounted at ${d.target}`, 'rename one of them, or mount a folder holding both');
+    if (seen.has(d.target))
+      report.error(
+        [...at, 'data', i],
+        'duplicate',
+        `two data entries would both be mounted at ${d.target}`,
+        'rename one of them, or mount a folder holding both',
+      );
     seen.set(d.target, i);
   });
   const passed = passEnv((raw.pass_env as string[] | undefined) ?? [], ctx.env);
@@ -60,39 +66,84 @@ export function expandNotebook(name: string, raw: RawWorkload, ctx: KindContext)
     env: { ...passed, ...envMap(raw.env), [server.tokenEnv]: token },
     sensitive: [...(raw.sensitive ?? []), ...Object.keys(passed)],
     ports: [{ target: server.port, published: hostPort }, ...(raw.ports ?? [])],
-    volumes: [{ type: 'bind', source: workspace.folder, target: WORKSPACE }, ...data.map((d) => ({ type: 'bind' as const, source: d!.source, target: d!.target, read_only: true })), ...(raw.volumes ?? [])],
+    volumes: [
+      { type: 'bind', source: workspace.folder, target: WORKSPACE },
+      ...data.map((d) => ({ type: 'bind' as const, source: d!.source, target: d!.target, read_only: true })),
+      ...(raw.volumes ?? []),
+    ],
     resources: { memory: '2g', cpus: 2, ...raw.resources },
-    health: raw.health ?? { http: { port: server.port, path: server.healthPath }, interval: '10s', timeout: '5s', retries: 3 },
+    health: raw.health ?? {
+      http: { port: server.port, path: server.healthPath },
+      interval: '10s',
+      timeout: '5s',
+      retries: 3,
+    },
     restart: raw.restart ?? 'unless-stopped',
   };
   for (const key of ['server', 'notebook', 'data', 'port', 'pass_env', 'token']) delete service[key];
-  return { service, facts: { server: server.name, hostPort, token, ...(drawn?.isNew && { newToken: true }), tokenQuery: server.tokenQuery } };
+  return {
+    service,
+    facts: {
+      server: server.name,
+      hostPort,
+      token,
+      ...(drawn?.isNew && { newToken: true }),
+      tokenQuery: server.tokenQuery,
+    },
+  };
 }
 
 /** The workspace folder to mount, and what the server opens inside it (the file, or the folder itself). */
-function resolveNotebook(value: string | undefined, dir: string, at: (string | number)[], ctx: KindContext): { folder: string; open: string } | undefined {
+function resolveNotebook(
+  value: string | undefined,
+  dir: string,
+  at: (string | number)[],
+  ctx: KindContext,
+): { folder: string; open: string } | undefined {
   const rel = value ?? '.';
   const abs = path.resolve(dir, rel);
   if (!insideProject(dir, abs)) {
-    ctx.report.error(at, 'outside-project', `notebook ${rel} is outside the project folder`, 'keep notebooks under the folder holding pond.yaml');
+    ctx.report.error(
+      at,
+      'outside-project',
+      `notebook ${rel} is outside the project folder`,
+      'keep notebooks under the folder holding pond.yaml',
+    );
     return undefined;
   }
   let stat: fs.Stats;
   try {
     stat = fs.statSync(abs);
   } catch {
-    ctx.report.error(at, 'not-found', `notebook ${rel} does not exist`, 'create it (an empty folder will do: the server makes new notebooks there), or fix the path');
+    ctx.report.error(
+      at,
+      'not-found',
+      `notebook ${rel} does not exist`,
+      'create it (an empty folder will do: the server makes new notebooks there), or fix the path',
+    );
     return undefined;
   }
   if (stat.isDirectory()) return { folder: path.relative(dir, abs) || '.', open: WORKSPACE };
   return { folder: path.relative(dir, path.dirname(abs)) || '.', open: `${WORKSPACE}/${path.basename(abs)}` };
 }
 
-function dataMount(rel: string, dir: string, at: (string | number)[], ctx: KindContext): { source: string; target: string } | undefined {
+function dataMount(
+  rel: string,
+  dir: string,
+  at: (string | number)[],
+  ctx: KindContext,
+): { source: string; target: string } | undefined {
   const abs = path.resolve(dir, rel);
   if (!insideProject(dir, abs) || !(fs.existsSync(abs) || ctx.produced?.some((f) => insideProject(abs, f)))) {
     const outside = !insideProject(dir, abs);
-    ctx.report.error(at, outside ? 'outside-project' : 'not-found', outside ? `data ${rel} is outside the project folder` : `data ${rel} does not exist`, outside ? 'mount it with volumes: and unsafe: [outside-project] if you mean it' : 'check the path: data entries are relative to the folder holding pond.yaml');
+    ctx.report.error(
+      at,
+      outside ? 'outside-project' : 'not-found',
+      outside ? `data ${rel} is outside the project folder` : `data ${rel} does not exist`,
+      outside
+        ? 'mount it with volumes: and unsafe: [outside-project] if you mean it'
+        : 'check the path: data entries are relative to the folder holding pond.yaml',
+    );
     return undefined;
   }
   return { source: path.relative(dir, abs) || '.', target: `/data/${path.basename(abs)}` };
@@ -100,7 +151,15 @@ function dataMount(rel: string, dir: string, at: (string | number)[], ctx: KindC
 
 /** Host variables by name or glob ("AWS_*"); unset ones are skipped. Nothing else of the host env passes. */
 export function passEnv(patterns: string[], env: Record<string, string | undefined>): Record<string, string> {
-  const matchers = patterns.map((p) => new RegExp(`^${p.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`));
+  const matchers = patterns.map(
+    (p) =>
+      new RegExp(
+        `^${p
+          .split('*')
+          .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*')}$`,
+      ),
+  );
   const out: Record<string, string> = {};
   for (const name of Object.keys(env).sort()) {
     const value = env[name];

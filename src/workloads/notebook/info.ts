@@ -16,7 +16,13 @@ export function notebookUrl(n: NotebookFacts): string {
 }
 
 export function notebookInfo(w: { name: string; notebook: NotebookFacts }): NotebookInfo {
-  return { workload: w.name, server: w.notebook.server, host: '127.0.0.1', port: w.notebook.hostPort, url: notebookUrl(w.notebook) };
+  return {
+    workload: w.name,
+    server: w.notebook.server,
+    host: '127.0.0.1',
+    port: w.notebook.hostPort,
+    url: notebookUrl(w.notebook),
+  };
 }
 
 /** `pond info`'s notebooks section. */

@@ -40,7 +40,11 @@ export function saveNewTokens(spec: ProjectSpec): void {
       fs.writeFileSync(file, `${w.notebook.token}\n`, { mode: 0o600, flag: 'wx' });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      if (fs.readFileSync(file, 'utf8').trim() !== w.notebook.token) throw new PondError(`another pond gave notebook "${w.name}" its token (${file}) meanwhile`, 'run the command again');
+      if (fs.readFileSync(file, 'utf8').trim() !== w.notebook.token)
+        throw new PondError(
+          `another pond gave notebook "${w.name}" its token (${file}) meanwhile`,
+          'run the command again',
+        );
     }
     drawn.delete(file);
   }

@@ -41,7 +41,13 @@ class CachedHash {
   private readonly digests = new Map<string, string>();
   private readonly links = new Map<string, string>();
 
-  constructor(private readonly sql: string, private readonly entries: ContentEntry[], private readonly cache: DigestCache, private readonly read: ReadChunks, private readonly now: () => number) {}
+  constructor(
+    private readonly sql: string,
+    private readonly entries: ContentEntry[],
+    private readonly cache: DigestCache,
+    private readonly read: ReadChunks,
+    private readonly now: () => number,
+  ) {}
 
   value(): string {
     const files = this.entries.filter((e) => e.type !== 'link');
@@ -95,13 +101,15 @@ class CachedHash {
   private keep(e: ContentEntry, sha256: string): void {
     this.digests.set(e.rel, sha256);
     const newest = e.stat.mtimeMs > e.stat.ctimeMs ? e.stat.mtimeMs : e.stat.ctimeMs;
-    if (Number(newest) < this.now() - RACY_MS && unchangedSince(e)) this.cache.rememberDigest(e.rel, fingerprint(e.stat), sha256);
+    if (Number(newest) < this.now() - RACY_MS && unchangedSince(e))
+      this.cache.rememberDigest(e.rel, fingerprint(e.stat), sha256);
   }
 
   /** SQL, then each entry's path, type and digest (or link target): equal manifests ⇔ equal hash input. */
   private manifest(): string {
     const h = createHash('sha256').update(`pond-query-manifest-1\0sql\0${this.sql}\0`);
-    for (const e of this.entries) h.update(`${entryHeader(e)}${e.type === 'link' ? this.links.get(e.rel) : this.digests.get(e.rel)}\0`);
+    for (const e of this.entries)
+      h.update(`${entryHeader(e)}${e.type === 'link' ? this.links.get(e.rel) : this.digests.get(e.rel)}\0`);
     return h.digest('hex');
   }
 }

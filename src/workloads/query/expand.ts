@@ -42,13 +42,23 @@ export interface QueryExpansion {
 
 export const DEFAULT_QUERY_IMAGE = 'node:22-slim';
 /** Read-only root, no capabilities, no privilege gain, bounded processes: DuckDB needs none of them. */
-export const QUERY_HARDENING: Hardening = { readOnlyRootfs: true, capDrop: ['ALL'], noNewPrivileges: true, pidsLimit: 256 };
+export const QUERY_HARDENING: Hardening = {
+  readOnlyRootfs: true,
+  capDrop: ['ALL'],
+  noNewPrivileges: true,
+  pidsLimit: 256,
+};
 /** Where a query without `output:` writes: its own folder, so the project itself is never mounted read-write. */
 const DEFAULT_OUTPUT_DIR = 'out';
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 const FORMATS: Record<string, QueryFormat> = { '.json': 'json', '.csv': 'csv', '.arrow': 'arrow', '.feather': 'arrow' };
 /** Where the runner and DuckDB are mounted, and where inputs and output appear in the container. */
-export const QUERY_PATHS = { runner: '/opt/pond/query-runner.mjs', modules: '/opt/pond/node_modules', work: '/work', out: '/out' };
+export const QUERY_PATHS = {
+  runner: '/opt/pond/query-runner.mjs',
+  modules: '/opt/pond/node_modules',
+  work: '/work',
+  out: '/out',
+};
 
 /** Where a query writes its result, relative to the project folder as written (`output.path`, or out/NAME.json). */
 export function outputPathOf(name: string, raw: RawWorkload): string {
@@ -75,16 +85,34 @@ export function missingOutputs(workloads: { name: string; query?: QueryFacts }[]
 export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): QueryExpansion | undefined {
   const { at, report, dir } = ctx;
   const sql = readSql(raw.sql as string, dir, [...at, 'sql'], ctx);
-  const inputs = ((raw.inputs as string[] | undefined) ?? []).map((p, i) => checkedPath(p, dir, [...at, 'inputs', i], ctx)).filter((p): p is string => p !== undefined);
+  const inputs = ((raw.inputs as string[] | undefined) ?? [])
+    .map((p, i) => checkedPath(p, dir, [...at, 'inputs', i], ctx))
+    .filter((p): p is string => p !== undefined);
   const out = raw.output as { path: string; format?: QueryFormat } | undefined;
   const outputRel = outputPathOf(name, raw);
   const output = path.resolve(dir, outputRel);
-  if (!insideProject(dir, output)) report.error([...at, 'output', 'path'], 'outside-project', `output ${outputRel} is outside the project folder`, 'write the result somewhere under the folder holding pond.yaml');
+  if (!insideProject(dir, output))
+    report.error(
+      [...at, 'output', 'path'],
+      'outside-project',
+      `output ${outputRel} is outside the project folder`,
+      'write the result somewhere under the folder holding pond.yaml',
+    );
   const format = out?.format ?? FORMATS[path.extname(output).toLowerCase()] ?? 'json';
   const timeoutMs = raw.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseDuration(raw.timeout as string | number);
-  if (timeoutMs === undefined || timeoutMs <= 0) report.error([...at, 'timeout'], 'duration', `"${String(raw.timeout)}" is not a duration above zero`, 'write it like "30s" or "5m"');
-  const extensions = raw.extensions === undefined ? undefined : extensionsFolder(raw.extensions as string, dir, [...at, 'extensions'], ctx);
-  if (sql === undefined || inputs.length !== ((raw.inputs as unknown[] | undefined) ?? []).length || report.failed) return undefined;
+  if (timeoutMs === undefined || timeoutMs <= 0)
+    report.error(
+      [...at, 'timeout'],
+      'duration',
+      `"${String(raw.timeout)}" is not a duration above zero`,
+      'write it like "30s" or "5m"',
+    );
+  const extensions =
+    raw.extensions === undefined
+      ? undefined
+      : extensionsFolder(raw.extensions as string, dir, [...at, 'extensions'], ctx);
+  if (sql === undefined || inputs.length !== ((raw.inputs as unknown[] | undefined) ?? []).length || report.failed)
+    return undefined;
   const hash = queryHash(sql, inputs, dir, output, { ...(ctx.digests && { cache: ctx.digests }) });
   const files = runnerFiles();
   const service: RawWorkload = {
@@ -92,7 +120,15 @@ export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): Q
     kind: 'service',
     image: raw.image ?? DEFAULT_QUERY_IMAGE,
     command: ['node', QUERY_PATHS.runner],
-    env: { ...envMap(raw.env), POND_SQL: sql, POND_FORMAT: format, POND_OUTPUT: `${QUERY_PATHS.out}/${path.basename(output)}`, POND_QUERY_HASH: hash, HOME: '/tmp', ...(extensions && { POND_EXTENSIONS: raw.extensions as string }) },
+    env: {
+      ...envMap(raw.env),
+      POND_SQL: sql,
+      POND_FORMAT: format,
+      POND_OUTPUT: `${QUERY_PATHS.out}/${path.basename(output)}`,
+      POND_QUERY_HASH: hash,
+      HOME: '/tmp',
+      ...(extensions && { POND_EXTENSIONS: raw.extensions as string }),
+    },
     network: raw.network ?? 'none',
     // The output file is the user's: written as the invoking user (root stays root), HOME somewhere writable.
     ...(raw.user === undefined && invokingUser() && { user: invokingUser() }),
@@ -107,23 +143,44 @@ export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): Q
   for (const key of ['sql', 'inputs', 'output', 'timeout', 'extensions', 'warm']) delete service[key];
   const mounts: MountSpec[] = [
     { type: 'bind', source: files.runner, target: QUERY_PATHS.runner, readOnly: true },
-    ...files.packages.map((p) => ({ type: 'bind' as const, source: p.dir ?? path.join(files.fallbackDir, p.name), target: `${QUERY_PATHS.modules}/${p.name}`, readOnly: true })),
+    ...files.packages.map((p) => ({
+      type: 'bind' as const,
+      source: p.dir ?? path.join(files.fallbackDir, p.name),
+      target: `${QUERY_PATHS.modules}/${p.name}`,
+      readOnly: true,
+    })),
     ...(extensions ? [{ type: 'bind' as const, source: extensions, target: EXTENSIONS_MOUNT, readOnly: true }] : []),
     ...(mountsTmp(raw) ? [] : [{ type: 'tmpfs' as const, target: '/tmp' }]),
   ];
   const sqlFile = isSqlFile(raw.sql as string) ? [path.resolve(dir, (raw.sql as string).trim())] : [];
-  return { service, facts: { sql, output, format, timeoutMs: timeoutMs!, hash, warm: raw.warm === true }, mounts, hardening: QUERY_HARDENING, sources: [...sqlFile, ...inputs.map((p) => path.join(dir, p))] };
+  return {
+    service,
+    facts: { sql, output, format, timeoutMs: timeoutMs!, hash, warm: raw.warm === true },
+    mounts,
+    hardening: QUERY_HARDENING,
+    sources: [...sqlFile, ...inputs.map((p) => path.join(dir, p))],
+  };
 }
 
 /** `extensions:`: a folder of DuckDB extension files inside the project, absolute; undefined (and reported) otherwise. */
 function extensionsFolder(rel: string, dir: string, at: (string | number)[], ctx: KindContext): string | undefined {
   const abs = path.resolve(dir, rel);
   if (!insideProject(dir, abs)) {
-    ctx.report.error(at, 'outside-project', `extensions folder ${rel} is outside the project folder`, 'keep DuckDB extension files in a folder under the one holding pond.yaml');
+    ctx.report.error(
+      at,
+      'outside-project',
+      `extensions folder ${rel} is outside the project folder`,
+      'keep DuckDB extension files in a folder under the one holding pond.yaml',
+    );
     return undefined;
   }
   if (!fs.statSync(abs, { throwIfNoEntry: false })?.isDirectory()) {
-    ctx.report.error(at, 'not-found', `extensions folder ${rel} does not exist or is not a folder`, 'create it and put NAME.duckdb_extension files in it (built for the DuckDB version pond bundles)');
+    ctx.report.error(
+      at,
+      'not-found',
+      `extensions folder ${rel} does not exist or is not a folder`,
+      'create it and put NAME.duckdb_extension files in it (built for the DuckDB version pond bundles)',
+    );
     return undefined;
   }
   return abs;
@@ -131,7 +188,9 @@ function extensionsFolder(rel: string, dir: string, at: (string | number)[], ctx
 
 /** Whether the user mounts something at /tmp already (then pond adds no tmpfs there). */
 function mountsTmp(raw: RawWorkload): boolean {
-  return (raw.volumes ?? []).some((v) => (typeof v === 'string' ? v.split(':')[1] === '/tmp' : (v as { target?: string }).target === '/tmp'));
+  return (raw.volumes ?? []).some((v) =>
+    typeof v === 'string' ? v.split(':')[1] === '/tmp' : (v as { target?: string }).target === '/tmp',
+  );
 }
 
 /** `sql:` is a file when it names one (ends in .sql, or exists); otherwise it is the SQL itself. */
@@ -139,13 +198,23 @@ function readSql(value: string, dir: string, at: (string | number)[], ctx: KindC
   if (!isSqlFile(value)) return value;
   const file = path.resolve(dir, value.trim());
   if (!insideProject(dir, file)) {
-    ctx.report.error(at, 'outside-project', `${value} is outside the project folder`, 'keep SQL files under the folder holding pond.yaml');
+    ctx.report.error(
+      at,
+      'outside-project',
+      `${value} is outside the project folder`,
+      'keep SQL files under the folder holding pond.yaml',
+    );
     return undefined;
   }
   try {
     return fs.readFileSync(file, 'utf8');
   } catch {
-    ctx.report.error(at, 'not-found', `SQL file ${value} does not exist`, `create it, or write the SQL inline (sql: "SELECT ...")`);
+    ctx.report.error(
+      at,
+      'not-found',
+      `SQL file ${value} does not exist`,
+      `create it, or write the SQL inline (sql: "SELECT ...")`,
+    );
     return undefined;
   }
 }
@@ -163,11 +232,21 @@ function isSqlFile(value: string): boolean {
 function checkedPath(rel: string, dir: string, at: (string | number)[], ctx: KindContext): string | undefined {
   const abs = path.resolve(dir, rel);
   if (!insideProject(dir, abs)) {
-    ctx.report.error(at, 'outside-project', `input ${rel} is outside the project folder`, 'keep inputs under the folder holding pond.yaml (or mount them with volumes: and unsafe: [outside-project])');
+    ctx.report.error(
+      at,
+      'outside-project',
+      `input ${rel} is outside the project folder`,
+      'keep inputs under the folder holding pond.yaml (or mount them with volumes: and unsafe: [outside-project])',
+    );
     return undefined;
   }
   if (!fs.existsSync(abs)) {
-    ctx.report.error(at, 'not-found', `input ${rel} does not exist`, 'check the path: inputs are relative to the folder holding pond.yaml');
+    ctx.report.error(
+      at,
+      'not-found',
+      `input ${rel} does not exist`,
+      'check the path: inputs are relative to the folder holding pond.yaml',
+    );
     return undefined;
   }
   return path.relative(dir, abs);

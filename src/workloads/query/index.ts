@@ -14,7 +14,19 @@ export const query: KindDefinition<QueryFacts> = {
   schema,
   expand: expandQuery,
   lifecycle: (facts) => ({ job: { timeoutMs: facts.timeoutMs } }),
-  needs: (facts) => (facts.warm ? [{ key: 'warm', capability: 'exec', code: 'backend-exec', what: 'warm: true needs', words: 'running a command inside a running workload', hint: 'drop warm:, or use the docker backend' }] : []),
+  needs: (facts) =>
+    facts.warm
+      ? [
+          {
+            key: 'warm',
+            capability: 'exec',
+            code: 'backend-exec',
+            what: 'warm: true needs',
+            words: 'running a command inside a running workload',
+            hint: 'drop warm:, or use the docker backend',
+          },
+        ]
+      : [],
   writes: (name, raw) => [outputPathOf(name, raw)],
   transient: () => ({ what: 'a query', hint: 'share the network of a long-running workload, or use network: default' }),
 };

@@ -11,7 +11,8 @@ export const readChunks: ReadChunks = (file, onChunk) => {
   buffer ??= Buffer.allocUnsafe(CHUNK);
   const fd = fs.openSync(file, 'r');
   try {
-    for (let n = fs.readSync(fd, buffer, 0, CHUNK, null); n > 0; n = fs.readSync(fd, buffer, 0, CHUNK, null)) onChunk(buffer.subarray(0, n));
+    for (let n = fs.readSync(fd, buffer, 0, CHUNK, null); n > 0; n = fs.readSync(fd, buffer, 0, CHUNK, null))
+      onChunk(buffer.subarray(0, n));
   } finally {
     fs.closeSync(fd);
   }

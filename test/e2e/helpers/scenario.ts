@@ -76,7 +76,8 @@ export function scenario(name: string, opts: ScenarioOptions = {}): Scenario {
       started.push(child);
       return child;
     },
-    use: (variant) => fs.copyFileSync(path.join(source, variant ? `pond.${variant}.yaml` : 'pond.yaml'), path.join(dir, 'pond.yaml')),
+    use: (variant) =>
+      fs.copyFileSync(path.join(source, variant ? `pond.${variant}.yaml` : 'pond.yaml'), path.join(dir, 'pond.yaml')),
     cleanup: async () => {
       await Promise.all(started.map(killed));
       await cleanupProject(project);

@@ -10,7 +10,10 @@ export class SocketProxy {
   /** Client connections accepted so far: the proof that calls went through this proxy. */
   connections = 0;
 
-  constructor(readonly path: string, private readonly target = '/var/run/docker.sock') {}
+  constructor(
+    readonly path: string,
+    private readonly target = '/var/run/docker.sock',
+  ) {}
 
   get dockerHost(): string {
     return `unix://${this.path}`;

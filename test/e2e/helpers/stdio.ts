@@ -7,7 +7,8 @@ const env = { ...process.env, NO_COLOR: '1' };
 
 /** Where pond runs: a folder, or a scenario (its folder and its variables). */
 export type Place = string | { dir: string; env: Record<string, string> };
-const where = (at: Place): { cwd: string; env: NodeJS.ProcessEnv } => (typeof at === 'string' ? { cwd: at, env } : { cwd: at.dir, env: { ...env, ...at.env } });
+const where = (at: Place): { cwd: string; env: NodeJS.ProcessEnv } =>
+  typeof at === 'string' ? { cwd: at, env } : { cwd: at.dir, env: { ...env, ...at.env } };
 
 /** One shell word, whatever it holds. */
 export const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -38,7 +39,11 @@ export function pondWithoutInput(args: string[], at: Place): Promise<PondRun> {
  * first in the same shell (`stty rows 40 cols 100; `). script's own stdin stays an open pipe, so the
  * terminal never sees an end of input unless the test types one; `child` lets it type keys.
  */
-export function pondInPty(args: string[], at: Place, before = ''): { child: ChildProcessWithoutNullStreams; done: Promise<PondRun> } {
+export function pondInPty(
+  args: string[],
+  at: Place,
+  before = '',
+): { child: ChildProcessWithoutNullStreams; done: Promise<PondRun> } {
   const line = `${before}${[process.execPath, BIN, ...args].map(quote).join(' ')}`;
   const child = spawn('script', ['-qec', line, '/dev/null'], where(at));
   const done = collect(child);

@@ -20,7 +20,10 @@ async function ids(...args: string[]): Promise<string[]> {
 }
 
 /** Removes every container, volume and network labelled with this project, plus the named extras. */
-export async function cleanupProject(project: string, extras: { containers?: string[]; volumes?: string[]; networks?: string[] } = {}): Promise<void> {
+export async function cleanupProject(
+  project: string,
+  extras: { containers?: string[]; volumes?: string[]; networks?: string[] } = {},
+): Promise<void> {
   const filter = `label=dev.pond.project=${project}`;
   const containers = [...(await ids('ps', '-aq', '--filter', filter)), ...(extras.containers ?? [])];
   if (containers.length) await docker('rm', '-f', '-v', ...containers).catch(() => undefined);
@@ -31,7 +34,10 @@ export async function cleanupProject(project: string, extras: { containers?: str
 }
 
 /** Retries `fn` until it stops throwing, instead of sleeping a guessed amount. */
-export async function eventually<T>(fn: () => Promise<T> | T, opts: { timeoutMs?: number; intervalMs?: number } = {}): Promise<T> {
+export async function eventually<T>(
+  fn: () => Promise<T> | T,
+  opts: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<T> {
   const deadline = Date.now() + (opts.timeoutMs ?? 10_000);
   for (;;) {
     try {

@@ -32,7 +32,9 @@ function graph(entry: string): Set<string> {
 describe('import graph', () => {
   it("the CLI's start-up path loads neither zod nor the API", () => {
     const loaded = [...graph(path.join(SRC, 'cli/main.ts'))];
-    expect(loaded).toEqual(expect.arrayContaining(['commander', path.join(SRC, 'cli/context.ts'), path.join(SRC, 'lock/lock.ts')]));
+    expect(loaded).toEqual(
+      expect.arrayContaining(['commander', path.join(SRC, 'cli/context.ts'), path.join(SRC, 'lock/lock.ts')]),
+    );
     expect(loaded.filter((m) => m === 'zod' || m.startsWith('zod/'))).toEqual([]);
     expect(loaded.filter((m) => m.startsWith(path.join(SRC, 'api')))).toEqual([]);
   });

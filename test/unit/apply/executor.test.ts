@@ -27,7 +27,11 @@ describe('applyPlan on an in-memory engine', () => {
     const at = (call: string): number => engine.calls.indexOf(call);
     expect(at('createNetwork demo_default')).toBeLessThan(at('create demo-db'));
     expect(at('waitReady demo-db')).toBeLessThan(at('create demo-web'));
-    expect([...engine.containers.values()].map((b) => `${b.spec.name} ${b.state}`).sort()).toEqual(['demo-cache running', 'demo-db running', 'demo-web running']);
+    expect([...engine.containers.values()].map((b) => `${b.spec.name} ${b.state}`).sort()).toEqual([
+      'demo-cache running',
+      'demo-db running',
+      'demo-web running',
+    ]);
   });
 
   it('a created container that cannot start is removed, not left behind', async () => {
@@ -54,7 +58,16 @@ describe('applyPlan on an in-memory engine', () => {
   it('a long-running bot with no health check that does not stay up fails its step, while what needs it started still runs', async () => {
     const engine = new MemoryEngine(['busybox:1.35']);
     engine.exitCodes.set('worker', 2);
-    const plan = reconcile(desiredOf(project([workload('worker', { kind: 'bot', bot: { config: {} } as BotFacts }), workload('reader', { dependsOn: { worker: 'started' } })])), EMPTY, UP);
+    const plan = reconcile(
+      desiredOf(
+        project([
+          workload('worker', { kind: 'bot', bot: { config: {} } as BotFacts }),
+          workload('reader', { dependsOn: { worker: 'started' } }),
+        ]),
+      ),
+      EMPTY,
+      UP,
+    );
     const result = await applyPlan(plan, engine, opts);
     const by = Object.fromEntries(result.results.map((r) => [r.step.name, r]));
     expect(by.worker!.status).toBe('failed');
@@ -78,7 +91,9 @@ describe('applyPlan on an in-memory engine', () => {
     engine.failPull.add('postgres:15');
     const result = await applyPlan(reconcile(desiredOf(stack()), EMPTY, UP), engine, opts);
     expect(engine.calls.filter((c) => c === 'pull busybox:1.35')).toHaveLength(1);
-    expect(result.results.find((r) => r.step.name === 'db')!.error?.message).toBe('pull of postgres:15 failed: no such host');
+    expect(result.results.find((r) => r.step.name === 'db')!.error?.message).toBe(
+      'pull of postgres:15 failed: no such host',
+    );
     expect(result.results.find((r) => r.step.name === 'cache')!.status).toBe('done');
   });
 
@@ -108,7 +123,10 @@ describe('applyPlan on an in-memory engine', () => {
     const changed = stack();
     changed.workloads[2]!.env = { MODE: 'prod' };
     engine.calls.length = 0;
-    await applyPlan(reconcile(desiredOf(changed), await engine.observe('demo'), UP), engine, { ...opts, projectDir: dir });
+    await applyPlan(reconcile(desiredOf(changed), await engine.observe('demo'), UP), engine, {
+      ...opts,
+      projectDir: dir,
+    });
     expect(readSaved(dir, 'cache').map((l) => l.text)).toEqual(['one', 'two']);
     const logsAt = engine.calls.findIndex((c) => /^logs c\d+_demo-cache$/.test(c));
     expect(logsAt).toBeGreaterThan(-1);
@@ -155,7 +173,11 @@ describe('applyPlan on an in-memory engine', () => {
     const many = project(Array.from({ length: 12 }, (_, i) => workload(`w${i}`)));
     const abort = new AbortController();
     setTimeout(() => abort.abort(), 30);
-    const result = await applyPlan(reconcile(desiredOf(many), EMPTY, UP), engine, { ...opts, concurrency: 2, signal: abort.signal });
+    const result = await applyPlan(reconcile(desiredOf(many), EMPTY, UP), engine, {
+      ...opts,
+      concurrency: 2,
+      signal: abort.signal,
+    });
     expect(result.interrupted).toBe(true);
     expect(engine.calls.filter((c) => c.startsWith('create demo-')).length).toBeLessThanOrEqual(4);
     expect(result.results.filter((r) => r.status === 'cancelled').length).toBeGreaterThanOrEqual(8);
@@ -174,7 +196,9 @@ describe('applyPlan on an in-memory engine', () => {
     expect(plan.steps.map((s) => s.id)).toEqual(['container:app']);
     expect(plan.steps[0]!.awaits.map((a) => `${a.workload} ${a.condition}`)).toEqual(['seed completed']);
     const result = await applyPlan(plan, engine, opts);
-    expect(result.results[0]!.error?.message).toBe('seed exited with code 3, so what waits for it to complete cannot start');
+    expect(result.results[0]!.error?.message).toBe(
+      'seed exited with code 3, so what waits for it to complete cannot start',
+    );
   });
 
   it('makes no call at all for a plan without steps', async () => {

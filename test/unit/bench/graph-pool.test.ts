@@ -43,6 +43,10 @@ describe('runGraph (the chain-aware floor scheduler)', () => {
   });
 
   it('rejects when a node fails', async () => {
-    await expect(runGraph(dependencies(3), 2, async (n) => { if (n === 's01') throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      runGraph(dependencies(3), 2, async (n) => {
+        if (n === 's01') throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
   });
 });

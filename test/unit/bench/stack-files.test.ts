@@ -4,7 +4,7 @@ import { pondYaml } from '../../../bench/stack-files.js';
 import { dependencies } from '../../../bench/stack.js';
 
 describe('bench stack files', () => {
-  it('write no YAML aliases, so 5000 services stay under pond\'s alias limit', () => {
+  it("write no YAML aliases, so 5000 services stay under pond's alias limit", () => {
     expect(pondYaml(1000, 0)).not.toMatch(/[&*]a\d/);
   });
 

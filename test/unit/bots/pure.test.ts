@@ -39,13 +39,22 @@ describe('concurrency policies', () => {
 describe('schedules', () => {
   it('next fire times, five fields or six with seconds', () => {
     const from = new Date('2025-01-01T00:01:00Z');
-    expect(nextFires('*/5 * * * *', from, 3).map((d) => d.toISOString())).toEqual(['2025-01-01T00:05:00.000Z', '2025-01-01T00:10:00.000Z', '2025-01-01T00:15:00.000Z']);
-    expect(nextFires('*/2 * * * * *', from, 2).map((d) => d.toISOString())).toEqual(['2025-01-01T00:01:02.000Z', '2025-01-01T00:01:04.000Z']);
+    expect(nextFires('*/5 * * * *', from, 3).map((d) => d.toISOString())).toEqual([
+      '2025-01-01T00:05:00.000Z',
+      '2025-01-01T00:10:00.000Z',
+      '2025-01-01T00:15:00.000Z',
+    ]);
+    expect(nextFires('*/2 * * * * *', from, 2).map((d) => d.toISOString())).toEqual([
+      '2025-01-01T00:01:02.000Z',
+      '2025-01-01T00:01:04.000Z',
+    ]);
   });
   it('fires between two looks: none, one, or the missed ones (the scheduler folds them into one run)', () => {
     const t = (s: string) => new Date(`2025-01-01T00:${s}Z`);
     expect(firesBetween('*/5 * * * *', t('01:00'), t('04:59'))).toEqual([]);
-    expect(firesBetween('*/5 * * * *', t('04:59'), t('05:00')).map((d) => d.toISOString())).toEqual(['2025-01-01T00:05:00.000Z']);
+    expect(firesBetween('*/5 * * * *', t('04:59'), t('05:00')).map((d) => d.toISOString())).toEqual([
+      '2025-01-01T00:05:00.000Z',
+    ]);
     expect(firesBetween('*/5 * * * *', t('05:00'), t('16:00'))).toHaveLength(2);
   });
   it('invalid expressions say what is wrong', () => {
@@ -68,8 +77,22 @@ describe('the results file out of an engine archive', () => {
     return Buffer.concat([...parts, Buffer.alloc(1024)]);
   };
   it('reads the one regular file, skipping pax headers; none or several give undefined', () => {
-    expect(firstFile(tarOf([['PaxHeader', 'x', '20 path=result.json\n'], ['result.json', '0', '{"ok":true}']]))?.toString()).toBe('{"ok":true}');
+    expect(
+      firstFile(
+        tarOf([
+          ['PaxHeader', 'x', '20 path=result.json\n'],
+          ['result.json', '0', '{"ok":true}'],
+        ]),
+      )?.toString(),
+    ).toBe('{"ok":true}');
     expect(firstFile(tarOf([['d', '5', '']]))).toBeUndefined();
-    expect(firstFile(tarOf([['a', '0', 'a'], ['b', '0', 'b']]))).toBeUndefined();
+    expect(
+      firstFile(
+        tarOf([
+          ['a', '0', 'a'],
+          ['b', '0', 'b'],
+        ]),
+      ),
+    ).toBeUndefined();
   });
 });

@@ -12,7 +12,10 @@ async function project(extra = '') {
   const dir = tempDir('pond-botrun-');
   await fs.mkdir(path.join(dir, 'bot'));
   await fs.writeFile(path.join(dir, 'bot/index.js'), 'x');
-  await fs.writeFile(path.join(dir, 'pond.yaml'), `version: 1\nname: demo\nworkloads:\n  s:\n    kind: bot\n    runtime: node22\n    code: ./bot\n    schedule: "*/5 * * * *"\n    results: /pond/work/out.json\n${extra}`);
+  await fs.writeFile(
+    path.join(dir, 'pond.yaml'),
+    `version: 1\nname: demo\nworkloads:\n  s:\n    kind: bot\n    runtime: node22\n    code: ./bot\n    schedule: "*/5 * * * *"\n    results: /pond/work/out.json\n${extra}`,
+  );
   return { dir, project: await loadProject([path.join(dir, 'pond.yaml')], {}) };
 }
 
@@ -32,11 +35,22 @@ describe('runBot bookkeeping (in-memory engine: the engine calls, not Docker, ar
     };
     const r = await runBot(engine, p, 's', { trigger: 'manual' });
     expect(name).toBe(`demo-s-run-${r.id}`);
-    expect(r).toMatchObject({ bot: 's', trigger: 'manual', exit_code: 3, result_file: 'out.json', hash: p.scheduled[0]!.hash });
+    expect(r).toMatchObject({
+      bot: 's',
+      trigger: 'manual',
+      exit_code: 3,
+      result_file: 'out.json',
+      hash: p.scheduled[0]!.hash,
+    });
     expect(await fs.readFile(path.join(dir, '.pond/runs/s', r.id, 'out.json'), 'utf8')).toBe('{"pnl":1}');
     expect(JSON.parse(await fs.readFile(path.join(dir, '.pond/runs/s', r.id, 'run.json'), 'utf8'))).toEqual(r);
     expect(engine.containers.size).toBe(0);
-    expect(engine.mutatingCalls).toEqual(['createNetwork demo_default', `create ${name}`, `start ${name}`, `remove ${name}`]);
+    expect(engine.mutatingCalls).toEqual([
+      'createNetwork demo_default',
+      `create ${name}`,
+      `start ${name}`,
+      `remove ${name}`,
+    ]);
   });
 
   it('keeps only `history` runs; up runs the bot again only when its spec changed', async () => {

@@ -13,10 +13,19 @@ async function setup(concurrency: string, runOnUp = false) {
   const dir = tempDir('pond-sched-');
   await fs.mkdir(path.join(dir, 'bot'));
   await fs.writeFile(path.join(dir, 'bot/main.py'), 'x');
-  await fs.writeFile(path.join(dir, 'pond.yaml'), `version: 1\nname: demo\nworkloads:\n  s:\n    kind: bot\n    runtime: python3.11\n    code: ./bot\n    schedule: "*/5 * * * *"\n    concurrency: ${concurrency}\n    run_on_up: ${runOnUp}\n`);
+  await fs.writeFile(
+    path.join(dir, 'pond.yaml'),
+    `version: 1\nname: demo\nworkloads:\n  s:\n    kind: bot\n    runtime: python3.11\n    code: ./bot\n    schedule: "*/5 * * * *"\n    concurrency: ${concurrency}\n    run_on_up: ${runOnUp}\n`,
+  );
   const project = await loadProject([path.join(dir, 'pond.yaml')], {});
   const lines: string[] = [];
-  const out: Output = { tty: false, color: false, out: () => undefined, err: () => undefined, log: (l) => lines.push(l) };
+  const out: Output = {
+    tty: false,
+    color: false,
+    out: () => undefined,
+    err: () => undefined,
+    log: (l) => lines.push(l),
+  };
   let now = new Date('2025-01-01T00:04:00Z');
   const engine = new MemoryEngine(['python:3.11-slim']);
   const scheduler = new BotScheduler({ engine, out, project: () => project, now: () => now });
@@ -45,7 +54,9 @@ describe('the watch-mode scheduler (in-memory engine, clock given)', () => {
     scheduler.tick();
     await scheduler.stop();
     expect(listRecords(dir, 's')).toHaveLength(1);
-    expect(lines.some((l) => /skipped the 2025-01-01 00:10:00Z run: run \S+ is still going \(concurrency: forbid\)/.test(l))).toBe(true);
+    expect(
+      lines.some((l) => /skipped the 2025-01-01 00:10:00Z run: run \S+ is still going \(concurrency: forbid\)/.test(l)),
+    ).toBe(true);
   });
 
   it('allow: a due run starts beside the one still going', async () => {
@@ -75,7 +86,9 @@ describe('the watch-mode scheduler (in-memory engine, clock given)', () => {
     scheduler.tick();
     await scheduler.stop();
     expect(listRecords(dir, 's')).toEqual([]);
-    expect(lines.some((l) => /skipped the run \(due at .*\): run r-other is still going \(concurrency: forbid\)/.test(l))).toBe(true);
+    expect(
+      lines.some((l) => /skipped the run \(due at .*\): run r-other is still going \(concurrency: forbid\)/.test(l)),
+    ).toBe(true);
   });
 
   it("replace: another process's run is stopped before the due run starts", async () => {
@@ -93,5 +106,18 @@ describe('the watch-mode scheduler (in-memory engine, clock given)', () => {
 
 /** A run of bot "s" that some other pond process started: only the engine knows it. */
 function otherRun(id: string): TaskSpec {
-  return { name: `demo-s-run-${id}`, image: 'python:3.11-slim', env: {}, ports: [], mounts: [], resources: {}, network: 'demo_default', aliases: [], restart: 'no', init: true, stopTimeoutSec: 1, labels: { 'dev.pond.project': 'demo', 'dev.pond.workload': 's', 'dev.pond.run': id } };
+  return {
+    name: `demo-s-run-${id}`,
+    image: 'python:3.11-slim',
+    env: {},
+    ports: [],
+    mounts: [],
+    resources: {},
+    network: 'demo_default',
+    aliases: [],
+    restart: 'no',
+    init: true,
+    stopTimeoutSec: 1,
+    labels: { 'dev.pond.project': 'demo', 'dev.pond.workload': 's', 'dev.pond.run': id },
+  };
 }

@@ -12,8 +12,15 @@ function folder(files: Record<string, string>): string {
 
 describe('workloadsOnDisk (names for completion)', () => {
   it('reads pond.yaml and pond.override.yaml here, with each kind (service when none is given)', () => {
-    const dir = folder({ 'pond.yaml': 'workloads:\n  db: { kind: database }\n  web: {}\n', 'pond.override.yaml': 'workloads:\n  extra: { kind: bot }\n' });
-    expect(workloadsOnDisk([], dir)).toEqual([{ name: 'db', kind: 'database' }, { name: 'web', kind: 'service' }, { name: 'extra', kind: 'bot' }]);
+    const dir = folder({
+      'pond.yaml': 'workloads:\n  db: { kind: database }\n  web: {}\n',
+      'pond.override.yaml': 'workloads:\n  extra: { kind: bot }\n',
+    });
+    expect(workloadsOnDisk([], dir)).toEqual([
+      { name: 'db', kind: 'database' },
+      { name: 'web', kind: 'service' },
+      { name: 'extra', kind: 'bot' },
+    ]);
   });
 
   it('reads the files given with -f or --file= instead', () => {

@@ -11,10 +11,20 @@ const workloads: NamedWorkload[] = [
 
 function tree(): Command {
   const program = new Command('tool').option('-f, --file <file>', 'a file').option('-v, --verbose', 'talk');
-  program.command('serve').argument('[workloads...]', 'which').option('--no-wait', 'w').option('--format <f>', 'f').addOption(new Option('--mode <m>').choices(['fast', 'slow'])).addOption(new Option('--hidden-one').hideHelp());
+  program
+    .command('serve')
+    .argument('[workloads...]', 'which')
+    .option('--no-wait', 'w')
+    .option('--format <f>', 'f')
+    .addOption(new Option('--mode <m>').choices(['fast', 'slow']))
+    .addOption(new Option('--hidden-one').hideHelp());
   program.command('runs').argument('<bot>', 'a bot');
   program.command('shell').addArgument(new Argument('<kind>').choices(['bash', 'zsh']));
-  program.command('exec').argument('<workload>', 'w').argument('[command...]', 'its command').option('-u, --user <u>', 'u');
+  program
+    .command('exec')
+    .argument('<workload>', 'w')
+    .argument('[command...]', 'its command')
+    .option('-u, --user <u>', 'u');
   program.command('secret', { hidden: true });
   return program;
 }
@@ -73,6 +83,12 @@ describe('completion candidates, read from the command tree', () => {
   });
 
   it("on pond's own tree: st completes to start, stats and stop", () => {
-    expect(candidates(build(async () => undefined), ['st'], () => [])).toEqual(['start', 'stats', 'stop']);
+    expect(
+      candidates(
+        build(async () => undefined),
+        ['st'],
+        () => [],
+      ),
+    ).toEqual(['start', 'stats', 'stop']);
   });
 });

@@ -11,6 +11,8 @@ describe('execEnv: pond exec -e flags', () => {
   });
 
   it('refuses a flag with no name, with exit code 3', () => {
-    expect(() => execEnv(['=1'], {})).toThrow(expect.objectContaining({ exitCode: 3, message: '-e "=1" names no variable' }));
+    expect(() => execEnv(['=1'], {})).toThrow(
+      expect.objectContaining({ exitCode: 3, message: '-e "=1" names no variable' }),
+    );
   });
 });

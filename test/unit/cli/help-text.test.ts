@@ -19,8 +19,14 @@ function sources(dir: string): string[] {
 
 describe('pond --help', () => {
   it('lists every environment variable the CLI reads', () => {
-    const read = new Set(sources(SRC).flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/\benv\.([A-Z][A-Z0-9_]+)\b/g)].map((m) => m[1]!)));
-    const missing = [...read].filter((name) => !NOT_SETTINGS.has(name) && !new RegExp(`^  ${name} `, 'm').test(HELP_AFTER));
+    const read = new Set(
+      sources(SRC).flatMap((f) =>
+        [...fs.readFileSync(f, 'utf8').matchAll(/\benv\.([A-Z][A-Z0-9_]+)\b/g)].map((m) => m[1]!),
+      ),
+    );
+    const missing = [...read].filter(
+      (name) => !NOT_SETTINGS.has(name) && !new RegExp(`^  ${name} `, 'm').test(HELP_AFTER),
+    );
     expect(missing).toEqual([]);
   });
 

@@ -3,10 +3,19 @@ import type { ObservedWorkload } from '../../../src/engine/types.js';
 import { lsTable, stateSummary, summarizeProjects } from '../../../src/cli/ls-summary.js';
 import { observedWorkload } from '../../support/fixtures.js';
 
-const c = (project: string | undefined, state: ObservedWorkload['state'], dir?: string): ObservedWorkload => (observedWorkload({
-  id: `${project}-${state}`, name: `${project}-x`, state, image: 'busybox:1.35', restartCount: 0, ports: [],
-  labels: { ...(project !== undefined && { 'dev.pond.project': project }), ...(dir !== undefined && { 'dev.pond.project-dir': dir }) },
-}));
+const c = (project: string | undefined, state: ObservedWorkload['state'], dir?: string): ObservedWorkload =>
+  observedWorkload({
+    id: `${project}-${state}`,
+    name: `${project}-x`,
+    state,
+    image: 'busybox:1.35',
+    restartCount: 0,
+    ports: [],
+    labels: {
+      ...(project !== undefined && { 'dev.pond.project': project }),
+      ...(dir !== undefined && { 'dev.pond.project-dir': dir }),
+    },
+  });
 
 describe('stateSummary', () => {
   it('counts per state, running first, then the others by name', () => {
@@ -18,7 +27,12 @@ describe('stateSummary', () => {
 
 describe('summarizeProjects', () => {
   it('groups containers by project label, sorted by name, with their folder and counts', () => {
-    const projects = summarizeProjects([c('web', 'running', '/src/web'), c('api', 'exited', '/src/api'), c('web', 'exited', '/src/web'), c('web', 'running', '/src/web')]);
+    const projects = summarizeProjects([
+      c('web', 'running', '/src/web'),
+      c('api', 'exited', '/src/api'),
+      c('web', 'exited', '/src/web'),
+      c('web', 'running', '/src/web'),
+    ]);
     expect(projects).toEqual([
       { name: 'api', dirs: ['/src/api'], status: 'exited(1)', states: { exited: 1 } },
       { name: 'web', dirs: ['/src/web'], status: 'running(2), exited(1)', states: { running: 2, exited: 1 } },
@@ -35,6 +49,9 @@ describe('summarizeProjects', () => {
   });
 
   it('the table: NAME, STATUS, FOLDER ("-" when unknown)', () => {
-    expect(lsTable(summarizeProjects([c('p', 'running')]))).toEqual([['NAME', 'STATUS', 'FOLDER'], ['p', 'running(1)', '-']]);
+    expect(lsTable(summarizeProjects([c('p', 'running')]))).toEqual([
+      ['NAME', 'STATUS', 'FOLDER'],
+      ['p', 'running(1)', '-'],
+    ]);
   });
 });

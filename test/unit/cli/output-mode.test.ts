@@ -16,7 +16,11 @@ describe('decideOutput', () => {
   });
 
   it('NO_COLOR turns off colour and live redraw on a terminal', () => {
-    expect(decideOutput(facts({ env: { NO_COLOR: '1' } }))).toMatchObject({ outColor: false, errColor: false, progress: 'plain' });
+    expect(decideOutput(facts({ env: { NO_COLOR: '1' } }))).toMatchObject({
+      outColor: false,
+      errColor: false,
+      progress: 'plain',
+    });
   });
 
   it('an empty NO_COLOR counts as unset (no-color.org)', () => {
@@ -24,11 +28,19 @@ describe('decideOutput', () => {
   });
 
   it('--no-color acts as NO_COLOR', () => {
-    expect(decideOutput(facts({ noColor: true }))).toMatchObject({ outColor: false, errColor: false, progress: 'plain' });
+    expect(decideOutput(facts({ noColor: true }))).toMatchObject({
+      outColor: false,
+      errColor: false,
+      progress: 'plain',
+    });
   });
 
   it('FORCE_COLOR colours pipes but does not make them live', () => {
-    expect(decideOutput(facts({ env: { FORCE_COLOR: '1' }, stdout: pipe, stderr: pipe }))).toMatchObject({ outColor: true, errColor: true, progress: 'plain' });
+    expect(decideOutput(facts({ env: { FORCE_COLOR: '1' }, stdout: pipe, stderr: pipe }))).toMatchObject({
+      outColor: true,
+      errColor: true,
+      progress: 'plain',
+    });
   });
 
   it('an empty FORCE_COLOR forces colour, as node reads it', () => {
@@ -36,11 +48,17 @@ describe('decideOutput', () => {
   });
 
   it.each(['0', 'false'])('FORCE_COLOR=%s forces nothing', (v) => {
-    expect(decideOutput(facts({ env: { FORCE_COLOR: v }, stdout: pipe, stderr: pipe }))).toMatchObject({ outColor: false, errColor: false });
+    expect(decideOutput(facts({ env: { FORCE_COLOR: v }, stdout: pipe, stderr: pipe }))).toMatchObject({
+      outColor: false,
+      errColor: false,
+    });
   });
 
   it('NO_COLOR wins over FORCE_COLOR', () => {
-    expect(decideOutput(facts({ env: { FORCE_COLOR: '1', NO_COLOR: '1' } }))).toMatchObject({ outColor: false, errColor: false });
+    expect(decideOutput(facts({ env: { FORCE_COLOR: '1', NO_COLOR: '1' } }))).toMatchObject({
+      outColor: false,
+      errColor: false,
+    });
   });
 
   it('a terminal that reports zero columns gets plain lines', () => {
@@ -48,15 +66,28 @@ describe('decideOutput', () => {
   });
 
   it('CI gets plain lines and no prompts, even on a terminal', () => {
-    expect(decideOutput(facts({ env: { CI: 'true' } }))).toMatchObject({ errColor: false, interactive: false, progress: 'plain' });
+    expect(decideOutput(facts({ env: { CI: 'true' } }))).toMatchObject({
+      errColor: false,
+      interactive: false,
+      progress: 'plain',
+    });
   });
 
   it('TERM=dumb gets no colour', () => {
-    expect(decideOutput(facts({ env: { TERM: 'dumb' } }))).toMatchObject({ outColor: false, errColor: false, progress: 'plain' });
+    expect(decideOutput(facts({ env: { TERM: 'dumb' } }))).toMatchObject({
+      outColor: false,
+      errColor: false,
+      progress: 'plain',
+    });
   });
 
   it('pipes get plain lines', () => {
-    expect(decideOutput(facts({ stdout: pipe, stderr: pipe }))).toEqual({ outColor: false, errColor: false, interactive: false, progress: 'plain' });
+    expect(decideOutput(facts({ stdout: pipe, stderr: pipe }))).toEqual({
+      outColor: false,
+      errColor: false,
+      interactive: false,
+      progress: 'plain',
+    });
   });
 
   it.each(['tty', 'plain', 'json', 'quiet'] as const)('--progress %s is taken as asked, whatever the terminal', (p) => {

@@ -6,14 +6,28 @@ import { pullTargets } from '../../../src/cli/pull-set.js';
 import type { DesiredContainer } from '../../../src/desired/types.js';
 import { observedWorkload } from '../../support/fixtures.js';
 
-const c = (workload: string, extra: Partial<ObservedWorkload> = {}, labels: Record<string, string> = {}): ObservedWorkload => (observedWorkload({
-  id: workload, name: `p-${workload}`, state: 'running', image: 'busybox:1.35', restartCount: 0, ports: [],
-  labels: { 'dev.pond.project': 'p', 'dev.pond.workload': workload, ...labels }, ...extra,
-}));
+const c = (
+  workload: string,
+  extra: Partial<ObservedWorkload> = {},
+  labels: Record<string, string> = {},
+): ObservedWorkload =>
+  observedWorkload({
+    id: workload,
+    name: `p-${workload}`,
+    state: 'running',
+    image: 'busybox:1.35',
+    restartCount: 0,
+    ports: [],
+    labels: { 'dev.pond.project': 'p', 'dev.pond.workload': workload, ...labels },
+    ...extra,
+  });
 
 describe('choosing workloads for the per-workload commands', () => {
   it('leaves one-off runs out and sorts by workload', () => {
-    expect(standing([c('web'), c('bot', {}, { 'dev.pond.run': 'r1' }), c('db')]).map((w) => w.workload)).toEqual(['db', 'web']);
+    expect(standing([c('web'), c('bot', {}, { 'dev.pond.run': 'r1' }), c('db')]).map((w) => w.workload)).toEqual([
+      'db',
+      'web',
+    ]);
   });
 
   it('an unknown workload is a UsageError (exit 3) naming the workloads that have a container', () => {
@@ -30,15 +44,23 @@ describe('choosing workloads for the per-workload commands', () => {
   });
 
   it('a workload that is not running is a UsageError for top and port', () => {
-    expect(() => pickRunning(standing([c('seed', { state: 'exited' })]), 'seed', 'p')).toThrow('workload "seed" is not running (its container is exited)');
+    expect(() => pickRunning(standing([c('seed', { state: 'exited' })]), 'seed', 'p')).toThrow(
+      'workload "seed" is not running (its container is exited)',
+    );
     expect(pickRunning(standing([c('web')]), 'web', 'p').container.id).toBe('web');
   });
 });
 
-const desired = (workload: string, image: string): DesiredContainer => ({ workload, spec: { image } } as unknown as DesiredContainer);
+const desired = (workload: string, image: string): DesiredContainer =>
+  ({ workload, spec: { image } }) as unknown as DesiredContainer;
 
 describe('the images pond pull fetches', () => {
-  const all = [desired('web', 'busybox:1.35'), desired('bot', 'node:20-slim'), desired('report', 'node:20-slim'), desired('db', 'postgres:15')];
+  const all = [
+    desired('web', 'busybox:1.35'),
+    desired('bot', 'node:20-slim'),
+    desired('report', 'node:20-slim'),
+    desired('db', 'postgres:15'),
+  ];
 
   it('one per distinct image, sorted, naming the workloads that use it', () => {
     expect(pullTargets(all, [], 'p')).toEqual([
@@ -48,8 +70,11 @@ describe('the images pond pull fetches', () => {
     ]);
   });
 
-  it('only the named workloads\' images; an undeclared name is a UsageError', () => {
-    expect(pullTargets(all, ['report', 'web'], 'p')).toEqual([{ image: 'busybox:1.35', workloads: ['web'] }, { image: 'node:20-slim', workloads: ['report'] }]);
+  it("only the named workloads' images; an undeclared name is a UsageError", () => {
+    expect(pullTargets(all, ['report', 'web'], 'p')).toEqual([
+      { image: 'busybox:1.35', workloads: ['web'] },
+      { image: 'node:20-slim', workloads: ['report'] },
+    ]);
     expect(() => pullTargets(all, ['nope'], 'p')).toThrow(UsageError);
   });
 });

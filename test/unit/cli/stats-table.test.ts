@@ -3,7 +3,16 @@ import type { WorkloadStats } from '../../../src/engine/types.js';
 import { table } from '../../../src/cli/output.js';
 import { statsRow, statsTable, type StatsSample } from '../../../src/cli/stats-table.js';
 
-const busy: WorkloadStats = { cpuPercent: 98.7654, memoryBytes: 47_291_840, memoryLimitBytes: 268_435_456, netRxBytes: 1_229, netTxBytes: 0, blockReadBytes: 4_096, blockWriteBytes: 2.5 * 1024 ** 2, pids: 3 };
+const busy: WorkloadStats = {
+  cpuPercent: 98.7654,
+  memoryBytes: 47_291_840,
+  memoryLimitBytes: 268_435_456,
+  netRxBytes: 1_229,
+  netTxBytes: 0,
+  blockReadBytes: 4_096,
+  blockWriteBytes: 2.5 * 1024 ** 2,
+  pids: 3,
+};
 const samples: StatsSample[] = [
   { workload: 'db', container: 'shop-db', state: 'running', stats: busy },
   { workload: 'seed', container: 'shop-seed', state: 'exited' },
@@ -11,8 +20,18 @@ const samples: StatsSample[] = [
 
 describe('the pond stats table', () => {
   it("has docker stats' columns, a running workload's figures rendered", () => {
-    expect(table(statsTable(samples)).split('\n')[0]).toBe('WORKLOAD  CPU %  MEM USAGE / LIMIT  MEM %  NET I/O      BLOCK I/O      PIDS');
-    expect(statsTable(samples)[1]).toEqual(['db', '98.8%', '45.1MiB / 256MiB', '17.6%', '1.2KiB / 0B', '4KiB / 2.5MiB', '3']);
+    expect(table(statsTable(samples)).split('\n')[0]).toBe(
+      'WORKLOAD  CPU %  MEM USAGE / LIMIT  MEM %  NET I/O      BLOCK I/O      PIDS',
+    );
+    expect(statsTable(samples)[1]).toEqual([
+      'db',
+      '98.8%',
+      '45.1MiB / 256MiB',
+      '17.6%',
+      '1.2KiB / 0B',
+      '4KiB / 2.5MiB',
+      '3',
+    ]);
   });
 
   it('shows "-" in every figure of a workload that is not running', () => {
@@ -23,8 +42,18 @@ describe('the pond stats table', () => {
 describe('the pond stats JSON row', () => {
   it('carries raw numbers, percentages rounded to two decimals', () => {
     expect(statsRow(samples[0]!)).toEqual({
-      workload: 'db', container: 'shop-db', state: 'running', cpu_percent: 98.77, memory_bytes: 47_291_840, memory_limit_bytes: 268_435_456,
-      memory_percent: 17.62, net_rx_bytes: 1_229, net_tx_bytes: 0, block_read_bytes: 4_096, block_write_bytes: 2_621_440, pids: 3,
+      workload: 'db',
+      container: 'shop-db',
+      state: 'running',
+      cpu_percent: 98.77,
+      memory_bytes: 47_291_840,
+      memory_limit_bytes: 268_435_456,
+      memory_percent: 17.62,
+      net_rx_bytes: 1_229,
+      net_tx_bytes: 0,
+      block_read_bytes: 4_096,
+      block_write_bytes: 2_621_440,
+      pids: 3,
     });
   });
 

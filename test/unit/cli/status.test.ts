@@ -4,21 +4,31 @@ import { table } from '../../../src/cli/output.js';
 import { psRows, psTable, stateText, statusRows } from '../../../src/cli/status.js';
 import { observedWorkload } from '../../support/fixtures.js';
 
-const labels = (workload: string) => ({ 'dev.pond.project': 'shop', 'dev.pond.workload': workload, 'dev.pond.kind': 'service' });
-const container = (workload: string, extra: Partial<ObservedWorkload>): ObservedWorkload => (observedWorkload({
-  id: `${workload}0123456789abcdef`.slice(0, 64).padEnd(64, '0'),
-  name: `shop-${workload}`,
-  labels: labels(workload),
-  state: 'running',
-  image: 'busybox:1.35',
-  restartCount: 0,
-  ports: [],
-  ...extra,
-}));
+const labels = (workload: string) => ({
+  'dev.pond.project': 'shop',
+  'dev.pond.workload': workload,
+  'dev.pond.kind': 'service',
+});
+const container = (workload: string, extra: Partial<ObservedWorkload>): ObservedWorkload =>
+  observedWorkload({
+    id: `${workload}0123456789abcdef`.slice(0, 64).padEnd(64, '0'),
+    name: `shop-${workload}`,
+    labels: labels(workload),
+    state: 'running',
+    image: 'busybox:1.35',
+    restartCount: 0,
+    ports: [],
+    ...extra,
+  });
 
 const observed: ObservedState = {
   workloads: [
-    container('web', { startedAt: '2024-05-01T11:55:00.5Z', health: 'healthy', restartCount: 2, ports: [{ container: 8080, host: 49153, hostIp: '127.0.0.1', protocol: 'tcp' }] }),
+    container('web', {
+      startedAt: '2024-05-01T11:55:00.5Z',
+      health: 'healthy',
+      restartCount: 2,
+      ports: [{ container: 8080, host: 49153, hostIp: '127.0.0.1', protocol: 'tcp' }],
+    }),
     container('burner', { startedAt: '2024-05-01T11:59:57Z' }),
     container('seed', { state: 'exited', exitCode: 0, startedAt: '2024-05-01T10:00:00Z' }),
   ],
@@ -26,7 +36,14 @@ const observed: ObservedState = {
   networks: [],
 };
 const now = new Date('2024-05-01T12:00:00Z');
-const sample = (s: Pick<WorkloadStats, 'cpuPercent' | 'memoryBytes' | 'memoryLimitBytes'>): WorkloadStats => ({ netRxBytes: 0, netTxBytes: 0, blockReadBytes: 0, blockWriteBytes: 0, pids: 1, ...s });
+const sample = (s: Pick<WorkloadStats, 'cpuPercent' | 'memoryBytes' | 'memoryLimitBytes'>): WorkloadStats => ({
+  netRxBytes: 0,
+  netTxBytes: 0,
+  blockReadBytes: 0,
+  blockWriteBytes: 0,
+  pids: 1,
+  ...s,
+});
 const stats = new Map<string, WorkloadStats>([
   ['shop-burner', sample({ cpuPercent: 98.7654, memoryBytes: 335_872, memoryLimitBytes: 64 * 1024 * 1024 })],
   ['shop-web', sample({ cpuPercent: 0.04, memoryBytes: 47_291_840, memoryLimitBytes: 268_435_456 })],
@@ -35,7 +52,17 @@ const stats = new Map<string, WorkloadStats>([
 describe('pond ps rows', () => {
   it('adds uptime for running containers only, and the samples under the new JSON keys', () => {
     const rows = psRows(statusRows(observed, ['web', 'burner', 'seed', 'db']), now, stats);
-    expect(rows.map((r) => [r.workload, r.state, r.uptime_seconds, r.restarts, r.cpu_percent, r.memory_bytes, r.memory_limit_bytes])).toEqual([
+    expect(
+      rows.map((r) => [
+        r.workload,
+        r.state,
+        r.uptime_seconds,
+        r.restarts,
+        r.cpu_percent,
+        r.memory_bytes,
+        r.memory_limit_bytes,
+      ]),
+    ).toEqual([
       ['burner', 'running', 3, 0, 98.77, 335_872, 67_108_864],
       ['db', 'missing', undefined, 0, undefined, undefined, undefined],
       ['seed', 'exited (0)', undefined, 0, undefined, undefined, undefined],
@@ -46,8 +73,17 @@ describe('pond ps rows', () => {
   it('keeps every existing JSON key of a status row', () => {
     const [web] = psRows(statusRows({ ...observed, workloads: [observed.workloads[0]!] }), now);
     expect(web).toEqual({
-      workload: 'web', kind: 'service', container: 'shop-web', id: observed.workloads[0]!.id.slice(0, 12), state: 'running', health: 'healthy',
-      ports: ['127.0.0.1:49153->8080/tcp'], image: 'busybox:1.35', started_at: '2024-05-01T11:55:00.5Z', restarts: 2, uptime_seconds: 299,
+      workload: 'web',
+      kind: 'service',
+      container: 'shop-web',
+      id: observed.workloads[0]!.id.slice(0, 12),
+      state: 'running',
+      health: 'healthy',
+      ports: ['127.0.0.1:49153->8080/tcp'],
+      image: 'busybox:1.35',
+      started_at: '2024-05-01T11:55:00.5Z',
+      restarts: 2,
+      uptime_seconds: 299,
     });
     expect(JSON.parse(JSON.stringify(web))).not.toHaveProperty('cpu_percent');
   });
@@ -87,11 +123,15 @@ describe('pond ps table', () => {
 
 describe('the STATE of a container that stopped', () => {
   it('shows the exit code and an OOM kill of an exited container', () => {
-    expect(stateText(container('job', { state: 'exited', exitCode: 137, oomKilled: true }))).toBe('exited (137, OOM-killed)');
+    expect(stateText(container('job', { state: 'exited', exitCode: 137, oomKilled: true }))).toBe(
+      'exited (137, OOM-killed)',
+    );
   });
 
   it('shows the last exit code and the restart count of a restarting container', () => {
-    expect(stateText(container('bot', { state: 'restarting', exitCode: 1, restartCount: 3 }))).toBe('restarting (exit 1, 3 restarts)');
+    expect(stateText(container('bot', { state: 'restarting', exitCode: 1, restartCount: 3 }))).toBe(
+      'restarting (exit 1, 3 restarts)',
+    );
   });
 
   it('leaves out a restart count of 0 (the list API does not know it)', () => {
@@ -99,7 +139,14 @@ describe('the STATE of a container that stopped', () => {
   });
 
   it('JSON rows carry exit_code and oom_killed for a restarting container, not for a running one', () => {
-    const rows = statusRows({ workloads: [container('bot', { state: 'restarting', exitCode: 137, oomKilled: true, restartCount: 2 }), container('web', { oomKilled: true })], volumes: [], networks: [] });
+    const rows = statusRows({
+      workloads: [
+        container('bot', { state: 'restarting', exitCode: 137, oomKilled: true, restartCount: 2 }),
+        container('web', { oomKilled: true }),
+      ],
+      volumes: [],
+      networks: [],
+    });
     expect(rows.map((r) => [r.workload, r.exit_code, r.oom_killed, r.restarts])).toEqual([
       ['bot', 137, true, 2],
       ['web', undefined, undefined, 0],
@@ -107,7 +154,11 @@ describe('the STATE of a container that stopped', () => {
   });
 
   it('JSON rows leave oom_killed out when the engine did not say (a listed, not inspected, container)', () => {
-    const rows = statusRows({ workloads: [container('job', { state: 'exited', exitCode: 137 })], volumes: [], networks: [] });
+    const rows = statusRows({
+      workloads: [container('job', { state: 'exited', exitCode: 137 })],
+      volumes: [],
+      networks: [],
+    });
     expect(rows[0]).not.toHaveProperty('oom_killed');
   });
 });

@@ -2,17 +2,51 @@ import { describe, expect, it } from 'vitest';
 import { urlLines } from '../../../src/cli/urls.js';
 import { workload } from '../../support/fixtures.js';
 
-const http = (port: number) => ({ probe: { http: { port, path: '/health' } }, intervalMs: 1000, timeoutMs: 1000, retries: 1, startPeriodMs: 0 });
-const row = (name: string, ports: string[], state = 'running') => ({ workload: name, kind: 'service', container: `demo-${name}`, id: 'x', state, health: '', ports, image: 'i', restarts: 0 });
-const connection = { engine: 'postgres' as const, host: 'db', port: 5432, hostPort: 25432, user: 'pond', password: 's3cret', database: 'app', scheme: 'postgres' };
+const http = (port: number) => ({
+  probe: { http: { port, path: '/health' } },
+  intervalMs: 1000,
+  timeoutMs: 1000,
+  retries: 1,
+  startPeriodMs: 0,
+});
+const row = (name: string, ports: string[], state = 'running') => ({
+  workload: name,
+  kind: 'service',
+  container: `demo-${name}`,
+  id: 'x',
+  state,
+  health: '',
+  ports,
+  image: 'i',
+  restarts: 0,
+});
+const connection = {
+  engine: 'postgres' as const,
+  host: 'db',
+  port: 5432,
+  hostPort: 25432,
+  user: 'pond',
+  password: 's3cret',
+  database: 'app',
+  scheme: 'postgres',
+};
 
 describe('urlLines', () => {
   it('names the URL of a running workload whose HTTP check targets a published port, and each database', () => {
-    const ws = [workload('web', { health: http(8080) }), workload('api', { health: http(9000) }), workload('db', { database: { connection, version: '15', data: { persistent: false, fsync: true, tmpfs: false } } })];
-    expect(urlLines(ws, [row('web', ['127.0.0.1:32797->8080/tcp']), row('api', ['127.0.0.1:1->1/tcp']), row('db', ['127.0.0.1:25432->5432/tcp'])])).toEqual([
-      'web  http://127.0.0.1:32797/health',
-      'db  postgres://pond:****@127.0.0.1:25432/app',
-    ]);
+    const ws = [
+      workload('web', { health: http(8080) }),
+      workload('api', { health: http(9000) }),
+      workload('db', {
+        database: { connection, version: '15', data: { persistent: false, fsync: true, tmpfs: false } },
+      }),
+    ];
+    expect(
+      urlLines(ws, [
+        row('web', ['127.0.0.1:32797->8080/tcp']),
+        row('api', ['127.0.0.1:1->1/tcp']),
+        row('db', ['127.0.0.1:25432->5432/tcp']),
+      ]),
+    ).toEqual(['web  http://127.0.0.1:32797/health', 'db  postgres://pond:****@127.0.0.1:25432/app']);
     expect(urlLines(ws, [row('web', ['127.0.0.1:32797->8080/tcp'], 'exited (1)')])).toEqual([]);
   });
 });

@@ -33,24 +33,30 @@ describe('Compose keys in pond.yaml get the pond spelling', () => {
   });
 
   it('networks, expose, links, volumes_from and profiles each get a hint instead of the allowed keys', async () => {
-    const errors = await errorsOf(`${head}    networks: [a]\n    expose: [80]\n    links: [db]\n    volumes_from: [db]\n    profiles: [debug]\n`);
+    const errors = await errorsOf(
+      `${head}    networks: [a]\n    expose: [80]\n    links: [db]\n    volumes_from: [db]\n    profiles: [debug]\n`,
+    );
     expect(errors).toHaveLength(5);
     for (const e of errors) expect(e).not.toMatch(/did you mean|allowed keys/);
   });
 
   it('healthcheck test inside health is named exec', async () => {
-    expect((await errorsOf(`${head}    health:\n      test: [CMD, "true"]\n`)).join('\n')).toContain('write it as "exec"');
+    expect((await errorsOf(`${head}    health:\n      test: [CMD, "true"]\n`)).join('\n')).toContain(
+      'write it as "exec"',
+    );
   });
 
   it('service_healthy as a depends_on condition suggests healthy', async () => {
-    const text = 'version: 1\nworkloads:\n  db:\n    image: busybox:1.35\n  web:\n    image: busybox:1.35\n    depends_on: { db: service_healthy }\n';
+    const text =
+      'version: 1\nworkloads:\n  db:\n    image: busybox:1.35\n  web:\n    image: busybox:1.35\n    depends_on: { db: service_healthy }\n';
     expect(await errorsOf(text)).toEqual([
       'pond.yaml:7:23 error[enum]: depends_on.db in workload "web" must be one of started, healthy or completed, not "service_healthy"\n  hint: did you mean "healthy"?',
     ]);
   });
 
   it('service_completed_successfully in the long form suggests completed', async () => {
-    const text = 'version: 1\nworkloads:\n  db:\n    image: busybox:1.35\n  web:\n    image: busybox:1.35\n    depends_on:\n      db: { condition: service_completed_successfully }\n';
+    const text =
+      'version: 1\nworkloads:\n  db:\n    image: busybox:1.35\n  web:\n    image: busybox:1.35\n    depends_on:\n      db: { condition: service_completed_successfully }\n';
     expect((await errorsOf(text))[0]).toContain('hint: did you mean "completed"?');
   });
 
@@ -63,18 +69,24 @@ describe('Compose keys in pond.yaml get the pond spelling', () => {
     expect((await errorsOf(text))[0]).toContain('hint: did you mean "persistent"?');
   });
 
-  it('a Compose version number says it is pond\'s format version', async () => {
-    expect((await errorsOf('version: "3.8"\nworkloads: {}\n'))[0]).toContain("hint: this is pond's file format version, not Compose's: write version: 1");
+  it("a Compose version number says it is pond's format version", async () => {
+    expect((await errorsOf('version: "3.8"\nworkloads: {}\n'))[0]).toContain(
+      "hint: this is pond's file format version, not Compose's: write version: 1",
+    );
   });
 
   it('top-level services beside workloads says they are workloads', async () => {
-    expect((await errorsOf('version: 1\nworkloads: {}\nservices: {}\n'))[0]).toContain('Compose\'s "services" are "workloads" in pond');
+    expect((await errorsOf('version: 1\nworkloads: {}\nservices: {}\n'))[0]).toContain(
+      'Compose\'s "services" are "workloads" in pond',
+    );
   });
 });
 
 describe('a Compose file passed to pond', () => {
   it('is one error naming it and pond import, not a list of unknown keys', async () => {
-    const dir = await project({ 'docker-compose.yml': 'services:\n  web:\n    image: nginx\n    environment: [A=1]\n' });
+    const dir = await project({
+      'docker-compose.yml': 'services:\n  web:\n    image: nginx\n    environment: [A=1]\n',
+    });
     expect(await failures(dir, ['docker-compose.yml'])).toEqual([
       'docker-compose.yml:1:1 error[compose-file]: docker-compose.yml is a Docker Compose file (it has services: and no workloads:), not a pond.yaml\n' +
         `  hint: convert it once: pond import ${dir}/docker-compose.yml   (writes pond.yaml beside it; -o - prints it)`,

@@ -47,7 +47,10 @@ describe('parseDotEnv, the Compose forms', () => {
   };
 
   it('a double-quoted value may span lines, keeping its real newlines', () => {
-    expect(values('CERT="-----BEGIN-----\nabc  \n-----END-----"\nNEXT=1')).toEqual({ CERT: '-----BEGIN-----\nabc  \n-----END-----', NEXT: '1' });
+    expect(values('CERT="-----BEGIN-----\nabc  \n-----END-----"\nNEXT=1')).toEqual({
+      CERT: '-----BEGIN-----\nabc  \n-----END-----',
+      NEXT: '1',
+    });
   });
 
   it('\\n inside double quotes is a newline', () => {
@@ -59,15 +62,28 @@ describe('parseDotEnv, the Compose forms', () => {
   });
 
   it('${VAR} in bare and double-quoted values refers to keys above', () => {
-    expect(values('HOST=db\nURL=pg://${HOST}:5432\nQ="at $HOST"')).toEqual({ HOST: 'db', URL: 'pg://db:5432', Q: 'at db' });
+    expect(values('HOST=db\nURL=pg://${HOST}:5432\nQ="at $HOST"')).toEqual({
+      HOST: 'db',
+      URL: 'pg://db:5432',
+      Q: 'at db',
+    });
   });
 
   it('${VAR} refers to the process environment, which wins over keys above', () => {
-    expect(values('USER=file\nHOME_DIR=/home/${USER}\nFROM_ENV=${ONLY_ENV}', { USER: 'proc', ONLY_ENV: 'e' })).toEqual({ USER: 'file', HOME_DIR: '/home/proc', FROM_ENV: 'e' });
+    expect(values('USER=file\nHOME_DIR=/home/${USER}\nFROM_ENV=${ONLY_ENV}', { USER: 'proc', ONLY_ENV: 'e' })).toEqual({
+      USER: 'file',
+      HOME_DIR: '/home/proc',
+      FROM_ENV: 'e',
+    });
   });
 
   it('${VAR:-default} gives the default when VAR is unset or empty', () => {
-    expect(values('EMPTY=\nA=${NOPE:-one}\nB="${EMPTY:-two}"\nC=${A:-three}')).toEqual({ EMPTY: '', A: 'one', B: 'two', C: 'one' });
+    expect(values('EMPTY=\nA=${NOPE:-one}\nB="${EMPTY:-two}"\nC=${A:-three}')).toEqual({
+      EMPTY: '',
+      A: 'one',
+      B: 'two',
+      C: 'one',
+    });
   });
 
   it('an unset variable reads as empty, as in Compose', () => {
@@ -79,12 +95,17 @@ describe('parseDotEnv, the Compose forms', () => {
   });
 
   it('export KEY=... is accepted, and comments are skipped', () => {
-    expect(values('# top\nexport A=1 # trailing\n  # indented comment\nexport B="2" # after quotes')).toEqual({ A: '1', B: '2' });
+    expect(values('# top\nexport A=1 # trailing\n  # indented comment\nexport B="2" # after quotes')).toEqual({
+      A: '1',
+      B: '2',
+    });
   });
 
   it('${VAR:?message} for an unset VAR is an error at its line', () => {
     const result = parseDotEnv('/p/.env', 'OK=1\nA=${NOPE:?set it}');
-    expect(result.diagnostics.map((d) => [d.code, d.location?.line, d.message])).toEqual([['dotenv-syntax', 2, 'variable "NOPE" is not set: set it in .env']]);
+    expect(result.diagnostics.map((d) => [d.code, d.location?.line, d.message])).toEqual([
+      ['dotenv-syntax', 2, 'variable "NOPE" is not set: set it in .env'],
+    ]);
   });
 
   it('an unterminated quote is one error at its first line', () => {

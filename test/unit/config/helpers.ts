@@ -14,12 +14,20 @@ export async function project(files: Record<string, string>): Promise<string> {
 }
 
 /** Loads `names` from `dir` with `env`; returns the config or throws. */
-export function load(dir: string, names: string[] = ['pond.yaml'], env: Record<string, string> = {}): Promise<LoadedConfig> {
+export function load(
+  dir: string,
+  names: string[] = ['pond.yaml'],
+  env: Record<string, string> = {},
+): Promise<LoadedConfig> {
   return loadConfig({ files: names.map((n) => path.join(dir, n)), env });
 }
 
 /** The formatted diagnostics (relative to `dir`) of a load that must fail. */
-export async function failures(dir: string, names: string[] = ['pond.yaml'], env: Record<string, string> = {}): Promise<string[]> {
+export async function failures(
+  dir: string,
+  names: string[] = ['pond.yaml'],
+  env: Record<string, string> = {},
+): Promise<string[]> {
   try {
     await load(dir, names, env);
   } catch (error) {

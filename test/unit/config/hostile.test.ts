@@ -39,7 +39,9 @@ describe('hostile input: caps', () => {
 
   it('refuses deep block nesting at the offending line', async () => {
     const lines = Array.from({ length: MAX_DEPTH + 5 }, (_, i) => `${' '.repeat(i)}k${i}:`);
-    expect(await placesOf(`${WEB}x-deep:\n${lines.map((l) => ` ${l}`).join('\n')} 1\n`)).toEqual([`pond.yaml:${5 + MAX_DEPTH}:${MAX_DEPTH + 1} error[nesting-depth]`]);
+    expect(await placesOf(`${WEB}x-deep:\n${lines.map((l) => ` ${l}`).join('\n')} 1\n`)).toEqual([
+      `pond.yaml:${5 + MAX_DEPTH}:${MAX_DEPTH + 1} error[nesting-depth]`,
+    ]);
   });
 
   it('refuses nesting past the depth cap reached through aliases, at the alias', async () => {
@@ -62,7 +64,9 @@ describe('hostile input: YAML in pond words', () => {
   });
 
   it('reports an alias used before its anchor as undefined', async () => {
-    expect(await placesOf('version: 1\nx-a: *later\nx-b: &later 1\nworkloads: {}\n')).toEqual(['pond.yaml:2:6 error[undefined-alias]']);
+    expect(await placesOf('version: 1\nx-a: *later\nx-b: &later 1\nworkloads: {}\n')).toEqual([
+      'pond.yaml:2:6 error[undefined-alias]',
+    ]);
   });
 
   it('refuses a second document at its "---"', async () => {
@@ -84,11 +88,15 @@ describe('hostile input: tags and bytes', () => {
   });
 
   it('refuses a custom local tag', async () => {
-    expect(await placesOf('version: 1\nworkloads:\n  web: !custom {image: busybox}\n')).toEqual(['pond.yaml:3:8 error[unknown-tag]']);
+    expect(await placesOf('version: 1\nworkloads:\n  web: !custom {image: busybox}\n')).toEqual([
+      'pond.yaml:3:8 error[unknown-tag]',
+    ]);
   });
 
   it('refuses YAML 1.1 extension tags such as !!binary, which would hand on bytes instead of text', async () => {
-    expect(await placesOf('version: 1\nworkloads:\n  web:\n    image: !!binary YnVzeWJveA==\n')).toEqual(['pond.yaml:4:12 error[unknown-tag]']);
+    expect(await placesOf('version: 1\nworkloads:\n  web:\n    image: !!binary YnVzeWJveA==\n')).toEqual([
+      'pond.yaml:4:12 error[unknown-tag]',
+    ]);
   });
 
   it('accepts core tags', () => {
@@ -96,17 +104,29 @@ describe('hostile input: tags and bytes', () => {
   });
 
   it('refuses invalid UTF-8 at the line and column of the first bad byte', async () => {
-    const text = Buffer.concat([Buffer.from('version: 1\nworkloads:\n  web:\n    image: bü'), Buffer.from([0xff, 0xfe]), Buffer.from('sybox\n')]);
+    const text = Buffer.concat([
+      Buffer.from('version: 1\nworkloads:\n  web:\n    image: bü'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('sybox\n'),
+    ]);
     expect(await placesOf(text)).toEqual(['pond.yaml:4:14 error[encoding]']);
   });
 
   it('places a truncated multi-byte sequence at its lead byte', async () => {
-    const text = Buffer.concat([Buffer.from('version: 1\nx-a: "'), Buffer.from([0xe2, 0x82]), Buffer.from('"\nworkloads: {}\n')]);
+    const text = Buffer.concat([
+      Buffer.from('version: 1\nx-a: "'),
+      Buffer.from([0xe2, 0x82]),
+      Buffer.from('"\nworkloads: {}\n'),
+    ]);
     expect(await placesOf(text)).toEqual(['pond.yaml:2:7 error[encoding]']);
   });
 
   it('refuses an encoded surrogate, which TextDecoder would replace silently', async () => {
-    const text = Buffer.concat([Buffer.from('version: 1\nx-a: '), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('\nworkloads: {}\n')]);
+    const text = Buffer.concat([
+      Buffer.from('version: 1\nx-a: '),
+      Buffer.from([0xed, 0xa0, 0x80]),
+      Buffer.from('\nworkloads: {}\n'),
+    ]);
     expect(await placesOf(text)).toEqual(['pond.yaml:2:6 error[encoding]']);
   });
 });
@@ -132,16 +152,26 @@ describe('hostile input: name lengths', () => {
 /** `line:col code: message` of each problem the whole load (config → desired) finds, or [] if none. */
 async function projectErrors(files: Record<string, string>, projectName?: string): Promise<string[]> {
   const dir = await project(files);
-  const error = await loadProject([path.join(dir, 'pond.yaml')], {}, projectName).then(() => undefined, (e: unknown) => e);
+  const error = await loadProject([path.join(dir, 'pond.yaml')], {}, projectName).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (error === undefined) return [];
   if (!(error instanceof ConfigError)) throw error;
-  return error.diagnostics.map((d) => `${d.location?.line}:${d.location?.col} ${d.code}: ${d.message}${d.hint ? ` (${d.hint})` : ''}`);
+  return error.diagnostics.map(
+    (d) => `${d.location?.line}:${d.location?.col} ${d.code}: ${d.message}${d.hint ? ` (${d.hint})` : ''}`,
+  );
 }
 
 describe('hostile input: names, images and schedules the engine would refuse', () => {
   it('refuses a project and workload name that together exceed a DNS label, at the workload', async () => {
     const workload = 'w'.repeat(40);
-    expect(await projectErrors({ 'pond.yaml': `version: 1\nworkloads:\n  ${workload}:\n    image: busybox:1.35\n` }, 'p'.repeat(30))).toEqual([
+    expect(
+      await projectErrors(
+        { 'pond.yaml': `version: 1\nworkloads:\n  ${workload}:\n    image: busybox:1.35\n` },
+        'p'.repeat(30),
+      ),
+    ).toEqual([
       `3:3 too-long: container name "${'p'.repeat(30)}-${workload}" would be 71 characters long; project and workload names together allow at most 62 (shorten the workload name, or the project name (name:, or -p))`,
     ]);
   });
@@ -151,7 +181,12 @@ describe('hostile input: names, images and schedules the engine would refuse', (
   });
 
   it('accepts a project and workload name that together fill a DNS label exactly', async () => {
-    expect(await projectErrors({ 'pond.yaml': `version: 1\nworkloads:\n  ${'w'.repeat(31)}:\n    image: busybox:1.35\n` }, 'p'.repeat(31))).toEqual([]);
+    expect(
+      await projectErrors(
+        { 'pond.yaml': `version: 1\nworkloads:\n  ${'w'.repeat(31)}:\n    image: busybox:1.35\n` },
+        'p'.repeat(31),
+      ),
+    ).toEqual([]);
   });
 
   it('refuses an image that is not a docker reference, at the image, with a hint', async () => {
@@ -161,13 +196,19 @@ describe('hostile input: names, images and schedules the engine would refuse', (
   });
 
   it('refuses a bad image: override on a preset kind too', async () => {
-    expect(await projectErrors({ 'pond.yaml': 'version: 1\nworkloads:\n  db:\n    kind: database\n    engine: postgres\n    image: "postgres:15:alpine"\n' })).toEqual([
+    expect(
+      await projectErrors({
+        'pond.yaml':
+          'version: 1\nworkloads:\n  db:\n    kind: database\n    engine: postgres\n    image: "postgres:15:alpine"\n',
+      }),
+    ).toEqual([
       '6:12 image: image "postgres:15:alpine" is not an image reference: it has more than one ":" (one tag at most; a registry port needs a path after it) (e.g. "busybox:1.35", "registry:5000/team/app:tag" or "name@sha256:<64 hex digits>")',
     ]);
   });
 
   it('refuses a cron schedule that can never fire, at the schedule', async () => {
-    const yaml = 'version: 1\nworkloads:\n  report:\n    kind: bot\n    runtime: python3.11\n    code: ./bot\n    schedule: "0 0 30 2 *"\n';
+    const yaml =
+      'version: 1\nworkloads:\n  report:\n    kind: bot\n    runtime: python3.11\n    code: ./bot\n    schedule: "0 0 30 2 *"\n';
     const dir = await project({ 'pond.yaml': yaml });
     await mkdir(path.join(dir, 'bot'));
     await writeFile(path.join(dir, 'bot/main.py'), 'print(1)\n');

@@ -36,14 +36,20 @@ describe('expand', () => {
 
   it('reports :? and ? with the message', () => {
     expect(expand('${MISSING:?set it in CI}', lookup).problems).toEqual([
-      { code: 'unset-variable', message: 'variable "MISSING" is not set: set it in CI', hint: 'export MISSING=... or add MISSING=... to the .env file beside your pond file' },
+      {
+        code: 'unset-variable',
+        message: 'variable "MISSING" is not set: set it in CI',
+        hint: 'export MISSING=... or add MISSING=... to the .env file beside your pond file',
+      },
     ]);
     expect(expand('${EMPTY:?}', lookup).problems[0]?.message).toBe('variable "EMPTY" is empty');
     expect(expand('${EMPTY?}', lookup).problems).toEqual([]);
   });
 
   it('reports malformed expressions', () => {
-    expect(expand('${}', lookup).problems.map((p) => [p.code, p.message])).toEqual([['invalid-interpolation', 'empty variable name in "${}"']]);
+    expect(expand('${}', lookup).problems.map((p) => [p.code, p.message])).toEqual([
+      ['invalid-interpolation', 'empty variable name in "${}"'],
+    ]);
     expect(expand('${A B}', lookup).problems.map((p) => p.message)).toEqual(['invalid expression "${A B}"']);
     expect(expand('x ${NAME', lookup).problems.map((p) => p.message)).toEqual(['unterminated "${" in "${NAME"']);
   });
@@ -51,7 +57,15 @@ describe('expand', () => {
 
 describe('retype', () => {
   it('types plain results as YAML 1.2 core would', () => {
-    expect([retype('3'), retype('1.5'), retype('true'), retype('null'), retype('no'), retype('0x1F'), retype('')]).toEqual([3, 1.5, true, null, 'no', 31, '']);
+    expect([
+      retype('3'),
+      retype('1.5'),
+      retype('true'),
+      retype('null'),
+      retype('no'),
+      retype('0x1F'),
+      retype(''),
+    ]).toEqual([3, 1.5, true, null, 'no', 31, '']);
   });
 });
 
@@ -82,7 +96,9 @@ describe('interpolation in a config', () => {
   });
 
   it('reports an unset variable at its scalar', async () => {
-    expect(await errorsOf('version: 1\nworkloads:\n  web:\n    image: nginx\n    env:\n      PASSWORD: ${DB_PASSWORD}\n')).toEqual([
+    expect(
+      await errorsOf('version: 1\nworkloads:\n  web:\n    image: nginx\n    env:\n      PASSWORD: ${DB_PASSWORD}\n'),
+    ).toEqual([
       'pond.yaml:6:17 error[unset-variable]: variable "DB_PASSWORD" is not set\n  hint: export DB_PASSWORD=... or add DB_PASSWORD=... to the .env file beside your pond file, or give a default: ${DB_PASSWORD:-value}',
     ]);
   });
@@ -100,7 +116,9 @@ describe('interpolation in a config', () => {
   });
 
   it('never interpolates keys', async () => {
-    const config = await load(await project({ 'pond.yaml': 'version: 1\nworkloads:\n  web:\n    image: nginx\n    env:\n      $HOME: "x"\n' }));
+    const config = await load(
+      await project({ 'pond.yaml': 'version: 1\nworkloads:\n  web:\n    image: nginx\n    env:\n      $HOME: "x"\n' }),
+    );
     expect((config.data.workloads as Record<string, { env: unknown }>).web!.env).toEqual({ $HOME: 'x' });
   });
 
@@ -110,11 +128,17 @@ describe('interpolation in a config', () => {
       '.env': '# defaults\nexport IMAGE=httpd:2\nMODE="from dotenv" # comment\n',
     });
     const config = await load(dir, undefined, { MODE: 'from env' });
-    expect((config.data.workloads as Record<string, unknown>).web).toEqual({ image: 'httpd:2', env: { MODE: 'from env' } });
+    expect((config.data.workloads as Record<string, unknown>).web).toEqual({
+      image: 'httpd:2',
+      env: { MODE: 'from env' },
+    });
   });
 
   it('treats an empty environment value as set', async () => {
-    const dir = await project({ 'pond.yaml': 'version: 1\nworkloads:\n  web:\n    image: nginx\n    env: {MODE: "${MODE-unset}"}\n', '.env': 'MODE=dotenv\n' });
+    const dir = await project({
+      'pond.yaml': 'version: 1\nworkloads:\n  web:\n    image: nginx\n    env: {MODE: "${MODE-unset}"}\n',
+      '.env': 'MODE=dotenv\n',
+    });
     const config = await load(dir, undefined, { MODE: '' });
     expect((config.data.workloads as Record<string, { env: unknown }>).web!.env).toEqual({ MODE: '' });
   });

@@ -32,7 +32,9 @@ describe('loadConfig', () => {
       'pond.yaml:8:14 error[enum]: restart in workload "web" must be one of no, always, unless-stopped or on-failure, not "alway"\n  hint: did you mean "always"?',
       'pond.yaml:9:1 error[unknown-key]: unknown key "extra" at the top level\n  hint: allowed keys: version, name, workloads, volumes',
     ]);
-    const error = await loadConfig({ files: [`${await project({ 'pond.yaml': text })}/pond.yaml`], env: {} }).catch((e: unknown) => e);
+    const error = await loadConfig({ files: [`${await project({ 'pond.yaml': text })}/pond.yaml`], env: {} }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).exitCode).toBe(3);
     expect((error as ConfigError).diagnostics).toHaveLength(5);
@@ -50,19 +52,38 @@ describe('loadConfig: where variables and files come from', () => {
   const yaml = 'version: 1\nworkloads:\n  web:\n    image: ${IMG}\n    env: { A: "${A}" }\n';
 
   it('--env-file replaces the default .env, later files winning', async () => {
-    const dir = await project({ 'pond.yaml': yaml, '.env': 'IMG=wrong:1\nA=default\n', 'one.env': 'IMG=one:1\nA=one\n', 'two.env': 'A=two\n' });
-    const config = await loadConfig({ files: [path.join(dir, 'pond.yaml')], env: {}, envFiles: [path.join(dir, 'one.env'), path.join(dir, 'two.env')] });
-    expect((config.data.workloads as Record<string, { image: string; env: unknown }>).web).toMatchObject({ image: 'one:1', env: { A: 'two' } });
+    const dir = await project({
+      'pond.yaml': yaml,
+      '.env': 'IMG=wrong:1\nA=default\n',
+      'one.env': 'IMG=one:1\nA=one\n',
+      'two.env': 'A=two\n',
+    });
+    const config = await loadConfig({
+      files: [path.join(dir, 'pond.yaml')],
+      env: {},
+      envFiles: [path.join(dir, 'one.env'), path.join(dir, 'two.env')],
+    });
+    expect((config.data.workloads as Record<string, { image: string; env: unknown }>).web).toMatchObject({
+      image: 'one:1',
+      env: { A: 'two' },
+    });
   });
 
   it('a missing --env-file is an error (the default .env may be absent)', async () => {
     const dir = await project({ 'pond.yaml': 'version: 1\nworkloads: { web: { image: busybox:1.35 } }\n' });
-    await expect(loadConfig({ files: [path.join(dir, 'pond.yaml')], env: {}, envFiles: [path.join(dir, 'nope.env')] })).rejects.toThrow(ConfigError);
+    await expect(
+      loadConfig({ files: [path.join(dir, 'pond.yaml')], env: {}, envFiles: [path.join(dir, 'nope.env')] }),
+    ).rejects.toThrow(ConfigError);
   });
 
   it('stdin is read from the bytes given and named <stdin> in positions', async () => {
     try {
-      await loadConfig({ files: ['<stdin>'], env: {}, dir: '/tmp', stdin: Buffer.from('version: 1\nworkloads:\n  web:\n    imag: busybox:1.35\n') });
+      await loadConfig({
+        files: ['<stdin>'],
+        env: {},
+        dir: '/tmp',
+        stdin: Buffer.from('version: 1\nworkloads:\n  web:\n    imag: busybox:1.35\n'),
+      });
     } catch (e) {
       expect((e as ConfigError).diagnostics[0]?.location).toMatchObject({ file: '<stdin>', line: 4, col: 5 });
       return;

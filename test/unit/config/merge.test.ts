@@ -14,7 +14,15 @@ const base = [
   '',
 ].join('\n');
 
-const override = ['workloads:', '  web:', '    image: nginx:1.27', '    ports: ["9090:80"]', '    env:', '      MODE: prod', ''].join('\n');
+const override = [
+  'workloads:',
+  '  web:',
+  '    image: nginx:1.27',
+  '    ports: ["9090:80"]',
+  '    env:',
+  '      MODE: prod',
+  '',
+].join('\n');
 
 describe('override files', () => {
   it('merges mappings key by key and replaces lists and scalars', async () => {

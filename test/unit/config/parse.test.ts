@@ -25,7 +25,9 @@ describe('parse', () => {
 
   it('refuses a << merge of a plain value at its place instead of failing', () => {
     const result = parseYaml('f.yaml', 'x: &x 1\nuse:\n  <<: *x\n');
-    expect(result.diagnostics.map((d) => [d.code, d.message, d.location?.line, d.location?.col])).toEqual([['type', 'a "<<" merge key needs a mapping or a list of mappings', 3, 7]]);
+    expect(result.diagnostics.map((d) => [d.code, d.message, d.location?.line, d.location?.col])).toEqual([
+      ['type', 'a "<<" merge key needs a mapping or a list of mappings', 3, 7],
+    ]);
   });
 
   it('refuses a billion-laughs document at its first alias', async () => {
@@ -90,6 +92,9 @@ describe('parse', () => {
   it('honours << merge keys, explicit keys winning', () => {
     const result = parseYaml('f.yaml', 'base: &base {a: 1, b: 2}\nuse:\n  <<: *base\n  b: 3\n');
     const use = result.tree?.entries.get('use')?.node;
-    expect(use?.kind === 'map' && Object.fromEntries([...use.entries].map(([k, e]) => [k, e.node.kind === 'scalar' && e.node.value]))).toEqual({ b: 3, a: 1 });
+    expect(
+      use?.kind === 'map' &&
+        Object.fromEntries([...use.entries].map(([k, e]) => [k, e.node.kind === 'scalar' && e.node.value])),
+    ).toEqual({ b: 3, a: 1 });
   });
 });

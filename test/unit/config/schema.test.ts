@@ -62,14 +62,20 @@ describe('schema diagnostics', () => {
   });
 
   it('keeps the errors of the branch whose type matched', async () => {
-    expect(await errorsOf(`${head}    image: nginx\n    ports:\n      - "80:80:80:80"\n      - {target: 80, protocol: sctp}\n`)).toEqual([
+    expect(
+      await errorsOf(
+        `${head}    image: nginx\n    ports:\n      - "80:80:80:80"\n      - {target: 80, protocol: sctp}\n`,
+      ),
+    ).toEqual([
       'pond.yaml:6:9 error[pattern]: ports[0] in workload "web" must be a port such as 8080, "8080:80", "127.0.0.1:8080:80" or "8080:80/udp", or a mapping with "target", not "80:80:80:80"',
       'pond.yaml:7:32 error[enum]: ports[1].protocol in workload "web" must be one of tcp or udp, not "sctp"',
     ]);
   });
 
   it('suggests the nearest enum value', async () => {
-    expect(await errorsOf(`${head}    image: nginx\n    restart: alway\n  db:\n    kind: databse\n    engine: postgres\n`)).toEqual([
+    expect(
+      await errorsOf(`${head}    image: nginx\n    restart: alway\n  db:\n    kind: databse\n    engine: postgres\n`),
+    ).toEqual([
       'pond.yaml:5:14 error[enum]: restart in workload "web" must be one of no, always, unless-stopped or on-failure, not "alway"\n  hint: did you mean "always"?',
       'pond.yaml:7:11 error[enum]: kind in workload "db" must be one of service, database, notebook, query or bot, not "databse"\n  hint: did you mean "database"?',
     ]);
@@ -105,7 +111,8 @@ describe('schema diagnostics', () => {
   });
 
   it('accepts x- extension keys at the top and in workloads', async () => {
-    const text = 'version: 1\nx-common: &common {restart: always}\nworkloads:\n  web:\n    <<: *common\n    image: nginx\n    x-note: anything\n';
+    const text =
+      'version: 1\nx-common: &common {restart: always}\nworkloads:\n  web:\n    <<: *common\n    image: nginx\n    x-note: anything\n';
     const config = await load(await project({ 'pond.yaml': text }));
     expect(config.data.workloads).toEqual({ web: { restart: 'always', image: 'nginx', 'x-note': 'anything' } });
   });

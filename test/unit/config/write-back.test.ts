@@ -15,7 +15,9 @@ const w = (body: string) => `workloads:\n  app:\n${body}`;
 
 describe('writeBack (pond config as a pond.yaml)', () => {
   it('writes a plain variable as its value', () => {
-    expect(written(w('    image: busybox:${TAG}\n'), { TAG: '1.35' }).data).toEqual({ workloads: { app: { image: 'busybox:1.35' } } });
+    expect(written(w('    image: busybox:${TAG}\n'), { TAG: '1.35' }).data).toEqual({
+      workloads: { app: { image: 'busybox:1.35' } },
+    });
   });
 
   it('doubles a literal $ so that pond reads the same text back', () => {
@@ -28,8 +30,13 @@ describe('writeBack (pond config as a pond.yaml)', () => {
   });
 
   it('writes a secret variable back as the reference it was written as', () => {
-    const out = written(w('    env:\n      DB_PASSWORD: ${DB_PASSWORD}\n      URL: postgres://u:${DB_PASSWORD}@db/x\n'), { DB_PASSWORD: 'hunter2-env' });
-    expect(out.data).toEqual({ workloads: { app: { env: { DB_PASSWORD: '${DB_PASSWORD}', URL: 'postgres://u:${DB_PASSWORD}@db/x' } } } });
+    const out = written(
+      w('    env:\n      DB_PASSWORD: ${DB_PASSWORD}\n      URL: postgres://u:${DB_PASSWORD}@db/x\n'),
+      { DB_PASSWORD: 'hunter2-env' },
+    );
+    expect(out.data).toEqual({
+      workloads: { app: { env: { DB_PASSWORD: '${DB_PASSWORD}', URL: 'postgres://u:${DB_PASSWORD}@db/x' } } },
+    });
     expect(out.references).toEqual([]);
   });
 
@@ -41,12 +48,16 @@ describe('writeBack (pond config as a pond.yaml)', () => {
 
   it('writes a secret written literally in the file as a reference named after its key', () => {
     const out = written(w('    env:\n      API_TOKEN: literal-value\n    config: { nested: { secret: s3cr3t-v } }\n'));
-    expect(out.data).toEqual({ workloads: { app: { env: { API_TOKEN: '${API_TOKEN}' }, config: { nested: { secret: '${SECRET}' } } } } });
+    expect(out.data).toEqual({
+      workloads: { app: { env: { API_TOKEN: '${API_TOKEN}' }, config: { nested: { secret: '${SECRET}' } } } },
+    });
     expect(out.references).toEqual(['API_TOKEN', 'SECRET']);
   });
 
   it('writes a secret KEY=VALUE list entry as KEY=${KEY}', () => {
-    expect(written(w('    env: ["MODE=dev", "DB_PASSWORD=hunter2-x"]\n')).data).toEqual({ workloads: { app: { env: ['MODE=dev', 'DB_PASSWORD=${DB_PASSWORD}'] } } });
+    expect(written(w('    env: ["MODE=dev", "DB_PASSWORD=hunter2-x"]\n')).data).toEqual({
+      workloads: { app: { env: ['MODE=dev', 'DB_PASSWORD=${DB_PASSWORD}'] } },
+    });
   });
 
   it('hides the env entries listed under sensitive:, and a URL with a password under any name', () => {

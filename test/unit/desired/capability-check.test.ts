@@ -27,36 +27,58 @@ async function project(yaml = YAML) {
   return loadProject([path.join(dir, 'pond.yaml')], {});
 }
 
-const lacking = (...missing: (keyof EngineCapabilities)[]) => ({ name: 'swarm', capabilities: { ...BACKEND_CAPABILITIES.docker, ...Object.fromEntries(missing.map((k) => [k, false])) } });
+const lacking = (...missing: (keyof EngineCapabilities)[]) => ({
+  name: 'swarm',
+  capabilities: { ...BACKEND_CAPABILITIES.docker, ...Object.fromEntries(missing.map((k) => [k, false])) },
+});
 
 describe('capability check: what pond.yaml asks of a backend that lacks it is refused at its key', () => {
   it('docker, the default backend, refuses nothing', async () => {
     const p = await project();
-    expect(capabilityDiagnostics(p.spec, { name: 'docker', capabilities: BACKEND_CAPABILITIES.docker }, p.config)).toEqual([]);
+    expect(
+      capabilityDiagnostics(p.spec, { name: 'docker', capabilities: BACKEND_CAPABILITIES.docker }, p.config),
+    ).toEqual([]);
   });
 
   it('ports without local port publishing: an error at the ports key, naming workload and backend', async () => {
     const p = await project();
     const [d, ...rest] = capabilityDiagnostics(p.spec, lacking('localPorts'), p.config);
     expect(rest).toEqual([]);
-    expect(d).toMatchObject({ code: 'backend-ports', severity: 'error', message: 'workload web: ports need local port publishing, which the swarm backend cannot do', location: { line: 6, col: 5 } });
+    expect(d).toMatchObject({
+      code: 'backend-ports',
+      severity: 'error',
+      message: 'workload web: ports need local port publishing, which the swarm backend cannot do',
+      location: { line: 6, col: 5 },
+    });
     expect(d?.location?.file).toMatch(/pond\.yaml$/);
   });
 
   it('a host folder without bind mounts: an error at the volumes key', async () => {
     const p = await project();
-    expect(capabilityDiagnostics(p.spec, lacking('bindMounts'), p.config)).toMatchObject([{ code: 'backend-bind-mounts', location: { line: 7, col: 5 } }]);
+    expect(capabilityDiagnostics(p.spec, lacking('bindMounts'), p.config)).toMatchObject([
+      { code: 'backend-bind-mounts', location: { line: 7, col: 5 } },
+    ]);
   });
 
   it('network: none without network modes: an error at the network key', async () => {
     const p = await project();
-    expect(capabilityDiagnostics(p.spec, lacking('networkModes'), p.config)).toMatchObject([{ code: 'backend-network-mode', message: expect.stringMatching(/^workload side: network: none needs/), location: { line: 10, col: 14 } }]);
+    expect(capabilityDiagnostics(p.spec, lacking('networkModes'), p.config)).toMatchObject([
+      {
+        code: 'backend-network-mode',
+        message: expect.stringMatching(/^workload side: network: none needs/),
+        location: { line: 10, col: 14 },
+      },
+    ]);
   });
 
   it('every lacking capability is reported at once, and refuseUnsupported throws them as one ConfigError (exit 3)', async () => {
     const p = await project();
     const backend = lacking('localPorts', 'bindMounts', 'networkModes');
-    expect(capabilityDiagnostics(p.spec, backend, p.config).map((d) => d.code)).toEqual(['backend-network-mode', 'backend-ports', 'backend-bind-mounts']);
+    expect(capabilityDiagnostics(p.spec, backend, p.config).map((d) => d.code)).toEqual([
+      'backend-network-mode',
+      'backend-ports',
+      'backend-bind-mounts',
+    ]);
     let thrown: unknown;
     try {
       refuseUnsupported(p.spec, backend, p.config);

@@ -12,7 +12,8 @@ const pond = (id: string | undefined, extra: Record<string, string> = {}): Recor
   ...(id && { 'dev.pond.project-id': id, 'dev.pond.project-dir': `/src/${id.slice(0, 1)}/app` }),
   ...extra,
 });
-const container = (name: string, labels: Record<string, string>): ObservedWorkload => (observedWorkload({ id: name, name, labels, state: 'running', image: 'busybox', restartCount: 0, ports: [] }));
+const container = (name: string, labels: Record<string, string>): ObservedWorkload =>
+  observedWorkload({ id: name, name, labels, state: 'running', image: 'busybox', restartCount: 0, ports: [] });
 const state = (containers: ObservedWorkload[]): ObservedState => ({ workloads: containers, volumes: [], networks: [] });
 
 describe('ownership: pond acts only on what this checkout made', () => {
@@ -37,13 +38,32 @@ describe('ownership: pond acts only on what this checkout made', () => {
     expect(r.owned.workloads).toEqual([]);
     expect(r.foreign).toEqual([]);
   });
-  it("accepts the names pond gives during a replace and for runs", () => {
+  it('accepts the names pond gives during a replace and for runs', () => {
     const names = ['0123456789ab_app-web', 'app-web-run-20260101-000000-abcd'];
-    const r = sortOwnership(state([container(names[0]!, pond(me.id)), container(names[1]!, pond(me.id, { 'dev.pond.run': '20260101-000000-abcd' }))]), me);
+    const r = sortOwnership(
+      state([
+        container(names[0]!, pond(me.id)),
+        container(names[1]!, pond(me.id, { 'dev.pond.run': '20260101-000000-abcd' })),
+      ]),
+      me,
+    );
     expect(r.owned.workloads.map((c) => c.name)).toEqual(names);
   });
   it('volumes and networks need their own pond label too', () => {
-    const r = sortOwnership({ workloads: [], volumes: [{ name: 'app_data', labels: { 'dev.pond.project': 'app' } }], networks: [{ id: 'n', name: 'app_default', labels: { 'dev.pond.project': 'app', 'dev.pond.network': 'default', 'dev.pond.version': '0.1.0' } }] }, me);
+    const r = sortOwnership(
+      {
+        workloads: [],
+        volumes: [{ name: 'app_data', labels: { 'dev.pond.project': 'app' } }],
+        networks: [
+          {
+            id: 'n',
+            name: 'app_default',
+            labels: { 'dev.pond.project': 'app', 'dev.pond.network': 'default', 'dev.pond.version': '0.1.0' },
+          },
+        ],
+      },
+      me,
+    );
     expect(r.owned.volumes).toEqual([]);
     expect(r.owned.networks).toHaveLength(1);
   });

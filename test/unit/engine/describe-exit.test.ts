@@ -7,7 +7,9 @@ describe('how an exit is described', () => {
   });
 
   it('names an OOM kill with the memory limit in MiB', () => {
-    expect(describeExit({ code: 137, oomKilled: true, memoryLimitBytes: 256 * 1024 * 1024 })).toBe('code 137, OOM-killed (limit 256 MiB)');
+    expect(describeExit({ code: 137, oomKilled: true, memoryLimitBytes: 256 * 1024 * 1024 })).toBe(
+      'code 137, OOM-killed (limit 256 MiB)',
+    );
   });
 
   it('names an OOM kill without a limit when none was set', () => {

@@ -18,7 +18,10 @@ const sha = (name: string): string => createHash('sha256').update(name).digest('
 function context(dir: string, name: string, endpoint: Record<string, unknown>, pems: string[] = []): string {
   const meta = path.join(dir, 'contexts', 'meta', sha(name));
   fs.mkdirSync(meta, { recursive: true });
-  fs.writeFileSync(path.join(meta, 'meta.json'), JSON.stringify({ Name: name, Metadata: {}, Endpoints: { docker: endpoint } }));
+  fs.writeFileSync(
+    path.join(meta, 'meta.json'),
+    JSON.stringify({ Name: name, Metadata: {}, Endpoints: { docker: endpoint } }),
+  );
   const tls = path.join(dir, 'contexts', 'tls', sha(name), 'docker');
   fs.mkdirSync(tls, { recursive: true });
   for (const p of pems) fs.writeFileSync(path.join(tls, `${p}.pem`), p);
@@ -92,27 +95,51 @@ describe('resolveEndpoint: which engine, as the docker CLI chooses', () => {
       kind: 'tcp',
       host: 'engine.example',
       port: 2376,
-      tls: { verify: false, ca: path.join(tls, 'ca.pem'), cert: path.join(tls, 'cert.pem'), key: path.join(tls, 'key.pem'), dir: tls },
+      tls: {
+        verify: false,
+        ca: path.join(tls, 'ca.pem'),
+        cert: path.join(tls, 'cert.pem'),
+        key: path.join(tls, 'key.pem'),
+        dir: tls,
+      },
     });
   });
 
   it('a tcp context without TLS files or SkipTLSVerify is plain HTTP on port 2375', () => {
     context(config, 'plain', { Host: 'tcp://engine.example', SkipTLSVerify: false });
-    expect(resolveEndpoint({ HOME: home, DOCKER_CONTEXT: 'plain' }).transport).toEqual({ kind: 'tcp', host: 'engine.example', port: 2375 });
+    expect(resolveEndpoint({ HOME: home, DOCKER_CONTEXT: 'plain' }).transport).toEqual({
+      kind: 'tcp',
+      host: 'engine.example',
+      port: 2375,
+    });
   });
 });
 
 describe('resolveEndpoint: DOCKER_HOST forms', () => {
   it('tcp:// without TLS defaults to port 2375', () => {
-    expect(resolveEndpoint({ HOME: home, DOCKER_HOST: 'tcp://127.0.0.1' }).transport).toEqual({ kind: 'tcp', host: '127.0.0.1', port: 2375 });
+    expect(resolveEndpoint({ HOME: home, DOCKER_HOST: 'tcp://127.0.0.1' }).transport).toEqual({
+      kind: 'tcp',
+      host: '127.0.0.1',
+      port: 2375,
+    });
   });
 
   it('DOCKER_TLS_VERIFY turns on verified TLS with the files of DOCKER_CERT_PATH that exist, port 2376 by default', () => {
     const certs = path.join(home, 'certs');
     fs.mkdirSync(certs);
     for (const p of ['ca', 'cert']) fs.writeFileSync(path.join(certs, `${p}.pem`), p);
-    const e = resolveEndpoint({ HOME: home, DOCKER_HOST: 'tcp://[::1]', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs });
-    expect(e.transport).toEqual({ kind: 'tcp', host: '::1', port: 2376, tls: { verify: true, ca: path.join(certs, 'ca.pem'), cert: path.join(certs, 'cert.pem'), dir: certs } });
+    const e = resolveEndpoint({
+      HOME: home,
+      DOCKER_HOST: 'tcp://[::1]',
+      DOCKER_TLS_VERIFY: '1',
+      DOCKER_CERT_PATH: certs,
+    });
+    expect(e.transport).toEqual({
+      kind: 'tcp',
+      host: '::1',
+      port: 2376,
+      tls: { verify: true, ca: path.join(certs, 'ca.pem'), cert: path.join(certs, 'cert.pem'), dir: certs },
+    });
   });
 
   it('TLS certificates default to the config folder', () => {
@@ -123,11 +150,19 @@ describe('resolveEndpoint: DOCKER_HOST forms', () => {
   });
 
   it('DOCKER_TLS alone is TLS without verification', () => {
-    expect(resolveEndpoint({ HOME: home, DOCKER_HOST: 'tcp://h:1', DOCKER_TLS: '1' }).transport).toMatchObject({ tls: { verify: false } });
+    expect(resolveEndpoint({ HOME: home, DOCKER_HOST: 'tcp://h:1', DOCKER_TLS: '1' }).transport).toMatchObject({
+      tls: { verify: false },
+    });
   });
 
   it('ssh://user@host:port/path gives the user, port and remote socket', () => {
-    expect(resolveEndpoint({ HOME: home, DOCKER_HOST: 'ssh://me@box:2222/run/docker.sock' }).transport).toEqual({ kind: 'ssh', host: 'box', user: 'me', port: 2222, socketPath: '/run/docker.sock' });
+    expect(resolveEndpoint({ HOME: home, DOCKER_HOST: 'ssh://me@box:2222/run/docker.sock' }).transport).toEqual({
+      kind: 'ssh',
+      host: 'box',
+      user: 'me',
+      port: 2222,
+      socketPath: '/run/docker.sock',
+    });
     expect(resolveEndpoint({ HOME: home, DOCKER_HOST: 'ssh://box' }).transport).toEqual({ kind: 'ssh', host: 'box' });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/errors.js';
+import type { ConfigError } from '../../../src/errors.js';
 import { buildGraph, topoOrder } from '../../../src/graph/graph.js';
 import { project, workload } from '../../support/fixtures.js';
 
@@ -16,14 +16,26 @@ const errorsOf = (fn: () => unknown): string[] => {
 
 describe('buildGraph', () => {
   it('orders dependencies first and breaks ties by name, the same way every time', () => {
-    const spec = project([workload('web', { dependsOn: { db: 'started', cache: 'started' } }), workload('db'), workload('cache'), workload('a')]);
+    const spec = project([
+      workload('web', { dependsOn: { db: 'started', cache: 'started' } }),
+      workload('db'),
+      workload('cache'),
+      workload('a'),
+    ]);
     expect(buildGraph(spec, cfg()).order).toEqual(['a', 'cache', 'db', 'web']);
     expect(topoOrder(['c', 'b', 'a'], [])).toEqual(['a', 'b', 'c']);
   });
 
   it('reports a cycle as its path, once', () => {
-    const spec = project([workload('a', { dependsOn: { b: 'started' } }), workload('b', { dependsOn: { c: 'started' } }), workload('c', { dependsOn: { a: 'started' } }), workload('d')]);
-    expect(errorsOf(() => buildGraph(spec, cfg()))).toEqual(['dependency-cycle: dependency cycle: a → b → c → a (remove one of these depends_on entries)']);
+    const spec = project([
+      workload('a', { dependsOn: { b: 'started' } }),
+      workload('b', { dependsOn: { c: 'started' } }),
+      workload('c', { dependsOn: { a: 'started' } }),
+      workload('d'),
+    ]);
+    expect(errorsOf(() => buildGraph(spec, cfg()))).toEqual([
+      'dependency-cycle: dependency cycle: a → b → c → a (remove one of these depends_on entries)',
+    ]);
   });
 
   it('reports an unknown dependency with a suggestion, at the entry in a list form', () => {
@@ -40,12 +52,19 @@ describe('buildGraph', () => {
   });
 
   it('refuses to wait for a workload to complete when it restarts whenever it exits', () => {
-    const spec = project([workload('web', { dependsOn: { job: 'completed' } }), workload('job', { restart: 'always' })]);
-    expect(errorsOf(() => buildGraph(spec, cfg()))).toEqual(['never-completes: "web" waits for "job" to complete, but "job" restarts whenever it exits (restart: always) (give "job" restart: "no" or on-failure, or wait for `job: started`)']);
+    const spec = project([
+      workload('web', { dependsOn: { job: 'completed' } }),
+      workload('job', { restart: 'always' }),
+    ]);
+    expect(errorsOf(() => buildGraph(spec, cfg()))).toEqual([
+      'never-completes: "web" waits for "job" to complete, but "job" restarts whenever it exits (restart: always) (give "job" restart: "no" or on-failure, or wait for `job: started`)',
+    ]);
   });
 
   it('refuses to wait for health on a workload without a health check', () => {
     const spec = project([workload('web', { dependsOn: { db: 'healthy' } }), workload('db')]);
-    expect(errorsOf(() => buildGraph(spec, cfg()))).toEqual(['no-health-check: "web" waits for "db" to be healthy, but "db" has no health check (add `health:` to "db", or use `db: started`)']);
+    expect(errorsOf(() => buildGraph(spec, cfg()))).toEqual([
+      'no-health-check: "web" waits for "db" to be healthy, but "db" has no health check (add `health:` to "db", or use `db: started`)',
+    ]);
   });
 });

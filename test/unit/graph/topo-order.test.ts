@@ -7,7 +7,10 @@ function roundsOrder(names: string[], edges: Edge[]): string[] {
   const pending = new Map(names.map((n) => [n, new Set(edges.filter((e) => e.from === n).map((e) => e.to))]));
   const order: string[] = [];
   while (pending.size > 0) {
-    const ready = [...pending].filter(([, deps]) => deps.size === 0).map(([n]) => n).sort();
+    const ready = [...pending]
+      .filter(([, deps]) => deps.size === 0)
+      .map(([n]) => n)
+      .sort();
     if (ready.length === 0) break;
     for (const n of ready) {
       order.push(n);
@@ -31,7 +34,14 @@ function randomGraph(seed: number): { names: string[]; edges: Edge[] } {
   const random = generator(seed);
   const alphabet = ['a', 'B', 'b', '-', '1', '10', '2', 'Z', '_'];
   const size = 1 + Math.floor(random() * 40);
-  const names = [...new Set(Array.from({ length: size }, (_, i) => `${alphabet[Math.floor(random() * alphabet.length)]}${alphabet[i % alphabet.length]}${i % 7}`))];
+  const names = [
+    ...new Set(
+      Array.from(
+        { length: size },
+        (_, i) => `${alphabet[Math.floor(random() * alphabet.length)]}${alphabet[i % alphabet.length]}${i % 7}`,
+      ),
+    ),
+  ];
   const pick = (): string => (random() < 0.03 ? 'missing' : names[Math.floor(random() * names.length)]!);
   const cyclic = random() < 0.3;
   const edges: Edge[] = [];

@@ -39,13 +39,19 @@ describe('pond import: a Compose service as a workload', () => {
   });
 
   it('a long-form port keeps target, published and protocol and notes mode', () => {
-    const { workload, notes } = workloadOf('image: a:1\nports: [{ target: 80, published: "8080", protocol: tcp, mode: host }]');
+    const { workload, notes } = workloadOf(
+      'image: a:1\nports: [{ target: 80, published: "8080", protocol: tcp, mode: host }]',
+    );
     expect(workload.ports).toEqual([{ target: 80, published: 8080, protocol: 'tcp' }]);
     expect(notes.join('\n')).toContain('could not carry over ports[].mode');
   });
 
   it('a string command is split into arguments as Compose splits it', () => {
-    expect(workloadOf(`image: a:1\ncommand: sh -c 'echo "a b"; sleep 1'`).workload.command).toEqual(['sh', '-c', 'echo "a b"; sleep 1']);
+    expect(workloadOf(`image: a:1\ncommand: sh -c 'echo "a b"; sleep 1'`).workload.command).toEqual([
+      'sh',
+      '-c',
+      'echo "a b"; sleep 1',
+    ]);
   });
 
   it('an entrypoint list is kept', () => {
@@ -53,13 +59,25 @@ describe('pond import: a Compose service as a workload', () => {
   });
 
   it('user, working_dir, hostname, shm_size, ulimits, stop_signal and stop_grace_period carry over as they are', () => {
-    const { workload, notes } = workloadOf('image: a:1\nuser: "1000:1000"\nworking_dir: /app\nhostname: api\nshm_size: 256m\nulimits: { nofile: { soft: 1024, hard: 2048 } }\nstop_signal: SIGINT\nstop_grace_period: 1m30s');
-    expect(workload).toMatchObject({ user: '1000:1000', working_dir: '/app', hostname: 'api', shm_size: '256m', ulimits: { nofile: { soft: 1024, hard: 2048 } }, stop_signal: 'SIGINT', stop_grace_period: '1m30s' });
+    const { workload, notes } = workloadOf(
+      'image: a:1\nuser: "1000:1000"\nworking_dir: /app\nhostname: api\nshm_size: 256m\nulimits: { nofile: { soft: 1024, hard: 2048 } }\nstop_signal: SIGINT\nstop_grace_period: 1m30s',
+    );
+    expect(workload).toMatchObject({
+      user: '1000:1000',
+      working_dir: '/app',
+      hostname: 'api',
+      shm_size: '256m',
+      ulimits: { nofile: { soft: 1024, hard: 2048 } },
+      stop_signal: 'SIGINT',
+      stop_grace_period: '1m30s',
+    });
     expect(notes).toEqual([]);
   });
 
   it('extra_hosts in the name=ip form become name:ip, and a dns string a list', () => {
-    expect(workloadOf('image: a:1\nextra_hosts: ["db.local=10.0.0.5", "x:10.0.0.6"]\ndns: 1.1.1.1').workload).toMatchObject({ extra_hosts: ['db.local:10.0.0.5', 'x:10.0.0.6'], dns: ['1.1.1.1'] });
+    expect(
+      workloadOf('image: a:1\nextra_hosts: ["db.local=10.0.0.5", "x:10.0.0.6"]\ndns: 1.1.1.1').workload,
+    ).toMatchObject({ extra_hosts: ['db.local:10.0.0.5', 'x:10.0.0.6'], dns: ['1.1.1.1'] });
   });
 
   it('labels as a list become a mapping', () => {
@@ -73,14 +91,18 @@ describe('pond import: a Compose service as a workload', () => {
   });
 
   it('container_name, profiles, networks and an unknown key each get a could-not-carry-over note', () => {
-    const { notes } = workloadOf('image: a:1\ncontainer_name: w\nprofiles: [debug]\nnetworks: [front]\ncap_add: [NET_ADMIN]\nweird: 1');
-    for (const key of ['container_name', 'profiles', 'networks', 'cap_add', 'weird']) expect(notes.some((n) => n.startsWith(`could not carry over ${key}:`))).toBe(true);
+    const { notes } = workloadOf(
+      'image: a:1\ncontainer_name: w\nprofiles: [debug]\nnetworks: [front]\ncap_add: [NET_ADMIN]\nweird: 1',
+    );
+    for (const key of ['container_name', 'profiles', 'networks', 'cap_add', 'weird'])
+      expect(notes.some((n) => n.startsWith(`could not carry over ${key}:`))).toBe(true);
   });
 });
 
 describe('pond import: runtime settings', () => {
   it('depends_on conditions become started, healthy and completed', () => {
-    const text = 'services:\n  a: { image: x:1 }\n  b: { image: x:1 }\n  c: { image: x:1 }\n  web:\n    image: x:1\n    depends_on:\n      a: { condition: service_started }\n      b: { condition: service_healthy }\n      c: { condition: service_completed_successfully, restart: true }\n';
+    const text =
+      'services:\n  a: { image: x:1 }\n  b: { image: x:1 }\n  c: { image: x:1 }\n  web:\n    image: x:1\n    depends_on:\n      a: { condition: service_started }\n      b: { condition: service_healthy }\n      c: { condition: service_completed_successfully, restart: true }\n';
     const result = importYamlFromText(text);
     expect(result.workload.depends_on).toEqual({ a: 'started', b: 'healthy', c: 'completed' });
     expect(result.notes.join('\n')).toContain('depends_on.c.restart: true');
@@ -97,18 +119,26 @@ describe('pond import: runtime settings', () => {
   });
 
   it('mem_limit and cpus become resources', () => {
-    expect(workloadOf('image: a:1\nmem_limit: 512m\ncpus: 0.5\ncpu_shares: 256').workload.resources).toEqual({ memory: '512m', cpus: 0.5, cpu_shares: 256 });
+    expect(workloadOf('image: a:1\nmem_limit: 512m\ncpus: 0.5\ncpu_shares: 256').workload.resources).toEqual({
+      memory: '512m',
+      cpus: 0.5,
+      cpu_shares: 256,
+    });
   });
 
   it('deploy.resources.limits become resources; reservations and replicas are noted', () => {
-    const { workload, notes } = workloadOf('image: a:1\ndeploy:\n  replicas: 2\n  resources:\n    limits: { memory: 1.5G, cpus: "0.50" }\n    reservations: { memory: 1G }');
+    const { workload, notes } = workloadOf(
+      'image: a:1\ndeploy:\n  replicas: 2\n  resources:\n    limits: { memory: 1.5G, cpus: "0.50" }\n    reservations: { memory: 1G }',
+    );
     expect(workload.resources).toEqual({ memory: '1.5G', cpus: '0.50' });
     expect(notes.join('\n')).toContain('deploy.resources.reservations');
     expect(notes.join('\n')).toContain('deploy.replicas');
   });
 
   it('network_mode service:X becomes network: workload:X', () => {
-    const result = importYamlFromText('services:\n  vpn: { image: x:1 }\n  web: { image: x:1, network_mode: "service:vpn" }\n');
+    const result = importYamlFromText(
+      'services:\n  vpn: { image: x:1 }\n  web: { image: x:1, network_mode: "service:vpn" }\n',
+    );
     expect(result.workload.network).toBe('workload:vpn');
   });
 
@@ -121,7 +151,10 @@ describe('pond import: runtime settings', () => {
 
 function importYamlFromText(text: string): { workload: Record<string, unknown>; notes: string[] } {
   const result = importYaml(text);
-  return { workload: (result.data.workloads as Record<string, Record<string, unknown>>).web!, notes: result.notes.map((n) => n.text) };
+  return {
+    workload: (result.data.workloads as Record<string, Record<string, unknown>>).web!,
+    notes: result.notes.map((n) => n.text),
+  };
 }
 
 describe('pond import: loopback ports', () => {

@@ -50,7 +50,10 @@ volumes:
 
 describe('pond import output', () => {
   it('is a pond.yaml that loads without a problem, for a file using every mapped key (schema, model and graph)', async () => {
-    const dir = await project({ 'pond.yaml': renderPondYaml(importYaml(KITCHEN_SINK), ['compose.yaml']), '.env.web': 'A=1\n' });
+    const dir = await project({
+      'pond.yaml': renderPondYaml(importYaml(KITCHEN_SINK), ['compose.yaml']),
+      '.env.web': 'A=1\n',
+    });
     const loaded = await loadProject([path.join(dir, 'pond.yaml')], {});
     expect(loaded.spec.workloads.map((w) => w.name).sort()).toEqual(['db', 'sidecar', 'web']);
   });

@@ -16,7 +16,9 @@ describe('acquireLock', () => {
     const second = await acquireLock('demo', 'pond down', 0).catch((e: unknown) => e);
     expect(second).toBeInstanceOf(LockHeldError);
     expect((second as LockHeldError).exitCode).toBe(5);
-    expect((second as LockHeldError).message).toMatch(new RegExp(`^project "demo" is locked by pid ${process.pid} \\("pond up", since `));
+    expect((second as LockHeldError).message).toMatch(
+      new RegExp(`^project "demo" is locked by pid ${process.pid} \\("pond up", since `),
+    );
     await first.release();
   });
 
@@ -29,7 +31,10 @@ describe('acquireLock', () => {
 
   it('takes over a lock whose process is gone', async () => {
     const file = path.join(process.env.POND_LOCK_DIR!, 'demo.lock');
-    await fs.writeFile(file, JSON.stringify({ pid: 2 ** 22 + 17, host: os.hostname(), command: 'pond up', since: 'then' }));
+    await fs.writeFile(
+      file,
+      JSON.stringify({ pid: 2 ** 22 + 17, host: os.hostname(), command: 'pond up', since: 'then' }),
+    );
     const lock = await acquireLock('demo', 'pond up', 0);
     expect(JSON.parse(await fs.readFile(file, 'utf8')).pid).toBe(process.pid);
     await lock.release();
@@ -45,7 +50,10 @@ describe('acquireLock', () => {
 
   it('lets only one of two racing processes take over a dead holder', async () => {
     const file = path.join(process.env.POND_LOCK_DIR!, 'demo.lock');
-    await fs.writeFile(file, JSON.stringify({ pid: 2 ** 22 + 17, host: os.hostname(), command: 'pond up', since: 'then' }));
+    await fs.writeFile(
+      file,
+      JSON.stringify({ pid: 2 ** 22 + 17, host: os.hostname(), command: 'pond up', since: 'then' }),
+    );
     const results = await Promise.allSettled([acquireLock('demo', 'a', 0), acquireLock('demo', 'b', 0)]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
@@ -53,7 +61,10 @@ describe('acquireLock', () => {
   it('releases only its own lock', async () => {
     const first = await acquireLock('demo', 'pond up', 0);
     const file = path.join(process.env.POND_LOCK_DIR!, 'demo.lock');
-    await fs.writeFile(file, JSON.stringify({ pid: process.pid, host: os.hostname(), command: 'other', since: 'later' }));
+    await fs.writeFile(
+      file,
+      JSON.stringify({ pid: process.pid, host: os.hostname(), command: 'other', since: 'later' }),
+    );
     await first.release();
     expect(JSON.parse(await fs.readFile(file, 'utf8')).command).toBe('other');
   });

@@ -21,7 +21,10 @@ describe('releaseHeldLocksNow (what cli/ runs on exit)', () => {
   it('leaves alone a lock released already and taken since by another holder', async () => {
     const mine = await acquireLock('shared', 'pond up', 0);
     await mine.release();
-    fs.writeFileSync(lockFile('shared'), JSON.stringify({ pid: 1, host: os.hostname(), command: 'pond down', since: new Date().toISOString() }));
+    fs.writeFileSync(
+      lockFile('shared'),
+      JSON.stringify({ pid: 1, host: os.hostname(), command: 'pond down', since: new Date().toISOString() }),
+    );
     releaseHeldLocksNow();
     expect(JSON.parse(fs.readFileSync(lockFile('shared'), 'utf8')).command).toBe('pond down');
   });

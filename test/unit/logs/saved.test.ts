@@ -3,16 +3,25 @@ import { describe, expect, it } from 'vitest';
 import { bounded, readSaved, saveLines, savedLogPath, savedWorkloads } from '../../../src/logs/saved.js';
 import { tempDir } from '../../support/temp-dir.js';
 
-const line = (i: number, text = `line ${i}`) => ({ time: `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`, text });
+const line = (i: number, text = `line ${i}`) => ({
+  time: `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`,
+  text,
+});
 
 describe('saved logs of removed containers', () => {
   it('keep only the newest lines within the line limit, oldest first', () => {
-    const kept = bounded(Array.from({ length: 10 }, (_, i) => line(i)), { lines: 3, bytes: 1e6 });
+    const kept = bounded(
+      Array.from({ length: 10 }, (_, i) => line(i)),
+      { lines: 3, bytes: 1e6 },
+    );
     expect(kept.map((l) => l.split(' ').slice(1).join(' ').trim())).toEqual(['line 7', 'line 8', 'line 9']);
   });
 
   it('keep only the newest lines within the byte limit', () => {
-    const kept = bounded(Array.from({ length: 10 }, (_, i) => line(i, 'x'.repeat(100))), { lines: 1000, bytes: 350 });
+    const kept = bounded(
+      Array.from({ length: 10 }, (_, i) => line(i, 'x'.repeat(100))),
+      { lines: 1000, bytes: 350 },
+    );
     expect(kept).toHaveLength(2);
     expect(Buffer.byteLength(kept.join(''))).toBeLessThanOrEqual(350);
   });

@@ -31,7 +31,10 @@ describe('imageRefProblem', () => {
     ['a//b', 'it has an empty path component ("/" at the start or "//")'],
     ['busybox:', 'the tag after ":" is empty'],
     ['busybox:-x', 'tag "-x" may hold only letters, digits, "_", "." and "-" (at most 128)'],
-    [`busybox:${'t'.repeat(129)}`, `tag "${'t'.repeat(129)}" may hold only letters, digits, "_", "." and "-" (at most 128)`],
+    [
+      `busybox:${'t'.repeat(129)}`,
+      `tag "${'t'.repeat(129)}" may hold only letters, digits, "_", "." and "-" (at most 128)`,
+    ],
     ['name@sha256:abc', 'a sha256 digest is 64 lowercase hex digits'],
     [`name@md5:${HEX}`, `the digest after "@" must be "sha256:<hex>" (sha384 and sha512 work too), not "md5:${HEX}"`],
     ['a@b@c', 'it has more than one "@"'],

@@ -58,14 +58,24 @@ volumes:
       { type: 'tmpfs', target: '/tmp', sizeBytes: 64 * 1024 * 1024 },
     ]);
     expect(web.resources).toEqual({ memoryBytes: 256 * 1024 * 1024, cpus: 0.5 });
-    expect(web.health).toEqual({ probe: { exec: ['sh', '-c', 'wget -q -O- localhost:8080'] }, intervalMs: 90_000, timeoutMs: 5000, retries: 5, startPeriodMs: 0 });
+    expect(web.health).toEqual({
+      probe: { exec: ['sh', '-c', 'wget -q -O- localhost:8080'] },
+      intervalMs: 90_000,
+      timeoutMs: 5000,
+      retries: 5,
+      startPeriodMs: 0,
+    });
     expect(web.restart).toBe('no');
     expect(web.init).toBe(true);
   });
 
   it('an env_file expands ${VAR} from the process environment and its own keys above, like .env', async () => {
     const yaml = 'version: 1\nworkloads:\n  web: { image: busybox:1.35, env_file: web.env }\n';
-    const { project } = await load(yaml, { REGION: 'eu' }, { 'web.env': 'HOST=db\nURL="pg://${HOST}/${REGION}"\nTIER=${TIER:-small}\n' });
+    const { project } = await load(
+      yaml,
+      { REGION: 'eu' },
+      { 'web.env': 'HOST=db\nURL="pg://${HOST}/${REGION}"\nTIER=${TIER:-small}\n' },
+    );
     expect(project.spec.workloads[0]!.env).toEqual({ HOST: 'db', URL: 'pg://db/eu', TIER: 'small' });
   });
 
@@ -90,7 +100,9 @@ workloads:
   });
 
   it('refuses a host port published twice', async () => {
-    const found = await problems('version: 1\nworkloads:\n  a:\n    image: busybox:1.35\n    ports: ["8080:80"]\n  b:\n    image: busybox:1.35\n    ports: ["8080:81", "9000:90/udp", "9000:90"]\n');
+    const found = await problems(
+      'version: 1\nworkloads:\n  a:\n    image: busybox:1.35\n    ports: ["8080:80"]\n  b:\n    image: busybox:1.35\n    ports: ["8080:81", "9000:90/udp", "9000:90"]\n',
+    );
     expect(found).toEqual(['8:5 port-conflict: host port 8080/tcp is published twice (by "a" and "b")']);
   });
 
@@ -108,7 +120,12 @@ workloads:
 
   it('names the project after the folder when the file does not', async () => {
     const { dir, project } = await load('version: 1\nworkloads:\n  a: { image: busybox:1.35 }\n');
-    expect(project.spec.name).toBe(path.basename(dir).toLowerCase().replace(/[^a-z0-9_-]/g, ''));
+    expect(project.spec.name).toBe(
+      path
+        .basename(dir)
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]/g, ''),
+    );
   });
 });
 
@@ -118,7 +135,10 @@ describe('bind mounts follow symlinks', () => {
     await fs.symlink('/', path.join(dir, 'root-link'));
     await fs.mkdir(path.join(dir, 'run'));
     await fs.writeFile(path.join(dir, 'run', 'docker.sock'), '');
-    await fs.writeFile(path.join(dir, 'pond.yaml'), 'version: 1\nworkloads:\n  a:\n    image: busybox:1.35\n    volumes: ["./root-link:/host", "./run:/run-host"]\n');
+    await fs.writeFile(
+      path.join(dir, 'pond.yaml'),
+      'version: 1\nworkloads:\n  a:\n    image: busybox:1.35\n    volumes: ["./root-link:/host", "./run:/run-host"]\n',
+    );
     const error = (await loadProject([path.join(dir, 'pond.yaml')], {}).catch((e: unknown) => e)) as ConfigError;
     expect(error.diagnostics.map((d) => d.message)).toEqual([
       expect.stringMatching(/^bind mount "\.\/root-link" is outside the project folder/),

@@ -11,7 +11,8 @@ async function load(yaml: string) {
   return loadProject([path.join(dir, 'pond.yaml')], {});
 }
 
-const service = (lines: string): string => `version: 1\nname: demo\nworkloads:\n  web:\n    image: busybox:1.35\n${lines}`;
+const service = (lines: string): string =>
+  `version: 1\nname: demo\nworkloads:\n  web:\n    image: busybox:1.35\n${lines}`;
 
 describe('ready_when', () => {
   it('becomes the health check when there is none, with the defaults and no engine-side exec', async () => {
@@ -23,12 +24,19 @@ describe('ready_when', () => {
   });
 
   it('joins an existing health check: both must pass, the health timings stay', async () => {
-    const { spec } = await load(service('    health: { exec: "true", interval: 2s }\n    ready_when: { log: "ready" }\n'));
-    expect(spec.workloads[0]!.health).toMatchObject({ probe: { all: [{ exec: ['sh', '-c', 'true'] }, { log: 'ready' }] }, intervalMs: 2000 });
+    const { spec } = await load(
+      service('    health: { exec: "true", interval: 2s }\n    ready_when: { log: "ready" }\n'),
+    );
+    expect(spec.workloads[0]!.health).toMatchObject({
+      probe: { all: [{ exec: ['sh', '-c', 'true'] }, { log: 'ready' }] },
+      intervalMs: 2000,
+    });
   });
 
   it('an empty ready_when is a located error', async () => {
-    await expect(load(service('    ready_when: {}\n'))).rejects.toMatchObject({ diagnostics: [{ code: 'ready-when', location: { line: 6 } }] });
+    await expect(load(service('    ready_when: {}\n'))).rejects.toMatchObject({
+      diagnostics: [{ code: 'ready-when', location: { line: 6 } }],
+    });
   });
 });
 

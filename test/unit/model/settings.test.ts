@@ -13,7 +13,11 @@ async function load(yaml: string) {
   await fs.writeFile(path.join(dir, 'pond.yaml'), yaml);
   return loadProject([path.join(dir, 'pond.yaml')], {});
 }
-const errorsOf = (p: Promise<unknown>) => p.then(() => [], (e: ConfigError) => e.diagnostics.map((d) => `${d.location?.line}:${d.location?.col} ${d.code}: ${d.message}`));
+const errorsOf = (p: Promise<unknown>) =>
+  p.then(
+    () => [],
+    (e: ConfigError) => e.diagnostics.map((d) => `${d.location?.line}:${d.location?.col} ${d.code}: ${d.message}`),
+  );
 const web = (settings: string) => `version: 1
 name: demo
 workloads:
@@ -38,7 +42,10 @@ describe('workload settings', () => {
       extraHosts: ['a.local:10.0.0.1', 'b.local:10.0.0.2'],
       dns: ['1.1.1.1', '9.9.9.9'],
       shmSizeBytes: 256 * 1024 * 1024,
-      ulimits: [{ name: 'nofile', soft: 1024, hard: 65536 }, { name: 'nproc', soft: 512, hard: 512 }],
+      ulimits: [
+        { name: 'nofile', soft: 1024, hard: 65536 },
+        { name: 'nproc', soft: 512, hard: 512 },
+      ],
       stopSignal: 'SIGINT',
     });
   });
@@ -57,7 +64,10 @@ describe('workload settings', () => {
       ExtraHosts: ['a.local:10.0.0.1', 'b.local:10.0.0.2'],
       Dns: ['1.1.1.1', '9.9.9.9'],
       ShmSize: 256 * 1024 * 1024,
-      Ulimits: [{ Name: 'nofile', Soft: 1024, Hard: 65536 }, { Name: 'nproc', Soft: 512, Hard: 512 }],
+      Ulimits: [
+        { Name: 'nofile', Soft: 1024, Hard: 65536 },
+        { Name: 'nproc', Soft: 512, Hard: 512 },
+      ],
     });
   });
 
@@ -77,8 +87,15 @@ describe('workload settings', () => {
   it('a changed setting replaces the container and the plan names the field', async () => {
     const before = await load(web('    shm_size: 64m\n'));
     const after = await load(web('    shm_size: 1g\n    stop_signal: SIGQUIT\n'));
-    const plan = reconcile(after.desired, observedFrom(before.desired), { forceRecreate: false, noRecreate: false, removeOrphans: false, wait: true });
-    expect(plan.steps.map((s) => [s.action, s.changes])).toEqual([['replace', ['shm_size: "64m" → "1g"', 'stop_signal: added "SIGQUIT"']]]);
+    const plan = reconcile(after.desired, observedFrom(before.desired), {
+      forceRecreate: false,
+      noRecreate: false,
+      removeOrphans: false,
+      wait: true,
+    });
+    expect(plan.steps.map((s) => [s.action, s.changes])).toEqual([
+      ['replace', ['shm_size: "64m" → "1g"', 'stop_signal: added "SIGQUIT"']],
+    ]);
   });
 
   it('a workload without them creates the same body as before they existed (no new keys)', async () => {
@@ -86,7 +103,8 @@ describe('workload settings', () => {
     const body = toCreateOptions(desired.containers[0]!.spec);
     for (const key of ['WorkingDir', 'Hostname', 'StopSignal']) expect(body).not.toHaveProperty(key);
     for (const key of ['ExtraHosts', 'Dns', 'ShmSize', 'Ulimits']) expect(body.HostConfig).not.toHaveProperty(key);
-    for (const key of ['working_dir', 'hostname', 'extra_hosts', 'dns', 'shm_size', 'ulimits', 'stop_signal']) expect(desired.containers[0]!.display).not.toHaveProperty(key);
+    for (const key of ['working_dir', 'hostname', 'extra_hosts', 'dns', 'shm_size', 'ulimits', 'stop_signal'])
+      expect(desired.containers[0]!.display).not.toHaveProperty(key);
   });
 
   it('a stack without them keeps the config hashes pond computed before they existed (a no-op up stays a no-op)', async () => {
@@ -117,11 +135,15 @@ volumes:
   });
 
   it('refuses a size, a signal, a path and a ulimit that make no sense, each at its line', async () => {
-    const found = await errorsOf(load(web(`    working_dir: srv
+    const found = await errorsOf(
+      load(
+        web(`    working_dir: srv
     shm_size: lots
     stop_signal: INT
     ulimits: { nofile: { soft: 65536, hard: 1024 }, nofiles: 10 }
-`)));
+`),
+      ),
+    );
     expect(found).toEqual([
       expect.stringMatching(/^6:18 .*working_dir.*absolute path/),
       expect.stringMatching(/^7:15 .*shm_size.*a size such as/),
@@ -131,7 +153,9 @@ volumes:
   });
 
   it('refuses a soft limit above the hard one at its line', async () => {
-    expect(await errorsOf(load(web('    ulimits:\n      nofile: { soft: 65536, hard: 1024 }\n')))).toEqual(['7:7 ulimit: ulimit nofile: soft limit 65536 is above the hard limit 1024']);
+    expect(await errorsOf(load(web('    ulimits:\n      nofile: { soft: 65536, hard: 1024 }\n')))).toEqual([
+      '7:7 ulimit: ulimit nofile: soft limit 65536 is above the hard limit 1024',
+    ]);
   });
 
   it('are accepted on every kind', async () => {
@@ -139,10 +163,17 @@ volumes:
     await fs.mkdir(path.join(dir, 'bot'));
     await fs.writeFile(path.join(dir, 'bot', 'main.py'), 'print(1)\n');
     await fs.mkdir(path.join(dir, 'nb'));
-    const kinds = ['kind: database\n    engine: postgres', 'kind: notebook\n    notebook: nb', 'kind: query\n    sql: "select 1"', 'kind: bot\n    runtime: python3.11\n    code: bot'];
+    const kinds = [
+      'kind: database\n    engine: postgres',
+      'kind: notebook\n    notebook: nb',
+      'kind: query\n    sql: "select 1"',
+      'kind: bot\n    runtime: python3.11\n    code: bot',
+    ];
     const yaml = `version: 1\nname: demo\nworkloads:\n${kinds.map((k, i) => `  w${i}:\n    ${k}\n    shm_size: 128m\n    working_dir: /srv\n    stop_signal: SIGINT\n`).join('')}`;
     await fs.writeFile(path.join(dir, 'pond.yaml'), yaml);
     const { desired } = await loadProject([path.join(dir, 'pond.yaml')], {});
-    expect(desired.containers.map((c) => [c.spec.shmSizeBytes, c.spec.workingDir, c.spec.stopSignal])).toEqual(Array(4).fill([128 * 1024 * 1024, '/srv', 'SIGINT']));
+    expect(desired.containers.map((c) => [c.spec.shmSizeBytes, c.spec.workingDir, c.spec.stopSignal])).toEqual(
+      Array(4).fill([128 * 1024 * 1024, '/srv', 'SIGINT']),
+    );
   });
 });

@@ -25,13 +25,20 @@ const web: DesiredContainer = { workload: 'web', spec, hash: 'h', display: {}, d
 const db: DesiredContainer = {
   ...web,
   workload: 'db',
-  spec: { ...spec, name: 'p-db', mounts: [{ type: 'volume', source: 'p_db-data', target: '/var/lib/postgresql/data', readOnly: false }, ...spec.mounts] },
+  spec: {
+    ...spec,
+    name: 'p-db',
+    mounts: [
+      { type: 'volume', source: 'p_db-data', target: '/var/lib/postgresql/data', readOnly: false },
+      ...spec.mounts,
+    ],
+  },
   data: { persistent: true, fsync: true, tmpfs: false },
   initOnly: { env: ['POSTGRES_PASSWORD'], volume: 'p_db-data' },
 };
 const none: OneOffOptions = { env: {}, servicePorts: false, keep: false };
 
-describe('the one-off spec built from a workload\'s desired one', () => {
+describe("the one-off spec built from a workload's desired one", () => {
   it('is named and labelled as a run of the workload, owned by this pond process', () => {
     const s = oneOffSpec(web, 'a1b2c3', none, 'host/42');
     expect(s.name).toBe('p-web-run-a1b2c3');
@@ -52,7 +59,7 @@ describe('the one-off spec built from a workload\'s desired one', () => {
     expect(oneOffSpec(web, 'x', { ...none, keep: true }, 'o').labels[LABEL.owner]).toBeUndefined();
   });
 
-  it('keeps the workload\'s limits and volumes', () => {
+  it("keeps the workload's limits and volumes", () => {
     const s = oneOffSpec(web, 'x', none, 'o');
     expect([s.resources, s.mounts, s.image]).toEqual([spec.resources, spec.mounts, spec.image]);
   });
@@ -81,9 +88,20 @@ describe('refusing a one-off', () => {
 });
 
 describe('overrides', () => {
-  it('replace command, user and working dir and merge env over the workload\'s', () => {
-    const s = withOverrides(spec, { command: ['sh', '-c', 'exit 3'], env: { A: '1', MODE: 'x' }, user: '1000', workingDir: '/tmp' });
-    expect([s.command, s.env, s.user, s.workingDir, s.entrypoint]).toEqual([['sh', '-c', 'exit 3'], { MODE: 'x', A: '1' }, '1000', '/tmp', undefined]);
+  it("replace command, user and working dir and merge env over the workload's", () => {
+    const s = withOverrides(spec, {
+      command: ['sh', '-c', 'exit 3'],
+      env: { A: '1', MODE: 'x' },
+      user: '1000',
+      workingDir: '/tmp',
+    });
+    expect([s.command, s.env, s.user, s.workingDir, s.entrypoint]).toEqual([
+      ['sh', '-c', 'exit 3'],
+      { MODE: 'x', A: '1' },
+      '1000',
+      '/tmp',
+      undefined,
+    ]);
   });
 
   it("--entrypoint '' clears the image's entrypoint the way the engine spells it", () => {

@@ -34,7 +34,9 @@ describe('plan warnings about data', () => {
     const after = await load(db('    env: { A: "2" }\n'));
     const plan = reconcile(after.desired, observedFrom(before.desired), OPTS);
     expect(plan.steps.map((s) => `${s.action} ${s.name}`)).toEqual(['replace warehouse']);
-    expect(plan.warnings).toEqual(['warehouse: replacing discards its ephemeral data (storage: ephemeral; storage: persistent keeps it)']);
+    expect(plan.warnings).toEqual([
+      'warehouse: replacing discards its ephemeral data (storage: ephemeral; storage: persistent keeps it)',
+    ]);
   });
 
   it('a replace of a persistent database does not warn about discarding data', async () => {
@@ -49,7 +51,9 @@ describe('plan warnings about data', () => {
     spec.volumes[0]!.labels = { team: 'data' };
     const plan = reconcile(desiredOf(spec), observedFrom(before), OPTS);
     expect(plan.steps).toEqual([]);
-    expect(plan.warnings).toEqual(['volume pgdata: labels changed in pond.yaml (team), but an existing volume cannot be changed: it is kept as it is (pond down --volumes and up recreate it, deleting its data)']);
+    expect(plan.warnings).toEqual([
+      'volume pgdata: labels changed in pond.yaml (team), but an existing volume cannot be changed: it is kept as it is (pond down --volumes and up recreate it, deleting its data)',
+    ]);
   });
 });
 
@@ -58,16 +62,30 @@ describe('auto-assigned service ports', () => {
     const ports = [{ container: 8080, protocol: 'tcp' as const, hostIp: '127.0.0.1' }];
     const before = desiredOf(project([workload('web', { ports, env: { A: '1' } })]));
     const after = desiredOf(project([workload('web', { ports, env: { A: '2' } })]));
-    const observed = observedFrom(before, { web: { ports: [{ container: 8080, host: 49153, hostIp: '127.0.0.1', protocol: 'tcp' }] } });
+    const observed = observedFrom(before, {
+      web: { ports: [{ container: 8080, host: 49153, hostIp: '127.0.0.1', protocol: 'tcp' }] },
+    });
     const plan = reconcile(after, observed, OPTS);
     expect(plan.steps[0]!.action).toBe('replace');
-    expect(stepIs(plan.steps[0], 'container', 'replace').container.spec.ports).toEqual([{ container: 8080, host: 49153, protocol: 'tcp', hostIp: '127.0.0.1' }]);
+    expect(stepIs(plan.steps[0], 'container', 'replace').container.spec.ports).toEqual([
+      { container: 8080, host: 49153, protocol: 'tcp', hostIp: '127.0.0.1' },
+    ]);
     expect(stepIs(plan.steps[0], 'container', 'replace').container.hash).toBe(after.containers[0]!.hash);
   });
 
   it('a create leaves the host port to the engine', () => {
     const ports = [{ container: 8080, protocol: 'tcp' as const, hostIp: '127.0.0.1' }];
-    const plan = reconcile(desiredOf(project([workload('web', { ports })])), { workloads: [], volumes: [], networks: [] }, OPTS);
-    expect(stepIs(plan.steps.find((s) => s.name === 'web'), 'container', 'create').container.spec.ports[0]!.host).toBeUndefined();
+    const plan = reconcile(
+      desiredOf(project([workload('web', { ports })])),
+      { workloads: [], volumes: [], networks: [] },
+      OPTS,
+    );
+    expect(
+      stepIs(
+        plan.steps.find((s) => s.name === 'web'),
+        'container',
+        'create',
+      ).container.spec.ports[0]!.host,
+    ).toBeUndefined();
   });
 });

@@ -27,7 +27,10 @@ const stack = (over: Record<string, Partial<WorkloadSpec>> = {}) =>
 
 /** Container ids that do not depend on the order tests run in. */
 function pinned(observed: ObservedState): ObservedState {
-  return { ...observed, workloads: observed.workloads.map((c) => ({ ...c, id: `${c.labels['dev.pond.workload']}0123456789abcdef` })) };
+  return {
+    ...observed,
+    workloads: observed.workloads.map((c) => ({ ...c, id: `${c.labels['dev.pond.workload']}0123456789abcdef` })),
+  };
 }
 
 describe('golden plans (edges, causes and reasons)', () => {
@@ -59,8 +62,14 @@ describe('golden plans (edges, causes and reasons)', () => {
     const full = desiredOf(project([workload('db', { health }), workload('report', { dependsOn: { db: 'healthy' } })]));
     const bot = full.containers.find((c) => c.workload === 'report');
     if (!bot) throw new Error('fixture: no report');
-    const desired: DesiredState = { ...full, containers: full.containers.filter((c) => c !== bot), order: ['db'], containerless: ['report'] };
-    expect(renderEdges(reconcile(desired, EMPTY, { ...UP, runOnUp: [{ bot, why: 'it never ran' }] }))).toMatchInlineSnapshot(`
+    const desired: DesiredState = {
+      ...full,
+      containers: full.containers.filter((c) => c !== bot),
+      order: ['db'],
+      containerless: ['report'],
+    };
+    expect(renderEdges(reconcile(desired, EMPTY, { ...UP, runOnUp: [{ bot, why: 'it never ran' }] })))
+      .toMatchInlineSnapshot(`
       "[] -> network:default create: does not exist (absent) | reaches started
       [network:default@started] -> container:db create: does not exist (absent) | reaches started,healthy
       [network:default@started, container:db@healthy] -> bot:report run: it never ran (scheduled-run-on-up) | reaches completed
@@ -89,7 +98,14 @@ describe('golden plans (edges, causes and reasons)', () => {
       { from: 'api', to: 'seed' },
       { from: 'web', to: 'api' },
     ];
-    const { plan } = operationPlan({ verb: 'restart', named: ['db'], withDependents: true, desired, edges, observed: pinned(observedFrom(desired)) });
+    const { plan } = operationPlan({
+      verb: 'restart',
+      named: ['db'],
+      withDependents: true,
+      desired,
+      edges,
+      observed: pinned(observedFrom(desired)),
+    });
     expect(renderEdges(plan)).toMatchInlineSnapshot(`
       "[] -> container:db restart: pond restart (requested) | reaches started
       [container:db@started] -> container:seed restart: depends on db (--with-dependents) (with-dependents) | reaches started

@@ -16,7 +16,14 @@ const edges = [
   { from: 'api', to: 'db', condition: 'started' as const },
   { from: 'web', to: 'api', condition: 'started' as const },
 ];
-const req = (over: Partial<OperateRequest>): OperateRequest => ({ verb: 'stop', named: [], desired, edges, observed: observedFrom(desired), ...over });
+const req = (over: Partial<OperateRequest>): OperateRequest => ({
+  verb: 'stop',
+  named: [],
+  desired,
+  edges,
+  observed: observedFrom(desired),
+  ...over,
+});
 const ids = (r: OperateRequest): string[] => operationPlan(r).plan.steps.map((s) => s.id);
 
 describe('operationPlan', () => {
@@ -31,7 +38,11 @@ describe('operationPlan', () => {
   });
 
   it('starts dependencies before their dependents', () => {
-    const observed = observedFrom(desired, { db: { state: 'exited' }, api: { state: 'exited' }, web: { state: 'exited' } });
+    const observed = observedFrom(desired, {
+      db: { state: 'exited' },
+      api: { state: 'exited' },
+      web: { state: 'exited' },
+    });
     const { plan } = operationPlan(req({ verb: 'start', observed }));
     expect(plan.steps.find((s) => s.name === 'web')!.needs).toEqual([{ step: 'container:api', condition: 'started' }]);
   });
@@ -44,7 +55,17 @@ describe('operationPlan', () => {
 
   it('refuses a workload that has no container, naming it', () => {
     const observed = observedFrom(desired);
-    expect(() => operationPlan(req({ named: ['web'], observed: { ...observed, workloads: observed.workloads.filter((c) => c.labels['dev.pond.workload'] !== 'web') } }))).toThrow(/web has no container/);
+    expect(() =>
+      operationPlan(
+        req({
+          named: ['web'],
+          observed: {
+            ...observed,
+            workloads: observed.workloads.filter((c) => c.labels['dev.pond.workload'] !== 'web'),
+          },
+        }),
+      ),
+    ).toThrow(/web has no container/);
   });
 
   it('refuses to remove a running container unless asked to stop it first', () => {
@@ -56,11 +77,20 @@ describe('operationPlan', () => {
     const observed = observedFrom(desired, { db: { state: 'exited' } });
     const { plan } = operationPlan(req({ verb: 'rm', named: ['db'], volumes: true, observed }));
     const volume = plan.steps.find((s) => s.resource === 'volume')!;
-    expect(volume).toMatchObject({ name: 'pgdata', destructive: true, needs: [{ step: 'container:db', condition: 'started' }] });
+    expect(volume).toMatchObject({
+      name: 'pgdata',
+      destructive: true,
+      needs: [{ step: 'container:db', condition: 'started' }],
+    });
   });
 
   it('kill sends the asked signal and uses -t for stops', () => {
-    expect(stepIs(operationPlan(req({ verb: 'kill', named: ['web'], signal: 'SIGHUP' })).plan.steps[0], 'container', 'kill').signal).toBe('SIGHUP');
-    expect(stepIs(operationPlan(req({ named: ['web'], timeoutSec: 3 })).plan.steps[0], 'container', 'stop').stopTimeoutSec).toBe(3);
+    expect(
+      stepIs(operationPlan(req({ verb: 'kill', named: ['web'], signal: 'SIGHUP' })).plan.steps[0], 'container', 'kill')
+        .signal,
+    ).toBe('SIGHUP');
+    expect(
+      stepIs(operationPlan(req({ named: ['web'], timeoutSec: 3 })).plan.steps[0], 'container', 'stop').stopTimeoutSec,
+    ).toBe(3);
   });
 });

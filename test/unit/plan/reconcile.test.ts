@@ -12,7 +12,13 @@ const health = { probe: { exec: ['pg_isready'] }, intervalMs: 5000, timeoutMs: 5
 const stack = (env: Record<string, string> = { MODE: 'dev' }) =>
   project(
     [
-      workload('db', { image: 'postgres:15', health, env: { POSTGRES_PASSWORD: 'hunter2' }, sensitive: ['POSTGRES_PASSWORD'], mounts: [{ type: 'volume', source: 'pgdata', target: '/var/lib/postgresql/data', readOnly: false }] }),
+      workload('db', {
+        image: 'postgres:15',
+        health,
+        env: { POSTGRES_PASSWORD: 'hunter2' },
+        sensitive: ['POSTGRES_PASSWORD'],
+        mounts: [{ type: 'volume', source: 'pgdata', target: '/var/lib/postgresql/data', readOnly: false }],
+      }),
       workload('web', { env, dependsOn: { db: 'healthy' } }),
     ],
     ['pgdata'],
@@ -35,14 +41,20 @@ describe('reconcile', () => {
       ].join('\n'),
     );
     const web = plan.steps.find((s) => s.id === 'container:web')!;
-    expect(web.needs).toEqual([{ step: 'network:default', condition: 'started' }, { step: 'container:db', condition: 'healthy' }]);
+    expect(web.needs).toEqual([
+      { step: 'network:default', condition: 'started' },
+      { step: 'container:db', condition: 'healthy' },
+    ]);
     expect(plan.steps.find((s) => s.id === 'container:db')!.reach).toEqual(['started', 'healthy']);
   });
 
   it('has up check that a workload whose kind settles (a long-running bot) with no readiness check stays up, and only that one, only when waiting', () => {
     const desired = desiredOf(stack());
     desired.containers.find((c) => c.workload === 'web')!.settles = true;
-    const settles = (wait: boolean) => reconcile(desired, EMPTY, { ...UP, wait }).steps.filter((s) => 'settle' in s && s.settle).map((s) => s.id);
+    const settles = (wait: boolean) =>
+      reconcile(desired, EMPTY, { ...UP, wait })
+        .steps.filter((s) => 'settle' in s && s.settle)
+        .map((s) => s.id);
     expect(settles(true)).toEqual(['container:web']);
     expect(settles(false)).toEqual([]);
   });
@@ -59,7 +71,9 @@ describe('reconcile', () => {
     const plan = reconcile(desiredOf(stack({ MODE: 'prod' })), observed, UP);
     expect(plan.steps.map((s) => `${s.action} ${s.id}`)).toEqual(['replace container:web']);
     expect(plan.steps[0]!.cause).toBe('env.MODE: "dev" → "prod"');
-    expect(plan.steps[0]!.awaits).toEqual([{ workload: 'db', containerId: observed.workloads[0]!.id, condition: 'healthy', health }]);
+    expect(plan.steps[0]!.awaits).toEqual([
+      { workload: 'db', containerId: observed.workloads[0]!.id, condition: 'healthy', health },
+    ]);
     expect(text(plan)).toContain('-/+ container web       env.MODE: "dev" → "prod"');
   });
 
@@ -79,39 +93,73 @@ describe('reconcile', () => {
     const after = stack({ MODE: 'prod', EXTRA: '1' });
     after.workloads[1]!.resources = { memoryBytes: 512 * 1024 * 1024 };
     expect(text(reconcile(desiredOf(after), observedFrom(before), UP))).toContain(
-      [' -/+ container web       3 fields changed:', '                         env.EXTRA: added "1"', '                         env.MODE: "dev" → "prod"', '                         resources.memory: added "512m"'].join('\n'),
+      [
+        ' -/+ container web       3 fields changed:',
+        '                         env.EXTRA: added "1"',
+        '                         env.MODE: "dev" → "prod"',
+        '                         resources.memory: added "512m"',
+      ].join('\n'),
     );
   });
 
   it('starts an exited container with unchanged config and says why', () => {
     const desired = desiredOf(stack());
     const plan = reconcile(desired, observedFrom(desired, { web: { state: 'exited', exitCode: 137 } }), UP);
-    expect(plan.steps.map((s) => [s.action, s.id, s.cause])).toEqual([['start', 'container:web', 'is exited (code 137)']]);
+    expect(plan.steps.map((s) => [s.action, s.id, s.cause])).toEqual([
+      ['start', 'container:web', 'is exited (code 137)'],
+    ]);
   });
 
   it('leaves a task that completed when a dependent waits for completion', () => {
-    const spec = project([workload('seed', { command: ['true'] }), workload('app', { dependsOn: { seed: 'completed' } })]);
+    const spec = project([
+      workload('seed', { command: ['true'] }),
+      workload('app', { dependsOn: { seed: 'completed' } }),
+    ]);
     const desired = desiredOf(spec);
-    expect(hasChanges(reconcile(desired, observedFrom(desired, { seed: { state: 'exited', exitCode: 0 } }), UP))).toBe(false);
-    expect(reconcile(desired, observedFrom(desired, { seed: { state: 'exited', exitCode: 1 } }), UP).steps[0]!.action).toBe('start');
+    expect(hasChanges(reconcile(desired, observedFrom(desired, { seed: { state: 'exited', exitCode: 0 } }), UP))).toBe(
+      false,
+    );
+    expect(
+      reconcile(desired, observedFrom(desired, { seed: { state: 'exited', exitCode: 1 } }), UP).steps[0]!.action,
+    ).toBe('start');
   });
 
   it('leaves one-off run containers (dev.pond.run) alone: not the workload, not orphans', () => {
     const desired = desiredOf(stack());
     const observed = observedFrom(desired);
-    const run = { ...observed.workloads[0]!, id: 'run0000000001', name: 'demo-web-run-1', labels: { ...observed.workloads[0]!.labels, 'dev.pond.run': '1', 'dev.pond.config-hash': 'other' }, state: 'exited' as const };
-    const gone = { ...run, id: 'run0000000002', name: 'demo-gone-run-2', labels: { ...run.labels, 'dev.pond.workload': 'gone' } };
-    const plan = reconcile(desired, { ...observed, workloads: [...observed.workloads, run, gone] }, { ...UP, removeOrphans: true });
+    const run = {
+      ...observed.workloads[0]!,
+      id: 'run0000000001',
+      name: 'demo-web-run-1',
+      labels: { ...observed.workloads[0]!.labels, 'dev.pond.run': '1', 'dev.pond.config-hash': 'other' },
+      state: 'exited' as const,
+    };
+    const gone = {
+      ...run,
+      id: 'run0000000002',
+      name: 'demo-gone-run-2',
+      labels: { ...run.labels, 'dev.pond.workload': 'gone' },
+    };
+    const plan = reconcile(
+      desired,
+      { ...observed, workloads: [...observed.workloads, run, gone] },
+      { ...UP, removeOrphans: true },
+    );
     expect(plan.steps).toEqual([]);
   });
 
   it('keeps a volume pond.yaml no longer declares; --remove-orphans deletes it last, marked !', () => {
     const before = desiredOf(stack());
     const observed = observedFrom(before);
-    const after = project([workload('db', { image: 'postgres:15', health }), workload('web', { env: { MODE: 'dev' }, dependsOn: { db: 'healthy' } })]);
+    const after = project([
+      workload('db', { image: 'postgres:15', health }),
+      workload('web', { env: { MODE: 'dev' }, dependsOn: { db: 'healthy' } }),
+    ]);
     const kept = reconcile(desiredOf(after), observed, UP);
     expect(kept.steps.some((s) => s.resource === 'volume')).toBe(false);
-    expect(text(kept)).toContain('   ? volume    pgdata    orphan: not in pond.yaml (kept with its data; --remove-orphans deletes it)');
+    expect(text(kept)).toContain(
+      '   ? volume    pgdata    orphan: not in pond.yaml (kept with its data; --remove-orphans deletes it)',
+    );
     const removed = reconcile(desiredOf(after), observed, { ...UP, removeOrphans: true });
     const vol = removed.steps.find((s) => s.resource === 'volume')!;
     expect(vol).toMatchObject({ action: 'remove', destructive: true, engineName: 'demo_pgdata' });
@@ -126,9 +174,13 @@ describe('reconcile', () => {
     const observed = observedFrom(desiredOf(project([...stack().workloads, workload('old')], ['pgdata'])));
     const kept = reconcile(desired, observed, UP);
     expect(hasChanges(kept)).toBe(false);
-    expect(text(kept)).toContain('   ? container old       orphan: not in pond.yaml (kept; --remove-orphans removes it)');
+    expect(text(kept)).toContain(
+      '   ? container old       orphan: not in pond.yaml (kept; --remove-orphans removes it)',
+    );
     const removed = reconcile(desired, observed, { ...UP, removeOrphans: true });
-    expect(removed.steps.map((s) => `${s.action} ${s.name}: ${s.cause}`)).toEqual(['remove old: removed from pond.yaml (orphan)']);
+    expect(removed.steps.map((s) => `${s.action} ${s.name}: ${s.cause}`)).toEqual([
+      'remove old: removed from pond.yaml (orphan)',
+    ]);
   });
 
   it('removes what an interrupted replace left behind before replacing again', () => {
@@ -137,7 +189,10 @@ describe('reconcile', () => {
     const web = observed.workloads.find((c) => c.name === 'demo-web')!;
     observed.workloads.push({ ...web, id: 'leftover0000aa', name: `${web.id.slice(0, 12)}_demo-web` });
     const plan = reconcile(desiredOf(stack({ MODE: 'prod' })), observed, UP);
-    expect(plan.steps.map((s) => `${s.action} ${s.engineName}: ${s.cause}`)).toEqual([`remove ${web.id.slice(0, 12)}_demo-web: leftover of an interrupted replace`, 'replace demo-web: env.MODE: "dev" → "prod"']);
+    expect(plan.steps.map((s) => `${s.action} ${s.engineName}: ${s.cause}`)).toEqual([
+      `remove ${web.id.slice(0, 12)}_demo-web: leftover of an interrupted replace`,
+      'replace demo-web: env.MODE: "dev" → "prod"',
+    ]);
     expect(plan.steps[1]!.needs[0]).toEqual({ step: 'container:web#leftover0000', condition: 'started' });
   });
 
@@ -145,12 +200,16 @@ describe('reconcile', () => {
     const desired = desiredOf(stack());
     const observed = observedFrom(desired);
     observed.workloads[1]!.name = 'abc123_demo-web';
-    expect(reconcile(desired, observed, UP).steps.map((s) => `${s.action} ${s.name}: ${s.cause}`)).toEqual(['replace web: is named abc123_demo-web, left by an interrupted replace']);
+    expect(reconcile(desired, observed, UP).steps.map((s) => `${s.action} ${s.name}: ${s.cause}`)).toEqual([
+      'replace web: is named abc123_demo-web, left by an interrupted replace',
+    ]);
   });
 
   it('honours --force-recreate and --no-recreate', () => {
     const desired = desiredOf(stack());
-    expect(reconcile(desired, observedFrom(desired), { ...UP, forceRecreate: true }).steps.map((s) => s.action)).toEqual(['replace', 'replace']);
+    expect(
+      reconcile(desired, observedFrom(desired), { ...UP, forceRecreate: true }).steps.map((s) => s.action),
+    ).toEqual(['replace', 'replace']);
     const changed = desiredOf(stack({ MODE: 'prod' }));
     const kept = reconcile(changed, observedFrom(desired), { ...UP, noRecreate: true });
     expect(hasChanges(kept)).toBe(false);
@@ -169,7 +228,11 @@ describe('planDown', () => {
     const desired = desiredOf(stack());
     const observed = observedFrom(desired);
     const keep = planDown('demo', observed, { volumes: false });
-    expect(keep.steps.map((s) => s.id.replace(/#.*/, ''))).toEqual(['container:db', 'container:web', 'network:default']);
+    expect(keep.steps.map((s) => s.id.replace(/#.*/, ''))).toEqual([
+      'container:db',
+      'container:web',
+      'network:default',
+    ]);
     const db = keep.steps[0]!;
     expect(db.needs.map((n) => n.step.replace(/#.*/, ''))).toEqual(['container:web']);
     const wipe = planDown('demo', observed, { volumes: true });

@@ -11,7 +11,10 @@ const risky = () =>
   project([
     workload('agent', { image: 'busybox:1.35', network: 'host', unsafe: ['docker-socket', 'host-network'] }),
     workload('web', { image: 'nginx', ports: [{ container: 80, host: 8080, protocol: 'tcp', hostIp: '0.0.0.0' }] }),
-    workload('safe', { image: 'busybox@sha256:' + 'a'.repeat(64), ports: [{ container: 80, protocol: 'tcp', hostIp: '127.0.0.1' }] }),
+    workload('safe', {
+      image: 'busybox@sha256:' + 'a'.repeat(64),
+      ports: [{ container: 80, protocol: 'tcp', hostIp: '127.0.0.1' }],
+    }),
   ]);
 
 describe('risks are visible on every plan', () => {
@@ -33,14 +36,27 @@ describe('risks are visible on every plan', () => {
   });
 
   it('JSON carries the risks per plan (with the workload) and per step (with a code and a message)', () => {
-    const json = planToJson(reconcile(desiredOf(risky()), EMPTY, UP)) as { risks: { workload: string; code: string }[]; steps: { name: string; risks: { code: string; message: string }[] }[] };
-    expect(json.risks.map((r) => `${r.workload} ${r.code}`)).toEqual(['agent unsafe-docker-socket', 'agent unsafe-host-network', 'web public-port', 'web unpinned-image']);
-    expect(json.steps.find((s) => s.name === 'web')!.risks.map((r) => r.code)).toEqual(['public-port', 'unpinned-image']);
+    const json = planToJson(reconcile(desiredOf(risky()), EMPTY, UP)) as {
+      risks: { workload: string; code: string }[];
+      steps: { name: string; risks: { code: string; message: string }[] }[];
+    };
+    expect(json.risks.map((r) => `${r.workload} ${r.code}`)).toEqual([
+      'agent unsafe-docker-socket',
+      'agent unsafe-host-network',
+      'web public-port',
+      'web unpinned-image',
+    ]);
+    expect(json.steps.find((s) => s.name === 'web')!.risks.map((r) => r.code)).toEqual([
+      'public-port',
+      'unpinned-image',
+    ]);
     expect(json.steps.find((s) => s.name === 'safe')!.risks).toEqual([]);
   });
 
   it('pond.yaml opt-ins and public ports reach the desired risks', async () => {
-    const { load } = await tempProject(`  w:\n    image: busybox:latest\n    network: host\n    unsafe: [host-network]\n    ports: [{ target: 80, published: 18080, public: true }]\n`);
+    const { load } = await tempProject(
+      `  w:\n    image: busybox:latest\n    network: host\n    unsafe: [host-network]\n    ports: [{ target: 80, published: 18080, public: true }]\n`,
+    );
     const risks = (await load()).desired.containers[0]!.risks.map((r) => r.code);
     expect(risks).toEqual(['unsafe-host-network', 'public-port', 'unpinned-image']);
   });

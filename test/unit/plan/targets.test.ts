@@ -49,13 +49,27 @@ describe('a targeted plan', () => {
 
   it('on an empty project creates only the targets, their volumes and the network', () => {
     const plan = reconcile(desired, EMPTY, { ...UP, targets: ['db', 'web'] });
-    expect(plan.steps.map((s) => s.id).sort()).toEqual(['container:db', 'container:web', 'network:default', 'volume:pgdata']);
+    expect(plan.steps.map((s) => s.id).sort()).toEqual([
+      'container:db',
+      'container:web',
+      'network:default',
+      'volume:pgdata',
+    ]);
   });
 
   it('never removes orphans, even when asked to', () => {
     const observed = observedFrom(desired);
-    const orphan = { ...observed.workloads[0]!, id: 'orphan0000001', name: 'demo-gone', labels: { ...observed.workloads[0]!.labels, 'dev.pond.workload': 'gone' } };
-    const plan = reconcile(desired, { ...observed, workloads: [...observed.workloads, orphan] }, { ...UP, removeOrphans: true, targets: ['web'] });
+    const orphan = {
+      ...observed.workloads[0]!,
+      id: 'orphan0000001',
+      name: 'demo-gone',
+      labels: { ...observed.workloads[0]!.labels, 'dev.pond.workload': 'gone' },
+    };
+    const plan = reconcile(
+      desired,
+      { ...observed, workloads: [...observed.workloads, orphan] },
+      { ...UP, removeOrphans: true, targets: ['web'] },
+    );
     expect(plan.steps).toEqual([]);
     expect(plan.orphans.map((o) => o.name)).toEqual(['gone']);
   });
@@ -63,7 +77,11 @@ describe('a targeted plan', () => {
   it('with --no-deps still waits for an existing dependency it does not touch', () => {
     const d = desiredOf(project([workload('db'), workload('web', { dependsOn: { db: 'completed' } })]));
     const observed = observedFrom(d);
-    const plan = reconcile(d, { ...observed, workloads: observed.workloads.filter((c) => c.labels['dev.pond.workload'] === 'db') }, { ...UP, targets: ['web'] });
+    const plan = reconcile(
+      d,
+      { ...observed, workloads: observed.workloads.filter((c) => c.labels['dev.pond.workload'] === 'db') },
+      { ...UP, targets: ['web'] },
+    );
     expect(plan.steps.map((s) => s.id)).toEqual(['container:web']);
     expect(plan.steps[0]!.awaits.map((a) => a.workload)).toEqual(['db']);
   });

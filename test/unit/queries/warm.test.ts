@@ -8,22 +8,47 @@ import { parseRequest, requestLine, splitHeader, headerLine } from '../../../src
 import { observedWorkload } from '../../support/fixtures.js';
 
 const template: TaskSpec = {
-  name: 'p-sales', image: 'node:22-slim', command: ['node', '/opt/pond/query-runner.mjs'],
-  env: { HOME: '/tmp', POND_SQL: 'select 1', POND_FORMAT: 'json', POND_OUTPUT: '/out/sales.json', POND_QUERY_HASH: 'abc' },
-  ports: [], network: 'none', aliases: ['sales'], restart: 'no', init: true, stopTimeoutSec: 10,
+  name: 'p-sales',
+  image: 'node:22-slim',
+  command: ['node', '/opt/pond/query-runner.mjs'],
+  env: {
+    HOME: '/tmp',
+    POND_SQL: 'select 1',
+    POND_FORMAT: 'json',
+    POND_OUTPUT: '/out/sales.json',
+    POND_QUERY_HASH: 'abc',
+  },
+  ports: [],
+  network: 'none',
+  aliases: ['sales'],
+  restart: 'no',
+  init: true,
+  stopTimeoutSec: 10,
   mounts: [
     { type: 'bind', source: '/p/data/a.csv', target: '/work/data/a.csv', readOnly: true },
     { type: 'bind', source: '/p/out', target: '/out', readOnly: false },
     { type: 'tmpfs', target: '/tmp' },
   ],
-  resources: { memoryBytes: 512 << 20 }, readOnlyRootfs: true, capDrop: ['ALL'], noNewPrivileges: true, pidsLimit: 256,
+  resources: { memoryBytes: 512 << 20 },
+  readOnlyRootfs: true,
+  capDrop: ['ALL'],
+  noNewPrivileges: true,
+  pidsLimit: 256,
   labels: { [LABEL.project]: 'p', [LABEL.workload]: 'sales', [LABEL.identity]: 'id1', [LABEL.owner]: 'h/1' },
 };
 
 describe('warmSpec', () => {
-  it('keeps the query container\'s isolation: network, hardening, limits and read-only inputs', () => {
+  it("keeps the query container's isolation: network, hardening, limits and read-only inputs", () => {
     const w = warmSpec(template, 'r1');
-    expect([w.network, w.readOnlyRootfs, w.capDrop, w.noNewPrivileges, w.pidsLimit, w.resources, w.user]).toEqual([template.network, true, ['ALL'], true, 256, template.resources, template.user]);
+    expect([w.network, w.readOnlyRootfs, w.capDrop, w.noNewPrivileges, w.pidsLimit, w.resources, w.user]).toEqual([
+      template.network,
+      true,
+      ['ALL'],
+      true,
+      256,
+      template.resources,
+      template.user,
+    ]);
     expect(w.mounts.filter((m) => m.type === 'bind').every((m) => m.type === 'bind' && m.readOnly)).toBe(true);
   });
 
@@ -43,7 +68,9 @@ describe('warmSpec', () => {
 
   it('hashes what the runner is: the same for another SQL, new for another limit or runner build', () => {
     const hash = (t: TaskSpec, r = 'r1'): string | undefined => warmSpec(t, r).labels[LABEL.warm];
-    expect(hash({ ...template, env: { ...template.env, POND_SQL: 'select 2', POND_QUERY_HASH: 'def' } })).toBe(hash(template));
+    expect(hash({ ...template, env: { ...template.env, POND_SQL: 'select 2', POND_QUERY_HASH: 'def' } })).toBe(
+      hash(template),
+    );
     expect(hash({ ...template, resources: { memoryBytes: 1 << 30 } })).not.toBe(hash(template));
     expect(hash(template, 'r2')).not.toBe(hash(template));
   });
@@ -51,7 +78,12 @@ describe('warmSpec', () => {
 
 describe('warm runner protocol', () => {
   it('a request survives its line; anything else is refused', () => {
-    expect(parseRequest(requestLine({ sql: 'select 1', format: 'csv', explain: false, timeoutMs: 5 }).trim())).toEqual({ sql: 'select 1', format: 'csv', explain: false, timeoutMs: 5 });
+    expect(parseRequest(requestLine({ sql: 'select 1', format: 'csv', explain: false, timeoutMs: 5 }).trim())).toEqual({
+      sql: 'select 1',
+      format: 'csv',
+      explain: false,
+      timeoutMs: 5,
+    });
     expect(parseRequest('{"sql":"x","format":"xml"}')).toBeUndefined();
     expect(parseRequest('not json')).toBeUndefined();
   });
@@ -66,7 +98,16 @@ describe('warm runner protocol', () => {
 });
 
 describe('runWarm', () => {
-  const running = (spec: TaskSpec): ObservedWorkload => (observedWorkload({ id: 'c1', name: spec.name, labels: spec.labels, state: 'running', image: spec.image, restartCount: 0, ports: [] }));
+  const running = (spec: TaskSpec): ObservedWorkload =>
+    observedWorkload({
+      id: 'c1',
+      name: spec.name,
+      labels: spec.labels,
+      state: 'running',
+      image: spec.image,
+      restartCount: 0,
+      ports: [],
+    });
 
   it('a runner that does not answer past timeout and grace is removed, and the query fails with a timeout', async () => {
     vi.useFakeTimers();
@@ -75,11 +116,17 @@ describe('runWarm', () => {
       let endExec: (code: number) => void = () => undefined;
       const engine = {
         inspectWorkload: async () => running(warmSpec(template, 'unknown')),
-        exec: (_id: string, _req: ExecRequest) => new Promise<number>((_resolve, reject) => (endExec = () => reject(new Error('gone')))),
+        exec: (_id: string, _req: ExecRequest) =>
+          new Promise<number>((_resolve, reject) => (endExec = () => reject(new Error('gone')))),
         removeWorkload: async (id: string) => (removed.push(id), endExec(0)),
       } as unknown as Engine;
       const tpl = { ...template, mounts: template.mounts.filter((m) => m.target !== '/opt/pond/query-runner.mjs') };
-      const done = runWarm(engine, tpl, 'query sales', { sql: 'select 1', format: 'csv', explain: false, timeoutMs: 1000 }).catch((e: unknown) => e);
+      const done = runWarm(engine, tpl, 'query sales', {
+        sql: 'select 1',
+        format: 'csv',
+        explain: false,
+        timeoutMs: 1000,
+      }).catch((e: unknown) => e);
       await vi.advanceTimersByTimeAsync(1000 + 3000);
       const err = await done;
       expect(err).toBeInstanceOf(TimeoutError);

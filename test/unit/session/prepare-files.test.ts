@@ -9,7 +9,8 @@ afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-const notebookAndQuery = '  explore:\n    kind: notebook\n    notebook: notebooks\n    data: [out]\n  q:\n    kind: query\n    sql: "SELECT 1"\n';
+const notebookAndQuery =
+  '  explore:\n    kind: notebook\n    notebook: notebooks\n    data: [out]\n  q:\n    kind: query\n    sql: "SELECT 1"\n';
 
 async function project() {
   const p = await tempProject(notebookAndQuery, { 'notebooks/a.py': '' });
@@ -24,7 +25,7 @@ describe('prepareProjectFiles: the one step that writes before containers are ma
     expect(fs.readdirSync(dir).sort()).toEqual(['notebooks', 'pond.yaml']);
   });
 
-  it('a notebook may read a query\'s output folder before the query first ran', async () => {
+  it("a notebook may read a query's output folder before the query first ran", async () => {
     const { load } = await project();
     const nb = (await load()).spec.workloads.find((w) => w.name === 'explore')!;
     expect(nb.mounts.map((m) => m.target)).toContain('/data/out');
@@ -34,7 +35,9 @@ describe('prepareProjectFiles: the one step that writes before containers are ma
     const { dir, load } = await project();
     const first = await load();
     const token = first.spec.workloads.find((w) => w.name === 'explore')!.notebook!.token;
-    expect((await load()).desired.containers.find((c) => c.workload === 'explore')!.hash).toBe(first.desired.containers.find((c) => c.workload === 'explore')!.hash);
+    expect((await load()).desired.containers.find((c) => c.workload === 'explore')!.hash).toBe(
+      first.desired.containers.find((c) => c.workload === 'explore')!.hash,
+    );
     prepareProjectFiles(first);
     expect(fs.readFileSync(path.join(dir, '.pond/notebook/explore.token'), 'utf8').trim()).toBe(token);
     expect(fs.statSync(path.join(dir, 'out')).isDirectory()).toBe(true);

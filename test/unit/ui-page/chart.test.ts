@@ -13,7 +13,14 @@ describe('ui page stats chart', () => {
   });
 
   it('a full history keeps its samples evenly spaced from edge to edge', () => {
-    const x = xs(points(Array.from({ length: KEEP }, () => 1), 240, 48, 100));
+    const x = xs(
+      points(
+        Array.from({ length: KEEP }, () => 1),
+        240,
+        48,
+        100,
+      ),
+    );
     expect(x[0]).toBe(0);
     expect(x.at(-1)).toBe(240);
     expect(x).toHaveLength(KEEP);

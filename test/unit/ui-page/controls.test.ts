@@ -4,7 +4,12 @@ import { matches } from '../../../src/ui/page/logs.js';
 
 describe('ui page controls', () => {
   it('a bot offers run now, a query re-run, and every workload restart, stop and start', () => {
-    expect(actionsFor({ name: 'trader', kind: 'bot' }).map((a) => a.path)).toEqual(['/api/bots/trader/run', '/api/workloads/trader/restart', '/api/workloads/trader/stop', '/api/workloads/trader/start']);
+    expect(actionsFor({ name: 'trader', kind: 'bot' }).map((a) => a.path)).toEqual([
+      '/api/bots/trader/run',
+      '/api/workloads/trader/restart',
+      '/api/workloads/trader/stop',
+      '/api/workloads/trader/start',
+    ]);
     expect(actionsFor({ name: 'q', kind: 'query' })[0]?.path).toBe('/api/queries/q/run');
     expect(actionsFor({ name: 'web', kind: 'service' }).map((a) => a.label)).toEqual(['Restart', 'Stop', 'Start']);
   });
@@ -14,7 +19,9 @@ describe('ui page controls', () => {
   });
 
   it('an outcome line carries the exit code', () => {
-    expect(outcomeText('Re-run', { ok: false, message: 'query failed', exitCode: 2 })).toBe('Re-run: failed: query failed (exit 2)');
+    expect(outcomeText('Re-run', { ok: false, message: 'query failed', exitCode: 2 })).toBe(
+      'Re-run: failed: query failed (exit 2)',
+    );
   });
 
   it('the log search matches text or workload, ignoring case', () => {

@@ -13,11 +13,13 @@ function box(r: Route): { x0: number; x1: number; y0: number; y1: number } {
 
 function overlapping(drawn: Route[]): string[] {
   const hits: string[] = [];
-  drawn.forEach((a, i) => drawn.slice(i + 1).forEach((b) => {
-    const p = box(a);
-    const q = box(b);
-    if (p.x0 < q.x1 && q.x0 < p.x1 && p.y0 < q.y1 && q.y0 < p.y1) hits.push(`${a.from}←${a.to} / ${b.from}←${b.to}`);
-  }));
+  drawn.forEach((a, i) =>
+    drawn.slice(i + 1).forEach((b) => {
+      const p = box(a);
+      const q = box(b);
+      if (p.x0 < q.x1 && q.x0 < p.x1 && p.y0 < q.y1 && q.y0 < p.y1) hits.push(`${a.from}←${a.to} / ${b.from}←${b.to}`);
+    }),
+  );
   return hits;
 }
 
@@ -56,26 +58,49 @@ describe('ui page layout', () => {
   });
 
   it('the labels of two edges into one workload do not overlap (completed and healthy into api)', () => {
-    const { routes: drawn } = routed(['api', 'migrate', 'nightly', 'store', 'worker'], [edge('migrate', 'store', 'healthy'), edge('api', 'store', 'healthy'), edge('api', 'migrate', 'completed'), edge('worker', 'api')]);
+    const { routes: drawn } = routed(
+      ['api', 'migrate', 'nightly', 'store', 'worker'],
+      [
+        edge('migrate', 'store', 'healthy'),
+        edge('api', 'store', 'healthy'),
+        edge('api', 'migrate', 'completed'),
+        edge('worker', 'api'),
+      ],
+    );
     expect(drawn).toHaveLength(4);
     expect(overlapping(drawn)).toEqual([]);
   });
 
   it('no two labels overlap when many edges fan into neighbouring workloads of one column', () => {
     const sources = ['s1', 's2', 's3', 's4', 's5', 's6'];
-    const edges = [...sources.map((s) => edge('hub', s, 'completed')), ...sources.slice(0, 3).map((s) => edge('next', s, 'healthy')), edge('last', 's6')];
+    const edges = [
+      ...sources.map((s) => edge('hub', s, 'completed')),
+      ...sources.slice(0, 3).map((s) => edge('next', s, 'healthy')),
+      edge('last', 's6'),
+    ];
     const { geo, routes: drawn } = routed([...sources, 'hub', 'next', 'last'], edges);
     expect(drawn).toHaveLength(edges.length);
     expect(overlapping(drawn)).toEqual([]);
     for (const r of drawn) {
       const b = box(r);
-      expect(geo.nodes.filter((n) => b.x0 < n.x + NODE_W && n.x < b.x1 && b.y0 < n.y + NODE_H && n.y < b.y1).map((n) => n.name), r.from).toEqual([]);
+      expect(
+        geo.nodes
+          .filter((n) => b.x0 < n.x + NODE_W && n.x < b.x1 && b.y0 < n.y + NODE_H && n.y < b.y1)
+          .map((n) => n.name),
+        r.from,
+      ).toEqual([]);
     }
   });
 
   it('edges into one workload end at different heights, in the order of their sources', () => {
     const { geo, routes: drawn } = routed(['a', 'b', 'c', 'z'], [edge('z', 'c'), edge('z', 'a'), edge('z', 'b')]);
-    const endY = (to: string) => Number(drawn.find((r) => r.to === to)!.d.split(' ').at(-1));
+    const endY = (to: string) =>
+      Number(
+        drawn
+          .find((r) => r.to === to)!
+          .d.split(' ')
+          .at(-1),
+      );
     const y = (n: string) => geo.nodes.find((p) => p.name === n)!.y;
     expect(y('a')).toBeLessThan(y('b'));
     expect(endY('a')).toBeLessThan(endY('b'));

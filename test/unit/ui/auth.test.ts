@@ -26,7 +26,9 @@ describe('ui auth decisions', () => {
   it('a request without the token is refused with 401, the page as well as the API', () => {
     expect(refusal({ method: 'GET' }, token, port)?.status).toBe(401);
     expect(refusal({ method: 'GET', queryToken: 'wrong' }, token, port)?.status).toBe(401);
-    expect(refusal({ ...post, authorization: undefined, origin: 'http://evil.example' }, token, port)?.status).toBe(401);
+    expect(refusal({ ...post, authorization: undefined, origin: 'http://evil.example' }, token, port)?.status).toBe(
+      401,
+    );
   });
 
   it('a GET with the token in the query is answered', () => {
@@ -42,9 +44,11 @@ describe('ui auth decisions', () => {
     expect(refusal({ ...post, secFetchSite: 'cross-site' }, token, port)?.status).toBe(403);
   });
 
-  it('a POST from this server\'s own origin, or with no Origin, is answered', () => {
+  it("a POST from this server's own origin, or with no Origin, is answered", () => {
     expect(refusal({ ...post, origin: `http://127.0.0.1:${port}` }, token, port)).toBeUndefined();
-    expect(refusal({ ...post, origin: `http://localhost:${port}`, secFetchSite: 'same-origin' }, token, port)).toBeUndefined();
+    expect(
+      refusal({ ...post, origin: `http://localhost:${port}`, secFetchSite: 'same-origin' }, token, port),
+    ).toBeUndefined();
     expect(refusal(post, token, port)).toBeUndefined();
   });
 
@@ -56,8 +60,16 @@ describe('ui auth decisions', () => {
 
   it('every response forbids caching, sniffing and referrers, and allows scripts only by nonce', () => {
     const h = securityHeaders('abc');
-    expect(h).toMatchObject({ 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' });
-    expect(h['Content-Security-Policy']).toBe("default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'self' 'nonce-abc'");
-    expect(securityHeaders()['Content-Security-Policy']).toBe("default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
+    expect(h).toMatchObject({
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    });
+    expect(h['Content-Security-Policy']).toBe(
+      "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'self' 'nonce-abc'",
+    );
+    expect(securityHeaders()['Content-Security-Policy']).toBe(
+      "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+    );
   });
 });

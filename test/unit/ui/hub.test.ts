@@ -3,7 +3,14 @@ import { StateHub } from '../../../src/ui/server/hub.js';
 import type { SseClient } from '../../../src/ui/server/sse.js';
 import type { UiState } from '../../../src/ui/types.js';
 
-const state = (n: number): UiState => ({ project: 'demo', engine: 'mem', watch: false, at: String(n), workloads: [], edges: [] });
+const state = (n: number): UiState => ({
+  project: 'demo',
+  engine: 'mem',
+  watch: false,
+  at: String(n),
+  workloads: [],
+  edges: [],
+});
 
 function client(): SseClient & { events: [string, unknown][]; close(): void } {
   const abort = new AbortController();

@@ -2,14 +2,38 @@ import { describe, expect, it } from 'vitest';
 import type { Plan, Step } from '../../../src/plan/types.js';
 import { PlanTracker } from '../../../src/ui/server/plan-view.js';
 
-const step = (name: string, over: Partial<Step> = {}): Step => ({ id: `container:${name}`, action: 'create', resource: 'container', name, engineName: `demo-${name}`, cause: 'new in pond.yaml', changes: [], destructive: false, needs: [], awaits: [], reach: ['started'], ...over }) as Step;
+const step = (name: string, over: Partial<Step> = {}): Step =>
+  ({
+    id: `container:${name}`,
+    action: 'create',
+    resource: 'container',
+    name,
+    engineName: `demo-${name}`,
+    cause: 'new in pond.yaml',
+    changes: [],
+    destructive: false,
+    needs: [],
+    awaits: [],
+    reach: ['started'],
+    ...over,
+  }) as Step;
 const plan = (steps: Step[]): Plan => ({ project: 'demo', steps, unchanged: [], orphans: [], warnings: [], risks: [] });
 
 describe('ui plan view (watch mode)', () => {
   it('shows a new plan as pending steps and the held ones as waiting-confirm', () => {
     const t = new PlanTracker();
-    expect(t.begin(plan([step('web')]), [{ step: step('db', { action: 'remove', destructive: true, cause: 'removed from pond.yaml' }), reason: 'deletes data: confirm' }])).toBe(true);
-    expect(t.view()!.steps.map((s) => [s.name, s.status, s.destructive])).toEqual([['web', 'pending', false], ['db', 'waiting-confirm', true]]);
+    expect(
+      t.begin(plan([step('web')]), [
+        {
+          step: step('db', { action: 'remove', destructive: true, cause: 'removed from pond.yaml' }),
+          reason: 'deletes data: confirm',
+        },
+      ]),
+    ).toBe(true);
+    expect(t.view()!.steps.map((s) => [s.name, s.status, s.destructive])).toEqual([
+      ['web', 'pending', false],
+      ['db', 'waiting-confirm', true],
+    ]);
   });
 
   it("follows the executor's step events; progress lines change nothing", () => {

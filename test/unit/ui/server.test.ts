@@ -5,11 +5,12 @@ import { startUiServer, type UiServer } from '../../../src/ui/server/server.js';
 import { MemoryEngine } from '../../support/memory-engine.js';
 import { tempProject } from '../../support/project.js';
 
-const hold = (port: number): Promise<Server> => new Promise((resolve, reject) => {
-  const s = createServer();
-  s.once('error', reject);
-  s.listen({ port, host: '127.0.0.1' }, () => resolve(s));
-});
+const hold = (port: number): Promise<Server> =>
+  new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen({ port, host: '127.0.0.1' }, () => resolve(s));
+  });
 
 describe('ui server port', () => {
   const open: { close(): unknown }[] = [];
@@ -19,7 +20,8 @@ describe('ui server port', () => {
 
   it('serves on the derived port on 127.0.0.1, and on the next free one when that is taken', async () => {
     const project = await (await tempProject('  web:\n    image: busybox:1.35\n')).load();
-    const start = (): Promise<UiServer> => startUiServer({ engine: new MemoryEngine(), project: () => project, concurrency: 4 });
+    const start = (): Promise<UiServer> =>
+      startUiServer({ engine: new MemoryEngine(), project: () => project, concurrency: 4 });
     const first = await start();
     open.push(first);
     expect(first.port).toBe(derivedPort('demo'));

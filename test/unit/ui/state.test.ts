@@ -27,37 +27,77 @@ const yaml = `  db:
 `;
 
 function container(workload: string, over: Partial<ObservedWorkload> = {}): ObservedWorkload {
-  return observedWorkload({ id: `id-${workload}`, name: `demo-${workload}`, labels: { 'dev.pond.project': 'demo', 'dev.pond.workload': workload }, state: 'running', image: 'busybox:1.35', restartCount: 0, ports: [], ...over });
+  return observedWorkload({
+    id: `id-${workload}`,
+    name: `demo-${workload}`,
+    labels: { 'dev.pond.project': 'demo', 'dev.pond.workload': workload },
+    state: 'running',
+    image: 'busybox:1.35',
+    restartCount: 0,
+    ports: [],
+    ...over,
+  });
 }
 
 async function input(containers: ObservedWorkload[]): Promise<StateInput> {
   const { load } = await tempProject(yaml, { 'nb/.keep': '' });
   const project: Project = await load();
-  return { spec: project.spec, edges: project.graph.edges, engine: 'unix:///var/run/docker.sock', watch: false, now: new Date('2026-01-02T03:04:05Z'), containers, scheduled: [], runs: {}, queries: {} };
+  return {
+    spec: project.spec,
+    edges: project.graph.edges,
+    engine: 'unix:///var/run/docker.sock',
+    watch: false,
+    now: new Date('2026-01-02T03:04:05Z'),
+    containers,
+    scheduled: [],
+    runs: {},
+    queries: {},
+  };
 }
 
 describe('ui state from an observed state', () => {
   it('lists every declared workload, missing ones as missing', async () => {
     const state = buildState(await input([container('api')]));
-    expect(state.workloads.map((w) => [w.name, w.state])).toEqual([['api', 'running'], ['db', 'missing'], ['lab', 'missing']]);
+    expect(state.workloads.map((w) => [w.name, w.state])).toEqual([
+      ['api', 'running'],
+      ['db', 'missing'],
+      ['lab', 'missing'],
+    ]);
   });
 
   it('carries no secret value anywhere, while the notebook link keeps its token', async () => {
     const base = await input([]);
-    const state = buildState({ ...base, queries: { api: { columns: ['value'], rows: [[`x ${CANARY} y`]] } }, containers: [container('api', { labels: { 'dev.pond.workload': 'api', note: CANARY }, ports: [{ container: 8080, host: 32768, hostIp: '127.0.0.1', protocol: 'tcp' }] }), container('db', { health: 'healthy' }), container('lab', { ports: [{ container: 8888, host: 41000, hostIp: '127.0.0.1', protocol: 'tcp' }] })] });
+    const state = buildState({
+      ...base,
+      queries: { api: { columns: ['value'], rows: [[`x ${CANARY} y`]] } },
+      containers: [
+        container('api', {
+          labels: { 'dev.pond.workload': 'api', note: CANARY },
+          ports: [{ container: 8080, host: 32768, hostIp: '127.0.0.1', protocol: 'tcp' }],
+        }),
+        container('db', { health: 'healthy' }),
+        container('lab', { ports: [{ container: 8888, host: 41000, hostIp: '127.0.0.1', protocol: 'tcp' }] }),
+      ],
+    });
     expect(JSON.stringify(state)).not.toContain(CANARY);
     expect(state.workloads.find((w) => w.name === 'lab')!.links[0]!.url).toContain('nbtoken-123456');
   });
 
   it("shows a database's connection with the password as •••• and copies no more than it shows", async () => {
-    const db = buildState(await input([container('db', { health: 'healthy' })])).workloads.find((w) => w.name === 'db')!;
+    const db = buildState(await input([container('db', { health: 'healthy' })])).workloads.find(
+      (w) => w.name === 'db',
+    )!;
     expect(db.connection!.display).toMatch(/^postgres:\/\/pond:••••@127\.0\.0\.1:\d+\/pond$/);
     expect(db.connection!.copy).toBe(db.connection!.display);
     expect(db.state).toBe('healthy');
   });
 
   it("gives a service's published TCP port a URL and a link, on loopback", async () => {
-    const api = buildState(await input([container('api', { ports: [{ container: 8080, host: 32768, hostIp: '0.0.0.0', protocol: 'tcp' }] })])).workloads.find((w) => w.name === 'api')!;
+    const api = buildState(
+      await input([
+        container('api', { ports: [{ container: 8080, host: 32768, hostIp: '0.0.0.0', protocol: 'tcp' }] }),
+      ]),
+    ).workloads.find((w) => w.name === 'api')!;
     expect(api.ports).toEqual([{ container: 8080, host: 32768, url: 'http://127.0.0.1:32768' }]);
     expect(api.links).toEqual([{ label: 'port 8080', url: 'http://127.0.0.1:32768' }]);
   });

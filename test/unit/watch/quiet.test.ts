@@ -6,11 +6,28 @@ import { observedWorkload } from '../../support/fixtures.js';
 
 const project = { spec: { name: 'demo' } } as unknown as Project;
 const observed = (state: 'running' | 'exited', labels: Record<string, string> = {}): ObservedState => ({
-  workloads: [observedWorkload({ id: 'c1', name: 'demo-web', labels: { 'dev.pond.workload': 'web', ...labels }, state, image: 'busybox:1.35', restartCount: 0, ports: [] })],
+  workloads: [
+    observedWorkload({
+      id: 'c1',
+      name: 'demo-web',
+      labels: { 'dev.pond.workload': 'web', ...labels },
+      state,
+      image: 'busybox:1.35',
+      restartCount: 0,
+      ports: [],
+    }),
+  ],
   volumes: [],
   networks: [],
 });
-const inputs = (over: Partial<PlanInputs> = {}): PlanInputs => ({ project, observed: observed('running'), missingOutputs: [], abandonedRuns: [], stoppedByEngine: [], ...over });
+const inputs = (over: Partial<PlanInputs> = {}): PlanInputs => ({
+  project,
+  observed: observed('running'),
+  missingOutputs: [],
+  abandonedRuns: [],
+  stoppedByEngine: [],
+  ...over,
+});
 
 describe('QuietPlan: an idle watch skips re-planning only when nothing it plans from changed', () => {
   it('skips the same inputs after an empty plan', () => {

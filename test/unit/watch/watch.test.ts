@@ -51,7 +51,10 @@ describe('ReconcileQueue', () => {
     expect(runs).toHaveLength(1);
     release();
     await queue.idle();
-    expect(runs).toEqual([{ reread: false, reasons: [] }, { reread: true, reasons: ['a', 'b'] }]);
+    expect(runs).toEqual([
+      { reread: false, reasons: [] },
+      { reread: true, reasons: ['a', 'b'] },
+    ]);
   });
 
   it('drops what is pending when stopped, but lets the run in flight finish', async () => {
@@ -74,7 +77,9 @@ describe('ReconcileQueue', () => {
 describe('Backoff', () => {
   it('doubles from 1 s to a cap and forgets a streak after a quiet minute', () => {
     const b = new Backoff(1_000, 8_000, 60_000);
-    expect([1, 2, 3, 4, 5].map((i) => b.restarted('w', i * 100).nextDelayMs)).toEqual([1_000, 2_000, 4_000, 8_000, 8_000]);
+    expect([1, 2, 3, 4, 5].map((i) => b.restarted('w', i * 100).nextDelayMs)).toEqual([
+      1_000, 2_000, 4_000, 8_000, 8_000,
+    ]);
     expect(b.held(600).get('w')).toBe(7_900);
     expect(b.held(10_000).has('w')).toBe(false);
     expect(b.restarted('w', 200_000)).toEqual({ restarts: 1, nextDelayMs: 1_000 });
@@ -83,13 +88,23 @@ describe('Backoff', () => {
 
 describe('holds', () => {
   const health = { probe: { tcp: { port: 1 } }, intervalMs: 1000, timeoutMs: 1000, retries: 1, startPeriodMs: 0 };
-  const spec = project([workload('db', { health }), workload('app', { dependsOn: { db: 'healthy' } }), workload('solo')]);
+  const spec = project([
+    workload('db', { health }),
+    workload('app', { dependsOn: { db: 'healthy' } }),
+    workload('solo'),
+  ]);
   const UP = { forceRecreate: false, noRecreate: false, removeOrphans: false, wait: true, heal: true };
 
   it('holds a crash-looping restart and everything that waits for it, not the rest', () => {
     const desired = desiredOf(spec);
-    const plan = reconcile(desired, observedFrom(desired, { db: { state: 'exited', exitCode: 1 } }), { ...UP, forceRecreate: false });
-    const { plan: left, held } = holdBack(plan, holdsFor(plan, { yes: false, approved: new Set(), backoff: new Map([['db', 4_200]]) }));
+    const plan = reconcile(desired, observedFrom(desired, { db: { state: 'exited', exitCode: 1 } }), {
+      ...UP,
+      forceRecreate: false,
+    });
+    const { plan: left, held } = holdBack(
+      plan,
+      holdsFor(plan, { yes: false, approved: new Set(), backoff: new Map([['db', 4_200]]) }),
+    );
     expect(left.steps).toEqual([]);
     expect(held.map((h) => `${h.step.name}: ${h.reason}`)).toEqual(['db: crash loop: next restart in 5s']);
   });
@@ -106,7 +121,9 @@ describe('holds', () => {
   it('holds data-losing steps unless --yes or confirmed', () => {
     const plan = reconcile(desiredOf(spec), EMPTY, UP);
     plan.steps[1]!.destructive = true;
-    expect([...holdsFor(plan, { yes: false, approved: new Set(), backoff: new Map() }).values()]).toEqual(['would delete persistent data: press y to apply it, or run with --yes']);
+    expect([...holdsFor(plan, { yes: false, approved: new Set(), backoff: new Map() }).values()]).toEqual([
+      'would delete persistent data: press y to apply it, or run with --yes',
+    ]);
     expect(holdsFor(plan, { yes: true, approved: new Set(), backoff: new Map() }).size).toBe(0);
     expect(holdsFor(plan, { yes: false, approved: new Set([plan.steps[1]!.id]), backoff: new Map() }).size).toBe(0);
   });
@@ -114,7 +131,11 @@ describe('holds', () => {
   it('in heal mode restarts an unhealthy container and leaves a finished one-shot alone', () => {
     const desired = desiredOf(spec);
     const observed = observedFrom(desired, { db: { health: 'unhealthy' }, solo: { state: 'exited', exitCode: 0 } });
-    expect(reconcile(desired, observed, UP).steps.map((s) => `${s.action} ${s.name}: ${s.cause}`)).toEqual(['restart db: is unhealthy']);
-    expect(reconcile(desired, observed, { ...UP, heal: false }).steps.map((s) => `${s.action} ${s.name}`)).toEqual(['start solo']);
+    expect(reconcile(desired, observed, UP).steps.map((s) => `${s.action} ${s.name}: ${s.cause}`)).toEqual([
+      'restart db: is unhealthy',
+    ]);
+    expect(reconcile(desired, observed, { ...UP, heal: false }).steps.map((s) => `${s.action} ${s.name}`)).toEqual([
+      'start solo',
+    ]);
   });
 });

@@ -10,7 +10,11 @@ async function load(workloads: string) {
   await fs.writeFile(path.join(dir, 'pond.yaml'), `version: 1\nname: demo\nworkloads:\n${workloads}`);
   return loadProject([path.join(dir, 'pond.yaml')], {});
 }
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: ConfigError) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: ConfigError) => e,
+  );
 
 describe('a database login is `login:`, not `user:`', () => {
   it('login: is the role the image creates and every connection uses', async () => {
@@ -22,7 +26,14 @@ describe('a database login is `login:`, not `user:`', () => {
   it('user: on a database is refused at its line and column, naming login: and the value to move', async () => {
     const e = await failure(load('  db:\n    kind: database\n    engine: postgres\n    user: analyst\n'));
     const d = e?.diagnostics.map((x) => [`${x.location?.line}:${x.location?.col}`, x.code, x.message, x.hint]);
-    expect(d).toEqual([['7:11', 'renamed', '`user:` on a database is now `login:` (the database login); `user:` is the process user on the other kinds', 'rename it: login: analyst']]);
+    expect(d).toEqual([
+      [
+        '7:11',
+        'renamed',
+        '`user:` on a database is now `login:` (the database login); `user:` is the process user on the other kinds',
+        'rename it: login: analyst',
+      ],
+    ]);
   });
 
   it('user: keeps meaning the process user on a service', async () => {
@@ -32,6 +43,8 @@ describe('a database login is `login:`, not `user:`', () => {
 
   it('the sqlserver preset refuses a login other than sa at login:', async () => {
     const e = await failure(load('  db:\n    kind: database\n    engine: sqlserver\n    login: analyst\n'));
-    expect(e?.diagnostics.map((x) => `${x.location?.line}:${x.location?.col} ${x.code}`)).toEqual(['7:12 invalid-value']);
+    expect(e?.diagnostics.map((x) => `${x.location?.line}:${x.location?.col} ${x.code}`)).toEqual([
+      '7:12 invalid-value',
+    ]);
   });
 });

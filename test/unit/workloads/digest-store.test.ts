@@ -21,7 +21,8 @@ async function project() {
   return p;
 }
 
-const hashOf = (dir: string, cache: DigestCache): string => queryHash('SELECT 1', ['data'], dir, path.join(dir, 'out/q.json'), { cache, now: later });
+const hashOf = (dir: string, cache: DigestCache): string =>
+  queryHash('SELECT 1', ['data'], dir, path.join(dir, 'out/q.json'), { cache, now: later });
 
 describe('digest cache file (.pond/cache/digests.json)', () => {
   it('loading a project writes no cache; prepareProjectFiles writes it', async () => {
@@ -52,7 +53,10 @@ describe('digest cache file (.pond/cache/digests.json)', () => {
     const cache = readDigestCache(dir);
     expect(hashOf(dir, cache)).toBe(hashOf(dir, DigestCache.empty(dir)));
     saveDigestCache(cache);
-    expect(Object.keys(JSON.parse(fs.readFileSync(digestCacheFile(dir), 'utf8')).files).sort()).toEqual(['data/a.csv', 'data/b.csv']);
+    expect(Object.keys(JSON.parse(fs.readFileSync(digestCacheFile(dir), 'utf8')).files).sort()).toEqual([
+      'data/a.csv',
+      'data/b.csv',
+    ]);
   });
 
   it("another version's cache is not trusted, even where its fingerprints match", async () => {

@@ -3,11 +3,23 @@ import type { WorkloadSpec } from '../../../src/model/types.js';
 import { kindDisplay, kindExecEnv, kindLifecycle, kindLinks, kindNeeds } from '../../../src/workloads/kind-hooks.js';
 import { workload } from '../../support/fixtures.js';
 
-const connection = { engine: 'postgres' as const, host: 'db', port: 5432, hostPort: 25432, user: 'pond', password: 's3cret', database: 'app', scheme: 'postgres' };
+const connection = {
+  engine: 'postgres' as const,
+  host: 'db',
+  port: 5432,
+  hostPort: 25432,
+  user: 'pond',
+  password: 's3cret',
+  database: 'app',
+  scheme: 'postgres',
+};
 const data = { persistent: true, fsync: true, tmpfs: false };
 const initOnly = { env: ['POSTGRES_PASSWORD'], volume: 'pgdata' };
 const db = workload('db', { kind: 'database', database: { connection, version: '15', data, initOnly } });
-const nb = workload('nb', { kind: 'notebook', notebook: { server: 'jupyter', hostPort: 28888, token: 'tok', tokenQuery: 'token' } });
+const nb = workload('nb', {
+  kind: 'notebook',
+  notebook: { server: 'jupyter', hostPort: 28888, token: 'tok', tokenQuery: 'token' },
+});
 const facts = (kind: string, f: unknown): WorkloadSpec => ({ ...workload(kind), kind, [kind]: f }) as WorkloadSpec;
 
 describe('what kinds tell generic layers, through the registry', () => {
@@ -29,14 +41,16 @@ describe('what kinds tell generic layers, through the registry', () => {
     expect(kindExecEnv(workload('web'))).toEqual({});
   });
 
-  it("display: a bot shows config: redacted in place of its POND_CONFIG env", () => {
+  it('display: a bot shows config: redacted in place of its POND_CONFIG env', () => {
     const shown = kindDisplay(facts('bot', { config: { api_key: 'k-123', level: 3 } }), () => 'HIDDEN');
     expect(shown).toEqual({ hiddenEnv: ['POND_CONFIG'], keys: { config: { api_key: 'HIDDEN', level: 3 } } });
     expect(kindDisplay(workload('web'), () => 'HIDDEN')).toEqual({ hiddenEnv: [], keys: {} });
   });
 
   it("needs: a bot's results: asks the backend to copy files out, a warm query to exec, and neither without those keys", () => {
-    expect(kindNeeds(facts('bot', { results: '/bot/result.json' })).map((n) => [n.key, n.capability])).toEqual([['results', 'copyOut']]);
+    expect(kindNeeds(facts('bot', { results: '/bot/result.json' })).map((n) => [n.key, n.capability])).toEqual([
+      ['results', 'copyOut'],
+    ]);
     expect(kindNeeds(facts('query', { warm: true })).map((n) => [n.key, n.capability])).toEqual([['warm', 'exec']]);
     expect([...kindNeeds(facts('bot', {})), ...kindNeeds(facts('query', { warm: false }))]).toEqual([]);
   });

@@ -36,12 +36,19 @@ const BEFORE_THE_CACHE = '9dd0e16af7daefa7';
 describe('query content hash with a digest cache', () => {
   it('equals what the hash was before the cache, with or without one, cold and warm', () => {
     const dir = fixture();
-    const args: [string, string[], string, string] = ['SELECT 1', ['one.csv', 'data'], dir, path.join(dir, 'data/out/q.json')];
+    const args: [string, string[], string, string] = [
+      'SELECT 1',
+      ['one.csv', 'data'],
+      dir,
+      path.join(dir, 'data/out/q.json'),
+    ];
     expect(queryHash(...args)).toBe(BEFORE_THE_CACHE);
     const later = (): number => Date.now() + 3_600_000; // the files are old enough for their digests to be kept
     const cache = DigestCache.empty(dir);
     expect(queryHash(...args, { cache, now: later })).toBe(BEFORE_THE_CACHE);
     const warm = DigestCache.parse(dir, cache.serialize());
-    expect(queryHash(...args, { cache: warm, now: later, read: () => expect.unreachable('a warm cache reads no bytes') })).toBe(BEFORE_THE_CACHE);
+    expect(
+      queryHash(...args, { cache: warm, now: later, read: () => expect.unreachable('a warm cache reads no bytes') }),
+    ).toBe(BEFORE_THE_CACHE);
   });
 });

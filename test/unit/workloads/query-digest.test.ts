@@ -21,7 +21,10 @@ function project(): { dir: string; file: (rel: string) => string } {
   dirs.push(dir);
   const file = (rel: string): string => path.join(dir, rel);
   fs.mkdirSync(file('data'));
-  for (const [rel, body] of [['data/a.csv', 'a\n1\n'], ['data/b.csv', 'b\n2\n']] as const) {
+  for (const [rel, body] of [
+    ['data/a.csv', 'a\n1\n'],
+    ['data/b.csv', 'b\n2\n'],
+  ] as const) {
     fs.writeFileSync(file(rel), body);
     fs.utimesSync(file(rel), OLD, OLD);
   }
@@ -35,7 +38,10 @@ function hashed(dir: string, cache: DigestCache): { hash: string; reads: string[
     reads.push(path.relative(dir, f));
     readChunks(f, onChunk);
   };
-  return { hash: queryHash('SELECT 1', ['data'], dir, path.join(dir, 'out/q.json'), { cache, read, now: later }), reads };
+  return {
+    hash: queryHash('SELECT 1', ['data'], dir, path.join(dir, 'out/q.json'), { cache, read, now: later }),
+    reads,
+  };
 }
 
 /** A cache as the next command finds it: saved by this one, read back from its text. */
@@ -138,7 +144,10 @@ describe('query input digest cache', () => {
       reads.push(path.relative(dir, f));
       readChunks(f, onChunk);
     };
-    queryHash('SELECT 1', ['data'], dir, path.join(dir, 'out/q.json'), { cache: DigestCache.parse(dir, first.serialize()), read });
+    queryHash('SELECT 1', ['data'], dir, path.join(dir, 'out/q.json'), {
+      cache: DigestCache.parse(dir, first.serialize()),
+      read,
+    });
     expect(reads).toEqual(['data/a.csv', 'data/b.csv']);
   });
 });

@@ -8,7 +8,10 @@ const WORKLOADS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 
 describe('the kind registry', () => {
   it('lists every kind folder (one holding a schema.json part) exactly once, under the folder name', () => {
-    const folders = fs.readdirSync(WORKLOADS).filter((f) => fs.existsSync(path.join(WORKLOADS, f, 'schema.json'))).sort();
+    const folders = fs
+      .readdirSync(WORKLOADS)
+      .filter((f) => fs.existsSync(path.join(WORKLOADS, f, 'schema.json')))
+      .sort();
     expect(KINDS.map((k) => k.name).sort()).toEqual(folders);
   });
 

@@ -37,7 +37,7 @@ describe('default resource limits', () => {
     expect(spec.workloads[0]!.resources).toEqual({ memoryBytes: 512 * MiB });
   });
 
-  it('a scheduled bot\'s runs get 512m too', async () => {
+  it("a scheduled bot's runs get 512m too", async () => {
     const { scheduled } = await (await tempProject(bot('    schedule: "*/5 * * * *"\n'), files)).load();
     expect(scheduled[0]!.spec.resources).toEqual({ memoryBytes: 512 * MiB });
   });
@@ -69,22 +69,31 @@ describe('default resource limits', () => {
     const { dir, load } = await tempProject(query('    resources: { memory: none, cpus: none }\n'));
     const before = (await load()).desired;
     await fs.writeFile(path.join(dir, 'pond.yaml'), `version: 1\nname: demo\nworkloads:\n${query()}`);
-    const plan = reconcile((await load()).desired, observedFrom(before), { forceRecreate: false, noRecreate: false, removeOrphans: false, wait: true });
-    expect(plan.steps.map((s) => [s.action, s.changes])).toEqual([['replace', ['resources.cpus: added 2', 'resources.memory: added "4g"']]]);
+    const plan = reconcile((await load()).desired, observedFrom(before), {
+      forceRecreate: false,
+      noRecreate: false,
+      removeOrphans: false,
+      wait: true,
+    });
+    expect(plan.steps.map((s) => [s.action, s.changes])).toEqual([
+      ['replace', ['resources.cpus: added 2', 'resources.memory: added "4g"']],
+    ]);
   });
 
   it('a memory that is neither a size nor none is refused at its location', async () => {
     const { load } = await tempProject(query('    resources: { memory: unlimited }\n'));
-    expect(await errorsOf(load())).toEqual(['7:26 pattern: resources.memory in workload "q" must be a size such as "256m", "1.5g" or a number of bytes, or none for no limit, not "unlimited"']);
+    expect(await errorsOf(load())).toEqual([
+      '7:26 pattern: resources.memory in workload "q" must be a size such as "256m", "1.5g" or a number of bytes, or none for no limit, not "unlimited"',
+    ]);
   });
 });
 
 describe('CPU limit at container create', () => {
-  it('is lowered to the host\'s CPU count when it asks for more', () => {
+  it("is lowered to the host's CPU count when it asks for more", () => {
     expect(nanoCpus(2, 1)).toBe(1e9);
   });
 
-  it('is kept when the host has enough CPUs, or when the host\'s count is unknown', () => {
+  it("is kept when the host has enough CPUs, or when the host's count is unknown", () => {
     expect([nanoCpus(1.5, 4), nanoCpus(2)]).toEqual([1.5e9, 2e9]);
   });
 

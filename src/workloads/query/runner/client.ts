@@ -14,7 +14,14 @@ const CONNECT_RETRY_MS = 10;
 export async function client(env: NodeJS.ProcessEnv, socketPath = WARM_SOCKET): Promise<number> {
   const sock = await connect(socketPath, Date.now() + CONNECT_PATIENCE_MS);
   const timeoutMs = Number(env.POND_TIMEOUT_MS);
-  sock.write(requestLine({ sql: env.POND_SQL ?? '', format: (env.POND_FORMAT ?? 'json') as Format, explain: env.POND_EXPLAIN === '1', ...(timeoutMs > 0 && { timeoutMs }) }));
+  sock.write(
+    requestLine({
+      sql: env.POND_SQL ?? '',
+      format: (env.POND_FORMAT ?? 'json') as Format,
+      explain: env.POND_EXPLAIN === '1',
+      ...(timeoutMs > 0 && { timeoutMs }),
+    }),
+  );
   return relay(sock);
 }
 

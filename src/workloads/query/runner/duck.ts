@@ -16,8 +16,14 @@ export interface Duck {
  * runs Node's export scanner over each of its files, a tenth of a one-shot query's time here.
  */
 export async function openDuck(): Promise<Duck> {
-  const { DuckDBInstance: Instance } = createRequire(import.meta.url)('@duckdb/node-api') as typeof import('@duckdb/node-api');
-  const db = await Instance.create(':memory:', { temp_directory: path.join(os.tmpdir(), 'duckdb'), autoinstall_known_extensions: 'false', custom_extension_repository: NO_REPOSITORY });
+  const { DuckDBInstance: Instance } = createRequire(import.meta.url)(
+    '@duckdb/node-api',
+  ) as typeof import('@duckdb/node-api');
+  const db = await Instance.create(':memory:', {
+    temp_directory: path.join(os.tmpdir(), 'duckdb'),
+    autoinstall_known_extensions: 'false',
+    custom_extension_repository: NO_REPOSITORY,
+  });
   const conn = await db.connect();
   try {
     const build = await duckdbBuild(conn);
@@ -30,7 +36,15 @@ export async function openDuck(): Promise<Duck> {
 
 /** The DuckDB in this container: version, platform and the extensions compiled into it. */
 async function duckdbBuild(conn: DuckDBConnection): Promise<DuckDbBuild> {
-  const about = (await conn.runAndReadAll('SELECT version() AS v, (SELECT platform FROM pragma_platform()) AS p')).getRowObjectsJson()[0]!;
-  const linked = await conn.runAndReadAll("SELECT extension_name AS n FROM duckdb_extensions() WHERE install_mode = 'STATICALLY_LINKED' ORDER BY 1");
-  return { version: String(about.v), platform: String(about.p), builtIn: linked.getRowObjectsJson().map((r) => String(r.n)) };
+  const about = (
+    await conn.runAndReadAll('SELECT version() AS v, (SELECT platform FROM pragma_platform()) AS p')
+  ).getRowObjectsJson()[0]!;
+  const linked = await conn.runAndReadAll(
+    "SELECT extension_name AS n FROM duckdb_extensions() WHERE install_mode = 'STATICALLY_LINKED' ORDER BY 1",
+  );
+  return {
+    version: String(about.v),
+    platform: String(about.p),
+    builtIn: linked.getRowObjectsJson().map((r) => String(r.n)),
+  };
 }

@@ -1,4 +1,15 @@
-import { Bool, DateDay, Float64, Int32, Int64, Table, tableToIPC, Utf8, vectorFromArray, type DataType } from 'apache-arrow';
+import {
+  Bool,
+  DateDay,
+  Float64,
+  Int32,
+  Int64,
+  Table,
+  tableToIPC,
+  Utf8,
+  vectorFromArray,
+  type DataType,
+} from 'apache-arrow';
 
 export type Format = 'json' | 'csv' | 'arrow';
 

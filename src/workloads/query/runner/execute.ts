@@ -18,7 +18,12 @@ export type QueryOutcome = { code: 0; bytes: Buffer } | { code: 1 | 124; message
  * Runs one request on `conn`. Past its deadline DuckDB is interrupted (a running query holds the
  * connection until it notices) and the outcome is 124, whatever error the interrupt surfaced as.
  */
-export async function execute(conn: DuckDBConnection, req: QueryRequest, build: DuckDbBuild, extensions?: string): Promise<QueryOutcome> {
+export async function execute(
+  conn: DuckDBConnection,
+  req: QueryRequest,
+  build: DuckDbBuild,
+  extensions?: string,
+): Promise<QueryOutcome> {
   let pastDeadline = false;
   const timer = req.timeoutMs ? setTimeout(() => ((pastDeadline = true), conn.interrupt()), req.timeoutMs) : undefined;
   try {
@@ -36,8 +41,18 @@ export async function execute(conn: DuckDBConnection, req: QueryRequest, build: 
 async function resultBytes(conn: DuckDBConnection, req: QueryRequest): Promise<Buffer> {
   if (req.explain) {
     const plan = await conn.runAndReadAll(`EXPLAIN ${req.sql.trim().replace(/;\s*$/, '')}`);
-    return Buffer.from(plan.getRows().map((r) => String(r[1])).join('\n'));
+    return Buffer.from(
+      plan
+        .getRows()
+        .map((r) => String(r[1]))
+        .join('\n'),
+    );
   }
   const result = await conn.runAndReadAll(req.sql);
-  return encode(req.format, result.columnNames(), result.columnTypes().map(String), result.getRowObjectsJson() as Record<string, unknown>[]);
+  return encode(
+    req.format,
+    result.columnNames(),
+    result.columnTypes().map(String),
+    result.getRowObjectsJson() as Record<string, unknown>[],
+  );
 }

@@ -23,10 +23,12 @@ const modes: Record<string, () => Promise<(env: NodeJS.ProcessEnv) => Promise<nu
   '': async () => (await import('./oneshot.js')).runOnce,
 };
 
-(modes[process.argv[2] ?? ''] ?? modes['']!)().then((mode) => mode(process.env)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`pond query runner: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(2);
-  },
-);
+(modes[process.argv[2] ?? ''] ?? modes['']!)()
+  .then((mode) => mode(process.env))
+  .then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      process.stderr.write(`pond query runner: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(2);
+    },
+  );

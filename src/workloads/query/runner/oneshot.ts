@@ -18,7 +18,17 @@ export async function runOnce(env: NodeJS.ProcessEnv): Promise<number> {
   const { db, build } = await openDuck();
   const conn = await db.connect();
   if (timeoutMs) setTimeout(() => process.kill(process.pid, 'SIGKILL'), timeoutMs + KILL_AFTER_MS).unref();
-  const outcome = await execute(conn, { sql: env.POND_SQL ?? '', format: (env.POND_FORMAT ?? 'json') as Format, explain: env.POND_EXPLAIN === '1', timeoutMs }, build, env.POND_EXTENSIONS || undefined);
+  const outcome = await execute(
+    conn,
+    {
+      sql: env.POND_SQL ?? '',
+      format: (env.POND_FORMAT ?? 'json') as Format,
+      explain: env.POND_EXPLAIN === '1',
+      timeoutMs,
+    },
+    build,
+    env.POND_EXTENSIONS || undefined,
+  );
   if (outcome.code !== 0) {
     process.stderr.write(`${outcome.code === 124 ? 'pond query runner: ' : ''}${outcome.message}\n`);
     return outcome.code;

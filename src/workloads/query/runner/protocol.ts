@@ -23,7 +23,12 @@ export function parseRequest(line: string): QueryRequest | undefined {
   try {
     const r = JSON.parse(line) as Partial<QueryRequest>;
     if (typeof r.sql !== 'string' || !['json', 'csv', 'arrow'].includes(String(r.format))) return undefined;
-    return { sql: r.sql, format: r.format!, explain: r.explain === true, ...(typeof r.timeoutMs === 'number' && r.timeoutMs > 0 && { timeoutMs: r.timeoutMs }) };
+    return {
+      sql: r.sql,
+      format: r.format!,
+      explain: r.explain === true,
+      ...(typeof r.timeoutMs === 'number' && r.timeoutMs > 0 && { timeoutMs: r.timeoutMs }),
+    };
   } catch {
     return undefined;
   }

@@ -4,6 +4,7 @@ import type { ObservedWorkload, ObservedState } from '../../src/engine/types.js'
 import { buildGraph } from '../../src/graph/graph.js';
 import type { ProjectSpec, WorkloadSpec } from '../../src/model/types.js';
 import type { Step } from '../../src/plan/types.js';
+import type { Connection } from '../../src/workloads/database/expand.js';
 
 /** A service workload with every default filled in, overridable field by field. */
 export function workload(name: string, over: Partial<WorkloadSpec> = {}): WorkloadSpec {
@@ -93,3 +94,15 @@ export function stepIs<R extends Step['resource'], A extends Extract<Step, { res
     throw new Error(`expected a ${resource} ${action} step, got ${step ? `${step.resource} ${step.action}` : 'none'}`);
   return step as Extract<Step, { resource: R }> & { action: A };
 }
+
+/** A postgres connection as a database's facts carry it (password "s3cret"). */
+export const connection: Connection = {
+  engine: 'postgres',
+  host: 'db',
+  port: 5432,
+  hostPort: 25432,
+  user: 'pond',
+  password: 's3cret',
+  database: 'app',
+  scheme: 'postgres',
+};

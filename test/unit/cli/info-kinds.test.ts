@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { kindSections } from '../../../src/workloads/kind-hooks.js';
 import { KINDS } from '../../../src/workloads/registry.js';
-import { workload } from '../../support/fixtures.js';
+import { workload, connection } from '../../support/fixtures.js';
 
-const connection = {
-  engine: 'postgres' as const,
-  host: 'db',
-  port: 5432,
-  hostPort: 25432,
-  user: 'pond',
-  password: 's3cret',
-  database: 'app',
-  scheme: 'postgres',
-};
 const data = { persistent: false, fsync: false, tmpfs: true };
 const notebook = { server: 'jupyter' as const, hostPort: 28888, token: 'tok-12345678', tokenQuery: 'token' };
 

@@ -2,18 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ObservedWorkload } from '../../../src/engine/types.js';
 import { containerInfos } from '../../../src/cli/info-view.js';
 import { serviceInfos } from '../../../src/session/connection-info.js';
-import { workload, observedWorkload } from '../../support/fixtures.js';
+import { workload, observedWorkload, connection } from '../../support/fixtures.js';
 
-const connection = {
-  engine: 'postgres' as const,
-  host: 'db',
-  port: 5432,
-  hostPort: 25432,
-  user: 'pond',
-  password: 's3cret',
-  database: 'app',
-  scheme: 'postgres',
-};
 const container = (name: string, extra: Partial<ObservedWorkload> = {}): ObservedWorkload =>
   observedWorkload({
     id: `${name}-full-id`,

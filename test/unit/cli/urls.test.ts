@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { urlLines } from '../../../src/cli/urls.js';
-import { workload } from '../../support/fixtures.js';
+import { workload, connection } from '../../support/fixtures.js';
 
 const http = (port: number) => ({
   probe: { http: { port, path: '/health' } },
@@ -20,16 +20,6 @@ const row = (name: string, ports: string[], state = 'running') => ({
   image: 'i',
   restarts: 0,
 });
-const connection = {
-  engine: 'postgres' as const,
-  host: 'db',
-  port: 5432,
-  hostPort: 25432,
-  user: 'pond',
-  password: 's3cret',
-  database: 'app',
-  scheme: 'postgres',
-};
 
 describe('urlLines', () => {
   it('names the URL of a running workload whose HTTP check targets a published port, and each database', () => {

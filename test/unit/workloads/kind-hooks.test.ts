@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkloadSpec } from '../../../src/model/types.js';
 import { kindDisplay, kindExecEnv, kindLifecycle, kindLinks, kindNeeds } from '../../../src/workloads/kind-hooks.js';
-import { workload } from '../../support/fixtures.js';
+import { workload, connection } from '../../support/fixtures.js';
 
-const connection = {
-  engine: 'postgres' as const,
-  host: 'db',
-  port: 5432,
-  hostPort: 25432,
-  user: 'pond',
-  password: 's3cret',
-  database: 'app',
-  scheme: 'postgres',
-};
 const data = { persistent: true, fsync: true, tmpfs: false };
 const initOnly = { env: ['POSTGRES_PASSWORD'], volume: 'pgdata' };
 const db = workload('db', { kind: 'database', database: { connection, version: '15', data, initOnly } });

@@ -1,17 +1,9 @@
 import type { KindDefinition } from '../kind.js';
-import { connectionUrl, expandDatabase, type Connection, type DataFacts, type InitOnly } from './expand.js';
+import { connectionUrl, expandDatabase } from './expand.js';
+import type { DatabaseFacts } from './facts.js';
 import { clientEnv } from './client-env.js';
 import { DATABASE_INFO, HIDDEN } from './info.js';
 import schema from './schema.json' with { type: 'json' };
-
-/** What `kind: database` tells the rest of pond: how to connect, and what only matters on first init of its data. */
-export interface DatabaseFacts {
-  connection: Connection;
-  version: string;
-  /** Env the image honours only when it initialises an empty data dir on this named volume. */
-  initOnly?: InitOnly;
-  data: DataFacts;
-}
 
 declare module '../../model/types.js' {
   interface KindFacts {

@@ -1,6 +1,6 @@
 import type { KindInfo } from '../kind.js';
 import { connectionUrl } from './expand.js';
-import type { DatabaseFacts } from './index.js';
+import type { DatabaseFacts } from './facts.js';
 
 /** The password as shown unless the caller asked to see it. */
 export const HIDDEN = '****';

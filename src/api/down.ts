@@ -11,17 +11,18 @@ import { planData, throwUnlessOk } from './outcome.js';
 /**
  * `pond down` without a terminal: removes the project's containers and network, and its volumes only
  * with `volumes: true` (that option is the confirmation). A container that appeared meanwhile (a
- * one-off run) is removed after.
+ * one-off run) is removed after. The lock is taken in the folder `locks`.
  */
 export async function down(
   project: string,
   dir: string,
+  locks: string,
   engine: () => Promise<Engine>,
   options: DownOptions | undefined,
 ): Promise<DownResult> {
   const o = parseOptions(downSchema, options, 'Pond.down');
   const emit = emitter(o.onEvent);
-  const lock = await acquireLock(project, 'pond down (API)', o.lockTimeoutMs);
+  const lock = await acquireLock(locks, project, 'pond down (API)', o.lockTimeoutMs);
   try {
     const live = await engine();
     const observed = await live.observe(project);

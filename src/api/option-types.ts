@@ -7,7 +7,10 @@ export interface LoadOptions {
   file: string | URL | (string | URL)[];
   /** Overrides `name:`; give each test run its own so runs side by side never share containers. */
   projectName?: string;
-  /** Variables for `${VAR}` interpolation and DOCKER_HOST, added to (and winning over) process.env. */
+  /**
+   * The environment pond sees (`${VAR}`, DOCKER_HOST/DOCKER_CONTEXT, POND_LOCK_DIR, HOME for `~`), added
+   * to (and winning over) the caller's process.env, as the CLI would see it.
+   */
   env?: Record<string, string | undefined>;
   /** Relative `file` paths resolve against it; default process.cwd(). */
   cwd?: string;

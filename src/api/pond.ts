@@ -5,6 +5,7 @@ import { checkProjectName } from '../config/project-name.js';
 import type { Engine } from '../engine/types.js';
 import { ConfigError, type Diagnostic } from '../errors.js';
 import { readIdentity } from '../identity.js';
+import { lockDir } from '../lock/lock.js';
 import { loadProject, type Project } from '../pipeline.js';
 import { openOwnedEngine } from '../session/open-engine.js';
 import { down } from './down.js';
@@ -47,6 +48,7 @@ export class Pond {
     checkProjectName(o.projectName);
     const cwd = o.cwd ?? process.cwd();
     const files = [o.file].flat().map((f) => path.resolve(cwd, f instanceof URL ? fileURLToPath(f) : f));
+    // The library's one read of the process environment: everything below is given `env`.
     const env = { ...process.env, ...o.env };
     try {
       return new Pond(await loadProject(files, env, o.projectName), env);
@@ -77,7 +79,7 @@ export class Pond {
 
   /** Makes the engine match the files and waits until the workloads are ready. */
   up(options?: UpOptions): Promise<UpResult> {
-    return up(this.project, () => this.open(), options);
+    return up(this.project, lockDir(this.env), () => this.open(), options);
   }
 
   /** URLs, host ports and connection facts of what runs now. */
@@ -87,7 +89,7 @@ export class Pond {
 
   /** Removes the project's containers and network (and volumes with `volumes: true`). */
   down(options?: DownOptions): Promise<DownResult> {
-    return down(this.project.spec.name, this.project.spec.dir, () => this.open(), options);
+    return down(this.project.spec.name, this.project.spec.dir, lockDir(this.env), () => this.open(), options);
   }
 
   private open(): Promise<Engine> {

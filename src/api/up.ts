@@ -14,15 +14,16 @@ import type { UpOptions, UpResult } from './option-types.js';
 import { parseOptions, upSchema } from './options.js';
 import { planData, throwUnlessOk } from './outcome.js';
 
-/** `pond up` without a terminal: lock, plan, apply (the due scheduled bots' first runs are steps of the plan). */
+/** `pond up` without a terminal: lock (in the folder `locks`), plan, apply (the due scheduled bots' first runs are steps of the plan). */
 export async function up(
   project: Project,
+  locks: string,
   engine: () => Promise<Engine>,
   options: UpOptions | undefined,
 ): Promise<UpResult> {
   const o = parseOptions(upSchema, options, 'Pond.up');
   const emit = emitter(o.onEvent);
-  const lock = await acquireLock(project.spec.name, 'pond up (API)', o.lockTimeoutMs);
+  const lock = await acquireLock(locks, project.spec.name, 'pond up (API)', o.lockTimeoutMs);
   try {
     for (const w of project.warnings) emit({ type: 'warning', message: formatDiagnostic(w) });
     const live = await engine();

@@ -4,6 +4,7 @@ import type { Engine } from '../engine/types.js';
 import { checkProjectName } from '../config/project-name.js';
 import { UsageError } from '../errors.js';
 import { readIdentity, type ProjectIdentity } from '../identity.js';
+import { lockDir } from '../lock/lock.js';
 import { loadProject, type Project } from '../pipeline.js';
 import { ownedEngine } from '../session/owned-engine.js';
 import { withEarlyObserve } from '../session/prefetch.js';
@@ -109,6 +110,11 @@ export class Context {
   /** The folder of pond.yaml (where `.pond/` lives), or undefined when there is no file (-p alone). */
   projectDir(): string | undefined {
     return this.hasFiles() ? this.choice().dir : undefined;
+  }
+
+  /** Where this process's project locks (and watch mode's restart streaks) live: POND_LOCK_DIR or a per-user tmp folder. */
+  lockDir(): string {
+    return lockDir(this.env);
   }
 
   /** This checkout's identity: the loaded project's, or (with -p and no file) the working folder's. */

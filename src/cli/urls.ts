@@ -1,5 +1,6 @@
 import type { Probe } from '../engine/types.js';
 import type { WorkloadSpec } from '../model/types.js';
+import { HIDDEN } from '../session/connection-info.js';
 import { kindLinks } from '../workloads/kind-hooks.js';
 import type { WorkloadStatus } from './status.js';
 
@@ -19,9 +20,9 @@ export function urlLines(workloads: WorkloadSpec[], rows: WorkloadStatus[]): str
   for (const w of workloads) {
     const row = rows.find((r) => r.workload === w.name && r.state === 'running');
     if (!row) continue;
-    const links = kindLinks(w);
+    const links = kindLinks(w, HIDDEN);
     if (links) {
-      lines.push(...links.map((l) => `${w.name}  ${l}`));
+      lines.push(...links.map((l) => `${w.name}  ${l.url}`));
       continue;
     }
     for (const { port, path } of w.health ? httpPorts(w.health.probe) : []) {

@@ -16,19 +16,22 @@ export interface Lock {
   release(): Promise<void>;
 }
 
-/** Where locks live: one file per project, shared by every pond process of this user on this machine. */
-export function lockDir(): string {
-  return process.env.POND_LOCK_DIR ?? path.join(os.tmpdir(), `pond-locks-${process.getuid?.() ?? 0}`);
+/**
+ * Where locks live: one file per project, shared by every pond process of this user on this machine.
+ * The environment is the caller's (a composition root's), so a test or library user can move it.
+ */
+export function lockDir(env: Record<string, string | undefined>): string {
+  return env.POND_LOCK_DIR ?? path.join(os.tmpdir(), `pond-locks-${process.getuid?.() ?? 0}`);
 }
 
 /**
  * One apply per project at a time. The lock file is created exclusively and holds who has it; a lock
  * whose process is gone is taken over. A second caller polls until `timeoutMs`, then fails with exit 5
- * naming the holder.
+ * naming the holder. `dir` is lockDir()'s answer.
  */
-export async function acquireLock(project: string, command: string, timeoutMs: number): Promise<Lock> {
-  await fs.mkdir(lockDir(), { recursive: true });
-  const file = path.join(lockDir(), `${project}.lock`);
+export async function acquireLock(dir: string, project: string, command: string, timeoutMs: number): Promise<Lock> {
+  await fs.mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${project}.lock`);
   const me: LockHolder = { pid: process.pid, host: os.hostname(), command, since: new Date().toISOString() };
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -9,6 +9,8 @@ type RawVolume = string | RawVolumeLong;
 
 export interface MountContext {
   dir: string;
+  /** What `~` in a bind source means: HOME of the environment pond was given. */
+  home: string;
   declaredVolumes: Set<string>;
   unsafe: Set<UnsafeOptIn>;
   report: Reporter;
@@ -119,8 +121,7 @@ function bind(
   at: (string | number)[],
   ctx: MountContext,
 ): MountSpec | undefined {
-  const home = process.env.HOME ?? '/root';
-  const abs = path.resolve(ctx.dir, source.startsWith('~') ? path.join(home, source.slice(1)) : source);
+  const abs = path.resolve(ctx.dir, source.startsWith('~') ? path.join(ctx.home, source.slice(1)) : source);
   const real = realPath(abs);
   const dir = realPath(ctx.dir);
   if ((DOCKER_SOCKET.test(real) || holdsDockerSocket(real)) && !ctx.unsafe.has('docker-socket')) {

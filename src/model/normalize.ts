@@ -68,7 +68,7 @@ export function normalizeWorkload(
   const ports = (raw.ports ?? [])
     .map((p, i) => normalizePort(p, [...at, 'ports', i], report))
     .filter((p): p is PortBinding => !!p);
-  const mountCtx = { dir, declaredVolumes: declared, unsafe, report };
+  const mountCtx = { dir, home: processEnv.HOME ?? '/root', declaredVolumes: declared, unsafe, report };
   const mounts = (raw.volumes ?? [])
     .map((v, i) => normalizeMount(v, [...at, 'volumes', i], mountCtx))
     .filter((m): m is MountSpec => !!m);

@@ -1,5 +1,5 @@
 import type { WorkloadSpec } from '../model/types.js';
-import type { KindDefinition, KindDisplay, KindLifecycle, KindNeed } from './kind.js';
+import type { KindDefinition, KindDisplay, KindLifecycle, KindLink, KindNeed } from './kind.js';
 import { factsOf, KINDS } from './registry.js';
 
 /**
@@ -38,10 +38,10 @@ export function sectionEntries(sections: KindSection[]): Record<string, unknown[
   return Object.fromEntries(sections.map((s) => [s.section, s.entries]));
 }
 
-/** The URLs the workload's kinds give for it, undefined when none of its kinds has links. */
-export function kindLinks(w: WorkloadSpec): string[] | undefined {
+/** The addresses the workload's kinds give for it (`mask` for passwords), undefined when none of its kinds has links. */
+export function kindLinks(w: WorkloadSpec, mask: string): KindLink[] | undefined {
   const withLinks = kindsWithFacts(w).filter(({ kind }) => kind.links);
-  return withLinks.length ? withLinks.flatMap(({ kind, facts }) => kind.links!(facts)) : undefined;
+  return withLinks.length ? withLinks.flatMap(({ kind, facts }) => kind.links!(facts, mask)) : undefined;
 }
 
 /** What the workload's kinds tell the plan and apply about it (merged; a workload has one kind's facts in practice). */

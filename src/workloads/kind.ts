@@ -82,6 +82,18 @@ export interface KindDisplay {
 }
 
 /**
+ * An address a person uses once the workload runs: what `up` prints after it and the dashboard shows,
+ * so a new kind's addresses reach both without either naming the kind.
+ */
+export interface KindLink {
+  /** What the dashboard names it by (a notebook's server). */
+  label: string;
+  url: string;
+  /** A client's connection string (a database's), not a page: shown and copied, never opened. */
+  connection?: boolean;
+}
+
+/**
  * A key of the kind that asks the backend for a capability it may lack (a bot's `results:` needs
  * copying out): validation refuses it at that key on a backend without it.
  */
@@ -119,8 +131,11 @@ export interface KindDefinition<F = unknown> {
   writes?(name: string, raw: RawWorkload): string[];
   /** Set when the workload has no standing container between runs (a query, a scheduled bot): what it is, and what to do instead. */
   transient?(facts: F): { what: string; hint: string } | undefined;
-  /** Where a person points a browser or client on this machine once it runs (up's URL summary); they replace the URLs of its HTTP health check. */
-  links?(facts: F): string[];
+  /**
+   * Where a person points a browser or client on this machine once it runs, with `mask` in place of
+   * any password; they replace the URLs of its HTTP health check (up) and of its published ports (the dashboard).
+   */
+  links?(facts: F, mask: string): KindLink[];
   /** What the plan and apply need beyond the container spec (data at risk, run to completion, settle). */
   lifecycle?(facts: F): KindLifecycle;
   /** Env `pond exec` sets in the workload's container before the user's `-e` (a database client's login); secrets: never printed. */

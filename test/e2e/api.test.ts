@@ -8,7 +8,7 @@ import {
   UsageError,
   type PondEvent,
 } from '../../src/api/index.js';
-import { acquireLock } from '../../src/lock/lock.js';
+import { acquireLock, lockDir } from '../../src/lock/lock.js';
 import { cleanupProject, docker } from '../integration/helpers/docker.js';
 import { scenario } from './helpers/scenario.js';
 
@@ -71,7 +71,7 @@ describe('Pond API on the real engine', () => {
   it('up while another pond holds the project lock throws LockHeldError (exit 5) and creates nothing', async () => {
     const other = `${project}-lock`;
     const locked = await Pond.load({ file: s.at('pond.yaml'), env: s.env, projectName: other });
-    const lock = await acquireLock(other, 'pond up (another process)', 0);
+    const lock = await acquireLock(lockDir({ ...process.env, ...s.env }), other, 'pond up (another process)', 0);
     try {
       const failure = await locked.up().catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(LockHeldError);

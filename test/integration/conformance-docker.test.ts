@@ -9,7 +9,7 @@ const project = uniqueProject('hb-conformance');
 
 beforeAll(() => waitForImage(IMAGE), 130_000);
 
-describeEngineConformance('docker', () => createDockerEngine(), {
+describeEngineConformance('docker', () => createDockerEngine({ env: process.env }), {
   project,
   image: IMAGE,
   service: { command: ['sh', '-c', 'trap "exit 3" TERM; sleep 1000 & wait'], stopExitCode: 3 },
@@ -39,5 +39,5 @@ describeEngineConformance('docker', () => createDockerEngine(), {
 });
 
 it("docker's declared capabilities are its row of the static table, so validate and the engine agree", () => {
-  expect(createDockerEngine().capabilities).toEqual(BACKEND_CAPABILITIES.docker);
+  expect(createDockerEngine({ env: process.env }).capabilities).toEqual(BACKEND_CAPABILITIES.docker);
 });

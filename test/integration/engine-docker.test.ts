@@ -37,7 +37,7 @@ async function run(engine: Engine, workload: string, over: Partial<TaskSpec>): P
 }
 
 describe.skipIf(process.env.POND_SKIP_INTEGRATION === '1')('docker engine (real dockerd)', () => {
-  const engine = createDockerEngine();
+  const engine = createDockerEngine({ env: process.env });
   let web = '';
   let worker = '';
 
@@ -277,6 +277,6 @@ describe.skipIf(process.env.POND_SKIP_INTEGRATION === '1')('docker engine (real 
 describe('docker engine reachability guard', () => {
   it('fails instead of skipping when no engine answers (set POND_SKIP_INTEGRATION=1 to skip)', async () => {
     if (process.env.POND_SKIP_INTEGRATION === '1') return;
-    await expect(createDockerEngine().ping()).resolves.toBeUndefined();
+    await expect(createDockerEngine({ env: process.env }).ping()).resolves.toBeUndefined();
   });
 });

@@ -49,7 +49,10 @@ describe('engine calls under injected faults (real dockerd behind a fault proxy)
     await waitForImage(IMAGE);
     proxy = new FaultProxy(path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'h-faults-')), 'docker.sock'));
     await proxy.open();
-    await createDockerEngine().createNetwork({ name: net, labels: { 'dev.pond.project': project } });
+    await createDockerEngine({ env: process.env }).createNetwork({
+      name: net,
+      labels: { 'dev.pond.project': project },
+    });
   });
 
   beforeEach(() => proxy.reset());

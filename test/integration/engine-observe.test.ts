@@ -28,7 +28,7 @@ function spec(p: string, workload: string, over: Partial<TaskSpec> = {}): TaskSp
 }
 
 describe('the engine calls behind stats, top, images and ls (real dockerd)', () => {
-  const engine = createDockerEngine();
+  const engine = createDockerEngine({ env: process.env });
   let busy = '';
   let done = '';
 

@@ -6,7 +6,7 @@ import { cleanupProject, docker, uniqueProject, waitForImage } from './helpers/d
 
 const IMAGE = 'busybox:1.35';
 const project = uniqueProject('hb-run');
-const engine = createDockerEngine();
+const engine = createDockerEngine({ env: process.env });
 
 function spec(name: string, command: string[], over: Partial<TaskSpec> = {}): TaskSpec {
   return {

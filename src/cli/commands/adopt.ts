@@ -19,7 +19,7 @@ export interface AdoptFlags {
 export async function adoptCommand(ctx: Context, flags: AdoptFlags): Promise<number> {
   const project = await ctx.projectName();
   const me = ctx.identity();
-  const lock = await acquireLock(project, 'pond adopt', flags.lockTimeoutMs);
+  const lock = await acquireLock(ctx.lockDir(), project, 'pond adopt', flags.lockTimeoutMs);
   try {
     const engine = await ctx.rawEngine();
     await engine.ping();

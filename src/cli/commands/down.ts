@@ -21,7 +21,7 @@ export interface DownFlags {
  */
 export async function downCommand(ctx: Context, flags: DownFlags): Promise<number> {
   const project = await ctx.projectName();
-  const lock = await acquireLock(project, 'pond down', flags.lockTimeoutMs);
+  const lock = await acquireLock(ctx.lockDir(), project, 'pond down', flags.lockTimeoutMs);
   try {
     const engine = await ctx.openEngine();
     const observed = await engine.observe(project);

@@ -37,7 +37,7 @@ export async function operateCommand(ctx: Context, verb: Verb, named: string[], 
     named,
     project.spec.workloads.map((w) => w.name),
   );
-  const lock = await acquireLock(project.spec.name, `pond ${verb}`, flags.lockTimeoutMs);
+  const lock = await acquireLock(ctx.lockDir(), project.spec.name, `pond ${verb}`, flags.lockTimeoutMs);
   try {
     const engine = await ctx.openEngine();
     const observed = await engine.observe(project.spec.name);

@@ -49,7 +49,7 @@ export async function psCommand(ctx: Context, flags: PsFlags): Promise<number> {
       withProbed(
         withHeal(
           psRows(withScheduled(statusRows(observed, declared), await scheduled(ctx, now)), now, samples),
-          readHealState(project),
+          readHealState(ctx.lockDir(), project),
           now.getTime(),
         ),
         probed,

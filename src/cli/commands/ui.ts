@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { UsageError } from '../../errors.js';
+import { acquireLock } from '../../lock/lock.js';
 import { startUiServer, type UiServer, type UiServerOptions } from '../../ui/server/server.js';
 import type { Context } from '../context.js';
 import { untilStopped } from '../signals.js';
@@ -24,6 +25,7 @@ export async function uiCommand(ctx: Context, flags: UiFlags): Promise<number> {
     engine,
     project: () => project,
     concurrency: flags.concurrency,
+    lock: (command) => acquireLock(ctx.lockDir(), project.spec.name, command, 0),
     ...(flags.port !== undefined && { port: flags.port }),
     onError: (e) => ctx.output.err(`warning: ${e instanceof Error ? e.message : String(e)}`),
   });

@@ -38,7 +38,7 @@ export interface UpFlags {
  */
 export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
   const project = await ctx.project();
-  const lock = await acquireLock(project.spec.name, 'pond up', flags.lockTimeoutMs);
+  const lock = await acquireLock(ctx.lockDir(), project.spec.name, 'pond up', flags.lockTimeoutMs);
   try {
     const { plan, observed } = await makePlan(ctx, project, flags, flags.wait);
     const engine = await ctx.openEngine();

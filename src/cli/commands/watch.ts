@@ -40,7 +40,7 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
   const first = await ctx.project();
   const name = first.spec.name;
   const out = ctx.output;
-  const lock = await acquireLock(name, 'pond up --watch', flags.lockTimeoutMs);
+  const lock = await acquireLock(ctx.lockDir(), name, 'pond up --watch', flags.lockTimeoutMs);
   try {
     ctx.retryBudgetMs = 0;
     const engine = await ctx.openEngine();
@@ -71,7 +71,7 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
       onPlan: (plan, held) => planned.begin(plan, held) && ui?.plan(planned.view() ?? { steps: [] }),
       onSettled: (project, heal) => {
         files?.update(project.spec.sources);
-        writeHealState(name, heal);
+        writeHealState(ctx.lockDir(), name, heal);
       },
     });
     const initial = await controller.reconcile({ reread: false, reasons: [] });
@@ -139,7 +139,7 @@ export async function watchCommand(ctx: Context, flags: WatchFlags): Promise<num
     saves.cancel();
     await files.close();
     await queue.stop();
-    clearHealState(name);
+    clearHealState(ctx.lockDir(), name);
   } finally {
     await lock.release();
   }

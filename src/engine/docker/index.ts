@@ -27,16 +27,22 @@ import { top } from './top.js';
 import * as volumes from './volumes.js';
 
 /**
+ * Where to connect: an explicit host, or the environment to resolve one from. The environment is
+ * always the caller's (a composition root's): the backend never reads the process's own.
+ */
+export type DockerEngineOptions = ({ host: string } | { env: Record<string, string | undefined> }) & {
+  retryBudgetMs?: number;
+};
+
+/**
  * The Docker backend of `Engine`. Connects to `opts.host` when given, else where the docker CLI
- * would with `opts.env` (default process.env): DOCKER_HOST, DOCKER_CONTEXT, the current context,
+ * would with `opts.env`: DOCKER_HOST, DOCKER_CONTEXT, the current context,
  * the default socket (resolve-endpoint.ts); `endpoint` is that URL. Transient engine failures are retried for
  * `retryBudgetMs` (default 3 s; 0 turns retries off) on every call, see retry.ts. Creating it costs nothing:
  * nothing is dialled (or an ssh spawned) before the first call.
  */
-export function createDockerEngine(
-  opts: { host?: string; env?: Record<string, string | undefined>; retryBudgetMs?: number } = {},
-): Engine {
-  const endpoint = opts.host ? parseHost(opts.host, 'given to pond') : resolveEndpoint(opts.env ?? process.env);
+export function createDockerEngine(opts: DockerEngineOptions): Engine {
+  const endpoint = 'host' in opts ? parseHost(opts.host, 'given to pond') : resolveEndpoint(opts.env);
   const conn = createConnection(endpoint, retryPolicy(opts.retryBudgetMs));
   return {
     endpoint: endpoint.url,

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { Engine } from '../../engine/types.js';
-import { acquireLock, type Lock } from '../../lock/lock.js';
+import type { Lock } from '../../lock/lock.js';
 import type { Project } from '../../pipeline.js';
 import type { UiOutcome, UiState } from '../types.js';
 import { newToken, securityHeaders } from './auth.js';
@@ -18,8 +18,11 @@ export interface UiServerOptions {
   /** Absent: derived from the project name; a taken port moves on to the next free one either way. */
   port?: number;
   concurrency: number;
-  /** Absent: the CLI verbs' lock (a held one answers 409). Watch mode already holds it and passes its own. */
-  lock?: (command: string) => Promise<Lock>;
+  /**
+   * Taken around each action: `pond ui` passes the CLI verbs' lock (a held one answers 409), watch
+   * mode (which already holds that) its own. The caller chooses, since only it knows where locks live.
+   */
+  lock: (command: string) => Promise<Lock>;
   /** Beside `pond up --watch`: approving held steps, and the plan being applied. */
   watch?: { approve: () => UiOutcome; plan: () => UiState['plan'] };
   onError?: (e: unknown) => void;
@@ -54,13 +57,12 @@ export async function startUiServer(o: UiServerOptions): Promise<UiServer> {
     onError,
   });
   let port = 0;
-  const lock = o.lock ?? ((command: string) => acquireLock(o.project().spec.name, command, 0));
   const server = createServer((req, res) => {
     handle(
       {
         engine: o.engine,
         project: o.project,
-        lock,
+        lock: o.lock,
         concurrency: o.concurrency,
         token,
         port: () => port,

@@ -3,8 +3,9 @@ import type { Edge } from '../../graph/graph.js';
 import type { ProjectSpec, WorkloadSpec } from '../../model/types.js';
 import type { ScheduledBot } from '../../bots/schedule-view.js';
 import type { RunRecord } from '../../bots/store.js';
-import { containerOf, notebookUrl, reachableHost } from '../../session/connection-info.js';
-import { connectionUrl } from '../../workloads/database/expand.js';
+import { containerOf, reachableHost } from '../../session/connection-info.js';
+import type { KindLink } from '../../workloads/kind.js';
+import { kindLinks } from '../../workloads/kind-hooks.js';
 import type { UiState, UiWorkload } from '../types.js';
 import { workloadState } from './workload-state.js';
 import { redactDeep, uiSecrets } from './redact.js';
@@ -48,6 +49,8 @@ function uiWorkload(w: WorkloadSpec, input: StateInput): UiWorkload {
   const bot = input.scheduled.find((b) => b.workload === w.name);
   const runs = input.runs[w.name];
   const query = input.queries[w.name];
+  const own = kindLinks(w, MASK);
+  const connection = own?.find((l) => l.connection);
   return {
     name: w.name,
     kind: w.kind,
@@ -58,9 +61,9 @@ function uiWorkload(w: WorkloadSpec, input: StateInput): UiWorkload {
     ...(c?.oomKilled !== undefined && c.state !== 'running' && { oomKilled: c.oomKilled }),
     image: c?.image ?? w.image,
     ...(c?.startedAt && { startedAt: c.startedAt }),
-    ports: portsOf(w, c),
-    links: linksOf(w, c),
-    ...(w.database && { connection: connectionOf(w.database.connection) }),
+    ports: portsOf(c, !own),
+    links: own ? ownLinks(own, c) : portLinks(c),
+    ...(connection && { connection: connectionOf(connection) }),
     resources: {
       ...(w.resources.memoryBytes !== undefined && { memoryBytes: w.resources.memoryBytes }),
       ...(w.resources.cpus !== undefined && { cpus: w.resources.cpus }),
@@ -74,9 +77,8 @@ function uiWorkload(w: WorkloadSpec, input: StateInput): UiWorkload {
   };
 }
 
-/** Published TCP ports of a service get a URL; a database's or notebook's address is its connection or link. */
-function portsOf(w: WorkloadSpec, c: ObservedWorkload | undefined): UiWorkload['ports'] {
-  const web = !w.database && !w.notebook;
+/** Published TCP ports get a URL unless the workload's kind gives its own addresses (a database, a notebook). */
+function portsOf(c: ObservedWorkload | undefined, web: boolean): UiWorkload['ports'] {
   return (c?.ports ?? [])
     .filter((p) => p.host)
     .map((p) => ({
@@ -86,16 +88,20 @@ function portsOf(w: WorkloadSpec, c: ObservedWorkload | undefined): UiWorkload['
     }));
 }
 
-function linksOf(w: WorkloadSpec, c: ObservedWorkload | undefined): UiWorkload['links'] {
-  if (w.notebook) return c?.state === 'running' ? [{ label: w.notebook.server, url: notebookUrl(w.notebook) }] : [];
-  if (w.database) return [];
-  const urls = portsOf(w, c).flatMap((p) => (p.url ? [{ label: `port ${p.container}`, url: p.url }] : []));
+/** The kind's pages to open, once it runs; a connection string is shown apart (connectionOf), never as a link. */
+function ownLinks(own: KindLink[], c: ObservedWorkload | undefined): UiWorkload['links'] {
+  if (c?.state !== 'running') return [];
+  return own.filter((l) => !l.connection).map((l) => ({ label: l.label, url: l.url }));
+}
+
+function portLinks(c: ObservedWorkload | undefined): UiWorkload['links'] {
+  const urls = portsOf(c, true).flatMap((p) => (p.url ? [{ label: `port ${p.container}`, url: p.url }] : []));
   return [...new Map(urls.map((u) => [u.url, u])).values()];
 }
 
 /** As `pond info` without --reveal: the password is never handed to the page, so copy is the display. */
-function connectionOf(conn: NonNullable<WorkloadSpec['database']>['connection']): UiWorkload['connection'] {
-  const display = connectionUrl(conn, 'host', MASK).replace(encodeURIComponent(MASK), MASK);
+function connectionOf(link: KindLink): UiWorkload['connection'] {
+  const display = link.url.replace(encodeURIComponent(MASK), MASK);
   return { display, copy: display };
 }
 

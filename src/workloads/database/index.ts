@@ -2,7 +2,7 @@ import type { KindDefinition } from '../kind.js';
 import { connectionUrl, expandDatabase } from './expand.js';
 import type { DatabaseFacts } from './facts.js';
 import { clientEnv } from './client-env.js';
-import { DATABASE_INFO, HIDDEN } from './info.js';
+import { DATABASE_INFO } from './info.js';
 import schema from './schema.json' with { type: 'json' };
 
 declare module '../../model/types.js' {
@@ -31,7 +31,9 @@ export const database: KindDefinition<DatabaseFacts> = {
     };
   },
   secrets: (facts) => [facts.connection.password],
-  links: (facts) => [connectionUrl(facts.connection, 'host', HIDDEN)],
+  links: (facts, mask) => [
+    { label: 'connection', url: connectionUrl(facts.connection, 'host', mask), connection: true },
+  ],
   lifecycle: (facts) => ({ data: facts.data, ...(facts.initOnly && { initOnly: facts.initOnly }) }),
   execEnv: (facts) => clientEnv(facts.connection),
 };

@@ -16,5 +16,5 @@ export const notebook: KindDefinition<NotebookFacts> = {
   schema,
   info: NOTEBOOK_INFO,
   expand: expandNotebook,
-  links: (facts) => [notebookUrl(facts)],
+  links: (facts) => [{ label: facts.server, url: notebookUrl(facts) }],
 };

@@ -6,14 +6,15 @@ import { LockHeldError } from '../../../src/errors.js';
 import { acquireLock } from '../../../src/lock/lock.js';
 import { tempDir } from '../../support/temp-dir.js';
 
+let dir = '';
 beforeEach(async () => {
-  process.env.POND_LOCK_DIR = tempDir('pond-lock-');
+  dir = tempDir('pond-lock-');
 });
 
 describe('acquireLock', () => {
   it('refuses a second holder with exit 5, naming the first', async () => {
-    const first = await acquireLock('demo', 'pond up', 0);
-    const second = await acquireLock('demo', 'pond down', 0).catch((e: unknown) => e);
+    const first = await acquireLock(dir, 'demo', 'pond up', 0);
+    const second = await acquireLock(dir, 'demo', 'pond down', 0).catch((e: unknown) => e);
     expect(second).toBeInstanceOf(LockHeldError);
     expect((second as LockHeldError).exitCode).toBe(5);
     expect((second as LockHeldError).message).toMatch(
@@ -23,44 +24,44 @@ describe('acquireLock', () => {
   });
 
   it('waits up to the timeout and gets the lock once it is released', async () => {
-    const first = await acquireLock('demo', 'pond up', 0);
+    const first = await acquireLock(dir, 'demo', 'pond up', 0);
     setTimeout(() => void first.release(), 150);
-    const second = await acquireLock('demo', 'pond up', 5_000);
+    const second = await acquireLock(dir, 'demo', 'pond up', 5_000);
     await second.release();
   });
 
   it('takes over a lock whose process is gone', async () => {
-    const file = path.join(process.env.POND_LOCK_DIR!, 'demo.lock');
+    const file = path.join(dir, 'demo.lock');
     await fs.writeFile(
       file,
       JSON.stringify({ pid: 2 ** 22 + 17, host: os.hostname(), command: 'pond up', since: 'then' }),
     );
-    const lock = await acquireLock('demo', 'pond up', 0);
+    const lock = await acquireLock(dir, 'demo', 'pond up', 0);
     expect(JSON.parse(await fs.readFile(file, 'utf8')).pid).toBe(process.pid);
     await lock.release();
   });
 
   it('treats an unreadable lock file as held and says how to clear it', async () => {
-    const file = path.join(process.env.POND_LOCK_DIR!, 'demo.lock');
+    const file = path.join(dir, 'demo.lock');
     await fs.writeFile(file, '{"pid": "not a number"');
-    const error = (await acquireLock('demo', 'pond up', 0).catch((e: unknown) => e)) as LockHeldError;
+    const error = (await acquireLock(dir, 'demo', 'pond up', 0).catch((e: unknown) => e)) as LockHeldError;
     expect(error.message).toBe('project "demo" is locked by another pond process');
     expect(error.hint).toContain(`remove ${file} if that process is gone`);
   });
 
   it('lets only one of two racing processes take over a dead holder', async () => {
-    const file = path.join(process.env.POND_LOCK_DIR!, 'demo.lock');
+    const file = path.join(dir, 'demo.lock');
     await fs.writeFile(
       file,
       JSON.stringify({ pid: 2 ** 22 + 17, host: os.hostname(), command: 'pond up', since: 'then' }),
     );
-    const results = await Promise.allSettled([acquireLock('demo', 'a', 0), acquireLock('demo', 'b', 0)]);
+    const results = await Promise.allSettled([acquireLock(dir, 'demo', 'a', 0), acquireLock(dir, 'demo', 'b', 0)]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
 
   it('releases only its own lock', async () => {
-    const first = await acquireLock('demo', 'pond up', 0);
-    const file = path.join(process.env.POND_LOCK_DIR!, 'demo.lock');
+    const first = await acquireLock(dir, 'demo', 'pond up', 0);
+    const file = path.join(dir, 'demo.lock');
     await fs.writeFile(
       file,
       JSON.stringify({ pid: process.pid, host: os.hostname(), command: 'other', since: 'later' }),
@@ -70,8 +71,8 @@ describe('acquireLock', () => {
   });
 
   it('keeps projects apart', async () => {
-    const a = await acquireLock('a', 'pond up', 0);
-    const b = await acquireLock('b', 'pond up', 0);
+    const a = await acquireLock(dir, 'a', 'pond up', 0);
+    const b = await acquireLock(dir, 'b', 'pond up', 0);
     await Promise.all([a.release(), b.release()]);
   });
 });

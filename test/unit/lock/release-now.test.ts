@@ -4,22 +4,23 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { acquireLock, releaseHeldLocksNow } from '../../../src/lock/lock.js';
 
+let dir = '';
 beforeEach(() => {
-  process.env.POND_LOCK_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'pond-lock-now-'));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pond-lock-now-'));
 });
 
-const lockFile = (project: string): string => path.join(process.env.POND_LOCK_DIR!, `${project}.lock`);
+const lockFile = (project: string): string => path.join(dir, `${project}.lock`);
 
 describe('releaseHeldLocksNow (what cli/ runs on exit)', () => {
   it('removes every lock file this process still holds, synchronously', async () => {
-    await acquireLock('one', 'pond up', 0);
-    await acquireLock('two', 'pond up --watch', 0);
+    await acquireLock(dir, 'one', 'pond up', 0);
+    await acquireLock(dir, 'two', 'pond up --watch', 0);
     releaseHeldLocksNow();
     expect([fs.existsSync(lockFile('one')), fs.existsSync(lockFile('two'))]).toEqual([false, false]);
   });
 
   it('leaves alone a lock released already and taken since by another holder', async () => {
-    const mine = await acquireLock('shared', 'pond up', 0);
+    const mine = await acquireLock(dir, 'shared', 'pond up', 0);
     await mine.release();
     fs.writeFileSync(
       lockFile('shared'),

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { derivedPort } from '../../../src/ui/server/port.js';
+import { serialLock } from '../../../src/ui/server/serial-lock.js';
 import { startUiServer, type UiServer } from '../../../src/ui/server/server.js';
 import { MemoryEngine } from '../../support/memory-engine.js';
 import { tempProject } from '../../support/project.js';
@@ -21,7 +22,7 @@ describe('ui server port', () => {
   it('serves on the derived port on 127.0.0.1, and on the next free one when that is taken', async () => {
     const project = await (await tempProject('  web:\n    image: busybox:1.35\n')).load();
     const start = (): Promise<UiServer> =>
-      startUiServer({ engine: new MemoryEngine(), project: () => project, concurrency: 4 });
+      startUiServer({ engine: new MemoryEngine(), project: () => project, concurrency: 4, lock: serialLock() });
     const first = await start();
     open.push(first);
     expect(first.port).toBe(derivedPort('demo'));

@@ -14,9 +14,11 @@ const facts = (kind: string, f: unknown): WorkloadSpec => ({ ...workload(kind), 
 
 describe('what kinds tell generic layers, through the registry', () => {
   it("links: a database's URL with the password hidden, a notebook's with its token, none for a plain service", () => {
-    expect(kindLinks(db)).toEqual(['postgres://pond:****@127.0.0.1:25432/app']);
-    expect(kindLinks(nb)).toEqual(['http://127.0.0.1:28888/?token=tok']);
-    expect(kindLinks(workload('web'))).toBeUndefined();
+    expect(kindLinks(db, '****')).toEqual([
+      { label: 'connection', url: 'postgres://pond:****@127.0.0.1:25432/app', connection: true },
+    ]);
+    expect(kindLinks(nb, '****')).toEqual([{ label: 'jupyter', url: 'http://127.0.0.1:28888/?token=tok' }]);
+    expect(kindLinks(workload('web'), '****')).toBeUndefined();
   });
 
   it("lifecycle: a database's data and init-only env, a query runs to completion within its timeout, a bot settles, a service nothing", () => {

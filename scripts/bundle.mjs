@@ -51,4 +51,7 @@ await build({
   entryPoints: ['src/workloads/query/runner/main.ts'],
   outfile: 'dist/query-runner.mjs',
   external: ['@duckdb/node-bindings'],
+  // As the CLI's: parsed on every query's start, names kept for DuckDB's and the runner's own errors.
+  minifyWhitespace: true,
+  minifySyntax: true,
 });

@@ -5,7 +5,8 @@ export type Format = 'json' | 'csv' | 'arrow';
 /**
  * Rows as DuckDB's JSON-safe values (big integers and decimals arrive as strings) → the bytes of one
  * output format. Numbers become numbers again where they fit; everything else stays as DuckDB wrote it.
- * Pure. Arrow is imported only for an Arrow result: evaluating it was a sixth of a JSON or CSV query's time in its container.
+ * Pure. Arrow is imported only for an Arrow result: evaluating it was a sixth of a JSON or CSV
+ * query's time in its container.
  */
 export async function encode(
   format: Format,

@@ -42,11 +42,16 @@ await build({
 // bundle so the relative URLs (validator, query runner) resolve alike; its types are tsc's .d.ts.
 await build({ ...pond, entryPoints: ['dist/src/api/index.js'], outfile: 'dist/src/api/index.bundle.mjs' });
 
-// The query runner runs inside a query's container, not in pond: its own bundle with Apache Arrow
-// inlined; DuckDB stays external and resolves from pond's node_modules, mounted read-only beside it.
+// The query runner runs inside a query's container, not in pond: its own bundle with Apache Arrow and
+// DuckDB's JavaScript API inlined (resolving and compiling the API's ~180 files was a third of a
+// one-shot query's time in its container; package.json pins it exactly); only the native binding
+// stays external and resolves from pond's node_modules, mounted read-only beside it.
 await build({
   ...common,
   entryPoints: ['src/workloads/query/runner/main.ts'],
   outfile: 'dist/query-runner.mjs',
-  external: ['@duckdb/node-api'],
+  external: ['@duckdb/node-bindings'],
+  // As the CLI's: parsed on every query's start, names kept for DuckDB's and the runner's own errors.
+  minifyWhitespace: true,
+  minifySyntax: true,
 });

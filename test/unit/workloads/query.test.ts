@@ -172,21 +172,21 @@ describe('query runner encoding', () => {
     { day: '2026-11-02', orders: '1', revenue: null, note: null },
   ];
 
-  it('json: numbers as numbers', () => {
-    expect(JSON.parse(encode('json', names, types, rows).toString())).toEqual([
+  it('json: numbers as numbers', async () => {
+    expect(JSON.parse((await encode('json', names, types, rows)).toString())).toEqual([
       { day: '2026-11-01', orders: 3, revenue: 242.75, note: 'a, "quoted" one' },
       { day: '2026-11-02', orders: 1, revenue: null, note: null },
     ]);
   });
 
-  it('csv: RFC 4180 quoting, empty for null', () => {
-    expect(encode('csv', names, types, rows).toString()).toBe(
+  it('csv: RFC 4180 quoting, empty for null', async () => {
+    expect((await encode('csv', names, types, rows)).toString()).toBe(
       'day,orders,revenue,note\n2026-11-01,3,242.75,"a, ""quoted"" one"\n2026-11-02,1,,\n',
     );
   });
 
-  it('arrow: an IPC file with typed columns', () => {
-    const table = tableFromIPC(encode('arrow', names, types, rows));
+  it('arrow: an IPC file with typed columns', async () => {
+    const table = tableFromIPC(await encode('arrow', names, types, rows));
     expect(table.schema.fields.map((f) => `${f.name}:${String(f.type)}`)).toEqual([
       'day:Date32<DAY>',
       'orders:Int64',

@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { prepareExtensionDir } from './extension-dir.js';
 import { EXTENSIONS_MOUNT, NO_REPOSITORY, type DuckDbBuild } from './extensions.js';
 
@@ -12,14 +11,11 @@ export interface Duck {
 }
 
 /**
- * Opens DuckDB. `require`, not `import`: DuckDB's API is CommonJS, and importing it from ES modules
- * runs Node's export scanner over each of its files, a tenth of a one-shot query's time here.
+ * Opens DuckDB. Its API is bundled into the runner (scripts/bundle.mjs), so neither Node's export
+ * scanner nor its resolver walks the API's files; only the native binding is required at run time.
  */
 export async function openDuck(): Promise<Duck> {
-  const { DuckDBInstance: Instance } = createRequire(import.meta.url)(
-    '@duckdb/node-api',
-  ) as typeof import('@duckdb/node-api');
-  const db = await Instance.create(':memory:', {
+  const db = await DuckDBInstance.create(':memory:', {
     temp_directory: path.join(os.tmpdir(), 'duckdb'),
     autoinstall_known_extensions: 'false',
     custom_extension_repository: NO_REPOSITORY,

@@ -1,7 +1,8 @@
 /**
  * The query runner: runs inside the query's container (the official node image) with DuckDB mounted
  * read-only from pond's own install. Bundled on its own by scripts/bundle.mjs into
- * dist/query-runner.mjs; @duckdb/node-api stays external and resolves from /opt/pond/node_modules.
+ * dist/query-runner.mjs with DuckDB's JavaScript API inlined; its native binding
+ * (@duckdb/node-bindings) stays external and resolves from /opt/pond/node_modules.
  *
  * Three modes, by its first argument:
  * - none: one query. Env: POND_SQL the SQL text; POND_FORMAT json | csv | arrow; POND_OUTPUT the

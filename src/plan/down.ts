@@ -1,6 +1,6 @@
 import type { ObservedState } from '../engine/types.js';
 import { LABEL } from '../labels.js';
-import { parseSpecLabel, stopTimeoutIn } from './reconcile.js';
+import { parseSpecLabel, stopTimeoutIn } from './observed.js';
 import { makeStep } from './make-step.js';
 import type { ContainerStop, DownOptions, NetworkRemove, Plan, Step, VolumeRemove } from './types.js';
 

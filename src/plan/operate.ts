@@ -2,7 +2,7 @@ import type { ObservedWorkload, ObservedState } from '../engine/types.js';
 import { LABEL } from '../labels.js';
 import type { DesiredContainer, DesiredState } from '../desired/types.js';
 import { UsageError } from '../errors.js';
-import { groupByWorkload, pickCurrent, stopTimeoutOf } from './reconcile.js';
+import { groupByWorkload, pickCurrent, stopTimeoutOf } from './observed.js';
 import { dependentsOf, type DependencyEdge } from './targets.js';
 import { makeStep } from './make-step.js';
 import type {

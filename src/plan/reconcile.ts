@@ -5,6 +5,8 @@ import { diffSpecs } from './diff.js';
 import { keepPickedPorts } from './sticky-ports.js';
 import { dataWarnings } from './warnings.js';
 import { makeStep } from './make-step.js';
+import { groupByWorkload, parseSpecLabel, pickCurrent, stopTimeoutOf } from './observed.js';
+import { findOrphans, findOrphanVolumes, removal, volumeRemoval } from './orphans.js';
 import type {
   Await,
   BotRun,
@@ -12,17 +14,13 @@ import type {
   ContainerCreate,
   ContainerReplace,
   ContainerStart,
-  ContainerStop,
   Need,
   NetworkCreate,
-  Orphan,
-  OrphanVolume,
   Plan,
   PlanOptions,
   Reason,
   Step,
   VolumeCreate,
-  VolumeRemove,
 } from './types.js';
 
 /**
@@ -375,99 +373,4 @@ function wireNeeds(
 function usesInfra(want: DesiredContainer, infra: NetworkCreate | VolumeCreate): boolean {
   if (infra.resource === 'network') return want.spec.network === infra.engineName;
   return want.spec.mounts.some((m) => m.type === 'volume' && m.source === infra.engineName);
-}
-
-export function groupByWorkload(containers: ObservedWorkload[]): Map<string, ObservedWorkload[]> {
-  const out = new Map<string, ObservedWorkload[]>();
-  for (const c of [...containers].sort((a, b) => a.name.localeCompare(b.name))) {
-    const w = c.labels[LABEL.workload];
-    if (c.labels[LABEL.run] !== undefined) continue; // a one-off run is not the workload's container
-    const list = w ? out.get(w) : undefined;
-    if (list) list.push(c);
-    else if (w) out.set(w, [c]);
-  }
-  return out;
-}
-
-/** The container with the canonical name wins; any other (left by an interrupted replace) is removed. */
-export function pickCurrent(candidates: ObservedWorkload[], name: string): ObservedWorkload | undefined {
-  return candidates.find((c) => c.name === name) ?? candidates[0];
-}
-
-function findOrphans(
-  byWorkload: Map<string, ObservedWorkload[]>,
-  desired: Map<string, DesiredContainer>,
-  containerless: Set<string>,
-): Orphan[] {
-  const out: Orphan[] = [];
-  for (const [workload, list] of [...byWorkload].sort(([a], [b]) => a.localeCompare(b))) {
-    if (desired.has(workload) || containerless.has(workload)) continue;
-    for (const c of list) out.push({ name: workload, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) });
-  }
-  return out;
-}
-
-/**
- * Volumes pond made for this project that pond.yaml no longer declares (a volume taken out, or a
- * database switched from persistent to ephemeral storage). They hold data, so they are kept unless
- * --remove-orphans, and removing one is destructive.
- */
-function findOrphanVolumes(desired: DesiredState, observed: ObservedState): OrphanVolume[] {
-  const wanted = new Set(desired.volumes.map((v) => v.name));
-  return observed.volumes
-    .filter((v) => !wanted.has(v.name))
-    .map((v) => ({ name: v.labels[LABEL.volume] ?? v.name, engineName: v.name }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
-
-/** Deleting an orphan volume, after every container this plan replaces or removes (one may still mount it). */
-function volumeRemoval(v: OrphanVolume, before: Need[]): VolumeRemove {
-  return makeStep<VolumeRemove>({
-    id: `volume:${v.name}`,
-    action: 'remove',
-    resource: 'volume',
-    name: v.name,
-    engineName: v.engineName,
-    cause: 'no longer in pond.yaml: deletes its data',
-    reason: 'orphan',
-    destructive: true,
-    needs: before,
-    reach: [],
-  });
-}
-
-/** Removing one existing container: an orphan, or a leftover of an interrupted replace. */
-function removal(c: Orphan, cause: string, reason: Reason): ContainerStop {
-  return makeStep<ContainerStop>({
-    id: `container:${c.name}#${c.id.slice(0, 12)}`,
-    action: 'remove',
-    resource: 'container',
-    name: c.name,
-    engineName: c.engineName,
-    cause,
-    reason,
-    observedId: c.id,
-    reach: [],
-    stopTimeoutSec: c.stopTimeoutSec,
-  });
-}
-
-/** A container's own stop_grace_period, from the spec label it was created with; 10 s otherwise. */
-export function stopTimeoutOf(c: ObservedWorkload): number {
-  return stopTimeoutIn(parseSpecLabel(c));
-}
-
-/** The same, from a spec label already parsed. */
-export function stopTimeoutIn(spec: Record<string, unknown>): number {
-  const grace = spec.stop_grace_period;
-  const seconds = typeof grace === 'string' ? Number(/^(\d+)s$/.exec(grace)?.[1]) : NaN;
-  return Number.isInteger(seconds) ? seconds : 10;
-}
-
-export function parseSpecLabel(c: ObservedWorkload): Record<string, unknown> {
-  try {
-    return JSON.parse(c.labels[LABEL.spec] ?? '{}') as Record<string, unknown>;
-  } catch {
-    return {};
-  }
 }

@@ -45,15 +45,20 @@ function time(label, fn) {
 
 function observedFrom(desired) {
   return {
-    containers: desired.containers.map((c, i) => ({
-      id: `${String(i).padStart(12, '0')}abcdef`,
-      name: c.spec.name,
-      labels: c.spec.labels,
-      state: 'running',
-      image: c.spec.image,
-      restartCount: 0,
-      ports: [],
-    })),
+    workloads: desired.containers.map((c, i) => {
+      const id = `${String(i).padStart(12, '0')}abcdef`;
+      return {
+        id,
+        version: id,
+        instances: [{ id, state: 'running' }],
+        name: c.spec.name,
+        labels: c.spec.labels,
+        state: 'running',
+        image: c.spec.image,
+        restartCount: 0,
+        ports: [],
+      };
+    }),
     volumes: desired.volumes.map((v) => ({ name: v.name, labels: v.labels })),
     networks: desired.networks.map((n) => ({ id: `net-${n.name}`, name: n.name, labels: n.labels })),
   };
@@ -63,7 +68,7 @@ const load = async (n) => loadProject([fileFor(n)], {});
 const big = await load(10000);
 const names = big.spec.workloads.map((w) => w.name);
 time('topoOrder 10,000', () => topoOrder(names, big.graph.edges));
-const empty = { containers: [], volumes: [], networks: [] };
+const empty = { workloads: [], volumes: [], networks: [] };
 time('reconcile 10,000 (all create)', () => reconcile(big.desired, empty, {}));
 time('reconcile 10,000 (all unchanged)', () => reconcile(big.desired, observedFrom(big.desired), {}));
 const small = await load(1000);

@@ -67,6 +67,19 @@ export function convertNetworkMode(svc: Data, out: Data, ctx: ServiceContext, no
   else notes.skip(`network_mode: ${mode}`, "pond shares only another workload's namespace (service:NAME)");
 }
 
+/** Compose's resource keys with no pond equivalent: convertResources notes each one it meets. */
+export const UNMAPPED_RESOURCE_KEYS = [
+  'mem_reservation',
+  'memswap_limit',
+  'mem_swappiness',
+  'cpu_quota',
+  'cpu_period',
+  'cpuset',
+  'cpu_count',
+  'cpu_percent',
+  'pids_limit',
+] as const;
+
 const MEMORY = /^[0-9]+(\.[0-9]+)?\s*[bkmgtBKMGT]?[bB]?$/;
 
 /** `mem_limit`, `cpus`, `cpu_shares` and `deploy.resources.limits` → `resources:` (pond sets limits only). */
@@ -85,17 +98,7 @@ export function convertResources(svc: Data, out: Data, notes: Notes): void {
   if (limits.pids !== undefined) notes.skip('deploy.resources.limits.pids', 'pond sets no process limit on a service');
   if (resources.reservations !== undefined)
     notes.skip('deploy.resources.reservations', 'pond sets limits, not reservations');
-  for (const key of [
-    'mem_reservation',
-    'memswap_limit',
-    'mem_swappiness',
-    'cpu_quota',
-    'cpu_period',
-    'cpuset',
-    'cpu_count',
-    'cpu_percent',
-    'pids_limit',
-  ]) {
+  for (const key of UNMAPPED_RESOURCE_KEYS) {
     if (svc[key] !== undefined) notes.skip(key, "pond's resources are memory, cpus and cpu_shares");
   }
   for (const key of Object.keys(deploy))

@@ -4,7 +4,13 @@ import { convertHealth } from './health.js';
 import { convertMounts } from './mounts.js';
 import { Notes, type ImportNote } from './notes.js';
 import { convertPorts } from './ports.js';
-import { convertDependsOn, convertNetworkMode, convertResources, convertRestart } from './runtime.js';
+import {
+  convertDependsOn,
+  convertNetworkMode,
+  convertResources,
+  convertRestart,
+  UNMAPPED_RESOURCE_KEYS,
+} from './runtime.js';
 import { asString, isMap, splitArgs, type Data } from './words.js';
 
 /** Keys carried over as they are: pond reads them the way Compose does. */
@@ -44,15 +50,7 @@ const HANDLED = new Set([
   'deploy',
   'extra_hosts',
   'dns',
-  'mem_reservation',
-  'memswap_limit',
-  'mem_swappiness',
-  'cpu_quota',
-  'cpu_period',
-  'cpuset',
-  'cpu_count',
-  'cpu_percent',
-  'pids_limit',
+  ...UNMAPPED_RESOURCE_KEYS,
 ]);
 
 /** Why pond has no room for a Compose key it knows of; any other key gets a generic reason. */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
+import { PRESETS } from '../src/workloads/database/presets.js';
 import { cleanup } from './cleanup.js';
 import { median, min } from './timing.js';
 
@@ -26,17 +27,8 @@ async function floor(run: number): Promise<number> {
   const start = performance.now();
   const env = ['-e', 'POSTGRES_USER=pond', '-e', 'POSTGRES_PASSWORD=pond', '-e', 'POSTGRES_DB=pond'];
   const same = ['--memory', '1280m', '--tmpfs', '/var/lib/postgresql/data:size=1g', '-p', '127.0.0.1::5432'];
-  const args = [
-    'postgres',
-    '-c',
-    'fsync=off',
-    '-c',
-    'synchronous_commit=off',
-    '-c',
-    'full_page_writes=off',
-    '-c',
-    'max_wal_size=256MB',
-  ];
+  // The server flags pond's own postgres preset gives a fast (ephemeral) database, so the floor runs the same server.
+  const args = [...(PRESETS.postgres.command ?? []), ...PRESETS.postgres.fastArgs];
   await exec('docker', [
     'run',
     '-d',

@@ -17,12 +17,18 @@ const project = uniqueProject(`${process.env.POND_E2E_PREFIX || 'pond-e2e'}-ui-m
 const names = Array.from({ length: N }, (_, i) => `svc-${String(i).padStart(2, '0')}`);
 const yaml = `version: 1\nname: ${project}\nworkloads:\n${names.map((n) => `  ${n}:\n    image: busybox:1.35\n    command: [sh, -c, 'echo ${n} up; exec sleep 3600']\n`).join('')}`;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const summary = (xs: number[]) => ({
-  median: median(xs),
-  min: Math.min(...xs),
-  max: Math.max(...xs),
-  samples: xs.length,
-});
+/** Median, min and max of the samples chromium did record (a paint entry is sometimes absent). */
+const summary = (all: number[]) => {
+  const xs = all.filter((x) => Number.isFinite(x));
+  if (xs.length === 0) return { samples: 0, missing: all.length };
+  return {
+    median: median(xs),
+    min: Math.min(...xs),
+    max: Math.max(...xs),
+    samples: xs.length,
+    missing: all.length - xs.length,
+  };
+};
 const results: Record<string, unknown> = { workloads: N };
 let dir = '';
 let browser: Browser;
@@ -115,7 +121,8 @@ describe('pond ui figures (real stack, 50 workloads)', () => {
     results.firstPaintMs = summary(runs.map((r) => Math.round(r.fp)));
     results.firstContentfulPaintMs = summary(runs.map((r) => Math.round(r.fcp)));
     results.graphDrawnMs = summary(runs.map((r) => Math.round(r.graph)));
-    expect(runs.every((r) => r.fcp > 0)).toBe(true);
+    // pond's own mark is set when the first state is drawn: every load must have drawn the graph.
+    expect(runs.filter((r) => !(r.graph > 0))).toEqual([]);
   });
 
   it("docker stop / docker start of one container changes its node's state text (5 rounds)", async () => {

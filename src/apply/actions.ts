@@ -6,6 +6,7 @@ import type {
   ContainerReplace,
   ContainerStart,
   ContainerStop,
+  ContainerUpdate,
   NetworkRemove,
   Step,
 } from '../plan/types.js';
@@ -70,6 +71,9 @@ async function containerStep(step: Extract<Step, { resource: 'container' }>, ctx
     case 'replace':
       await ctx.ensureImage(step.container.spec.image);
       return replace(step, ctx);
+    case 'update':
+      await ctx.ensureImage(step.container.spec.image);
+      return update(step, ctx);
     case 'create': {
       await ctx.ensureImage(step.container.spec.image);
       const id = await createAndStart(step, ctx);
@@ -195,6 +199,25 @@ async function replace(step: ContainerReplace, ctx: ActionContext): Promise<void
 }
 
 /**
+ * The engine rolls the new spec out in place (same workload id, next version) and rolls it back
+ * itself when the new tasks fail: the previous version keeps running, and the step fails.
+ */
+async function update(step: ContainerUpdate, ctx: ActionContext): Promise<void> {
+  const updateWorkload = ctx.engine.updateWorkload;
+  if (!updateWorkload)
+    throw new Error(`${step.name}: the plan updates in place, but the ${ctx.engine.backend} backend cannot`);
+  await ctx.limit.run(() => {
+    ctx.progress('rolling out the new spec');
+    return updateWorkload.call(ctx.engine, step.observedId, step.version, step.container.spec, {
+      timeoutMs: ctx.waitTimeoutMs,
+      signal: ctx.signal,
+    });
+  });
+  ctx.reached('started');
+  await reachRest(step, step.observedId, ctx);
+}
+
+/**
  * The replacement failed: remove it and give the previous container its name back; start it again
  * unless it is a job (a query, a `completed` target), whose rerun would redo its work.
  */
@@ -219,7 +242,7 @@ async function rollBack(step: ContainerReplace, fresh: string, ctx: ActionContex
 export const SETTLE_MS = 1_500;
 
 async function reachRest(
-  step: ContainerCreate | ContainerReplace | ContainerStart,
+  step: ContainerCreate | ContainerReplace | ContainerUpdate | ContainerStart,
   id: string,
   ctx: ActionContext,
 ): Promise<void> {
@@ -242,7 +265,7 @@ async function reachRest(
 }
 
 async function reachHealthy(
-  step: ContainerCreate | ContainerReplace | ContainerStart,
+  step: ContainerCreate | ContainerReplace | ContainerUpdate | ContainerStart,
   id: string,
   ctx: ActionContext,
 ): Promise<void> {

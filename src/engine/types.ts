@@ -442,6 +442,17 @@ export interface Engine {
   killWorkload(id: string, signal: string): Promise<void>;
   removeWorkload(id: string): Promise<void>;
   renameWorkload(id: string, name: string): Promise<void>;
+  /**
+   * Changes a workload's spec in place, where `capabilities.inPlaceUpdate` (a Swarm service update,
+   * rolled task by task and rolled back on failure). `version` is the one observed: a workload changed
+   * since rejects with StaleVersionError. Resolves once the new spec runs; rejects if it was rolled back.
+   */
+  updateWorkload?(
+    id: string,
+    version: string,
+    spec: TaskSpec,
+    opts: { timeoutMs: number; signal?: AbortSignal },
+  ): Promise<void>;
   inspectWorkload(id: string): Promise<ObservedWorkload>;
   /** Resolves when the probe passes; rejects with TimeoutError naming the probe, or EngineError if the container exits. */
   waitReady(id: string, health: HealthSpec, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<void>;

@@ -17,7 +17,13 @@ export function makeStep<S extends Step>(fields: StepFields<S>): S {
 /** The desired container a step brings up, if it carries one: what warnings, refusals and port checks read. */
 export function wantedBy(step: Step): DesiredContainer | undefined {
   if (step.resource !== 'container') return undefined;
-  if (step.action === 'create' || step.action === 'replace' || step.action === 'start' || step.action === 'restart')
+  if (
+    step.action === 'create' ||
+    step.action === 'replace' ||
+    step.action === 'update' ||
+    step.action === 'start' ||
+    step.action === 'restart'
+  )
     return step.container ?? undefined;
   return undefined;
 }

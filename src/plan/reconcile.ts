@@ -14,6 +14,7 @@ import type {
   ContainerCreate,
   ContainerReplace,
   ContainerStart,
+  ContainerUpdate,
   Need,
   NetworkCreate,
   Plan,
@@ -207,14 +208,18 @@ function containerStep(
         : want.sharesNetworkOf
           ? `joins the network of ${want.sharesNetworkOf}, which is replaced`
           : 'configuration changed (written by another pond version)';
-    return makeStep<ContainerReplace>({
-      ...common,
-      action: 'replace',
-      cause,
-      reason: replaceReason(options, changes, want),
-      changes,
-      observedId: have.id,
-    });
+    const reason = replaceReason(options, changes, want);
+    if (options.inPlaceUpdate)
+      return makeStep<ContainerUpdate>({
+        ...common,
+        action: 'update',
+        cause,
+        reason,
+        changes,
+        observedId: have.id,
+        version: have.version,
+      });
+    return makeStep<ContainerReplace>({ ...common, action: 'replace', cause, reason, changes, observedId: have.id });
   }
   const start = (action: ContainerStart['action'], cause: string, reason: Reason): ContainerStart =>
     makeStep<ContainerStart>({

@@ -16,7 +16,7 @@ export interface Refusal {
 export function refusals(plan: Plan, observed: ObservedState): Refusal[] {
   const out: Refusal[] = [];
   for (const step of plan.steps) {
-    if (step.resource !== 'container' || step.action !== 'replace') continue;
+    if (step.resource !== 'container' || (step.action !== 'replace' && step.action !== 'update')) continue;
     const want = step.container;
     const init = want.initOnly;
     if (!init || !want.data?.persistent) continue;

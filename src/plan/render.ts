@@ -8,6 +8,7 @@ export interface RenderOptions {
 const SYMBOL: Record<Step['action'], string> = {
   create: '+',
   replace: '-/+',
+  update: '~',
   start: '>',
   restart: '~',
   stop: '.',
@@ -18,6 +19,7 @@ const SYMBOL: Record<Step['action'], string> = {
 const COLOR: Record<Step['action'], number> = {
   create: 32,
   replace: 33,
+  update: 33,
   start: 36,
   restart: 36,
   stop: 33,
@@ -28,7 +30,7 @@ const COLOR: Record<Step['action'], number> = {
 
 /** Counts per action, in a fixed order, for the summary line and JSON. */
 export function summarize(plan: Plan): Record<Step['action'], number> {
-  const counts = { create: 0, replace: 0, start: 0, restart: 0, stop: 0, kill: 0, remove: 0, run: 0 };
+  const counts = { create: 0, replace: 0, update: 0, start: 0, restart: 0, stop: 0, kill: 0, remove: 0, run: 0 };
   for (const s of plan.steps) counts[s.action]++;
   return counts;
 }
@@ -39,7 +41,7 @@ export function hasChanges(plan: Plan): boolean {
 
 /**
  * Terraform-style text: one line per step with its symbol, kind, name and cause, changed fields
- * listed under a replace, `!` in front of anything that deletes data, a `risk:` line for every
+ * listed under a replace or an update, `!` in front of anything that deletes data, a `risk:` line for every
  * workload's weakened default (changed or not), then a summary line.
  */
 export function renderPlan(plan: Plan, opts: RenderOptions): string {
@@ -95,9 +97,10 @@ export function summaryLine(plan: Plan): string {
     ? ` ${destructive} step${destructive > 1 ? 's' : ''} delete${destructive > 1 ? '' : 's'} data (!).`
     : '';
   const restart = c.restart ? `, ${c.restart} to restart` : '';
+  const update = c.update ? `, ${c.update} to update in place` : '';
   const stopped = (c.stop ? `, ${c.stop} to stop` : '') + (c.kill ? `, ${c.kill} to kill` : '');
   const runs = c.run ? `, ${c.run} to run` : '';
-  return `Plan: ${c.create} to create, ${c.replace} to replace, ${c.start} to start${restart}${stopped}, ${c.remove} to remove${runs}.${loss}${orphans}`;
+  return `Plan: ${c.create} to create, ${c.replace} to replace${update}, ${c.start} to start${restart}${stopped}, ${c.remove} to remove${runs}.${loss}${orphans}`;
 }
 
 /** One JSON document for scripts: stable keys, no secrets (changes are already redacted). */

@@ -3,6 +3,7 @@ import type { Step } from './types.js';
 const VERB: Record<Step['action'], string> = {
   create: 'create',
   replace: 'replace',
+  update: 'update',
   start: 'start',
   restart: 'restart',
   stop: 'stop',

@@ -7,7 +7,7 @@ export interface WorkloadRisk extends Risk {
   workload: string;
 }
 
-export type Action = 'create' | 'replace' | 'start' | 'restart' | 'stop' | 'kill' | 'remove' | 'run';
+export type Action = 'create' | 'replace' | 'update' | 'start' | 'restart' | 'stop' | 'kill' | 'remove' | 'run';
 export type ResourceKind = 'container' | 'volume' | 'network' | 'bot';
 
 /**
@@ -123,6 +123,19 @@ export interface ContainerReplace extends StepBase, Settles {
   observedId: string;
 }
 
+/**
+ * Changes an existing workload's spec in place, where the backend can (a Swarm service update, rolled
+ * out and rolled back by the engine): same id, new version. `version` is the one this plan observed:
+ * a workload changed since is refused, and the next plan starts from what is there.
+ */
+export interface ContainerUpdate extends StepBase, Settles {
+  resource: 'container';
+  action: 'update';
+  container: DesiredContainer;
+  observedId: string;
+  version: string;
+}
+
 /** Starts (or stops, then starts) an existing container. */
 export interface ContainerStart extends StepBase, Settles {
   resource: 'container';
@@ -170,16 +183,17 @@ export type Step =
   | VolumeRemove
   | ContainerCreate
   | ContainerReplace
+  | ContainerUpdate
   | ContainerStart
   | ContainerStop
   | ContainerKill
   | BotRun;
 
 /** A step that acts on a container the plan wants (not a removal): the one `needs` and `awaits` are wired for. */
-export type BringUp = ContainerCreate | ContainerReplace | ContainerStart;
+export type BringUp = ContainerCreate | ContainerReplace | ContainerUpdate | ContainerStart;
 
 /** A step that acts on an existing container. */
-export type OnContainer = ContainerReplace | ContainerStart | ContainerStop | ContainerKill;
+export type OnContainer = ContainerReplace | ContainerUpdate | ContainerStart | ContainerStop | ContainerKill;
 
 export interface Orphan {
   name: string;
@@ -242,6 +256,8 @@ export interface PlanOptions {
    * --no-deps). Orphans are listed but never removed on a targeted run. Undefined: the whole project.
    */
   targets?: string[];
+  /** The backend changes a workload in place (Swarm): a changed workload is updated, never replaced. */
+  inPlaceUpdate?: boolean;
 }
 
 export interface DownOptions {

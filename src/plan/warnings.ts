@@ -32,8 +32,10 @@ function fsyncRisk(c: DesiredState['containers'][number]): string[] {
 function discardsEphemeral(step: Step): string[] {
   const data = wantedBy(step)?.data;
   if (!data || data.persistent || step.resource !== 'container') return [];
-  if (step.action === 'replace')
-    return [`${step.name}: replacing discards its ephemeral data (storage: ephemeral; storage: persistent keeps it)`];
+  if (step.action === 'replace' || step.action === 'update')
+    return [
+      `${step.name}: ${step.action === 'update' ? 'updating' : 'replacing'} discards its ephemeral data (storage: ephemeral; storage: persistent keeps it)`,
+    ];
   if (step.action === 'restart' && data.tmpfs)
     return [`${step.name}: restarting discards its ephemeral data (it lives on a tmpfs)`];
   return [];
@@ -45,7 +47,7 @@ function discardsEphemeral(step: Step): string[] {
  */
 function initOnlyWarnings(step: Step, volumes: Volumes): string[] {
   const init = wantedBy(step)?.initOnly;
-  if (step.action !== 'replace' || !init || !volumes.has(init.volume)) return [];
+  if ((step.action !== 'replace' && step.action !== 'update') || !init || !volumes.has(init.volume)) return [];
   const changed = step.changes
     .map((c) => /^env\.([A-Za-z0-9_]+):/.exec(c)?.[1])
     .filter((k): k is string => !!k && init.env.includes(k));

@@ -45,6 +45,7 @@ export async function makePlan(
     abandonedRuns: abandonedRuns(observed),
     runOnUp: dueOnUp(project, new Date()),
     ...(targets && { targets }),
+    ...(engine.capabilities.inPlaceUpdate && { inPlaceUpdate: true }),
   };
   const plan = reconcile(project.desired, observed, options);
   const refused = refusals(plan, observed);
@@ -53,7 +54,8 @@ export async function makePlan(
       `${refused.map((r) => r.message).join('; ')}: nothing was changed`,
       refused.map((r) => r.hint).join('; '),
     );
-  await refuseBusyPorts(plan, observed);
+  // A cluster publishes on its nodes, not on this machine: this machine's ports say nothing there.
+  if (engine.capabilities.localPorts) await refuseBusyPorts(plan, observed);
   return { plan, observed };
 }
 

@@ -1,10 +1,134 @@
-import type { Engine } from '../types.js';
+import { EngineError } from '../../errors.js';
+import { LABEL } from '../../labels.js';
+import type { Engine, EngineCapabilities } from '../types.js';
+import { createConnection, type Connection } from '../docker/connection.js';
+import { classify } from '../docker/errors.js';
+import { engineHost } from '../docker/host.js';
+import * as images from '../docker/images.js';
+import { inspectImage } from '../docker/image-info.js';
+import { resolveEndpoint } from '../docker/resolve-endpoint.js';
+import { retryPolicy } from '../docker/retry.js';
+import { serviceLogs } from './logs.js';
+import * as networks from './networks.js';
+import { listServices, observe, tasksAndNodes, toObserved } from './observe.js';
+import { run } from './run.js';
+import * as services from './services.js';
+import * as volumes from './volumes.js';
+import * as wait from './wait.js';
 
 /** Where the swarm manager is: the environment resolves it as for Docker (DOCKER_HOST, context). */
 export type SwarmEngineOptions = { env: Record<string, string | undefined>; retryBudgetMs?: number };
 
-/** The Docker Swarm backend of `Engine` (being built: this stub is replaced by the real one). */
+const CAPABILITIES: EngineCapabilities = {
+  localPorts: false,
+  bindMounts: false,
+  copyOut: false,
+  stats: false,
+  top: false,
+  exec: false,
+  attach: false,
+  events: false,
+  nodeLocalVolumes: true,
+  inPlaceUpdate: true,
+  networkModes: false,
+};
+
+/**
+ * The Docker Swarm backend of `Engine`, spoken to through a manager: a workload is a service, its
+ * instances are tasks, a run is a replicated job. What needs a task's own node (exec, stats, copying a
+ * file out, attaching) is declared missing, so validate refuses it up front.
+ */
 export function createSwarmEngine(opts: SwarmEngineOptions): Engine {
-  void opts;
-  throw new Error('the swarm backend is not built yet');
+  const endpoint = resolveEndpoint(opts.env);
+  const conn = createConnection(endpoint, retryPolicy(opts.retryBudgetMs));
+  const missing = (what: string) => () =>
+    Promise.reject(
+      new EngineError(`${what} is not available on the swarm backend`, undefined, 'use the docker backend for it'),
+    );
+  const observeOne = async (id: string) => {
+    const s = await services.inspectService(conn, id);
+    const { tasks, nodes } = await tasksAndNodes(conn, [s]);
+    return toObserved(s, tasks, nodes);
+  };
+  return {
+    endpoint: endpoint.url,
+    backend: 'swarm',
+    capabilities: CAPABILITIES,
+    run: (spec, o) => run(conn, spec, o),
+    ping: () => pingManager(conn),
+    observe: (project) => observe(conn, project),
+    listPondWorkloads: async () => {
+      const all = await listServices(conn, { label: [LABEL.project] });
+      const { tasks, nodes } = await tasksAndNodes(conn, all);
+      return all.map((s) => toObserved(s, tasks, nodes));
+    },
+    hasImage: (image) => images.hasImage(conn, image),
+    inspectImage: (ref) => inspectImage(conn, ref),
+    pullImage: (image, onProgress) => images.pullImage(conn, image, onProgress),
+    createNetwork: (spec) => networks.createNetwork(conn, spec),
+    removeNetwork: (name) => networks.removeNetwork(conn, name),
+    createVolume: (spec) => volumes.createVolume(conn, spec),
+    removeVolume: (name) => volumes.removeVolume(conn, name),
+    createWorkload: (spec) => services.createService(conn, spec),
+    startWorkload: async (id) => {
+      await services.startService(conn, id);
+      await wait.waitStarted(conn, id, id, 120_000);
+    },
+    stopWorkload: async (id, timeoutSec) => {
+      await services.scaleService(conn, id, 0);
+      await wait.waitDown(conn, id, (timeoutSec + 30) * 1000);
+    },
+    // A task's process is on its node, out of the manager's reach: a kill stops the service at once.
+    killWorkload: async (id) => {
+      await services.scaleService(conn, id, 0);
+      await wait.waitDown(conn, id, 30_000);
+    },
+    removeWorkload: (id) => services.removeService(conn, id),
+    renameWorkload: (id, name) => services.renameService(id, name),
+    updateWorkload: async (id, version, spec, o) => {
+      const body = await services.serviceSpecFor(conn, spec);
+      await services.updateService(conn, id, Number(version), body);
+      await wait.waitRolled(conn, id, o);
+    },
+    inspectWorkload: observeOne,
+    waitReady: (id, health, o) => wait.waitReady(conn, id, health, o),
+    waitSettled: (id, o) => wait.waitSettled(conn, id, o),
+    probe: (id) => wait.probeOnce(conn, id),
+    waitExit: (id, o) => wait.waitExit(conn, id, o?.signal),
+    logs: (id, o) => serviceLogs(conn, id, o),
+    stats: missing('pond stats'),
+    top: missing('pond top'),
+    copyOut: missing('copying a file out of a task'),
+    exec: missing('pond exec'),
+    attach: missing('attaching to a task'),
+    resizeTty: () => Promise.resolve(),
+    host: () => engineHost(conn),
+  };
+}
+
+interface SwarmInfo {
+  Swarm?: { LocalNodeState?: string; ControlAvailable?: boolean; NodeAddr?: string };
+}
+
+/** The endpoint answers and is a manager of an active swarm; otherwise one line says what to do. */
+async function pingManager(conn: Connection): Promise<void> {
+  let info: SwarmInfo;
+  try {
+    await conn.getJson('/_ping', { timeoutMs: 5_000 });
+    info = await conn.getJson<SwarmInfo>('/info');
+  } catch (err) {
+    throw classify(err, conn.endpoint, 'ping');
+  }
+  if (info.Swarm?.LocalNodeState !== 'active')
+    throw new EngineError(
+      `the engine at ${conn.endpoint.url} is not part of a swarm (state: ${info.Swarm?.LocalNodeState ?? 'unknown'})`,
+      undefined,
+      'point DOCKER_HOST at a swarm manager, or create one with: docker swarm init',
+    );
+  if (!info.Swarm.ControlAvailable)
+    throw new EngineError(
+      `the engine at ${conn.endpoint.url} is a swarm worker; pond needs a manager`,
+      undefined,
+      'point DOCKER_HOST at a manager node (docker node ls on a manager lists them)',
+    );
 }

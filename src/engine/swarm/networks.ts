@@ -1,0 +1,66 @@
+import { EngineError } from '../../errors.js';
+import type { NetworkSpec, ObservedNetwork } from '../types.js';
+import { filtersQuery, type Connection } from '../docker/connection.js';
+import { classify, engineMessage, statusOf, tolerate } from '../docker/errors.js';
+import { projectFilter, sameOwner } from '../docker/labels.js';
+
+interface ListedNetwork {
+  Id: string;
+  Name: string;
+  Labels?: Record<string, string> | null;
+}
+
+/** The project's networks on the swarm (the manager lists every overlay network). */
+export async function listNetworks(conn: Connection, project: string): Promise<ObservedNetwork[]> {
+  const listed = await conn.getJson<ListedNetwork[]>(`/networks?${filtersQuery(projectFilter(project))}`);
+  return listed.map((n) => ({ id: n.Id, name: n.Name, labels: n.Labels ?? {} }));
+}
+
+/**
+ * The project network as an attachable overlay, so services on every node reach each other by name
+ * (and one-off runs may join it). Idempotent; a same-named network pond does not own is refused.
+ */
+export async function createNetwork(conn: Connection, spec: NetworkSpec): Promise<string> {
+  try {
+    const existing = (await conn.getJson<ListedNetwork[]>(`/networks?${filtersQuery({ name: [spec.name] })}`)).find(
+      (n) => n.Name === spec.name,
+    );
+    if (existing) return adopt(existing, spec);
+    const created = await conn.call<{ Id: string }>('POST', '/networks/create', {
+      Name: spec.name,
+      CheckDuplicate: true,
+      Driver: 'overlay',
+      Attachable: true,
+      Labels: spec.labels,
+    });
+    return created.Id;
+  } catch (err) {
+    throw classify(err, conn.endpoint, `create network ${spec.name}`);
+  }
+}
+
+function adopt(existing: ListedNetwork, spec: NetworkSpec): string {
+  if (sameOwner(existing.Labels, spec.labels)) return existing.Id;
+  throw new EngineError(
+    `network ${spec.name} exists and is not managed by this project; pond will not touch it`,
+    409,
+    'remove or rename that network yourself, or change the project name in pond.yaml',
+  );
+}
+
+/**
+ * Removes the network; gone is success. Swarm frees a removed service's endpoints on each node a
+ * moment later, so "active endpoints" is retried for a few seconds before it counts.
+ */
+export async function removeNetwork(conn: Connection, name: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await tolerate(() => conn.call('DELETE', `/networks/${encodeURIComponent(name)}`), [404]);
+      return;
+    } catch (err) {
+      const busy = statusOf(err) === 403 || /active endpoints|is in use/.test(engineMessage(err));
+      if (!busy || attempt >= 20) throw classify(err, conn.endpoint, `remove network ${name}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}

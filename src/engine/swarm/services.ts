@@ -1,0 +1,108 @@
+import { EngineError, StaleVersionError } from '../../errors.js';
+import type { TaskSpec } from '../types.js';
+import type { Connection } from '../docker/connection.js';
+import { classify, engineMessage, statusOf, tolerate } from '../docker/errors.js';
+import type { SwarmService, SwarmServiceSpec } from './api.js';
+import { desiredReplicas } from './observe.js';
+import { pinnedNode } from './placement.js';
+import { toJobSpec, toServiceSpec, type ClusterFields } from './service-spec.js';
+
+/** On a service: how many replicas `start` brings back after a `stop` scaled it to 0. */
+export const REPLICAS_LABEL = 'dev.pond.replicas';
+
+/** The service spec for a task spec, pinned where its volumes live. */
+export async function serviceSpecFor(
+  conn: Connection,
+  spec: TaskSpec & ClusterFields,
+  job = false,
+): Promise<SwarmServiceSpec> {
+  const { node, records } = await pinnedNode(conn, spec.name, spec.mounts);
+  const volumeLabels = Object.fromEntries(records.map((r) => [r.name, r.labels]));
+  const placing = { ...(node ? { pinnedNode: node } : {}), volumeLabels };
+  const built = job ? toJobSpec(spec, placing) : toServiceSpec(spec, placing);
+  return { ...built, Labels: { ...built.Labels, [REPLICAS_LABEL]: String(spec.replicas ?? 1) } };
+}
+
+/** Creates the service; its tasks start at once (Swarm has no "created, not started"). */
+export async function createService(conn: Connection, spec: TaskSpec & ClusterFields, job = false): Promise<string> {
+  try {
+    const body = await serviceSpecFor(conn, spec, job);
+    const created = await conn.call<{ ID: string }>('POST', '/services/create', body, { timeoutMs: 60_000 });
+    return created.ID;
+  } catch (err) {
+    throw classify(err, conn.endpoint, `create service ${spec.name}`);
+  }
+}
+
+export async function inspectService(conn: Connection, id: string): Promise<SwarmService> {
+  try {
+    return await conn.getJson<SwarmService>(`/services/${encodeURIComponent(id)}`);
+  } catch (err) {
+    throw classify(err, conn.endpoint, `inspect service ${id}`);
+  }
+}
+
+/**
+ * Sends `spec` as the service's new spec at `version`, for Swarm to roll out. An answer of "update
+ * out of sequence" means the service changed since `version` was read: StaleVersionError.
+ */
+export async function updateService(
+  conn: Connection,
+  id: string,
+  version: number,
+  spec: SwarmServiceSpec,
+): Promise<void> {
+  try {
+    await conn.call('POST', `/services/${encodeURIComponent(id)}/update?version=${version}`, spec, {
+      timeoutMs: 60_000,
+    });
+  } catch (err) {
+    if (/out of sequence/.test(engineMessage(err)))
+      throw new StaleVersionError(
+        `service ${spec.Name} changed on the swarm since pond read it (version ${version})`,
+        statusOf(err),
+        'run the command again: pond re-reads the swarm and plans from what is there now',
+      );
+    throw classify(err, conn.endpoint, `update service ${spec.Name}`);
+  }
+}
+
+/** Scales to `replicas`, keeping everything else (a stop is a scale to 0, a start back up). */
+export async function scaleService(conn: Connection, id: string, replicas: number | 'recorded'): Promise<void> {
+  const s = await inspectService(conn, id);
+  if (!('Replicated' in s.Spec.Mode)) return;
+  const want = replicas === 'recorded' ? Number(s.Spec.Labels[REPLICAS_LABEL] ?? '1') || 1 : replicas;
+  if (desiredReplicas(s) === want) return;
+  await updateService(conn, id, s.Version.Index, { ...s.Spec, Mode: { Replicated: { Replicas: want } } });
+}
+
+/** Starts again what was stopped; a running service is left alone (a one-shot re-runs by a forced update). */
+export async function startService(conn: Connection, id: string): Promise<void> {
+  const s = await inspectService(conn, id);
+  if (desiredReplicas(s) === 0) return scaleService(conn, id, 'recorded');
+  const tt = s.Spec.TaskTemplate;
+  if (tt.RestartPolicy.Condition === 'none')
+    await updateService(conn, id, s.Version.Index, {
+      ...s.Spec,
+      TaskTemplate: { ...tt, ForceUpdate: (tt.ForceUpdate ?? 0) + 1 },
+    });
+}
+
+export async function removeService(conn: Connection, id: string): Promise<void> {
+  try {
+    await tolerate(() => conn.call('DELETE', `/services/${encodeURIComponent(id)}`, undefined, { retry: true }), [404]);
+  } catch (err) {
+    throw classify(err, conn.endpoint, `remove service ${id}`);
+  }
+}
+
+/** Swarm names a service once: a rename would need a new service, and the planner updates in place instead. */
+export function renameService(id: string, name: string): Promise<void> {
+  return Promise.reject(
+    new EngineError(
+      `service ${id} cannot be renamed to ${name}: Swarm does not rename services`,
+      undefined,
+      'this is a pond bug: on swarm a changed workload is updated in place',
+    ),
+  );
+}

@@ -1,0 +1,225 @@
+import { EngineError, InterruptedError, TimeoutError } from '../../errors.js';
+import { describeProbe } from '../describe-probe.js';
+import type { HealthSpec, Probe } from '../types.js';
+import type { Connection } from '../docker/connection.js';
+import { filtersQuery } from '../docker/connection.js';
+import type { SwarmTask } from './api.js';
+import { lastLines, serviceLogs } from './logs.js';
+import { desiredReplicas } from './observe.js';
+import { inspectService } from './services.js';
+
+const POLL_MS = 300;
+
+/** The service's tasks, newest first. */
+export async function tasksOf(conn: Connection, id: string): Promise<SwarmTask[]> {
+  const tasks = await conn.getJson<SwarmTask[]>(`/tasks?${filtersQuery({ service: [id] })}`);
+  return tasks.sort((a, b) => (b.Version?.Index ?? 0) - (a.Version?.Index ?? 0));
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(new InterruptedError('interrupted'));
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(t), reject(new InterruptedError('interrupted'))), {
+      once: true,
+    });
+  });
+
+/** Polls `check` until it answers a value; undefined means "not yet". */
+async function until<T>(
+  check: () => Promise<T | undefined>,
+  opts: { timeoutMs: number; signal?: AbortSignal },
+  onTimeout: () => Error,
+): Promise<T> {
+  const deadline = Date.now() + opts.timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw onTimeout();
+    await sleep(POLL_MS, opts.signal);
+  }
+}
+
+/** A task that ended on its own (not replaced by an update or a scale down). */
+function failed(t: SwarmTask): boolean {
+  return t.DesiredState !== 'shutdown' && (t.Status.State === 'failed' || t.Status.State === 'rejected');
+}
+
+async function failure(conn: Connection, id: string, name: string, t: SwarmTask): Promise<EngineError> {
+  const code = t.Status.ContainerStatus?.ExitCode;
+  const last = await lastLines(conn, id);
+  const why = t.Status.Err ?? t.Status.Message ?? t.Status.State;
+  return new EngineError(
+    `${name} failed on the swarm: ${why}${code !== undefined ? ` (exit code ${code})` : ''}${last.length ? `\n  last output:\n    ${last.join('\n    ')}` : ''}`,
+  );
+}
+
+/**
+ * Every wanted replica is running. Swarm holds a task with a health check in `starting` until the
+ * check passes, so running means healthy; a `log` probe is read from the service's output. A task
+ * that fails first rejects with its error and last output.
+ */
+export async function waitReady(
+  conn: Connection,
+  id: string,
+  health: HealthSpec,
+  opts: { timeoutMs: number; signal?: AbortSignal },
+): Promise<void> {
+  const s = await inspectService(conn, id);
+  const want = Math.max(1, desiredReplicas(s));
+  await until(
+    async () => {
+      const tasks = await tasksOf(conn, id);
+      const bad = tasks.find(failed);
+      if (bad && !tasks.some((t) => t.Status.State === 'running')) throw await failure(conn, id, s.Spec.Name, bad);
+      return tasks.filter((t) => t.DesiredState === 'running' && t.Status.State === 'running').length >= want
+        ? true
+        : undefined;
+    },
+    opts,
+    () =>
+      new TimeoutError(
+        `${s.Spec.Name} was not ready within ${Math.round(opts.timeoutMs / 1000)} s: ${describeProbe(health.probe)}`,
+      ),
+  );
+  const text = logText(health.probe);
+  if (text !== undefined) await waitForLine(conn, id, s.Spec.Name, text, opts);
+}
+
+function logText(probe: Probe): string | undefined {
+  if ('log' in probe) return probe.log;
+  if ('all' in probe) return probe.all.map(logText).find((t) => t !== undefined);
+  return undefined;
+}
+
+async function waitForLine(
+  conn: Connection,
+  id: string,
+  name: string,
+  text: string,
+  opts: { timeoutMs: number; signal?: AbortSignal },
+): Promise<void> {
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(), opts.timeoutMs);
+  opts.signal?.addEventListener('abort', () => stop.abort(), { once: true });
+  try {
+    for await (const l of serviceLogs(conn, id, { follow: true, timestamps: false, signal: stop.signal }))
+      if (l.text.includes(text)) return;
+  } finally {
+    clearTimeout(timer);
+    stop.abort();
+  }
+  if (opts.signal?.aborted) throw new InterruptedError('interrupted');
+  throw new TimeoutError(`${name} did not print "${text}" within ${Math.round(opts.timeoutMs / 1000)} s`);
+}
+
+/** Still running `windowMs` after its task started, or finished cleanly; a failed task rejects. */
+export async function waitSettled(
+  conn: Connection,
+  id: string,
+  opts: { windowMs: number; signal?: AbortSignal },
+): Promise<void> {
+  const s = await inspectService(conn, id);
+  await until(
+    async () => {
+      const [t] = (await tasksOf(conn, id)).filter((x) => x.DesiredState !== 'shutdown');
+      if (!t) return undefined;
+      if (failed(t)) throw await failure(conn, id, s.Spec.Name, t);
+      if (t.Status.State === 'complete') return true;
+      if (t.Status.State !== 'running' || !t.Status.Timestamp) return undefined;
+      return Date.now() - Date.parse(t.Status.Timestamp) >= opts.windowMs ? true : undefined;
+    },
+    { timeoutMs: 120_000, ...(opts.signal ? { signal: opts.signal } : {}) },
+    () => new TimeoutError(`${s.Spec.Name} did not start on the swarm within 120 s`),
+  );
+}
+
+/** The exit code of the service's last task once it has ended (a one-shot, a job). */
+export async function waitExit(conn: Connection, id: string, signal?: AbortSignal): Promise<number> {
+  return until(
+    async () => {
+      const [t] = await tasksOf(conn, id);
+      if (!t) return undefined;
+      const s = t.Status.State;
+      if (s !== 'complete' && s !== 'failed' && s !== 'rejected' && s !== 'shutdown') return undefined;
+      return t.Status.ContainerStatus?.ExitCode ?? (s === 'complete' ? 0 : 1);
+    },
+    { timeoutMs: 24 * 3600_000, ...(signal ? { signal } : {}) },
+    () => new TimeoutError('never ended'),
+  );
+}
+
+/**
+ * One look now: on a cluster pond cannot exec into a task from outside, so a probe passes while
+ * every wanted task runs (its health check, run by its node, is what holds it in `starting`).
+ */
+export async function probeOnce(conn: Connection, id: string): Promise<{ ok: boolean; detail?: string }> {
+  const s = await inspectService(conn, id);
+  const tasks = (await tasksOf(conn, id)).filter((t) => t.DesiredState === 'running');
+  const running = tasks.filter((t) => t.Status.State === 'running').length;
+  const want = desiredReplicas(s);
+  if (want > 0 && running >= want) return { ok: true };
+  return { ok: false, detail: `${running} of ${want} tasks running` };
+}
+
+/** Once the service runs no task (a scale to 0 reached every node), or `timeoutMs` passed. */
+export async function waitDown(conn: Connection, id: string, timeoutMs: number): Promise<void> {
+  const live = new Set(['new', 'pending', 'assigned', 'accepted', 'preparing', 'ready', 'starting', 'running']);
+  await until(
+    async () => ((await tasksOf(conn, id)).some((t) => live.has(t.Status.State)) ? undefined : true),
+    { timeoutMs },
+    () => new TimeoutError(`service ${id}: its tasks did not stop within ${Math.round(timeoutMs / 1000)} s`),
+  );
+}
+
+/**
+ * A new run's task got going (running, or already ended after running), or could not start: then
+ * the error names why (no such executable, no such image on the node).
+ */
+export async function waitStarted(conn: Connection, id: string, name: string, timeoutMs: number): Promise<void> {
+  await until(
+    async () => {
+      const [t] = await tasksOf(conn, id);
+      if (!t) return undefined;
+      const s = t.Status.State;
+      if (s === 'running' || s === 'complete') return true;
+      if (s === 'failed' && /non-zero exit/.test(t.Status.Err ?? '')) return true;
+      if (s === 'failed' || s === 'rejected')
+        throw new EngineError(`${name} could not start on the swarm: ${t.Status.Err ?? t.Status.Message ?? s}`);
+      return undefined;
+    },
+    { timeoutMs },
+    () => new TimeoutError(`${name} did not start on the swarm within ${Math.round(timeoutMs / 1000)} s`),
+  );
+}
+
+/**
+ * After an update: Swarm rolled every task to the new spec, or rolled back (the new spec failed).
+ * A spec change that replaces no task (labels only) has nothing to roll.
+ */
+export async function waitRolled(
+  conn: Connection,
+  id: string,
+  opts: { timeoutMs: number; signal?: AbortSignal },
+): Promise<void> {
+  const name = (await inspectService(conn, id)).Spec.Name;
+  await until(
+    async () => {
+      const s = await inspectService(conn, id);
+      const state = s.UpdateStatus?.State;
+      if (state === 'completed' || state === undefined) return true;
+      if (state === 'paused' || state.startsWith('rollback'))
+        throw new EngineError(
+          `${name}: the update was rolled back by the swarm: ${s.UpdateStatus?.Message ?? state}`,
+          undefined,
+          'the previous version keeps running; pond logs shows why the new one failed',
+        );
+      return undefined;
+    },
+    opts,
+    () =>
+      new TimeoutError(
+        `${name}: the swarm did not finish rolling the update within ${Math.round(opts.timeoutMs / 1000)} s`,
+      ),
+  );
+}

@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, it } from 'vitest';
+import { createSwarmEngine } from '../../src/engine/swarm/index.js';
+import { describeEngineConformance } from '../conformance/engine-suite.js';
+import { uniqueProject } from './helpers/docker.js';
+import { existsSync } from 'node:fs';
+
+const run = promisify(execFile);
+const cluster = existsSync('/run/pond-swarm/1/docker.sock')
+  ? { dockerHost: 'unix:///run/pond-swarm/1/docker.sock' }
+  : undefined;
+const project = uniqueProject('hb-swarm-conformance');
+
+/** The docker CLI against the swarm's manager: the witness, independent of pond's own client. */
+async function onManager(...args: string[]): Promise<string> {
+  const { stdout } = await run('docker', args, { env: { ...process.env, DOCKER_HOST: cluster!.dockerHost } });
+  return stdout.trim();
+}
+
+if (!cluster) {
+  describe('engine conformance: swarm', () => {
+    it.skip(`skipped: ${'no 3-node swarm (bash scripts/swarm.sh up)'}`, () => undefined);
+  });
+} else {
+  describeEngineConformance(
+    'swarm',
+    () => createSwarmEngine({ env: { ...process.env, DOCKER_HOST: cluster.dockerHost } }),
+    {
+      project,
+      image: 'busybox:1.35',
+      service: { command: ['sh', '-c', 'trap "exit 3" TERM; sleep 1000 & wait'], stopExitCode: 3 },
+      job: {
+        command: ['sh', '-c', 'echo hello-conformance; printf content > /tmp/out.txt; exit 4'],
+        exitCode: 4,
+        line: 'hello-conformance',
+        filePath: '/tmp/out.txt',
+        fileContent: 'content',
+      },
+      unstartable: ['/no/such/binary'],
+      readyCommand: ['true'],
+      startsOnCreate: true,
+      killExitCode: 3,
+      witness: {
+        container: async (name) => {
+          const out = await onManager('service', 'inspect', '--format', '{{.ID}} {{json .Spec.Labels}}', name).catch(
+            () => undefined,
+          );
+          if (!out) return undefined;
+          const at = out.indexOf(' ');
+          return { id: out.slice(0, at), labels: JSON.parse(out.slice(at + 1)) as Record<string, string> };
+        },
+        volumeExists: (name) =>
+          onManager('config', 'inspect', `${name}.pond-volume`).then(
+            () => true,
+            () => false,
+          ),
+      },
+      cleanup: async () => {
+        const ids = (await onManager('service', 'ls', '-q', '--filter', `label=dev.pond.project=${project}`))
+          .split('\n')
+          .filter(Boolean);
+        if (ids.length) await onManager('service', 'rm', ...ids);
+        const configs = (await onManager('config', 'ls', '-q', '--filter', `label=dev.pond.project=${project}`))
+          .split('\n')
+          .filter(Boolean);
+        if (configs.length) await onManager('config', 'rm', ...configs);
+        await onManager('network', 'rm', `${project}_default`).catch(() => undefined);
+      },
+    },
+  );
+}

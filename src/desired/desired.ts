@@ -105,6 +105,7 @@ function desiredContainer(
     ...w.settings,
   };
   const hash = sha256(canonicalJson(networkPeerHash === undefined ? base : { ...base, networkPeerHash }));
+  const sensitive = w.sensitive.filter((k) => k in w.env).sort();
   const display = displaySpec(w, secrets);
   const labels = {
     ...w.labels,
@@ -120,7 +121,7 @@ function desiredContainer(
   const initOnly = life.initOnly && { ...life.initOnly, volume: volumeName(project, life.initOnly.volume) };
   return {
     workload: w.name,
-    spec: { ...base, labels },
+    spec: { ...base, labels, ...(sensitive.length && { sensitiveEnv: sensitive }) },
     hash,
     display,
     dependsOn: w.dependsOn,

@@ -126,6 +126,11 @@ export interface TaskSpec extends Hardening, RuntimeSettings {
   openStdin?: boolean;
   stopTimeoutSec: number;
   labels: Record<string, string>;
+  /**
+   * The keys of `env` whose values are secrets (a database password): a cluster backend hands them
+   * over as its own secrets instead of plain env. Not part of the config hash (the values are).
+   */
+  sensitiveEnv?: string[];
 }
 
 export interface NetworkSpec {
@@ -268,6 +273,17 @@ export interface EngineEvent {
   workload: string;
   action: 'start' | 'die' | 'change';
   timeMs: number;
+}
+
+/**
+ * A way into the project's network from pond's machine (`pond port-forward`): each `connect` is one
+ * TCP connection to `host:port` inside that network, carried over the engine's API.
+ */
+export interface Tunnel {
+  /** Pipes `socket` both ways to the target until either side ends. */
+  connect(socket: NodeJS.ReadWriteStream): Promise<void>;
+  /** Removes whatever carries the tunnel. */
+  close(): Promise<void>;
 }
 
 /** A terminal's size in character cells. */
@@ -488,6 +504,11 @@ export interface Engine {
    * stdin; `tty` must match the container's. Resolves once attached.
    */
   attach(id: string, io: Omit<StdioStreams, 'resize'>): Promise<Attachment>;
+  /**
+   * Opens a tunnel into `network` for connections to `host:port` (a workload's name and a port it
+   * listens on), where a cluster does not publish private ports. Optional: one machine publishes them.
+   */
+  tunnel?(network: string, host: string, port: number, labels: Record<string, string>): Promise<Tunnel>;
   /** Sets the size of a running container's pseudo-terminal; a container without one, or gone, is left alone. */
   resizeTty(id: string, size: TtySize): Promise<void>;
 }

@@ -4,6 +4,7 @@ import { infoCommand } from '../commands/info.js';
 import { logsCommand } from '../commands/logs.js';
 import { lsCommand } from '../commands/ls.js';
 import { portCommand } from '../commands/port.js';
+import { portForwardCommand } from '../commands/port-forward.js';
 import { psCommand } from '../commands/ps.js';
 import { pullCommand } from '../commands/pull.js';
 import { queryCommand } from '../commands/query.js';
@@ -124,6 +125,17 @@ export function observeCommands({ program, run, ctxFor, concurrency }: Registry)
     .addOption(new Option('--protocol <protocol>', "the port's protocol").choices(['tcp', 'udp']).default('tcp'))
     .addHelpText('after', '\nExample:\n  pond port db 5432        # 127.0.0.1:49153')
     .action((workload: string, port: string, o, cmd) => run(() => portCommand(ctxFor(cmd), workload, port, o)));
+  program
+    .command('port-forward')
+    .description(
+      "reach a workload's private port from 127.0.0.1 on a cluster, where it is not published (Ctrl-C ends it)",
+    )
+    .argument('<workload>', 'the workload')
+    .argument('<port>', 'the port it listens on')
+    .option('--local-port <port>', 'the port on 127.0.0.1 (default: the same, or a free one)')
+    .addOption(format())
+    .addHelpText('after', '\nExample:\n  pond --engine swarm port-forward db 5432')
+    .action((workload: string, port: string, o, cmd) => run(() => portForwardCommand(ctxFor(cmd), workload, port, o)));
   program
     .command('images')
     .description("the image each of the project's containers runs: repository, tag, id, size")

@@ -41,6 +41,7 @@ export interface SwarmContainerSpec {
   ReadOnly?: boolean;
   CapabilityDrop?: string[];
   Ulimits?: { Name: string; Soft: number; Hard: number }[];
+  Secrets?: { File: { Name: string; UID: string; GID: string; Mode: number }; SecretID: string; SecretName: string }[];
 }
 
 export interface SwarmRestartPolicy {

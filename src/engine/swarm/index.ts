@@ -12,7 +12,9 @@ import { serviceLogs } from './logs.js';
 import * as networks from './networks.js';
 import { listServices, observe, tasksAndNodes, toObserved } from './observe.js';
 import { run } from './run.js';
+import { pruneSecrets } from './secrets.js';
 import * as services from './services.js';
+import { openTunnel, removeTunnels } from './tunnel.js';
 import * as volumes from './volumes.js';
 import * as wait from './wait.js';
 
@@ -66,7 +68,10 @@ export function createSwarmEngine(opts: SwarmEngineOptions): Engine {
     inspectImage: (ref) => inspectImage(conn, ref),
     pullImage: (image, onProgress) => images.pullImage(conn, image, onProgress),
     createNetwork: (spec) => networks.createNetwork(conn, spec),
-    removeNetwork: (name) => networks.removeNetwork(conn, name),
+    removeNetwork: async (name) => {
+      await removeTunnels(conn, name);
+      await networks.removeNetwork(conn, name);
+    },
     createVolume: (spec) => volumes.createVolume(conn, spec),
     removeVolume: (name) => volumes.removeVolume(conn, name),
     createWorkload: (spec) => services.createService(conn, spec),
@@ -89,6 +94,7 @@ export function createSwarmEngine(opts: SwarmEngineOptions): Engine {
       const body = await services.serviceSpecFor(conn, spec);
       await services.updateService(conn, id, Number(version), body);
       await wait.waitRolled(conn, id, o);
+      await pruneSecrets(conn, body.Name, await services.inspectService(conn, id));
     },
     inspectWorkload: observeOne,
     waitReady: (id, health, o) => wait.waitReady(conn, id, health, o),
@@ -102,6 +108,7 @@ export function createSwarmEngine(opts: SwarmEngineOptions): Engine {
     exec: missing('pond exec'),
     attach: missing('attaching to a task'),
     resizeTty: () => Promise.resolve(),
+    tunnel: (network, host, port, labels) => openTunnel(conn, network, host, port, labels),
     host: () => engineHost(conn),
   };
 }

@@ -1,5 +1,5 @@
 import type { Mount, RestartPolicy, TaskSpec } from '../types.js';
-import type { SwarmMount, SwarmRestartPolicy, SwarmServiceSpec, SwarmUpdateConfig } from './api.js';
+import type { SwarmContainerSpec, SwarmMount, SwarmRestartPolicy, SwarmServiceSpec, SwarmUpdateConfig } from './api.js';
 import { toSwarmHealthcheck } from './health-test.js';
 
 const SEC = 1_000_000_000;
@@ -16,6 +16,8 @@ export interface Placing {
   pinnedNode?: string;
   /** Each volume's labels (from its record), given to the node that creates it at first mount. */
   volumeLabels?: Record<string, Record<string, string>>;
+  /** Secret env moved into Swarm secrets: what replaces `env`, and the secrets mounted. */
+  secrets?: { env: Record<string, string>; refs: NonNullable<SwarmContainerSpec['Secrets']> };
 }
 
 /**
@@ -35,6 +37,7 @@ export function toServiceSpec(spec: TaskSpec & ClusterFields, placing: Placing =
     ...(spec.pidsLimit !== undefined ? { Pids: spec.pidsLimit } : {}),
   };
   const update = updateConfig(spec.mounts);
+  const env = placing.secrets?.env ?? spec.env;
   return {
     Name: spec.name,
     Labels: spec.labels,
@@ -44,9 +47,10 @@ export function toServiceSpec(spec: TaskSpec & ClusterFields, placing: Placing =
         Labels: spec.labels,
         ...(spec.entrypoint ? { Command: spec.entrypoint } : {}),
         ...(spec.command ? { Args: spec.command } : {}),
-        Env: Object.keys(spec.env)
+        Env: Object.keys(env)
           .sort()
-          .map((k) => `${k}=${spec.env[k]}`),
+          .map((k) => `${k}=${env[k]}`),
+        ...(placing.secrets?.refs.length ? { Secrets: placing.secrets.refs } : {}),
         ...(spec.workingDir !== undefined ? { Dir: spec.workingDir } : {}),
         ...(spec.hostname !== undefined ? { Hostname: spec.hostname } : {}),
         ...(spec.user !== undefined ? { User: spec.user } : {}),

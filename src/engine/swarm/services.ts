@@ -5,6 +5,7 @@ import { classify, engineMessage, statusOf, tolerate } from '../docker/errors.js
 import type { SwarmService, SwarmServiceSpec } from './api.js';
 import { desiredReplicas } from './observe.js';
 import { pinnedNode } from './placement.js';
+import { pruneSecrets, withSecrets } from './secrets.js';
 import { toJobSpec, toServiceSpec, type ClusterFields } from './service-spec.js';
 
 /** On a service: how many replicas `start` brings back after a `stop` scaled it to 0. */
@@ -18,7 +19,12 @@ export async function serviceSpecFor(
 ): Promise<SwarmServiceSpec> {
   const { node, records } = await pinnedNode(conn, spec.name, spec.mounts);
   const volumeLabels = Object.fromEntries(records.map((r) => [r.name, r.labels]));
-  const placing = { ...(node ? { pinnedNode: node } : {}), volumeLabels };
+  const secrets = await withSecrets(conn, spec);
+  const placing = {
+    ...(node ? { pinnedNode: node } : {}),
+    volumeLabels,
+    secrets: { env: secrets.env, refs: secrets.secrets },
+  };
   const built = job ? toJobSpec(spec, placing) : toServiceSpec(spec, placing);
   return { ...built, Labels: { ...built.Labels, [REPLICAS_LABEL]: String(spec.replicas ?? 1) } };
 }
@@ -90,7 +96,10 @@ export async function startService(conn: Connection, id: string): Promise<void> 
 
 export async function removeService(conn: Connection, id: string): Promise<void> {
   try {
+    const name = (await tolerate(() => conn.getJson<SwarmService>(`/services/${encodeURIComponent(id)}`), [404]))?.Spec
+      .Name;
     await tolerate(() => conn.call('DELETE', `/services/${encodeURIComponent(id)}`, undefined, { retry: true }), [404]);
+    if (name) await pruneSecrets(conn, name);
   } catch (err) {
     throw classify(err, conn.endpoint, `remove service ${id}`);
   }

@@ -209,21 +209,43 @@ missing_images() { # missing_images N: the host's images of LOAD_IMAGES that nod
   done
 }
 
-load_images() {
-  local n pids=() imgs
-  for n in "${NODES[@]}"; do
-    mapfile -t imgs < <(missing_images "$n")
-    ((${#imgs[@]})) || continue
-    (docker save "${imgs[@]}" | dk "$n" load -q >/dev/null) &
+save_to_nodes() { # save_to_nodes "IMG..." N...: one docker save, streamed by tee into every node's docker load
+  local imgs n fifo dir pids=()
+  read -ra imgs <<<"$1"
+  shift
+  dir=$(mktemp -d /tmp/pond-swarm-load.XXXXXX)
+  for n in "$@"; do
+    fifo=$dir/$n
+    mkfifo "$fifo"
+    dk "$n" load -q <"$fifo" >/dev/null &
     pids+=($!)
   done
-  for n in "${pids[@]}"; do wait "$n" || die "loading images into a node failed"; done
+  docker save "${imgs[@]}" | tee "${@/#/$dir/}" >/dev/null
+  local rc=0
+  for n in "${pids[@]}"; do wait "$n" || rc=1; done
+  rm -rf "$dir"
+  return $rc
+}
+
+load_images() { # nodes that lack the same images share one save
+  local n key pids=()
+  declare -A groups=()
+  for n in "${NODES[@]}"; do
+    key=$(missing_images "$n" | tr '\n' ' ')
+    [ -n "$key" ] && groups[$key]+="$n "
+  done
+  for key in "${!groups[@]}"; do
+    # shellcheck disable=SC2086 # the node list splits on purpose
+    save_to_nodes "$key" ${groups[$key]} &
+    pids+=($!)
+  done
+  for n in "${pids[@]}"; do wait "$n" || die "loading images into the nodes failed"; done
 }
 
 label_nodes() {
   local n id
   for n in "${NODES[@]}"; do
-    id=$(dk "$n" info -f '{{.Swarm.NodeID}}')
+    id=$(node_id "$n")
     [ "$(dk 1 node inspect -f '{{index .Spec.Labels "pond.node"}}' "$id")" = "$n" ] && continue
     dk 1 node update --label-add "pond.node=$n" "$id" >/dev/null
   done
@@ -234,9 +256,10 @@ ready_count() { dk 1 node ls --format '{{.Status}}' 2>/dev/null | grep -c '^Read
 wait_ready() { # wait_ready [NODE]: until 3 nodes are Ready (and NODE's own one, when given)
   local deadline=$((SECONDS + WAIT)) id=
   while ((SECONDS < deadline)); do
-    if [ -n "${1:-}" ] && [ -z "$id" ]; then id=$(dk "$1" info -f '{{.Swarm.NodeID}}' 2>/dev/null || true); fi
+    if [ -n "${1:-}" ] && [ -z "$id" ]; then id=$(node_id "$1" || true); fi
     if [ "$(ready_count)" = 3 ] &&
-      { [ -z "${1:-}" ] || [ "$(dk 1 node inspect -f '{{.Status.State}}' "$id" 2>/dev/null)" = ready ]; }; then
+      { [ -z "${1:-}" ] || { [ "$(state "$1")" = active ] &&
+        [ "$(dk 1 node inspect -f '{{.Status.State}}' "$id" 2>/dev/null)" = ready ]; }; }; then
       return 0
     fi
     sleep 0.5
@@ -263,10 +286,24 @@ cmd_status() {
   [ "$(ready_count)" = 3 ]
 }
 
-cmd_kill_node() {
+node_id() { dk "$1" info -f '{{.Swarm.NodeID}}' 2>/dev/null; }
+
+wait_down() { # wait_down ID: until the manager has noticed the node is gone (missed heartbeats)
+  local deadline=$((SECONDS + WAIT))
+  while ((SECONDS < deadline)); do
+    [ "$(dk 1 node inspect -f '{{.Status.State}}' "$1" 2>/dev/null)" = down ] && return 0
+    sleep 0.5
+  done
+  die "the manager still does not show node $1 Down after ${WAIT}s"
+}
+
+cmd_kill_node() { # a worker: also waits until the manager shows it Down, so the loss is observable at once
+  local id
   check_node "${1:-}"
+  id=$(node_id "$1" || true)
   docker kill "pond-swarm-$1" >/dev/null
   say "killed pond-swarm-$1"
+  [ "$1" = 1 ] || [ -z "$id" ] || step "the manager shows node $1 Down" wait_down "$id"
 }
 
 cmd_start_node() {

@@ -189,13 +189,15 @@ start_nodes() {
 state() { dk "$1" info -f '{{.Swarm.LocalNodeState}}' 2>/dev/null; }
 
 form_swarm() {
-  local n token
+  local n token members id
   if [ "$(state 1)" != active ]; then
     dk 1 swarm init --advertise-addr "$(node_ip 1)" --listen-addr "$(node_ip 1):2377" >/dev/null
   fi
   token=$(dk 1 swarm join-token -q worker)
-  for n in "${NODES[@]:1}"; do
-    [ "$(state "$n")" = active ] && continue
+  members=$(dk 1 node ls -q)
+  for n in "${NODES[@]:1}"; do # a worker whose manager was recreated holds a swarm that no longer exists
+    id=$(node_id "$n")
+    [ "$(state "$n")" = active ] && [ -n "$id" ] && [[ $members == *"$id"* ]] && continue
     dk "$n" swarm leave --force >/dev/null 2>&1 || :
     dk "$n" swarm join --token "$token" --advertise-addr "$(node_ip "$n")" "$(node_ip 1):2377" >/dev/null
   done
@@ -242,6 +244,16 @@ load_images() { # nodes that lack the same images share one save
   for n in "${pids[@]}"; do wait "$n" || die "loading images into the nodes failed"; done
 }
 
+prune_stale() { # a node recreated with a fresh volume joined anew: drop its old Down entry
+  local id n ids=()
+  for n in "${NODES[@]}"; do ids+=("$(node_id "$n")"); done
+  for id in $(dk 1 node ls -q); do
+    [[ " ${ids[*]} " == *" $id "* ]] && continue
+    [ "$(dk 1 node inspect -f '{{.Status.State}}' "$id")" = down ] && dk 1 node rm --force "$id" >/dev/null
+  done
+  return 0
+}
+
 label_nodes() {
   local n id
   for n in "${NODES[@]}"; do
@@ -276,6 +288,7 @@ cmd_up() {
   step "nodes pond-swarm-1..3 answer" start_nodes
   step "swarm formed (manager pond-swarm-1 at $(node_ip 1))" form_swarm
   step "images loaded ($(printf '%s ' "${LOAD_IMAGES[@]}"| sed 's/ $//'))" load_images
+  prune_stale
   step "nodes labelled pond.node=1..3" label_nodes
   step "3 nodes Ready" wait_ready
   say "up in $(secs "$T0")s, storage $(dk 1 info -f '{{.Driver}}'), manager DOCKER_HOST=unix://$(sock 1)"
@@ -317,7 +330,8 @@ cmd_start_node() {
 cmd_down() {
   local n
   for n in "${NODES[@]}"; do docker rm -f -v "pond-swarm-$n" >/dev/null 2>&1 || :; done
-  for n in "${NODES[@]}"; do docker volume rm "pond-swarm-$n-data" >/dev/null 2>&1 || :; done
+  for n in "${NODES[@]}"; do docker volume rm "pond-swarm-$n-data" >/dev/null 2>&1 & done # ~15 s each
+  wait
   docker network rm "$NET" >/dev/null 2>&1 || :
   rm -rf "$RUN_DIR"
   say "down in $(secs "$T0")s (image $IMAGE kept)"

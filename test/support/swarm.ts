@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+const SCRIPT = path.join(import.meta.dirname, '../../scripts/swarm.sh');
+const MANAGER = 'unix:///run/pond-swarm/1/docker.sock';
+
+/**
+ * The 3-node docker-in-docker swarm `scripts/swarm.sh up` builds on the local engine: the Swarm backend's
+ * live tests need a real cluster, and node losses they can cause on purpose without touching the shared engine.
+ */
+export interface SwarmCluster {
+  /** The manager's API, for pond and for the docker CLI as witness. */
+  dockerHost: string;
+  /** Hostnames of the Ready nodes, node 1 (the manager) first. */
+  nodes: string[];
+  /** `docker kill` of node n; resolves once the manager shows a worker Down. */
+  killNode(n: number): Promise<void>;
+  /** Starts node n again; resolves once it is Ready in the swarm. */
+  startNode(n: number): Promise<void>;
+}
+
+let reason = 'the swarm was not looked for yet';
+
+/** Why swarmCluster() returned undefined, for the one line a skipped test prints. */
+export function swarmSkipReason(): string {
+  return reason;
+}
+
+async function script(...args: string[]): Promise<void> {
+  await run('bash', [SCRIPT, ...args], { timeout: 180_000 });
+}
+
+async function readyNodes(): Promise<string[]> {
+  const { stdout } = await run('docker', ['-H', MANAGER, 'node', 'ls', '--format', '{{.Status}} {{.Hostname}}'], {
+    timeout: 5_000,
+  });
+  return stdout
+    .split('\n')
+    .filter((l) => l.startsWith('Ready '))
+    .map((l) => l.slice('Ready '.length))
+    .sort();
+}
+
+/** The cluster when its manager answers and 3 nodes are Ready, else undefined (see swarmSkipReason()). */
+export async function swarmCluster(): Promise<SwarmCluster | undefined> {
+  let nodes: string[];
+  try {
+    nodes = await readyNodes();
+  } catch (err) {
+    reason = `no swarm manager answers on ${MANAGER} (run: bash scripts/swarm.sh up): ${String(err).split('\n')[0]}`;
+    return undefined;
+  }
+  if (nodes.length !== 3) {
+    reason = `the swarm on ${MANAGER} has ${nodes.length} Ready nodes, not 3 (bash scripts/swarm.sh status)`;
+    return undefined;
+  }
+  return {
+    dockerHost: MANAGER,
+    nodes,
+    killNode: (n) => script('kill-node', String(n)),
+    startNode: (n) => script('start-node', String(n)),
+  };
+}

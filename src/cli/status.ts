@@ -19,6 +19,8 @@ export interface WorkloadStatus {
   image: string;
   started_at?: string;
   restarts: number;
+  /** On a cluster: each instance (task), the node it runs on, its state and, when not running, why. */
+  instances?: { node: string; state: string; message?: string }[];
 }
 
 /** Rows from one snapshot, by workload name; declared workloads without a container show "missing". */
@@ -55,7 +57,28 @@ function toRow(c: ObservedWorkload): WorkloadStatus {
     image: c.image,
     ...(c.startedAt && { started_at: c.startedAt }),
     restarts: c.restartCount,
+    ...(c.instances.some((i) => i.node) && {
+      instances: c.instances.map((i) => ({
+        node: i.node ?? '?',
+        state: i.state,
+        ...(i.message && { message: i.message }),
+      })),
+    }),
   };
+}
+
+/** Where a cluster workload's tasks are: "2/2 on node-1, node-3", or what holds one back ("0/1: no suitable node ..."). */
+export function nodesCell(r: WorkloadStatus): string {
+  const all = r.instances ?? [];
+  if (all.length === 0) return '-';
+  const running = all.filter((i) => i.state === 'running');
+  const head = `${running.length}/${all.length}`;
+  const where = running.length ? ` on ${[...new Set(running.map((i) => i.node))].sort().join(', ')}` : '';
+  const held = all.find((i) => i.state !== 'running' && i.message);
+  const why = held
+    ? `${where ? ';' : ':'} ${held.message!.length > 60 ? `${held.message!.slice(0, 57)}...` : held.message}`
+    : '';
+  return `${head}${where}${why}`;
 }
 
 /**
@@ -136,9 +159,13 @@ export function psRows(
  */
 export function psTable(rows: PsRow[], opts: { stats?: boolean } = {}): string[][] {
   const middle = opts.stats ? ['CPU %', 'MEM'] : ['IMAGE', 'CONTAINER'];
+  const cluster = rows.some((r) => r.instances);
   return [
-    ['WORKLOAD', 'STATE', 'HEALTH', 'UPTIME', 'RESTARTS', ...middle, 'PORTS'],
-    ...rows.map((r) => psCells(r, !!opts.stats)),
+    ['WORKLOAD', 'STATE', ...(cluster ? ['TASKS'] : []), 'HEALTH', 'UPTIME', 'RESTARTS', ...middle, 'PORTS'],
+    ...rows.map((r) => {
+      const cells = psCells(r, !!opts.stats);
+      return cluster ? [cells[0]!, cells[1]!, nodesCell(r), ...cells.slice(2)] : cells;
+    }),
   ];
 }
 

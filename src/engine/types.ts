@@ -158,6 +158,8 @@ export interface ObservedInstance {
   exitCode?: number;
   /** ISO time it last started, when the backend says (Docker: inspect only). */
   startedAt?: string;
+  /** Why it is not running, in the engine's words ("no suitable node"), when the backend says. */
+  message?: string;
 }
 
 export interface ObservedWorkload {

@@ -4,12 +4,10 @@ import { describe, it } from 'vitest';
 import { createSwarmEngine } from '../../src/engine/swarm/index.js';
 import { describeEngineConformance } from '../conformance/engine-suite.js';
 import { uniqueProject } from './helpers/docker.js';
-import { existsSync } from 'node:fs';
+import { swarmCluster, swarmSkipReason } from '../support/swarm.js';
 
 const run = promisify(execFile);
-const cluster = existsSync('/run/pond-swarm/1/docker.sock')
-  ? { dockerHost: 'unix:///run/pond-swarm/1/docker.sock' }
-  : undefined;
+const cluster = await swarmCluster();
 const project = uniqueProject('hb-swarm-conformance');
 
 /** The docker CLI against the swarm's manager: the witness, independent of pond's own client. */
@@ -20,7 +18,7 @@ async function onManager(...args: string[]): Promise<string> {
 
 if (!cluster) {
   describe('engine conformance: swarm', () => {
-    it.skip(`skipped: ${'no 3-node swarm (bash scripts/swarm.sh up)'}`, () => undefined);
+    it.skip(`skipped: ${swarmSkipReason()}`, () => undefined);
   });
 } else {
   describeEngineConformance(

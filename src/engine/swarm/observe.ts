@@ -115,6 +115,7 @@ function toInstance(t: SwarmTask, hasHealth: boolean, node: string | undefined):
     ...(hasHealth && t.Status.State === 'starting' ? { health: 'starting' as const } : {}),
     ...(state === 'exited' && exitCode !== undefined ? { exitCode } : {}),
     ...(state === 'running' && t.Status.Timestamp ? { startedAt: t.Status.Timestamp } : {}),
+    ...(state !== 'running' && (t.Status.Err || t.Status.Message) ? { message: t.Status.Err || t.Status.Message } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ declare module '../../model/types.js' {
 
 export const query: KindDefinition<QueryFacts> = {
   name: 'query',
+  singleCopy: { why: 'a query is a run, started once per `pond up` or `pond query`', hint: 'drop replicas:' },
   schema,
   expand: expandQuery,
   lifecycle: (facts) => ({ job: { timeoutMs: facts.timeoutMs } }),

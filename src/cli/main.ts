@@ -40,6 +40,14 @@ export function build(run: Registry['run']): Command {
       collect,
       [],
     )
+    .option(
+      '--engine <name>',
+      'the backend: docker (default) or swarm; default: POND_ENGINE, else engine: in the file, else docker',
+    )
+    .option(
+      '--registry <host>',
+      'where a cluster pushes locally built images, host[:port][/prefix] (default: registry: in the file)',
+    )
     .option('--no-color', 'no colour and no live redraw (like NO_COLOR=1)')
     .showHelpAfterError('(run with --help for usage)')
     .enablePositionalOptions()
@@ -86,6 +94,8 @@ function inheritGlobals(cmd: Command): void {
   cmd.addOption(
     new Option('--env-file <file>', 'env file (also before the command)').argParser(collect).default([]).hideHelp(),
   );
+  cmd.addOption(new Option('--engine <name>', 'the backend (also before the command)').hideHelp());
+  cmd.addOption(new Option('--registry <host>', 'the image registry (also before the command)').hideHelp());
   cmd.addOption(new Option('--no-color', 'no colour (also before the command)').hideHelp());
 }
 
@@ -97,6 +107,8 @@ function globalsOf(program: Command, cmd: Command): GlobalOptions {
     projectName: own.projectName ?? g.projectName,
     projectDirectory: own.projectDirectory ?? g.projectDirectory,
     envFile: [...(g.envFile ?? []), ...(own.envFile ?? [])],
+    engine: own.engine ?? g.engine,
+    registry: own.registry ?? g.registry,
     noColor: g.color === false || own.color === false,
     progress: own.quiet === true && own.progress === 'auto' ? 'quiet' : own.progress,
   };

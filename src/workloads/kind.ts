@@ -106,6 +106,11 @@ export interface KindNeed {
   /** The capability in words ("copying a file out of a finished run"). */
   words: string;
   hint: string;
+  /**
+   * `optimisation`: the key only makes the workload faster (a warm query runner), so a backend
+   * without the capability runs it the plain way and validate warns instead of refusing.
+   */
+  optimisation?: boolean;
 }
 
 /**

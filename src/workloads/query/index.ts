@@ -24,7 +24,8 @@ export const query: KindDefinition<QueryFacts> = {
             code: 'backend-exec',
             what: 'warm: true needs',
             words: 'running a command inside a running workload',
-            hint: 'drop warm:, or use the docker backend',
+            hint: 'each query runs in a fresh container instead; drop warm: to silence this, or use the docker backend',
+            optimisation: true,
           },
         ]
       : [],

@@ -94,13 +94,16 @@ export class Pond {
   }
 
   private open(): Promise<Engine> {
-    const backend = chooseBackend({ env: this.env.POND_ENGINE, file: this.project.spec.engine });
-    this.engine ??= openOwnedEngine(backend, this.env, () => readIdentity(this.project.spec.dir)).catch(
-      (e: unknown) => {
-        this.engine = undefined;
-        throw e;
-      },
-    );
+    this.engine ??= this.connect().catch((e: unknown) => {
+      this.engine = undefined;
+      throw e;
+    });
     return this.engine;
+  }
+
+  /** The backend POND_ENGINE (in `env`) or `engine:` chooses, docker by default, opened and pinged. */
+  private async connect(): Promise<Engine> {
+    const backend = chooseBackend({ env: this.env.POND_ENGINE, file: this.project.spec.engine });
+    return openOwnedEngine(backend, this.env, () => readIdentity(this.project.spec.dir));
   }
 }

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { BACKEND_NAMES } from '../engine/capabilities.js';
 import { UsageError } from '../errors.js';
 import { POND_VERSION } from '../version.js';
 import { completeCommand } from './commands/complete.js';
@@ -40,9 +41,11 @@ export function build(run: Registry['run']): Command {
       collect,
       [],
     )
-    .option(
-      '--engine <name>',
-      'the backend: docker (default) or swarm; default: POND_ENGINE, else engine: in the file, else docker',
+    .addOption(
+      new Option(
+        '--engine <name>',
+        'the backend: docker (default) or swarm; default: POND_ENGINE, else engine: in the file, else docker',
+      ).choices(BACKEND_NAMES),
     )
     .option(
       '--registry <host>',
@@ -94,7 +97,9 @@ function inheritGlobals(cmd: Command): void {
   cmd.addOption(
     new Option('--env-file <file>', 'env file (also before the command)').argParser(collect).default([]).hideHelp(),
   );
-  cmd.addOption(new Option('--engine <name>', 'the backend (also before the command)').hideHelp());
+  cmd.addOption(
+    new Option('--engine <name>', 'the backend (also before the command)').choices(BACKEND_NAMES).hideHelp(),
+  );
   cmd.addOption(new Option('--registry <host>', 'the image registry (also before the command)').hideHelp());
   cmd.addOption(new Option('--no-color', 'no colour (also before the command)').hideHelp());
 }

@@ -47,6 +47,17 @@ describe('choosing the backend: --engine, POND_ENGINE, engine: (validate needs n
     expect(run.stderr).toContain('use one of: docker, swarm');
   });
 
+  it('an unknown --engine is a usage error (exit 3) listing the known backends, which completion offers', async () => {
+    s.use();
+    const run = await s.pond(['validate', '--engine', 'nope'], NO_ENGINE);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('Allowed choices are docker, swarm');
+    expect((await s.pond(['__complete', 'validate', '--engine', ''])).stdout.trim().split('\n')).toEqual([
+      'docker',
+      'swarm',
+    ]);
+  });
+
   it('validate of replicas: 3 on docker exits 3 at the replicas key', async () => {
     s.use('replicas');
     const run = await s.pond(['validate'], NO_ENGINE);

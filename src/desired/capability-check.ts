@@ -95,7 +95,7 @@ function needsOf(w: WorkloadSpec, caps: EngineCapabilities): Need[] {
       code: 'backend-network-mode',
       what: `network: ${w.network} needs`,
       capability: 'a network mode other than the project network',
-      hint: 'drop network:, or use the docker backend',
+      hint: 'write `network: default` (a query has no network unless that is written), or use the docker backend',
     });
   }
   if (!caps.replicas) needs.push(...copies(w));

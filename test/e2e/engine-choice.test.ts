@@ -23,7 +23,9 @@ describe('choosing the backend: --engine, POND_ENGINE, engine: (validate needs n
     const run = await s.pond(['validate', '--engine', 'swarm'], NO_ENGINE);
     expect(run.code, run.stderr).toBe(3);
     expect(run.stderr).toMatch(/pond\.yaml:11:14 error\[backend-network-mode\]: workload offline: network: none needs/);
-    expect(run.stderr).toContain('hint: drop network:, or use the docker backend');
+    expect(run.stderr).toContain(
+      'hint: write `network: default` (a query has no network unless that is written), or use the docker backend',
+    );
   });
 
   it('the same project is valid on docker, the default', async () => {

@@ -7,6 +7,7 @@ import { ConfigError, type Diagnostic } from '../errors.js';
 import { readIdentity } from '../identity.js';
 import { lockDir } from '../lock/lock.js';
 import { loadProject, type Project } from '../pipeline.js';
+import { chooseBackend } from '../session/backend-choice.js';
 import { openOwnedEngine } from '../session/open-engine.js';
 import { down } from './down.js';
 import { info } from './info.js';
@@ -93,10 +94,16 @@ export class Pond {
   }
 
   private open(): Promise<Engine> {
-    this.engine ??= openOwnedEngine(this.env, () => readIdentity(this.project.spec.dir)).catch((e: unknown) => {
+    this.engine ??= this.connect().catch((e: unknown) => {
       this.engine = undefined;
       throw e;
     });
     return this.engine;
+  }
+
+  /** The backend POND_ENGINE (in `env`) or `engine:` chooses, docker by default, opened and pinged. */
+  private async connect(): Promise<Engine> {
+    const backend = chooseBackend({ env: this.env.POND_ENGINE, file: this.project.spec.engine });
+    return openOwnedEngine(backend, this.env, () => readIdentity(this.project.spec.dir));
   }
 }

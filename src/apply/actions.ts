@@ -133,13 +133,21 @@ async function startOrRecreate(step: ContainerStart, ctx: ActionContext): Promis
  * that works. Idempotent (on a fresh data dir it sets what init set). Its output never carries a value.
  */
 async function applyCredentials(
-  step: ContainerCreate | ContainerReplace,
+  step: ContainerCreate | ContainerReplace | ContainerUpdate,
   id: string,
   ctx: ActionContext,
 ): Promise<void> {
   const applied = step.container.initOnly?.applied;
   const health = step.container.health;
   if (!applied || !health) return;
+  if (!ctx.engine.capabilities.exec) {
+    // A cluster task is out of exec's reach: an initialised volume keeps the credentials it was made with.
+    if (step.action !== 'create')
+      ctx.warn(
+        `${step.name}: ${applied.env.join(', ')} cannot be applied inside the database on the ${ctx.engine.backend} backend; an initialised volume keeps its old value`,
+      );
+    return;
+  }
   if (!step.reach.includes('healthy'))
     await ctx.engine.waitReady(id, health, { timeoutMs: ctx.waitTimeoutMs, signal: ctx.signal });
   ctx.progress(`applying ${applied.env.join(', ')} inside the database`);
@@ -214,6 +222,7 @@ async function update(step: ContainerUpdate, ctx: ActionContext): Promise<void> 
     });
   });
   ctx.reached('started');
+  if (!step.reach.includes('healthy')) await applyCredentials(step, step.observedId, ctx);
   await reachRest(step, step.observedId, ctx);
 }
 
@@ -274,7 +283,8 @@ async function reachHealthy(
     throw new Error(`${step.name}: the plan waits for it to be healthy, but the step carries no health check`);
   ctx.progress('waiting until healthy');
   await ctx.engine.waitReady(id, health, { timeoutMs: ctx.waitTimeoutMs, signal: ctx.signal });
-  if (step.action === 'create' || step.action === 'replace') await applyCredentials(step, id, ctx);
+  if (step.action === 'create' || step.action === 'replace' || step.action === 'update')
+    await applyCredentials(step, id, ctx);
 }
 
 async function removeContainer(step: ContainerStop, ctx: ActionContext): Promise<void> {

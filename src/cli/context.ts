@@ -9,6 +9,10 @@ import { loadProject, type Project } from '../pipeline.js';
 import { ownedEngine } from '../session/owned-engine.js';
 import { withEarlyObserve } from '../session/prefetch.js';
 import { retryBudget } from '../session/open-engine.js';
+import { chooseBackend } from '../session/backend-choice.js';
+import { createEngine } from '../session/engine-factory.js';
+import { chooseRegistry } from '../session/registry-choice.js';
+import type { BackendName } from '../engine/capabilities.js';
 import { createOutput, type Output, type OutputFlags } from './output.js';
 import { chooseFiles, requireFiles, type ChosenFiles } from './project-files.js';
 import { readStdin } from './stdin.js';
@@ -21,6 +25,10 @@ export interface GlobalOptions extends OutputFlags {
   projectDirectory?: string;
   /** `--env-file`, in order: they replace the default `.env`. */
   envFile?: string[];
+  /** `--engine`: the backend (wins over POND_ENGINE and `engine:` in pond.yaml). */
+  engine?: string;
+  /** `--registry`: where a cluster pushes locally built images (wins over `registry:`). */
+  registry?: string;
 }
 
 /**
@@ -123,16 +131,34 @@ export class Context {
   }
 
   /**
+   * The backend this command runs on: --engine, else POND_ENGINE, else `engine:` in pond.yaml, else
+   * docker. With -p, a pond.yaml that does not load is no reason to fail (down and ps work without
+   * it): its `engine:` is then unknown and the default holds.
+   */
+  async backend(): Promise<BackendName> {
+    const given = chooseBackend({ flag: this.options.engine, env: this.env.POND_ENGINE });
+    if (this.options.engine?.trim() || this.env.POND_ENGINE?.trim() || !this.hasFiles()) return given;
+    try {
+      return chooseBackend({ file: (await this.project()).spec.engine });
+    } catch (e) {
+      if (this.options.projectName !== undefined) return given;
+      throw e;
+    }
+  }
+
+  /** Where a cluster pushes locally built images: --registry, else `registry:` in pond.yaml; undefined when neither. */
+  async registry(): Promise<string | undefined> {
+    const flag = this.options.registry;
+    return chooseRegistry(flag, flag?.trim() ? undefined : (await this.project()).spec.registry);
+  }
+
+  /**
    * The engine, pinged and seen through this checkout's ownership (session/owned-engine.ts). With
    * `observing`, that project's snapshot is asked for beside the ping (session/prefetch.ts).
    */
   async openEngine(observing?: string): Promise<Engine> {
     if (!this.engine) {
-      const { createDockerEngine } = await import('../engine/docker/index.js');
-      const raw = createDockerEngine({
-        env: this.env,
-        retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs,
-      });
+      const raw = await this.rawEngine();
       const engine = observing === undefined ? raw : withEarlyObserve(raw, observing);
       await engine.ping();
       this.engine = ownedEngine(engine, () => this.identity());
@@ -140,10 +166,9 @@ export class Context {
     return this.engine;
   }
 
-  /** The engine exactly as it is, for the one command that looks past ownership (adopt). */
+  /** The engine exactly as it is (not pinged), for the one command that looks past ownership (adopt). */
   async rawEngine(): Promise<Engine> {
-    const { createDockerEngine } = await import('../engine/docker/index.js');
-    return createDockerEngine({
+    return createEngine(await this.backend(), {
       env: this.env,
       retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs,
     });

@@ -4,6 +4,7 @@ Environment:
   POND_FILE             config files when no -f is given, separated by ":" (";" on Windows) or POND_PATH_SEPARATOR
   POND_PATH_SEPARATOR   the separator POND_FILE uses
   POND_PROJECT_NAME     project name when no -p is given
+  POND_ENGINE           the backend when no --engine is given: docker or swarm (default: engine: in the file, else docker)
   DOCKER_HOST           the engine's address (unix://, tcp:// or ssh://[user@]host; default unix:///var/run/docker.sock)
   DOCKER_TLS_VERIFY     tcp:// with TLS, verifying the engine's certificate (DOCKER_TLS: TLS without verifying)
   DOCKER_TLS            TLS to a tcp:// engine without verifying its certificate

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { BACKEND_NAMES } from '../engine/capabilities.js';
 import { UsageError } from '../errors.js';
 import { POND_VERSION } from '../version.js';
 import { completeCommand } from './commands/complete.js';
@@ -39,6 +40,16 @@ export function build(run: Registry['run']): Command {
       'read variables from this file instead of .env; repeat for more (later wins)',
       collect,
       [],
+    )
+    .addOption(
+      new Option(
+        '--engine <name>',
+        'the backend: docker (default) or swarm; default: POND_ENGINE, else engine: in the file, else docker',
+      ).choices(BACKEND_NAMES),
+    )
+    .option(
+      '--registry <host>',
+      'where a cluster pushes locally built images, host[:port][/prefix] (default: registry: in the file)',
     )
     .option('--no-color', 'no colour and no live redraw (like NO_COLOR=1)')
     .showHelpAfterError('(run with --help for usage)')
@@ -86,6 +97,10 @@ function inheritGlobals(cmd: Command): void {
   cmd.addOption(
     new Option('--env-file <file>', 'env file (also before the command)').argParser(collect).default([]).hideHelp(),
   );
+  cmd.addOption(
+    new Option('--engine <name>', 'the backend (also before the command)').choices(BACKEND_NAMES).hideHelp(),
+  );
+  cmd.addOption(new Option('--registry <host>', 'the image registry (also before the command)').hideHelp());
   cmd.addOption(new Option('--no-color', 'no colour (also before the command)').hideHelp());
 }
 
@@ -97,6 +112,8 @@ function globalsOf(program: Command, cmd: Command): GlobalOptions {
     projectName: own.projectName ?? g.projectName,
     projectDirectory: own.projectDirectory ?? g.projectDirectory,
     envFile: [...(g.envFile ?? []), ...(own.envFile ?? [])],
+    engine: own.engine ?? g.engine,
+    registry: own.registry ?? g.registry,
     noColor: g.color === false || own.color === false,
     progress: own.quiet === true && own.progress === 'auto' ? 'quiet' : own.progress,
   };

@@ -1,4 +1,5 @@
 import type { LoadedConfig } from '../config/types.js';
+import { OWN_NODE_CONSTRAINT } from '../engine/capabilities.js';
 import type { EngineCapabilities } from '../engine/types.js';
 import { ConfigError, type Diagnostic } from '../errors.js';
 import type { ProjectSpec, WorkloadSpec } from '../model/types.js';
@@ -12,12 +13,14 @@ export interface Backend {
   capabilities: EngineCapabilities;
 }
 
-/** `what` is the subject and its verb ("ports need"), `capability` what the backend lacks. */
-type Need = { key: string; code: string; what: string; capability: string; hint: string };
+/** `what` is the subject and its verb ("ports need"), `capability` what the backend lacks; `warn`: it still runs. */
+type Need = { key: string; code: string; what: string; capability: string; hint: string; warn?: boolean };
 
 /**
  * What each workload asks of the backend that a backend may lack, placed at the pond.yaml key that
- * asks for it. Pure: the spec and a capability set in, located errors out (none for Docker).
+ * asks for it: errors for what cannot work there, warnings for what works another way. Pure: the
+ * spec and a capability set in, located diagnostics out (none for Docker unless `replicas:` or
+ * `placement:` is written).
  */
 export function capabilityDiagnostics(
   spec: ProjectSpec,
@@ -27,7 +30,8 @@ export function capabilityDiagnostics(
   const report = new Reporter(config);
   for (const w of spec.workloads) {
     for (const need of needsOf(w, backend.capabilities)) {
-      report.error(
+      const say = need.warn ? report.warn.bind(report) : report.error.bind(report);
+      say(
         ['workloads', w.name, need.key],
         need.code,
         `workload ${w.name}: ${need.what} ${need.capability}, which the ${backend.name} backend cannot do`,
@@ -35,34 +39,54 @@ export function capabilityDiagnostics(
       );
     }
   }
+  if (!backend.capabilities.localPorts) privatePorts(spec, backend.name, report);
   return report.diagnostics;
 }
 
-/** Throws the located errors (exit 3, nothing touched) when the backend cannot run the project. */
-export function refuseUnsupported(spec: ProjectSpec, backend: Backend, config: Pick<LoadedConfig, 'locate'>): void {
+/**
+ * Throws the located errors (exit 3, nothing touched) when the backend cannot run the project;
+ * otherwise returns its warnings (what runs another way there) for the caller to print.
+ */
+export function refuseUnsupported(
+  spec: ProjectSpec,
+  backend: Backend,
+  config: Pick<LoadedConfig, 'locate'>,
+): Diagnostic[] {
   const found = capabilityDiagnostics(spec, backend, config);
-  if (found.length) throw new ConfigError(found);
+  if (found.some((d) => d.severity === 'error')) throw new ConfigError(found);
+  return found;
+}
+
+/** The key a workload's ports are written under: `port` for a kind that publishes one, else `ports`. */
+const portsKey = (w: WorkloadSpec): string => (kindOf(w.kind).publishesPort ? 'port' : 'ports');
+
+/**
+ * Ports bound to one address (127.0.0.1 unless `public: true`) have no such address on a cluster: they stay unpublished and
+ * `pond port-forward` reaches them. One warning for the whole project, at the first such port.
+ */
+function privatePorts(spec: ProjectSpec, backend: string, report: Reporter): void {
+  const holders = spec.workloads.filter((w) => w.ports.some((p) => p.hostIp !== '0.0.0.0'));
+  const first = holders[0];
+  if (!first) return;
+  const names = holders.map((w) => w.name).join(', ');
+  report.warn(
+    ['workloads', first.name, portsKey(first)],
+    'backend-private-ports',
+    `private ports (of ${names}) are not published by the ${backend} backend: \`pond port-forward\` reaches them`,
+    'mark a port `public: true` to publish it on its node (host mode)',
+  );
 }
 
 function needsOf(w: WorkloadSpec, caps: EngineCapabilities): Need[] {
   const needs: Need[] = [];
-  if (w.ports.length && !caps.localPorts) {
-    needs.push({
-      key: kindOf(w.kind).publishesPort ? 'port' : 'ports',
-      code: 'backend-ports',
-      what: 'ports need',
-      capability: 'local port publishing',
-      hint: 'drop the published ports, or use the docker backend',
-    });
-  }
   const bind = w.mounts.find((m) => m.type === 'bind');
-  if (bind && !caps.bindMounts) {
+  if (bind && !caps.bindMounts && !w.placement?.includes(OWN_NODE_CONSTRAINT)) {
     needs.push({
       key: 'volumes',
       code: 'backend-bind-mounts',
       what: `host folders (${bind.source} → ${bind.target}) need`,
-      capability: "mounting paths of pond's machine",
-      hint: 'use named volumes, or the docker backend',
+      capability: "mounting paths of pond's machine on any node",
+      hint: `pin it to pond's node with \`placement: { constraints: ["${OWN_NODE_CONSTRAINT}"] }\` (label that node pond.node=1), use named volumes, or use the docker backend`,
     });
   }
   if (w.network !== 'default' && !caps.networkModes) {
@@ -71,10 +95,40 @@ function needsOf(w: WorkloadSpec, caps: EngineCapabilities): Need[] {
       code: 'backend-network-mode',
       what: `network: ${w.network} needs`,
       capability: 'a network mode other than the project network',
-      hint: 'drop network:, or use the docker backend',
+      hint: 'write `network: default` (a query has no network unless that is written), or use the docker backend',
     });
   }
+  if (!caps.replicas) needs.push(...copies(w));
   for (const n of kindNeeds(w).filter((k) => !caps[k.capability]))
-    needs.push({ key: n.key, code: n.code, what: n.what, capability: n.words, hint: n.hint });
+    needs.push({
+      key: n.key,
+      code: n.code,
+      what: n.what,
+      capability: n.words,
+      hint: n.hint,
+      ...(n.optimisation && { warn: true }),
+    });
+  return needs;
+}
+
+/** `replicas:` other than one and `placement:` mean a cluster: a one-machine backend runs one copy, here. */
+function copies(w: WorkloadSpec): Need[] {
+  const needs: Need[] = [];
+  if (w.replicas !== undefined && w.replicas !== 1)
+    needs.push({
+      key: 'replicas',
+      code: 'backend-replicas',
+      what: `replicas: ${w.replicas} needs`,
+      capability: 'a number of copies other than one',
+      hint: 'drop replicas: (one machine runs one copy), or use --engine swarm',
+    });
+  if (w.placement)
+    needs.push({
+      key: 'placement',
+      code: 'backend-placement',
+      what: 'placement: needs',
+      capability: 'choosing the node a workload runs on',
+      hint: 'drop placement: (one machine has one node), or use --engine swarm',
+    });
   return needs;
 }

@@ -103,6 +103,8 @@ function desiredContainer(
     labels: w.labels,
     ...w.hardening,
     ...w.settings,
+    ...(w.replicas !== undefined && { replicas: w.replicas }),
+    ...(w.placement && { placement: w.placement }),
   };
   const hash = sha256(canonicalJson(networkPeerHash === undefined ? base : { ...base, networkPeerHash }));
   const sensitive = w.sensitive.filter((k) => k in w.env).sort();

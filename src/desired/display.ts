@@ -67,6 +67,8 @@ function plainSpec(w: WorkloadSpec, env: Record<string, string>): Record<string,
     init: w.init,
     user: w.user,
     stop_grace_period: `${w.stopTimeoutSec}s`,
+    replicas: w.replicas,
+    placement: w.placement && { constraints: w.placement },
     ...settingsShown(w),
     hardening: w.hardening && {
       read_only: w.hardening.readOnlyRootfs,

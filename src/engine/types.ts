@@ -131,6 +131,13 @@ export interface TaskSpec extends Hardening, RuntimeSettings {
    * over as its own secrets instead of plain env. Not part of the config hash (the values are).
    */
   sensitiveEnv?: string[];
+  /**
+   * How many copies run (`replicas:`); absent when the user wrote none, so the config hash of every
+   * spec written before clusters existed is unchanged. Only where `capabilities.replicas`.
+   */
+  replicas?: number;
+  /** Swarm-style node constraints (`node.labels.zone==eu`), as written; absent when none. */
+  placement?: string[];
 }
 
 export interface NetworkSpec {
@@ -378,6 +385,8 @@ export interface EngineCapabilities {
   inPlaceUpdate: boolean;
   /** network: none, host, or another workload's namespace (container:NAME). */
   networkModes: boolean;
+  /** A workload run as a number of copies other than one (`replicas:`), placed by node constraints (`placement:`). */
+  replicas: boolean;
 }
 
 /** How a run is started: with the caller's stdio attached, or with its output read through `logs`. */

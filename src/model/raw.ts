@@ -63,12 +63,16 @@ export interface RawWorkload {
   shm_size?: string | number;
   ulimits?: Record<string, number | { soft: number; hard: number }>;
   stop_signal?: string;
+  replicas?: number;
+  placement?: { constraints?: string[] };
   [key: string]: unknown;
 }
 
 export interface RawProject {
   version: number;
   name?: string;
+  engine?: string;
+  registry?: string;
   workloads: Record<string, RawWorkload>;
   volumes?: Record<string, null | { external?: boolean; labels?: Record<string, string> }>;
 }

@@ -8,6 +8,7 @@ import type {
   RestartPolicy,
   RuntimeSettings,
 } from '../engine/types.js';
+import type { BackendName } from '../engine/capabilities.js';
 import type { RawWorkload } from './raw.js';
 
 /** A key of `resources:` (memory, cpus, cpu_shares): what a kind's defaults may fill in. */
@@ -68,6 +69,10 @@ export interface WorkloadSpec extends Partial<KindFacts> {
   hardening?: Hardening;
   /** The `unsafe:` opt-ins, sorted; absent when none (plans list each as a risk). */
   unsafe?: UnsafeOptIn[];
+  /** `replicas:` as written (a cluster runs that many copies); absent when not written, so hashes stay as they were. */
+  replicas?: number;
+  /** `placement.constraints`, each as `<key>==<value>` or `<key>!=<value>`; absent when none. */
+  placement?: string[];
 }
 
 export interface ProjectVolume {
@@ -84,6 +89,10 @@ export interface ProjectSpec {
   files: string[];
   workloads: WorkloadSpec[];
   volumes: ProjectVolume[];
+  /** `engine:` in pond.yaml: the backend it asks for (the flag and POND_ENGINE win over it); absent when not written. */
+  engine?: BackendName;
+  /** `registry:`: where a cluster's locally built images are pushed (host[:port][/prefix]); absent when not written. */
+  registry?: string;
   /** Every file the spec was built from (config files, .env, env_files), absolute: what watch mode watches. */
   sources: string[];
   /** Every secret value in the project (sensitive env, secret variables, database passwords): for redaction only. */

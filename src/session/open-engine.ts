@@ -1,5 +1,7 @@
+import type { BackendName } from '../engine/capabilities.js';
 import type { Engine } from '../engine/types.js';
 import type { ProjectIdentity } from '../identity.js';
+import { createEngine } from './engine-factory.js';
 import { ownedEngine } from './owned-engine.js';
 
 /** POND_ENGINE_RETRY_MS: how long engine calls retry transient failures (tests shorten it; 0 = never). */
@@ -10,15 +12,16 @@ export function retryBudget(value: string | undefined): number | undefined {
 }
 
 /**
- * The Docker engine `env` points at (DOCKER_HOST, DOCKER_CONTEXT, the current context), pinged, and seen through the checkout's ownership:
- * an unreachable engine fails here (EngineUnreachableError), before any plan is made.
+ * The chosen backend's engine, at what `env` points to (DOCKER_HOST, DOCKER_CONTEXT, the current
+ * context), pinged and seen through the checkout's ownership: an unreachable engine fails here
+ * (EngineUnreachableError), before any plan is made.
  */
 export async function openOwnedEngine(
+  backend: BackendName,
   env: Record<string, string | undefined>,
   identity: () => ProjectIdentity,
 ): Promise<Engine> {
-  const { createDockerEngine } = await import('../engine/docker/index.js');
-  const engine = createDockerEngine({ env, retryBudgetMs: retryBudget(env.POND_ENGINE_RETRY_MS) });
+  const engine = await createEngine(backend, { env, retryBudgetMs: retryBudget(env.POND_ENGINE_RETRY_MS) });
   await engine.ping();
   return ownedEngine(engine, identity);
 }

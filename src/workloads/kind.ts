@@ -106,6 +106,11 @@ export interface KindNeed {
   /** The capability in words ("copying a file out of a finished run"). */
   words: string;
   hint: string;
+  /**
+   * `optimisation`: the key only makes the workload faster (a warm query runner), so a backend
+   * without the capability runs it the plain way and validate warns instead of refusing.
+   */
+  optimisation?: boolean;
 }
 
 /**
@@ -140,6 +145,11 @@ export interface KindDefinition<F = unknown> {
   lifecycle?(facts: F): KindLifecycle;
   /** Env `pond exec` sets in the workload's container before the user's `-e` (a database client's login); secrets: never printed. */
   execEnv?(facts: F): Record<string, string>;
+  /**
+   * Set when the kind never runs as more than one copy (`replicas:` above 1 is refused on every
+   * backend): why (one data volume, a run) and what to do instead.
+   */
+  singleCopy?: { why: string; hint: string };
   /** Keys of the workload that need a backend capability (checked before anything runs). */
   needs?(facts: F): KindNeed[];
   /** How the kind's facts show in the spec label and `pond config`, in place of env it derives from them. */

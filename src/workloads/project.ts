@@ -11,6 +11,8 @@ import { containsSecret, urlPassword } from '../secrets.js';
 import type { DigestCache } from './digest-cache.js';
 import { expandKinds, type Expanded } from './expand.js';
 import { resolveReferences } from './references.js';
+import { copiesOf } from './replicas.js';
+import type { BackendName } from '../engine/capabilities.js';
 import { factsOf, kindOf } from './registry.js';
 
 /**
@@ -68,7 +70,8 @@ export function modelStage(
   for (const [wname, e] of expanded.workloads) {
     const w = normalizeWorkload(wname, e.service, config.dir, declared, report.scope(wname), sources, env);
     for (const s of e.sources ?? []) sources.add(s);
-    if (w) workloads.push(withKind(w, e));
+    const copies = copiesOf(wname, raw.workloads[wname]!, report.scope(wname));
+    if (w) workloads.push({ ...withKind(w, e), ...copies });
   }
   const leftOut = new Set([...refused, ...Object.keys(raw.workloads ?? {}).filter((n) => !expanded.workloads.has(n))]);
   resolveReferences(workloads, report, leftOut);
@@ -82,6 +85,8 @@ export function modelStage(
       files: config.files,
       workloads,
       volumes,
+      ...(raw.engine !== undefined && { engine: raw.engine as BackendName }),
+      ...(raw.registry !== undefined && { registry: raw.registry }),
       sources: [...sources].sort(),
       secretValues,
     },

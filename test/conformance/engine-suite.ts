@@ -80,6 +80,7 @@ export function describeEngineConformance(
         'nodeLocalVolumes',
         'inPlaceUpdate',
         'networkModes',
+        'replicas',
       ];
       expect(
         Object.fromEntries(keys.map((k) => [k, typeof (engine.capabilities as unknown as Record<string, unknown>)[k]])),

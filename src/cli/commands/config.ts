@@ -18,6 +18,8 @@ export async function configCommand(ctx: Context, flags: { format: 'text' | 'jso
   const doc = {
     name: project.spec.name,
     files: project.config.files,
+    ...(project.spec.engine && { engine: project.spec.engine }),
+    ...(project.spec.registry && { registry: project.spec.registry }),
     workloads: Object.fromEntries(
       [...project.desired.containers, ...project.scheduled]
         .sort((a, b) => a.workload.localeCompare(b.workload))

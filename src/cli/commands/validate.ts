@@ -1,7 +1,7 @@
 import { formatDiagnostic } from '../../config/format.js';
 import type { Diagnostic } from '../../errors.js';
 import { refuseUnsupported } from '../../desired/capability-check.js';
-import { BACKEND_CAPABILITIES, DEFAULT_BACKEND } from '../../engine/capabilities.js';
+import { BACKEND_CAPABILITIES } from '../../engine/capabilities.js';
 import type { Context } from '../context.js';
 
 export function printWarnings(ctx: Context, warnings: Diagnostic[]): void {
@@ -10,15 +10,17 @@ export function printWarnings(ctx: Context, warnings: Diagnostic[]): void {
 
 /**
  * `pond validate`: every stage short of the engine, and what the project asks of the backend checked
- * against the default backend's declared capabilities (no connection); exit 0 or 3 with every problem listed.
+ * against the chosen backend's declared capabilities (no connection, so `--engine swarm` needs no
+ * cluster); exit 0 or 3 with every problem listed.
  */
 export async function validateCommand(ctx: Context, flags: { format: 'text' | 'json' }): Promise<number> {
+  const backend = await ctx.backend();
   const project = await ctx.project();
-  refuseUnsupported(
-    project.spec,
-    { name: DEFAULT_BACKEND, capabilities: BACKEND_CAPABILITIES[DEFAULT_BACKEND] },
-    project.config,
-  );
+  await ctx.registry();
+  const warnings = [
+    ...project.warnings,
+    ...refuseUnsupported(project.spec, { name: backend, capabilities: BACKEND_CAPABILITIES[backend] }, project.config),
+  ];
   const names = project.spec.workloads.map((w) => w.name);
   if (flags.format === 'json') {
     ctx.output.out(
@@ -29,7 +31,7 @@ export async function validateCommand(ctx: Context, flags: { format: 'text' | 'j
           files: project.config.files,
           workloads: names,
           order: project.graph.order,
-          warnings: project.warnings,
+          warnings,
         },
         null,
         2,
@@ -37,7 +39,7 @@ export async function validateCommand(ctx: Context, flags: { format: 'text' | 'j
     );
     return 0;
   }
-  printWarnings(ctx, project.warnings);
+  printWarnings(ctx, warnings);
   ctx.output.out(
     `valid: project "${project.spec.name}", ${names.length} workload${names.length === 1 ? '' : 's'} (start order: ${project.graph.order.join(', ')})`,
   );

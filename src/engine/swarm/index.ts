@@ -1,6 +1,7 @@
 import { EngineError } from '../../errors.js';
 import { LABEL } from '../../labels.js';
-import type { Engine, EngineCapabilities } from '../types.js';
+import { BACKEND_CAPABILITIES } from '../capabilities.js';
+import type { Engine } from '../types.js';
 import { createConnection, type Connection } from '../docker/connection.js';
 import { classify } from '../docker/errors.js';
 import { engineHost } from '../docker/host.js';
@@ -20,20 +21,6 @@ import * as wait from './wait.js';
 
 /** Where the swarm manager is: the environment resolves it as for Docker (DOCKER_HOST, context). */
 export type SwarmEngineOptions = { env: Record<string, string | undefined>; retryBudgetMs?: number };
-
-const CAPABILITIES: EngineCapabilities = {
-  localPorts: false,
-  bindMounts: false,
-  copyOut: false,
-  stats: false,
-  top: false,
-  exec: false,
-  attach: false,
-  events: false,
-  nodeLocalVolumes: true,
-  inPlaceUpdate: true,
-  networkModes: false,
-};
 
 /**
  * The Docker Swarm backend of `Engine`, spoken to through a manager: a workload is a service, its
@@ -55,7 +42,7 @@ export function createSwarmEngine(opts: SwarmEngineOptions): Engine {
   return {
     endpoint: endpoint.url,
     backend: 'swarm',
-    capabilities: CAPABILITIES,
+    capabilities: BACKEND_CAPABILITIES.swarm,
     run: (spec, o) => run(conn, spec, o),
     ping: () => pingManager(conn),
     observe: (project) => observe(conn, project),

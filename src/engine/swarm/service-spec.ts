@@ -4,12 +4,6 @@ import { toSwarmHealthcheck } from './health-test.js';
 
 const SEC = 1_000_000_000;
 
-/** What a cluster adds to a task spec; absent on one machine. */
-export interface ClusterFields {
-  replicas?: number;
-  placement?: string[];
-}
-
 /** What the backend decides beside the spec: the node a node-local volume pins it to. */
 export interface Placing {
   /** `node.id==…` of the node holding its volume. */
@@ -28,7 +22,7 @@ export interface Placing {
  * round robin (no IPVS needed), and only `public` ports published, in host mode (Swarm's ingress
  * binds every interface; 127.0.0.1 cannot be said).
  */
-export function toServiceSpec(spec: TaskSpec & ClusterFields, placing: Placing = {}): SwarmServiceSpec {
+export function toServiceSpec(spec: TaskSpec, placing: Placing = {}): SwarmServiceSpec {
   const healthcheck = spec.health && toSwarmHealthcheck(spec.health);
   const constraints = [...(spec.placement ?? []), ...(placing.pinnedNode ? [`node.id==${placing.pinnedNode}`] : [])];
   const limits = {
@@ -92,7 +86,7 @@ export function toServiceSpec(spec: TaskSpec & ClusterFields, placing: Placing =
 }
 
 /** A one-shot run: a replicated job of one task, never restarted (its rerun would redo its work). */
-export function toJobSpec(spec: TaskSpec & ClusterFields, placing: Placing = {}): SwarmServiceSpec {
+export function toJobSpec(spec: TaskSpec, placing: Placing = {}): SwarmServiceSpec {
   const service = toServiceSpec({ ...spec, restart: 'no' }, placing);
   return {
     ...service,

@@ -6,17 +6,13 @@ import type { SwarmService, SwarmServiceSpec } from './api.js';
 import { desiredReplicas } from './observe.js';
 import { pinnedNode } from './placement.js';
 import { pruneSecrets, withSecrets } from './secrets.js';
-import { toJobSpec, toServiceSpec, type ClusterFields } from './service-spec.js';
+import { toJobSpec, toServiceSpec } from './service-spec.js';
 
 /** On a service: how many replicas `start` brings back after a `stop` scaled it to 0. */
 export const REPLICAS_LABEL = 'dev.pond.replicas';
 
 /** The service spec for a task spec, pinned where its volumes live. */
-export async function serviceSpecFor(
-  conn: Connection,
-  spec: TaskSpec & ClusterFields,
-  job = false,
-): Promise<SwarmServiceSpec> {
+export async function serviceSpecFor(conn: Connection, spec: TaskSpec, job = false): Promise<SwarmServiceSpec> {
   const { node, records } = await pinnedNode(conn, spec.name, spec.mounts);
   const volumeLabels = Object.fromEntries(records.map((r) => [r.name, r.labels]));
   const secrets = await withSecrets(conn, spec);
@@ -30,7 +26,7 @@ export async function serviceSpecFor(
 }
 
 /** Creates the service; its tasks start at once (Swarm has no "created, not started"). */
-export async function createService(conn: Connection, spec: TaskSpec & ClusterFields, job = false): Promise<string> {
+export async function createService(conn: Connection, spec: TaskSpec, job = false): Promise<string> {
   try {
     const body = await serviceSpecFor(conn, spec, job);
     const created = await conn.call<{ ID: string }>('POST', '/services/create', body, { timeoutMs: 60_000 });

@@ -12,6 +12,10 @@ declare module '../../model/types.js' {
 
 export const bot: KindDefinition<BotFacts> = {
   name: 'bot',
+  singleCopy: {
+    why: 'a bot is one run at a time (its schedule or its long-running process)',
+    hint: 'drop replicas:, or declare another bot',
+  },
   schema,
   expand: expandBot,
   secrets: (facts) => facts.secrets,

@@ -14,6 +14,10 @@ declare module '../../model/types.js' {
 export const database: KindDefinition<DatabaseFacts> = {
   name: 'database',
   publishesPort: true,
+  singleCopy: {
+    why: 'a database keeps its data in one volume, which two copies would share or split',
+    hint: 'drop replicas: (a database runs one copy), or run a replicated database image as a service',
+  },
   schema,
   info: DATABASE_INFO,
   expand(name, raw, ctx) {

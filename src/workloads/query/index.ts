@@ -11,6 +11,7 @@ declare module '../../model/types.js' {
 
 export const query: KindDefinition<QueryFacts> = {
   name: 'query',
+  singleCopy: { why: 'a query is a run, started once per `pond up` or `pond query`', hint: 'drop replicas:' },
   schema,
   expand: expandQuery,
   lifecycle: (facts) => ({ job: { timeoutMs: facts.timeoutMs } }),
@@ -23,7 +24,8 @@ export const query: KindDefinition<QueryFacts> = {
             code: 'backend-exec',
             what: 'warm: true needs',
             words: 'running a command inside a running workload',
-            hint: 'drop warm:, or use the docker backend',
+            hint: 'each query runs in a fresh container instead; drop warm: to silence this, or use the docker backend',
+            optimisation: true,
           },
         ]
       : [],

@@ -30,7 +30,7 @@ describe('loadConfig', () => {
       'pond.yaml:6:13 error[type]: env.PORT in workload "web" must be a string, not the number 8080\n  hint: quote it: "8080"',
       'pond.yaml:7:15 error[unset-variable]: variable "SECRET" is not set\n  hint: export SECRET=... or add SECRET=... to the .env file beside your pond file, or give a default: ${SECRET:-value}',
       'pond.yaml:8:14 error[enum]: restart in workload "web" must be one of no, always, unless-stopped or on-failure, not "alway"\n  hint: did you mean "always"?',
-      'pond.yaml:9:1 error[unknown-key]: unknown key "extra" at the top level\n  hint: allowed keys: version, name, workloads, volumes',
+      'pond.yaml:9:1 error[unknown-key]: unknown key "extra" at the top level\n  hint: allowed keys: version, name, engine, registry, workloads, volumes',
     ]);
     const error = await loadConfig({ files: [`${await project({ 'pond.yaml': text })}/pond.yaml`], env: {} }).catch(
       (e: unknown) => e,

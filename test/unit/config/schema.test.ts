@@ -24,7 +24,7 @@ describe('schema diagnostics', () => {
 
   it('lists the allowed keys of a small object when nothing is close', async () => {
     expect(await errorsOf('version: 1\nworkloads: {}\nthings: {}\n')).toEqual([
-      'pond.yaml:3:1 error[unknown-key]: unknown key "things" at the top level\n  hint: allowed keys: version, name, workloads, volumes',
+      'pond.yaml:3:1 error[unknown-key]: unknown key "things" at the top level\n  hint: allowed keys: version, name, engine, registry, workloads, volumes',
     ]);
   });
 

@@ -40,17 +40,25 @@ describe('capability check: what pond.yaml asks of a backend that lacks it is re
     ).toEqual([]);
   });
 
-  it('ports without local port publishing: an error at the ports key, naming workload and backend', async () => {
+  it('private ports without local port publishing: one warning at the first ports key naming `pond port-forward`, nothing refused', async () => {
     const p = await project();
     const [d, ...rest] = capabilityDiagnostics(p.spec, lacking('localPorts'), p.config);
     expect(rest).toEqual([]);
     expect(d).toMatchObject({
-      code: 'backend-ports',
-      severity: 'error',
-      message: 'workload web: ports need local port publishing, which the swarm backend cannot do',
+      code: 'backend-private-ports',
+      severity: 'warning',
+      message: 'private ports (of web) are not published by the swarm backend: `pond port-forward` reaches them',
+      hint: 'mark a port `public: true` to publish it on its node (host mode)',
       location: { line: 6, col: 5 },
     });
     expect(d?.location?.file).toMatch(/pond\.yaml$/);
+  });
+
+  it('a public port is published as it is: no warning without local port publishing', async () => {
+    const p = await project(
+      YAML.replace('ports: ["8080:80"]', 'ports: [{ target: 80, published: 8080, public: true }]'),
+    );
+    expect(capabilityDiagnostics(p.spec, lacking('localPorts'), p.config)).toEqual([]);
   });
 
   it('a host folder without bind mounts: an error at the volumes key', async () => {
@@ -71,13 +79,13 @@ describe('capability check: what pond.yaml asks of a backend that lacks it is re
     ]);
   });
 
-  it('every lacking capability is reported at once, and refuseUnsupported throws them as one ConfigError (exit 3)', async () => {
+  it('every lacking capability is reported at once, and refuseUnsupported throws the errors as one ConfigError (exit 3)', async () => {
     const p = await project();
     const backend = lacking('localPorts', 'bindMounts', 'networkModes');
     expect(capabilityDiagnostics(p.spec, backend, p.config).map((d) => d.code)).toEqual([
       'backend-network-mode',
-      'backend-ports',
       'backend-bind-mounts',
+      'backend-private-ports',
     ]);
     let thrown: unknown;
     try {
@@ -87,6 +95,13 @@ describe('capability check: what pond.yaml asks of a backend that lacks it is re
     }
     expect(thrown).toBeInstanceOf(ConfigError);
     expect((thrown as ConfigError).exitCode).toBe(3);
-    expect((thrown as ConfigError).diagnostics).toHaveLength(3);
+    expect((thrown as ConfigError).diagnostics.map((d) => d.severity)).toEqual(['error', 'error', 'warning']);
+  });
+
+  it('refuseUnsupported returns the warnings when nothing is refused', async () => {
+    const p = await project();
+    expect(refuseUnsupported(p.spec, lacking('localPorts'), p.config).map((d) => d.code)).toEqual([
+      'backend-private-ports',
+    ]);
   });
 });

@@ -12,6 +12,7 @@ const T = 240_000;
 
 interface Task {
   ID: string;
+  CreatedAt: string;
   NodeID: string;
   DesiredState: string;
   Status: { State: string; Timestamp: string; ContainerStatus?: { ContainerID?: string } };
@@ -63,12 +64,29 @@ if (!cluster) {
     it(
       'kept the depends_on order: the migration ran after the db was healthy, the api after it completed',
       async () => {
-        const [db] = await running('db');
+        // The db's first task (a later one would be a restart, after the migration may have run).
+        const [db] = (await tasks('db')).sort((a, b) => a.CreatedAt.localeCompare(b.CreatedAt));
         const [migrate] = await tasks('migrate');
         const api = await inspect<{ CreatedAt: string }>('service', service('api'));
         const migrateSvc = await inspect<{ CreatedAt: string }>('service', service('migrate'));
         expect(migrate!.Status.State).toBe('complete');
-        expect(Date.parse(migrateSvc.CreatedAt)).toBeGreaterThanOrEqual(Date.parse(db!.Status.Timestamp));
+        // When the db's container turned healthy, by its node's own event stream.
+        const healthy = await dockerAt(
+          nodeSocket(await hostname(db!.NodeID)),
+          'events',
+          '--since',
+          '0',
+          '--until',
+          String(Math.ceil(Date.now() / 1000)),
+          '--filter',
+          `container=${db!.Status.ContainerStatus!.ContainerID!}`,
+          '--filter',
+          'event=health_status: healthy',
+          '--format',
+          '{{.TimeNano}}',
+        );
+        const healthyMs = Number(BigInt(healthy.split('\n')[0]!) / 1_000_000n);
+        expect(Date.parse(migrateSvc.CreatedAt)).toBeGreaterThanOrEqual(healthyMs);
         expect(Date.parse(api.CreatedAt)).toBeGreaterThanOrEqual(Date.parse(migrate!.Status.Timestamp));
       },
       T,
@@ -100,7 +118,8 @@ if (!cluster) {
       async () => {
         const ps = await s.pond(['ps', '--format', 'json']);
         expect(ps.code, ps.stderr).toBe(0);
-        const rows = JSON.parse(ps.stdout) as { workload: string; instances?: { node: string; state: string }[] }[];
+        const rows = (JSON.parse(ps.stdout) as { workloads: { workload: string; instances?: { node: string }[] }[] })
+          .workloads;
         const api = rows.find((r) => r.workload === 'api');
         const nodes = await Promise.all((await running('api')).map((t) => hostname(t.NodeID)));
         expect(api?.instances?.map((i) => i.node).sort()).toEqual(nodes.sort());

@@ -49,11 +49,13 @@ export function httpCheck(port: number, path: string): string {
   ].join('; ');
 }
 
+/** A connect succeeds: bash's /dev/tcp, python, an nc with -z, else busybox's nc (no -z) on empty input. */
 export function tcpCheck(port: number): string {
   return [
-    `if command -v nc >/dev/null 2>&1; then nc -z 127.0.0.1 ${port}`,
-    `elif command -v bash >/dev/null 2>&1; then bash -c ${quote(`exec 3<>/dev/tcp/127.0.0.1/${port}`)}`,
-    `else python3 -c ${quote(`import socket;socket.create_connection(("127.0.0.1",${port}),5)`)}; fi`,
+    `if command -v bash >/dev/null 2>&1; then bash -c ${quote(`exec 3<>/dev/tcp/127.0.0.1/${port}`)}`,
+    `elif command -v python3 >/dev/null 2>&1; then python3 -c ${quote(`import socket;socket.create_connection(("127.0.0.1",${port}),5)`)}`,
+    `elif nc -h 2>&1 | grep -q -- -z; then nc -z 127.0.0.1 ${port}`,
+    `else nc -w 1 127.0.0.1 ${port} </dev/null; fi`,
   ].join('; ');
 }
 

@@ -1,12 +1,14 @@
 import { EngineError, StaleVersionError } from '../../errors.js';
 import type { TaskSpec } from '../types.js';
-import type { Connection } from '../docker/connection.js';
+import { filtersQuery, type Connection } from '../docker/connection.js';
 import { classify, engineMessage, statusOf, tolerate } from '../docker/errors.js';
-import type { SwarmService, SwarmServiceSpec } from './api.js';
+import type { SwarmService, SwarmServiceSpec, SwarmTask } from './api.js';
 import { desiredReplicas } from './observe.js';
 import { pinnedNode } from './placement.js';
 import { pruneSecrets, withSecrets } from './secrets.js';
 import { toJobSpec, toServiceSpec } from './service-spec.js';
+
+const ENDED = new Set(['complete', 'failed', 'rejected', 'shutdown', 'orphaned', 'remove']);
 
 /** On a service: how many replicas `start` brings back after a `stop` scaled it to 0. */
 export const REPLICAS_LABEL = 'dev.pond.replicas';
@@ -78,12 +80,18 @@ export async function scaleService(conn: Connection, id: string, replicas: numbe
   await updateService(conn, id, s.Version.Index, { ...s.Spec, Mode: { Replicated: { Replicas: want } } });
 }
 
-/** Starts again what was stopped; a running service is left alone (a one-shot re-runs by a forced update). */
+/**
+ * Starts again what was stopped. A service with a live task (just created, or running) is left
+ * alone; one whose tasks all ended under `restart: no` (a finished one-shot) runs again by a forced
+ * update, as a container would on `docker start`.
+ */
 export async function startService(conn: Connection, id: string): Promise<void> {
   const s = await inspectService(conn, id);
   if (desiredReplicas(s) === 0) return scaleService(conn, id, 'recorded');
   const tt = s.Spec.TaskTemplate;
-  if (tt.RestartPolicy.Condition === 'none')
+  const tasks = await conn.getJson<SwarmTask[]>(`/tasks?${filtersQuery({ service: [id] })}`);
+  const live = tasks.some((t) => t.DesiredState === 'running' && !ENDED.has(t.Status.State));
+  if (!live && tt.RestartPolicy.Condition === 'none')
     await updateService(conn, id, s.Version.Index, {
       ...s.Spec,
       TaskTemplate: { ...tt, ForceUpdate: (tt.ForceUpdate ?? 0) + 1 },

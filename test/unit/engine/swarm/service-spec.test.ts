@@ -70,7 +70,7 @@ describe('a workload as a Swarm service', () => {
     expect(http.TaskTemplate.ContainerSpec.Healthcheck?.Test[0]).toBe('CMD-SHELL');
     expect(http.TaskTemplate.ContainerSpec.Healthcheck?.Test[1]).toContain('http://127.0.0.1:80/up');
     const tcp = toServiceSpec({ ...base, health: { ...health, probe: { tcp: { port: 5432 } } } });
-    expect(tcp.TaskTemplate.ContainerSpec.Healthcheck?.Test[1]).toContain('127.0.0.1 5432');
+    expect(tcp.TaskTemplate.ContainerSpec.Healthcheck?.Test[1]).toContain('/dev/tcp/127.0.0.1/5432');
     const log = toServiceSpec({ ...base, health: { ...health, probe: { log: 'ready' } } });
     expect(log.TaskTemplate.ContainerSpec.Healthcheck).toBeUndefined();
     const exec = toServiceSpec({ ...base, health: { ...health, probe: { exec: ['pg_isready'] } } });

@@ -155,8 +155,9 @@ function unknownFields(o: KubeObject): string[] {
 }
 
 function podSpecs(o: KubeObject): [string, Record<string, unknown>][] {
-  const spec = o.spec as Record<string, any> | undefined;
-  if (!spec) return [];
-  if (o.kind === 'CronJob') return [['spec.jobTemplate.spec.template.spec', spec.jobTemplate.spec.template.spec]];
-  return spec.template ? [['spec.template.spec', spec.template.spec]] : [];
+  type Template = { template?: { spec: Record<string, unknown> } };
+  const spec = o.spec as (Template & { jobTemplate?: { spec: Template } }) | undefined;
+  const cron = spec?.jobTemplate?.spec.template;
+  if (cron) return [['spec.jobTemplate.spec.template.spec', cron.spec]];
+  return spec?.template ? [['spec.template.spec', spec.template.spec]] : [];
 }

@@ -15,3 +15,22 @@ export function find(objects: KubeObject[], kind: string, name: string): KubeObj
     throw new Error(`no ${kind}/${name} among ${objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`);
   return found;
 }
+
+interface Probe {
+  httpGet?: unknown;
+}
+
+/** The parts of a container the tests read. */
+export interface Container {
+  env: { name: string; value?: string; valueFrom?: unknown }[];
+  volumeMounts: unknown[];
+  resources: unknown;
+  startupProbe: Probe;
+  readinessProbe: Probe;
+  livenessProbe: Probe;
+}
+
+/** The one container of a Deployment's or StatefulSet's pod. */
+export function containerIn(o: KubeObject): Container {
+  return (o.spec as { template: { spec: { containers: Container[] } } }).template.spec.containers[0]!;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiServerProblems, schemaProblem } from '../../support/kube-checks.js';
 import { tempProject } from '../../support/project.js';
-import { find, kubeOf } from './helpers.js';
+import { containerIn, find, kubeOf } from './helpers.js';
 
 const FILES = { 'bots/tick/main.py': 'print("tick")\n', 'q.sql': 'select 1;\n', 'www/index.html': '<p>hi</p>\n' };
 
@@ -66,7 +66,7 @@ describe('pond export --format kube, workload by workload', () => {
 
   it('an http readiness check becomes startup, readiness and liveness probes of that check', async () => {
     const web = find(await objects(), 'Deployment', 'web');
-    const c = (web.spec as any).template.spec.containers[0];
+    const c = containerIn(web);
     expect([c.startupProbe.httpGet, c.readinessProbe.httpGet, c.livenessProbe.httpGet]).toEqual(
       Array(3).fill({ path: '/', port: 8080 }),
     );
@@ -80,12 +80,12 @@ describe('pond export --format kube, workload by workload', () => {
   it('a read-only bind of project files travels as a ConfigMap mounted where the folder was', async () => {
     const all = await objects();
     expect(find(all, 'ConfigMap', 'web-files-0').data).toEqual({ 'index.html': '<p>hi</p>\n' });
-    const c = (find(all, 'Deployment', 'web').spec as any).template.spec.containers[0];
+    const c = containerIn(find(all, 'Deployment', 'web'));
     expect(c.volumeMounts).toEqual([{ name: 'm0', mountPath: '/www', readOnly: true }]);
   });
 
   it('memory becomes a limit and a request in binary units', async () => {
-    const c = (find(await objects(), 'Deployment', 'ticker').spec as any).template.spec.containers[0];
+    const c = containerIn(find(await objects(), 'Deployment', 'ticker'));
     expect(c.resources).toEqual({ limits: { memory: '512Mi' }, requests: { memory: '512Mi' } });
   });
 });

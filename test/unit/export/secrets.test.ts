@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportProject } from '../../../src/export/index.js';
 import { tempProject } from '../../support/project.js';
-import { find, kubeOf } from './helpers.js';
+import { containerIn, find, kubeOf } from './helpers.js';
 
 const CANARY = 'canary-Zq81vX3';
 const BOT_CANARY = 'bot-canary-77Hd0';
@@ -32,8 +32,8 @@ describe('secrets in an export', () => {
     const { text, objects } = kubeOf(await load());
     expect(objects.filter((o) => o.kind === 'Secret')).toEqual([]);
     expect(text).toContain('kubectl create secret generic app-env -n demo --from-literal=API_TOKEN="$API_TOKEN"');
-    const env = (find(objects, 'Deployment', 'app').spec as any).template.spec.containers[0].env;
-    expect(env.find((e: { name: string }) => e.name === 'DATABASE_URL').valueFrom).toEqual({
+    const env = containerIn(find(objects, 'Deployment', 'app')).env;
+    expect(env.find((e) => e.name === 'DATABASE_URL')?.valueFrom).toEqual({
       secretKeyRef: { name: 'app-env', key: 'DATABASE_URL' },
     });
   });
@@ -44,7 +44,7 @@ describe('secrets in an export', () => {
   });
 
   it('a value that is not secret stays in the manifest', async () => {
-    const env = (find(kubeOf(await load()).objects, 'Deployment', 'app').spec as any).template.spec.containers[0].env;
-    expect(env.find((e: { name: string }) => e.name === 'MODE')).toEqual({ name: 'MODE', value: 'plain' });
+    const env = containerIn(find(kubeOf(await load()).objects, 'Deployment', 'app')).env;
+    expect(env.find((e) => e.name === 'MODE')).toEqual({ name: 'MODE', value: 'plain' });
   });
 });

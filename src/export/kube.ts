@@ -49,6 +49,13 @@ export function kubeObjects(project: Project, includeSecrets: boolean): { object
     perWorkload.push(...built.objects);
     if (w.kind !== 'database') for (const c of built.claims) claims.add(c);
     for (const lost of built.lost) report.warn(['workloads', w.name], 'export-lost', `workload ${w.name}: ${lost}`);
+    if (name !== w.name && task.ports.length)
+      report.warn(
+        ['workloads', w.name],
+        'export-renamed',
+        `workload ${w.name}: its Service is named ${name}; a URL or host that names it ${w.name} does not resolve in the cluster`,
+        `rename the workload ${name} to keep one name in both places`,
+      );
   }
   const external = new Set(project.spec.volumes.filter((v) => v.external).map((v) => dnsName(v.name)));
   for (const claim of [...claims].sort()) if (!external.has(claim)) objects.push(claimObject(claim, base));

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import type { Condition, TaskSpec } from '../engine/types.js';
+import { ConfigError } from '../errors.js';
 import { LABEL } from '../labels.js';
 import type { WorkloadSpec } from '../model/types.js';
 import { Reporter } from '../model/report.js';
 import type { Project } from '../pipeline.js';
 import { composeHealth } from './compose-health.js';
 import { exportedWorkloads, secretsOf } from './inputs.js';
+import { refuseLeaks } from './leaks.js';
 import { splitEnv } from './secret-env.js';
 
 const CONDITION: Record<Condition, string> = {
@@ -45,6 +47,13 @@ export function composeDocument(project: Project, includeSecrets: boolean) {
     );
     services[w.name] = serviceOf(w, task, project.spec, environment, health.healthcheck);
   }
+  if (!includeSecrets)
+    refuseLeaks(
+      Object.entries(services).map(([workload, body]) => ({ workload, what: `service ${workload}`, body })),
+      secrets,
+      report,
+    );
+  if (report.failed) throw new ConfigError(report.diagnostics);
   const volumes = Object.fromEntries(project.spec.volumes.map((v) => [v.name, v.external ? { external: true } : {}]));
   return {
     document: { name: project.spec.name, services, ...(Object.keys(volumes).length && { volumes }) },

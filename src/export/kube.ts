@@ -2,6 +2,7 @@ import { ConfigError } from '../errors.js';
 import { Reporter } from '../model/report.js';
 import type { Project } from '../pipeline.js';
 import { exportedWorkloads, secretsOf } from './inputs.js';
+import { pieceOf, refuseLeaks } from './leaks.js';
 import { labelsOf, metaOf, object, type Owner } from './meta.js';
 import { dnsName, workloadNames } from './names.js';
 import { refuseUnexportable } from './refusals.js';
@@ -25,7 +26,11 @@ export function kubeObjects(project: Project, includeSecrets: boolean): { object
     items.map((i) => i.w.name),
     report,
   );
-  refuseUnexportable(items, report);
+  refuseUnexportable(
+    items,
+    project.spec.volumes.map((v) => v.name),
+    report,
+  );
   if (report.failed) throw new ConfigError(report.diagnostics);
   const base: Owner = { namespace: namespace!, project: project.spec.name };
   const secrets = secretsOf(project);
@@ -59,6 +64,8 @@ export function kubeObjects(project: Project, includeSecrets: boolean): { object
   }
   const external = new Set(project.spec.volumes.filter((v) => v.external).map((v) => dnsName(v.name)));
   for (const claim of [...claims].sort()) if (!external.has(claim)) objects.push(claimObject(claim, base));
+  if (!includeSecrets) refuseLeaks(perWorkload.map(pieceOf), secrets, report);
+  if (report.failed) throw new ConfigError(report.diagnostics);
   return { objects: [...objects, ...perWorkload], report };
 }
 

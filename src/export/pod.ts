@@ -46,6 +46,7 @@ export function podOf(input: PodInput): Pod {
     ...mounts.placeholders.map((p) => `mount ${p} is an empty volume`),
     ...dropped.map((d) => `readiness ${d}`),
     ...unexportedSettings(task),
+    ...(w.bot?.results ? [`results: ${w.bot.results} (nothing copies a file out of a finished pod)`] : []),
   ];
   return { spec, mounts, lost };
 }

@@ -1,5 +1,6 @@
 import type { Reporter } from '../model/report.js';
 import type { Exported } from './inputs.js';
+import { dnsName } from './names.js';
 
 /**
  * What cannot be exported at all, as located errors: a workload in another's network namespace would
@@ -7,7 +8,8 @@ import type { Exported } from './inputs.js';
  * fields only). Partial losses (a log probe, a writable folder) are warnings instead: the rest still
  * runs.
  */
-export function refuseUnexportable(items: Exported[], report: Reporter): void {
+export function refuseUnexportable(items: Exported[], volumes: string[], report: Reporter): void {
+  refuseVolumeCollisions(volumes, report);
   for (const { w } of items) {
     if (w.network.startsWith('workload:'))
       report.error(
@@ -24,5 +26,26 @@ export function refuseUnexportable(items: Exported[], report: Reporter): void {
         `workload ${w.name}: schedule "${schedule}" has seconds; a Kubernetes CronJob takes five fields`,
         'write it as "min hour day month weekday", such as "*/5 * * * *"',
       );
+  }
+}
+
+/** Two named volumes that map to one claim name would share one claim. */
+function refuseVolumeCollisions(volumes: string[], report: Reporter): void {
+  const seen = new Map<string, string>();
+  for (const v of [...volumes].sort()) {
+    const claim = dnsName(v);
+    const other = claim === undefined ? undefined : seen.get(claim);
+    if (claim && !other) {
+      seen.set(claim, v);
+      continue;
+    }
+    report.error(
+      ['volumes', v],
+      'export-name',
+      other
+        ? `volumes ${other} and ${v} would both be claimed as "${claim}" in Kubernetes`
+        : `volume ${v}: no Kubernetes name fits`,
+      'rename the volume: lowercase letters, digits and -',
+    );
   }
 }

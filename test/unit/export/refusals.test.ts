@@ -30,4 +30,17 @@ describe('what cannot be exported is refused with a located error', () => {
       '5:40 export-network: workload b: network: workload:a has no Kubernetes equivalent outside one pod',
     ]);
   });
+
+  it('two named volumes whose claim names would be one', async () => {
+    const p = await tempProject(
+      '  a: { image: "busybox:1.35", volumes: ["my_v:/a", "my-v:/b"] }\nvolumes: { my_v: {}, my-v: {} }\n',
+    );
+    const project = await p.load();
+    const errors = await errorsOf(
+      Promise.resolve().then(() => exportProject(project, { format: 'kube', includeSecrets: false })),
+    );
+    expect(errors).toEqual([
+      expect.stringContaining('export-name: volumes my-v and my_v would both be claimed as "my-v"'),
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportProject } from '../../../src/export/index.js';
-import { tempProject } from '../../support/project.js';
+import { errorsOf, tempProject } from '../../support/project.js';
 import { containerIn, find, kubeOf } from './helpers.js';
 
 const CANARY = 'canary-Zq81vX3';
@@ -46,5 +46,36 @@ describe('secrets in an export', () => {
   it('a value that is not secret stays in the manifest', async () => {
     const env = containerIn(find(kubeOf(await load()).objects, 'Deployment', 'app')).env;
     expect(env.find((e) => e.name === 'MODE')).toEqual({ name: 'MODE', value: 'plain' });
+  });
+});
+
+describe('a secret value outside env is refused, never written', () => {
+  const codesOf = (p: Promise<unknown>) => errorsOf(p);
+
+  it.each(['kube', 'compose'] as const)('--format %s: a secret variable in a command', async (format) => {
+    const p = await tempProject('  app: { image: "busybox:1.35", command: [sh, -c, "echo ${API_TOKEN}"] }\n');
+    const project = await p.load({ API_TOKEN: CANARY });
+    const errors = await codesOf(
+      Promise.resolve().then(() => exportProject(project, { format, includeSecrets: false })),
+    );
+    expect(errors.map((e) => e.replace(/^\S+ /, ''))).toEqual([
+      expect.stringMatching(/^export-secret: workload app: a secret value would be written in clear in /),
+    ]);
+  });
+
+  it("a database's password inside a file that would become a ConfigMap", async () => {
+    const p = await tempProject(
+      `  db: { kind: database, engine: postgres, version: "15", password: "${CANARY}" }\n  app: { image: "busybox:1.35", volumes: ["./conf:/conf:ro"] }\n`,
+      { 'conf/app.ini': `password=${CANARY}\n` },
+    );
+    const project = await p.load();
+    const errors = await codesOf(
+      Promise.resolve().then(() => exportProject(project, { format: 'kube', includeSecrets: false })),
+    );
+    expect(errors).toEqual([
+      expect.stringContaining(
+        'export-secret: workload app: a secret value would be written in clear in ConfigMap app-files-0',
+      ),
+    ]);
   });
 });

@@ -12,8 +12,11 @@ export interface PodMounts {
   configMaps: { name: string; data: Record<string, string>; binaryData: Record<string, string>; source: string }[];
   /** Named volumes the pod claims: a database's become volumeClaimTemplates, the rest PVC objects. */
   claims: string[];
-  /** Mounts with no cluster meaning, left as empty volumes: why, for the warning and the annotation. */
-  placeholders: string[];
+  /**
+   * Mounts with no cluster meaning, left as empty volumes, and why: for the warning and the annotation.
+   * One outside the project is named by its target alone, so the text does not depend on this machine.
+   */
+  placeholders: { reason: string; mount: string }[];
 }
 
 /**
@@ -72,9 +75,10 @@ function bindMount(m: Extract<MountSpec, { type: 'bind' }>, vol: string, ctx: Mo
   const why = !inside ? 'outside the project' : !m.readOnly ? 'writable' : undefined;
   const files = why ? undefined : readFileSet(m.source);
   if (!files) {
-    out.placeholders.push(
-      `${inside ? rel || '.' : m.source} → ${m.target} (${why ?? 'missing, not plain files, or over 1 MiB'})`,
-    );
+    out.placeholders.push({
+      reason: why ?? 'missing, not plain files, or over 1 MiB',
+      mount: inside ? `${rel || '.'} → ${m.target}` : m.target,
+    });
     out.volumes.push({ name: vol, emptyDir: {} });
     out.volumeMounts.push({ name: vol, mountPath: m.target, readOnly: m.readOnly });
     return;

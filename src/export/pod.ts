@@ -43,9 +43,9 @@ export function podOf(input: PodInput): Pod {
     ...(mounts.volumes.length && { volumes: mounts.volumes }),
   };
   const lost = [
-    ...mounts.placeholders.map((p) => `mount ${p} is an empty volume`),
+    ...emptyVolumes(mounts.placeholders),
     ...dropped.map((d) => `readiness ${d}`),
-    ...unexportedSettings(task),
+    ...settingsLine(unexportedSettings(task)),
     ...(w.bot?.results ? [`results: ${w.bot.results} (nothing copies a file out of a finished pod)`] : []),
   ];
   return { spec, mounts, lost };
@@ -59,4 +59,18 @@ function hostAliases(entries: string[]): { ip: string; hostnames: string[] }[] {
     byIp.set(ip, [...(byIp.get(ip) ?? []), host]);
   }
   return [...byIp].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ip, hostnames]) => ({ ip, hostnames }));
+}
+
+/** One line per reason: a query's five runner mounts are one thing to fix, not five. */
+function emptyVolumes(placeholders: PodMounts['placeholders']): string[] {
+  const reasons = [...new Set(placeholders.map((p) => p.reason))];
+  return reasons.map((reason) => {
+    const mounts = placeholders.filter((p) => p.reason === reason).map((p) => p.mount);
+    const one = mounts.length === 1;
+    return `${one ? 'a bind' : 'binds'} (${reason}) left as ${one ? 'an empty volume' : 'empty volumes'}: ${mounts.join(', ')}`;
+  });
+}
+
+function settingsLine(settings: string[]): string[] {
+  return settings.length ? [`no Kubernetes field for ${settings.join(', ')}`] : [];
 }

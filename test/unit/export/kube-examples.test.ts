@@ -31,6 +31,11 @@ describe.each(EXAMPLES)('examples/%s exported for Kubernetes', (example) => {
     expect(objects.filter((o) => o.metadata.labels[LABEL.project] !== project.spec.name)).toEqual([]);
   });
 
+  it('names no path of this machine, so another checkout exports the same file', async () => {
+    const project = await load();
+    expect(kubeOf(project).text).not.toContain(path.resolve('.'));
+  });
+
   it('is byte-identical on a second export', async () => {
     expect(kubeOf(await load()).text).toBe(kubeOf(await load()).text);
   });

@@ -2,6 +2,8 @@ import type { Reporter } from '../model/report.js';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const MAX_LABEL = 63;
+/** Room for the longest suffix pond adds to a workload's name (`-files-NN`, `-isolated`). */
+const SUFFIX_ROOM = '-files-99'.length;
 
 /** Whether `name` is a DNS-1123 label: what Kubernetes demands of most object names. */
 export function isDnsLabel(name: string): boolean {
@@ -52,5 +54,3 @@ export function workloadNames(workloads: string[], report: Reporter): Map<string
   }
   return names;
 }
-
-const SUFFIX_ROOM = '-files-99'.length;

@@ -88,4 +88,23 @@ describe('pond export --format kube, workload by workload', () => {
     const c = containerIn(find(await objects(), 'Deployment', 'ticker'));
     expect(c.resources).toEqual({ limits: { memory: '512Mi' }, requests: { memory: '512Mi' } });
   });
+
+  it("a query's confinement is its container's securityContext", async () => {
+    const job = find(await objects(), 'Job', 'sums').spec as {
+      template: { spec: { containers: { securityContext: unknown }[] } };
+    };
+    expect(job.template.spec.containers[0]!.securityContext).toEqual({
+      readOnlyRootFilesystem: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+    });
+  });
+
+  it("a query's network: none is a NetworkPolicy that lets nothing in or out of its pod", async () => {
+    const policy = find(await objects(), 'NetworkPolicy', 'sums-isolated').spec as Record<string, unknown>;
+    expect(policy).toEqual({
+      podSelector: { matchLabels: { 'dev.pond.project': 'demo', 'dev.pond.workload': 'sums' } },
+      policyTypes: ['Ingress', 'Egress'],
+    });
+  });
 });

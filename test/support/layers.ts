@@ -27,6 +27,7 @@ export const TIERS: { name: string; paths: string[] }[] = [
   { name: 'graph', paths: ['graph/'] },
   { name: 'desired', paths: ['desired/'] },
   { name: 'project', paths: ['pipeline.ts', 'all-stages.ts', 'identity.ts'] },
+  { name: 'export', paths: ['export/'] },
   { name: 'plan', paths: ['plan/'] },
   { name: 'apply', paths: ['apply/', 'logs/'] },
   { name: 'runs', paths: ['watch/', 'bots/', 'queries/', 'oneoff/', 'lock/'] },

@@ -3,6 +3,7 @@ import { UsageError } from '../../errors.js';
 import { adoptCommand } from '../commands/adopt.js';
 import { configCommand } from '../commands/config.js';
 import { downCommand } from '../commands/down.js';
+import { exportCommand } from '../commands/export.js';
 import { graphCommand } from '../commands/graph.js';
 import { importCommand } from '../commands/import.js';
 import { planCommand } from '../commands/plan.js';
@@ -187,5 +188,22 @@ export function projectCommands({ program, run, ctxFor, lockTimeout, concurrency
     )
     .action((files: string[], o, cmd) =>
       run(() => importCommand(ctxFor(cmd), { files, output: o.output, force: o.force })),
+    );
+  program
+    .command('export')
+    .description('write the project as Kubernetes manifests or a Compose file (nothing is touched)')
+    .addOption(
+      new Option('--format <format>', 'kube (Kubernetes manifests) or compose')
+        .choices(['kube', 'compose'])
+        .default('kube'),
+    )
+    .option('-o, --output <file>', 'where to write (default: stdout)')
+    .option('--include-secrets', 'write secret values into the output (base64 in Secrets; in clear in Compose)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  pond export --format kube | kubectl apply -f -   # create the Secrets it names first\n  pond export --format compose -o compose.yaml',
+    )
+    .action((o, cmd) =>
+      run(() => exportCommand(ctxFor(cmd), { format: o.format, output: o.output, includeSecrets: o.includeSecrets })),
     );
 }

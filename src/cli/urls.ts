@@ -13,13 +13,20 @@ function httpPorts(p: Probe): { port: number; path: string }[] {
 /**
  * Where a person would point a browser or a client after `up`: for each running workload, its kind's
  * links (a database's URL with the password hidden, a notebook's with its token), or else each URL of
- * an HTTP health check that targets a published port.
+ * an HTTP health check that targets a published port. On a cluster (no `localPorts`), a private port
+ * names the `pond port-forward` that reaches it instead.
  */
-export function urlLines(workloads: WorkloadSpec[], rows: WorkloadStatus[]): string[] {
+export function urlLines(workloads: WorkloadSpec[], rows: WorkloadStatus[], localPorts = true): string[] {
   const lines: string[] = [];
   for (const w of workloads) {
     const row = rows.find((r) => r.workload === w.name && r.state === 'running');
     if (!row) continue;
+    const privatePort = w.ports.find((p) => p.hostIp === '127.0.0.1');
+    if (!localPorts && privatePort) {
+      // A cluster publishes no private port: the way in from this machine is a tunnel.
+      lines.push(`${w.name}  not published on the cluster: pond port-forward ${w.name} ${privatePort.container}`);
+      continue;
+    }
     const links = kindLinks(w, HIDDEN);
     if (links) {
       lines.push(...links.map((l) => `${w.name}  ${l.url}`));

@@ -2,12 +2,24 @@
 // own docker CLI and each node's engine: order by depends_on, private ports, secrets, an in-place
 // rolling update, a pinned database keeping its data, a node loss converging, and down. The tests run
 // in order on one project (a swarm stack takes seconds to come up); each proves one invariant.
+import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../integration/helpers/docker.js';
 import { dockerAt, nodeSocket, swarmCluster, swarmScenario } from './helpers/swarm.js';
 import { swarmSkipReason } from '../support/swarm.js';
 
 const cluster = await swarmCluster();
+
+/** A port nothing listens on now, on 127.0.0.1. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
 const T = 240_000;
 
 interface Task {
@@ -193,6 +205,39 @@ if (!cluster) {
         } finally {
           await cluster.startNode(number);
         }
+      },
+      T,
+    );
+
+    it(
+      "port-forward reaches the api's private port from 127.0.0.1, and removes its tunnel on Ctrl-C",
+      async () => {
+        const child = s.start([
+          'port-forward',
+          'api',
+          '8080',
+          '--local-port',
+          String(await freePort()),
+          '--format',
+          'json',
+        ]);
+        const first = await new Promise<string>((resolve, reject) => {
+          let out = '';
+          child.stdout!.on('data', (c: Buffer) => {
+            out += c.toString();
+            if (out.includes('\n')) resolve(out.split('\n')[0]!);
+          });
+          child.once('exit', (code) => reject(new Error(`port-forward exited ${code}`)));
+        });
+        const { local } = JSON.parse(first) as { local: string };
+        const body = await eventually(async () => (await fetch(`http://${local}/`)).text(), { timeoutMs: 20_000 });
+        expect(body.trim()).toBe('api two');
+        const tunnels = ['--filter', `label=dev.pond.project=${s.project}`, '--filter', 'label=dev.pond.tunnel'];
+        expect(await s.manager('ps', '-q', ...tunnels)).not.toBe('');
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGINT');
+        await exited;
+        expect(await s.manager('ps', '-aq', ...tunnels)).toBe('');
       },
       T,
     );

@@ -89,7 +89,7 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
       );
     } else if (flags.summary !== false && ctx.output.progress !== 'quiet') {
       ctx.output.out(table(statusTable(rows)));
-      for (const line of urlLines(project.spec.workloads, rows)) ctx.output.out(line);
+      for (const line of urlLines(project.spec.workloads, rows, engine.capabilities.localPorts)) ctx.output.out(line);
     }
     failUnlessOk(result);
     return 0;

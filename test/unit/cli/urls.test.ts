@@ -40,3 +40,15 @@ describe('urlLines', () => {
     expect(urlLines(ws, [row('web', ['127.0.0.1:32797->8080/tcp'], 'exited (1)')])).toEqual([]);
   });
 });
+
+describe('urlLines on a cluster, which publishes no private port', () => {
+  it('names the port-forward that reaches a private port instead of a 127.0.0.1 address that is not there', () => {
+    const db = workload('db', {
+      ports: [{ container: 5432, host: 25432, protocol: 'tcp', hostIp: '127.0.0.1' }],
+      database: { connection, version: '15', data: { persistent: false, fsync: true, tmpfs: false } },
+    });
+    expect(urlLines([db], [row('db', [])], false)).toEqual([
+      'db  not published on the cluster: pond port-forward db 5432',
+    ]);
+  });
+});

@@ -12,7 +12,8 @@ import { QUERY_PATHS } from '../workloads/query/expand.js';
  * (apply/engine-fit.ts says when). Engines that do not describe their host are not judged.
  */
 export async function refuseUnfitEngine(engine: Engine, specs: TaskSpec[]): Promise<void> {
-  if (!specs.length || !engine.host) return;
+  // A cluster never mounts this machine's paths: it copies read-only files and refuses the rest at validate.
+  if (!specs.length || !engine.host || !engine.capabilities.bindMounts) return;
   const mounts = specs.flatMap((s) => s.mounts);
   const binds = mounts.filter((m) => m.type === 'bind');
   const runsQuery = mounts.some((m) => m.target === QUERY_PATHS.runner);

@@ -1,5 +1,4 @@
 import type { LoadedConfig } from '../config/types.js';
-import { OWN_NODE_CONSTRAINT } from '../engine/capabilities.js';
 import type { EngineCapabilities } from '../engine/types.js';
 import { ConfigError, type Diagnostic } from '../errors.js';
 import type { ProjectSpec, WorkloadSpec } from '../model/types.js';
@@ -79,14 +78,15 @@ function privatePorts(spec: ProjectSpec, backend: string, report: Reporter): voi
 
 function needsOf(w: WorkloadSpec, caps: EngineCapabilities): Need[] {
   const needs: Need[] = [];
-  const bind = w.mounts.find((m) => m.type === 'bind');
-  if (bind && !caps.bindMounts && !w.placement?.includes(OWN_NODE_CONSTRAINT)) {
+  // A read-only bind is a copy of project files, which a cluster ships to the task (Swarm configs).
+  const bind = w.mounts.find((m) => m.type === 'bind' && !(m.readOnly && caps.readOnlyFiles));
+  if (bind?.type === 'bind' && !caps.bindMounts) {
     needs.push({
       key: 'volumes',
       code: 'backend-bind-mounts',
-      what: `host folders (${bind.source} → ${bind.target}) need`,
-      capability: "mounting paths of pond's machine on any node",
-      hint: `pin it to pond's node with \`placement: { constraints: ["${OWN_NODE_CONSTRAINT}"] }\` (label that node pond.node=1), use named volumes, or use the docker backend`,
+      what: `a writable host folder (${bind.source} → ${bind.target}) needs`,
+      capability: "mounting paths of pond's machine on every node",
+      hint: 'mount it read-only (`:ro`: its files are copied to the task), use a named volume, or use the docker backend',
     });
   }
   if (w.network !== 'default' && !caps.networkModes) {

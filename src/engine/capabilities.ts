@@ -13,13 +13,6 @@ export function isBackendName(value: string): value is BackendName {
 }
 
 /**
- * The placement constraint that pins a workload to pond's own node on a cluster, where the project
- * folder is: a workload that mounts host folders runs only there. The node carries the label
- * (`docker node update --label-add pond.node=1 <node>`).
- */
-export const OWN_NODE_CONSTRAINT = 'node.labels.pond.node==1';
-
-/**
  * What each backend can do, known without connecting to it: `pond validate` checks a pond.yaml
  * against the chosen backend's row, and each backend's `capabilities` is its row here (a test holds
  * them equal), so the two never disagree.
@@ -28,6 +21,7 @@ export const BACKEND_CAPABILITIES: Readonly<Record<BackendName, EngineCapabiliti
   docker: {
     localPorts: true,
     bindMounts: true,
+    readOnlyFiles: true,
     copyOut: true,
     stats: true,
     top: true,
@@ -42,6 +36,7 @@ export const BACKEND_CAPABILITIES: Readonly<Record<BackendName, EngineCapabiliti
   swarm: {
     localPorts: false,
     bindMounts: false,
+    readOnlyFiles: true,
     copyOut: false,
     stats: false,
     top: false,

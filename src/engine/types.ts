@@ -367,6 +367,11 @@ export interface EngineCapabilities {
   localPorts: boolean;
   /** Host paths of pond's own machine mounted into a workload (code, scratch folders, binds). */
   bindMounts: boolean;
+  /**
+   * Read-only host files reach a workload by copy (Swarm configs) where folders cannot be mounted:
+   * a `:ro` bind of project files works, a writable one does not.
+   */
+  readOnlyFiles: boolean;
   /** One file copied out of a (stopped) workload: a bot's results file. */
   copyOut: boolean;
   /** Resource samples of a running workload (`pond stats`). */

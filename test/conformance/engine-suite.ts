@@ -71,6 +71,7 @@ export function describeEngineConformance(
       const keys = [
         'localPorts',
         'bindMounts',
+        'readOnlyFiles',
         'copyOut',
         'stats',
         'top',

@@ -231,7 +231,7 @@ if (!cluster) {
         });
         const { local } = JSON.parse(first) as { local: string };
         const body = await eventually(async () => (await fetch(`http://${local}/`)).text(), { timeoutMs: 20_000 });
-        expect(body.trim()).toBe('api two');
+        expect(body.trim()).toBe('api from a shipped file');
         const tunnels = ['--filter', `label=dev.pond.project=${s.project}`, '--filter', 'label=dev.pond.tunnel'];
         expect(await s.manager('ps', '-q', ...tunnels)).not.toBe('');
         const exited = new Promise((r) => child.once('exit', r));

@@ -42,6 +42,7 @@ export interface SwarmContainerSpec {
   CapabilityDrop?: string[];
   Ulimits?: { Name: string; Soft: number; Hard: number }[];
   Secrets?: { File: { Name: string; UID: string; GID: string; Mode: number }; SecretID: string; SecretName: string }[];
+  Configs?: { File: { Name: string; UID: string; GID: string; Mode: number }; ConfigID: string; ConfigName: string }[];
 }
 
 export interface SwarmRestartPolicy {

@@ -4,6 +4,7 @@ import type { TaskSpec } from '../types.js';
 import { filtersQuery, type Connection } from '../docker/connection.js';
 import { statusOf, tolerate } from '../docker/errors.js';
 import type { SwarmService } from './api.js';
+import { FILE_OF } from './files.js';
 
 /** On a Swarm secret: the service it was made for, so the ones no version uses any more can go. */
 const SECRET_OF = 'dev.pond.secret-of';
@@ -67,19 +68,25 @@ async function ensureSecret(conn: Connection, name: string, value: string, spec:
 }
 
 /**
- * Removes the secrets made for service `name` that neither its spec nor its previous spec (what a
- * rollback returns to) mounts; all of them once the service is gone. Never fails the caller.
+ * Removes the secrets and file configs made for service `name` that neither its spec nor its
+ * previous spec (what a rollback returns to) mounts; all of them once the service is gone. Never
+ * fails the caller: one still held by a task shutting down is left for the next prune.
  */
 export async function pruneSecrets(conn: Connection, name: string, service?: SwarmService): Promise<void> {
-  const used = new Set(
-    [service?.Spec, service?.PreviousSpec].flatMap((s) =>
-      ((s?.TaskTemplate.ContainerSpec as { Secrets?: SecretRef[] } | undefined)?.Secrets ?? []).map((r) => r.SecretID),
-    ),
-  );
+  const specs = [service?.Spec, service?.PreviousSpec].map((s) => s?.TaskTemplate.ContainerSpec);
+  const used = new Set([
+    ...specs.flatMap((c) => (c?.Secrets ?? []).map((r) => r.SecretID)),
+    ...specs.flatMap((c) => (c?.Configs ?? []).map((r) => r.ConfigID)),
+  ]);
+  await prune(conn, 'secrets', SECRET_OF, name, used);
+  await prune(conn, 'configs', FILE_OF, name, used);
+}
+
+async function prune(conn: Connection, kind: string, label: string, name: string, used: Set<string>): Promise<void> {
   try {
-    const mine = await conn.getJson<{ ID: string }[]>(`/secrets?${filtersQuery({ label: [`${SECRET_OF}=${name}`] })}`);
+    const mine = await conn.getJson<{ ID: string }[]>(`/${kind}?${filtersQuery({ label: [`${label}=${name}`] })}`);
     for (const s of mine)
-      if (!used.has(s.ID)) await tolerate(() => conn.call('DELETE', `/secrets/${s.ID}`), [404]).catch(() => undefined);
+      if (!used.has(s.ID)) await tolerate(() => conn.call('DELETE', `/${kind}/${s.ID}`), [404]).catch(() => undefined);
   } catch {
     return;
   }

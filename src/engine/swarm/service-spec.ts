@@ -10,6 +10,8 @@ export interface Placing {
   pinnedNode?: string;
   /** Each volume's labels (from its record), given to the node that creates it at first mount. */
   volumeLabels?: Record<string, Record<string, string>>;
+  /** Read-only binds copied as Swarm configs: the mounts left, and the configs mounted. */
+  files?: { mounts: Mount[]; refs: NonNullable<SwarmContainerSpec['Configs']> };
   /** Secret env moved into Swarm secrets: what replaces `env`, and the secrets mounted. */
   secrets?: { env: Record<string, string>; refs: NonNullable<SwarmContainerSpec['Secrets']> };
 }
@@ -51,7 +53,8 @@ export function toServiceSpec(spec: TaskSpec, placing: Placing = {}): SwarmServi
         Init: spec.init,
         ...(spec.tty ? { TTY: true } : {}),
         ...(spec.openStdin ? { OpenStdin: true } : {}),
-        Mounts: spec.mounts.map((m) => toMount(m, placing.volumeLabels ?? {})),
+        Mounts: (placing.files?.mounts ?? spec.mounts).map((m) => toMount(m, placing.volumeLabels ?? {})),
+        ...(placing.files?.refs.length ? { Configs: placing.files.refs } : {}),
         ...(spec.stopSignal !== undefined ? { StopSignal: spec.stopSignal } : {}),
         StopGracePeriod: spec.stopTimeoutSec * SEC,
         ...(healthcheck ? { Healthcheck: healthcheck } : {}),

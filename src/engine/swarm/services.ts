@@ -5,6 +5,7 @@ import { classify, engineMessage, statusOf, tolerate } from '../docker/errors.js
 import type { SwarmService, SwarmServiceSpec, SwarmTask } from './api.js';
 import { desiredReplicas } from './observe.js';
 import { pinnedNode } from './placement.js';
+import { withFiles } from './files.js';
 import { pruneSecrets, withSecrets } from './secrets.js';
 import { toJobSpec, toServiceSpec } from './service-spec.js';
 
@@ -18,7 +19,9 @@ export async function serviceSpecFor(conn: Connection, spec: TaskSpec, job = fal
   const { node, records } = await pinnedNode(conn, spec.name, spec.mounts);
   const volumeLabels = Object.fromEntries(records.map((r) => [r.name, r.labels]));
   const secrets = await withSecrets(conn, spec);
+  const files = await withFiles(conn, spec);
   const placing = {
+    files,
     ...(node ? { pinnedNode: node } : {}),
     volumeLabels,
     secrets: { env: secrets.env, refs: secrets.secrets },
@@ -103,9 +106,27 @@ export async function removeService(conn: Connection, id: string): Promise<void>
     const name = (await tolerate(() => conn.getJson<SwarmService>(`/services/${encodeURIComponent(id)}`), [404]))?.Spec
       .Name;
     await tolerate(() => conn.call('DELETE', `/services/${encodeURIComponent(id)}`, undefined, { retry: true }), [404]);
-    if (name) await pruneSecrets(conn, name);
+    if (name) await pruneAfterRemoval(conn, name);
   } catch (err) {
     throw classify(err, conn.endpoint, `remove service ${id}`);
+  }
+}
+
+/**
+ * A removed service's tasks take a moment to stop on their nodes, and a secret or config they still
+ * hold cannot go yet: prune until none of the service's is left, for a few seconds at most.
+ */
+async function pruneAfterRemoval(conn: Connection, name: string): Promise<void> {
+  const label = filtersQuery({ label: [`dev.pond.secret-of=${name}`] });
+  const files = filtersQuery({ label: [`dev.pond.file-of=${name}`] });
+  for (let i = 0; i < 30; i++) {
+    await pruneSecrets(conn, name);
+    const left = [
+      ...(await conn.getJson<unknown[]>(`/secrets?${label}`).catch(() => [])),
+      ...(await conn.getJson<unknown[]>(`/configs?${files}`).catch(() => [])),
+    ];
+    if (left.length === 0) return;
+    await new Promise((r) => setTimeout(r, 500));
   }
 }
 

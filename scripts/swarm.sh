@@ -24,7 +24,7 @@ IMAGE=pond-swarm-node:local
 NET=pond-swarm
 RUN_DIR=/run/pond-swarm
 LABEL=pond.swarm=1
-LOAD_IMAGES=(busybox:1.35 python:3.11-slim node:20-slim postgres:15-alpine)
+LOAD_IMAGES=(busybox:1.35 python:3.11-slim node:20-slim postgres:15-alpine postgres:15)
 SUBNETS=(172.31.250.0/24 172.30.250.0/24 192.168.250.0/24) # none in 10/8: Swarm's own overlay address pool
 STORAGE=${POND_SWARM_STORAGE:-overlay2}
 WAIT=${POND_SWARM_WAIT:-90}

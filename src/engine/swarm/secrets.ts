@@ -9,8 +9,27 @@ import { FILE_OF } from './files.js';
 /** On a Swarm secret: the service it was made for, so the ones no version uses any more can go. */
 const SECRET_OF = 'dev.pond.secret-of';
 
-/** Images whose entrypoint reads `<KEY>_FILE` instead of `<KEY>` (the official database images). */
-const FILE_VARIANTS = /^(?:.*\/)?(?:postgres|mysql|mariadb)(?::|@|$)/;
+/**
+ * The official database images' entrypoints read these keys from `<KEY>_FILE` too, when they start
+ * the server (not when the image runs another command, such as psql: it reads env alone).
+ */
+const FILE_VARIANTS: { image: RegExp; keys: string[]; server: RegExp }[] = [
+  { image: /^(?:.*\/)?postgres(?::|@|$)/, keys: ['POSTGRES_PASSWORD'], server: /^(?:postgres|-.*)$/ },
+  { image: /^(?:.*\/)?mysql(?::|@|$)/, keys: ['MYSQL_ROOT_PASSWORD', 'MYSQL_PASSWORD'], server: /^(?:mysqld|-.*)$/ },
+  {
+    image: /^(?:.*\/)?mariadb(?::|@|$)/,
+    keys: ['MARIADB_ROOT_PASSWORD', 'MARIADB_PASSWORD', 'MYSQL_ROOT_PASSWORD', 'MYSQL_PASSWORD'],
+    server: /^(?:mariadbd|mysqld|-.*)$/,
+  },
+];
+
+/** The secret keys of `spec` its image's entrypoint reads from a file. */
+export function fileKeys(spec: Pick<TaskSpec, 'image' | 'command' | 'entrypoint' | 'env' | 'sensitiveEnv'>): string[] {
+  const variant = FILE_VARIANTS.find((v) => v.image.test(spec.image));
+  if (!variant || spec.entrypoint) return [];
+  if (spec.command?.[0] !== undefined && !variant.server.test(spec.command[0])) return [];
+  return (spec.sensitiveEnv ?? []).filter((k) => variant.keys.includes(k) && spec.env[k] !== undefined);
+}
 
 export interface SecretRef {
   File: { Name: string; UID: string; GID: string; Mode: number };
@@ -28,8 +47,8 @@ export async function withSecrets(
   conn: Connection,
   spec: TaskSpec,
 ): Promise<{ env: Record<string, string>; secrets: SecretRef[] }> {
-  const keys = (spec.sensitiveEnv ?? []).filter((k) => spec.env[k] !== undefined);
-  if (keys.length === 0 || !FILE_VARIANTS.test(spec.image)) return { env: spec.env, secrets: [] };
+  const keys = fileKeys(spec);
+  if (keys.length === 0) return { env: spec.env, secrets: [] };
   const env = { ...spec.env };
   const secrets: SecretRef[] = [];
   for (const key of keys) {

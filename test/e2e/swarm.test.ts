@@ -243,6 +243,24 @@ if (!cluster) {
     );
 
     it(
+      "a one-off run is a job on the swarm: its output comes back, its exit code is pond's, and nothing is left",
+      async () => {
+        const run = await s.pond(['run', '-T', 'migrate', 'sh', '-c', 'echo out-of-a-job; exit 3']);
+        expect([run.code, run.stdout.trim()]).toEqual([3, 'out-of-a-job']);
+        const left = await s.manager(
+          'service',
+          'ls',
+          '--format',
+          '{{.Name}}',
+          '--filter',
+          `label=dev.pond.project=${s.project}`,
+        );
+        expect(left.split('\n').sort()).toEqual([service('api'), service('db'), service('migrate')].sort());
+      },
+      T,
+    );
+
+    it(
       'down removes the services and the network, and keeps the volume',
       async () => {
         const down = await s.pond(['down']);

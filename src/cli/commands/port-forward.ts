@@ -46,7 +46,11 @@ export async function portForwardCommand(
         socket.destroy();
       });
     });
-    const address = await listen(server, local ?? target, local === undefined);
+    const address = await listen(
+      server,
+      local ?? (await declaredHostPort(ctx, workload, target)) ?? target,
+      local === undefined,
+    );
     if (flags.format === 'json') ctx.output.out(JSON.stringify({ local: address, workload, port: target }));
     else ctx.output.out(`Forwarding ${address} -> ${workload}:${target} (Ctrl-C stops)`);
     await untilStopped();
@@ -55,6 +59,16 @@ export async function portForwardCommand(
     await tunnel.close();
   }
   return 0;
+}
+
+/**
+ * The host port pond.yaml gives (or derives for) that port, so the URLs `pond info` prints work on a
+ * cluster too while the forward runs; undefined without a file (-p alone) or a declared port.
+ */
+async function declaredHostPort(ctx: Context, workload: string, target: number): Promise<number | undefined> {
+  if (!ctx.hasFiles()) return undefined;
+  const w = (await ctx.project()).spec.workloads.find((x) => x.name === workload);
+  return w?.ports.find((p) => p.container === target && p.host !== undefined)?.host;
 }
 
 /** Listens on 127.0.0.1:port; a port taken falls back to one the system picks, unless it was asked for. */

@@ -132,7 +132,10 @@ export function observeCommands({ program, run, ctxFor, concurrency }: Registry)
     )
     .argument('<workload>', 'the workload')
     .argument('<port>', 'the port it listens on')
-    .option('--local-port <port>', 'the port on 127.0.0.1 (default: the same, or a free one)')
+    .option(
+      '--local-port <port>',
+      "the port on 127.0.0.1 (default: the host port pond.yaml gives it, so pond info's URL works; else the same port, or a free one)",
+    )
     .addOption(format())
     .addHelpText('after', '\nExample:\n  pond --engine swarm port-forward db 5432')
     .action((workload: string, port: string, o, cmd) => run(() => portForwardCommand(ctxFor(cmd), workload, port, o)));

@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { BACKEND_CAPABILITIES } from '../../src/engine/capabilities.js';
 import { createDockerEngine } from '../../src/engine/docker/index.js';
+import { BUSYBOX_COMMANDS } from '../conformance/busybox-fixture.js';
 import { describeEngineConformance } from '../conformance/engine-suite.js';
 import { cleanupProject, docker, uniqueProject, waitForImage } from './helpers/docker.js';
 
@@ -11,17 +12,7 @@ beforeAll(() => waitForImage(IMAGE), 130_000);
 
 describeEngineConformance('docker', () => createDockerEngine({ env: process.env }), {
   project,
-  image: IMAGE,
-  service: { command: ['sh', '-c', 'trap "exit 3" TERM; sleep 1000 & wait'], stopExitCode: 3 },
-  job: {
-    command: ['sh', '-c', 'echo hello-conformance; printf content > /tmp/out.txt; exit 4'],
-    exitCode: 4,
-    line: 'hello-conformance',
-    filePath: '/tmp/out.txt',
-    fileContent: 'content',
-  },
-  unstartable: ['/no/such/binary'],
-  readyCommand: ['true'],
+  ...BUSYBOX_COMMANDS,
   witness: {
     container: async (name) => {
       const out = await docker('inspect', '--format', '{{.Id}} {{json .Config.Labels}}', name).catch(() => undefined);

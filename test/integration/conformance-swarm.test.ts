@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, it } from 'vitest';
 import { createSwarmEngine } from '../../src/engine/swarm/index.js';
+import { BUSYBOX_COMMANDS } from '../conformance/busybox-fixture.js';
 import { describeEngineConformance } from '../conformance/engine-suite.js';
 import { uniqueProject } from './helpers/docker.js';
 import { swarmCluster, swarmSkipReason } from '../support/swarm.js';
@@ -26,17 +27,7 @@ if (!cluster) {
     () => createSwarmEngine({ env: { ...process.env, DOCKER_HOST: cluster.dockerHost } }),
     {
       project,
-      image: 'busybox:1.35',
-      service: { command: ['sh', '-c', 'trap "exit 3" TERM; sleep 1000 & wait'], stopExitCode: 3 },
-      job: {
-        command: ['sh', '-c', 'echo hello-conformance; printf content > /tmp/out.txt; exit 4'],
-        exitCode: 4,
-        line: 'hello-conformance',
-        filePath: '/tmp/out.txt',
-        fileContent: 'content',
-      },
-      unstartable: ['/no/such/binary'],
-      readyCommand: ['true'],
+      ...BUSYBOX_COMMANDS,
       startsOnCreate: true,
       killExitCode: 3,
       witness: {

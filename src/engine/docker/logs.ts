@@ -32,6 +32,11 @@ export async function* logs(conn: Connection, id: string, opts: LogOptions): Asy
  * widened by a microsecond each way: a stamp copied from `-t` output still includes its own line.
  */
 function open(conn: Connection, id: string, opts: LogOptions): Promise<AsyncIterable<Buffer | string>> {
+  return conn.stream('GET', `/containers/${encodeURIComponent(id)}/logs?${logsQuery(opts)}`, undefined, opts.signal);
+}
+
+/** The engine's logs query for `opts` (containers and Swarm services read the same one). */
+export function logsQuery(opts: LogOptions): URLSearchParams {
   const query = new URLSearchParams({
     stdout: '1',
     stderr: '1',
@@ -41,7 +46,7 @@ function open(conn: Connection, id: string, opts: LogOptions): Promise<AsyncIter
   if (opts.tail !== undefined) query.set('tail', String(opts.tail));
   if (opts.since !== undefined) query.set('since', epochText((Math.floor(opts.since * 1e6) - 1) / 1e6));
   if (opts.until !== undefined) query.set('until', epochText((Math.ceil(opts.until * 1e6) + 1) / 1e6));
-  return conn.stream('GET', `/containers/${encodeURIComponent(id)}/logs?${query}`, undefined, opts.signal);
+  return query;
 }
 
 /** The engine reads "seconds.nanoseconds"; String(n) could say "1e21" or round the fraction away. */

@@ -9,7 +9,7 @@ const RETRY_DELAY_MS = 200;
 const STUCK_HINT =
   'pond force-disconnected what the network listed; dockerd keeps a stale endpoint it does not list until it restarts';
 
-interface ListedNetwork {
+export interface ListedNetwork {
   Id: string;
   Name: string;
   Labels?: Record<string, string> | null;
@@ -43,7 +43,8 @@ async function raceLoser(conn: Connection, spec: NetworkSpec, err: unknown): Pro
   throw classify(err, conn.endpoint, `create network ${spec.name}`);
 }
 
-function adopt(existing: ListedNetwork, spec: NetworkSpec): string {
+/** The existing network's id when it carries this project's labels; one pond does not own is refused. */
+export function adopt(existing: ListedNetwork, spec: NetworkSpec): string {
   if (sameOwner(existing.Labels, spec.labels)) return existing.Id;
   throw new EngineError(
     `network ${spec.name} exists and is not managed by this project; pond will not touch it`,

@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { EngineError } from '../../errors.js';
-import { LABEL } from '../../labels.js';
 import type { Mount, TaskSpec } from '../types.js';
-import { filtersQuery, type Connection } from '../docker/connection.js';
-import { statusOf } from '../docker/errors.js';
+import type { Connection } from '../docker/connection.js';
+import { ensureNamed } from './named-object.js';
 
 /** On a Swarm config pond made from a host file: the service it was made for (so old ones can go). */
 export const FILE_OF = 'dev.pond.file-of';
@@ -72,24 +71,5 @@ async function ensureConfig(conn: Connection, spec: TaskSpec, f: HostFile): Prom
     ConfigID: id,
     ConfigName: name,
   });
-  try {
-    const created = await conn.call<{ ID: string }>('POST', '/configs/create', {
-      Name: name,
-      Labels: {
-        ...(spec.labels[LABEL.project] !== undefined && { [LABEL.project]: spec.labels[LABEL.project] }),
-        ...(spec.labels[LABEL.identity] !== undefined && { [LABEL.identity]: spec.labels[LABEL.identity] }),
-        [FILE_OF]: spec.name,
-      },
-      Data: data.toString('base64'),
-    });
-    return ref(created.ID);
-  } catch (err) {
-    if (statusOf(err) !== 409) throw err;
-    const found = await conn.getJson<{ ID: string; Spec: { Name: string } }[]>(
-      `/configs?${filtersQuery({ name: [name] })}`,
-    );
-    const id = found.find((c) => c.Spec.Name === name)?.ID;
-    if (!id) throw err;
-    return ref(id);
-  }
+  return ref(await ensureNamed(conn, 'configs', name, data, spec, FILE_OF));
 }

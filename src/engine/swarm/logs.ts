@@ -2,7 +2,7 @@ import type { LogLine, LogOptions } from '../types.js';
 import type { Connection } from '../docker/connection.js';
 import { demux, lines } from '../docker/demux.js';
 import { classify } from '../docker/errors.js';
-import { epochText } from '../docker/logs.js';
+import { logsQuery } from '../docker/logs.js';
 
 const TIMESTAMP = /^(\d{4}-\d\d-\d\dT\S+Z) (.*)$/s;
 
@@ -17,14 +17,8 @@ export async function* serviceLogs(
   of: 'services' | 'tasks' = 'services',
 ): AsyncGenerator<LogLine> {
   if (opts.signal?.aborted) return;
-  const query = new URLSearchParams({
-    stdout: '1',
-    stderr: '1',
-    follow: opts.follow ? '1' : '0',
-    timestamps: opts.timestamps ? '1' : '0',
-  });
-  if (opts.tail !== undefined) query.set('tail', String(opts.tail));
-  if (opts.since !== undefined) query.set('since', epochText(opts.since));
+  // A service's log query takes no `until`: lines past it are dropped here instead.
+  const query = logsQuery({ ...opts, until: undefined });
   try {
     const source = await conn.stream('GET', `/${of}/${encodeURIComponent(id)}/logs?${query}`, undefined, opts.signal);
     for await (const line of lines(demux(source))) {

@@ -1,14 +1,8 @@
-import { EngineError } from '../../errors.js';
 import type { NetworkSpec, ObservedNetwork } from '../types.js';
 import { filtersQuery, type Connection } from '../docker/connection.js';
 import { classify, engineMessage, statusOf, tolerate } from '../docker/errors.js';
-import { projectFilter, sameOwner } from '../docker/labels.js';
-
-interface ListedNetwork {
-  Id: string;
-  Name: string;
-  Labels?: Record<string, string> | null;
-}
+import { projectFilter } from '../docker/labels.js';
+import { adopt, type ListedNetwork } from '../docker/networks.js';
 
 /** The project's networks on the swarm (the manager lists every overlay network). */
 export async function listNetworks(conn: Connection, project: string): Promise<ObservedNetwork[]> {
@@ -37,15 +31,6 @@ export async function createNetwork(conn: Connection, spec: NetworkSpec): Promis
   } catch (err) {
     throw classify(err, conn.endpoint, `create network ${spec.name}`);
   }
-}
-
-function adopt(existing: ListedNetwork, spec: NetworkSpec): string {
-  if (sameOwner(existing.Labels, spec.labels)) return existing.Id;
-  throw new EngineError(
-    `network ${spec.name} exists and is not managed by this project; pond will not touch it`,
-    409,
-    'remove or rename that network yourself, or change the project name in pond.yaml',
-  );
 }
 
 /**

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { LABEL } from '../../labels.js';
 import type { TaskSpec } from '../types.js';
 import { filtersQuery, type Connection } from '../docker/connection.js';
-import { statusOf, tolerate } from '../docker/errors.js';
+import { tolerate } from '../docker/errors.js';
+import { ensureNamed } from './named-object.js';
 import type { SwarmService } from './api.js';
 import { FILE_OF } from './files.js';
 
@@ -54,36 +54,12 @@ export async function withSecrets(
   for (const key of keys) {
     const value = env[key]!;
     const name = `${spec.name}.${key.toLowerCase()}.${createHash('sha256').update(value).digest('hex').slice(0, 12)}`;
-    const id = await ensureSecret(conn, name, value, spec);
+    const id = await ensureNamed(conn, 'secrets', name, Buffer.from(value), spec, SECRET_OF);
     secrets.push({ File: { Name: name, UID: '0', GID: '0', Mode: 0o444 }, SecretID: id, SecretName: name });
     delete env[key];
     env[`${key}_FILE`] = `/run/secrets/${name}`;
   }
   return { env, secrets };
-}
-
-async function ensureSecret(conn: Connection, name: string, value: string, spec: TaskSpec): Promise<string> {
-  const labels = {
-    ...(spec.labels[LABEL.project] !== undefined && { [LABEL.project]: spec.labels[LABEL.project] }),
-    ...(spec.labels[LABEL.identity] !== undefined && { [LABEL.identity]: spec.labels[LABEL.identity] }),
-    [SECRET_OF]: spec.name,
-  };
-  try {
-    const created = await conn.call<{ ID: string }>('POST', '/secrets/create', {
-      Name: name,
-      Labels: labels,
-      Data: Buffer.from(value).toString('base64'),
-    });
-    return created.ID;
-  } catch (err) {
-    if (statusOf(err) !== 409) throw err;
-    const found = await conn.getJson<{ ID: string; Spec: { Name: string } }[]>(
-      `/secrets?${filtersQuery({ name: [name] })}`,
-    );
-    const id = found.find((s) => s.Spec.Name === name)?.ID;
-    if (!id) throw err;
-    return id;
-  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { NetworkSpec, ObservedNetwork } from '../types.js';
 import { filtersQuery, type Connection } from '../docker/connection.js';
+import { EngineError } from '../../errors.js';
 import { classify, engineMessage, statusOf, tolerate } from '../docker/errors.js';
 import { projectFilter } from '../docker/labels.js';
 import { adopt, type ListedNetwork } from '../docker/networks.js';
@@ -33,15 +34,26 @@ export async function createNetwork(conn: Connection, spec: NetworkSpec): Promis
   }
 }
 
+/** The id of the network named exactly `name`, undefined when there is none. */
+async function networkId(conn: Connection, name: string): Promise<string | undefined> {
+  const listed = await conn.getJson<ListedNetwork[]>(`/networks?${filtersQuery({ name: [name] })}`);
+  return listed.find((n) => n.Name === name)?.Id;
+}
+
 /**
- * Removes the network; gone is success. Swarm frees a removed service's endpoints on each node a
+ * Removes the network; gone is success. The manager removes a swarm network asynchronously, so its
+ * removal is waited for until the list no longer shows it. Swarm frees a removed service's endpoints on each node a
  * moment later, so "active endpoints" is retried for a few seconds before it counts.
  */
 export async function removeNetwork(conn: Connection, name: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await tolerate(() => conn.call('DELETE', `/networks/${encodeURIComponent(name)}`), [404]);
-      return;
+      const id = await networkId(conn, name);
+      if (id === undefined) return;
+      await tolerate(() => conn.call('DELETE', `/networks/${id}`), [404]);
+      if ((await networkId(conn, name)) === undefined) return;
+      if (attempt >= 20) throw new EngineError(`network ${name} is still listed after its removal`);
+      await new Promise((r) => setTimeout(r, 500));
     } catch (err) {
       const busy = statusOf(err) === 403 || /active endpoints|is in use/.test(engineMessage(err));
       if (!busy || attempt >= 20) throw classify(err, conn.endpoint, `remove network ${name}`);

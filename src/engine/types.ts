@@ -392,6 +392,8 @@ export interface EngineCapabilities {
   networkModes: boolean;
   /** A workload run as a number of copies other than one (`replicas:`), placed by node constraints (`placement:`). */
   replicas: boolean;
+  /** Pushes local images to `registry:` and runs them from there (a cluster); without it the engine's own images run. */
+  registry: boolean;
 }
 
 /** How a run is started: with the caller's stdio attached, or with its output read through `logs`. */

@@ -35,7 +35,8 @@ export async function tagAndPush(
   try {
     await conn.call('POST', `/images/${encodeURIComponent(image)}/tag?${q.toString()}`, undefined, { retry: true });
     const res = await openPush(conn, target);
-    const digest = await readDigest(res, progressReporter(`${target.repo}:${target.tag}`, onProgress));
+    const what = `push of ${image} to ${target.repo}`;
+    const digest = await readDigest(res, what, progressReporter(`${target.repo}:${target.tag}`, onProgress));
     if (digest) return digest;
     throw new EngineError(`push of ${image} to ${target.repo} reported no digest`, undefined, PUSH_HINT);
   } catch (err) {
@@ -61,11 +62,15 @@ function openPush(conn: Connection, target: RegistryTarget): Promise<IncomingMes
 }
 
 /** The push stream's last aux Digest; an error event anywhere fails the push. */
-async function readDigest(res: IncomingMessage, report: (e: PushEvent) => void): Promise<string | undefined> {
+async function readDigest(
+  res: IncomingMessage,
+  what: string,
+  report: (e: PushEvent) => void,
+): Promise<string | undefined> {
   let digest: string | undefined;
   for await (const event of jsonLines<PushEvent>(res)) {
     const failure = event.errorDetail?.message ?? event.error;
-    if (failure) throw new EngineError(failure, undefined, PUSH_HINT);
+    if (failure) throw new EngineError(`${what} failed: ${failure}`, undefined, PUSH_HINT);
     if (event.aux?.Digest) digest = event.aux.Digest;
     report(event);
   }

@@ -2,7 +2,7 @@
 # A 3-node Docker Swarm of docker-in-docker nodes on the local engine, for the Swarm backend's live tests.
 #
 #   bash scripts/swarm.sh up             # build the node image if missing, start 3 nodes, swarm, images, labels
-#   bash scripts/swarm.sh env            # DOCKER_HOST=... of the manager
+#   bash scripts/swarm.sh env            # DOCKER_HOST=... of the manager, POND_SWARM_REGISTRY=host:port
 #   bash scripts/swarm.sh status         # node list; exit 0 only when 3 nodes are Ready
 #   bash scripts/swarm.sh kill-node N    # docker kill pond-swarm-N: a node loss
 #   bash scripts/swarm.sh start-node N   # start it again; waits until it is Ready in the swarm
@@ -15,6 +15,10 @@
 # (pond-swarm-node:local) is FROM scratch, made of this host's own dockerd, containerd, runc, iptables and
 # busybox with their shared libraries (images/swarm-node/). Nodes are not --privileged (that fails on hosts
 # whose capability bounding set lacks CAP_SYS_RESOURCE); see node_run_flags. Idempotent; needs root.
+# The registry is the container pond-swarm-registry (Debian's docker-registry in a FROM scratch image,
+# pond-swarm-registry:local, unprivileged, read-only) at .10 of the same bridge, port 5000, with its storage
+# in the volume pond-swarm-registry-data: nothing listens on the host. Every node's dockerd trusts it over
+# plain HTTP through /etc/docker/daemon.json, applied by SIGHUP (a reloadable option), so no node restarts.
 # POND_SWARM_STORAGE picks the nodes' storage driver (overlay2; vfs where overlay-on-volume fails).
 set -euo pipefail
 
@@ -28,6 +32,9 @@ LOAD_IMAGES=(busybox:1.35 python:3.11-slim node:20-slim postgres:15-alpine postg
 SUBNETS=(172.31.250.0/24 172.30.250.0/24 192.168.250.0/24) # none in 10/8: Swarm's own overlay address pool
 STORAGE=${POND_SWARM_STORAGE:-overlay2}
 WAIT=${POND_SWARM_WAIT:-90}
+REGISTRY_IMAGE=pond-swarm-registry:local
+REGISTRY_NAME=pond-swarm-registry
+REGISTRY_PORT=5000
 T0=$(date +%s.%N)
 
 say() { printf 'swarm.sh: %s\n' "$*"; }
@@ -107,6 +114,83 @@ ensure_image() {
   fi
   for f in "${BINARIES[@]}" /usr/bin/busybox; do [ -x "$f" ] || die "missing $f (Debian: docker.io, iptables, iproute2, busybox-static)"; done
   step "built $IMAGE from this host's binaries" build_image
+}
+
+# ---- registry -------------------------------------------------------------------------------------------
+REGISTRY_BINARY=/usr/bin/docker-registry
+
+registry_rev() {
+  { declare -f build_registry_rootfs build_registry_image; echo "$REGISTRY_BINARY $REGISTRY_PORT"; } | sha256sum | cut -c1-12
+}
+
+build_registry_rootfs() { # build_registry_rootfs DIR: the binary, its libraries, a config without auth
+  local r=$1
+  mkdir -p "$r"/{usr/bin,usr/lib,usr/lib64,etc/docker/registry,tmp,var/lib/registry}
+  ln -s usr/bin "$r/bin"; ln -s usr/lib "$r/lib"; ln -s usr/lib64 "$r/lib64"
+  copy_with_libs "$r" "$REGISTRY_BINARY"
+  printf '%s\n' 'version: 0.1' 'storage:' '  filesystem:' '    rootdirectory: /var/lib/registry' \
+    '  delete:' '    enabled: true' 'http:' "  addr: :$REGISTRY_PORT" >"$r/etc/docker/registry/config.yml"
+  chown 65534:65534 "$r/var/lib/registry" # the volume inherits it: the registry runs as nobody
+}
+
+build_registry_image() {
+  local tmp
+  tmp=$(mktemp -d /tmp/pond-swarm-registry.XXXXXX)
+  build_registry_rootfs "$tmp"
+  tar -C "$tmp" -c . | docker import \
+    -c "ENTRYPOINT [\"$REGISTRY_BINARY\", \"serve\", \"/etc/docker/registry/config.yml\"]" \
+    -c "LABEL pond.swarm.rev=$(registry_rev)" - "$REGISTRY_IMAGE" >/dev/null
+  rm -rf "$tmp"
+}
+
+registry_addr() { local s; s=$(subnet); echo "${s%.*/*}.10:$REGISTRY_PORT"; }
+
+ensure_registry() { # the image when its rev changed, the container when missing, stopped or on an old image
+  local have
+  [ -x "$REGISTRY_BINARY" ] || die "missing $REGISTRY_BINARY (Debian: docker-registry)"
+  if [ "$(docker image inspect -f '{{index .Config.Labels "pond.swarm.rev"}}' "$REGISTRY_IMAGE" 2>/dev/null)" != "$(registry_rev)" ]; then
+    build_registry_image
+  fi
+  if have=$(docker inspect -f '{{.Image}}' "$REGISTRY_NAME" 2>/dev/null); then
+    if [ "$have" = "$(docker image inspect -f '{{.Id}}' "$REGISTRY_IMAGE")" ]; then
+      [ "$(docker inspect -f '{{.State.Running}}' "$REGISTRY_NAME")" = true ] || docker start "$REGISTRY_NAME" >/dev/null
+      return
+    fi
+    docker rm -f "$REGISTRY_NAME" >/dev/null # its volume keeps the pushed images
+  fi
+  docker run -d --name "$REGISTRY_NAME" --hostname "$REGISTRY_NAME" --label "$LABEL" \
+    --network "$NET" --ip "${1%:*}" --user 65534:65534 --read-only --tmpfs /tmp --cap-drop ALL \
+    --security-opt no-new-privileges \
+    --mount "type=volume,source=$REGISTRY_NAME-data,target=/var/lib/registry,volume-label=$LABEL" \
+    "$REGISTRY_IMAGE" >/dev/null
+}
+
+trust_registry() { # trust_registry N ADDR: node N's dockerd pulls and pushes ADDR over plain HTTP
+  local n=$1 addr=$2
+  [[ $(dk "$n" info -f '{{json .RegistryConfig.IndexConfigs}}' 2>/dev/null) == *"\"$addr\""* ]] && return 0
+  printf '{ "insecure-registries": ["%s"] }\n' "$addr" |
+    docker exec -i "pond-swarm-$n" sh -c 'mkdir -p /etc/docker && cat >/etc/docker/daemon.json && kill -HUP "$(cat /var/run/docker.pid)"'
+  local deadline=$((SECONDS + 10))
+  until [[ $(dk "$n" info -f '{{json .RegistryConfig.IndexConfigs}}' 2>/dev/null) == *"\"$addr\""* ]]; do
+    ((SECONDS < deadline)) || die "node $n's dockerd did not take $addr as an insecure registry"
+    sleep 0.2
+  done
+}
+
+wait_registry() { # wait_registry ADDR: until the manager's node reaches it
+  local deadline=$((SECONDS + 30))
+  until docker exec pond-swarm-1 wget -q -O /dev/null "http://$1/v2/" 2>/dev/null; do
+    ((SECONDS < deadline)) || die "the registry at $1 does not answer from node 1"
+    sleep 0.3
+  done
+}
+
+registry_up() {
+  local addr n
+  addr=$(registry_addr)
+  ensure_registry "$addr"
+  for n in "${NODES[@]}"; do trust_registry "$n" "$addr"; done
+  wait_registry "$addr"
 }
 
 # ---- network ------------------------------------------------------------------------------------------
@@ -291,6 +375,7 @@ cmd_up() {
   prune_stale
   step "nodes labelled pond.node=1..3" label_nodes
   step "3 nodes Ready" wait_ready
+  step "registry $(registry_addr) trusted by every node" registry_up
   say "up in $(secs "$T0")s, storage $(dk 1 info -f '{{.Driver}}'), manager DOCKER_HOST=unix://$(sock 1)"
 }
 
@@ -324,13 +409,16 @@ cmd_start_node() {
   start_container "$1"
   step "node $1 answers" wait_engine "$1"
   step "node $1 Ready in the swarm" wait_ready "$1"
+  trust_registry "$1" "$(registry_addr)"
   say "node $1 back in $(secs "$T0")s"
 }
 
 cmd_down() {
   local n
   for n in "${NODES[@]}"; do docker rm -f -v "pond-swarm-$n" >/dev/null 2>&1 || :; done
+  docker rm -f "$REGISTRY_NAME" >/dev/null 2>&1 || :
   for n in "${NODES[@]}"; do docker volume rm "pond-swarm-$n-data" >/dev/null 2>&1 & done # ~15 s each
+  docker volume rm "$REGISTRY_NAME-data" >/dev/null 2>&1 || :
   wait
   docker network rm "$NET" >/dev/null 2>&1 || :
   rm -rf "$RUN_DIR"
@@ -339,7 +427,7 @@ cmd_down() {
 
 case "${1:-}" in
   up) cmd_up ;;
-  env) echo "DOCKER_HOST=unix://$(sock 1)" ;;
+  env) echo "DOCKER_HOST=unix://$(sock 1)"; echo "POND_SWARM_REGISTRY=$(registry_addr)" ;;
   status) cmd_status ;;
   kill-node) cmd_kill_node "${2:-}" ;;
   start-node) cmd_start_node "${2:-}" ;;

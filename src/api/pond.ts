@@ -104,6 +104,6 @@ export class Pond {
   /** The backend POND_ENGINE (in `env`) or `engine:` chooses, docker by default, opened and pinged. */
   private async connect(): Promise<Engine> {
     const backend = chooseBackend({ env: this.env.POND_ENGINE, file: this.project.spec.engine });
-    return openOwnedEngine(backend, this.env, () => readIdentity(this.project.spec.dir));
+    return openOwnedEngine(backend, this.env, () => readIdentity(this.project.spec.dir), this.project.spec.registry);
   }
 }

@@ -167,13 +167,16 @@ async function awaitExisting(ctx: RunContext, a: Step['awaits'][number]): Promis
     );
 }
 
+/** The image present (pulled when missing), then published where the engine's nodes fetch it (a cluster's registry). */
 async function pullIfMissing(engine: Engine, image: string, progress: (line: string) => void): Promise<void> {
-  if (await engine.hasImage(image)) return;
-  progress(`pulling ${image}`);
-  try {
-    await engine.pullImage(image, progress);
-  } catch (e) {
-    if (e instanceof EngineError) throw e;
-    throw new EngineError(`pull of ${image} failed: ${(e as Error).message}`);
+  if (!(await engine.hasImage(image))) {
+    progress(`pulling ${image}`);
+    try {
+      await engine.pullImage(image, progress);
+    } catch (e) {
+      if (e instanceof EngineError) throw e;
+      throw new EngineError(`pull of ${image} failed: ${(e as Error).message}`);
+    }
   }
+  await engine.publishImage?.(image, progress);
 }

@@ -168,9 +168,24 @@ export class Context {
 
   /** The engine exactly as it is (not pinged), for the one command that looks past ownership (adopt). */
   async rawEngine(): Promise<Engine> {
-    return createEngine(await this.backend(), {
+    const backend = await this.backend();
+    const registry = await this.engineRegistry(backend);
+    return createEngine(backend, {
       env: this.env,
       retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs,
+      ...(registry && { registry }),
     });
+  }
+
+  /** The registry a swarm pushes to; as backend(), a pond.yaml that does not load under -p means none. */
+  private async engineRegistry(backend: BackendName): Promise<string | undefined> {
+    if (backend !== 'swarm') return undefined;
+    if (this.options.registry?.trim() || !this.hasFiles()) return chooseRegistry(this.options.registry, undefined);
+    try {
+      return await this.registry();
+    } catch (e) {
+      if (this.options.projectName !== undefined) return undefined;
+      throw e;
+    }
   }
 }

@@ -39,6 +39,13 @@ export function capabilityDiagnostics(
     }
   }
   if (!backend.capabilities.localPorts) privatePorts(spec, backend.name, report);
+  if (spec.registry !== undefined && !backend.capabilities.registry)
+    report.warn(
+      ['registry'],
+      'backend-registry',
+      `registry: ${spec.registry} changes nothing on the ${backend.name} backend: its containers run the engine's own images`,
+      'it is for a cluster (`--engine swarm`), which pushes local images there and runs them by digest',
+    );
   return report.diagnostics;
 }
 

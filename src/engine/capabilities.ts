@@ -32,6 +32,7 @@ export const BACKEND_CAPABILITIES: Readonly<Record<BackendName, EngineCapabiliti
     inPlaceUpdate: false,
     networkModes: true,
     replicas: false,
+    registry: false,
   },
   swarm: {
     localPorts: false,
@@ -47,5 +48,6 @@ export const BACKEND_CAPABILITIES: Readonly<Record<BackendName, EngineCapabiliti
     inPlaceUpdate: true,
     networkModes: false,
     replicas: true,
+    registry: true,
   },
 };

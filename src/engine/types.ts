@@ -392,6 +392,8 @@ export interface EngineCapabilities {
   networkModes: boolean;
   /** A workload run as a number of copies other than one (`replicas:`), placed by node constraints (`placement:`). */
   replicas: boolean;
+  /** Pushes local images to `registry:` and runs them from there (a cluster); without it the engine's own images run. */
+  registry: boolean;
 }
 
 /** How a run is started: with the caller's stdio attached, or with its output read through `logs`. */
@@ -462,6 +464,11 @@ export interface Engine {
   inspectImage(ref: string): Promise<ImageInfo | undefined>;
   /** Pulls the image; `onProgress` gets short human lines. Throws EngineError naming image and registry answer. */
   pullImage(image: string, onProgress?: (line: string) => void): Promise<void>;
+  /**
+   * Makes a present image reachable by every node that may run it (a cluster's registry: pushed once,
+   * pinned by digest); absent where the engine's own images are what runs (docker, a swarm without a registry).
+   */
+  publishImage?(image: string, onProgress?: (line: string) => void): Promise<void>;
   createNetwork(spec: NetworkSpec): Promise<string>;
   removeNetwork(name: string): Promise<void>;
   /** Creates the volume; refuses (EngineError) if a volume of that name exists without the same labels. */

@@ -1,10 +1,14 @@
 import type { BackendName } from '../engine/capabilities.js';
 import type { Engine } from '../engine/types.js';
 
-/** What every backend is opened with: the environment that says where it is, and its retry budget. */
+/**
+ * What every backend is opened with: the environment that says where it is, its retry budget, and the
+ * registry a cluster pushes local images to (`registry:` / `--registry`; the docker backend ignores it).
+ */
 export interface EngineOptions {
   env: Record<string, string | undefined>;
   retryBudgetMs?: number;
+  registry?: string;
 }
 
 /**

@@ -13,15 +13,20 @@ export function retryBudget(value: string | undefined): number | undefined {
 
 /**
  * The chosen backend's engine, at what `env` points to (DOCKER_HOST, DOCKER_CONTEXT, the current
- * context), pinged and seen through the checkout's ownership: an unreachable engine fails here
+ * context), with `registry` for a cluster's images, pinged and seen through the checkout's ownership: an unreachable engine fails here
  * (EngineUnreachableError), before any plan is made.
  */
 export async function openOwnedEngine(
   backend: BackendName,
   env: Record<string, string | undefined>,
   identity: () => ProjectIdentity,
+  registry?: string,
 ): Promise<Engine> {
-  const engine = await createEngine(backend, { env, retryBudgetMs: retryBudget(env.POND_ENGINE_RETRY_MS) });
+  const engine = await createEngine(backend, {
+    env,
+    retryBudgetMs: retryBudget(env.POND_ENGINE_RETRY_MS),
+    ...(registry && { registry }),
+  });
   await engine.ping();
   return ownedEngine(engine, identity);
 }

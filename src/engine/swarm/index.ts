@@ -12,6 +12,7 @@ import { retryPolicy } from '../docker/retry.js';
 import { serviceLogs } from './logs.js';
 import * as networks from './networks.js';
 import { listServices, observe, tasksAndNodes, toObserved } from './observe.js';
+import { imagePins } from './publish.js';
 import { run } from './run.js';
 import { pruneSecrets } from './secrets.js';
 import * as services from './services.js';
@@ -19,8 +20,11 @@ import { openTunnel, removeTunnels } from './tunnel.js';
 import * as volumes from './volumes.js';
 import * as wait from './wait.js';
 
-/** Where the swarm manager is: the environment resolves it as for Docker (DOCKER_HOST, context). */
-export type SwarmEngineOptions = { env: Record<string, string | undefined>; retryBudgetMs?: number };
+/**
+ * Where the swarm manager is (the environment resolves it as for Docker: DOCKER_HOST, context), and
+ * the registry every node pulls local images from (`registry:` / `--registry`), when there is one.
+ */
+export type SwarmEngineOptions = { env: Record<string, string | undefined>; retryBudgetMs?: number; registry?: string };
 
 /**
  * The Docker Swarm backend of `Engine`, spoken to through a manager: a workload is a service, its
@@ -30,6 +34,7 @@ export type SwarmEngineOptions = { env: Record<string, string | undefined>; retr
 export function createSwarmEngine(opts: SwarmEngineOptions): Engine {
   const endpoint = resolveEndpoint(opts.env);
   const conn = createConnection(endpoint, retryPolicy(opts.retryBudgetMs));
+  const pins = imagePins(conn, opts.registry);
   const missing = (what: string) => () =>
     Promise.reject(
       new EngineError(`${what} is not available on the swarm backend`, undefined, 'use the docker backend for it'),
@@ -43,7 +48,7 @@ export function createSwarmEngine(opts: SwarmEngineOptions): Engine {
     endpoint: endpoint.url,
     backend: 'swarm',
     capabilities: BACKEND_CAPABILITIES.swarm,
-    run: (spec, o) => run(conn, spec, o),
+    run: (spec, o) => run(conn, spec, o, pins),
     ping: () => pingManager(conn),
     observe: (project) => observe(conn, project),
     listPondWorkloads: async () => {
@@ -54,6 +59,7 @@ export function createSwarmEngine(opts: SwarmEngineOptions): Engine {
     hasImage: (image) => images.hasImage(conn, image),
     inspectImage: (ref) => inspectImage(conn, ref),
     pullImage: (image, onProgress) => images.pullImage(conn, image, onProgress),
+    ...(opts.registry && { publishImage: (image, onProgress) => pins.pin(image, onProgress).then(() => undefined) }),
     createNetwork: (spec) => networks.createNetwork(conn, spec),
     removeNetwork: async (name) => {
       await removeTunnels(conn, name);
@@ -61,7 +67,7 @@ export function createSwarmEngine(opts: SwarmEngineOptions): Engine {
     },
     createVolume: (spec) => volumes.createVolume(conn, spec),
     removeVolume: (name) => volumes.removeVolume(conn, name),
-    createWorkload: (spec) => services.createService(conn, spec),
+    createWorkload: (spec) => services.createService(conn, spec, false, pins),
     startWorkload: async (id) => {
       await services.startService(conn, id);
       await wait.waitStarted(conn, id, id, 120_000);
@@ -78,7 +84,7 @@ export function createSwarmEngine(opts: SwarmEngineOptions): Engine {
     removeWorkload: (id) => services.removeService(conn, id),
     renameWorkload: (id, name) => services.renameService(id, name),
     updateWorkload: async (id, version, spec, o) => {
-      const body = await services.serviceSpecFor(conn, spec);
+      const body = await services.serviceSpecFor(conn, spec, false, pins);
       await services.updateService(conn, id, Number(version), body);
       await wait.waitRolled(conn, id, o);
       await pruneSecrets(conn, body.Name, await services.inspectService(conn, id));

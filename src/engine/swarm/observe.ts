@@ -4,6 +4,7 @@ import { filtersQuery, type Connection } from '../docker/connection.js';
 import { classify } from '../docker/errors.js';
 import type { SwarmNode, SwarmService, SwarmTask, SwarmTaskState } from './api.js';
 import { listNetworks } from './networks.js';
+import { IMAGE_LABEL } from './publish.js';
 import { listVolumeRecords } from './volumes.js';
 
 /** Everything the project owns on the swarm: its services with their tasks, networks and volume records. */
@@ -84,7 +85,7 @@ export function toObserved(s: SwarmService, allTasks: SwarmTask[], nodes: SwarmN
     ...(s.Spec.TaskTemplate.Resources?.Limits?.MemoryBytes
       ? { memoryLimitBytes: s.Spec.TaskTemplate.Resources.Limits.MemoryBytes }
       : {}),
-    image: s.Spec.TaskTemplate.ContainerSpec.Image.replace(/@sha256:[0-9a-f]+$/, ''),
+    image: s.Spec.Labels?.[IMAGE_LABEL] ?? s.Spec.TaskTemplate.ContainerSpec.Image.replace(/@sha256:[0-9a-f]+$/, ''),
     ...(startedAt ? { startedAt } : {}),
     restartCount: tasks.filter((t) => t.Status.State === 'failed').length,
     ports,

@@ -2,6 +2,7 @@ import { EngineError } from '../../errors.js';
 import type { RunHandle, StartRunOptions, TaskSpec } from '../types.js';
 import type { Connection } from '../docker/connection.js';
 import { serviceLogs } from './logs.js';
+import type { ImagePins } from './publish.js';
 import { createService, removeService } from './services.js';
 import { tasksOf, waitExit, waitStarted } from './wait.js';
 
@@ -10,14 +11,19 @@ import { tasksOf, waitExit, waitStarted } from './wait.js';
  * output through the manager and reads its exit code from the task. Nothing is attached: a cluster
  * task's stdio cannot be reached from pond's machine.
  */
-export async function run(conn: Connection, spec: TaskSpec, opts: StartRunOptions = {}): Promise<RunHandle> {
+export async function run(
+  conn: Connection,
+  spec: TaskSpec,
+  opts: StartRunOptions = {},
+  pins?: ImagePins,
+): Promise<RunHandle> {
   if (opts.stdio)
     throw new EngineError(
       `${spec.name}: a run on the swarm cannot be attached to this terminal`,
       undefined,
       'run it without -i/-t',
     );
-  const id = await createService(conn, spec, true);
+  const id = await createService(conn, spec, true, pins);
   try {
     await waitStarted(conn, id, spec.name, 120_000);
   } catch (err) {

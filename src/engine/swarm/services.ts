@@ -6,6 +6,7 @@ import type { SwarmService, SwarmServiceSpec, SwarmTask } from './api.js';
 import { desiredReplicas } from './observe.js';
 import { pinnedNode } from './placement.js';
 import { withFiles } from './files.js';
+import { IMAGE_LABEL, type ImagePins } from './publish.js';
 import { pruneSecrets, withSecrets } from './secrets.js';
 import { toJobSpec, toServiceSpec } from './service-spec.js';
 
@@ -14,8 +15,14 @@ const ENDED = new Set(['complete', 'failed', 'rejected', 'shutdown', 'orphaned',
 /** On a service: how many replicas `start` brings back after a `stop` scaled it to 0. */
 export const REPLICAS_LABEL = 'dev.pond.replicas';
 
-/** The service spec for a task spec, pinned where its volumes live. */
-export async function serviceSpecFor(conn: Connection, spec: TaskSpec, job = false): Promise<SwarmServiceSpec> {
+/** The service spec for a task spec, pinned where its volumes live, its image pinned by `pins` (a registry's digest). */
+export async function serviceSpecFor(
+  conn: Connection,
+  spec: TaskSpec,
+  job = false,
+  pins?: ImagePins,
+): Promise<SwarmServiceSpec> {
+  const image = pins ? await pins.pin(spec.image) : spec.image;
   const { node, records } = await pinnedNode(conn, spec.name, spec.mounts);
   const volumeLabels = Object.fromEntries(records.map((r) => [r.name, r.labels]));
   const secrets = await withSecrets(conn, spec);
@@ -26,14 +33,16 @@ export async function serviceSpecFor(conn: Connection, spec: TaskSpec, job = fal
     volumeLabels,
     secrets: { env: secrets.env, refs: secrets.secrets },
   };
-  const built = job ? toJobSpec(spec, placing) : toServiceSpec(spec, placing);
-  return { ...built, Labels: { ...built.Labels, [REPLICAS_LABEL]: String(spec.replicas ?? 1) } };
+  const running = { ...spec, image };
+  const built = job ? toJobSpec(running, placing) : toServiceSpec(running, placing);
+  const labels = { ...built.Labels, [REPLICAS_LABEL]: String(spec.replicas ?? 1) };
+  return { ...built, Labels: image === spec.image ? labels : { ...labels, [IMAGE_LABEL]: spec.image } };
 }
 
 /** Creates the service; its tasks start at once (Swarm has no "created, not started"). */
-export async function createService(conn: Connection, spec: TaskSpec, job = false): Promise<string> {
+export async function createService(conn: Connection, spec: TaskSpec, job = false, pins?: ImagePins): Promise<string> {
   try {
-    const body = await serviceSpecFor(conn, spec, job);
+    const body = await serviceSpecFor(conn, spec, job, pins);
     const created = await conn.call<{ ID: string }>('POST', '/services/create', body, { timeoutMs: 60_000 });
     return created.ID;
   } catch (err) {

@@ -54,6 +54,31 @@ describe('capability check: what pond.yaml asks of a backend that lacks it is re
     expect(d?.location?.file).toMatch(/pond\.yaml$/);
   });
 
+  it('registry: on a backend without a registry: one warning at the registry key, nothing refused', async () => {
+    const p = await project(YAML.replace('name: demo\n', 'name: demo\nregistry: reg.local:5000\n'));
+    const found = capabilityDiagnostics(
+      p.spec,
+      { name: 'docker', capabilities: BACKEND_CAPABILITIES.docker },
+      p.config,
+    );
+    expect(found).toEqual([
+      expect.objectContaining({
+        code: 'backend-registry',
+        severity: 'warning',
+        location: expect.objectContaining({ line: 3, col: 11 }),
+      }),
+    ]);
+    expect(found[0]?.message).toBe(
+      "registry: reg.local:5000 changes nothing on the docker backend: its containers run the engine's own images",
+    );
+  });
+
+  it('registry: on the swarm backend is used, not warned about', async () => {
+    const p = await project(YAML.replace('name: demo\n', 'name: demo\nregistry: reg.local:5000\n'));
+    const found = capabilityDiagnostics(p.spec, { name: 'swarm', capabilities: BACKEND_CAPABILITIES.swarm }, p.config);
+    expect(found.map((d) => d.code)).not.toContain('backend-registry');
+  });
+
   it('a public port is published as it is: no warning without local port publishing', async () => {
     const p = await project(
       YAML.replace('ports: ["8080:80"]', 'ports: [{ target: 80, published: 8080, public: true }]'),

@@ -1,0 +1,102 @@
+import type { IncomingMessage } from 'node:http';
+import { EngineError } from '../../errors.js';
+import type { Connection } from '../docker/connection.js';
+import { classify } from '../docker/errors.js';
+import { jsonLines } from '../docker/json-lines.js';
+import type { RegistryTarget } from './registry-ref.js';
+
+const PROGRESS_EVERY_MS = 500;
+const PUSH_HINT =
+  'check that the registry answers from the manager and that its dockerd trusts it (insecure-registries)';
+/** The engine wants an auth header on every push; an empty config means "anonymous". */
+const ANONYMOUS = Buffer.from('{}').toString('base64');
+
+interface PushEvent {
+  id?: string;
+  status?: string;
+  error?: string;
+  errorDetail?: { message?: string };
+  progressDetail?: { current?: number; total?: number };
+  aux?: { Digest?: string };
+}
+
+/**
+ * Tags the manager's `image` as `target` and pushes it; resolves with the manifest digest the push
+ * stream reports (its aux record). The engine reports a failed push inside a 200 stream, so each
+ * event is checked for an error.
+ */
+export async function tagAndPush(
+  conn: Connection,
+  image: string,
+  target: RegistryTarget,
+  onProgress?: (line: string) => void,
+): Promise<string> {
+  const q = new URLSearchParams({ repo: target.repo, tag: target.tag });
+  try {
+    await conn.call('POST', `/images/${encodeURIComponent(image)}/tag?${q.toString()}`, undefined, { retry: true });
+    const res = await openPush(conn, target);
+    const what = `push of ${image} to ${target.repo}`;
+    const digest = await readDigest(res, what, progressReporter(`${target.repo}:${target.tag}`, onProgress));
+    if (digest) return digest;
+    throw new EngineError(`push of ${image} to ${target.repo} reported no digest`, undefined, PUSH_HINT);
+  } catch (err) {
+    throw classify(err, conn.endpoint, `push of ${image} to ${target.repo}`, PUSH_HINT);
+  }
+}
+
+function openPush(conn: Connection, target: RegistryTarget): Promise<IncomingMessage> {
+  const path = `/images/${encodeURIComponent(target.repo)}/push?tag=${encodeURIComponent(target.tag)}`;
+  return new Promise((resolve, reject) => {
+    const req = conn.dial({ path, method: 'POST', headers: { 'X-Registry-Auth': ANONYMOUS } });
+    req.on('response', (res) => {
+      if ((res.statusCode ?? 0) < 300) return resolve(res);
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        reject(new EngineError(`(HTTP code ${res.statusCode}) ${Buffer.concat(chunks).toString('utf8').trim()}`)),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The push stream's last aux Digest; an error event anywhere fails the push. */
+async function readDigest(
+  res: IncomingMessage,
+  what: string,
+  report: (e: PushEvent) => void,
+): Promise<string | undefined> {
+  let digest: string | undefined;
+  for await (const event of jsonLines<PushEvent>(res)) {
+    const failure = event.errorDetail?.message ?? event.error;
+    if (failure) throw new EngineError(`${what} failed: ${failure}`, undefined, PUSH_HINT);
+    if (event.aux?.Digest) digest = event.aux.Digest;
+    report(event);
+  }
+  return digest;
+}
+
+function progressReporter(ref: string, onProgress?: (line: string) => void): (event: PushEvent) => void {
+  const layers = new Map<string, { current: number; total: number }>();
+  let last = 0;
+  return (event) => {
+    if (!onProgress) return;
+    const detail = event.progressDetail;
+    if (event.id && detail?.total) layers.set(event.id, { current: detail.current ?? 0, total: detail.total });
+    const now = Date.now();
+    if (now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    onProgress(`pushing ${ref}: ${layers.size ? megabytes(layers) : (event.status ?? 'waiting')}`);
+  };
+}
+
+function megabytes(layers: Map<string, { current: number; total: number }>): string {
+  let current = 0;
+  let total = 0;
+  for (const l of layers.values()) {
+    current += l.current;
+    total += l.total;
+  }
+  return `${(current / 1e6).toFixed(1)}/${(total / 1e6).toFixed(1)} MB`;
+}

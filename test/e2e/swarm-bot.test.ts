@@ -123,5 +123,34 @@ if (!cluster) {
       },
       T,
     );
+
+    it(
+      "concurrency: replace stops another process's run: its job is removed and its run recorded as ended",
+      async () => {
+        s.use('replace');
+        const first = s.start(['run', 'canary']);
+        const firstExited = new Promise<number | null>((resolve) => first.once('exit', resolve));
+        const [job] = await eventually(
+          async () => {
+            const found = await runServices();
+            expect(found).toHaveLength(1);
+            return found;
+          },
+          { timeoutMs: 60_000, intervalMs: 200 },
+        );
+        const replaced = job!.Spec.Labels['dev.pond.run']!;
+        const second = s.start(['run', 'canary']);
+        const secondExited = new Promise<number | null>((resolve) => second.once('exit', resolve));
+        expect(await firstExited).not.toBe(0);
+        const stillThere = (await runServices()).map((j) => j.Spec.Labels['dev.pond.run']);
+        expect(stillThere).not.toContain(replaced);
+        const record = (await runs()).find((r) => r.id === replaced);
+        expect(record?.finished).toBeDefined();
+        expect(record?.exit_code).not.toBe(0);
+        expect(await secondExited).toBe(0);
+        expect(await runServices()).toEqual([]);
+      },
+      T,
+    );
   });
 }

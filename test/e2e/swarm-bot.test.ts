@@ -15,6 +15,7 @@ interface Run {
   id: string;
   trigger: string;
   exit_code?: number;
+  started: string;
   finished?: string;
   state: string;
 }
@@ -148,6 +149,34 @@ if (!cluster) {
         expect(record?.finished).toBeDefined();
         expect(record?.exit_code).not.toBe(0);
         expect(await secondExited).toBe(0);
+        expect(await runServices()).toEqual([]);
+      },
+      T,
+    );
+
+    it(
+      'pond up --watch fires the schedule as jobs on the swarm, and forbid keeps them from overlapping',
+      async () => {
+        s.use('every-second');
+        const before = new Set((await runs()).map((r) => r.id));
+        const watcher = s.start(['up', '--watch']);
+        const exited = new Promise((resolve) => watcher.once('exit', resolve));
+        const jobsSeen = new Set<string>();
+        const fired = await eventually(
+          async () => {
+            for (const j of await runServices()) jobsSeen.add(j.Spec.Labels['dev.pond.run']!);
+            const scheduled = (await finished()).filter((r) => r.trigger === 'schedule' && !before.has(r.id));
+            expect(scheduled.length).toBeGreaterThanOrEqual(2);
+            return scheduled;
+          },
+          { timeoutMs: 90_000, intervalMs: 200 },
+        );
+        watcher.kill('SIGINT');
+        await exited;
+        expect(fired.every((r) => r.exit_code === 0)).toBe(true);
+        expect(fired.some((r) => jobsSeen.has(r.id))).toBe(true);
+        const byStart = [...fired].sort((a, b) => a.started.localeCompare(b.started));
+        for (let i = 1; i < byStart.length; i++) expect(byStart[i]!.started >= byStart[i - 1]!.finished!).toBe(true);
         expect(await runServices()).toEqual([]);
       },
       T,

@@ -20,7 +20,8 @@ export async function* runLogs(
   opts.signal?.addEventListener('abort', cut, { once: true });
   exited(follow.signal).then(cut, cut);
   const seen = new Set<string>();
-  const shown = (l: LogLine): LogLine => (opts.timestamps ? l : { container: l.container, stream: l.stream, text: l.text });
+  const shown = (l: LogLine): LogLine =>
+    opts.timestamps ? l : { container: l.container, stream: l.stream, text: l.text };
   try {
     for await (const l of serviceLogs(conn, id, { ...opts, timestamps: true, signal: follow.signal })) {
       seen.add(keyOf(l));

@@ -43,6 +43,19 @@ if (!cluster) {
     let seenRun = '';
 
     it(
+      "validate refuses a bot's results: on the swarm at its line (exit 3) and creates nothing",
+      async () => {
+        s.use('results');
+        const v = await s.pond(['validate']);
+        s.use();
+        expect(v.code).toBe(3);
+        expect(v.stderr).toMatch(/pond\.yaml:11:\d+ error\[backend-copy-out\]: workload canary: results: needs/);
+        expect(await s.manager('service', 'ls', '-q', '--filter', label)).toBe('');
+      },
+      T,
+    );
+
+    it(
       'pond up runs the new scheduled bot once as a labelled one-task job on the swarm',
       async () => {
         const up = s.start(['up']);

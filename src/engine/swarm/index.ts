@@ -44,6 +44,7 @@ export function createSwarmEngine(opts: SwarmEngineOptions): Engine {
     const { tasks, nodes } = await tasksAndNodes(conn, [s]);
     return toObserved(s, tasks, nodes);
   };
+  const isJob = async (id: string) => 'ReplicatedJob' in (await services.inspectService(conn, id)).Spec.Mode;
   return {
     endpoint: endpoint.url,
     backend: 'swarm',
@@ -72,12 +73,15 @@ export function createSwarmEngine(opts: SwarmEngineOptions): Engine {
       await services.startService(conn, id);
       await wait.waitStarted(conn, id, id, 120_000);
     },
+    // A job (a run) cannot be scaled down: stopping it removes it, as its own handle's stop does.
     stopWorkload: async (id, timeoutSec) => {
+      if (await isJob(id)) return services.removeService(conn, id);
       await services.scaleService(conn, id, 0);
       await wait.waitDown(conn, id, (timeoutSec + 30) * 1000);
     },
     // A task's process is on its node, out of the manager's reach: a kill stops the service at once.
     killWorkload: async (id) => {
+      if (await isJob(id)) return services.removeService(conn, id);
       await services.scaleService(conn, id, 0);
       await wait.waitDown(conn, id, 30_000);
     },

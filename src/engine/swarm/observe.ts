@@ -7,7 +7,11 @@ import { listNetworks } from './networks.js';
 import { IMAGE_LABEL } from './publish.js';
 import { listVolumeRecords } from './volumes.js';
 
-/** Everything the project owns on the swarm: its services with their tasks, networks and volume records. */
+/**
+ * Everything the project owns on the swarm: its services with their tasks (runs among them, as the
+ * Docker backend shows run containers: concurrency, `pond runs` and the reaping of abandoned runs
+ * read them), networks and volume records.
+ */
 export async function observe(conn: Connection, project: string): Promise<ObservedState> {
   try {
     const [services, networks, volumes] = await Promise.all([
@@ -17,7 +21,7 @@ export async function observe(conn: Connection, project: string): Promise<Observ
     ]);
     const { tasks, nodes } = await tasksAndNodes(conn, services);
     return {
-      workloads: services.filter((s) => !s.Spec.Labels[LABEL.run]).map((s) => toObserved(s, tasks, nodes)),
+      workloads: services.map((s) => toObserved(s, tasks, nodes)),
       networks,
       volumes: volumes.map((v) => ({ name: v.name, labels: v.labels })),
     };

@@ -1,8 +1,8 @@
 import { EngineError } from '../../errors.js';
 import type { RunHandle, StartRunOptions, TaskSpec } from '../types.js';
 import type { Connection } from '../docker/connection.js';
-import { serviceLogs } from './logs.js';
 import type { ImagePins } from './publish.js';
+import { runLogs } from './run-logs.js';
 import { createService, removeService } from './services.js';
 import { tasksOf, waitExit, waitStarted } from './wait.js';
 
@@ -32,7 +32,7 @@ export async function run(
   }
   return {
     id,
-    logs: (o) => serviceLogs(conn, id, o),
+    logs: (o) => runLogs(conn, id, o, (signal) => waitExit(conn, id, signal)),
     wait: async (o) => ({ exitCode: await waitExit(conn, id, o?.signal) }),
     collect: () =>
       Promise.reject(

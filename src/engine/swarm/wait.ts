@@ -3,6 +3,7 @@ import { describeProbe } from '../describe-probe.js';
 import type { HealthSpec, Probe } from '../types.js';
 import type { Connection } from '../docker/connection.js';
 import { filtersQuery } from '../docker/connection.js';
+import { statusOf } from '../docker/errors.js';
 import type { SwarmTask } from './api.js';
 import { lastLines, serviceLogs } from './logs.js';
 import { desiredReplicas } from './observe.js';
@@ -134,11 +135,22 @@ export async function waitSettled(
   );
 }
 
-/** The exit code of the service's last task once it has ended (a one-shot, a job). */
+/**
+ * What a run reports once its job is gone: Swarm cannot stop a job and keep it, so a stop removes it
+ * and its task's exit code with it; this is the code of a container killed by its stop.
+ */
+export const STOPPED_EXIT = 137;
+
+/** The exit code of the service's last task once it has ended (a one-shot, a job), STOPPED_EXIT once it was removed. */
 export async function waitExit(conn: Connection, id: string, signal?: AbortSignal): Promise<number> {
   return until(
     async () => {
-      const [t] = await tasksOf(conn, id);
+      const tasks = await tasksOf(conn, id).catch((err: unknown) => {
+        if (statusOf(err) === 404) return undefined;
+        throw err;
+      });
+      if (!tasks) return STOPPED_EXIT;
+      const [t] = tasks;
       if (!t) return undefined;
       const s = t.Status.State;
       if (s !== 'complete' && s !== 'failed' && s !== 'rejected' && s !== 'shutdown') return undefined;

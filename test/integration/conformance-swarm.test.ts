@@ -5,7 +5,7 @@ import { createSwarmEngine } from '../../src/engine/swarm/index.js';
 import { BUSYBOX_COMMANDS } from '../conformance/busybox-fixture.js';
 import { describeEngineConformance } from '../conformance/engine-suite.js';
 import { uniqueProject } from './helpers/docker.js';
-import { swarmCluster, swarmSkipReason } from '../support/swarm.js';
+import { swarmCluster, swarmSkipReason, takeTurnOnSwarm } from '../support/swarm.js';
 
 const run = promisify(execFile);
 const cluster = await swarmCluster();
@@ -22,6 +22,7 @@ if (!cluster) {
     it.skip(`skipped: ${swarmSkipReason()}`, () => undefined);
   });
 } else {
+  takeTurnOnSwarm();
   describeEngineConformance(
     'swarm',
     () => createSwarmEngine({ env: { ...process.env, DOCKER_HOST: cluster.dockerHost } }),

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { swarmCluster, swarmSkipReason } from '../support/swarm.js';
+import { swarmCluster, swarmSkipReason, takeTurnOnSwarm } from '../support/swarm.js';
 import { docker, eventually, uniqueProject } from './helpers/docker.js';
 
 // The cluster scripts/swarm.sh builds, as the Swarm backend's live tests will find it.
 const cluster = await swarmCluster();
 if (!cluster) console.log(`swarm-cluster: skipped: ${swarmSkipReason()}`);
+else takeTurnOnSwarm();
 
 const host = cluster?.dockerHost ?? '';
 const manager = (...args: string[]) => docker('-H', host, ...args);

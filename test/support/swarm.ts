@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll } from 'vitest';
 
 const run = promisify(execFile);
 
@@ -63,4 +65,41 @@ export async function swarmCluster(): Promise<SwarmCluster | undefined> {
     killNode: (n) => script('kill-node', String(n)),
     startNode: (n) => script('start-node', String(n)),
   };
+}
+
+const TURN = '/tmp/pond-swarm-tests.turn';
+
+/**
+ * The swarm's test files take turns (each from its beforeAll to its afterAll), as one of them loses
+ * a node on purpose, which would fail whatever another had running there. Call it first in the file,
+ * so its afterAll runs last. A turn left by a process that is gone is taken over.
+ */
+export function takeTurnOnSwarm(): void {
+  let mine = false;
+  beforeAll(async () => {
+    for (;;) {
+      try {
+        fs.mkdirSync(TURN);
+        fs.writeFileSync(`${TURN}/pid`, String(process.pid));
+        mine = true;
+        return;
+      } catch {
+        const pid = Number(fs.existsSync(`${TURN}/pid`) ? fs.readFileSync(`${TURN}/pid`, 'utf8').trim() : 0);
+        if (pid && !alive(pid)) fs.rmSync(TURN, { recursive: true, force: true });
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  }, 900_000);
+  afterAll(() => {
+    if (mine) fs.rmSync(TURN, { recursive: true, force: true });
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -3,6 +3,9 @@
  * tasks and the nodes they run on. Times in specs are nanoseconds, as the engine counts them.
  */
 
+/** On a service scaled to 0 by a stop: the exit code its last task ended with (Swarm deletes that task). */
+export const EXIT_LABEL = 'dev.pond.exit-code';
+
 export interface SwarmMount {
   Type: 'volume' | 'bind' | 'tmpfs';
   Source?: string;
@@ -90,7 +93,7 @@ export interface SwarmService {
   Spec: SwarmServiceSpec;
   PreviousSpec?: SwarmServiceSpec;
   Endpoint?: { Ports?: { Protocol: string; TargetPort: number; PublishedPort?: number; PublishMode?: string }[] };
-  UpdateStatus?: { State?: string; Message?: string };
+  UpdateStatus?: { State?: string; StartedAt?: string; CompletedAt?: string; Message?: string };
   JobStatus?: { JobIteration?: { Index: number } };
 }
 

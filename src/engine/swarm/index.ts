@@ -71,26 +71,27 @@ export function createSwarmEngine(opts: SwarmEngineOptions): Engine {
     createWorkload: (spec) => services.createService(conn, spec, false, pins),
     startWorkload: async (id) => {
       await services.startService(conn, id);
-      await wait.waitStarted(conn, id, id, 120_000);
+      await wait.waitStarted(conn, id, (await services.inspectService(conn, id)).Spec.Name, 120_000);
     },
     // A job (a run) cannot be scaled down: stopping it removes it, as its own handle's stop does.
     stopWorkload: async (id, timeoutSec) => {
       if (await isJob(id)) return services.removeService(conn, id);
       await services.scaleService(conn, id, 0);
-      await wait.waitDown(conn, id, (timeoutSec + 30) * 1000);
+      await services.recordExit(conn, id, await wait.waitDown(conn, id, (timeoutSec + 30) * 1000));
     },
     // A task's process is on its node, out of the manager's reach: a kill stops the service at once.
     killWorkload: async (id) => {
       if (await isJob(id)) return services.removeService(conn, id);
       await services.scaleService(conn, id, 0);
-      await wait.waitDown(conn, id, 30_000);
+      await services.recordExit(conn, id, await wait.waitDown(conn, id, 30_000));
     },
     removeWorkload: (id) => services.removeService(conn, id),
     renameWorkload: (id, name) => services.renameService(id, name),
     updateWorkload: async (id, version, spec, o) => {
       const body = await services.serviceSpecFor(conn, spec, false, pins);
+      const before = await services.inspectService(conn, id);
       await services.updateService(conn, id, Number(version), body);
-      await wait.waitRolled(conn, id, o);
+      await wait.waitRolled(conn, id, before, o);
       await pruneSecrets(conn, body.Name, await services.inspectService(conn, id));
     },
     inspectWorkload: observeOne,

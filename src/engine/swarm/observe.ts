@@ -2,7 +2,7 @@ import { LABEL } from '../../labels.js';
 import type { InstanceState, ObservedInstance, ObservedState, ObservedWorkload } from '../types.js';
 import { filtersQuery, type Connection } from '../docker/connection.js';
 import { classify } from '../docker/errors.js';
-import type { SwarmNode, SwarmService, SwarmTask, SwarmTaskState } from './api.js';
+import { EXIT_LABEL, type SwarmNode, type SwarmService, type SwarmTask, type SwarmTaskState } from './api.js';
 import { listNetworks } from './networks.js';
 import { IMAGE_LABEL } from './publish.js';
 import { listVolumeRecords } from './volumes.js';
@@ -66,7 +66,8 @@ export function toObserved(s: SwarmService, allTasks: SwarmTask[], nodes: SwarmN
   const instances = current.map((t) => toInstance(t, hasHealth, hostname(t.NodeID)));
   const want = desiredReplicas(s);
   const finished = tasks.find((t) => isFinal(t.Status.State));
-  const exitCode = finished?.Status.ContainerStatus?.ExitCode;
+  const recorded = want === 0 ? Number(s.Spec.Labels[EXIT_LABEL]) : NaN;
+  const exitCode = finished?.Status.ContainerStatus?.ExitCode ?? (Number.isInteger(recorded) ? recorded : undefined);
   const state = workloadState(want, instances, tasks);
   const running = instances.filter((i) => i.state === 'running');
   const health = hasHealth ? workloadHealth(instances) : undefined;

@@ -32,7 +32,7 @@ export function toServiceSpec(spec: TaskSpec, placing: Placing = {}): SwarmServi
     ...(spec.resources.memoryBytes !== undefined ? { MemoryBytes: spec.resources.memoryBytes } : {}),
     ...(spec.pidsLimit !== undefined ? { Pids: spec.pidsLimit } : {}),
   };
-  const update = updateConfig(spec.mounts);
+  const update = updateConfig(spec.mounts, spec.restart);
   const env = placing.secrets?.env ?? spec.env;
   return {
     Name: spec.name,
@@ -104,7 +104,12 @@ export function restartPolicy(restart: RestartPolicy): SwarmRestartPolicy {
   return { Condition, Delay: 1 * SEC, MaxAttempts: 0 };
 }
 
-function updateConfig(mounts: Mount[]): SwarmUpdateConfig {
+/**
+ * A one-shot (`restart: no`) ends on its own, which Swarm's update monitor would take for a failure
+ * and roll back: it is replaced stop-first with no monitor, and pond judges it by its exit code.
+ */
+function updateConfig(mounts: Mount[], restart: RestartPolicy): SwarmUpdateConfig {
+  if (restart === 'no') return { Parallelism: 1, Order: 'stop-first', FailureAction: 'continue' };
   const nodeLocal = mounts.some((m) => m.type === 'volume');
   return {
     Parallelism: 1,

@@ -2,7 +2,7 @@ import { EngineError, StaleVersionError } from '../../errors.js';
 import type { TaskSpec } from '../types.js';
 import { filtersQuery, type Connection } from '../docker/connection.js';
 import { classify, engineMessage, statusOf, tolerate } from '../docker/errors.js';
-import type { SwarmService, SwarmServiceSpec, SwarmTask } from './api.js';
+import { EXIT_LABEL, type SwarmService, type SwarmServiceSpec, type SwarmTask } from './api.js';
 import { desiredReplicas } from './observe.js';
 import { pinnedNode } from './placement.js';
 import { withFiles } from './files.js';
@@ -11,6 +11,16 @@ import { pruneSecrets, withSecrets } from './secrets.js';
 import { toJobSpec, toServiceSpec } from './service-spec.js';
 
 const ENDED = new Set(['complete', 'failed', 'rejected', 'shutdown', 'orphaned', 'remove']);
+
+/** Writes the exit code a stop ended the service's tasks with, for observe and waitExit to read later. */
+export async function recordExit(conn: Connection, id: string, code: number | undefined): Promise<void> {
+  if (code === undefined) return;
+  const s = await inspectService(conn, id);
+  await updateService(conn, id, s.Version.Index, {
+    ...s.Spec,
+    Labels: { ...s.Spec.Labels, [EXIT_LABEL]: String(code) },
+  });
+}
 
 /** On a service: how many replicas `start` brings back after a `stop` scaled it to 0. */
 export const REPLICAS_LABEL = 'dev.pond.replicas';
@@ -89,7 +99,15 @@ export async function scaleService(conn: Connection, id: string, replicas: numbe
   if (!('Replicated' in s.Spec.Mode)) return;
   const want = replicas === 'recorded' ? Number(s.Spec.Labels[REPLICAS_LABEL] ?? '1') || 1 : replicas;
   if (desiredReplicas(s) === want) return;
-  await updateService(conn, id, s.Version.Index, { ...s.Spec, Mode: { Replicated: { Replicas: want } } });
+  const tt = s.Spec.TaskTemplate;
+  // Back up from 0, a `restart: no` service would get no new task (Swarm restarts nothing under
+  // condition none): a forced update makes its slots run again.
+  const force = desiredReplicas(s) === 0 && want > 0 ? { ForceUpdate: (tt.ForceUpdate ?? 0) + 1 } : {};
+  await updateService(conn, id, s.Version.Index, {
+    ...s.Spec,
+    TaskTemplate: { ...tt, ...force },
+    Mode: { Replicated: { Replicas: want } },
+  });
 }
 
 /**

@@ -4,26 +4,30 @@ import type { HealthSpec, Probe } from '../types.js';
 import type { Connection } from '../docker/connection.js';
 import { filtersQuery } from '../docker/connection.js';
 import { statusOf } from '../docker/errors.js';
-import type { SwarmTask } from './api.js';
+import { EXIT_LABEL, type SwarmNode, type SwarmService, type SwarmTask } from './api.js';
 import { lastLines, serviceLogs } from './logs.js';
 import { desiredReplicas } from './observe.js';
 import { inspectService } from './services.js';
 
 const POLL_MS = 300;
 
-/** The service's tasks, newest first. */
+/**
+ * The service's tasks, newest first by creation: a task's version moves on with every status
+ * update, so an old task shut down late would otherwise read as the newest.
+ */
 export async function tasksOf(conn: Connection, id: string): Promise<SwarmTask[]> {
   const tasks = await conn.getJson<SwarmTask[]>(`/tasks?${filtersQuery({ service: [id] })}`);
-  return tasks.sort((a, b) => (b.Version?.Index ?? 0) - (a.Version?.Index ?? 0));
+  return tasks.sort(
+    (a, b) => (b.CreatedAt ?? '').localeCompare(a.CreatedAt ?? '') || (b.Version?.Index ?? 0) - (a.Version?.Index ?? 0),
+  );
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(new InterruptedError('interrupted'));
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(t), reject(new InterruptedError('interrupted'))), {
-      once: true,
-    });
+    const onAbort = () => (clearTimeout(t), reject(new InterruptedError('interrupted')));
+    const t = setTimeout(() => (signal?.removeEventListener('abort', onAbort), resolve()), ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 
 /** Polls `check` until it answers a value; undefined means "not yet". */
@@ -151,7 +155,7 @@ export async function waitExit(conn: Connection, id: string, signal?: AbortSigna
       });
       if (!tasks) return STOPPED_EXIT;
       const [t] = tasks;
-      if (!t) return undefined;
+      if (!t) return stoppedExit(await inspectService(conn, id));
       const s = t.Status.State;
       if (s !== 'complete' && s !== 'failed' && s !== 'rejected' && s !== 'shutdown') return undefined;
       return t.Status.ContainerStatus?.ExitCode ?? (s === 'complete' ? 0 : 1);
@@ -159,6 +163,13 @@ export async function waitExit(conn: Connection, id: string, signal?: AbortSigna
     { timeoutMs: 24 * 3600_000, ...(signal ? { signal } : {}) },
     () => new TimeoutError('never ended'),
   );
+}
+
+/** A service stopped by pond (scaled to 0, its tasks deleted by Swarm): the exit code recorded then. */
+function stoppedExit(s: SwarmService): number | undefined {
+  if (desiredReplicas(s) !== 0) return undefined;
+  const code = Number(s.Spec.Labels[EXIT_LABEL]);
+  return Number.isInteger(code) ? code : STOPPED_EXIT;
 }
 
 /**
@@ -174,14 +185,27 @@ export async function probeOnce(conn: Connection, id: string): Promise<{ ok: boo
   return { ok: false, detail: `${running} of ${want} tasks running` };
 }
 
-/** Once the service runs no task (a scale to 0 reached every node), or `timeoutMs` passed. */
-export async function waitDown(conn: Connection, id: string, timeoutMs: number): Promise<void> {
+/**
+ * Once the service runs no task (a scale to 0 reached every node), or `timeoutMs` passed. A task on
+ * a node that is down keeps reading `running` until the node is back: it runs nowhere pond can reach,
+ * and Swarm shuts it down when the node returns, so it does not count.
+ */
+export async function waitDown(conn: Connection, id: string, timeoutMs: number): Promise<number | undefined> {
   const live = new Set(['new', 'pending', 'assigned', 'accepted', 'preparing', 'ready', 'starting', 'running']);
+  let exit: number | undefined;
   await until(
-    async () => ((await tasksOf(conn, id)).some((t) => live.has(t.Status.State)) ? undefined : true),
+    async () => {
+      const [tasks, nodes] = await Promise.all([tasksOf(conn, id), conn.getJson<SwarmNode[]>('/nodes')]);
+      const up = new Set(nodes.filter((n) => n.Status?.State === 'ready').map((n) => n.ID));
+      // Swarm deletes a scaled-down task soon after it ended: its exit code is read while it is listed.
+      exit =
+        tasks.find((t) => t.Status.ContainerStatus?.ExitCode !== undefined)?.Status.ContainerStatus?.ExitCode ?? exit;
+      return tasks.some((t) => live.has(t.Status.State) && (!t.NodeID || up.has(t.NodeID))) ? undefined : true;
+    },
     { timeoutMs },
     () => new TimeoutError(`service ${id}: its tasks did not stop within ${Math.round(timeoutMs / 1000)} s`),
   );
+  return exit;
 }
 
 /**
@@ -212,14 +236,20 @@ export async function waitStarted(conn: Connection, id: string, name: string, ti
 export async function waitRolled(
   conn: Connection,
   id: string,
+  before: SwarmService,
   opts: { timeoutMs: number; signal?: AbortSignal },
 ): Promise<void> {
-  const name = (await inspectService(conn, id)).Spec.Name;
+  const name = before.Spec.Name;
+  const after = await inspectService(conn, id);
+  // Only a changed task template rolls tasks; the updater may not have started yet when we look.
+  if (JSON.stringify(after.Spec.TaskTemplate) === JSON.stringify(before.Spec.TaskTemplate)) return;
+  const previous = before.UpdateStatus?.StartedAt;
   await until(
     async () => {
       const s = await inspectService(conn, id);
       const state = s.UpdateStatus?.State;
-      if (state === 'completed' || state === undefined) return true;
+      if (state === undefined || s.UpdateStatus?.StartedAt === previous) return undefined;
+      if (state === 'completed') return true;
       if (state === 'paused' || state.startsWith('rollback'))
         throw new EngineError(
           `${name}: the update was rolled back by the swarm: ${s.UpdateStatus?.Message ?? state}`,

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll } from 'vitest';
-import { swarmCluster, type SwarmCluster } from '../../support/swarm.js';
+import { swarmCluster, takeTurnOnSwarm, type SwarmCluster } from '../../support/swarm.js';
 import { scenario, type Scenario, type ScenarioOptions } from './scenario.js';
 
 const run = promisify(execFile);
@@ -28,6 +28,7 @@ export interface SwarmScenario extends Scenario {
  * networks, tunnels on the manager and the data volumes on every node.
  */
 export function swarmScenario(cluster: SwarmCluster, name: string, opts: ScenarioOptions = {}): SwarmScenario {
+  takeTurnOnSwarm();
   const s = scenario(name, { ...opts, env: { ...opts.env, POND_ENGINE: 'swarm', DOCKER_HOST: cluster.dockerHost } });
   const manager = (...args: string[]) => dockerAt(cluster.dockerHost, ...args);
   afterAll(() => cleanupOnSwarm(cluster, s.project), 120_000);

@@ -41,12 +41,21 @@ describe('a workload as a Swarm service', () => {
   });
 
   it('rolls updates start-first with rollback, but stop-first for a workload on a node-local volume', () => {
-    expect(toServiceSpec(base).UpdateConfig).toMatchObject({ Order: 'start-first', FailureAction: 'rollback' });
+    const always = { ...base, restart: 'always' as const };
+    expect(toServiceSpec(always).UpdateConfig).toMatchObject({ Order: 'start-first', FailureAction: 'rollback' });
     const db = toServiceSpec({
-      ...base,
+      ...always,
       mounts: [{ type: 'volume', source: 'demo_data', target: '/data', readOnly: false }],
     });
     expect(db.UpdateConfig?.Order).toBe('stop-first');
+  });
+
+  it("replaces a one-shot (restart: no) without Swarm's monitor, which would take its own end for a failure", () => {
+    expect(toServiceSpec(base).UpdateConfig).toEqual({
+      Parallelism: 1,
+      Order: 'stop-first',
+      FailureAction: 'continue',
+    });
   });
 
   it('pins to the node of its volume, after the placement the user wrote, and labels the volume from its record', () => {

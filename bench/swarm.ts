@@ -7,6 +7,7 @@ import { writeReadmeSection } from './readme.js';
 import { hostInfo } from './report.js';
 import { leftovers, readyNodes, removeVolumes, tasks, updateState, versions } from './swarm-api.js';
 import { POND_PREFIX, STACK_PREFIX, swarmCleanup } from './swarm-cleanup.js';
+import { WORKLOADS } from './swarm-files.js';
 import { allReady, attempts } from './swarm-ready.js';
 import { pondSide, stackSide, SWARM_ENV, SWARM_OPS, wantAt, type Side, type SwarmOp } from './swarm-sides.js';
 import { SwarmResults, swarmTable } from './swarm-table.js';
@@ -35,25 +36,49 @@ async function rolled(side: Side, t0: number): Promise<string> {
   return ((performance.now() - t0) / 1000).toFixed(2);
 }
 
+/** One op timed, then checked: converged, and which services' Version it bumped. */
+async function step(side: Side, op: SwarmOp, r: SwarmResults): Promise<void> {
+  const rev = op === 'change' ? 1 : 0;
+  const before = await versions(side.scope);
+  const t0 = performance.now();
+  const s = await timed(() => side.run(op, rev));
+  if (op === 'change' && side.name === 'stack')
+    r.note('stack', 'change until UpdateStatus completed, s', await rolled(side, t0));
+  r.add(op, side.name, s);
+  log(`${side.name} ${op}: ${s.toFixed(2)} s`);
+  await verify(side, op, rev);
+  const after = await versions(side.scope);
+  if (op === 'cold') r.note(side.name, 'seed attempts', attempts(await tasks(side.scope), 'seed'));
+  if (op === 'noop') r.note(side.name, 'services bumped by no-op', changed(before, after).join(' ') || 'none');
+  if (op === 'change') r.note(side.name, 'services bumped by change', changed(before, after).join(' ') || 'none');
+}
+
+/** The swarm's account of a failed op, read before the cleanup removes it: every task and its error. */
+async function diagnose(side: Side): Promise<string> {
+  const format = '{{.Name}} {{.Node}} {{.DesiredState}} {{.CurrentState}} {{.Error}}';
+  const names = WORKLOADS.map((w) => `${side.scope.prefix}${w}`);
+  const ps = await run('docker', ['service', 'ps', '--no-trunc', '--format', format, ...names], SWARM_ENV).catch(
+    (e: Error) => e.message,
+  );
+  const web = await updateState(side.scope, 'web');
+  return `web UpdateStatus ${web || '-'}; tasks: ${ps.trim().split('\n').join(' | ')}`;
+}
+
 /** One cold → no-op → change → down cycle of one side, each op timed, the state checked between. */
 async function cycle(side: Side, r: SwarmResults): Promise<void> {
   r.note(side.name, 'ready nodes at start of cycle', await readyNodes());
   for (const op of SWARM_OPS) {
-    const rev = op === 'change' ? 1 : 0;
-    const before = await versions(side.scope);
-    const t0 = performance.now();
-    const s = await timed(() => side.run(op, rev));
-    if (op === 'change' && side.name === 'stack')
-      r.note('stack', 'change until UpdateStatus completed, s', await rolled(side, t0));
-    r.add(op, side.name, s);
-    log(`${side.name} ${op}: ${s.toFixed(2)} s`);
-    await verify(side, op, rev);
-    const after = await versions(side.scope);
-    if (op === 'cold') r.note(side.name, 'seed attempts', attempts(await tasks(side.scope), 'seed'));
-    if (op === 'noop') r.note(side.name, 'services bumped by no-op', changed(before, after).join(' ') || 'none');
-    if (op === 'change') r.note(side.name, 'services bumped by change', changed(before, after).join(' ') || 'none');
+    try {
+      await step(side, op, r);
+    } catch (err) {
+      const first = (err instanceof Error ? err.message : String(err)).split('\n');
+      const why = first.filter((l) => /FAILED|error:|not converged/.test(l)).join(' / ') || first[0];
+      r.problem(`${side.name} ${op} (${side.scope.value}) failed: ${why}; ${await diagnose(side)}`);
+      log(`${side.name} ${op} FAILED: ${why}`);
+      break;
+    }
   }
-  await side.purge();
+  await side.purge().catch((e: Error) => r.problem(`${side.name} teardown failed: ${e.message.split('\n')[0]}`));
   const settled = Date.now() + 30_000;
   let left = await leftovers(side.scope, side.volumePrefix);
   while (left.some((x) => !x.startsWith('volume')) && Date.now() < settled) {

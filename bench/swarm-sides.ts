@@ -19,6 +19,8 @@ export interface Side {
   /** Volumes of this copy start with this, on whichever node they are. */
   volumePrefix: string;
   run(op: SwarmOp, rev: number): Promise<void>;
+  /** What the tool printed in its last op, for the report when the swarm disagrees with it. */
+  output: string;
   /** Removes the volumes too; outside the timings. */
   purge(): Promise<void>;
   remove(): Promise<void>;
@@ -48,17 +50,19 @@ export async function pondSide(root: string, project: string): Promise<Side> {
   const file = path.join(dir, 'pond.yaml');
   const pond = (...args: string[]): Promise<string> =>
     run(process.execPath, [path.join(root, 'bin', 'pond'), '-f', file, ...args], SWARM_ENV);
-  return {
+  const side: Side = {
     name: 'pond',
     scope: { label: 'dev.pond.project', value: project, prefix: `${project}-` },
     volumePrefix: `${project}_`,
+    output: '',
     async run(op, rev) {
       await writeFile(file, swarmPondYaml(project, rev));
-      await (op === 'down' ? pond('down') : pond('up'));
+      side.output = await (op === 'down' ? pond('down') : pond('up'));
     },
     purge: () => pond('down', '--volumes', '--yes').then(() => undefined),
     remove: () => rm(dir, { recursive: true, force: true }),
   };
+  return side;
 }
 
 /** `docker stack deploy` of the equivalent compose file, then polling until it has converged. */
@@ -79,6 +83,7 @@ export async function stackSide(stack: string): Promise<Side> {
     name: 'stack',
     scope,
     volumePrefix: `${stack}_`,
+    output: '',
     async run(op, rev) {
       await writeFile(file, swarmComposeYaml(rev));
       if (op === 'down') {

@@ -25,7 +25,8 @@ function changed(before: Record<string, number>, after: Record<string, number>):
 async function verify(side: Side, op: SwarmOp, rev: number): Promise<void> {
   if (op === 'down') return;
   const now = await tasks(side.scope);
-  if (!allReady(now, wantAt(rev))) throw new Error(`${side.name} ${op}: not converged: ${JSON.stringify(now)}`);
+  if (!allReady(now, wantAt(rev)))
+    throw new Error(`${side.name} ${op}: returned, but the swarm has not converged (${now.length} tasks)`);
 }
 
 /** Seconds from t0 until the Swarm calls web's update completed (after its 5 s monitor window). */
@@ -61,7 +62,8 @@ async function diagnose(side: Side): Promise<string> {
     (e: Error) => e.message,
   );
   const web = await updateState(side.scope, 'web');
-  return `web UpdateStatus ${web || '-'}; tasks: ${ps.trim().split('\n').join(' | ')}`;
+  const said = side.output.trim().split('\n').slice(-8).join(' / ');
+  return `web UpdateStatus ${web || '-'}; tasks: ${ps.trim().split('\n').join(' | ')}; ${side.name} printed: ${said || '-'}`;
 }
 
 /** One cold → no-op → change → down cycle of one side, each op timed, the state checked between. */
@@ -72,7 +74,7 @@ async function cycle(side: Side, r: SwarmResults): Promise<void> {
       await step(side, op, r);
     } catch (err) {
       const first = (err instanceof Error ? err.message : String(err)).split('\n');
-      const why = first.filter((l) => /FAILED|error:|not converged/.test(l)).join(' / ') || first[0];
+      const why = first.filter((l) => /FAILED|error:|has not converged/.test(l)).join(' / ') || first[0];
       r.problem(`${side.name} ${op} (${side.scope.value}) failed: ${why}; ${await diagnose(side)}`);
       log(`${side.name} ${op} FAILED: ${why}`);
       break;

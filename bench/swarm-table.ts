@@ -55,6 +55,7 @@ const NOTES = [
   'services bumped by no-op',
   'services bumped by change',
   'change until UpdateStatus completed, s',
+  'down until no container on any node, s',
   'left 30 s after teardown',
 ];
 

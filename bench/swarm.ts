@@ -37,6 +37,15 @@ async function rolled(side: Side, t0: number): Promise<string> {
   return ((performance.now() - t0) / 1000).toFixed(2);
 }
 
+/** Seconds from t0 until no container of the side is left on any node (the workers remove them after the tool). */
+async function drained(side: Side, t0: number): Promise<string> {
+  const deadline = Date.now() + 60_000;
+  const containers = async (): Promise<number> =>
+    (await leftovers(side.scope, side.volumePrefix)).filter((x) => x.startsWith('container')).length;
+  while ((await containers()) > 0 && Date.now() < deadline) await new Promise((res) => setTimeout(res, 100));
+  return ((performance.now() - t0) / 1000).toFixed(2);
+}
+
 /** One op timed, then checked: converged, and which services' Version it bumped. */
 async function step(side: Side, op: SwarmOp, r: SwarmResults): Promise<void> {
   const rev = op === 'change' ? 1 : 0;
@@ -45,9 +54,12 @@ async function step(side: Side, op: SwarmOp, r: SwarmResults): Promise<void> {
   const s = await timed(() => side.run(op, rev));
   if (op === 'change' && side.name === 'stack')
     r.note('stack', 'change until UpdateStatus completed, s', await rolled(side, t0));
-  r.add(op, side.name, s);
+  if (op === 'down') r.note(side.name, 'down until no container on any node, s', await drained(side, t0));
   log(`${side.name} ${op}: ${s.toFixed(2)} s`);
-  await verify(side, op, rev);
+  await verify(side, op, rev).catch((err: Error) => {
+    throw new Error(`${err.message} after ${s.toFixed(2)} s (not counted)`);
+  });
+  r.add(op, side.name, s);
   const after = await versions(side.scope);
   if (op === 'cold') r.note(side.name, 'seed attempts', attempts(await tasks(side.scope), 'seed'));
   if (op === 'noop') r.note(side.name, 'services bumped by no-op', changed(before, after).join(' ') || 'none');

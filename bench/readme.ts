@@ -1,10 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 
-const START = '<!-- bench:results:start (written by npm run bench -- --record; edits here are overwritten) -->';
-const END = '<!-- bench:results:end -->';
+const BY: Record<string, string> = { results: 'npm run bench -- --record', swarm: 'node dist/bench/swarm.js --record' };
 
-/** Replaces the generated results section of bench/README.md (between its markers) with `body`. */
-export async function writeReadmeSection(file: string, body: string): Promise<void> {
+/**
+ * Replaces a generated section of bench/README.md (between its markers, `results` for the engine bench's)
+ * with `body`.
+ */
+export async function writeReadmeSection(file: string, body: string, section = 'results'): Promise<void> {
+  const START = `<!-- bench:${section}:start (written by ${BY[section]}; edits here are overwritten) -->`;
+  const END = `<!-- bench:${section}:end -->`;
   const text = await readFile(file, 'utf8');
   const from = text.indexOf(START);
   const to = text.indexOf(END);

@@ -114,6 +114,14 @@ if (!cluster) {
     );
 
     it(
+      'ran the one-shot migration exactly once (its create already runs it; the start after must not rerun it)',
+      async () => {
+        expect((await tasks('migrate')).map((t) => t.Status.State)).toEqual(['complete']);
+      },
+      T,
+    );
+
+    it(
       "publishes no private port, and the database's password is a Swarm secret, never in the service spec",
       async () => {
         const db = await s.manager('service', 'inspect', service('db'));

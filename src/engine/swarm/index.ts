@@ -45,6 +45,7 @@ export function createSwarmEngine(opts: SwarmEngineOptions): Engine {
     return toObserved(s, tasks, nodes);
   };
   const isJob = async (id: string) => 'ReplicatedJob' in (await services.inspectService(conn, id)).Spec.Mode;
+  const justCreated = new Set<string>();
   return {
     endpoint: endpoint.url,
     backend: 'swarm',
@@ -68,9 +69,15 @@ export function createSwarmEngine(opts: SwarmEngineOptions): Engine {
     },
     createVolume: (spec) => volumes.createVolume(conn, spec),
     removeVolume: (name) => volumes.removeVolume(conn, name),
-    createWorkload: (spec) => services.createService(conn, spec, false, pins),
+    createWorkload: async (spec) => {
+      const id = await services.createService(conn, spec, false, pins);
+      justCreated.add(id);
+      return id;
+    },
+    // A service runs once created: the start that follows a create only waits for it. A fast one-shot
+    // may have finished by then, and starting it again would run it twice.
     startWorkload: async (id) => {
-      await services.startService(conn, id);
+      if (!justCreated.delete(id)) await services.startService(conn, id);
       await wait.waitStarted(conn, id, (await services.inspectService(conn, id)).Spec.Name, 120_000);
     },
     // A job (a run) cannot be scaled down: stopping it removes it, as its own handle's stop does.

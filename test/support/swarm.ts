@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll } from 'vitest';
+import { processAlive } from '../../src/process-alive.js';
 
 const run = promisify(execFile);
 
@@ -85,7 +87,7 @@ export function takeTurnOnSwarm(): void {
         return;
       } catch {
         const pid = Number(fs.existsSync(`${TURN}/pid`) ? fs.readFileSync(`${TURN}/pid`, 'utf8').trim() : 0);
-        if (pid && !alive(pid)) fs.rmSync(TURN, { recursive: true, force: true });
+        if (pid && !processAlive(os.hostname(), pid)) fs.rmSync(TURN, { recursive: true, force: true });
         await new Promise((r) => setTimeout(r, 500));
       }
     }
@@ -93,13 +95,4 @@ export function takeTurnOnSwarm(): void {
   afterAll(() => {
     if (mine) fs.rmSync(TURN, { recursive: true, force: true });
   });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }

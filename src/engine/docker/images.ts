@@ -5,7 +5,8 @@ import { classify, statusOf } from './errors.js';
 const PROGRESS_EVERY_MS = 500;
 const PULL_HINT = 'check the image name, your network, or build it locally';
 
-interface PullEvent {
+/** One line of the engine's pull or push stream (the fields pond reads). */
+export interface LayerEvent {
   id?: string;
   status?: string;
   error?: string;
@@ -43,11 +44,11 @@ export async function pullImage(conn: Connection, image: string, onProgress?: (l
   try {
     const stream = await docker.pull(ref);
     await new Promise<void>((resolve, reject) => {
-      const report = progressReporter(image, onProgress);
+      const report = progressReporter('pulling', image, onProgress);
       docker.modem.followProgress(
         stream,
         (err: unknown) => (err ? reject(err) : resolve()),
-        (event: PullEvent) => {
+        (event: LayerEvent) => {
           const failure = event.errorDetail?.message ?? event.error;
           if (failure) reject(new EngineError(`pull of ${image} failed: ${failure}`, undefined, PULL_HINT));
           else report(event);
@@ -59,7 +60,15 @@ export async function pullImage(conn: Connection, image: string, onProgress?: (l
   }
 }
 
-function progressReporter(image: string, onProgress?: (line: string) => void): (event: PullEvent) => void {
+/**
+ * Turns a pull or push stream's events into a line every half second at most: "pulling IMAGE: 12/80
+ * MB" (each layer's bytes capped at its total, which the engine's counts can overshoot).
+ */
+export function progressReporter(
+  verb: string,
+  image: string,
+  onProgress?: (line: string) => void,
+): (event: LayerEvent) => void {
   const layers = new Map<string, { current: number; total: number }>();
   let last = 0;
   return (event) => {
@@ -69,12 +78,17 @@ function progressReporter(image: string, onProgress?: (line: string) => void): (
     const now = Date.now();
     if (now - last < PROGRESS_EVERY_MS) return;
     last = now;
-    onProgress(progressLine(image, layers, event.status));
+    onProgress(progressLine(verb, image, layers, event.status));
   };
 }
 
-function progressLine(image: string, layers: Map<string, { current: number; total: number }>, status?: string): string {
-  if (layers.size === 0) return `pulling ${image}: ${status ?? 'waiting'}`;
+function progressLine(
+  verb: string,
+  image: string,
+  layers: Map<string, { current: number; total: number }>,
+  status?: string,
+): string {
+  if (layers.size === 0) return `${verb} ${image}: ${status ?? 'waiting'}`;
   let current = 0;
   let total = 0;
   for (const l of layers.values()) {
@@ -82,5 +96,5 @@ function progressLine(image: string, layers: Map<string, { current: number; tota
     total += l.total;
   }
   const mb = (n: number): number => Math.round(n / 1e6);
-  return `pulling ${image}: ${mb(current)}/${mb(total)} MB`;
+  return `${verb} ${image}: ${mb(current)}/${mb(total)} MB`;
 }

@@ -2,21 +2,16 @@ import type { IncomingMessage } from 'node:http';
 import { EngineError } from '../../errors.js';
 import type { Connection } from '../docker/connection.js';
 import { classify } from '../docker/errors.js';
+import { progressReporter, type LayerEvent } from '../docker/images.js';
 import { jsonLines } from '../docker/json-lines.js';
 import type { RegistryTarget } from './registry-ref.js';
 
-const PROGRESS_EVERY_MS = 500;
 const PUSH_HINT =
   'check that the registry answers from the manager and that its dockerd trusts it (insecure-registries)';
 /** The engine wants an auth header on every push; an empty config means "anonymous". */
 const ANONYMOUS = Buffer.from('{}').toString('base64');
 
-interface PushEvent {
-  id?: string;
-  status?: string;
-  error?: string;
-  errorDetail?: { message?: string };
-  progressDetail?: { current?: number; total?: number };
+interface PushEvent extends LayerEvent {
   aux?: { Digest?: string };
 }
 
@@ -36,7 +31,7 @@ export async function tagAndPush(
     await conn.call('POST', `/images/${encodeURIComponent(image)}/tag?${q.toString()}`, undefined, { retry: true });
     const res = await openPush(conn, target);
     const what = `push of ${image} to ${target.repo}`;
-    const digest = await readDigest(res, what, progressReporter(`${target.repo}:${target.tag}`, onProgress));
+    const digest = await readDigest(res, what, progressReporter('pushing', `${target.repo}:${target.tag}`, onProgress));
     if (digest) return digest;
     throw new EngineError(`push of ${image} to ${target.repo} reported no digest`, undefined, PUSH_HINT);
   } catch (err) {
@@ -75,28 +70,4 @@ async function readDigest(
     report(event);
   }
   return digest;
-}
-
-function progressReporter(ref: string, onProgress?: (line: string) => void): (event: PushEvent) => void {
-  const layers = new Map<string, { current: number; total: number }>();
-  let last = 0;
-  return (event) => {
-    if (!onProgress) return;
-    const detail = event.progressDetail;
-    if (event.id && detail?.total) layers.set(event.id, { current: detail.current ?? 0, total: detail.total });
-    const now = Date.now();
-    if (now - last < PROGRESS_EVERY_MS) return;
-    last = now;
-    onProgress(`pushing ${ref}: ${layers.size ? megabytes(layers) : (event.status ?? 'waiting')}`);
-  };
-}
-
-function megabytes(layers: Map<string, { current: number; total: number }>): string {
-  let current = 0;
-  let total = 0;
-  for (const l of layers.values()) {
-    current += l.current;
-    total += l.total;
-  }
-  return `${(current / 1e6).toFixed(1)}/${(total / 1e6).toFixed(1)} MB`;
 }

@@ -85,8 +85,9 @@ function privatePorts(spec: ProjectSpec, backend: string, report: Reporter): voi
 
 function needsOf(w: WorkloadSpec, caps: EngineCapabilities): Need[] {
   const needs: Need[] = [];
-  // A read-only bind is a copy of project files, which a cluster ships to the task (Swarm configs).
-  const bind = w.mounts.find((m) => m.type === 'bind' && !(m.readOnly && caps.readOnlyFiles));
+  // A read-only bind is a copy of project files, which a cluster ships to the task (Swarm configs);
+  // pond's own files are baked into the image, and a run's result folder comes back with the run.
+  const bind = w.mounts.find((m) => m.type === 'bind' && !(m.readOnly && caps.readOnlyFiles) && !carried(m, caps));
   if (bind?.type === 'bind' && !caps.bindMounts) {
     needs.push({
       key: 'volumes',
@@ -96,13 +97,13 @@ function needsOf(w: WorkloadSpec, caps: EngineCapabilities): Need[] {
       hint: 'mount it read-only (`:ro`: its files are copied to the task), use a named volume, or use the docker backend',
     });
   }
-  if (w.network !== 'default' && !caps.networkModes) {
+  if (w.network !== 'default' && !caps.networkModes && !(w.network === 'none' && caps.noNetwork)) {
     needs.push({
       key: 'network',
       code: 'backend-network-mode',
       what: `network: ${w.network} needs`,
       capability: 'a network mode other than the project network',
-      hint: 'write `network: default` (a query has no network unless that is written), or use the docker backend',
+      hint: 'write `network: default` or `network: none`, or use the docker backend',
     });
   }
   if (!caps.replicas) needs.push(...copies(w));
@@ -116,6 +117,11 @@ function needsOf(w: WorkloadSpec, caps: EngineCapabilities): Need[] {
       ...(n.optimisation && { warn: true }),
     });
   return needs;
+}
+
+function carried(m: WorkloadSpec['mounts'][number], caps: EngineCapabilities): boolean {
+  if (m.type !== 'bind') return false;
+  return m.carry === 'baked' || (m.carry === 'collected' && caps.runResults);
 }
 
 /** `replicas:` other than one and `placement:` mean a cluster: a one-machine backend runs one copy, here. */

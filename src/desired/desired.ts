@@ -106,7 +106,9 @@ function desiredContainer(
     ...(w.replicas !== undefined && { replicas: w.replicas }),
     ...(w.placement && { placement: w.placement }),
   };
-  const hash = sha256(canonicalJson(networkPeerHash === undefined ? base : { ...base, networkPeerHash }));
+  // How a bind reaches a cluster task changes nothing on one machine: it stays out of the hash.
+  const hashed = { ...base, mounts: base.mounts.map(withoutCarry) };
+  const hash = sha256(canonicalJson(networkPeerHash === undefined ? hashed : { ...hashed, networkPeerHash }));
   const sensitive = w.sensitive.filter((k) => k in w.env).sort();
   const display = displaySpec(w, secrets);
   const labels = {
@@ -136,4 +138,10 @@ function desiredContainer(
     ...(life.settles && { settles: true }),
     ...(w.resourceDefaults && { resourceDefaults: w.resourceDefaults }),
   };
+}
+
+function withoutCarry(m: Mount): Mount {
+  if (m.type !== 'bind' || m.carry === undefined) return m;
+  const { carry: _carry, ...rest } = m;
+  return rest;
 }

@@ -33,6 +33,8 @@ export const BACKEND_CAPABILITIES: Readonly<Record<BackendName, EngineCapabiliti
     networkModes: true,
     replicas: false,
     registry: false,
+    noNetwork: true,
+    runResults: true,
   },
   swarm: {
     localPorts: false,
@@ -49,5 +51,7 @@ export const BACKEND_CAPABILITIES: Readonly<Record<BackendName, EngineCapabiliti
     networkModes: false,
     replicas: true,
     registry: true,
+    noNetwork: true,
+    runResults: true,
   },
 };

@@ -24,8 +24,16 @@ export interface PortBinding {
 
 export type Mount =
   | { type: 'volume'; source: string; target: string; readOnly: boolean }
-  | { type: 'bind'; source: string; target: string; readOnly: boolean }
+  | { type: 'bind'; source: string; target: string; readOnly: boolean; carry?: Carry }
   | { type: 'tmpfs'; target: string; sizeBytes?: number };
+
+/**
+ * How a bind reaches a workload where pond's machine's paths do not exist (a cluster node), on top of
+ * what a bind is where they do: `baked`, pond's own files (the query runner and DuckDB), copied into
+ * an image made from the workload's; `collected`, a run's result folder, written in the task and
+ * handed back to this folder when the run ends (through its output). Not part of the config hash.
+ */
+export type Carry = 'baked' | 'collected';
 
 /**
  * Readiness is data, interpreted by the engine. `exec` runs inside the container; `http` and `tcp`
@@ -394,6 +402,10 @@ export interface EngineCapabilities {
   replicas: boolean;
   /** Pushes local images to `registry:` and runs them from there (a cluster); without it the engine's own images run. */
   registry: boolean;
+  /** `network: none`: a workload with no route anywhere (Swarm: an internal overlay only pond's isolated runs join). */
+  noNetwork: boolean;
+  /** A run's result folder (a bind marked `collected`) comes back to pond's machine when the run ends. */
+  runResults: boolean;
 }
 
 /** How a run is started: with the caller's stdio attached, or with its output read through `logs`. */

@@ -1,4 +1,5 @@
 import type {
+  Carry,
   Condition,
   Hardening,
   HealthSpec,
@@ -25,7 +26,7 @@ export interface KindFacts {}
 /** A mount as the user means it: `volume` sources are logical names from the top-level `volumes:`. */
 export type MountSpec =
   | { type: 'volume'; source: string; target: string; readOnly: boolean }
-  | { type: 'bind'; source: string; target: string; readOnly: boolean }
+  | { type: 'bind'; source: string; target: string; readOnly: boolean; carry?: Carry }
   | { type: 'tmpfs'; target: string; sizeBytes?: number };
 
 export type UnsafeOptIn = 'host-network' | 'outside-project' | 'docker-socket';

@@ -100,7 +100,10 @@ function adhocSpec(
       POND_TIMEOUT_MS: String(run.timeoutMs),
       ...(run.explain && { POND_EXPLAIN: '1' }),
     },
-    mounts: [...mounts, { type: 'bind', source: scratch, target: QUERY_PATHS.out, readOnly: false }],
+    mounts: [
+      ...mounts,
+      { type: 'bind', source: scratch, target: QUERY_PATHS.out, readOnly: false, carry: 'collected' },
+    ],
     labels: { ...template.labels, [LABEL.run]: id, [LABEL.owner]: ownerTag() },
   };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Hardening } from '../engine/types.js';
+import type { Carry, Hardening } from '../engine/types.js';
 import type { RawProject, RawWorkload } from '../model/raw.js';
 import type { Reporter } from '../model/report.js';
 import type { MountSpec, ResourceKey } from '../model/types.js';
@@ -23,6 +23,8 @@ export interface Expanded {
   resourceDefaults?: ResourceKey[];
   /** Files and folders the expansion read (SQL, inputs, code): watch mode re-applies when they change. */
   sources?: string[];
+  /** How the binds at these targets reach a cluster task (see `Carry`). */
+  carry?: Record<string, Carry>;
 }
 
 /**
@@ -78,6 +80,7 @@ export function expandKinds(
       ...(e.mounts && { mounts: e.mounts }),
       ...(e.sources && { sources: e.sources }),
       ...(e.hardening && { hardening: e.hardening }),
+      ...(e.carry && { carry: e.carry }),
       resourceDefaults: defaultedResources(w, e.service),
     });
   }

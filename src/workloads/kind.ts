@@ -1,4 +1,4 @@
-import type { EngineCapabilities, Hardening } from '../engine/types.js';
+import type { Carry, EngineCapabilities, Hardening } from '../engine/types.js';
 import type { RawWorkload } from '../model/raw.js';
 import type { MountSpec } from '../model/types.js';
 import type { KindContext } from './context.js';
@@ -17,6 +17,8 @@ export interface KindExpansion<F> {
   hardening?: Hardening;
   /** Files and folders the expansion read (SQL, inputs, code): watch mode re-applies when they change. */
   sources?: string[];
+  /** How each bind at these targets reaches a cluster task (pond's runner baked in, a result folder collected). */
+  carry?: Record<string, Carry>;
 }
 
 /**

@@ -6,7 +6,8 @@ import { defaultProjectName, normalizeVolumes, normalizeWorkload, withPresetVolu
 import type { RawProject } from '../model/raw.js';
 import { Reporter } from '../model/report.js';
 import { checkSharedNetworks, type NetworkTraits } from '../model/shared-network.js';
-import type { ProjectSpec, WorkloadSpec } from '../model/types.js';
+import type { MountSpec, ProjectSpec, WorkloadSpec } from '../model/types.js';
+import type { Carry } from '../engine/types.js';
 import { containsSecret, urlPassword } from '../secrets.js';
 import type { DigestCache } from './digest-cache.js';
 import { expandKinds, type Expanded } from './expand.js';
@@ -104,8 +105,14 @@ function withKind(w: WorkloadSpec, e: Expanded): WorkloadSpec {
     ...(e.facts !== undefined && { [e.kind]: e.facts }),
     ...(e.hardening && { hardening: e.hardening }),
     ...(e.resourceDefaults?.length && { resourceDefaults: e.resourceDefaults }),
-    mounts: [...w.mounts, ...(e.mounts ?? [])],
+    mounts: carried([...w.mounts, ...(e.mounts ?? [])], e.carry),
   };
+}
+
+/** Each bind at a target the kind names, marked with how it reaches a cluster task. */
+function carried(mounts: MountSpec[], carry: Record<string, Carry> | undefined): MountSpec[] {
+  if (!carry) return mounts;
+  return mounts.map((m) => (m.type === 'bind' && carry[m.target] ? { ...m, carry: carry[m.target] } : m));
 }
 
 function networkTraits(w: WorkloadSpec): NetworkTraits {

@@ -10,6 +10,8 @@ import { inspectImage } from '../docker/image-info.js';
 import { resolveEndpoint } from '../docker/resolve-endpoint.js';
 import { retryPolicy } from '../docker/retry.js';
 import { serviceLogs } from './logs.js';
+import { collectResults } from './collect.js';
+import { removeIsolated } from './isolated.js';
 import * as networks from './networks.js';
 import { listServices, observe, tasksAndNodes, toObserved } from './observe.js';
 import { imagePins } from './publish.js';
@@ -65,7 +67,9 @@ export function createSwarmEngine(opts: SwarmEngineOptions): Engine {
     createNetwork: (spec) => networks.createNetwork(conn, spec),
     removeNetwork: async (name) => {
       await removeTunnels(conn, name);
+      const project = await networks.projectOf(conn, name);
       await networks.removeNetwork(conn, name);
+      if (project) await removeIsolated(conn, project);
     },
     createVolume: (spec) => volumes.createVolume(conn, spec),
     removeVolume: (name) => volumes.removeVolume(conn, name),
@@ -105,7 +109,12 @@ export function createSwarmEngine(opts: SwarmEngineOptions): Engine {
     waitReady: (id, health, o) => wait.waitReady(conn, id, health, o),
     waitSettled: (id, o) => wait.waitSettled(conn, id, o),
     probe: (id) => wait.probeOnce(conn, id),
-    waitExit: (id, o) => wait.waitExit(conn, id, o?.signal),
+    // A run that ended well hands its result folders back (a query's output) before it counts as done.
+    waitExit: async (id, o) => {
+      const code = await wait.waitExit(conn, id, o?.signal);
+      if (code === 0) await collectResults(conn, id);
+      return code;
+    },
     logs: (id, o) => serviceLogs(conn, id, o),
     stats: missing('pond stats'),
     top: missing('pond top'),

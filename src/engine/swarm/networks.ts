@@ -3,6 +3,7 @@ import { filtersQuery, type Connection } from '../docker/connection.js';
 import { EngineError } from '../../errors.js';
 import { classify, engineMessage, statusOf, tolerate } from '../docker/errors.js';
 import { projectFilter } from '../docker/labels.js';
+import { LABEL } from '../../labels.js';
 import { adopt, type ListedNetwork } from '../docker/networks.js';
 
 /** The project's networks on the swarm (the manager lists every overlay network). */
@@ -32,6 +33,12 @@ export async function createNetwork(conn: Connection, spec: NetworkSpec): Promis
   } catch (err) {
     throw classify(err, conn.endpoint, `create network ${spec.name}`);
   }
+}
+
+/** The project a network named exactly `name` belongs to (pond's label), undefined when none. */
+export async function projectOf(conn: Connection, name: string): Promise<string | undefined> {
+  const listed = await conn.getJson<ListedNetwork[]>(`/networks?${filtersQuery({ name: [name] })}`);
+  return listed.find((n) => n.Name === name)?.Labels?.[LABEL.project];
 }
 
 /** The id of the network named exactly `name`, undefined when there is none. */

@@ -13,12 +13,15 @@ export const IMAGE_LABEL = 'dev.pond.image';
  * a registry the image is left as written. The planner never sees this: it compares labels.
  */
 export interface ImagePins {
+  /** The registry images are pushed to; absent: each node runs what it has. */
+  readonly registry?: string;
   pin(image: string, onProgress?: (line: string) => void): Promise<string>;
 }
 
 export function imagePins(conn: Connection, registry: string | undefined): ImagePins {
   const done = new Map<string, Promise<string>>();
   return {
+    ...(registry && { registry }),
     pin: (image, onProgress) => {
       if (!registry) return Promise.resolve(image);
       let p = done.get(image);

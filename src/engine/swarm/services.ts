@@ -5,6 +5,7 @@ import { classify, engineMessage, statusOf, tolerate } from '../docker/errors.js
 import { EXIT_LABEL, type SwarmService, type SwarmServiceSpec, type SwarmTask } from './api.js';
 import { desiredReplicas } from './observe.js';
 import { pinnedNode } from './placement.js';
+import { carrySpec } from './carry.js';
 import { withFiles } from './files.js';
 import { IMAGE_LABEL, type ImagePins } from './publish.js';
 import { pruneSecrets, withSecrets } from './secrets.js';
@@ -32,20 +33,23 @@ export async function serviceSpecFor(
   job = false,
   pins?: ImagePins,
 ): Promise<SwarmServiceSpec> {
-  const image = pins ? await pins.pin(spec.image) : spec.image;
+  const carried = await carrySpec(conn, spec, !!pins?.registry);
+  const runs = carried.spec;
+  const image = pins ? await pins.pin(runs.image) : runs.image;
   const { node, records } = await pinnedNode(conn, spec.name, spec.mounts);
   const volumeLabels = Object.fromEntries(records.map((r) => [r.name, r.labels]));
-  const secrets = await withSecrets(conn, spec);
-  const files = await withFiles(conn, spec);
+  const secrets = await withSecrets(conn, runs);
+  const files = await withFiles(conn, runs);
   const placing = {
     files,
     ...(node ? { pinnedNode: node } : {}),
     volumeLabels,
     secrets: { env: secrets.env, refs: secrets.secrets },
   };
-  const running = { ...spec, image };
+  const placement = carried.constraint ? [...(runs.placement ?? []), carried.constraint] : runs.placement;
+  const running = { ...runs, image, ...(placement && { placement }) };
   const built = job ? toJobSpec(running, placing) : toServiceSpec(running, placing);
-  const labels = { ...built.Labels, [REPLICAS_LABEL]: String(spec.replicas ?? 1) };
+  const labels = { ...built.Labels, ...carried.labels, [REPLICAS_LABEL]: String(spec.replicas ?? 1) };
   return { ...built, Labels: image === spec.image ? labels : { ...labels, [IMAGE_LABEL]: spec.image } };
 }
 

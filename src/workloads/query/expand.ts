@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RawWorkload } from '../../model/raw.js';
-import type { Hardening } from '../../engine/types.js';
+import type { Carry, Hardening } from '../../engine/types.js';
 import type { MountSpec } from '../../model/types.js';
 import { parseDuration } from '../../units.js';
 import type { KindContext } from '../context.js';
@@ -37,7 +37,8 @@ export interface QueryExpansion {
   /** A query only reads its inputs and writes its output: it runs with everything else taken away. */
   hardening: Hardening;
   /** The SQL file (if any) and the inputs, absolute: watch mode re-runs the query when they change. */
-  sources: string[];
+  sources: string[]; /** On a cluster: pond's own mounts baked into the image, the output folder collected from the run. */
+  carry: Record<string, Carry>;
 }
 
 export const DEFAULT_QUERY_IMAGE = 'node:22-slim';
@@ -157,9 +158,20 @@ export function expandQuery(name: string, raw: RawWorkload, ctx: KindContext): Q
     service,
     facts: { sql, output, format, timeoutMs: timeoutMs!, hash, warm: raw.warm === true },
     mounts,
+    carry: carryOf(mounts),
     hardening: QUERY_HARDENING,
     sources: [...sqlFile, ...inputs.map((p) => path.join(dir, p))],
   };
+}
+
+/**
+ * On a cluster, pond's runner and DuckDB (and a project's extension files) are baked into an image
+ * made from the query's, and the output folder comes back through the run's output.
+ */
+function carryOf(mounts: MountSpec[]): Record<string, Carry> {
+  const carry: Record<string, Carry> = { [QUERY_PATHS.out]: 'collected' };
+  for (const m of mounts) if (m.type === 'bind') carry[m.target] = 'baked';
+  return carry;
 }
 
 /** `extensions:`: a folder of DuckDB extension files inside the project, absolute; undefined (and reported) otherwise. */

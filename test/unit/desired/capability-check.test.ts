@@ -93,9 +93,9 @@ describe('capability check: what pond.yaml asks of a backend that lacks it is re
     ]);
   });
 
-  it('network: none without network modes: an error at the network key', async () => {
+  it('network: none where the backend has neither network modes nor an isolated network: an error at the network key', async () => {
     const p = await project();
-    expect(capabilityDiagnostics(p.spec, lacking('networkModes'), p.config)).toMatchObject([
+    expect(capabilityDiagnostics(p.spec, lacking('networkModes', 'noNetwork'), p.config)).toMatchObject([
       {
         code: 'backend-network-mode',
         message: expect.stringMatching(/^workload side: network: none needs/),
@@ -104,9 +104,27 @@ describe('capability check: what pond.yaml asks of a backend that lacks it is re
     ]);
   });
 
+  it('network: none passes where the backend isolates a workload another way (Swarm: an internal overlay)', async () => {
+    const p = await project();
+    expect(capabilityDiagnostics(p.spec, lacking('networkModes'), p.config)).toEqual([]);
+  });
+
+  it("a query's output folder passes a backend without binds that hands run results back, and fails one that does not", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pond-caps-'));
+    await fs.writeFile(
+      path.join(dir, 'pond.yaml'),
+      'version: 1\nname: q\nworkloads:\n  q:\n    kind: query\n    sql: select 1\n',
+    );
+    const p = await loadProject([path.join(dir, 'pond.yaml')], {});
+    expect(capabilityDiagnostics(p.spec, lacking('bindMounts'), p.config)).toEqual([]);
+    expect(capabilityDiagnostics(p.spec, lacking('bindMounts', 'runResults'), p.config)).toMatchObject([
+      { code: 'backend-bind-mounts', message: expect.stringMatching(/\/out/) },
+    ]);
+  });
+
   it('every lacking capability is reported at once, and refuseUnsupported throws the errors as one ConfigError (exit 3)', async () => {
     const p = await project();
-    const backend = lacking('localPorts', 'bindMounts', 'networkModes');
+    const backend = lacking('localPorts', 'bindMounts', 'networkModes', 'noNetwork');
     expect(capabilityDiagnostics(p.spec, backend, p.config).map((d) => d.code)).toEqual([
       'backend-network-mode',
       'backend-bind-mounts',

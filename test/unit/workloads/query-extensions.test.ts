@@ -99,6 +99,7 @@ describe('extensions: on a query', () => {
       source: path.join(dir, 'ext'),
       target: '/opt/pond/extensions',
       readOnly: true,
+      carry: 'baked',
     });
     expect(q.env.POND_EXTENSIONS).toBe('./ext');
   });

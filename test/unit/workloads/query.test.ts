@@ -28,11 +28,13 @@ describe('kind: query', () => {
     expect(q.env).toMatchObject({ POND_SQL: 'select 1', POND_FORMAT: 'csv', POND_OUTPUT: '/out/sales.csv' });
     expect(q.mounts.filter((m) => m.type === 'bind' && !m.target.startsWith('/opt/pond'))).toEqual([
       { type: 'bind', source: path.join(dir, 'data/orders.csv'), target: '/work/data/orders.csv', readOnly: true },
-      { type: 'bind', source: path.join(dir, 'out'), target: '/out', readOnly: false },
+      { type: 'bind', source: path.join(dir, 'out'), target: '/out', readOnly: false, carry: 'collected' },
     ]);
-    expect(q.mounts.filter((m) => m.target.startsWith('/opt/pond')).every((m) => m.type === 'bind' && m.readOnly)).toBe(
-      true,
-    );
+    expect(
+      q.mounts
+        .filter((m) => m.target.startsWith('/opt/pond'))
+        .every((m) => m.type === 'bind' && m.readOnly && m.carry === 'baked'),
+    ).toBe(true);
     expect(q.query).toMatchObject({ output: path.join(dir, 'out/sales.csv'), format: 'csv', timeoutMs: 300_000 });
     expect(desired.containers[0]!.job).toEqual({ timeoutMs: 300_000 });
   });

@@ -1,4 +1,4 @@
-import type { Condition, Engine } from '../engine/types.js';
+import type { Condition, Engine, TaskSpec } from '../engine/types.js';
 import { EngineError, StaleContainerError } from '../errors.js';
 import type {
   BotRun,
@@ -19,7 +19,8 @@ export interface ActionContext {
   limit: Limit;
   waitTimeoutMs: number;
   signal: AbortSignal;
-  ensureImage(image: string): Promise<void>;
+  /** The spec's image present; published to the nodes unless the spec runs an image made from it (`baked` binds). */
+  ensureImage(spec: TaskSpec): Promise<void>;
   reached(condition: Condition): void;
   progress(message: string): void;
   warn(message: string): void;
@@ -69,13 +70,13 @@ async function containerStep(step: Extract<Step, { resource: 'container' }>, ctx
     case 'kill':
       return ctx.limit.run(() => ctx.engine.killWorkload(step.observedId, step.signal));
     case 'replace':
-      await ctx.ensureImage(step.container.spec.image);
+      await ctx.ensureImage(step.container.spec);
       return replace(step, ctx);
     case 'update':
-      await ctx.ensureImage(step.container.spec.image);
+      await ctx.ensureImage(step.container.spec);
       return update(step, ctx);
     case 'create': {
-      await ctx.ensureImage(step.container.spec.image);
+      await ctx.ensureImage(step.container.spec);
       const id = await createAndStart(step, ctx);
       return afterStart(step, id, ctx);
     }

@@ -1,4 +1,4 @@
-import type { Condition, Engine } from '../engine/types.js';
+import type { Condition, Engine, TaskSpec } from '../engine/types.js';
 import { EngineError } from '../errors.js';
 import type { Plan, Step } from '../plan/types.js';
 import { runStep, type BotRunner } from './actions.js';
@@ -57,10 +57,16 @@ export async function applyPlan(plan: Plan, engine: Engine, options: ApplyOption
   const limit = new Limit(Math.max(1, options.concurrency), signal);
   const emit = options.onEvent ?? (() => undefined);
   const pulls = new Map<string, Promise<void>>();
-  const ensureImage = (image: string, step: Step): Promise<void> => {
-    let p = pulls.get(image);
+  const ensureImage = (spec: TaskSpec, step: Step): Promise<void> => {
+    // A spec with baked binds runs an image the engine makes from this one, and publishes that itself.
+    const publish = !spec.mounts.some((m) => m.type === 'bind' && m.carry === 'baked');
+    const key = `${publish ? 'publish' : 'local'} ${spec.image}`;
+    let p = pulls.get(key);
     if (!p)
-      pulls.set(image, (p = pullIfMissing(engine, image, (line) => emit({ step, status: 'progress', message: line }))));
+      pulls.set(
+        key,
+        (p = pullIfMissing(engine, spec.image, publish, (line) => emit({ step, status: 'progress', message: line }))),
+      );
     return p;
   };
   const results = await Promise.all(
@@ -87,7 +93,7 @@ interface RunContext {
   limit: Limit;
   signal: AbortSignal;
   emit: (e: StepEvent) => void;
-  ensureImage: (image: string, step: Step) => Promise<void>;
+  ensureImage: (spec: TaskSpec, step: Step) => Promise<void>;
   waitTimeoutMs: number;
   projectDir?: string;
   runBot?: BotRunner;
@@ -133,7 +139,7 @@ async function runOne(step: Step, ctx: RunContext): Promise<StepResult> {
       limit: ctx.limit,
       waitTimeoutMs: ctx.waitTimeoutMs,
       signal: ctx.signal,
-      ensureImage: (image) => ctx.ensureImage(image, step),
+      ensureImage: (spec) => ctx.ensureImage(spec, step),
       reached: (condition) => {
         ctx.gates.open(step.id, condition);
         ctx.emit({ step, status: 'reached', condition });
@@ -168,7 +174,12 @@ async function awaitExisting(ctx: RunContext, a: Step['awaits'][number]): Promis
 }
 
 /** The image present (pulled when missing), then published where the engine's nodes fetch it (a cluster's registry). */
-async function pullIfMissing(engine: Engine, image: string, progress: (line: string) => void): Promise<void> {
+async function pullIfMissing(
+  engine: Engine,
+  image: string,
+  publish: boolean,
+  progress: (line: string) => void,
+): Promise<void> {
   if (!(await engine.hasImage(image))) {
     progress(`pulling ${image}`);
     try {
@@ -178,5 +189,5 @@ async function pullIfMissing(engine: Engine, image: string, progress: (line: str
       throw new EngineError(`pull of ${image} failed: ${(e as Error).message}`);
     }
   }
-  await engine.publishImage?.(image, progress);
+  if (publish) await engine.publishImage?.(image, progress);
 }

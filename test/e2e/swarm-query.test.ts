@@ -5,10 +5,11 @@
 // proves one invariant by what the manager's docker CLI and the project folder show.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { swarmCluster, swarmScenario } from './helpers/swarm.js';
+import { swarmCluster, swarmRegistry, swarmScenario } from './helpers/swarm.js';
 import { swarmSkipReason } from '../support/swarm.js';
 
 const cluster = await swarmCluster();
+const registry = cluster ? await swarmRegistry() : { why: swarmSkipReason() };
 const T = 180_000;
 
 interface Service {
@@ -157,6 +158,36 @@ if (!cluster) {
         const label = `label=dev.pond.project=${s.project}`;
         expect(await s.manager('service', 'ls', '-q', '--filter', label)).toBe('');
         expect(await s.manager('network', 'ls', '-q', '--filter', label)).toBe('');
+      },
+      T,
+    );
+  });
+}
+
+if (!cluster || !registry.addr) {
+  describe('a query on a swarm with a registry', () => it.skip(`skipped: ${registry.why}`, () => undefined));
+} else {
+  const s = swarmScenario(cluster, 'swarm-query', { project: 'swarm-query-reg' });
+
+  describe('a query on a swarm with a registry', () => {
+    it(
+      'with --registry the task runs the baked image by its pushed digest, free to run on any node, and writes its output',
+      async () => {
+        const up = await s.pond(['up', '--registry', registry.addr!]);
+        expect(up.code, up.stderr).toBe(0);
+        const [svc] = JSON.parse(await s.manager('service', 'inspect', `${s.project}-sales`)) as {
+          Spec: { TaskTemplate: { ContainerSpec: { Image: string }; Placement?: { Constraints?: string[] } } };
+        }[];
+        const tt = svc!.Spec.TaskTemplate;
+        expect(tt.ContainerSpec.Image).toMatch(new RegExp(`^${registry.addr}/pond-baked/node@sha256:[0-9a-f]{64}$`));
+        expect(tt.Placement?.Constraints ?? []).toEqual([]);
+        const manifest = await fetch(
+          `http://${registry.addr}/v2/pond-baked/node/manifests/${tt.ContainerSpec.Image.split('@')[1]}`,
+          { headers: { Accept: 'application/vnd.docker.distribution.manifest.v2+json' } },
+        );
+        expect(manifest.status).toBe(200);
+        expect(JSON.parse(fs.readFileSync(s.at('out', 'sales.json'), 'utf8'))).toHaveLength(2);
+        expect(up.stdout + up.stderr).not.toMatch(/pushing node:20-slim/);
       },
       T,
     );

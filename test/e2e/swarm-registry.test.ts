@@ -2,29 +2,13 @@
 // manager's local image there once and the services run it pinned by the pushed digest, which the
 // registry itself serves; a second up changes nothing. Checked through the manager's docker CLI and
 // the registry's own HTTP API.
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../integration/helpers/docker.js';
-import { swarmCluster, swarmScenario } from './helpers/swarm.js';
+import { swarmCluster, swarmRegistry, swarmScenario } from './helpers/swarm.js';
 import { swarmSkipReason } from '../support/swarm.js';
 
 const T = 180_000;
 const MANIFEST_V2 = 'application/vnd.docker.distribution.manifest.v2+json';
-
-/** host:port of the test swarm's registry when it answers, else why not. */
-async function swarmRegistry(): Promise<{ addr?: string; why: string }> {
-  const script = path.join(import.meta.dirname, '../../scripts/swarm.sh');
-  const { stdout } = await promisify(execFile)('bash', [script, 'env']).catch(() => ({ stdout: '' }));
-  const addr = /^POND_SWARM_REGISTRY=(\S+)$/m.exec(stdout)?.[1];
-  if (!addr) return { why: 'scripts/swarm.sh env names no registry' };
-  const ok = await fetch(`http://${addr}/v2/`, { signal: AbortSignal.timeout(3_000) }).then(
-    (r) => r.ok,
-    () => false,
-  );
-  return ok ? { addr, why: '' } : { why: `no registry answers at ${addr} (run: bash scripts/swarm.sh up)` };
-}
 
 const cluster = await swarmCluster();
 const registry = cluster ? await swarmRegistry() : { why: swarmSkipReason() };

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll } from 'vitest';
 import { swarmCluster, takeTurnOnSwarm, type SwarmCluster } from '../../support/swarm.js';
@@ -69,6 +70,19 @@ async function cleanupOnSwarm(cluster: SwarmCluster, project: string): Promise<v
       }
     }),
   );
+}
+
+/** host:port of the test swarm's registry when it answers, else why not. */
+export async function swarmRegistry(): Promise<{ addr?: string; why: string }> {
+  const script = path.join(import.meta.dirname, '../../../scripts/swarm.sh');
+  const { stdout } = await run('bash', [script, 'env']).catch(() => ({ stdout: '' }));
+  const addr = /^POND_SWARM_REGISTRY=(\S+)$/m.exec(stdout)?.[1];
+  if (!addr) return { why: 'scripts/swarm.sh env names no registry' };
+  const ok = await fetch(`http://${addr}/v2/`, { signal: AbortSignal.timeout(3_000) }).then(
+    (r) => r.ok,
+    () => false,
+  );
+  return ok ? { addr, why: '' } : { why: `no registry answers at ${addr} (run: bash scripts/swarm.sh up)` };
 }
 
 export { swarmCluster };

@@ -96,7 +96,7 @@ cmd_build() {
 
 # ---- up / down ---------------------------------------------------------------------------------------
 free_port() { node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'; }
-alive() { [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+started_and_gone() { [ -s "$1/$2.pid" ] && ! kill -0 "$(cat "$1/$2.pid")" 2>/dev/null; } # started_and_gone DIR NAME
 
 start_etcd() { # start_etcd DIR: prints the client URL
   local dir=$1 client peer
@@ -149,8 +149,8 @@ wait_for() { # wait_for DIR WHAT CMD...: until CMD succeeds, both processes aliv
   local dir=$1 what=$2 deadline=$((SECONDS + WAIT))
   shift 2
   until "$@" >/dev/null 2>&1; do
-    alive "$dir/etcd.pid" || die "etcd exited: $(tail -n 3 "$dir/etcd.log")"
-    alive "$dir/apiserver.pid" || die "kube-apiserver exited: $(tail -n 3 "$dir/apiserver.log")"
+    started_and_gone "$dir" etcd && die "etcd exited: $(tail -n 3 "$dir/etcd.log")"
+    started_and_gone "$dir" apiserver && die "kube-apiserver exited: $(tail -n 3 "$dir/apiserver.log")"
     ((SECONDS < deadline)) || die "no $what within ${WAIT}s (logs in $dir)"
     sleep 0.2
   done

@@ -4,7 +4,7 @@ import { parseAllDocuments, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportProject } from '../../src/export/index.js';
 import type { KubeObject } from '../../src/export/types.js';
-import { loadProject } from '../../src/pipeline.js';
+import { loadProject, type Project } from '../../src/pipeline.js';
 import { schemaProblem } from '../support/kube-checks.js';
 import { kubeServerMissing, startKubeServer, type KubeServer } from '../support/kube-server.js';
 
@@ -26,15 +26,32 @@ function pondFiles(dir: string): string[] {
     .sort();
 }
 
-/** The manifests of each project that exports (projects there on purpose to be refused are left out). */
-async function exports(): Promise<[string, string][]> {
-  const out: [string, string][] = [];
+type Mode = 'default' | '--include-secrets';
+
+/** One export of a project: the default (no Secret objects, secretKeyRefs to create) or with its Secrets. */
+interface Exported {
+  file: string;
+  mode: Mode;
+  text: string;
+}
+
+function exported(project: Project, mode: Mode): string | undefined {
+  try {
+    return exportProject(project, { format: 'kube', includeSecrets: mode === '--include-secrets' }).text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Each project's manifests in each mode it exports in (some projects are there to be refused). */
+async function exports(): Promise<Exported[]> {
+  const out: Exported[] = [];
   for (const file of ROOTS.flatMap(pondFiles)) {
-    try {
-      const project = await loadProject([file], {});
-      out.push([file, exportProject(project, { format: 'kube', includeSecrets: true }).text]);
-    } catch {
-      continue;
+    const project = await loadProject([file], {}).catch(() => undefined);
+    if (!project) continue;
+    for (const mode of ['default', '--include-secrets'] as const) {
+      const text = exported(project, mode);
+      if (text !== undefined) out.push({ file, mode, text });
     }
   }
   return out;
@@ -66,7 +83,7 @@ describe.skipIf(!!missing)('kube export against kube-apiserver 1.20 (scripts/kub
   beforeAll(async () => {
     server = await startKubeServer();
     // Objects of a namespace that does not exist are refused even in a dry run: create the namespaces for real.
-    const created = await server.kubectl(['apply', '-f', '-'], namespaces(EXPORTS.map(([, t]) => t)));
+    const created = await server.kubectl(['apply', '-f', '-'], namespaces(EXPORTS.map((e) => e.text)));
     if (created.code !== 0) throw new Error(`creating the namespaces failed: ${created.stderr}`);
   });
 
@@ -77,11 +94,10 @@ describe.skipIf(!!missing)('kube export against kube-apiserver 1.20 (scripts/kub
   it('finds every example among the projects that export', () => {
     const examples = pondFiles('examples');
     expect(examples.length).toBeGreaterThan(0);
-    expect(examples.filter((f) => !EXPORTS.some(([file]) => file === f))).toEqual([]);
+    expect(examples.filter((f) => !EXPORTS.some((e) => e.file === f))).toEqual([]);
   });
 
-  it.each(EXPORTS.map(([file]) => file))('%s: its export is accepted by kubectl apply --dry-run=server', async (f) => {
-    const text = EXPORTS.find(([file]) => file === f)![1];
+  it.each(EXPORTS)('$file ($mode): its export is accepted by kubectl apply --dry-run=server', async ({ text }) => {
     const result = await server.kubectl(dryRun, for120(text));
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -90,7 +106,7 @@ describe.skipIf(!!missing)('kube export against kube-apiserver 1.20 (scripts/kub
 
   describe('catches what the offline schema check lets through', () => {
     const service = (): KubeObject => {
-      const text = EXPORTS.find(([file]) => file === 'examples/quickstart/pond.yaml')![1];
+      const { text } = EXPORTS.find((e) => e.file === 'examples/quickstart/pond.yaml')!;
       const found = parseAllDocuments(text)
         .map((d) => d.toJS() as KubeObject)
         .find((o) => o.kind === 'Service');

@@ -2,6 +2,7 @@ import { ConfigError } from '../errors.js';
 import { Reporter } from '../model/report.js';
 import type { Project } from '../pipeline.js';
 import { exportedWorkloads, secretsOf } from './inputs.js';
+import { refuseKindNames } from './kind-names.js';
 import { pieceOf, refuseLeaks } from './leaks.js';
 import { labelsOf, metaOf, object, type Owner } from './meta.js';
 import { dnsName, workloadNames } from './names.js';
@@ -26,6 +27,7 @@ export function kubeObjects(project: Project, includeSecrets: boolean): { object
     items.map((i) => i.w.name),
     report,
   );
+  refuseKindNames(items, names, report);
   refuseUnexportable(
     items,
     project.spec.volumes.map((v) => v.name),

@@ -22,6 +22,15 @@ describe('what cannot be exported is refused with a located error', () => {
     ]);
   });
 
+  it('not a nickname schedule (@hourly), which a CronJob reads as pond does', async () => {
+    const p = await tempProject('  b: { kind: bot, runtime: python3.11, code: c, schedule: "@hourly" }\n', {
+      'c/main.py': '',
+    });
+    const project = await p.load();
+    const { text } = exportProject(project, { format: 'kube', includeSecrets: false });
+    expect(text).toContain('schedule: "@hourly"');
+  });
+
   it("a workload in another's network namespace", async () => {
     const errors = await errorsOf(
       exportOf('  a: { image: "busybox:1.35" }\n  b: { image: "busybox:1.35", network: "workload:a" }\n'),

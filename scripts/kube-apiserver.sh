@@ -9,7 +9,8 @@
 # Debian ships kubectl (kubernetes-client) but no kube-apiserver binary, so `build` compiles it from the
 # `kubernetes` source package (1.20.2, with vendor/): about 4-14 min on 2 cores, once. Its vendored reflect2 1.0.1
 # crashes at run time under Go >= 1.18, so Debian's reflect2 1.0.2 replaces it in vendor/ before the build.
-# The binary and the Go build cache live under /var/cache/pond, outside any clone, so CI runs reuse them.
+# The binary, the source tree and its Go build cache live under /var/cache/pond, outside any clone, so CI runs
+# reuse them.
 # The server runs no controllers that need nodes and no pods: it is only there to validate and dry-run objects.
 # It allows every request (AlwaysAllow) from a static token, and listens on 127.0.0.1 only. Needs root for build.
 set -euo pipefail
@@ -78,15 +79,21 @@ cmd_build() {
     return 0
   fi
   ((EUID == 0)) || die "build needs root (apt-get)"
+  mkdir -p "$CACHE"
+  exec 9>"$CACHE/build.lock"
+  flock -n 9 || { say "another build holds $CACHE/build.lock: waiting"; flock 9; }
+  if [ -x "$BIN" ]; then
+    say "built meanwhile: $BIN"
+    return 0
+  fi
   add_deb_src
   install_deps
   tree=$(fetch_source)
   swap_reflect2 "$tree"
-  mkdir -p "$CACHE/go-build" "$CACHE/gopath"
   t=$(date +%s.%N)
   say "make WHAT=cmd/kube-apiserver in $tree"
-  (cd "$tree" && GOCACHE=$CACHE/go-build GOFLAGS=-mod=vendor GOPATH=$CACHE/gopath \
-    make WHAT=cmd/kube-apiserver)
+  # hack/ sets GOCACHE to the tree's _output/local/go/cache: the tree stays under $SRC_DIR, so a rerun is incremental.
+  (cd "$tree" && GOFLAGS=-mod=vendor make WHAT=cmd/kube-apiserver)
   say "compiled in $(secs "$t")s"
   mkdir -p "$(dirname "$BIN")"
   cp "$tree/_output/bin/kube-apiserver" "$BIN.tmp"

@@ -91,10 +91,10 @@ describe.skipIf(!!missing)('kube export against kube-apiserver 1.20 (scripts/kub
     await server?.stop();
   });
 
-  it('finds every example among the projects that export', () => {
-    const examples = pondFiles('examples');
-    expect(examples.length).toBeGreaterThan(0);
-    expect(examples.filter((f) => !EXPORTS.some((e) => e.file === f))).toEqual([]);
+  it('finds every example and the kube-edges fixture among the projects that export, in both modes', () => {
+    const wanted = [...pondFiles('examples'), 'test/fixtures/kube-edges/pond.yaml'];
+    expect(wanted.length).toBeGreaterThan(1);
+    expect(wanted.filter((f) => EXPORTS.filter((e) => e.file === f).length !== 2)).toEqual([]);
   });
 
   it.each(EXPORTS)('$file ($mode): its export is accepted by kubectl apply --dry-run=server', async ({ text }) => {

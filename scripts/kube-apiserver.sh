@@ -45,7 +45,9 @@ add_deb_src() { # the source line for bookworm main, on the mirror the binary li
 
 install_deps() {
   local missing=() p
-  for p in "${DEPS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  for p in "${DEPS[@]}"; do # "installed", not just unpacked by an apt-get that failed halfway
+    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] || missing+=("$p")
+  done
   command -v kubectl >/dev/null || missing+=(kubernetes-client) # any kubectl will do; another package may own it
   ((${#missing[@]} == 0)) && return 0
   say "installing ${missing[*]}"

@@ -24,12 +24,21 @@ export function containerOf(name: string, task: TaskSpec, env: SplitEnv): Record
     ...(task.command && { args: task.command.map(literal) }),
     ...(task.workingDir && { workingDir: task.workingDir }),
     ...(vars.length && { env: vars }),
-    ...(task.ports.length && {
-      ports: task.ports.map((p) => ({ containerPort: p.container, protocol: p.protocol.toUpperCase() })),
-    }),
+    ...(task.ports.length && { ports: containerPorts(task) }),
     ...(resources && { resources }),
     ...(security && { securityContext: security }),
   };
+}
+
+/**
+ * Each container port once: two host ports onto one container port (`8080:80`, `8081:80`) are one port
+ * in the cluster, and a Service built from a repeated one is refused as a duplicate.
+ */
+function containerPorts(task: TaskSpec): { containerPort: number; protocol: string }[] {
+  const seen = new Set<string>();
+  return task.ports
+    .map((p) => ({ containerPort: p.container, protocol: p.protocol.toUpperCase() }))
+    .filter((p) => !seen.has(`${p.containerPort}/${p.protocol}`) && seen.add(`${p.containerPort}/${p.protocol}`));
 }
 
 /** Hardening and `user:` as a securityContext; a user given by name has no numeric id to write. */

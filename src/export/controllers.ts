@@ -97,3 +97,16 @@ export function serviceOf(w: WorkloadSpec, pod: Pod, meta: KubeMeta, owner: Owne
     },
   });
 }
+
+/**
+ * Whether one of the objects is a LoadBalancer Service with both TCP and UDP ports: valid since Kubernetes
+ * 1.26 (MixedProtocolLBService), refused by older API servers, so the export warns rather than splits it.
+ */
+export function mixesProtocolsBehindBalancer(objects: KubeObject[]): boolean {
+  return objects.some((o) => {
+    const spec = o.spec as { type?: string; ports?: { protocol: string }[] } | undefined;
+    return (
+      o.kind === 'Service' && spec?.type === 'LoadBalancer' && new Set(spec.ports?.map((p) => p.protocol)).size > 1
+    );
+  });
+}

@@ -1,7 +1,9 @@
 import { ConfigError } from '../errors.js';
 import { Reporter } from '../model/report.js';
 import type { Project } from '../pipeline.js';
+import { mixesProtocolsBehindBalancer } from './controllers.js';
 import { exportedWorkloads, secretsOf } from './inputs.js';
+import { refuseKindNames } from './kind-names.js';
 import { pieceOf, refuseLeaks } from './leaks.js';
 import { labelsOf, metaOf, object, type Owner } from './meta.js';
 import { dnsName, workloadNames } from './names.js';
@@ -26,6 +28,7 @@ export function kubeObjects(project: Project, includeSecrets: boolean): { object
     items.map((i) => i.w.name),
     report,
   );
+  refuseKindNames(items, names, report);
   refuseUnexportable(
     items,
     project.spec.volumes.map((v) => v.name),
@@ -54,6 +57,13 @@ export function kubeObjects(project: Project, includeSecrets: boolean): { object
     perWorkload.push(...built.objects);
     if (w.kind !== 'database') for (const c of built.claims) claims.add(c);
     for (const lost of built.lost) report.warn(['workloads', w.name], 'export-lost', `workload ${w.name}: ${lost}`);
+    if (mixesProtocolsBehindBalancer(built.objects))
+      report.warn(
+        ['workloads', w.name, 'ports'],
+        'export-version',
+        `workload ${w.name}: its public Service mixes TCP and UDP, which a LoadBalancer takes from Kubernetes 1.26 on`,
+        'on an older cluster, give the UDP ports a Service of their own',
+      );
     if (name !== w.name && task.ports.length)
       report.warn(
         ['workloads', w.name],

@@ -2,6 +2,9 @@ import type { Reporter } from '../model/report.js';
 import type { Exported } from './inputs.js';
 import { dnsName } from './names.js';
 
+/** The `@hourly`-style schedules both pond's cron parser and a Kubernetes CronJob read alike. */
+const NICKNAME = /^@(yearly|annually|monthly|weekly|daily|hourly)$/;
+
 /**
  * What cannot be exported at all, as located errors: a workload in another's network namespace would
  * have to be a second container of that pod, and a schedule with seconds has no CronJob form (five
@@ -19,7 +22,7 @@ export function refuseUnexportable(items: Exported[], volumes: string[], report:
         'drop network:, so it reaches the other workload by its name',
       );
     const schedule = w.bot?.schedule;
-    if (schedule && schedule.trim().split(/\s+/).length !== 5)
+    if (schedule && !NICKNAME.test(schedule.trim()) && schedule.trim().split(/\s+/).length !== 5)
       report.error(
         ['workloads', w.name, 'schedule'],
         'export-schedule',

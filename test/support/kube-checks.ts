@@ -35,7 +35,7 @@ const PORT_KEYS = new Set(['port', 'containerPort', 'targetPort', 'hostPort']);
 
 /**
  * What the schema validation lets through and the API server refuses: names that are not DNS-1123
- * labels (a Service's must also start with a letter), label values Kubernetes rejects, port numbers
+ * labels (a Service's must also start with a letter, a CronJob's fit 52 characters), label values Kubernetes rejects, port numbers
  * outside 1–65535, port names over 15 characters, and fields Kubernetes does not know (for the
  * objects pond writes: see KNOWN).
  */
@@ -45,6 +45,7 @@ export function apiServerProblems(o: KubeObject): string[] {
   if (!DNS_LABEL.test(o.metadata.name) || o.metadata.name.length > 63) problems.push(`${at}: name not DNS-1123`);
   if (o.kind === 'Service' && !/^[a-z]/.test(o.metadata.name))
     problems.push(`${at}: Service name must start with a letter`);
+  if (o.kind === 'CronJob' && o.metadata.name.length > 52) problems.push(`${at}: CronJob name over 52 characters`);
   if (o.metadata.namespace !== undefined && !DNS_LABEL.test(o.metadata.namespace))
     problems.push(`${at}: bad namespace`);
   walk(o, '', (path, key, value) => {

@@ -22,6 +22,15 @@ describe('what cannot be exported is refused with a located error', () => {
     ]);
   });
 
+  it('not a nickname schedule (@hourly), which a CronJob reads as pond does', async () => {
+    const p = await tempProject('  b: { kind: bot, runtime: python3.11, code: c, schedule: "@hourly" }\n', {
+      'c/main.py': '',
+    });
+    const project = await p.load();
+    const { text } = exportProject(project, { format: 'kube', includeSecrets: false });
+    expect(text).toContain('schedule: "@hourly"');
+  });
+
   it("a workload in another's network namespace", async () => {
     const errors = await errorsOf(
       exportOf('  a: { image: "busybox:1.35" }\n  b: { image: "busybox:1.35", network: "workload:a" }\n'),
@@ -29,6 +38,29 @@ describe('what cannot be exported is refused with a located error', () => {
     expect(errors).toEqual([
       '5:40 export-network: workload b: network: workload:a has no Kubernetes equivalent outside one pod',
     ]);
+  });
+
+  it('a workload with ports whose name starts with a digit, as a Service name must start with a letter', async () => {
+    const errors = await errorsOf(exportOf('  9lives: { image: "busybox:1.35", ports: ["8080"] }\n'));
+    expect(errors).toEqual([
+      '4:3 export-name: workload 9lives: its Service would be named 9lives, and a Service name must start with a letter',
+    ]);
+  });
+
+  it('a scheduled bot whose name is over the 52 characters of a CronJob name', async () => {
+    const name = 'b'.repeat(53);
+    const errors = await errorsOf(
+      exportOf(`  ${name}: { kind: bot, runtime: python3.11, code: c, schedule: "0 3 * * *" }\n`, { 'c/main.py': '' }),
+    );
+    expect(errors).toEqual([
+      `4:3 export-name: workload ${name}: a CronJob name has at most 52 characters, ${name} has 53`,
+    ]);
+  });
+
+  it('exports what those limits allow: a digit-first workload without ports, a 52-character scheduled bot', async () => {
+    const name = 'b'.repeat(52);
+    const workloads = `  9lives: { image: "busybox:1.35" }\n  ${name}: { kind: bot, runtime: python3.11, code: c, schedule: "0 3 * * *" }\n`;
+    expect(await errorsOf(exportOf(workloads, { 'c/main.py': '' }))).toEqual([]);
   });
 
   it('two named volumes whose claim names would be one', async () => {

@@ -12,8 +12,11 @@ export interface NodeEvent {
   end: number;
   kind: string | null;
   result: unknown;
+  /** Shared and empty until a child arrives: most nodes are scalars, and a file holds tens of thousands. */
   children: NodeEvent[];
 }
+
+const NONE: NodeEvent[] = [];
 
 /** What the listener also reads from js-yaml's state, beyond its published type. */
 interface LoaderState extends State {
@@ -30,10 +33,10 @@ const BAIL = new Error('fast path declines');
  * `body` is the text without its byte order mark; offsets are into it.
  */
 export function nodeEvents(body: string): NodeEvent | undefined {
-  const stack: NodeEvent[] = [{ open: 0, end: 0, kind: null, result: null, children: [] }];
+  const stack: NodeEvent[] = [{ open: 0, end: 0, kind: null, result: null, children: NONE }];
   const listener = (type: string, state: State): void => {
     if (type === 'open') {
-      stack.push({ open: state.position, end: 0, kind: null, result: null, children: [] });
+      stack.push({ open: state.position, end: 0, kind: null, result: null, children: NONE });
       return;
     }
     const loader = state as LoaderState;
@@ -42,7 +45,9 @@ export function nodeEvents(body: string): NodeEvent | undefined {
     done.end = state.position;
     done.kind = state.kind;
     done.result = state.result;
-    stack[stack.length - 1]!.children.push(done);
+    const parent = stack[stack.length - 1]!;
+    if (parent.children === NONE) parent.children = [done];
+    else parent.children.push(done);
   };
   const onWarning = (): void => {
     throw BAIL;

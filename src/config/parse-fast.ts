@@ -38,6 +38,7 @@ export function fastTree(file: string, text: string): MapNode | undefined {
 /** Turns js-yaml's node events into the located tree, declining (by throwing DECLINE) at anything unusual. */
 class FastBuilder {
   private readonly lineStarts: number[] = [0];
+  private line = 0;
 
   constructor(
     private readonly file: string,
@@ -61,29 +62,33 @@ class FastBuilder {
   private map(e: NodeEvent, depth: number): MapNode {
     if (depth >= MAX_DEPTH - 1 || e.children.length % 2 !== 0) throw DECLINE;
     const start = this.start(e);
+    const loc = this.at(start);
     const flow = this.text.charCodeAt(start) === 0x7b;
     const result = e.result as Record<string, unknown>;
     const entries = new Map<string, MapEntry>();
     for (let i = 0; i < e.children.length; i += 2) {
-      const [key, value] = [unwrap(e.children[i]!), e.children[i + 1]!];
+      const key = unwrap(e.children[i]!);
+      const value = e.children[i + 1]!;
       const raw = this.keyText(key, flow);
-      if (result[raw] !== unwrap(value).result) throw DECLINE;
-      const name = this.keyName(key, raw);
+      if (result[raw] !== value.result) throw DECLINE;
+      const keyStart = this.start(key);
+      const name = keyName(raw, this.text.charCodeAt(keyStart));
       if (entries.has(name)) throw DECLINE;
-      entries.set(name, { key: this.at(this.start(key)), node: this.node(value, depth + 1) });
+      entries.set(name, { key: this.at(keyStart), node: this.node(value, depth + 1) });
     }
     if (entries.size !== Object.keys(result).length) throw DECLINE;
-    return { kind: 'map', loc: this.at(start), entries };
+    return { kind: 'map', loc, entries };
   }
 
   private seq(e: NodeEvent, depth: number): TreeNode {
     const result = e.result as unknown[];
     if (depth >= MAX_DEPTH - 1 || e.children.length !== result.length) throw DECLINE;
+    const loc = this.at(this.start(e));
     const items = e.children.map((child, i) => {
-      if (unwrap(child).result !== result[i]) throw DECLINE;
+      if (child.result !== result[i]) throw DECLINE;
       return this.node(child, depth + 1);
     });
-    return { kind: 'seq', loc: this.at(this.start(e)), items };
+    return { kind: 'seq', loc, items };
   }
 
   /** A key's text as js-yaml read it: a scalar that begins where composing began, followed by `:`. */
@@ -92,13 +97,6 @@ class FastBuilder {
     if (isSpace(this.text.charCodeAt(key.open)) || key.end - key.open > MAX_KEY_LENGTH) throw DECLINE;
     if (flow && this.text.charCodeAt(this.skip(key.end)) !== 0x3a) throw DECLINE;
     return key.result;
-  }
-
-  /** The name the full parser gives a key: a plain one is typed first, so `0x1F:` names "31". */
-  private keyName(key: NodeEvent, raw: string): string {
-    if (raw === '<<') throw DECLINE;
-    if (styleOf(this.text.charCodeAt(this.start(key))) !== 'plain') return raw;
-    return String(retype(raw) ?? '');
   }
 
   private scalar(e: NodeEvent, text: string): ScalarNode {
@@ -152,16 +150,25 @@ class FastBuilder {
     return end === -1 ? this.text.length : end;
   }
 
+  /** Nodes come in document order, so the line is found by stepping on from the last one's. */
   private at(offset: number): Location {
     const starts = this.lineStarts;
-    let [low, high] = [0, starts.length - 1];
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { file: this.file, line: low + 1, col: offset - starts[low]! + 1 + (low === 0 ? this.shift : 0) };
+    if (starts[this.line]! > offset) this.line = lineBefore(starts, offset);
+    while (this.line + 1 < starts.length && starts[this.line + 1]! <= offset) this.line++;
+    const line = this.line;
+    return { file: this.file, line: line + 1, col: offset - starts[line]! + 1 + (line === 0 ? this.shift : 0) };
   }
+}
+
+/** The index of the last line start at or before `offset`. */
+function lineBefore(starts: number[], offset: number): number {
+  let [low, high] = [0, starts.length - 1];
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 /** A node the loader read as a would-be key and kept as its parent's result is that parent. */
@@ -171,6 +178,13 @@ function unwrap(event: NodeEvent): NodeEvent {
     e = e.children[0]!;
   }
   return e;
+}
+
+/** The name the full parser gives a key: a plain one is typed first, so `0x1F:` names "31". */
+function keyName(raw: string, first: number): string {
+  if (raw === '<<') throw DECLINE;
+  if (styleOf(first) !== 'plain') return raw;
+  return String(retype(raw) ?? '');
 }
 
 function styleOf(ch: number): 'plain' | 'quoted' | 'block' {

@@ -1,14 +1,17 @@
-import type { Location } from '../errors.js';
 import { MAX_DEPTH } from './caps.js';
 import { nodeEvents, type NodeEvent } from './fast-events.js';
+import { LineIndex } from './line-index.js';
 import { retype } from './interpolate.js';
 import type { MapEntry, MapNode, ScalarNode, TreeNode } from './tree.js';
 
 /** Past this a key is refused by the yaml library (an implicit key is at most 1024 characters). */
 const MAX_KEY_LENGTH = 1000;
 
-/** Markers of documents and directives, and line breaks the two parsers may count differently. */
-const UNUSUAL = /^(?:---|\.\.\.|%)|\r(?!\n)|[\u0085\u2028\u2029]/m;
+/**
+ * Markers of documents and directives, line breaks the two parsers may count differently, and tabs
+ * in indentation (js-yaml lets some pass on blank lines that the yaml library refuses).
+ */
+const UNUSUAL = /^(?:---|\.\.\.|%)|^ *\t|\r(?!\n)|[\u0085\u2028\u2029]/m;
 
 const DECLINE = new Error('fast path declines');
 
@@ -37,15 +40,14 @@ export function fastTree(file: string, text: string): MapNode | undefined {
 
 /** Turns js-yaml's node events into the located tree, declining (by throwing DECLINE) at anything unusual. */
 class FastBuilder {
-  private readonly lineStarts: number[] = [0];
-  private line = 0;
+  private readonly lines: LineIndex;
 
   constructor(
-    private readonly file: string,
+    file: string,
     private readonly text: string,
-    private readonly shift: number,
+    shift: number,
   ) {
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.lineStarts.push(at + 1);
+    this.lines = new LineIndex(file, text, shift);
   }
 
   /** `depth`: how many collections enclose the node. */
@@ -62,7 +64,7 @@ class FastBuilder {
   private map(e: NodeEvent, depth: number): MapNode {
     if (depth >= MAX_DEPTH - 1 || e.children.length % 2 !== 0) throw DECLINE;
     const start = this.start(e);
-    const loc = this.at(start);
+    const loc = this.lines.at(start);
     const flow = this.text.charCodeAt(start) === 0x7b;
     const result = e.result as Record<string, unknown>;
     const entries = new Map<string, MapEntry>();
@@ -74,7 +76,7 @@ class FastBuilder {
       const keyStart = this.start(key);
       const name = keyName(raw, this.text.charCodeAt(keyStart));
       if (entries.has(name)) throw DECLINE;
-      entries.set(name, { key: this.at(keyStart), node: this.node(value, depth + 1) });
+      entries.set(name, { key: this.lines.at(keyStart), node: this.node(value, depth + 1) });
     }
     if (entries.size !== Object.keys(result).length) throw DECLINE;
     return { kind: 'map', loc, entries };
@@ -83,7 +85,7 @@ class FastBuilder {
   private seq(e: NodeEvent, depth: number): TreeNode {
     const result = e.result as unknown[];
     if (depth >= MAX_DEPTH - 1 || e.children.length !== result.length) throw DECLINE;
-    const loc = this.at(this.start(e));
+    const loc = this.lines.at(this.start(e));
     const items = e.children.map((child, i) => {
       if (child.result !== result[i]) throw DECLINE;
       return this.node(child, depth + 1);
@@ -104,14 +106,14 @@ class FastBuilder {
     const style = styleOf(this.text.charCodeAt(start));
     if (style === 'block' && this.leadingBlankLine(start)) throw DECLINE;
     const value = style === 'plain' ? retype(text) : text;
-    return { kind: 'scalar', loc: this.at(start), value, plain: style === 'plain', source: text };
+    return { kind: 'scalar', loc: this.lines.at(start), value, plain: style === 'plain', source: text };
   }
 
   /** A missing value sits where the full parser puts it: after the indicator and the spaces that follow it. */
   private empty(e: NodeEvent): ScalarNode {
     let at = e.open;
     while (this.text.charCodeAt(at) === 0x20 || this.text.charCodeAt(at) === 0x09) at++;
-    return { kind: 'scalar', loc: this.at(at), value: null, plain: true, source: '' };
+    return { kind: 'scalar', loc: this.lines.at(at), value: null, plain: true, source: '' };
   }
 
   /**
@@ -149,26 +151,6 @@ class FastBuilder {
     const end = this.text.indexOf('\n', from);
     return end === -1 ? this.text.length : end;
   }
-
-  /** Nodes come in document order, so the line is found by stepping on from the last one's. */
-  private at(offset: number): Location {
-    const starts = this.lineStarts;
-    if (starts[this.line]! > offset) this.line = lineBefore(starts, offset);
-    while (this.line + 1 < starts.length && starts[this.line + 1]! <= offset) this.line++;
-    const line = this.line;
-    return { file: this.file, line: line + 1, col: offset - starts[line]! + 1 + (line === 0 ? this.shift : 0) };
-  }
-}
-
-/** The index of the last line start at or before `offset`. */
-function lineBefore(starts: number[], offset: number): number {
-  let [low, high] = [0, starts.length - 1];
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 /** A node the loader read as a would-be key and kept as its parent's result is that parent. */

@@ -74,4 +74,12 @@ export const TRICKY: string[] = [
   'a: {x: {y: {z: 1}}}\n',
   "a: 'multi\n\n  para'\n",
   '__proto__: 1\nconstructor: 2\n',
+  'a: [\n    1,\n    2\n  ]\n',
+  'a:\n  # c\n\n  - x\n',
+  'a: x\n# c\nb:\n# d\n',
+  'a   : 1\nb:    2   \n',
+  'a: {"b":1, "c": [true,null]}\n',
+  '\ufeff',
+  '\ufeff# c\na:\n  - 😀\n',
+  'a: x # c\n  # between\nb: y\n',
 ];

@@ -38,6 +38,7 @@ const FALLBACKS: [string, string][] = [
   ['a lone carriage return', 'a: 1\rb: 2\n'],
   ['a Unicode line separator', 'a: x\u2028y\n'],
   ['a tab as indentation', 'a:\n\tb: 1\n'],
+  ['a tab on a blank line', 'a:\n\t\r\nb: 1\n'],
   ['a flow list closed at column 1', 'a: [\n1]\n'],
 ];
 

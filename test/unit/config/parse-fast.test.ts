@@ -69,8 +69,8 @@ function expectSameOrDeclined(text: string): 'same' | 'declined' {
   const fast = fastTree('f.yaml', text);
   const full = fullParse('f.yaml', text);
   if (fast === undefined) return 'declined';
-  expect(full.diagnostics).toEqual([]);
-  expect(fast).toEqual(full.tree);
+  expect(full.diagnostics, JSON.stringify(text)).toEqual([]);
+  expect(fast, JSON.stringify(text)).toEqual(full.tree);
   return 'same';
 }
 

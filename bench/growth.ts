@@ -52,7 +52,7 @@ async function pureRound(root: string, file: string, n: number): Promise<PureFig
 
 /**
  * For each size: `pond validate` in a fresh process against a fresh node parsing the same YAML; then,
- * in a fresh node per round, pond's loader + planner against nothing observed (floor: the YAML parse)
+ * in a fresh node per round, pond's loader + planner against nothing observed (floor: js-yaml's failsafe load)
  * and planDown of N observed containers (floor: JSON.parse of the engine's list body for them).
  */
 export async function measureGrowth(

@@ -63,9 +63,12 @@ function scalar(
   return { ...node, value, template: { text: node.value, variables: result.names } };
 }
 
+/** Every core-schema null, bool, int and float starts with one of these; a text that does not is a string. */
+const TYPED_START = /^[-+.~0-9nNtTfF]/;
+
 /** Types a plain scalar with YAML 1.2 core schema rules (null, bool, int, float), else a string. */
 export function retype(text: string): unknown {
-  if (text === '') return text;
+  if (!TYPED_START.test(text)) return text;
   const tag = CORE_TAGS.find((t) => t.test!.test(text));
   if (!tag) return text;
   const resolved = tag.resolve(text, () => undefined, {});

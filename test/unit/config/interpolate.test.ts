@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Schema } from 'yaml';
 import { retype } from '../../../src/config/interpolate.js';
 import { expand } from '../../../src/config/template.js';
 import { errorsOf, load, project } from './helpers.js';
@@ -66,6 +67,16 @@ describe('retype', () => {
       retype('0x1F'),
       retype(''),
     ]).toEqual([3, 1.5, true, null, 'no', 31, '']);
+  });
+
+  it('leaves as strings exactly the texts that no core-schema type matches, whatever they start with', () => {
+    const tags = new Schema({ schema: 'core' }).tags.filter((t) => 'test' in t && t.test) as { test: RegExp }[];
+    const starts = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
+    for (const text of starts.flatMap((c) => [c, `${c}1`, `${c}rue`, `${c}ull`, `${c}inf`, `${c}x1F`, `${c}o17`])) {
+      const typed = text !== '' && tags.some((t) => t.test.test(text));
+      if (!typed) expect(retype(text)).toBe(text);
+      else expect(retype(text)).not.toBe(text);
+    }
   });
 });
 

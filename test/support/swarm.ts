@@ -79,10 +79,17 @@ const TURN = '/tmp/pond-swarm-tests.turn';
 export function takeTurnOnSwarm(): void {
   let mine = false;
   beforeAll(async () => {
+    // Two scenarios of one file share the process's turn: waiting on our own pid would never end.
+    if (turnsHeld > 0) {
+      turnsHeld++;
+      mine = true;
+      return;
+    }
     for (;;) {
       try {
         fs.mkdirSync(TURN);
         fs.writeFileSync(`${TURN}/pid`, String(process.pid));
+        turnsHeld = 1;
         mine = true;
         return;
       } catch {
@@ -93,6 +100,11 @@ export function takeTurnOnSwarm(): void {
     }
   }, 900_000);
   afterAll(() => {
-    if (mine) fs.rmSync(TURN, { recursive: true, force: true });
+    if (!mine) return;
+    turnsHeld--;
+    if (turnsHeld === 0) fs.rmSync(TURN, { recursive: true, force: true });
   });
 }
+
+/** How many scenarios of this process hold the swarm's turn. */
+let turnsHeld = 0;

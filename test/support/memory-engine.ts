@@ -16,7 +16,7 @@ import type {
   VolumeSpec,
 } from '../../src/engine/types.js';
 import { BACKEND_CAPABILITIES } from '../../src/engine/capabilities.js';
-import { EngineError, TimeoutError } from '../../src/errors.js';
+import { EngineError, StaleContainerError, TimeoutError } from '../../src/errors.js';
 import { killedExitCode, programKey, type Program } from './memory-programs.js';
 
 interface Box {
@@ -51,6 +51,10 @@ export class MemoryEngine implements Engine {
   /** Images whose pull fails; containers whose start fails; workloads that never get healthy. */
   failPull = new Set<string>();
   failStart = new Set<string>();
+  /** Workloads whose next start fails as a dockerd crash leaves a container: a stale task. */
+  staleStart = new Set<string>();
+  /** Workloads whose removal fails this many times first, the storage still busy after a restart. */
+  busyRemoves = new Map<string, number>();
   neverReady = new Set<string>();
   exitCodes = new Map<string, number>();
   delayMs = 0;
@@ -181,8 +185,9 @@ export class MemoryEngine implements Engine {
   async startWorkload(id: string): Promise<void> {
     await this.tick(`start ${this.box(id).spec.name}`);
     const b = this.box(id);
-    if (this.failStart.has(b.spec.labels['dev.pond.workload'] ?? '') || b.program?.failsToStart)
-      throw new EngineError(`cannot start ${b.spec.name}`, 500);
+    const w = b.spec.labels['dev.pond.workload'] ?? '';
+    if (this.staleStart.delete(w)) throw new StaleContainerError(`task ${id} already exists`, 500);
+    if (this.failStart.has(w) || b.program?.failsToStart) throw new EngineError(`cannot start ${b.spec.name}`, 500);
     b.state = 'running';
     b.startedAt = new Date().toISOString();
     for (const [file, text] of Object.entries(b.program?.files ?? {}))
@@ -206,6 +211,12 @@ export class MemoryEngine implements Engine {
 
   async removeWorkload(id: string): Promise<void> {
     await this.tick(`remove ${this.box(id).spec.name}`);
+    const w = this.box(id).spec.labels['dev.pond.workload'] ?? '';
+    const busy = this.busyRemoves.get(w) ?? 0;
+    if (busy > 0) {
+      this.busyRemoves.set(w, busy - 1);
+      throw new EngineError(`unable to remove filesystem for ${id}: device or resource busy`, 500);
+    }
     this.box(id)
       .exited.splice(0)
       .forEach((f) => f());

@@ -201,6 +201,23 @@ describe('applyPlan on an in-memory engine', () => {
     );
   });
 
+  it('a stopped container left with a stale task is recreated, even while its old filesystem is still busy for a moment', async () => {
+    const spec = project([workload('cache')]);
+    const engine = new MemoryEngine(['busybox:1.35']);
+    await applyPlan(reconcile(desiredOf(spec), EMPTY, UP), engine, opts);
+    const [box] = [...engine.containers.values()];
+    const oldId = [...engine.containers.keys()][0]!;
+    box!.state = 'exited';
+    engine.staleStart.add('cache');
+    engine.busyRemoves.set('cache', 2);
+    const plan = reconcile(desiredOf(spec), await engine.observe('demo'), UP);
+    expect(plan.steps.map((s) => s.action)).toEqual(['start']);
+    const result = await applyPlan(plan, engine, opts);
+    expect(result.ok, result.results[0]?.error?.message).toBe(true);
+    expect([...engine.containers.keys()]).not.toContain(oldId);
+    expect([...engine.containers.values()].map((b) => `${b.spec.name} ${b.state}`)).toEqual(['demo-cache running']);
+  });
+
   it('makes no call at all for a plan without steps', async () => {
     const engine = new MemoryEngine(['postgres:15', 'busybox:1.35']);
     const desired = desiredOf(stack());

@@ -18,14 +18,14 @@ async function objectsOf(project: string): Promise<string[]> {
 }
 
 describe('choosing the backend: --engine, POND_ENGINE, engine: (validate needs no engine)', () => {
-  it('validate --engine swarm refuses network: none with exit 3 at file:line:col, no engine reachable', async () => {
+  it("validate --engine swarm refuses another workload's network with exit 3 at file:line:col, no engine reachable", async () => {
     s.use();
     const run = await s.pond(['validate', '--engine', 'swarm'], NO_ENGINE);
     expect(run.code, run.stderr).toBe(3);
-    expect(run.stderr).toMatch(/pond\.yaml:11:14 error\[backend-network-mode\]: workload offline: network: none needs/);
-    expect(run.stderr).toContain(
-      'hint: write `network: default` (a query has no network unless that is written), or use the docker backend',
+    expect(run.stderr).toMatch(
+      /pond\.yaml:11:14 error\[backend-network-mode\]: workload offline: network: workload:web needs/,
     );
+    expect(run.stderr).toContain('hint: write `network: default` or `network: none`, or use the docker backend');
   });
 
   it('the same project is valid on docker, the default', async () => {

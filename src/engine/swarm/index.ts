@@ -103,7 +103,7 @@ export function createSwarmEngine(opts: SwarmEngineOptions): Engine {
       const before = await services.inspectService(conn, id);
       await services.updateService(conn, id, Number(version), body);
       await wait.waitRolled(conn, id, before, o);
-      await pruneSecrets(conn, body.Name, await services.inspectService(conn, id));
+      await pruneSecrets(conn, spec.name, await services.inspectService(conn, id));
     },
     inspectWorkload: observeOne,
     waitReady: (id, health, o) => wait.waitReady(conn, id, health, o),

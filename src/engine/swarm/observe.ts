@@ -4,6 +4,7 @@ import { filtersQuery, type Connection } from '../docker/connection.js';
 import { classify } from '../docker/errors.js';
 import { EXIT_LABEL, type SwarmNode, type SwarmService, type SwarmTask, type SwarmTaskState } from './api.js';
 import { listNetworks } from './networks.js';
+import { pondName } from './service-name.js';
 import { IMAGE_LABEL } from './publish.js';
 import { listVolumeRecords } from './volumes.js';
 
@@ -82,7 +83,7 @@ export function toObserved(s: SwarmService, allTasks: SwarmTask[], nodes: SwarmN
     id: s.ID,
     version: String(s.Version.Index),
     instances,
-    name: s.Spec.Name,
+    name: pondName(s.Spec),
     labels: s.Spec.Labels ?? {},
     state,
     ...(health ? { health } : {}),

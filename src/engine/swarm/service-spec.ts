@@ -1,6 +1,7 @@
 import type { Mount, RestartPolicy, TaskSpec } from '../types.js';
 import type { SwarmContainerSpec, SwarmMount, SwarmRestartPolicy, SwarmServiceSpec, SwarmUpdateConfig } from './api.js';
 import { toSwarmHealthcheck } from './health-test.js';
+import { NAME_LABEL, serviceName } from './service-name.js';
 
 const SEC = 1_000_000_000;
 
@@ -34,9 +35,10 @@ export function toServiceSpec(spec: TaskSpec, placing: Placing = {}): SwarmServi
   };
   const update = updateConfig(spec.mounts, spec.restart);
   const env = placing.secrets?.env ?? spec.env;
+  const name = serviceName(spec.name);
   return {
-    Name: spec.name,
-    Labels: spec.labels,
+    Name: name,
+    Labels: name === spec.name ? spec.labels : { ...spec.labels, [NAME_LABEL]: spec.name },
     TaskTemplate: {
       ContainerSpec: {
         Image: spec.image,

@@ -6,6 +6,7 @@ import { EXIT_LABEL, type SwarmService, type SwarmServiceSpec, type SwarmTask } 
 import { desiredReplicas } from './observe.js';
 import { pinnedNode } from './placement.js';
 import { carrySpec } from './carry.js';
+import { pondName } from './service-name.js';
 import { withFiles } from './files.js';
 import { IMAGE_LABEL, type ImagePins } from './publish.js';
 import { pruneSecrets, withSecrets } from './secrets.js';
@@ -134,8 +135,8 @@ export async function startService(conn: Connection, id: string): Promise<void> 
 
 export async function removeService(conn: Connection, id: string): Promise<void> {
   try {
-    const name = (await tolerate(() => conn.getJson<SwarmService>(`/services/${encodeURIComponent(id)}`), [404]))?.Spec
-      .Name;
+    const found = await tolerate(() => conn.getJson<SwarmService>(`/services/${encodeURIComponent(id)}`), [404]);
+    const name = found && pondName(found.Spec);
     await tolerate(() => conn.call('DELETE', `/services/${encodeURIComponent(id)}`, undefined, { retry: true }), [404]);
     if (name) await pruneAfterRemoval(conn, name);
   } catch (err) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toJobSpec, toServiceSpec } from '../../../../src/engine/swarm/service-spec.js';
+import { pondName } from '../../../../src/engine/swarm/service-name.js';
 import { taskSpec } from '../../../support/task-spec.js';
 
 const SEC = 1e9;
@@ -94,5 +95,23 @@ describe('a workload as a Swarm service', () => {
       { ReplicatedJob: { MaxConcurrent: 1, TotalCompletions: 1 } },
       'none',
     ]);
+  });
+});
+
+describe("a service's name on Swarm (at most 63 characters)", () => {
+  const long = 'pond-e2e-swarm-query-5a438976-sales-run-20261201T184133144Z-bdc4';
+
+  it('keeps a short name as it is, with no extra label', () => {
+    const s = toServiceSpec(base);
+    expect(s.Name).toBe(base.name);
+    expect(s.Labels).not.toHaveProperty('dev.pond.name');
+  });
+
+  it("shortens a long one to 63 characters, distinct per name, and keeps pond's name in a label that observe reports", () => {
+    const s = toServiceSpec({ ...base, name: long });
+    expect(s.Name).toHaveLength(63);
+    expect(s.Name.startsWith(long.slice(0, 54))).toBe(true);
+    expect(toServiceSpec({ ...base, name: `${long}x` }).Name).not.toBe(s.Name);
+    expect(pondName(s)).toBe(long);
   });
 });

@@ -7,6 +7,7 @@ import { hasImage } from '../docker/images.js';
 import { jsonLines } from '../docker/json-lines.js';
 import { buildContext, listFiles, type BakedFile } from './build-context.js';
 import { CARRIER_PATH, CARRIER_SOURCE } from './carrier.js';
+import { postStream } from './post-stream.js';
 
 interface BaseImage {
   Id: string;
@@ -73,24 +74,7 @@ async function ensureBuilt(
 
 function openBuild(conn: Connection, tag: string, body: NodeJS.ReadableStream): Promise<IncomingMessage> {
   const q = new URLSearchParams({ t: tag, rm: '1', forcerm: '1', pull: '0' });
-  return new Promise((resolve, reject) => {
-    const req = conn.dial({
-      path: `/build?${q.toString()}`,
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-tar' },
-    });
-    req.on('response', (res) => {
-      if ((res.statusCode ?? 0) < 300) return resolve(res);
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        reject(new EngineError(`(HTTP code ${res.statusCode}) ${Buffer.concat(chunks).toString('utf8').trim()}`)),
-      );
-    });
-    req.on('error', reject);
-    body.on('error', (err) => req.destroy(err as Error));
-    body.pipe(req);
-  });
+  return postStream(conn, `/build?${q.toString()}`, { 'Content-Type': 'application/x-tar' }, body);
 }
 
 /** The build stream reports a failed step inside a 200 answer: every event is checked. */

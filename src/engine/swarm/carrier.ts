@@ -1,6 +1,8 @@
 /** Where the carrier script is baked into an image, and the mark its lines start with. */
 export const CARRIER_PATH = '/opt/pond/carry.mjs';
 export const CARRY_MARK = '\u001epond-carry ';
+/** On a service whose run hands result folders back: the folders on pond's machine, in the carrier's order. */
+export const COLLECT_LABEL = 'dev.pond.collect';
 /** Raw bytes per output line: 4 KB of base64, far below the 16 KB where Docker splits a log line. */
 export const CHUNK_BYTES = 3072;
 

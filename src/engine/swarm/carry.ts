@@ -1,8 +1,7 @@
 import type { Mount, TaskSpec } from '../types.js';
 import type { Connection } from '../docker/connection.js';
 import { bakeImage } from './bake.js';
-import { carriedCommand } from './carrier.js';
-import { COLLECT_LABEL } from './collect.js';
+import { COLLECT_LABEL, carriedCommand } from './carrier.js';
 import { isolatedNetwork } from './isolated.js';
 
 type Bind = Extract<Mount, { type: 'bind' }>;

@@ -3,12 +3,11 @@ import path from 'node:path';
 import { EngineError } from '../../errors.js';
 import type { Connection } from '../docker/connection.js';
 import { decodeCarried, type Decoded } from './carried-files.js';
+import { COLLECT_LABEL } from './carrier.js';
 import { serviceLogs } from './logs.js';
 import { inspectService } from './services.js';
 import { tasksOf } from './wait.js';
 
-/** On a service whose run hands result folders back: the folders on pond's machine, in the carrier's order. */
-export const COLLECT_LABEL = 'dev.pond.collect';
 /** The manager gathers a task's output from its node: the last lines may lag its exit by a moment. */
 const SETTLE_MS = 10_000;
 

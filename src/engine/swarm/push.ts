@@ -4,6 +4,7 @@ import type { Connection } from '../docker/connection.js';
 import { classify } from '../docker/errors.js';
 import { progressReporter, type LayerEvent } from '../docker/images.js';
 import { jsonLines } from '../docker/json-lines.js';
+import { postStream } from './post-stream.js';
 import type { RegistryTarget } from './registry-ref.js';
 
 const PUSH_HINT =
@@ -41,19 +42,7 @@ export async function tagAndPush(
 
 function openPush(conn: Connection, target: RegistryTarget): Promise<IncomingMessage> {
   const path = `/images/${encodeURIComponent(target.repo)}/push?tag=${encodeURIComponent(target.tag)}`;
-  return new Promise((resolve, reject) => {
-    const req = conn.dial({ path, method: 'POST', headers: { 'X-Registry-Auth': ANONYMOUS } });
-    req.on('response', (res) => {
-      if ((res.statusCode ?? 0) < 300) return resolve(res);
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        reject(new EngineError(`(HTTP code ${res.statusCode}) ${Buffer.concat(chunks).toString('utf8').trim()}`)),
-      );
-    });
-    req.on('error', reject);
-    req.end();
-  });
+  return postStream(conn, path, { 'X-Registry-Auth': ANONYMOUS });
 }
 
 /** The push stream's last aux Digest; an error event anywhere fails the push. */

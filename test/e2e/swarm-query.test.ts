@@ -51,6 +51,15 @@ if (!cluster) {
     );
 
     it(
+      'the service names the task whose output pond wrote, so waiting on it again (a dependent) reads no log',
+      async () => {
+        const tasks = await s.manager('service', 'ps', '-q', '--no-trunc', `${s.project}-sales`);
+        expect(tasks.split('\n').filter(Boolean)).toEqual([(await service()).Spec.Labels['dev.pond.collected']]);
+      },
+      T,
+    );
+
+    it(
       "the task runs an image baked from the query's own, with its input as a Swarm config and no bind mount",
       async () => {
         const spec = (await service()).Spec.TaskTemplate.ContainerSpec;

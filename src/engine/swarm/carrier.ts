@@ -3,6 +3,8 @@ export const CARRIER_PATH = '/opt/pond/carry.mjs';
 export const CARRY_MARK = '\u001epond-carry ';
 /** On a service whose run hands result folders back: the folders on pond's machine, in the carrier's order. */
 export const COLLECT_LABEL = 'dev.pond.collect';
+/** On such a service: the task whose result folders pond has written already. */
+export const COLLECTED_LABEL = 'dev.pond.collected';
 /** Raw bytes per output line: 4 KB of base64, far below the 16 KB where Docker splits a log line. */
 export const CHUNK_BYTES = 3072;
 

@@ -3,9 +3,10 @@ import path from 'node:path';
 import { EngineError } from '../../errors.js';
 import type { Connection } from '../docker/connection.js';
 import { decodeCarried, type Decoded } from './carried-files.js';
-import { COLLECT_LABEL } from './carrier.js';
+import type { SwarmService } from './api.js';
+import { COLLECT_LABEL, COLLECTED_LABEL } from './carrier.js';
 import { serviceLogs } from './logs.js';
-import { inspectService } from './services.js';
+import { inspectService, updateService } from './services.js';
 import { tasksOf } from './wait.js';
 
 /** The manager gathers a task's output from its node: the last lines may lag its exit by a moment. */
@@ -18,11 +19,15 @@ const SETTLE_MS = 10_000;
  * is left alone; a result that does not come back whole is an error saying so.
  */
 export async function collectResults(conn: Connection, id: string): Promise<void> {
-  const dirs = foldersOf((await inspectService(conn, id)).Spec.Labels);
+  const service = await inspectService(conn, id);
+  const dirs = foldersOf(service.Spec.Labels);
   if (dirs.length === 0) return;
   const task = (await tasksOf(conn, id))[0];
   if (!task)
     throw new EngineError(`the result of ${id} did not come back: its task is gone`, undefined, 'run it again');
+  // Waiting again on a run whose result is already here (a dependent's `completed`) reads nothing:
+  // its task's node may be gone by now.
+  if (service.Spec.Labels[COLLECTED_LABEL] === task.ID) return;
   const deadline = Date.now() + SETTLE_MS;
   let decoded: Decoded;
   for (;;) {
@@ -40,6 +45,19 @@ export async function collectResults(conn: Connection, id: string): Promise<void
     await fs.writeFile(`${file}.pond-part`, f.data);
     await fs.rename(`${file}.pond-part`, file);
   }
+  await markCollected(conn, service, task.ID);
+}
+
+/**
+ * Notes on the service which task's result is written. Only on a standing service: updating a job
+ * would run it again. Best effort: a service changed meanwhile is read again next time.
+ */
+async function markCollected(conn: Connection, service: SwarmService, taskId: string): Promise<void> {
+  if (!('Replicated' in service.Spec.Mode)) return;
+  const labels = { ...service.Spec.Labels, [COLLECTED_LABEL]: taskId };
+  await updateService(conn, service.ID, service.Version.Index, { ...service.Spec, Labels: labels }).catch(
+    () => undefined,
+  );
 }
 
 function foldersOf(labels: Record<string, string>): string[] {

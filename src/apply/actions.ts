@@ -121,26 +121,10 @@ async function startOrRecreate(step: ContainerStart, ctx: ActionContext): Promis
   } catch (e) {
     if (!(e instanceof StaleContainerError) || !step.container) throw e;
     ctx.progress('the engine kept a stale task (a dockerd crash): recreating the container');
-    await removeStale(ctx, step.observedId);
+    await ctx.engine.removeWorkload(step.observedId);
     const fresh = await ctx.engine.createWorkload(step.container.spec);
     await ctx.engine.startWorkload(fresh);
     return fresh;
-  }
-}
-
-/** Just after a dockerd restart its storage may still hold the dead container's filesystem for a moment. */
-const BUSY_FILESYSTEM = /unable to remove filesystem|device or resource busy/i;
-const STALE_REMOVE_MS = 15_000;
-
-async function removeStale(ctx: ActionContext, id: string): Promise<void> {
-  const deadline = Date.now() + STALE_REMOVE_MS;
-  for (let delay = 100; ; delay = Math.min(delay * 2, 2_000)) {
-    try {
-      return await ctx.engine.removeWorkload(id);
-    } catch (e) {
-      if (!BUSY_FILESYSTEM.test((e as Error).message) || Date.now() + delay > deadline || ctx.signal.aborted) throw e;
-      await new Promise((r) => setTimeout(r, delay));
-    }
   }
 }
 

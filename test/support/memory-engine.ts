@@ -53,8 +53,6 @@ export class MemoryEngine implements Engine {
   failStart = new Set<string>();
   /** Workloads whose next start fails as a dockerd crash leaves a container: a stale task. */
   staleStart = new Set<string>();
-  /** Workloads whose removal fails this many times first, the storage still busy after a restart. */
-  busyRemoves = new Map<string, number>();
   neverReady = new Set<string>();
   exitCodes = new Map<string, number>();
   delayMs = 0;
@@ -211,12 +209,6 @@ export class MemoryEngine implements Engine {
 
   async removeWorkload(id: string): Promise<void> {
     await this.tick(`remove ${this.box(id).spec.name}`);
-    const w = this.box(id).spec.labels['dev.pond.workload'] ?? '';
-    const busy = this.busyRemoves.get(w) ?? 0;
-    if (busy > 0) {
-      this.busyRemoves.set(w, busy - 1);
-      throw new EngineError(`unable to remove filesystem for ${id}: device or resource busy`, 500);
-    }
     this.box(id)
       .exited.splice(0)
       .forEach((f) => f());

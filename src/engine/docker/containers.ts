@@ -133,14 +133,26 @@ export async function killContainer(conn: Connection, id: string, signal: string
   }
 }
 
+/** Just after a dockerd restart its storage may still hold a dead container's filesystem for a moment. */
+const BUSY_RETRY = { budgetMs: 15_000, firstDelayMs: 100, maxDelayMs: 2_000 };
+
+function busyFilesystem(err: unknown): boolean {
+  return statusOf(err) === 500 && /unable to remove filesystem|device or resource busy/i.test(engineMessage(err));
+}
+
 /**
  * Removes a container and its anonymous volumes (never named ones). Already gone (404) or already
  * being removed counts as success; a still-running container (409) is killed and removed, since the
- * caller asked for it to be gone and graceful stopping is its job.
+ * caller asked for it to be gone and graceful stopping is its job. A filesystem still busy (a
+ * dockerd just restarted) is tried again for up to 15 s.
  */
 export async function removeContainer(conn: Connection, id: string): Promise<void> {
   try {
-    await tolerate(() => conn.call('DELETE', `/containers/${id}?v=1`, undefined, { retry: true }), [404]);
+    await withRetry(
+      BUSY_RETRY,
+      () => tolerate(() => conn.call('DELETE', `/containers/${id}?v=1`, undefined, { retry: true }), [404]),
+      busyFilesystem,
+    );
   } catch (err) {
     if (statusOf(err) !== 409) throw classify(err, conn.endpoint, `remove container ${id}`);
     if (/already in progress/i.test(engineMessage(err))) return;

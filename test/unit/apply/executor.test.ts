@@ -201,7 +201,7 @@ describe('applyPlan on an in-memory engine', () => {
     );
   });
 
-  it('a stopped container left with a stale task is recreated, even while its old filesystem is still busy for a moment', async () => {
+  it('a stopped container left with a stale task is removed and recreated from its spec', async () => {
     const spec = project([workload('cache')]);
     const engine = new MemoryEngine(['busybox:1.35']);
     await applyPlan(reconcile(desiredOf(spec), EMPTY, UP), engine, opts);
@@ -209,7 +209,6 @@ describe('applyPlan on an in-memory engine', () => {
     const oldId = [...engine.containers.keys()][0]!;
     box!.state = 'exited';
     engine.staleStart.add('cache');
-    engine.busyRemoves.set('cache', 2);
     const plan = reconcile(desiredOf(spec), await engine.observe('demo'), UP);
     expect(plan.steps.map((s) => s.action)).toEqual(['start']);
     const result = await applyPlan(plan, engine, opts);

@@ -35,6 +35,16 @@ if (!cluster) {
       .filter(Boolean);
     return ids.length ? (JSON.parse(await s.manager('service', 'inspect', ...ids)) as ServiceSpec[]) : [];
   };
+  /** The one run job the swarm shows, once it shows one (within a minute). */
+  const theRunService = async (): Promise<ServiceSpec> =>
+    eventually(
+      async () => {
+        const found = await runServices();
+        expect(found).toHaveLength(1);
+        return found[0]!;
+      },
+      { timeoutMs: 60_000, intervalMs: 200 },
+    );
   const runs = async (): Promise<Run[]> =>
     (JSON.parse((await s.pond(['runs', 'canary', '--format', 'json'])).stdout) as { runs: Run[] }).runs;
   const finished = async (): Promise<Run[]> => (await runs()).filter((r) => r.finished);
@@ -60,17 +70,10 @@ if (!cluster) {
       async () => {
         const up = s.start(['up']);
         const exited = new Promise<number | null>((resolve) => up.once('exit', resolve));
-        const [job] = await eventually(
-          async () => {
-            const found = await runServices();
-            expect(found).toHaveLength(1);
-            return found;
-          },
-          { timeoutMs: 60_000, intervalMs: 200 },
-        );
-        expect(job!.Spec.Labels).toMatchObject({ 'dev.pond.project': s.project, 'dev.pond.workload': 'canary' });
-        expect(job!.Spec.Mode).toHaveProperty('ReplicatedJob');
-        seenRun = job!.Spec.Labels['dev.pond.run']!;
+        const job = await theRunService();
+        expect(job.Spec.Labels).toMatchObject({ 'dev.pond.project': s.project, 'dev.pond.workload': 'canary' });
+        expect(job.Spec.Mode).toHaveProperty('ReplicatedJob');
+        seenRun = job.Spec.Labels['dev.pond.run']!;
         expect(await exited).toBe(0);
       },
       T,
@@ -144,15 +147,8 @@ if (!cluster) {
         s.use('replace');
         const first = s.start(['run', 'canary']);
         const firstExited = new Promise<number | null>((resolve) => first.once('exit', resolve));
-        const [job] = await eventually(
-          async () => {
-            const found = await runServices();
-            expect(found).toHaveLength(1);
-            return found;
-          },
-          { timeoutMs: 60_000, intervalMs: 200 },
-        );
-        const replaced = job!.Spec.Labels['dev.pond.run']!;
+        const job = await theRunService();
+        const replaced = job.Spec.Labels['dev.pond.run']!;
         const second = s.start(['run', 'canary']);
         const secondExited = new Promise<number | null>((resolve) => second.once('exit', resolve));
         expect(await firstExited).not.toBe(0);

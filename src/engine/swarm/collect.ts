@@ -7,10 +7,17 @@ import type { SwarmService } from './api.js';
 import { COLLECT_LABEL, COLLECTED_LABEL } from './carrier.js';
 import { serviceLogs } from './logs.js';
 import { inspectService, updateService } from './services.js';
-import { tasksOf } from './wait.js';
+import { tasksOf, waitExit } from './wait.js';
 
 /** The manager gathers a task's output from its node: the last lines may lag its exit by a moment. */
 const SETTLE_MS = 10_000;
+
+/** A run's exit code once it ended; one that ended well has handed its result folders back first. */
+export async function exitWithResults(conn: Connection, id: string, signal?: AbortSignal): Promise<number> {
+  const code = await waitExit(conn, id, signal);
+  if (code === 0) await collectResults(conn, id);
+  return code;
+}
 
 /**
  * After a run ended: the files its carrier printed, written into the folders pond.yaml gave (each

@@ -10,7 +10,7 @@ import { inspectImage } from '../docker/image-info.js';
 import { resolveEndpoint } from '../docker/resolve-endpoint.js';
 import { retryPolicy } from '../docker/retry.js';
 import { serviceLogs } from './logs.js';
-import { collectResults } from './collect.js';
+import { exitWithResults } from './collect.js';
 import { removeIsolated } from './isolated.js';
 import * as networks from './networks.js';
 import { listServices, observe, tasksAndNodes, toObserved } from './observe.js';
@@ -110,11 +110,7 @@ export function createSwarmEngine(opts: SwarmEngineOptions): Engine {
     waitSettled: (id, o) => wait.waitSettled(conn, id, o),
     probe: (id) => wait.probeOnce(conn, id),
     // A run that ended well hands its result folders back (a query's output) before it counts as done.
-    waitExit: async (id, o) => {
-      const code = await wait.waitExit(conn, id, o?.signal);
-      if (code === 0) await collectResults(conn, id);
-      return code;
-    },
+    waitExit: (id, o) => exitWithResults(conn, id, o?.signal),
     logs: (id, o) => serviceLogs(conn, id, o),
     stats: missing('pond stats'),
     top: missing('pond top'),

@@ -2,7 +2,7 @@ import { EngineError } from '../../errors.js';
 import type { RunHandle, StartRunOptions, TaskSpec } from '../types.js';
 import type { Connection } from '../docker/connection.js';
 import type { ImagePins } from './publish.js';
-import { collectResults } from './collect.js';
+import { exitWithResults } from './collect.js';
 import { runLogs } from './run-logs.js';
 import { createService, removeService } from './services.js';
 import { tasksOf, waitExit, waitStarted } from './wait.js';
@@ -34,11 +34,7 @@ export async function run(
   return {
     id,
     logs: (o) => runLogs(conn, id, o, (signal) => waitExit(conn, id, signal)),
-    wait: async (o) => {
-      const exitCode = await waitExit(conn, id, o?.signal);
-      if (exitCode === 0) await collectResults(conn, id);
-      return { exitCode };
-    },
+    wait: async (o) => ({ exitCode: await exitWithResults(conn, id, o?.signal) }),
     collect: () =>
       Promise.reject(
         new EngineError(

@@ -63,14 +63,20 @@ export async function measureEngine(c: Ctx, log: (s: string) => void): Promise<O
     out.samples.loads.set(n, loadavg());
     const stack = await makeStackDir(n);
     try {
+      const failed = new Set<string>(); // a tool that failed at this size is not run again at it
       for (let r = 1; r <= c.o.repeat; r++) {
         for (const tool of toolsFor(c, stack, n, `${token}r${r}`)) {
+          if (failed.has(tool.name)) {
+            log(`N=${n} run ${r}/${c.o.repeat} ${tool.name}: skipped (it failed at this size)`);
+            continue;
+          }
           try {
             log(
               `N=${n} run ${r}/${c.o.repeat} ${tool.name}: ${await cycle(c.docker, tool, n, out.samples, out.quirks)}`,
             );
           } catch (e) {
             out.failures.push(`N=${n} run ${r} ${tool.name}: ${e instanceof Error ? e.message : String(e)}`);
+            failed.add(tool.name);
             log(`N=${n} run ${r}/${c.o.repeat} ${tool.name}: FAILED\n${out.failures.at(-1)}`);
             await cleanup(c.docker);
           }
@@ -87,7 +93,7 @@ export async function measureEngine(c: Ctx, log: (s: string) => void): Promise<O
 /** The pond bin and the floor entry exist: pond is built. */
 export function builtEntries(root: string): string[] {
   return [
-    path.join(root, 'dist', 'src', 'cli', 'pond.bundle.mjs'),
+    path.join(root, 'dist', 'src', 'cli', 'pond.bundle.cjs'),
     path.join(root, 'dist', 'bench', 'floor-process.js'),
   ];
 }

@@ -42,17 +42,16 @@ type Check = (data: unknown) => boolean;
 let precompiled: Promise<Check | undefined> | undefined;
 
 /**
- * The standalone validator `npm run build` writes beside the compiled schema (scripts/build-validator.mjs):
- * a yes/no answer without compiling the schema at start-up. Used only when its embedded hash matches
- * the schema this code was built with; otherwise (or when absent, as under vitest) undefined.
+ * The standalone validator `npm run build` writes in place of precompiled.ts's stand-in
+ * (scripts/build-validator.mjs): a yes/no answer without compiling the schema at start-up. Used only
+ * when its embedded hash matches the schema this code was built with; otherwise (or under vitest,
+ * where the stand-in has none) undefined.
  */
 function loadPrecompiled(): Promise<Check | undefined> {
   precompiled ??= (async () => {
     try {
-      const mod = (await import(new URL('../../schema/pond.validate.mjs', import.meta.url).href)) as {
-        validate: Check;
-        schemaHash: string;
-      };
+      const mod = await import('./precompiled.js');
+      if (!mod.validate) return undefined;
       const hash = createHash('sha256').update(JSON.stringify(schemaJson)).digest('hex');
       return mod.schemaHash === hash ? mod.validate : undefined;
     } catch {

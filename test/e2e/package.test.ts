@@ -165,8 +165,8 @@ describe('the packed tarball', () => {
       .map((f) => f.replace(/^package\//, ''));
     for (const f of [
       'bin/pond',
-      'dist/src/cli/pond.bundle.mjs',
-      'dist/schema/pond.validate.mjs',
+      'dist/src/cli/pond.bundle.cjs',
+      'dist/src/cli/compile-cache.js',
       'dist/query-runner.mjs',
       'schema/pond.schema.json',
       'examples/analytics/pond.yaml',

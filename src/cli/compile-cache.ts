@@ -1,0 +1,110 @@
+/**
+ * Runs the CLI's CommonJS bundle through V8's code cache, so a command does not parse and compile
+ * the same megabyte of JavaScript on every start. bin/pond loads it; it is not part of the bundle.
+ *
+ * The cache is what V8 serialises after a run (`createCachedData`), so it holds every function that
+ * run compiled, not only the top level (which is all `v8-compile-cache` keeps, as it serialises at
+ * compile time). Node 22's `module.enableCompileCache` does the same for any module; this is its
+ * counterpart for Node 20, which lacks it. One file per bundle build and Node build, written once
+ * (or again when V8 refuses it), atomically, mode 0600 in a 0700 folder of the user's own; a cache
+ * that is not the user's own, or not private, is ignored. Any failure falls back to compiling.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+
+/** Where the cache lives, or undefined when it is switched off or there is no home to keep it in. */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string | undefined {
+  if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  const chosen = env.POND_COMPILE_CACHE;
+  if (chosen === '0' || chosen === 'off') return undefined;
+  if (chosen) return path.resolve(chosen);
+  const base = env.XDG_CACHE_HOME || (home ? path.join(home, '.cache') : '');
+  return base ? path.join(base, 'pond', 'v8') : undefined;
+}
+
+export interface LoadedBundle<T> {
+  exports: T;
+  /** Whether V8 took the cache it was given. */
+  fromCache: boolean;
+  /** Writes the cache after a run when there was none or V8 refused it; never throws. */
+  save(): void;
+}
+
+const WRAPPER = ['(function (exports, require, module, __filename, __dirname) { ', '\n})'] as const;
+
+/** Loads and runs `file` as a CommonJS module, through the code cache in `dir` when given. */
+export function loadBundle<T>(file: string, dir: string | undefined): LoadedBundle<T> {
+  const source = fs.readFileSync(file, 'utf8');
+  const cacheFile = dir ? path.join(dir, cacheName(file)) : undefined;
+  const cachedData = cacheFile ? readPrivate(cacheFile) : undefined;
+  const script = new vm.Script(WRAPPER[0] + source + WRAPPER[1], {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  const module = { exports: {} as T };
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run(module.exports, createRequire(file), module, file, path.dirname(file));
+  const fromCache = cachedData !== undefined && !script.cachedDataRejected;
+  return {
+    exports: module.exports,
+    fromCache,
+    save() {
+      if (!dir || !cacheFile || fromCache) return;
+      try {
+        writePrivate(dir, cacheFile, `${path.basename(file)}-`, script.createCachedData());
+      } catch {
+        // An unwritable cache only costs the next start its compile.
+      }
+    },
+  };
+}
+
+/**
+ * The cache's name says which bundle build (size, mtime, inode) and which V8 it is for, so a rebuilt
+ * bundle or another Node never meets an old cache: V8 itself checks only the source's length.
+ */
+export function cacheName(file: string): string {
+  const st = fs.statSync(file);
+  const build = `${st.size}-${Math.trunc(st.mtimeMs)}-${Math.trunc(st.ctimeMs)}-${st.ino}`;
+  return `${path.basename(file)}-${process.versions.v8}-${process.arch}-${build}.bin`;
+}
+
+/** The cache's bytes, when the file is the user's own and no one else may write it. */
+function readPrivate(file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const st = fs.fstatSync(fd);
+    const uid = process.getuid?.();
+    if ((uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0) return undefined;
+    const bytes = Buffer.allocUnsafe(st.size);
+    let at = 0;
+    while (at < st.size) {
+      const n = fs.readSync(fd, bytes, at, st.size - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return at === st.size ? bytes : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Writes through a temporary name, then drops the caches of this bundle's earlier builds. */
+function writePrivate(dir: string, file: string, prefix: string, bytes: Buffer): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, bytes, { mode: 0o600 });
+  fs.renameSync(tmp, file);
+  const name = path.basename(file);
+  for (const other of fs.readdirSync(dir)) {
+    if (other !== name && other.startsWith(prefix) && other.endsWith('.bin')) {
+      fs.rmSync(path.join(dir, other), { force: true });
+    }
+  }
+}

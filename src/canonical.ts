@@ -21,3 +21,12 @@ function sortKeys(value: unknown): unknown {
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
+
+/**
+ * Orders strings by UTF-16 code unit, as `sort()` and Go's string comparison do (so `terraform plan`
+ * and kubectl sort by address): the same order everywhere, and no ICU collator to build on the first
+ * compare, which `localeCompare` pays (~7 ms) on every command.
+ */
+export function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

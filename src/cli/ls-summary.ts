@@ -1,5 +1,6 @@
 import { LABEL } from '../labels.js';
 import type { ObservedWorkload } from '../engine/types.js';
+import { byText } from '../canonical.js';
 
 /** One pond project on the engine, as `pond ls` shows it. */
 export interface ProjectSummary {
@@ -17,7 +18,7 @@ export interface ProjectSummary {
  * the other states by name, so the text is the same for the same counts.
  */
 export function stateSummary(states: Record<string, number>): string {
-  const names = Object.keys(states).sort((a, b) => (a === 'running' ? -1 : b === 'running' ? 1 : a.localeCompare(b)));
+  const names = Object.keys(states).sort((a, b) => (a === 'running' ? -1 : b === 'running' ? 1 : byText(a, b)));
   return names.map((s) => `${s}(${states[s]})`).join(', ');
 }
 

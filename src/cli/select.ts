@@ -1,6 +1,7 @@
 import { LABEL } from '../labels.js';
 import type { ObservedWorkload } from '../engine/types.js';
 import { UsageError } from '../errors.js';
+import { byText } from '../canonical.js';
 
 /** A workload's standing container, by its `dev.pond.workload` label. */
 export interface WorkloadContainer {
@@ -16,7 +17,7 @@ export function standing(containers: ObservedWorkload[]): WorkloadContainer[] {
   return containers
     .filter((c) => c.labels[LABEL.run] === undefined && c.labels[LABEL.workload] !== undefined)
     .map((c) => ({ workload: c.labels[LABEL.workload]!, container: c }))
-    .sort((a, b) => a.workload.localeCompare(b.workload));
+    .sort((a, b) => byText(a.workload, b.workload));
 }
 
 /** The named workloads' containers (every one when `names` is empty); an unknown name is a UsageError naming what exists. */

@@ -2,6 +2,7 @@ import type { WorkloadStats, ObservedWorkload, ObservedState } from '../engine/t
 import { LABEL } from '../labels.js';
 import { DEFAULT_KIND } from '../workloads/registry.js';
 import { formatMemory, formatPercent, formatUptime, uptimeSeconds } from './stats.js';
+import { byText } from '../canonical.js';
 
 /** One row of `pond ps` and of the table `pond up` ends with. Keys are snake_case: they are the JSON scripts read. */
 export interface WorkloadStatus {
@@ -40,7 +41,7 @@ export function statusRows(observed: ObservedState, declared: string[] = []): Wo
         restarts: 0,
       });
   }
-  return rows.sort((a, b) => a.workload.localeCompare(b.workload) || a.container.localeCompare(b.container));
+  return rows.sort((a, b) => byText(a.workload, b.workload) || byText(a.container, b.container));
 }
 
 function toRow(c: ObservedWorkload): WorkloadStatus {

@@ -5,6 +5,7 @@ import { ConfigError, type Diagnostic } from '../errors.js';
 import type { Condition } from '../engine/types.js';
 import { Reporter } from '../model/report.js';
 import type { ProjectSpec, WorkloadSpec } from '../model/types.js';
+import { byText } from '../canonical.js';
 
 export interface Edge {
   from: string;
@@ -45,7 +46,7 @@ export function checkGraph(
   const known = broken.known ?? new Set(byName.keys());
   const edges: Edge[] = [];
   for (const w of spec.workloads) {
-    for (const [dep, condition] of Object.entries(w.dependsOn).sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [dep, condition] of Object.entries(w.dependsOn).sort(([a], [b]) => byText(a, b))) {
       const at = dependencyPath(config.data, w.name, dep);
       const target = byName.get(dep);
       if (!target && known.has(dep)) continue;

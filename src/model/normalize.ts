@@ -11,6 +11,7 @@ import type { Reporter } from './report.js';
 import { normalizeSettings } from './settings.js';
 import type { MountSpec, ProjectVolume, UnsafeOptIn, WorkloadSpec } from './types.js';
 import { parseBytes, parseDuration } from '../units.js';
+import { byText } from '../canonical.js';
 
 /** Like compose: the folder's name, lowercased, with anything outside [a-z0-9_-] dropped. */
 export function defaultProjectName(dir: string): string {
@@ -36,7 +37,7 @@ export function withPresetVolumes(declared: ProjectVolume[], needed: string[]): 
   const extra = needed
     .filter((n) => !declared.some((v) => v.name === n))
     .map((n) => ({ name: n, external: false, labels: {} }));
-  return [...declared, ...extra].sort((a, b) => a.name.localeCompare(b.name));
+  return [...declared, ...extra].sort((a, b) => byText(a.name, b.name));
 }
 
 /**

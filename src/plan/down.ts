@@ -3,6 +3,7 @@ import { LABEL } from '../labels.js';
 import { parseSpecLabel, stopTimeoutIn } from './observed.js';
 import { makeStep } from './make-step.js';
 import type { ContainerStop, DownOptions, NetworkRemove, Plan, Step, VolumeRemove } from './types.js';
+import { byText } from '../canonical.js';
 
 /** Why down tolerates a network the engine will not remove (DESIGN §7: "has active endpoints" after a mass teardown). */
 export const STUCK_NETWORK = 'it is harmless; a dockerd restart clears it';
@@ -13,7 +14,7 @@ export const STUCK_NETWORK = 'it is harmless; a dockerd restart clears it';
  * volumes only with `volumes: true`, marked destructive.
  */
 export function planDown(project: string, observed: ObservedState, options: DownOptions): Plan {
-  const containers = [...observed.workloads].sort((a, b) => a.name.localeCompare(b.name));
+  const containers = [...observed.workloads].sort((a, b) => byText(a.name, b.name));
   const idOf = (c: (typeof containers)[number]): string =>
     `container:${c.labels[LABEL.workload] ?? c.name}#${c.id.slice(0, 12)}`;
   const specs = new Map(containers.map((c) => [c, parseSpecLabel(c)]));
@@ -35,7 +36,7 @@ export function planDown(project: string, observed: ObservedState, options: Down
     });
   });
   const containerIds = steps.map((s) => ({ step: s.id, condition: 'started' as const }));
-  for (const n of [...observed.networks].sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const n of [...observed.networks].sort((a, b) => byText(a.name, b.name))) {
     const name = n.labels[LABEL.network] ?? n.name;
     steps.push(
       makeStep<NetworkRemove>({
@@ -53,7 +54,7 @@ export function planDown(project: string, observed: ObservedState, options: Down
     );
   }
   if (options.volumes) {
-    for (const v of [...observed.volumes].sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const v of [...observed.volumes].sort((a, b) => byText(a.name, b.name))) {
       const key = v.labels[LABEL.volume] ?? v.name;
       steps.push(
         makeStep<VolumeRemove>({

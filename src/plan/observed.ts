@@ -1,10 +1,11 @@
 import type { ObservedWorkload } from '../engine/types.js';
 import { LABEL } from '../labels.js';
+import { byText } from '../canonical.js';
 
 /** The project's standing containers by workload label, sorted by name; one-off runs are not a workload's. */
 export function groupByWorkload(containers: ObservedWorkload[]): Map<string, ObservedWorkload[]> {
   const out = new Map<string, ObservedWorkload[]>();
-  for (const c of [...containers].sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const c of [...containers].sort((a, b) => byText(a.name, b.name))) {
     const w = c.labels[LABEL.workload];
     if (c.labels[LABEL.run] !== undefined) continue; // a one-off run is not the workload's container
     const list = w ? out.get(w) : undefined;

@@ -4,6 +4,7 @@ import type { DesiredContainer, DesiredState } from '../desired/types.js';
 import { makeStep } from './make-step.js';
 import { stopTimeoutOf } from './observed.js';
 import type { ContainerStop, Need, Orphan, OrphanVolume, Reason, VolumeRemove } from './types.js';
+import { byText } from '../canonical.js';
 
 /** Containers of workloads pond.yaml no longer names (scheduled bots' runs excepted): listed, removed only when asked. */
 export function findOrphans(
@@ -12,7 +13,7 @@ export function findOrphans(
   containerless: Set<string>,
 ): Orphan[] {
   const out: Orphan[] = [];
-  for (const [workload, list] of [...byWorkload].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [workload, list] of [...byWorkload].sort(([a], [b]) => byText(a, b))) {
     if (desired.has(workload) || containerless.has(workload)) continue;
     for (const c of list) out.push({ name: workload, engineName: c.name, id: c.id, stopTimeoutSec: stopTimeoutOf(c) });
   }
@@ -29,7 +30,7 @@ export function findOrphanVolumes(desired: DesiredState, observed: ObservedState
   return observed.volumes
     .filter((v) => !wanted.has(v.name))
     .map((v) => ({ name: v.labels[LABEL.volume] ?? v.name, engineName: v.name }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => byText(a.name, b.name));
 }
 
 /** Deleting an orphan volume, after every container this plan replaces or removes (one may still mount it). */

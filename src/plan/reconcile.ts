@@ -23,6 +23,7 @@ import type {
   Step,
   VolumeCreate,
 } from './types.js';
+import { byText } from '../canonical.js';
 
 /**
  * The planner: desired state + one observed snapshot → Plan. Pure: no I/O, clock, prompts or logs.
@@ -298,7 +299,7 @@ function rejoin(
 function botRuns(options: PlanOptions): { step: BotRun; want: DesiredContainer }[] {
   const due = (options.runOnUp ?? []).filter((r) => !options.targets || options.targets.includes(r.bot.workload));
   return [...due]
-    .sort((a, b) => a.bot.workload.localeCompare(b.bot.workload))
+    .sort((a, b) => byText(a.bot.workload, b.bot.workload))
     .map(({ bot, why }) => ({
       want: bot,
       step: makeStep<BotRun>({
@@ -355,7 +356,7 @@ function wireNeeds(
   for (const { step, want } of wiring) {
     const needs: Need[] = infra.filter((s) => usesInfra(want, s)).map((s) => ({ step: s.id, condition: 'started' }));
     const awaits: Await[] = [];
-    for (const [dep, condition] of Object.entries(want.dependsOn).sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [dep, condition] of Object.entries(want.dependsOn).sort(([a], [b]) => byText(a, b))) {
       const id = `container:${dep}`;
       if (ids.has(id)) needs.push({ step: id, condition });
       else if (condition !== 'started') {

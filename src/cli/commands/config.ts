@@ -6,6 +6,7 @@ import { writeBack } from '../../config/write-back.js';
 import type { Project } from '../../pipeline.js';
 import { configSecrets } from '../../secrets.js';
 import type { Context } from '../context.js';
+import { byText } from '../../canonical.js';
 
 /**
  * `pond config`: a pond.yaml of the project (files merged, variables filled in, secrets as `${VAR}`),
@@ -22,7 +23,7 @@ export async function configCommand(ctx: Context, flags: { format: 'text' | 'jso
     ...(project.spec.registry && { registry: project.spec.registry }),
     workloads: Object.fromEntries(
       [...project.desired.containers, ...project.scheduled]
-        .sort((a, b) => a.workload.localeCompare(b.workload))
+        .sort((a, b) => byText(a.workload, b.workload))
         .map((c) => [c.workload, hideDigests(withDefaultsMarked(c))]),
     ),
     volumes: Object.fromEntries(project.spec.volumes.map((v) => [v.name, { external: v.external, labels: v.labels }])),

@@ -7,6 +7,7 @@ import { formatEntry, interleave, tailSaved, type LineFormat, type LogEntry } fr
 import { logTimeFlag, withinTimes } from '../log-time.js';
 import { followWorkload } from '../../logs/follow.js';
 import { whileStoppable } from '../signals.js';
+import { byText } from '../../canonical.js';
 
 export interface LogsFlags {
   follow?: boolean;
@@ -82,7 +83,7 @@ function select(
   saved: string[],
   project: string,
 ): Source[] {
-  const containers = [...observed.workloads].sort((a, b) => a.name.localeCompare(b.name));
+  const containers = [...observed.workloads].sort((a, b) => byText(a.name, b.name));
   const workloadOf = (c: ObservedWorkload): string => c.labels[LABEL.workload] ?? c.name;
   const running = [...new Set(containers.map(workloadOf))];
   const unknown = asked.filter((w) => !running.includes(w) && !saved.includes(w));

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pack } from 'tar-stream';
+import { byText } from '../../canonical.js';
 
 /** A file or folder of pond's machine, and where it appears in the image. */
 export interface BakedFile {
@@ -31,7 +32,7 @@ export async function listFiles(files: BakedFile[]): Promise<ListedFile[]> {
       await visit(path.join(source, name), path.posix.join(target, name));
   };
   for (const f of files) await visit(f.source, f.target);
-  return out.sort((a, b) => a.target.localeCompare(b.target));
+  return out.sort((a, b) => byText(a.target, b.target));
 }
 
 /**

@@ -5,6 +5,7 @@ import { EngineError } from '../../errors.js';
 import type { Mount, TaskSpec } from '../types.js';
 import type { Connection } from '../docker/connection.js';
 import { ensureNamed } from './named-object.js';
+import { byText } from '../../canonical.js';
 
 /** On a Swarm config pond made from a host file: the service it was made for (so old ones can go). */
 export const FILE_OF = 'dev.pond.file-of';
@@ -53,7 +54,7 @@ async function filesUnder(source: string, target: string): Promise<HostFile[]> {
     const abs = path.join(entry.parentPath, entry.name);
     out.push({ source: abs, target: path.posix.join(target, path.relative(source, abs).split(path.sep).join('/')) });
   }
-  return out.sort((a, b) => a.target.localeCompare(b.target));
+  return out.sort((a, b) => byText(a.target, b.target));
 }
 
 async function ensureConfig(conn: Connection, spec: TaskSpec, f: HostFile): Promise<ConfigRef> {

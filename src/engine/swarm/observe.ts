@@ -7,6 +7,7 @@ import { listNetworks } from './networks.js';
 import { pondName } from './service-name.js';
 import { IMAGE_LABEL } from './publish.js';
 import { listVolumeRecords } from './volumes.js';
+import { byText } from '../../canonical.js';
 
 /**
  * Everything the project owns on the swarm: its services with their tasks (runs among them, as the
@@ -154,5 +155,5 @@ function isFinal(s: SwarmTaskState): boolean {
 }
 
 function newestFirst(a: SwarmTask, b: SwarmTask): number {
-  return (b.Version?.Index ?? 0) - (a.Version?.Index ?? 0) || (b.CreatedAt ?? '').localeCompare(a.CreatedAt ?? '');
+  return (b.Version?.Index ?? 0) - (a.Version?.Index ?? 0) || byText(b.CreatedAt ?? '', a.CreatedAt ?? '');
 }

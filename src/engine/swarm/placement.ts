@@ -3,6 +3,7 @@ import type { Connection } from '../docker/connection.js';
 import { EngineError } from '../../errors.js';
 import type { SwarmNode, SwarmTask } from './api.js';
 import { findVolumeRecord, pinVolume, type VolumeRecord } from './volumes.js';
+import { byText } from '../../canonical.js';
 
 /**
  * The node a workload with node-local volumes must run on: the one its volumes already live on, or,
@@ -40,5 +41,5 @@ async function leastBusyNode(conn: Connection): Promise<string> {
   const ready = nodes.filter((n) => n.Status?.State === 'ready' && (n.Spec?.Availability ?? 'active') === 'active');
   if (ready.length === 0) throw new EngineError('no node of the swarm is ready and active to hold the volume');
   const load = (n: SwarmNode) => tasks.filter((t) => t.NodeID === n.ID).length;
-  return [...ready].sort((a, b) => load(a) - load(b) || a.ID.localeCompare(b.ID))[0]!.ID;
+  return [...ready].sort((a, b) => load(a) - load(b) || byText(a.ID, b.ID))[0]!.ID;
 }

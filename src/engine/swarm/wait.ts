@@ -8,6 +8,7 @@ import { EXIT_LABEL, type SwarmNode, type SwarmService, type SwarmTask } from '.
 import { lastLines, serviceLogs } from './logs.js';
 import { desiredReplicas } from './observe.js';
 import { inspectService } from './services.js';
+import { byText } from '../../canonical.js';
 
 const POLL_MS = 300;
 
@@ -18,7 +19,7 @@ const POLL_MS = 300;
 export async function tasksOf(conn: Connection, id: string): Promise<SwarmTask[]> {
   const tasks = await conn.getJson<SwarmTask[]>(`/tasks?${filtersQuery({ service: [id] })}`);
   return tasks.sort(
-    (a, b) => (b.CreatedAt ?? '').localeCompare(a.CreatedAt ?? '') || (b.Version?.Index ?? 0) - (a.Version?.Index ?? 0),
+    (a, b) => byText(b.CreatedAt ?? '', a.CreatedAt ?? '') || (b.Version?.Index ?? 0) - (a.Version?.Index ?? 0),
   );
 }
 

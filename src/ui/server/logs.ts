@@ -3,6 +3,7 @@ import type { Engine, ObservedWorkload } from '../../engine/types.js';
 import { followWorkload } from '../../logs/follow.js';
 import { scrubSecrets } from '../../secrets.js';
 import type { UiLogLine } from '../types.js';
+import { byText } from '../../canonical.js';
 
 export interface LogRequest {
   project: string;
@@ -28,7 +29,7 @@ export async function streamLogs(engine: Engine, req: LogRequest, send: (line: U
   const backlog = await Promise.all(
     names.flatMap((w) => containers.filter((c) => workloadOf(c) === w).map((c) => lines(engine, c, w, req.tail, cut))),
   );
-  for (const l of backlog.flat().sort((a, b) => (a.time ?? '').localeCompare(b.time ?? ''))) emit(l.workload, l);
+  for (const l of backlog.flat().sort((a, b) => byText(a.time ?? '', b.time ?? ''))) emit(l.workload, l);
   await Promise.all(
     names.map((workload) =>
       followWorkload(engine, { project: req.project, workload, since: cut, signal: req.signal }, (l) =>

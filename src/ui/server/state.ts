@@ -9,6 +9,7 @@ import { kindLinks } from '../../workloads/kind-hooks.js';
 import type { UiState, UiWorkload } from '../types.js';
 import { workloadState } from './workload-state.js';
 import { redactDeep, uiSecrets } from './redact.js';
+import { byText } from '../../canonical.js';
 
 /** The password as the page shows it inside a connection URL. */
 export const MASK = '••••';
@@ -69,7 +70,7 @@ function uiWorkload(w: WorkloadSpec, input: StateInput): UiWorkload {
       ...(w.resources.cpus !== undefined && { cpus: w.resources.cpus }),
     },
     dependsOn: Object.entries(w.dependsOn)
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => byText(a, b))
       .map(([name, condition]) => ({ name, condition })),
     ...(bot && { schedule: { cron: bot.schedule, next: bot.next } }),
     ...(runs && { runs: runs.slice(0, 10).map(runOf) }),

@@ -1,21 +1,65 @@
 import { createHash } from 'node:crypto';
 
-/** JSON with object keys sorted at every depth: equal values give byte-identical text. */
+/**
+ * JSON with object keys sorted at every depth: equal values give byte-identical text. It is what
+ * `JSON.stringify` writes for the value with its keys sorted (undefined, functions and symbols left
+ * out of objects and written null in arrays, non-finite numbers null), written in one pass with no
+ * sorted copy of the value: it hashes every desired container on every command. The text must never
+ * change, since config hashes in running containers' labels are made of it
+ * (test/unit/canonical.test.ts holds it to the copy-and-stringify it replaced).
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return write(value) as string;
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
-    );
+function write(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'bigint':
+      return JSON.stringify(value); // throws, as JSON.stringify does
+    case 'object':
+      if (value === null) return 'null';
+      return Array.isArray(value) ? writeArray(value) : writeObject(value as Record<string, unknown>);
+    default:
+      return undefined;
   }
-  return value;
+}
+
+function writeArray(value: unknown[]): string {
+  let out = '';
+  for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}${write(value[i]) ?? 'null'}`;
+  return `[${out}]`;
+}
+
+function writeObject(value: Record<string, unknown>): string {
+  let out = '';
+  for (const k of keyOrder(value)) {
+    const text = write(value[k]);
+    if (text === undefined) continue;
+    out += `${out ? ',' : ''}${JSON.stringify(k)}:${text}`;
+  }
+  return `{${out}}`;
+}
+
+/**
+ * The order the sorted copy's keys came out in: an object lists integer-like keys ("0", "9", "10")
+ * first, ascending, whatever order they are added in; the rest were sorted by code unit. Object.keys
+ * already gives the integer-like ones first and ascending, so only the rest are sorted.
+ */
+function keyOrder(value: object): string[] {
+  const keys = Object.keys(value);
+  let i = 0;
+  while (i < keys.length && isIndex(keys[i]!)) i++;
+  return i === 0 ? keys.sort() : [...keys.slice(0, i), ...keys.slice(i).sort()];
+}
+
+function isIndex(key: string): boolean {
+  return /^(0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
 }
 
 export function sha256(text: string): string {

@@ -16,7 +16,10 @@ export type Dial = (options: http.RequestOptions) => http.ClientRequest;
 export function dialer(endpoint: Endpoint): Dial {
   const t = endpoint.transport;
   if (!t) return failing(Object.assign(new Error(endpoint.invalid ?? 'no endpoint'), { code: 'EINVALID' }));
-  if (t.kind === 'unix') return (o) => http.request({ ...o, socketPath: t.socketPath });
+  // An empty servername: TLS's SNI has no use on a socket, and Node's agent would otherwise derive one
+  // from the Host header through its IPv6 check, whose regular expression costs ~5 ms to build.
+  const unix: Partial<https.RequestOptions> = { servername: '' };
+  if (t.kind === 'unix') return (o) => http.request({ ...o, socketPath: t.socketPath, ...unix });
   if (t.kind === 'ssh') {
     const agent = sshAgent(t);
     return (o) => http.request({ ...o, agent });

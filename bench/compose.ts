@@ -6,6 +6,12 @@ import type { Tool } from './tool.js';
 /** The docker-compose binary (v1 here); override with POND_BENCH_COMPOSE. */
 export const COMPOSE = process.env.POND_BENCH_COMPOSE ?? 'docker-compose';
 
+/**
+ * A compose step this long has stalled: docker-compose 1.29.2 stops starting containers at N=200 (53
+ * of 200 up, no engine event for minutes, all its threads asleep), where a healthy one takes ~70 s.
+ */
+const STALL_MS = 180_000;
+
 /** docker-compose with its defaults (it caps parallel calls at COMPOSE_PARALLEL_LIMIT, 64). */
 export function composeTool(stack: StackDir, n: number, tag: string): Tool {
   const project = `pondbench${n}${tag}`;
@@ -19,7 +25,7 @@ export function composeTool(stack: StackDir, n: number, tag: string): Tool {
     async run(op: Op, rev: number) {
       await stack.write(rev);
       const verb = op === 'down' ? ['down'] : ['up', '-d'];
-      await run(COMPOSE, ['-p', project, '-f', stack.composeFile, ...verb]);
+      await run(COMPOSE, ['-p', project, '-f', stack.composeFile, ...verb], {}, STALL_MS);
     },
   };
 }

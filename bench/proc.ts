@@ -13,21 +13,33 @@ export class ProcessError extends Error {
 
 /**
  * Runs a command to completion with piped (non-TTY) output, as a script or CI would, and returns
- * stdout+stderr. Rejects with ProcessError on a non-zero exit.
+ * stdout+stderr. Rejects with ProcessError on a non-zero exit, and past `stallMs` (when given) kills
+ * it and rejects saying so.
  */
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, stallMs?: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NO_COLOR: '1', ...env },
     });
     let output = '';
+    let stalled = false;
+    const timer =
+      stallMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            stalled = true;
+            child.kill('SIGKILL');
+          }, stallMs);
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
+      clearTimeout(timer);
+      const line = [command, ...args].join(' ');
       if (code === 0) resolve(output);
-      else reject(new ProcessError([command, ...args].join(' '), code, output));
+      else if (stalled) reject(new ProcessError(`${line} (stalled: killed after ${stallMs! / 1000} s)`, code, output));
+      else reject(new ProcessError(line, code, output));
     });
   });
 }

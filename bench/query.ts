@@ -1,12 +1,52 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_QUERY_IMAGE } from '../src/workloads/query/expand.js';
+import { DEFAULT_QUERY_IMAGE, QUERY_PATHS } from '../src/workloads/query/expand.js';
+import { runnerFiles } from '../src/workloads/query/runner-files.js';
 import { run } from './proc.js';
 import { timed } from './timing.js';
 
-/** Seconds per way of answering `select 42`: pond query, the empty container floor, DuckDB in a node process. */
-export type QuerySamples = Record<'pond' | 'dockerRun' | 'duckdb', number[]>;
+/**
+ * Seconds per way of answering `select 42`: pond query, the empty container floor, pond's runner
+ * started by hand with `docker run --rm` (the least a container-run DuckDB query costs), DuckDB in a
+ * node process.
+ */
+export type QuerySamples = Record<'pond' | 'dockerRun' | 'runner' | 'duckdb', number[]>;
+
+/** `docker run --rm` of the runner image running pond's runner on `select 42`, with pond's mounts and no more. */
+function runnerByHand(project: string, out: string): string[] {
+  const files = runnerFiles();
+  const ro = (source: string, target: string): string[] => ['-v', `${source}:${target}:ro`];
+  return [
+    'run',
+    '--rm',
+    '--network',
+    'none',
+    '--label',
+    `dev.pond.project=${project}`,
+    '--tmpfs',
+    '/tmp',
+    ...[
+      '-e',
+      'HOME=/tmp',
+      '-e',
+      'POND_SQL=select 42',
+      '-e',
+      'POND_FORMAT=csv',
+      '-e',
+      `POND_OUTPUT=${QUERY_PATHS.out}/result`,
+    ],
+    ...ro(files.runner, QUERY_PATHS.runner),
+    ...files.packages.flatMap((p) =>
+      ro(p.dir ?? path.join(files.fallbackDir, p.name), `${QUERY_PATHS.modules}/${p.name}`),
+    ),
+    '-v',
+    `${out}:${QUERY_PATHS.out}`,
+    DEFAULT_QUERY_IMAGE,
+    'node',
+    QUERY_PATHS.runner,
+  ];
+}
 
 const POND_YAML = 'version: 1\nworkloads:\n  q:\n    kind: query\n    sql: select 1\n';
 
@@ -24,6 +64,7 @@ export async function measureQuery(root: string, repeat: number, tag: string): P
   const dir = await mkdtemp(path.join(os.tmpdir(), 'pond-bench-query-'));
   const file = path.join(dir, 'pond.yaml');
   await writeFile(file, POND_YAML);
+  const out = path.join(dir, 'out');
   const project = `pond-bench-query-${tag}`;
   const ways = {
     pond: async () =>
@@ -54,10 +95,16 @@ export async function measureQuery(root: string, repeat: number, tag: string): P
         DEFAULT_QUERY_IMAGE,
         'true',
       ])),
+    runner: async () => {
+      await rm(out, { recursive: true, force: true });
+      await mkdir(out);
+      await run('docker', runnerByHand(project, out));
+      expect42(await readFile(path.join(out, 'result'), 'utf8'), 'the runner by hand');
+    },
     duckdb: async () =>
       expect42(await run(process.execPath, [path.join(root, 'dist', 'bench', 'duckdb-process.js')]), 'duckdb'),
   };
-  const samples: QuerySamples = { pond: [], dockerRun: [], duckdb: [] };
+  const samples: QuerySamples = { pond: [], dockerRun: [], runner: [], duckdb: [] };
   try {
     for (const way of Object.values(ways)) await way();
     for (let r = 0; r < repeat; r++) {

@@ -40,15 +40,21 @@ export function growthTable(g: GrowthSamples): string {
   return renderTable([header, ...rows]);
 }
 
-/** `select 42`: pond query against the empty container run of its image, and against DuckDB in a plain node process. */
+/**
+ * `select 42`: pond query against the empty container run of its image (the floor), against its
+ * runner started by hand with `docker run --rm` (the floor plus DuckDB's own start), and against
+ * DuckDB in a plain node process.
+ */
 export function queryTable(q: QuerySamples, load: string): string {
   const header = [
     'query',
     'load (1 5 15 min)',
     'pond query s',
     'docker run --rm s (floor)',
+    'runner by hand s',
     'duckdb in node s',
     'pond ×floor',
+    'pond − runner by hand s',
     'pond ×duckdb',
   ];
   const row = [
@@ -56,8 +62,10 @@ export function queryTable(q: QuerySamples, load: string): string {
     load,
     cell(q.pond),
     cell(q.dockerRun),
+    q.runner?.length ? cell(q.runner) : '-',
     cell(q.duckdb),
     ratio(q.pond, q.dockerRun),
+    q.runner?.length ? (median(q.pond) - median(q.runner)).toFixed(3) : '-',
     ratio(q.pond, q.duckdb),
   ];
   return renderTable([header, row]);

@@ -6,6 +6,7 @@
 // lazily from node_modules: dockerode (pull progress, archives), chokidar (watch), listr2 (TTY), ajv (errors), zod. Whatever is inlined
 // (commander, yaml, croner, fflate) is a devDependency: an install does not fetch it again.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 // package.json is the one source of pond's version (src/version.ts): written in here, never read at start-up.
@@ -30,8 +31,38 @@ const pond = {
   define: { __POND_VERSION__: JSON.stringify(version) },
 };
 
+// child_process is wanted only to spawn (ssh, a browser, commander's executable subcommands), yet
+// commander requires it as it loads: ~4 ms of every start. In the CLI it resolves to a stand-in that
+// requires it on first use. Every use reads a property (spawn, ...) of it, which the stand-in forwards.
+const childProcessKeys = Object.keys(createRequire(import.meta.url)('node:child_process'));
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (a) =>
+      a.namespace === 'lazy-builtin'
+        ? { path: 'node:child_process', external: true }
+        : { path: 'child_process', namespace: 'lazy-builtin' },
+    );
+    // Its names are listed without loading it: an ES module importing it copies them as getters.
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: `let real;
+const load = () => (real ??= require('node:child_process'));
+const keys = ${JSON.stringify(childProcessKeys)};
+module.exports = new Proxy({}, {
+  get: (_, k) => load()[k],
+  has: (_, k) => keys.includes(k),
+  ownKeys: () => keys,
+  getOwnPropertyDescriptor: (_, k) =>
+    keys.includes(k) ? { value: undefined, writable: true, enumerable: true, configurable: true } : undefined,
+});`,
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   ...pond,
+  plugins: [lazyBuiltins],
   format: 'cjs',
   // import() of a lazy dependency becomes require(): a cached script has no module loader to import with.
   supported: { 'dynamic-import': false },

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { pond, projectDir } from './helpers/pond.js';
+
+const YAML = 'version: 1\nworkloads:\n  web:\n    image: busybox:1.35\n    command: [sleep, "60"]\n';
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'pond-startup-'));
+afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+const bins = (dir: string): string[] =>
+  fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.bin')) : [];
+
+describe("the CLI's compiled-code cache", () => {
+  it('the first run writes one private cache file and the next run takes it as it is', async () => {
+    const cwd = await projectDir({ 'pond.yaml': YAML });
+    const cache = path.join(scratch, 'first');
+    const first = await pond(['validate'], { cwd, env: { POND_COMPILE_CACHE: cache } });
+    expect(first.code).toBe(0);
+    const [file] = bins(cache);
+    expect(bins(cache)).toHaveLength(1);
+    const written = fs.statSync(path.join(cache, file!));
+    expect(written.mode & 0o777).toBe(0o600);
+
+    const second = await pond(['validate'], { cwd, env: { POND_COMPILE_CACHE: cache } });
+    expect(second).toEqual(first);
+    const after = fs.statSync(path.join(cache, file!));
+    expect([after.ino, after.mtimeMs, bins(cache)]).toEqual([written.ino, written.mtimeMs, [file]]);
+  });
+
+  it('a damaged cache is replaced and the command still answers', async () => {
+    const cwd = await projectDir({ 'pond.yaml': YAML });
+    const cache = path.join(scratch, 'damaged');
+    await pond(['validate'], { cwd, env: { POND_COMPILE_CACHE: cache } });
+    const [file] = bins(cache);
+    fs.writeFileSync(path.join(cache, file!), Buffer.alloc(1024, 1), { mode: 0o600 });
+    const run = await pond(['validate'], { cwd, env: { POND_COMPILE_CACHE: cache } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('valid: project');
+    expect(fs.statSync(path.join(cache, file!)).size).toBeGreaterThan(100_000);
+  });
+
+  it('POND_COMPILE_CACHE=0 writes nothing, in its folder or the default one', async () => {
+    const cwd = await projectDir({ 'pond.yaml': YAML });
+    const home = path.join(scratch, 'home');
+    const run = await pond(['validate'], { cwd, env: { POND_COMPILE_CACHE: '0', HOME: home, XDG_CACHE_HOME: '' } });
+    expect(run.code).toBe(0);
+    expect(fs.existsSync(home)).toBe(false);
+  });
+});
+
+describe("the CLI's start", () => {
+  it('loads no child_process: it is required on the first spawn only', async () => {
+    const cwd = await projectDir({ 'pond.yaml': YAML });
+    const hook = path.join(scratch, 'builtins.cjs');
+    fs.writeFileSync(
+      hook,
+      "process.on('exit', () => process.stderr.write('\\nLOADED ' + process.moduleLoadList.join('|') + '\\n'));\n",
+    );
+    const run = await pond(['validate'], { cwd, env: { NODE_OPTIONS: `--require ${hook}` } });
+    expect(run.code).toBe(0);
+    const loaded = run.stderr.split('LOADED ')[1]!.trim().split('|');
+    expect(loaded).toContain('NativeModule fs');
+    expect(loaded.filter((m) => /child_process/.test(m))).toEqual([]);
+  });
+});

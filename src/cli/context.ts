@@ -15,6 +15,7 @@ import { chooseRegistry } from '../session/registry-choice.js';
 import type { BackendName } from '../engine/capabilities.js';
 import { createOutput, type Output, type OutputFlags } from './output.js';
 import { chooseFiles, requireFiles, type ChosenFiles } from './project-files.js';
+import { guessProject } from './project-guess.js';
 import { readStdin } from './stdin.js';
 import { STDIN_FILE } from '../config/types.js';
 
@@ -38,6 +39,7 @@ export interface GlobalOptions extends OutputFlags {
 export class Context {
   readonly output: Output;
   private engine?: Engine;
+  private early?: { project: string; opened: Promise<{ engine: Engine; pinged: Promise<void> }> };
   private loaded?: Promise<Project>;
   private chosen?: ChosenFiles;
   private stdin?: Promise<Buffer>;
@@ -154,16 +156,54 @@ export class Context {
 
   /**
    * The engine, pinged and seen through this checkout's ownership (session/owned-engine.ts). With
-   * `observing`, that project's snapshot is asked for beside the ping (session/prefetch.ts).
+   * `observing`, that project's snapshot is asked for beside the ping (session/prefetch.ts), or was
+   * already, by `prefetch`, when it guessed this project on this backend.
    */
   async openEngine(observing?: string): Promise<Engine> {
     if (!this.engine) {
+      const early = this.early;
+      this.early = undefined;
+      if (early && observing === early.project && (await this.backend()) === 'docker') {
+        const { engine, pinged } = await early.opened;
+        await pinged;
+        this.engine = ownedEngine(engine, () => this.identity());
+        return this.engine;
+      }
       const raw = await this.rawEngine();
       const engine = observing === undefined ? raw : withEarlyObserve(raw, observing);
       await engine.ping();
       this.engine = ownedEngine(engine, () => this.identity());
     }
     return this.engine;
+  }
+
+  /**
+   * Asks the engine for the ping and the project's snapshot before pond.yaml is loaded, so the engine
+   * answers while pond reads the files (a no-op up or plan then waits on it hardly at all). Only on
+   * the docker backend chosen by default, for a project guessed from the files' text
+   * (cli/project-guess.ts). Its failures surface from openEngine, after the files' own problems.
+   */
+  prefetch(): void {
+    if (this.engine || this.early || this.options.engine?.trim() || this.env.POND_ENGINE?.trim()) return;
+    const files = this.choice().files;
+    if (!files.length || files.includes(STDIN_FILE)) return;
+    let texts: string[];
+    try {
+      texts = files.map((f) => fs.readFileSync(f, 'utf8'));
+    } catch {
+      return;
+    }
+    const project = guessProject(texts, this.choice().dir, this.options.projectName);
+    if (!project) return;
+    const retryBudgetMs = retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs;
+    const opened = createEngine('docker', { env: this.env, retryBudgetMs }).then((raw) => {
+      const engine = withEarlyObserve(raw, project);
+      const pinged = engine.ping();
+      pinged.catch(() => undefined);
+      return { engine, pinged };
+    });
+    opened.catch(() => undefined);
+    this.early = { project, opened };
   }
 
   /** The engine exactly as it is (not pinged), for the one command that looks past ownership (adopt). */

@@ -31,6 +31,7 @@ export { targetsOf };
  * scheduled bot that `up` would run now is a step of the plan, so it counts as one.
  */
 export async function planCommand(ctx: Context, flags: PlanFlags): Promise<number> {
+  ctx.prefetch();
   const project = await ctx.project();
   const { plan } = await makePlan(ctx, project, flags);
   const targets = targetsOf(project, flags);

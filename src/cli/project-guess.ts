@@ -1,0 +1,26 @@
+import { defaultProjectName } from '../model/normalize.js';
+
+/** A top-level `name:` whose value is a plain project name, quoted or not, maybe with a comment after it. */
+const NAME = /^name:[ \t]*(["']?)([a-z0-9][a-z0-9_-]*)\1[ \t]*(#.*)?$/;
+
+/**
+ * The project a command is about, told from the files' text before they are loaded, so the engine's
+ * snapshot can be asked for while they are: -p (or POND_PROJECT_NAME), else the last file's plain
+ * top-level `name:`, else the folder's name, as loading decides. Undefined when the text could say
+ * otherwise in a way only loading knows (a `name:` that is not a plain name, such as one with `$`)
+ * or names another backend (`engine:`): then nothing is asked for early. A wrong guess costs a spare
+ * snapshot, never a wrong plan: the loaded project's name decides which snapshot is used.
+ */
+export function guessProject(texts: string[], dir: string, projectName?: string): string | undefined {
+  let name: string | undefined;
+  for (const text of texts) {
+    for (const line of text.split('\n', 4000)) {
+      if (line.startsWith('engine:')) return undefined;
+      if (!line.startsWith('name:')) continue;
+      const plain = NAME.exec(line.trimEnd());
+      if (!plain) return undefined;
+      name = plain[2];
+    }
+  }
+  return projectName ?? name ?? defaultProjectName(dir);
+}

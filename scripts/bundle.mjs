@@ -3,8 +3,9 @@
 // Resolving and loading ~80 small modules and their dependencies was most of a no-op command's
 // start-up; one file cuts ~0.1 s. It sits beside main.js so its relative URLs (the precompiled
 // validator) resolve the same. Heavy dependencies used only on some paths stay external and load
-// lazily from node_modules: dockerode (pull progress, archives), chokidar (watch), listr2 (TTY), ajv (errors), zod. Whatever is inlined
-// (commander, yaml, croner, fflate) is a devDependency: an install does not fetch it again.
+// lazily from node_modules: dockerode (pull progress, archives), chokidar (watch), listr2 (TTY), ajv (errors), zod,
+// fflate (a bot's .zip code). Whatever is inlined (commander, yaml, js-yaml, croner) is a devDependency: an
+// install does not fetch it again.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
@@ -27,7 +28,7 @@ const common = {
 // pond itself (the CLI and the API): heavy, path-only dependencies load lazily from node_modules.
 const pond = {
   ...common,
-  external: ['dockerode', 'chokidar', 'listr2', 'ajv', 'zod', '@duckdb/node-api'],
+  external: ['dockerode', 'chokidar', 'listr2', 'ajv', 'zod', 'fflate', '@duckdb/node-api'],
   define: { __POND_VERSION__: JSON.stringify(version) },
 };
 

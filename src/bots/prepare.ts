@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
+import { unzipSync } from '../zip.js';
 import type { ProjectSpec } from '../model/types.js';
 
 /**

@@ -182,8 +182,9 @@ export class Context {
    * answers while pond reads the files (a no-op up or plan then waits on it hardly at all). Only on
    * the docker backend chosen by default, for a project guessed from the files' text
    * (cli/project-guess.ts). Its failures surface from openEngine, after the files' own problems.
+   * `host`: the engine's description of its host too, which a command about to create asks for.
    */
-  prefetch(): void {
+  prefetch(opts: { host?: boolean } = {}): void {
     if (this.engine || this.early || this.options.engine?.trim() || this.env.POND_ENGINE?.trim()) return;
     const files = this.choice().files;
     if (!files.length || files.includes(STDIN_FILE)) return;
@@ -200,6 +201,7 @@ export class Context {
       const engine = withEarlyObserve(raw, project);
       const pinged = engine.ping();
       pinged.catch(() => undefined);
+      if (opts.host) void engine.host?.(); // asked once per connection, kept for the caller
       return { engine, pinged };
     });
     opened.catch(() => undefined);

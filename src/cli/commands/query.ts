@@ -31,9 +31,11 @@ export async function queryCommand(ctx: Context, name: string, flags: QueryFlags
     throw new UsageError(`--format ${flags.format} is not json, csv or arrow`);
   if (flags.format === 'arrow' && !flags.output && ctx.output.tty)
     throw new UsageError('Arrow is binary: not printed on a terminal', 'add --output FILE, or pipe stdout into a file');
+  ctx.prefetch({ host: true });
   const project = await ctx.project();
   prepareProjectFiles(project);
-  const engine = await ctx.openEngine();
+  // The snapshot asked for beside the ping (or before the files were read) serves the run's own look.
+  const engine = await ctx.openEngine(project.spec.name);
   const beforeCreate = (): Promise<void> =>
     refuseUnfitEngine(
       engine,

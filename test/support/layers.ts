@@ -14,6 +14,7 @@ export const TIERS: { name: string; paths: string[] }[] = [
       'units.ts',
       'canonical.ts',
       'process-alive.ts',
+      'zip.ts',
       'engine/types.ts',
       'engine/capabilities.ts',
       'engine/describe-exit.ts',

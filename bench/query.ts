@@ -13,17 +13,17 @@ import { timed } from './timing.js';
  */
 export type QuerySamples = Record<'pond' | 'dockerRun' | 'runner' | 'duckdb', number[]>;
 
+/** `docker run --rm` with no network, labelled as the bench's so its cleanup finds a leftover. */
+function isolatedRun(project: string): string[] {
+  return ['run', '--rm', '--network', 'none', '--label', `dev.pond.project=${project}`];
+}
+
 /** `docker run --rm` of the runner image running pond's runner on `select 42`, with pond's mounts and no more. */
 function runnerByHand(project: string, out: string): string[] {
   const files = runnerFiles();
   const ro = (source: string, target: string): string[] => ['-v', `${source}:${target}:ro`];
   return [
-    'run',
-    '--rm',
-    '--network',
-    'none',
-    '--label',
-    `dev.pond.project=${project}`,
+    ...isolatedRun(project),
     '--tmpfs',
     '/tmp',
     ...[
@@ -84,17 +84,7 @@ export async function measureQuery(root: string, repeat: number, tag: string): P
         ]),
         'pond query',
       ),
-    dockerRun: async () =>
-      void (await run('docker', [
-        'run',
-        '--rm',
-        '--network',
-        'none',
-        '--label',
-        `dev.pond.project=${project}`,
-        DEFAULT_QUERY_IMAGE,
-        'true',
-      ])),
+    dockerRun: async () => void (await run('docker', [...isolatedRun(project), DEFAULT_QUERY_IMAGE, 'true'])),
     runner: async () => {
       await rm(out, { recursive: true, force: true });
       await mkdir(out);

@@ -63,7 +63,7 @@ export function loadBundle<T>(file: string, dir: string | undefined): LoadedBund
 }
 
 /**
- * The cache's name says which bundle build (size, mtime, inode) and which V8 it is for, so a rebuilt
+ * The cache's name says which bundle build (size, mtime, ctime, inode) and which V8 it is for, so a rebuilt
  * bundle or another Node never meets an old cache: V8 itself checks only the source's length.
  */
 export function cacheName(file: string): string {

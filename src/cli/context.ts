@@ -39,7 +39,11 @@ export interface GlobalOptions extends OutputFlags {
 export class Context {
   readonly output: Output;
   private engine?: Engine;
-  private early?: { project: string; opened: Promise<{ engine: Engine; pinged: Promise<void> }> };
+  private early?: {
+    project: string;
+    snapshot: boolean;
+    opened: Promise<{ engine: Engine; pinged: Promise<void> }>;
+  };
   private loaded?: Promise<Project>;
   private chosen?: ChosenFiles;
   private stdin?: Promise<Buffer>;
@@ -163,9 +167,11 @@ export class Context {
     if (!this.engine) {
       const early = this.early;
       this.early = undefined;
-      if (early && observing === early.project && (await this.backend()) === 'docker') {
-        const { engine, pinged } = await early.opened;
+      if (early && (!early.snapshot || observing === early.project) && (await this.backend()) === 'docker') {
+        const { engine: pingedEngine, pinged } = await early.opened;
         await pinged;
+        const engine =
+          early.snapshot || observing === undefined ? pingedEngine : withEarlyObserve(pingedEngine, observing);
         this.engine = ownedEngine(engine, () => this.identity());
         return this.engine;
       }
@@ -183,8 +189,10 @@ export class Context {
    * the docker backend chosen by default, for a project guessed from the files' text
    * (cli/project-guess.ts). Its failures surface from openEngine, after the files' own problems.
    * `host`: the engine's description of its host too, which a command about to create asks for.
+   * `snapshot: false`: the ping only, for `up`, whose snapshot must be taken under its project lock
+   * (one taken before it could predate another pond's apply that the lock was waiting on).
    */
-  prefetch(opts: { host?: boolean } = {}): void {
+  prefetch(opts: { host?: boolean; snapshot?: boolean } = {}): void {
     if (this.engine || this.early || this.options.engine?.trim() || this.env.POND_ENGINE?.trim()) return;
     const files = this.choice().files;
     if (!files.length || files.includes(STDIN_FILE)) return;
@@ -197,15 +205,16 @@ export class Context {
     const project = guessProject(texts, this.choice().dir, this.options.projectName);
     if (!project) return;
     const retryBudgetMs = retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs;
+    const snapshot = opts.snapshot !== false;
     const opened = createEngine('docker', { env: this.env, retryBudgetMs }).then((raw) => {
-      const engine = withEarlyObserve(raw, project);
+      const engine = snapshot ? withEarlyObserve(raw, project) : raw;
       const pinged = engine.ping();
       pinged.catch(() => undefined);
       if (opts.host) void engine.host?.(); // asked once per connection, kept for the caller
       return { engine, pinged };
     });
     opened.catch(() => undefined);
-    this.early = { project, opened };
+    this.early = { project, snapshot, opened };
   }
 
   /** The engine exactly as it is (not pinged), for the one command that looks past ownership (adopt). */

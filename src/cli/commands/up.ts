@@ -37,7 +37,7 @@ export interface UpFlags {
  * "No changes" and makes no mutating engine call.
  */
 export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
-  ctx.prefetch();
+  ctx.prefetch({ snapshot: false }); // the snapshot is asked for under the lock, below
   const project = await ctx.project();
   const lock = await acquireLock(ctx.lockDir(), project.spec.name, 'pond up', flags.lockTimeoutMs);
   try {

@@ -1,8 +1,8 @@
 // Bundles the compiled CLI into one CommonJS file, dist/src/cli/pond.bundle.cjs, which bin/pond runs
 // through V8's code cache (src/cli/compile-cache.ts; Node 20 can cache only a script, not a module).
 // Resolving and loading ~80 small modules and their dependencies was most of a no-op command's
-// start-up; one file cuts ~0.1 s. It sits beside main.js so its relative URLs (the precompiled
-// validator) resolve the same. Heavy dependencies used only on some paths stay external and load
+// start-up; one file cuts ~0.1 s. It sits beside main.js so its relative URLs (the UI page, the
+// query runner) resolve the same. Heavy dependencies used only on some paths stay external and load
 // lazily from node_modules: dockerode (pull progress, archives), chokidar (watch), listr2 (TTY), ajv (errors), zod,
 // fflate (a bot's .zip code). Whatever is inlined (commander, yaml, js-yaml, croner) is a devDependency: an
 // install does not fetch it again.
@@ -77,7 +77,7 @@ await build({
 });
 
 // The programmatic API (package.json `exports`): the same bundling, at the same depth as the CLI's
-// bundle so the relative URLs (validator, query runner) resolve alike; its types are tsc's .d.ts.
+// bundle so the relative URLs (UI page, query runner) resolve alike; its types are tsc's .d.ts.
 await build({ ...pond, entryPoints: ['dist/src/api/index.js'], outfile: 'dist/src/api/index.bundle.mjs' });
 
 // The query runner runs inside a query's container, not in pond: its own bundle with Apache Arrow and

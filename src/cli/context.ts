@@ -165,22 +165,24 @@ export class Context {
    */
   async openEngine(observing?: string): Promise<Engine> {
     if (!this.engine) {
-      const early = this.early;
-      this.early = undefined;
-      if (early && (!early.snapshot || observing === early.project) && (await this.backend()) === 'docker') {
-        const { engine: pingedEngine, pinged } = await early.opened;
-        await pinged;
-        const engine =
-          early.snapshot || observing === undefined ? pingedEngine : withEarlyObserve(pingedEngine, observing);
-        this.engine = ownedEngine(engine, () => this.identity());
-        return this.engine;
-      }
-      const raw = await this.rawEngine();
-      const engine = observing === undefined ? raw : withEarlyObserve(raw, observing);
-      await engine.ping();
+      const early = await this.takeEarly(observing);
+      const base = early?.engine ?? (await this.rawEngine());
+      const engine = early?.snapshot || observing === undefined ? base : withEarlyObserve(base, observing);
+      if (!early) await engine.ping();
       this.engine = ownedEngine(engine, () => this.identity());
     }
     return this.engine;
+  }
+
+  /** `prefetch`'s engine, pinged, when it fits: the docker backend, and the project it guessed if it observed. */
+  private async takeEarly(observing?: string): Promise<{ engine: Engine; snapshot: boolean } | undefined> {
+    const early = this.early;
+    this.early = undefined;
+    if (!early || (early.snapshot && observing !== early.project) || (await this.backend()) !== 'docker')
+      return undefined;
+    const { engine, pinged } = await early.opened;
+    await pinged;
+    return { engine, snapshot: early.snapshot };
   }
 
   /**
@@ -204,9 +206,8 @@ export class Context {
     }
     const project = guessProject(texts, this.choice().dir, this.options.projectName);
     if (!project) return;
-    const retryBudgetMs = retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs;
     const snapshot = opts.snapshot !== false;
-    const opened = createEngine('docker', { env: this.env, retryBudgetMs }).then((raw) => {
+    const opened = createEngine('docker', { env: this.env, retryBudgetMs: this.callRetryBudget() }).then((raw) => {
       const engine = snapshot ? withEarlyObserve(raw, project) : raw;
       const pinged = engine.ping();
       pinged.catch(() => undefined);
@@ -223,9 +224,14 @@ export class Context {
     const registry = await this.engineRegistry(backend);
     return createEngine(backend, {
       env: this.env,
-      retryBudgetMs: retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs,
+      retryBudgetMs: this.callRetryBudget(),
       ...(registry && { registry }),
     });
+  }
+
+  /** How long engine calls retry a transient fault: POND_ENGINE_RETRY_MS, else this command's own choice. */
+  private callRetryBudget(): number | undefined {
+    return retryBudget(this.env.POND_ENGINE_RETRY_MS) ?? this.retryBudgetMs;
   }
 
   /** The registry a swarm pushes to; as backend(), a pond.yaml that does not load under -p means none. */

@@ -1,7 +1,8 @@
+import { PROJECT_NAME } from '../config/project-name.js';
 import { defaultProjectName } from '../model/normalize.js';
 
-/** A top-level `name:` whose value is a plain project name, quoted or not, maybe with a comment after it. */
-const NAME = /^name:[ \t]*(["']?)([a-z0-9][a-z0-9_-]*)\1[ \t]*(#.*)?$/;
+/** A top-level `name:` with one plain value, quoted or not, maybe with a comment after it. */
+const NAME = /^name:[ \t]*(["']?)([^\s"'#]+)\1[ \t]*(#.*)?$/;
 
 /**
  * The project a command is about, told from the files' text before they are loaded, so the engine's
@@ -17,9 +18,9 @@ export function guessProject(texts: string[], dir: string, projectName?: string)
     for (const line of text.split('\n', 4000)) {
       if (line.startsWith('engine:')) return undefined;
       if (!line.startsWith('name:')) continue;
-      const plain = NAME.exec(line.trimEnd());
-      if (!plain) return undefined;
-      name = plain[2];
+      const value = NAME.exec(line.trimEnd())?.[2];
+      if (!value || !PROJECT_NAME.test(value)) return undefined;
+      name = value;
     }
   }
   return projectName ?? name ?? defaultProjectName(dir);

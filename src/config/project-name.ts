@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js';
 import { MAX_NAME_LENGTH } from './caps.js';
 
 /** The same rule as `name:` in schema/pond.schema.json: it becomes container, volume and lock names. */
-const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
+export const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 
 /** Refuses a project name given outside pond.yaml (`-p`, the API's `projectName`) that the engine or DNS would reject. */
 export function checkProjectName(p: string | undefined): void {

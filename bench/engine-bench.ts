@@ -8,6 +8,7 @@ import { loadavg } from './load.js';
 import type { Options } from './options.js';
 import { OPS } from './ops.js';
 import { pondTool } from './pond.js';
+import { ProcessError } from './proc.js';
 import { Samples } from './report.js';
 import { makeStackDir, type StackDir } from './stack-files.js';
 import { timed } from './timing.js';
@@ -63,11 +64,11 @@ export async function measureEngine(c: Ctx, log: (s: string) => void): Promise<O
     out.samples.loads.set(n, loadavg());
     const stack = await makeStackDir(n);
     try {
-      const failed = new Set<string>(); // a tool that failed at this size is not run again at it
+      const stalled = new Set<string>(); // a tool that stalled at this size is not run again at it
       for (let r = 1; r <= c.o.repeat; r++) {
         for (const tool of toolsFor(c, stack, n, `${token}r${r}`)) {
-          if (failed.has(tool.name)) {
-            log(`N=${n} run ${r}/${c.o.repeat} ${tool.name}: skipped (it failed at this size)`);
+          if (stalled.has(tool.name)) {
+            log(`N=${n} run ${r}/${c.o.repeat} ${tool.name}: skipped (it stalled at this size)`);
             continue;
           }
           try {
@@ -76,7 +77,7 @@ export async function measureEngine(c: Ctx, log: (s: string) => void): Promise<O
             );
           } catch (e) {
             out.failures.push(`N=${n} run ${r} ${tool.name}: ${e instanceof Error ? e.message : String(e)}`);
-            failed.add(tool.name);
+            if (e instanceof ProcessError && e.stalledMs) stalled.add(tool.name);
             log(`N=${n} run ${r}/${c.o.repeat} ${tool.name}: FAILED\n${out.failures.at(-1)}`);
             await cleanup(c.docker);
           }

@@ -6,8 +6,12 @@ export class ProcessError extends Error {
     readonly command: string,
     readonly code: number | null,
     readonly output: string,
+    /** Killed after running past its bound (`run`'s stallMs), not failed on its own. */
+    readonly stalledMs?: number,
   ) {
-    super(`${command} exited ${code}\n${output.trimEnd()}`);
+    super(
+      `${command}${stalledMs ? ` (stalled: killed after ${stalledMs / 1000} s)` : ''} exited ${code}\n${output.trimEnd()}`,
+    );
   }
 }
 
@@ -36,10 +40,8 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      const line = [command, ...args].join(' ');
       if (code === 0) resolve(output);
-      else if (stalled) reject(new ProcessError(`${line} (stalled: killed after ${stallMs! / 1000} s)`, code, output));
-      else reject(new ProcessError(line, code, output));
+      else reject(new ProcessError([command, ...args].join(' '), code, output, stalled ? stallMs : undefined));
     });
   });
 }

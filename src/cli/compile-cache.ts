@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
+import { readPrivate, writePrivate } from '../private-file.js';
 
 /** Where the cache lives, or undefined when it is switched off or there is no home to keep it in. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string | undefined {
@@ -29,6 +30,8 @@ export interface LoadedBundle<T> {
   exports: T;
   /** Whether V8 took the cache it was given. */
   fromCache: boolean;
+  /** The bundle's build (bundleBuild): what other caches made by this build are named after. */
+  build: string;
   /** Writes the cache after a run when there was none or V8 refused it; never throws. */
   save(): void;
 }
@@ -38,7 +41,8 @@ const WRAPPER = ['(function (exports, require, module, __filename, __dirname) { 
 /** Loads and runs `file` as a CommonJS module, through the code cache in `dir` when given. */
 export function loadBundle<T>(file: string, dir: string | undefined): LoadedBundle<T> {
   const source = fs.readFileSync(file, 'utf8');
-  const cacheFile = dir ? path.join(dir, cacheName(file)) : undefined;
+  const build = bundleBuild(file);
+  const cacheFile = dir ? path.join(dir, cacheName(file, build)) : undefined;
   const cachedData = cacheFile ? readPrivate(cacheFile) : undefined;
   const script = new vm.Script(WRAPPER[0] + source + WRAPPER[1], {
     filename: file,
@@ -51,12 +55,14 @@ export function loadBundle<T>(file: string, dir: string | undefined): LoadedBund
   return {
     exports: module.exports,
     fromCache,
+    build,
     save() {
       if (!dir || !cacheFile || fromCache) return;
       try {
-        writePrivate(dir, cacheFile, `${path.basename(file)}-`, script.createCachedData());
+        if (writePrivate(dir, cacheFile, script.createCachedData()))
+          dropOthers(dir, cacheFile, `${path.basename(file)}-`);
       } catch {
-        // An unwritable cache only costs the next start its compile.
+        // An unwritable cache only costs the next start its compile; old builds' caches wait for the next write.
       }
     },
   };
@@ -66,41 +72,18 @@ export function loadBundle<T>(file: string, dir: string | undefined): LoadedBund
  * The cache's name says which bundle build (size, mtime, ctime, inode) and which V8 it is for, so a rebuilt
  * bundle or another Node never meets an old cache: V8 itself checks only the source's length.
  */
-export function cacheName(file: string): string {
-  const st = fs.statSync(file);
-  const build = `${st.size}-${Math.trunc(st.mtimeMs)}-${Math.trunc(st.ctimeMs)}-${st.ino}`;
+export function cacheName(file: string, build = bundleBuild(file)): string {
   return `${path.basename(file)}-${process.versions.v8}-${process.arch}-${build}.bin`;
 }
 
-/** The cache's bytes, when the file is the user's own and no one else may write it. */
-function readPrivate(file: string): Buffer | undefined {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(file, 'r');
-    const st = fs.fstatSync(fd);
-    const uid = process.getuid?.();
-    if ((uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0) return undefined;
-    const bytes = Buffer.allocUnsafe(st.size);
-    let at = 0;
-    while (at < st.size) {
-      const n = fs.readSync(fd, bytes, at, st.size - at, at);
-      if (n === 0) break;
-      at += n;
-    }
-    return at === st.size ? bytes : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
+/** One build of a file: its size, mtime, ctime and inode (a rebuild or a copy changes at least one). */
+export function bundleBuild(file: string): string {
+  const st = fs.statSync(file);
+  return `${st.size}-${Math.trunc(st.mtimeMs)}-${Math.trunc(st.ctimeMs)}-${st.ino}`;
 }
 
-/** Writes through a temporary name, then drops the caches of this bundle's earlier builds. */
-function writePrivate(dir: string, file: string, prefix: string, bytes: Buffer): void {
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, bytes, { mode: 0o600 });
-  fs.renameSync(tmp, file);
+/** Drops the caches of this bundle's earlier builds. */
+function dropOthers(dir: string, file: string, prefix: string): void {
   const name = path.basename(file);
   for (const other of fs.readdirSync(dir)) {
     if (other !== name && other.startsWith(prefix) && other.endsWith('.bin')) {

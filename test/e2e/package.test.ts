@@ -167,6 +167,7 @@ describe('the packed tarball', () => {
       'bin/pond',
       'dist/src/cli/pond.bundle.cjs',
       'dist/src/cli/compile-cache.js',
+      'dist/src/private-file.js',
       'dist/query-runner.mjs',
       'schema/pond.schema.json',
       'examples/analytics/pond.yaml',

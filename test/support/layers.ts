@@ -15,6 +15,7 @@ export const TIERS: { name: string; paths: string[] }[] = [
       'canonical.ts',
       'process-alive.ts',
       'zip.ts',
+      'private-file.ts',
       'engine/types.ts',
       'engine/capabilities.ts',
       'engine/describe-exit.ts',

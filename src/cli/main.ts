@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { keepParsedFiles, type ParseCacheSite } from '../config/parse-cache.js';
 import { BACKEND_NAMES } from '../engine/capabilities.js';
 import { UsageError } from '../errors.js';
 import { POND_VERSION } from '../version.js';
@@ -133,8 +134,14 @@ function releaseLocksOnExit(): void {
   process.once('exit', releaseHeldLocksNow);
 }
 
+/** What bin/pond tells the CLI about the process: where this build may keep parsed config files. */
+export interface MainOptions {
+  parseCache?: ParseCacheSite;
+}
+
 /** Parses argv, runs one command, and returns the exit code (DESIGN §3). */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
+  keepParsedFiles(options.parseCache);
   if (argv[0] === COMPLETE_COMMAND)
     return completeCommand(
       build(async () => undefined),

@@ -8,7 +8,7 @@ import { parseDotEnv, type DotEnv } from './dotenv.js';
 import { interpolateTree } from './interpolate.js';
 import type { Lookup } from './template.js';
 import { mergeTrees } from './merge.js';
-import { parseYaml } from './parse.js';
+import { parseCached } from './parse-cache.js';
 import { createLocator } from './sourcemap.js';
 import { toData, type MapNode } from './tree.js';
 import { decodeUtf8 } from './utf8.js';
@@ -108,7 +108,7 @@ async function parseFile(
   }
   if (!bytes) return { diagnostics: [tooLarge(file)] };
   const decoded = decodeUtf8(file, bytes);
-  return 'text' in decoded ? parseYaml(file, decoded.text) : { diagnostics: [decoded.diagnostic] };
+  return 'text' in decoded ? parseCached(file, decoded.text) : { diagnostics: [decoded.diagnostic] };
 }
 
 function capped(bytes: Buffer): Buffer | undefined {

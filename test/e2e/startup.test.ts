@@ -49,6 +49,33 @@ describe("the CLI's compiled-code cache", () => {
   });
 });
 
+const trees = (dir: string): string[] =>
+  fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.startsWith('tree-') && f.endsWith('.json')) : [];
+
+describe("the CLI's kept parses of pond.yaml", () => {
+  it('an edit that keeps the size and the mtime is still read: entries are keyed by the text', async () => {
+    const cwd = await projectDir({ 'pond.yaml': YAML });
+    const file = path.join(cwd, 'pond.yaml');
+    const cache = path.join(scratch, 'trees');
+    const env = { POND_COMPILE_CACHE: cache };
+    const when = 1_780_000_000; // whole seconds, so setting it again gives exactly the same mtime
+    fs.utimesSync(file, when, when);
+    const before = fs.statSync(file);
+    expect((await pond(['validate'], { cwd, env })).code).toBe(0);
+    expect(trees(cache)).toHaveLength(1);
+    expect((await pond(['validate'], { cwd, env })).code).toBe(0);
+
+    fs.writeFileSync(file, YAML.replace('image: busybox:1.35', 'imagX: busybox:1.35'));
+    fs.utimesSync(file, when, when);
+    const after = fs.statSync(file);
+    expect([after.size, after.mtimeMs]).toEqual([before.size, before.mtimeMs]);
+    const edited = await pond(['validate'], { cwd, env });
+    expect(edited.code).toBe(3);
+    expect(edited.stderr).toContain('pond.yaml:4:5');
+    expect(edited.stderr).toContain('imagX');
+  });
+});
+
 describe("the CLI's start", () => {
   it('loads no child_process: it is required on the first spawn only', async () => {
     const cwd = await projectDir({ 'pond.yaml': YAML });

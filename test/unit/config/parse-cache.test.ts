@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_ENTRIES, entryName, keepParsedFiles, parseCached } from '../../../src/config/parse-cache.js';
+import { parseYaml } from '../../../src/config/parse.js';
+import { encodeTree } from '../../../src/config/tree-codec.js';
+
+let dir: string;
+const BUILD = '100-1-1-7';
+const TEXT = 'version: 1\nworkloads:\n  api:\n    image: busybox:1.35\n    ports: ["8080:80"]\n';
+
+beforeEach(() => {
+  dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pond-parse-cache-')), 'v8');
+  keepParsedFiles({ dir, build: BUILD });
+});
+afterEach(() => {
+  keepParsedFiles(undefined);
+  fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+});
+
+const entries = (): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
+
+describe('parseCached', () => {
+  it('keeps a clean parse, private to the user, named after the text and the build', () => {
+    const first = parseCached('/p/pond.yaml', TEXT);
+    expect(first).toStrictEqual(parseYaml('/p/pond.yaml', TEXT));
+    expect(entries()).toEqual([entryName(BUILD, TEXT)]);
+    expect(fs.statSync(path.join(dir, entryName(BUILD, TEXT))).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
+  it('reads a kept entry instead of parsing: what it gives back is the entry’s tree, under the reader’s file name', () => {
+    parseCached('/p/pond.yaml', TEXT);
+    // Proof that the entry is what is read: one written for this text that holds another tree.
+    const other = parseYaml('x', 'version: 1\nworkloads: {}\n').tree!;
+    fs.writeFileSync(path.join(dir, entryName(BUILD, TEXT)), encodeTree(other)!);
+    expect(parseCached('/q/pond.yaml', TEXT).tree).toStrictEqual(
+      parseYaml('/q/pond.yaml', 'version: 1\nworkloads: {}\n').tree,
+    );
+  });
+
+  it('parses again, and rewrites the entry, when the entry is damaged, not private, or not the user’s', () => {
+    parseCached('/p/pond.yaml', TEXT);
+    const entry = path.join(dir, entryName(BUILD, TEXT));
+    fs.writeFileSync(entry, '[2,1,1,["version"');
+    expect(parseCached('/p/pond.yaml', TEXT)).toStrictEqual(parseYaml('/p/pond.yaml', TEXT));
+    expect(JSON.parse(fs.readFileSync(entry, 'utf8'))).toBeInstanceOf(Array);
+    const other = encodeTree(parseYaml('x', 'version: 1\nworkloads: {}\n').tree!)!;
+    fs.writeFileSync(entry, other);
+    fs.chmodSync(entry, 0o622);
+    expect(parseCached('/p/pond.yaml', TEXT)).toStrictEqual(parseYaml('/p/pond.yaml', TEXT));
+  });
+
+  it('a different text, or another build, never meets the entry', () => {
+    parseCached('/p/pond.yaml', TEXT);
+    const edited = TEXT.replace('8080', '8081');
+    expect(parseCached('/p/pond.yaml', edited)).toStrictEqual(parseYaml('/p/pond.yaml', edited));
+    keepParsedFiles({ dir, build: '100-1-1-8' });
+    expect(parseCached('/p/pond.yaml', TEXT)).toStrictEqual(parseYaml('/p/pond.yaml', TEXT));
+    // The other build's two entries went when this build wrote its own.
+    expect(entries()).toEqual([entryName('100-1-1-8', TEXT)]);
+  });
+
+  it('never keeps a file with a secret written in it, nor one that did not parse', () => {
+    parseCached('/p/pond.yaml', 'version: 1\nworkloads:\n  db:\n    preset: postgres\n    password: hunter2-long\n');
+    parseCached(
+      '/p/pond.yaml',
+      'version: 1\nworkloads:\n  w:\n    image: x\n    env: {DATABASE_URL: "postgres://u:pw-secret@h/db"}\n',
+    );
+    expect(parseCached('/p/pond.yaml', 'version: 1\nworkloads: [\n').diagnostics.length).toBeGreaterThan(0);
+    expect(entries()).toEqual([]);
+  });
+
+  it(`keeps at most ${MAX_ENTRIES} entries, dropping the oldest`, () => {
+    const texts = Array.from({ length: MAX_ENTRIES + 3 }, (_, i) => `version: 1\nname: p${i}\nworkloads: {}\n`);
+    texts.forEach((text, i) => {
+      parseCached('/p/pond.yaml', text);
+      const when = new Date(Date.UTC(2026, 0, 1, 0, 0, i));
+      fs.utimesSync(path.join(dir, entryName(BUILD, text)), when, when);
+    });
+    const left = entries();
+    expect(left).toHaveLength(MAX_ENTRIES);
+    for (const text of texts.slice(0, 3)) expect(left).not.toContain(entryName(BUILD, text));
+    expect(left).toContain(entryName(BUILD, texts.at(-1)!));
+  });
+
+  it('is off until the CLI turns it on: nothing is written', () => {
+    keepParsedFiles(undefined);
+    expect(parseCached('/p/pond.yaml', TEXT)).toStrictEqual(parseYaml('/p/pond.yaml', TEXT));
+    expect(entries()).toEqual([]);
+  });
+});

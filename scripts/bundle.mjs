@@ -61,9 +61,28 @@ module.exports = new Proxy({}, {
   },
 };
 
+// Each file's `import fs from 'node:fs'` becomes its own __toESM(require('node:fs')), which copies every
+// property of the module as a getter: 41 copies of fs and 44 of path, ~4 ms of every start. Through
+// one shared ES module per builtin the copy is made once.
+const SHARED = /^node:(fs|fs\/promises|path|os|http)$/;
+const sharedBuiltins = {
+  name: 'shared-builtins',
+  setup(b) {
+    b.onResolve({ filter: SHARED }, (a) =>
+      a.namespace === 'shared-builtin'
+        ? { path: a.path, external: true }
+        : { path: a.path, namespace: 'shared-builtin' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'shared-builtin' }, (a) => ({
+      contents: `import m from '${a.path}';\nexport default m;\nexport * from '${a.path}';\n`,
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   ...pond,
-  plugins: [lazyBuiltins],
+  plugins: [lazyBuiltins, sharedBuiltins],
   format: 'cjs',
   // import() of a lazy dependency becomes require(): a cached script has no module loader to import with.
   supported: { 'dynamic-import': false },

@@ -58,8 +58,12 @@ function keyOrder(value: object): string[] {
   return i === 0 ? keys.sort() : [...keys.slice(0, i), ...keys.slice(i).sort()];
 }
 
+const INDEX = /^(0|[1-9]\d*)$/;
+
+/** An array-index-like key ("0", "10"), which JavaScript orders first; most keys fail on their first character. */
 function isIndex(key: string): boolean {
-  return /^(0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
+  const first = key.charCodeAt(0);
+  return first >= 0x30 && first <= 0x39 && INDEX.test(key) && Number(key) < 4294967295;
 }
 
 export function sha256(text: string): string {

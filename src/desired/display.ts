@@ -1,7 +1,7 @@
 import { describeProbe } from '../engine/describe-probe.js';
 import type { WorkloadSpec } from '../model/types.js';
 import { formatBytes, formatDuration } from '../units.js';
-import { containsSecret } from '../secrets.js';
+import { MIN_SECRET_LENGTH, containsSecret } from '../secrets.js';
 import { kindDisplay } from '../workloads/kind-hooks.js';
 import { sha256 } from '../canonical.js';
 
@@ -27,7 +27,8 @@ export function displaySpec(w: WorkloadSpec, secrets: readonly string[] = []): R
 }
 
 /** Any other string that carries a secret (a password in a command or a label) becomes a digest too. */
-function redactStrings(value: unknown, secrets: readonly string[]): Record<string, unknown> {
+function redactStrings(value: Record<string, unknown>, secrets: readonly string[]): Record<string, unknown> {
+  if (!secrets.some((s) => s.length >= MIN_SECRET_LENGTH)) return value;
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return !isSecretDigest(v) && containsSecret(v, secrets) ? secretDigest(v) : v;
     if (Array.isArray(v)) return v.map(walk);

@@ -192,20 +192,21 @@ export class Context {
    * (cli/project-guess.ts). Its failures surface from openEngine, after the files' own problems.
    * `host`: the engine's description of its host too, which a command about to create asks for.
    * `snapshot: false`: the ping only, for `up`, whose snapshot must be taken under its project lock
-   * (one taken before it could predate another pond's apply that the lock was waiting on).
+   * (one taken before it could predate another pond's apply that the lock was waiting on); it asks
+   * for it with observeEarly once it holds the guessed project's lock. Returns the guessed project.
    */
-  prefetch(opts: { host?: boolean; snapshot?: boolean } = {}): void {
-    if (this.engine || this.early || this.options.engine?.trim() || this.env.POND_ENGINE?.trim()) return;
+  prefetch(opts: { host?: boolean; snapshot?: boolean } = {}): string | undefined {
+    if (this.engine || this.early || this.options.engine?.trim() || this.env.POND_ENGINE?.trim()) return undefined;
     const files = this.choice().files;
-    if (!files.length || files.includes(STDIN_FILE)) return;
+    if (!files.length || files.includes(STDIN_FILE)) return undefined;
     let texts: string[];
     try {
       texts = files.map((f) => fs.readFileSync(f, 'utf8'));
     } catch {
-      return;
+      return undefined;
     }
     const project = guessProject(texts, this.choice().dir, this.options.projectName);
-    if (!project) return;
+    if (!project) return undefined;
     const snapshot = opts.snapshot !== false;
     const opened = createEngine('docker', { env: this.env, retryBudgetMs: this.callRetryBudget() }).then((raw) => {
       const engine = snapshot ? withEarlyObserve(raw, project) : raw;
@@ -216,6 +217,22 @@ export class Context {
     });
     opened.catch(() => undefined);
     this.early = { project, snapshot, opened };
+    return project;
+  }
+
+  /**
+   * After `prefetch({ snapshot: false })`: asks for the guessed project's snapshot now, beside the ping
+   * (the caller holds that project's lock, so nothing it waits on can change the state after it).
+   */
+  observeEarly(): void {
+    const early = this.early;
+    if (!early || early.snapshot) return;
+    early.snapshot = true;
+    early.opened = early.opened.then(({ engine, pinged }) => ({
+      engine: withEarlyObserve(engine, early.project),
+      pinged,
+    }));
+    early.opened.catch(() => undefined);
   }
 
   /** The engine exactly as it is (not pinged), for the one command that looks past ownership (adopt). */

@@ -1,4 +1,5 @@
-import { acquireLock } from '../../lock/lock.js';
+import { acquireLock, type Lock } from '../../lock/lock.js';
+import type { Project } from '../../pipeline.js';
 import { planToJson, renderPlan, hasChanges } from '../../plan/render.js';
 import type { Plan } from '../../plan/types.js';
 import { confirm } from '../confirm.js';
@@ -37,9 +38,7 @@ export interface UpFlags {
  * "No changes" and makes no mutating engine call.
  */
 export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
-  ctx.prefetch({ snapshot: false }); // the snapshot is asked for under the lock, below
-  const project = await ctx.project();
-  const lock = await acquireLock(ctx.lockDir(), project.spec.name, 'pond up', flags.lockTimeoutMs);
+  const { project, lock } = await lockedProject(ctx, flags.lockTimeoutMs);
   try {
     const { plan, observed } = await makePlan(ctx, project, flags, flags.wait);
     const engine = await ctx.openEngine();
@@ -97,6 +96,31 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
   } finally {
     await lock.release();
   }
+}
+
+/**
+ * The project, loaded, and its lock, held. The snapshot is taken only under the lock. When the
+ * project's name can be guessed from the files and its lock is free at once, the lock is taken
+ * first, so the snapshot is asked for while pond.yaml is read; a wrong guess gives that lock back
+ * and its snapshot goes unused. A held lock is waited for only after the files load, as without a
+ * guess, so a broken pond.yaml is reported at once even while another pond applies.
+ */
+async function lockedProject(ctx: Context, timeoutMs: number): Promise<{ project: Project; lock: Lock }> {
+  const guess = ctx.prefetch({ snapshot: false });
+  let early = guess ? await acquireLock(ctx.lockDir(), guess, 'pond up', 0).catch(() => undefined) : undefined;
+  if (early) ctx.observeEarly();
+  let project: Project;
+  try {
+    project = await ctx.project();
+  } catch (e) {
+    await early?.release();
+    throw e;
+  }
+  if (early && project.spec.name !== guess) {
+    await early.release();
+    early = undefined;
+  }
+  return { project, lock: early ?? (await acquireLock(ctx.lockDir(), project.spec.name, 'pond up', timeoutMs)) };
 }
 
 /** Steps marked `!` delete persistent data: asked on a terminal, else only with --yes; refusing touches nothing. */

@@ -22,7 +22,7 @@ Environment:
   POND_WATCH_RESYNC     up --watch: how often the engine is looked at again after it reported a change (default 1s; a settled stack every 10s)
   POND_LOCK_DIR         where project locks live (default: the system temp folder)
   POND_ENGINE_SHARES_PATHS  1: the engine sees this machine's paths as they are (a VM or remote engine that mounts them)
-  POND_COMPILE_CACHE    where pond keeps V8's compiled code of its CLI and parsed config files (default $XDG_CACHE_HOME/pond/v8, else ~/.cache/pond/v8; 0: none)
+  POND_COMPILE_CACHE    where pond keeps V8's compiled code of its CLI and what it learnt of config files (default $XDG_CACHE_HOME/pond/v8, else ~/.cache/pond/v8; 0: none)
   XDG_CACHE_HOME        see POND_COMPILE_CACHE
   NODE_DISABLE_COMPILE_CACHE  1: no compiled-code cache (nor kept parses), as for Node's own
 

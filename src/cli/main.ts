@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { keepParsedFiles, type ParseCacheSite } from '../config/parse-cache.js';
+import { keepBetweenRuns, type KeptSite } from '../config/kept.js';
 import { BACKEND_NAMES } from '../engine/capabilities.js';
 import { UsageError } from '../errors.js';
 import { POND_VERSION } from '../version.js';
@@ -134,14 +134,14 @@ function releaseLocksOnExit(): void {
   process.once('exit', releaseHeldLocksNow);
 }
 
-/** What bin/pond tells the CLI about the process: where this build may keep parsed config files. */
+/** What bin/pond tells the CLI about the process: where this build may keep what it learnt of config files (config/kept.ts). */
 export interface MainOptions {
-  parseCache?: ParseCacheSite;
+  kept?: KeptSite;
 }
 
 /** Parses argv, runs one command, and returns the exit code (DESIGN §3). */
 export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
-  keepParsedFiles(options.parseCache);
+  keepBetweenRuns(options.kept);
   if (argv[0] === COMPLETE_COMMAND)
     return completeCommand(
       build(async () => undefined),

@@ -13,7 +13,8 @@ import { createLocator } from './sourcemap.js';
 import { toData, type MapNode } from './tree.js';
 import { decodeUtf8 } from './utf8.js';
 import { STDIN_FILE, type LoadedConfig, type LoadOptions } from './types.js';
-import { checkSchema, sortDiagnostics } from './validate.js';
+import { sortDiagnostics } from './validate.js';
+import { checkSchemaKept } from './schema-cache.js';
 import { usablePart, type UsableConfig } from './usable.js';
 
 /**
@@ -61,11 +62,11 @@ export async function readConfig(opts: LoadOptions): Promise<ConfigStage> {
   const compose = composeFileDiagnostic(data, where, (file) => opts.files[files.indexOf(file)] ?? file);
   if (compose) throw new ConfigError([compose]);
   const early = [...dotenv.diagnostics, ...interpolated.diagnostics];
-  const verdict = await checkSchema(data, where);
-  const schema = verdict.diagnostics.filter((d) => !early.some((e) => sameLocation(e, d)));
   const secretVariables = interpolated.variables.filter((n) => isSensitiveName(n) || isSecretValue(lookup(n) ?? ''));
   const secretValues = secretVariables.map(lookup).filter((v): v is string => !!v);
   const hidden = [...secretValues, ...configSecrets(data)];
+  const verdict = await checkSchemaKept(data, where, hidden.length > 0);
+  const schema = verdict.diagnostics.filter((d) => !early.some((e) => sameLocation(e, d)));
   const diagnostics = sortDiagnostics([...early, ...schema].map((d) => withoutSecrets(d, hidden)));
   const config = {
     data,

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_ENTRIES, entryName, keepParsedFiles, parseCached } from '../../../src/config/parse-cache.js';
+import { MAX_ENTRIES, keepBetweenRuns, keptName } from '../../../src/config/kept.js';
+import { parseCached } from '../../../src/config/parse-cache.js';
 import { parseYaml } from '../../../src/config/parse.js';
 import { encodeTree } from '../../../src/config/tree-codec.js';
 
@@ -12,10 +13,10 @@ const TEXT = 'version: 1\nworkloads:\n  api:\n    image: busybox:1.35\n    ports
 
 beforeEach(() => {
   dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pond-parse-cache-')), 'v8');
-  keepParsedFiles({ dir, build: BUILD });
+  keepBetweenRuns({ dir, build: BUILD });
 });
 afterEach(() => {
-  keepParsedFiles(undefined);
+  keepBetweenRuns(undefined);
   fs.rmSync(path.dirname(dir), { recursive: true, force: true });
 });
 
@@ -25,8 +26,8 @@ describe('parseCached', () => {
   it('keeps a clean parse, private to the user, named after the text and the build', () => {
     const first = parseCached('/p/pond.yaml', TEXT);
     expect(first).toStrictEqual(parseYaml('/p/pond.yaml', TEXT));
-    expect(entries()).toEqual([entryName(BUILD, TEXT)]);
-    expect(fs.statSync(path.join(dir, entryName(BUILD, TEXT))).mode & 0o777).toBe(0o600);
+    expect(entries()).toEqual([keptName('tree', BUILD, TEXT)]);
+    expect(fs.statSync(path.join(dir, keptName('tree', BUILD, TEXT))).mode & 0o777).toBe(0o600);
     expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
   });
 
@@ -34,7 +35,7 @@ describe('parseCached', () => {
     parseCached('/p/pond.yaml', TEXT);
     // Proof that the entry is what is read: one written for this text that holds another tree.
     const other = parseYaml('x', 'version: 1\nworkloads: {}\n').tree!;
-    fs.writeFileSync(path.join(dir, entryName(BUILD, TEXT)), encodeTree(other)!);
+    fs.writeFileSync(path.join(dir, keptName('tree', BUILD, TEXT)), encodeTree(other)!);
     expect(parseCached('/q/pond.yaml', TEXT).tree).toStrictEqual(
       parseYaml('/q/pond.yaml', 'version: 1\nworkloads: {}\n').tree,
     );
@@ -42,7 +43,7 @@ describe('parseCached', () => {
 
   it('parses again, and rewrites the entry, when the entry is damaged, not private, or not the user’s', () => {
     parseCached('/p/pond.yaml', TEXT);
-    const entry = path.join(dir, entryName(BUILD, TEXT));
+    const entry = path.join(dir, keptName('tree', BUILD, TEXT));
     fs.writeFileSync(entry, '[2,1,1,["version"');
     expect(parseCached('/p/pond.yaml', TEXT)).toStrictEqual(parseYaml('/p/pond.yaml', TEXT));
     expect(JSON.parse(fs.readFileSync(entry, 'utf8'))).toBeInstanceOf(Array);
@@ -56,10 +57,10 @@ describe('parseCached', () => {
     parseCached('/p/pond.yaml', TEXT);
     const edited = TEXT.replace('8080', '8081');
     expect(parseCached('/p/pond.yaml', edited)).toStrictEqual(parseYaml('/p/pond.yaml', edited));
-    keepParsedFiles({ dir, build: '100-1-1-8' });
+    keepBetweenRuns({ dir, build: '100-1-1-8' });
     expect(parseCached('/p/pond.yaml', TEXT)).toStrictEqual(parseYaml('/p/pond.yaml', TEXT));
     // The other build's two entries went when this build wrote its own.
-    expect(entries()).toEqual([entryName('100-1-1-8', TEXT)]);
+    expect(entries()).toEqual([keptName('tree', '100-1-1-8', TEXT)]);
   });
 
   it('never keeps a file with a secret written in it, nor one that did not parse', () => {
@@ -77,16 +78,16 @@ describe('parseCached', () => {
     texts.forEach((text, i) => {
       parseCached('/p/pond.yaml', text);
       const when = new Date(Date.UTC(2026, 0, 1, 0, 0, i));
-      fs.utimesSync(path.join(dir, entryName(BUILD, text)), when, when);
+      fs.utimesSync(path.join(dir, keptName('tree', BUILD, text)), when, when);
     });
     const left = entries();
     expect(left).toHaveLength(MAX_ENTRIES);
-    for (const text of texts.slice(0, 3)) expect(left).not.toContain(entryName(BUILD, text));
-    expect(left).toContain(entryName(BUILD, texts.at(-1)!));
+    for (const text of texts.slice(0, 3)) expect(left).not.toContain(keptName('tree', BUILD, text));
+    expect(left).toContain(keptName('tree', BUILD, texts.at(-1)!));
   });
 
   it('is off until the CLI turns it on: nothing is written', () => {
-    keepParsedFiles(undefined);
+    keepBetweenRuns(undefined);
     expect(parseCached('/p/pond.yaml', TEXT)).toStrictEqual(parseYaml('/p/pond.yaml', TEXT));
     expect(entries()).toEqual([]);
   });

@@ -97,19 +97,28 @@ export function containsSecret(text: string, secrets: readonly string[]): boolea
  * everything below such a key), `KEY=VALUE` list items with a secret KEY, connection URLs with a
  * password (and that password). Used to keep them out of diagnostics and displayed specs.
  */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
 export function secretValuesIn(tree: unknown): string[] {
   const out = new Set<string>();
   const visit = (v: unknown, secret: boolean): void => {
-    if (Array.isArray(v)) return v.forEach((x) => visit(x, secret));
-    if (v && typeof v === 'object')
-      return Object.entries(v).forEach(([k, x]) => visit(x, secret || isSensitiveName(k)));
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, secret);
+      return;
+    }
+    if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) visit(o[k], secret || isSensitiveName(k));
+      return;
+    }
     if (v === null || v === undefined) return;
     const text = String(v);
     if (secret) out.add(text);
-    const eq = typeof v === 'string' ? text.indexOf('=') : -1;
-    if (eq > 0 && /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(text.slice(0, eq)) && isSensitiveName(text.slice(0, eq)))
-      out.add(text.slice(eq + 1));
-    const pw = urlPassword(eq > 0 ? text.slice(eq + 1) : text);
+    if (typeof v !== 'string') return;
+    const eq = text.indexOf('=');
+    if (eq > 0 && ENV_NAME.test(text.slice(0, eq)) && isSensitiveName(text.slice(0, eq))) out.add(text.slice(eq + 1));
+    // Only a text with "://" can hold a URL with a password: most values are spared the pattern.
+    const pw = text.includes('://') ? urlPassword(eq > 0 ? text.slice(eq + 1) : text) : undefined;
     if (pw) out.add(pw).add(text);
   };
   visit(tree, false);
@@ -158,8 +167,17 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
 
 /** Secret values in each workload and volume of a config, below its name (a workload called "api-key-sync" is not a secret key). */
 export function configSecrets(data: Record<string, unknown> | undefined): string[] {
-  const bodies = ['workloads', 'volumes'].flatMap((section) =>
+  const bodies = NAMED_SECTIONS.flatMap((section) =>
     Object.values((data?.[section] as Record<string, unknown> | undefined) ?? {}),
   );
   return bodies.flatMap(secretValuesIn);
+}
+
+const NAMED_SECTIONS = ['workloads', 'volumes'];
+
+/** Whether a config holds any secret value: in its workloads and volumes (below their names), or anywhere else. */
+export function holdsSecret(data: Record<string, unknown>): boolean {
+  if (configSecrets(data).length > 0) return true;
+  const rest = Object.fromEntries(Object.entries(data).filter(([k]) => !NAMED_SECTIONS.includes(k)));
+  return secretValuesIn(rest).length > 0;
 }

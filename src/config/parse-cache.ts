@@ -1,4 +1,4 @@
-import { secretValuesIn } from '../secrets.js';
+import { holdsSecret } from '../secrets.js';
 import { keepingOn, readKept, writeKept } from './kept.js';
 import { parseYaml, type ParseResult } from './parse.js';
 import { toData } from './tree.js';
@@ -16,7 +16,7 @@ export function parseCached(file: string, text: string): ParseResult {
   const tree = kept && decodeTree(file, kept.toString('utf8'));
   if (tree) return { tree, diagnostics: [] };
   const parsed = parseYaml(file, text);
-  if (parsed.tree && secretValuesIn(toData(parsed.tree)).length === 0) {
+  if (parsed.tree && !holdsSecret(toData(parsed.tree) as Record<string, unknown>)) {
     const json = encodeTree(parsed.tree);
     if (json !== undefined) writeKept('tree', text, json);
   }

@@ -69,8 +69,15 @@ describe('parseCached', () => {
       '/p/pond.yaml',
       'version: 1\nworkloads:\n  w:\n    image: x\n    env: {DATABASE_URL: "postgres://u:pw-secret@h/db"}\n',
     );
+    parseCached('/p/pond.yaml', 'version: 1\nx-deploy:\n  token: abcdef123456\nworkloads: {}\n');
     expect(parseCached('/p/pond.yaml', 'version: 1\nworkloads: [\n').diagnostics.length).toBeGreaterThan(0);
     expect(entries()).toEqual([]);
+  });
+
+  it('a workload named like a secret is not one: its file is kept', () => {
+    const text = 'version: 1\nworkloads:\n  api-key-sync:\n    image: busybox:1.35\n';
+    parseCached('/p/pond.yaml', text);
+    expect(entries()).toEqual([keptName('tree', BUILD, text)]);
   });
 
   it(`keeps at most ${MAX_ENTRIES} entries, dropping the oldest`, () => {

@@ -92,13 +92,14 @@ export function containsSecret(text: string, secrets: readonly string[]): boolea
   return secrets.some((s) => s.length >= MIN_SECRET_LENGTH && text.includes(s));
 }
 
+/** A `KEY=VALUE` item's KEY, as an environment variable is named. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
 /**
  * Every secret scalar in a parsed config tree: values under a secret-named key (at any depth, and
  * everything below such a key), `KEY=VALUE` list items with a secret KEY, connection URLs with a
  * password (and that password). Used to keep them out of diagnostics and displayed specs.
  */
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-
 export function secretValuesIn(tree: unknown): string[] {
   const out = new Set<string>();
   const visit = (v: unknown, secret: boolean): void => {

@@ -112,18 +112,31 @@ export function secretValuesIn(tree: unknown): string[] {
       for (const k of Object.keys(o)) visit(o[k], secret || isSensitiveName(k));
       return;
     }
-    if (v === null || v === undefined) return;
-    const text = String(v);
-    if (secret) out.add(text);
-    if (typeof v !== 'string') return;
-    const eq = text.indexOf('=');
-    if (eq > 0 && ENV_NAME.test(text.slice(0, eq)) && isSensitiveName(text.slice(0, eq))) out.add(text.slice(eq + 1));
-    // Only a text with "://" can hold a URL with a password: most values are spared the pattern.
-    const pw = text.includes('://') ? urlPassword(eq > 0 ? text.slice(eq + 1) : text) : undefined;
-    if (pw) out.add(pw).add(text);
+    scalarSecrets(v, secret, out);
   };
   visit(tree, false);
-  return [...out].filter((s) => s.length > 0).sort();
+  return [...out].sort();
+}
+
+/**
+ * Adds to `out` the secrets one scalar carries (none empty): itself when it sits under a secret-named
+ * key (`secret`), the VALUE of a `KEY=VALUE` with a secret KEY, a connection URL's password and the URL.
+ * secretValuesIn's rule for each scalar, and that of any other walk that must agree with it.
+ */
+export function scalarSecrets(v: unknown, secret: boolean, out: Set<string>): void {
+  if (v === null || v === undefined) return;
+  const add = (s: string): void => void (s.length > 0 && out.add(s));
+  const text = String(v);
+  if (secret) add(text);
+  if (typeof v !== 'string') return;
+  const eq = text.indexOf('=');
+  if (eq > 0 && ENV_NAME.test(text.slice(0, eq)) && isSensitiveName(text.slice(0, eq))) add(text.slice(eq + 1));
+  // Only a text with "://" can hold a URL with a password: most values are spared the pattern.
+  const pw = text.includes('://') ? urlPassword(eq > 0 ? text.slice(eq + 1) : text) : undefined;
+  if (pw) {
+    add(pw);
+    add(text);
+  }
 }
 
 /**
@@ -174,11 +187,5 @@ export function configSecrets(data: Record<string, unknown> | undefined): string
   return bodies.flatMap(secretValuesIn);
 }
 
-const NAMED_SECTIONS = ['workloads', 'volumes'];
-
-/** Whether a config holds any secret value: in its workloads and volumes (below their names), or anywhere else. */
-export function holdsSecret(data: Record<string, unknown>): boolean {
-  if (configSecrets(data).length > 0) return true;
-  const rest = Object.fromEntries(Object.entries(data).filter(([k]) => !NAMED_SECTIONS.includes(k)));
-  return secretValuesIn(rest).length > 0;
-}
+/** The sections whose keys are names (of workloads, of volumes), not keys that could make a value secret. */
+export const NAMED_SECTIONS: readonly string[] = ['workloads', 'volumes'];

@@ -1,8 +1,7 @@
-import { holdsSecret } from '../secrets.js';
 import { keepingOn, readKept, writeKept } from './kept.js';
 import { parseYaml, type ParseResult } from './parse.js';
-import { toData } from './tree.js';
 import { decodeTree, encodeTree } from './tree-codec.js';
+import { treeHoldsSecret } from './tree-secrets.js';
 
 /**
  * parseYaml through the kept entries (kept.ts), so a command on an unchanged pond.yaml does not
@@ -16,7 +15,7 @@ export function parseCached(file: string, text: string): ParseResult {
   const tree = kept && decodeTree(file, kept.toString('utf8'));
   if (tree) return { tree, diagnostics: [] };
   const parsed = parseYaml(file, text);
-  if (parsed.tree && !holdsSecret(toData(parsed.tree) as Record<string, unknown>)) {
+  if (parsed.tree && !treeHoldsSecret(parsed.tree)) {
     const json = encodeTree(parsed.tree);
     if (json !== undefined) writeKept('tree', text, json);
   }

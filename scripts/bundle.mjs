@@ -46,20 +46,43 @@ const lazyBuiltins = {
     );
     // Its names are listed without loading it: an ES module importing it copies them as getters.
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
-      contents: `let real;
-const load = () => (real ??= require('node:child_process'));
-const keys = ${JSON.stringify(childProcessKeys)};
+      contents: standIn('node:child_process', childProcessKeys),
+      loader: 'js',
+    }));
+  },
+};
+
+// yaml and js-yaml are wanted only when a file is parsed, which a kept tree spares (src/config/parse-cache.ts),
+// yet each importing module initialised them as the bundle loaded: ~7 ms of every start. In the CLI each
+// resolves to a stand-in that initialises the bundled package on first use of any of its exports.
+const LAZY_PACKAGES = ['yaml', 'js-yaml'];
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(${LAZY_PACKAGES.join('|')})$`) }, (a) =>
+      a.namespace === 'lazy-package' ? undefined : { path: a.path, namespace: 'lazy-package' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (a) => ({
+      contents: standIn(a.path, Object.keys(createRequire(import.meta.url)(a.path))),
+      loader: 'js',
+      resolveDir: process.cwd(),
+    }));
+  },
+};
+
+/** A CommonJS module forwarding every export of `target`, which it requires on first use; its names are listed without loading it. */
+function standIn(target, keys) {
+  return `let real;
+const load = () => (real ??= require(${JSON.stringify(target)}));
+const keys = ${JSON.stringify(keys)};
 module.exports = new Proxy({}, {
   get: (_, k) => load()[k],
   has: (_, k) => keys.includes(k),
   ownKeys: () => keys,
   getOwnPropertyDescriptor: (_, k) =>
     keys.includes(k) ? { value: undefined, writable: true, enumerable: true, configurable: true } : undefined,
-});`,
-      loader: 'js',
-    }));
-  },
-};
+});`;
+}
 
 // Each file's `import fs from 'node:fs'` becomes its own __toESM(require('node:fs')), which copies every
 // property of the module as a getter: 41 copies of fs and 44 of path, ~4 ms of every start. Through
@@ -82,7 +105,7 @@ const sharedBuiltins = {
 
 await build({
   ...pond,
-  plugins: [lazyBuiltins, sharedBuiltins],
+  plugins: [lazyBuiltins, lazyPackages, sharedBuiltins],
   format: 'cjs',
   // import() of a lazy dependency becomes require(): a cached script has no module loader to import with.
   supported: { 'dynamic-import': false },

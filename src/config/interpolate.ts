@@ -15,7 +15,12 @@ interface ScalarTagLike {
   resolve: (value: string, onError: (message: string) => void, options: object) => unknown;
 }
 
-const CORE_TAGS = (new Schema({ schema: 'core' }).tags as unknown as ScalarTagLike[]).filter((t) => t.test);
+let coreTags: ScalarTagLike[] | undefined;
+
+/** The core schema's typing tags, made on first use: a command that reads a kept tree never loads `yaml`. */
+function typingTags(): ScalarTagLike[] {
+  return (coreTags ??= (new Schema({ schema: 'core' }).tags as unknown as ScalarTagLike[]).filter((t) => t.test));
+}
 
 /**
  * Substitutes variables in every string scalar (never in keys), reporting problems at the scalar's
@@ -69,7 +74,7 @@ const TYPED_START = /^[-+.~0-9nNtTfF]/;
 /** Types a plain scalar with YAML 1.2 core schema rules (null, bool, int, float), else a string. */
 export function retype(text: string): unknown {
   if (!TYPED_START.test(text)) return text;
-  const tag = CORE_TAGS.find((t) => t.test!.test(text));
+  const tag = typingTags().find((t) => t.test!.test(text));
   if (!tag) return text;
   const resolved = tag.resolve(text, () => undefined, {});
   return isScalar(resolved) ? resolved.value : resolved;

@@ -91,3 +91,34 @@ describe("the CLI's start", () => {
     expect(loaded.filter((m) => /child_process/.test(m))).toEqual([]);
   });
 });
+
+/** Whether each bundled YAML parser's module body ran in the run whose V8 coverage is in `dir`. */
+function parsersInitialised(dir: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const file of fs.readdirSync(dir)) {
+    const { result } = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as {
+      result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[];
+    };
+    for (const script of result.filter((s) => s.url.endsWith('pond.bundle.cjs')))
+      for (const f of script.functions)
+        if (f.functionName === 'node_modules/yaml/dist/index.js' || f.functionName === 'node_modules/js-yaml/index.js')
+          out[f.functionName] = f.ranges[0]!.count;
+  }
+  return out;
+}
+
+describe('a command on an unchanged pond.yaml', () => {
+  it('initialises neither YAML parser: the kept tree answers, and they load only to parse', async () => {
+    const cwd = await projectDir({ 'pond.yaml': YAML });
+    const cache = path.join(scratch, 'parsers');
+    const runs = [];
+    for (const name of ['parsing', 'kept']) {
+      const coverage = path.join(scratch, `coverage-${name}`);
+      const run = await pond(['validate'], { cwd, env: { POND_COMPILE_CACHE: cache, NODE_V8_COVERAGE: coverage } });
+      expect(run.code).toBe(0);
+      runs.push(parsersInitialised(coverage));
+    }
+    const both = { 'node_modules/yaml/dist/index.js': 1, 'node_modules/js-yaml/index.js': 1 };
+    expect(runs).toEqual([both, { 'node_modules/yaml/dist/index.js': 0, 'node_modules/js-yaml/index.js': 0 }]);
+  });
+});

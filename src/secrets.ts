@@ -125,18 +125,15 @@ export function secretValuesIn(tree: unknown): string[] {
  */
 export function scalarSecrets(v: unknown, secret: boolean, out: Set<string>): void {
   if (v === null || v === undefined) return;
-  const add = (s: string): void => void (s.length > 0 && out.add(s));
   const text = String(v);
-  if (secret) add(text);
+  if (secret && text.length > 0) out.add(text);
   if (typeof v !== 'string') return;
   const eq = text.indexOf('=');
-  if (eq > 0 && ENV_NAME.test(text.slice(0, eq)) && isSensitiveName(text.slice(0, eq))) add(text.slice(eq + 1));
-  // Only a text with "://" can hold a URL with a password: most values are spared the pattern.
+  if (eq > 0 && eq < text.length - 1 && ENV_NAME.test(text.slice(0, eq)) && isSensitiveName(text.slice(0, eq)))
+    out.add(text.slice(eq + 1));
+  // Only a text with "://" can hold a URL with a password (never empty, by its pattern): most values are spared the pattern.
   const pw = text.includes('://') ? urlPassword(eq > 0 ? text.slice(eq + 1) : text) : undefined;
-  if (pw) {
-    add(pw);
-    add(text);
-  }
+  if (pw) out.add(pw).add(text);
 }
 
 /**

@@ -1,3 +1,19 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+/** Every .yaml/.yml file under test/ and examples/: [its path from the repository root, its text]. */
+export function repoYaml(): [string, string][] {
+  return ['test', 'examples']
+    .flatMap((dir) =>
+      readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+        .filter((name) => /\.ya?ml$/.test(name))
+        .map((name) => path.join(dir, name)),
+    )
+    .map((file): [string, string] => [file, readFileSync(path.join(ROOT, file), 'utf8')]);
+}
+
 /** Scalars and layouts where two YAML parsers could disagree; each is compared whole (see parse-fast.test.ts). */
 export const TRICKY: string[] = [
   'a: 1\nb: "1"\nc: \'1\'\n',

@@ -1,26 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pondYaml } from '../../../bench/stack-files.js';
 import { fastTree } from '../../../src/config/parse-fast.js';
 import { fullParse } from '../../../src/config/parse.js';
-import { TRICKY } from './parse-fast-cases.js';
+import { TRICKY, repoYaml } from './parse-fast-cases.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-
-/** Every .yaml/.yml file under `dir`, relative to the repository root. */
-function yamlFiles(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-    .filter((name) => /\.ya?ml$/.test(name))
-    .map((name) => path.join(dir, name));
-}
-
-const CORPUS: [string, string][] = [
-  ...['test', 'examples']
-    .flatMap(yamlFiles)
-    .map((f): [string, string] => [f, readFileSync(path.join(ROOT, f), 'utf8')]),
-  ['bench pondYaml(50, 1)', pondYaml(50, 1)],
-];
+const CORPUS: [string, string][] = [...repoYaml(), ['bench pondYaml(50, 1)', pondYaml(50, 1)]];
 
 const NOISE = [
   ' ',

@@ -1,21 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pondYaml } from '../../../bench/stack-files.js';
 import { parseYaml } from '../../../src/config/parse.js';
 import { decodeTree, encodeTree } from '../../../src/config/tree-codec.js';
 import type { MapNode } from '../../../src/config/tree.js';
-import { TRICKY } from './parse-fast-cases.js';
+import { TRICKY, repoYaml } from './parse-fast-cases.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-
-function yamlTexts(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-    .filter((name) => /\.ya?ml$/.test(name))
-    .map((name) => readFileSync(path.join(ROOT, dir, name), 'utf8'));
-}
-
-const TREES: MapNode[] = [...yamlTexts('test'), ...yamlTexts('examples'), ...TRICKY, pondYaml(50, 1)]
+const TREES: MapNode[] = [...repoYaml().map(([, text]) => text), ...TRICKY, pondYaml(50, 1)]
   .map((text) => parseYaml('a/pond.yaml', text).tree)
   .filter((tree): tree is MapNode => tree !== undefined);
 

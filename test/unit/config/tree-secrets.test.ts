@@ -1,20 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pondYaml } from '../../../bench/stack-files.js';
 import { parseYaml } from '../../../src/config/parse.js';
 import { treeHoldsSecret } from '../../../src/config/tree-secrets.js';
 import { toData, type MapNode } from '../../../src/config/tree.js';
 import { NAMED_SECTIONS, configSecrets, secretValuesIn } from '../../../src/secrets.js';
-import { TRICKY } from './parse-fast-cases.js';
-
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-
-function yamlTexts(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-    .filter((name) => /\.ya?ml$/.test(name))
-    .map((name) => readFileSync(path.join(ROOT, dir, name), 'utf8'));
-}
+import { TRICKY, repoYaml } from './parse-fast-cases.js';
 
 /** The rule as the data walks state it: secrets below the names of workloads and volumes, or anywhere else. */
 function dataHoldsSecret(tree: MapNode): boolean {
@@ -51,7 +41,7 @@ describe('treeHoldsSecret', () => {
   });
 
   it('agrees with the data walks on every parsable YAML file in the repository', () => {
-    const trees = [...yamlTexts('test'), ...yamlTexts('examples'), ...TRICKY, pondYaml(20, 1)]
+    const trees = [...repoYaml().map(([, text]) => text), ...TRICKY, pondYaml(20, 1)]
       .map((text) => parseYaml('pond.yaml', text).tree)
       .filter((t): t is MapNode => t !== undefined);
     expect(trees.length).toBeGreaterThan(50);

@@ -30,23 +30,11 @@ export function lockDir(env: Record<string, string | undefined>): string {
  * naming the holder. `dir` is lockDir()'s answer.
  */
 export async function acquireLock(dir: string, project: string, command: string, timeoutMs: number): Promise<Lock> {
-  await fs.mkdir(dir, { recursive: true });
-  const file = path.join(dir, `${project}.lock`);
-  const me: LockHolder = { pid: process.pid, host: os.hostname(), command, since: new Date().toISOString() };
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    try {
-      await fs.writeFile(file, JSON.stringify(me), { flag: 'wx' });
-      held.set(file, me);
-      return {
-        release: async () => {
-          held.delete(file);
-          await releaseIfMine(file, me);
-        },
-      };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
+    const lock = tryLock(dir, project, command);
+    if (lock) return lock;
+    const file = lockFile(dir, project);
     const holder = await readHolder(file);
     if (holder && !alive(holder)) {
       await takeOver(file, holder);
@@ -56,6 +44,32 @@ export async function acquireLock(dir: string, project: string, command: string,
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/**
+ * The lock, taken at once, or undefined while another process holds it (dead or alive: only
+ * acquireLock takes over a dead holder's). Synchronous, a few system calls: a command can ask for
+ * the engine's answers under the lock without first waiting on the thread pool behind other work.
+ */
+export function tryLock(dir: string, project: string, command: string): Lock | undefined {
+  const file = lockFile(dir, project);
+  const me: LockHolder = { pid: process.pid, host: os.hostname(), command, since: new Date().toISOString() };
+  try {
+    fsSync.mkdirSync(dir, { recursive: true });
+    fsSync.writeFileSync(file, JSON.stringify(me), { flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
+    throw e;
+  }
+  held.set(file, me);
+  return {
+    release: async () => {
+      held.delete(file);
+      await releaseIfMine(file, me);
+    },
+  };
+}
+
+const lockFile = (dir: string, project: string): string => path.join(dir, `${project}.lock`);
 
 /**
  * The holder as another pond process wrote it: checked, not trusted (a crash mid-write or another

@@ -1,4 +1,4 @@
-import { acquireLock, type Lock } from '../../lock/lock.js';
+import { acquireLock, tryLock, type Lock } from '../../lock/lock.js';
 import type { Project } from '../../pipeline.js';
 import { planToJson, renderPlan, hasChanges } from '../../plan/render.js';
 import type { Plan } from '../../plan/types.js';
@@ -8,7 +8,7 @@ import { applyExitCode, failUnlessOk, runApply } from '../run-apply.js';
 import { statusRows, statusTable } from '../status.js';
 import { note, table } from '../output.js';
 import { urlLines } from '../urls.js';
-import { makePlan, targetsOf } from './plan.js';
+import { buildWhileObserving, makePlan, targetsOf } from './plan.js';
 import { UsageError } from '../../errors.js';
 import { createdSpecs, refuseUnfitEngine } from '../engine-fit.js';
 import { upRunner } from '../../bots/on-up.js';
@@ -107,7 +107,7 @@ export async function upCommand(ctx: Context, flags: UpFlags): Promise<number> {
  */
 async function lockedProject(ctx: Context, timeoutMs: number): Promise<{ project: Project; lock: Lock }> {
   const guess = ctx.prefetch({ snapshot: false });
-  let early = guess ? await acquireLock(ctx.lockDir(), guess, 'pond up', 0).catch(() => undefined) : undefined;
+  let early = guess ? tryLockQuietly(ctx.lockDir(), guess) : undefined;
   if (early) ctx.observeEarly();
   let project: Project;
   try {
@@ -120,7 +120,17 @@ async function lockedProject(ctx: Context, timeoutMs: number): Promise<{ project
     await early.release();
     early = undefined;
   }
+  if (early) buildWhileObserving(project, guess);
   return { project, lock: early ?? (await acquireLock(ctx.lockDir(), project.spec.name, 'pond up', timeoutMs)) };
+}
+
+/** The guessed project's lock if it is free at once; any failure leaves it to acquireLock, after the files load. */
+function tryLockQuietly(dir: string, project: string): Lock | undefined {
+  try {
+    return tryLock(dir, project, 'pond up');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Steps marked `!` delete persistent data: asked on a terminal, else only with --yes; refusing touches nothing. */

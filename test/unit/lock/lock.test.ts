@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LockHeldError } from '../../../src/errors.js';
-import { acquireLock } from '../../../src/lock/lock.js';
+import { acquireLock, tryLock } from '../../../src/lock/lock.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 let dir = '';
@@ -74,5 +74,41 @@ describe('acquireLock', () => {
     const a = await acquireLock(dir, 'a', 'pond up', 0);
     const b = await acquireLock(dir, 'b', 'pond up', 0);
     await Promise.all([a.release(), b.release()]);
+  });
+});
+
+describe('tryLock', () => {
+  it('takes a free lock before it returns, with nothing to await', async () => {
+    const lock = tryLock(dir, 'demo', 'pond up');
+    expect(lock).toBeDefined();
+    const holder = JSON.parse(await fs.readFile(path.join(dir, 'demo.lock'), 'utf8'));
+    expect([holder.pid, holder.command]).toEqual([process.pid, 'pond up']);
+    await lock!.release();
+    await expect(fs.stat(path.join(dir, 'demo.lock'))).rejects.toThrow();
+  });
+
+  it('answers undefined while another holds it, and leaves the holder its file', async () => {
+    const first = await acquireLock(dir, 'demo', 'pond down', 0);
+    const before = await fs.readFile(path.join(dir, 'demo.lock'), 'utf8');
+    expect(tryLock(dir, 'demo', 'pond up')).toBeUndefined();
+    expect(await fs.readFile(path.join(dir, 'demo.lock'), 'utf8')).toBe(before);
+    await first.release();
+  });
+
+  it("leaves a dead holder's lock to acquireLock, which takes it over", async () => {
+    const file = path.join(dir, 'demo.lock');
+    const dead = JSON.stringify({ pid: 2 ** 22 + 17, host: os.hostname(), command: 'pond up', since: 'then' });
+    await fs.writeFile(file, dead);
+    expect(tryLock(dir, 'demo', 'pond up')).toBeUndefined();
+    expect(await fs.readFile(file, 'utf8')).toBe(dead);
+    const lock = await acquireLock(dir, 'demo', 'pond up', 0);
+    expect(JSON.parse(await fs.readFile(file, 'utf8')).pid).toBe(process.pid);
+    await lock.release();
+  });
+
+  it('makes the lock folder when it is missing', async () => {
+    const lock = tryLock(path.join(dir, 'not', 'yet'), 'demo', 'pond up');
+    expect(lock).toBeDefined();
+    await lock!.release();
   });
 });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Diagnostic } from '../errors.js';
 
@@ -16,9 +17,15 @@ export const MAX_NAME_LENGTH = 63;
 
 /**
  * The file's bytes, or undefined when it holds more than MAX_FILE_BYTES. Reads at most one byte past
- * the cap, so a device or a pipe given as -f (/dev/zero) is refused instead of read forever.
+ * the cap, so a device or a pipe given as -f (/dev/zero, `<(cmd)`) is refused instead of read forever.
+ * A regular file is read at once, synchronously: a few kilobytes from the page cache cost less than
+ * the thread pool's round trips, which wait behind whatever else the machine runs (the engine
+ * answering pond's first calls, on a no-op); anything else is read asynchronously, so a pipe that
+ * is slow to write does not hold the process (its signal handlers included).
  */
 export async function readCapped(file: string): Promise<Buffer | undefined> {
+  const stat = fs.statSync(file);
+  if (stat.isFile()) return readRegular(file, stat.size);
   const handle = await open(file, 'r');
   try {
     const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
@@ -31,6 +38,30 @@ export async function readCapped(file: string): Promise<Buffer | undefined> {
     return filled > MAX_FILE_BYTES ? undefined : buffer.subarray(0, filled);
   } finally {
     await handle.close();
+  }
+}
+
+/** A regular file, read to its end or one byte past the cap (it may grow between the stat and the read). */
+function readRegular(file: string, size: number): Buffer | undefined {
+  if (size > MAX_FILE_BYTES) return undefined;
+  const fd = fs.openSync(file, 'r');
+  try {
+    let buffer = Buffer.allocUnsafe(Math.min(size + 1, MAX_FILE_BYTES + 1));
+    let filled = 0;
+    for (;;) {
+      if (filled === buffer.length) {
+        if (buffer.length > MAX_FILE_BYTES) break;
+        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, MAX_FILE_BYTES + 1));
+        buffer.copy(bigger, 0, 0, filled);
+        buffer = bigger;
+      }
+      const read = fs.readSync(fd, buffer, filled, buffer.length - filled, null);
+      if (read === 0) break;
+      filled += read;
+    }
+    return filled > MAX_FILE_BYTES ? undefined : buffer.subarray(0, filled);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, type Diagnostic } from '../errors.js';
@@ -133,7 +134,7 @@ async function readDotEnvs(files: string[], required: boolean, env: Lookup): Pro
 async function readDotEnv(file: string, required: boolean, env: Lookup): Promise<DotEnv> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readText(file);
   } catch (error) {
     if (!required) return { values: {}, diagnostics: [] };
     const code = (error as NodeJS.ErrnoException).code;
@@ -150,6 +151,11 @@ async function readDotEnv(file: string, required: boolean, env: Lookup): Promise
     };
   }
   return parseDotEnv(file, text, env);
+}
+
+/** A regular file at once, as readCapped reads pond.yaml; anything else (`--env-file <(cmd)`) asynchronously. */
+async function readText(file: string): Promise<string> {
+  return fs.statSync(file).isFile() ? fs.readFileSync(file, 'utf8') : readFile(file, 'utf8');
 }
 
 function unreadable(file: string, error: unknown): Diagnostic {

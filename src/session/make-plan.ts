@@ -34,7 +34,11 @@ export async function makePlan(
 ): Promise<{ plan: Plan; observed: ObservedState }> {
   refuseConflicts(choices);
   refuseUnsupported(project.spec, { name: engine.backend, capabilities: engine.capabilities }, project.config);
-  const observed = await engine.observe(project.spec.name);
+  const observing = engine.observe(project.spec.name);
+  // Built while the engine answers (the first use builds it): on a no-op, hashing every container
+  // was most of what was left to do once the snapshot came back.
+  const desired = project.desired;
+  const observed = await observing;
   const targets = targetsOf(project, choices);
   const options: PlanOptions = {
     forceRecreate: !!choices.forceRecreate,
@@ -47,7 +51,7 @@ export async function makePlan(
     ...(targets && { targets }),
     ...(engine.capabilities.inPlaceUpdate && { inPlaceUpdate: true }),
   };
-  const plan = reconcile(project.desired, observed, options);
+  const plan = reconcile(desired, observed, options);
   const refused = refusals(plan, observed);
   if (refused.length)
     throw new UsageError(

@@ -27,12 +27,22 @@ export async function makePlan(
 export { targetsOf };
 
 /**
+ * When the project's snapshot is already in flight (prefetch guessed this project), its desired state
+ * is built now, while the engine answers the ping and the lists (its first use builds it): otherwise
+ * hashing every container waits for the ping first.
+ */
+export function buildWhileObserving(project: Project, guess: string | undefined): void {
+  if (guess === project.spec.name) void project.desired;
+}
+
+/**
  * `pond plan`: exit 0, or with --detailed-exitcode 2 when there are changes (Terraform's contract); a
  * scheduled bot that `up` would run now is a step of the plan, so it counts as one.
  */
 export async function planCommand(ctx: Context, flags: PlanFlags): Promise<number> {
-  ctx.prefetch();
+  const guess = ctx.prefetch();
   const project = await ctx.project();
+  buildWhileObserving(project, guess);
   const { plan } = await makePlan(ctx, project, flags);
   const targets = targetsOf(project, flags);
   const bots = scheduledBots(project, new Date()).filter((b) => !targets || targets.includes(b.workload));

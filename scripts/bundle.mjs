@@ -33,20 +33,23 @@ const pond = {
 };
 
 // child_process is wanted only to spawn (ssh, a browser, commander's executable subcommands), yet
-// commander requires it as it loads: ~4 ms of every start. In the CLI it resolves to a stand-in that
-// requires it on first use. Every use reads a property (spawn, ...) of it, which the stand-in forwards.
-const childProcessKeys = Object.keys(createRequire(import.meta.url)('node:child_process'));
+// commander requires it as it loads: ~4 ms of every start. crypto is wanted only once pond.yaml is
+// read (hashes), yet loading it (~3 ms) came before pond's first engine call. In the CLI each resolves
+// to a stand-in that requires it on first use. Every use reads a property (spawn, createHash, ...) of
+// it, which the stand-in forwards.
+const LAZY_BUILTINS = ['child_process', 'crypto'];
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (a) =>
-      a.namespace === 'lazy-builtin'
-        ? { path: 'node:child_process', external: true }
-        : { path: 'child_process', namespace: 'lazy-builtin' },
-    );
+    b.onResolve({ filter: new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`) }, (a) => {
+      const name = a.path.replace(/^node:/, '');
+      return a.namespace === 'lazy-builtin'
+        ? { path: `node:${name}`, external: true }
+        : { path: name, namespace: 'lazy-builtin' };
+    });
     // Its names are listed without loading it: an ES module importing it copies them as getters.
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
-      contents: standIn('node:child_process', childProcessKeys),
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (a) => ({
+      contents: standIn(`node:${a.path}`, Object.keys(createRequire(import.meta.url)(`node:${a.path}`))),
       loader: 'js',
     }));
   },
@@ -75,27 +78,30 @@ function standIn(target, keys) {
   return `let real;
 const load = () => (real ??= require(${JSON.stringify(target)}));
 const keys = ${JSON.stringify(keys)};
+const known = new Set(keys);
 module.exports = new Proxy({}, {
-  get: (_, k) => load()[k],
-  has: (_, k) => keys.includes(k),
+  // esbuild's interop asks every module whether it is an ES module as it imports it: not a use.
+  get: (_, k) => (k === '__esModule' ? undefined : load()[k]),
+  has: (_, k) => known.has(k),
   ownKeys: () => keys,
   getOwnPropertyDescriptor: (_, k) =>
-    keys.includes(k) ? { value: undefined, writable: true, enumerable: true, configurable: true } : undefined,
+    known.has(k) ? { value: undefined, writable: true, enumerable: true, configurable: true } : undefined,
 });`;
 }
 
 // Each file's `import fs from 'node:fs'` becomes its own __toESM(require('node:fs')), which copies every
 // property of the module as a getter: 41 copies of fs and 44 of path, ~4 ms of every start. Through
-// one shared ES module per builtin the copy is made once.
-const SHARED = /^node:(fs|fs\/promises|path|os|http)$/;
+// one shared ES module per builtin the copy is made once. A lazy builtin's shared module imports its
+// stand-in (the lazy plugin resolves it), so crypto's 22 importers make one copy and load nothing.
+const SHARED = /^node:(fs|fs\/promises|path|os|http|crypto)$/;
 const sharedBuiltins = {
   name: 'shared-builtins',
   setup(b) {
-    b.onResolve({ filter: SHARED }, (a) =>
-      a.namespace === 'shared-builtin'
-        ? { path: a.path, external: true }
-        : { path: a.path, namespace: 'shared-builtin' },
-    );
+    b.onResolve({ filter: SHARED }, (a) => {
+      if (a.namespace === 'lazy-builtin') return undefined; // the stand-in's own require: the real module
+      if (a.namespace !== 'shared-builtin') return { path: a.path, namespace: 'shared-builtin' };
+      return LAZY_BUILTINS.includes(a.path.slice('node:'.length)) ? undefined : { path: a.path, external: true };
+    });
     b.onLoad({ filter: /.*/, namespace: 'shared-builtin' }, (a) => ({
       contents: `import m from '${a.path}';\nexport default m;\nexport * from '${a.path}';\n`,
       loader: 'js',
@@ -105,7 +111,7 @@ const sharedBuiltins = {
 
 await build({
   ...pond,
-  plugins: [lazyBuiltins, lazyPackages, sharedBuiltins],
+  plugins: [sharedBuiltins, lazyBuiltins, lazyPackages],
   format: 'cjs',
   // import() of a lazy dependency becomes require(): a cached script has no module loader to import with.
   supported: { 'dynamic-import': false },

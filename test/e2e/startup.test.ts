@@ -90,6 +90,22 @@ describe("the CLI's start", () => {
     expect(loaded).toContain('NativeModule fs');
     expect(loaded.filter((m) => /child_process/.test(m))).toEqual([]);
   });
+
+  it('loads crypto only once something is hashed: not for --help, and for validate (a file read)', async () => {
+    const cwd = await projectDir({ 'pond.yaml': YAML });
+    const hook = path.join(scratch, 'crypto.cjs');
+    fs.writeFileSync(
+      hook,
+      "process.on('exit', () => process.stderr.write('\\nLOADED ' + process.moduleLoadList.join('|') + '\\n'));\n",
+    );
+    const loaded = async (args: string[]): Promise<string[]> => {
+      const run = await pond(args, { cwd, env: { NODE_OPTIONS: `--require ${hook}` } });
+      expect(run.code).toBe(0);
+      return run.stderr.split('LOADED ')[1]!.trim().split('|');
+    };
+    expect(await loaded(['--help'])).not.toContain('NativeModule crypto');
+    expect(await loaded(['validate'])).toContain('NativeModule crypto');
+  });
 });
 
 /** Whether each bundled YAML parser's module body ran in the run whose V8 coverage is in `dir`. */

@@ -9,6 +9,7 @@
  * (or again when V8 refuses it), atomically, mode 0600 in a 0700 folder of the user's own; a cache
  * that is not the user's own, or not private, is ignored. Any failure falls back to compiling.
  */
+import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -40,7 +41,7 @@ const WRAPPER = ['(function (exports, require, module, __filename, __dirname) { 
 
 /** Loads and runs `file` as a CommonJS module, through the code cache in `dir` when given. */
 export function loadBundle<T>(file: string, dir: string | undefined): LoadedBundle<T> {
-  const source = fs.readFileSync(file, 'utf8');
+  const source = readSource(file);
   const build = bundleBuild(file);
   const cacheFile = dir ? path.join(dir, cacheName(file, build)) : undefined;
   const cachedData = cacheFile ? readPrivate(cacheFile) : undefined;
@@ -66,6 +67,15 @@ export function loadBundle<T>(file: string, dir: string | undefined): LoadedBund
       }
     },
   };
+}
+
+/**
+ * The bundle's text. esbuild writes it in ASCII (non-ASCII characters escaped), and an ASCII file read
+ * as latin1 is the same text, copied rather than decoded: ~1-2 ms of every start on a megabyte.
+ */
+function readSource(file: string): string {
+  const bytes = fs.readFileSync(file);
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /**

@@ -45,6 +45,13 @@ describe('cacheDir', () => {
 });
 
 describe('loadBundle', () => {
+  it('reads a bundle with non-ASCII text as UTF-8 (an ASCII one is read as latin1, the same text)', () => {
+    fs.writeFileSync(bundle, "exports.answer = () => 'é→😀';\n");
+    expect(loadBundle<Exports>(bundle, undefined).exports.answer()).toBe('é→😀');
+    write('A');
+    expect(loadBundle<Exports>(bundle, undefined).exports.answer()).toBe('A1');
+  });
+
   it('runs the bundle as CommonJS: its require, exports and __filename are its own', () => {
     const cli = loadBundle<Exports>(bundle, undefined);
     expect(cli.exports.answer()).toBe('A1');

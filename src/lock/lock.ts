@@ -64,7 +64,7 @@ export function tryLock(dir: string, project: string, command: string): Lock | u
   return {
     release: async () => {
       held.delete(file);
-      await releaseIfMine(file, me);
+      releaseNow(file, me);
     },
   };
 }
@@ -94,12 +94,6 @@ async function takeOver(file: string, dead: LockHolder): Promise<void> {
   await fs.rm(aside, { force: true });
 }
 
-/** Releases only a lock that is still ours (compared as written: no schema check, so no zod on every exit). */
-async function releaseIfMine(file: string, me: LockHolder): Promise<void> {
-  const text = await fs.readFile(file, 'utf8').catch(() => '');
-  if (text === JSON.stringify(me)) await fs.rm(file, { force: true });
-}
-
 /** The locks this process holds, by file: what releaseHeldLocksNow gives back. */
 const held = new Map<string, LockHolder>();
 
@@ -113,6 +107,7 @@ export function releaseHeldLocksNow(): void {
   held.clear();
 }
 
+/** Releases only a lock that is still ours (compared as written: no schema check, so no zod on every exit). */
 function releaseNow(file: string, me: LockHolder): void {
   try {
     if (fsSync.readFileSync(file, 'utf8') === JSON.stringify(me)) fsSync.rmSync(file, { force: true });

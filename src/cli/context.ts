@@ -103,6 +103,7 @@ export class Context {
 
   /** Reads the files again: for watch mode, which must see every save. */
   async reloadProject(): Promise<Project> {
+    await this.earlyCallsSent();
     const files = this.files();
     if (this.readsStdin()) this.stdin ??= readStdin();
     const envFiles = this.options.envFile?.length
@@ -218,6 +219,18 @@ export class Context {
     opened.catch(() => undefined);
     this.early = { project, snapshot, opened };
     return project;
+  }
+
+  /**
+   * Resolves once prefetch's calls are on the wire (asked, not answered), at once when there are none.
+   * Reading the files is synchronous work from end to end (a kept tree, no parse): begun first, it
+   * would hold the calls back until it ended, and the engine would start answering only then. One
+   * turn of the event loop lets the sockets connect and the requests go out.
+   */
+  private async earlyCallsSent(): Promise<void> {
+    if (!this.early) return;
+    await this.early.opened.catch(() => undefined);
+    await new Promise((resolve) => setImmediate(resolve));
   }
 
   /**

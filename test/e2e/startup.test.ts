@@ -138,3 +138,41 @@ describe('a command on an unchanged pond.yaml', () => {
     expect(runs).toEqual([both, { 'node_modules/yaml/dist/index.js': 0, 'node_modules/js-yaml/index.js': 0 }]);
   });
 });
+
+describe('plan and up on a guessed project', () => {
+  it("write the engine calls on the socket before reading pond.yaml's configuration", async () => {
+    const cwd = await projectDir({ 'pond.yaml': YAML });
+    const hook = path.join(scratch, 'order.cjs');
+    fs.writeFileSync(hook, ORDER_HOOK);
+    const run = await pond(['plan'], { cwd, env: { NODE_OPTIONS: `--require ${hook}` } });
+    expect(run.code).toBe(0);
+    const seen = run.stderr.split('SEEN ')[1]!.trim().split('|');
+    const read = seen.indexOf('read pond.yaml');
+    expect(read).toBeGreaterThan(-1);
+    expect(seen.slice(0, read).sort()).toEqual(['/_ping', '/containers/json', '/networks', '/volumes']);
+  });
+});
+
+/**
+ * Records, in order, each GET written on a socket and each opening of pond.yaml (the prefetch's guess
+ * reads it with readFileSync, which opens it through neither of these: what is seen is the config read).
+ */
+const ORDER_HOOK = [
+  "const fs = require('node:fs');",
+  "const net = require('node:net');",
+  'const seen = [];',
+  "const opened = (p) => String(p).endsWith('pond.yaml') && seen.push('read pond.yaml');",
+  'const openSync = fs.openSync;',
+  'fs.openSync = function (p, ...rest) { opened(p); return openSync.call(this, p, ...rest); };',
+  'const open = fs.promises.open;',
+  'fs.promises.open = function (p, ...rest) { opened(p); return open.call(this, p, ...rest); };',
+  "for (const m of ['_write', '_writev']) {",
+  '  const write = net.Socket.prototype[m];',
+  '  net.Socket.prototype[m] = function (data, ...rest) {',
+  '    const text = String(Array.isArray(data) ? data[0].chunk : data);',
+  '    if (/^GET \\//.test(text)) seen.push(text.split(/[ ?]/)[1]);',
+  '    return write.call(this, data, ...rest);',
+  '  };',
+  '}',
+  "process.on('exit', () => fs.writeSync(2, '\\nSEEN ' + seen.join('|') + '\\n'));",
+].join('\n');

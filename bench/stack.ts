@@ -9,13 +9,19 @@ export const FANOUT = 8;
 
 /** Service names for a stack of `n`: s00, s01, … (zero-padded so they sort). */
 export function serviceNames(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => serviceName(n, i));
+}
+
+/** The name of service `index` in a stack of `n`, without listing the others. */
+function serviceName(n: number, index: number): string {
   const width = Math.max(String(Math.max(n - 1, 0)).length, 2);
-  return Array.from({ length: n }, (_, i) => `s${String(i).padStart(width, '0')}`);
+  return `s${String(index).padStart(width, '0')}`;
 }
 
 /** The one service each service waits for (none for the root s00). */
 export function dependencyOf(n: number, index: number): string | undefined {
-  return index === 0 ? undefined : serviceNames(n)[Math.floor((index - 1) / FANOUT)];
+  // By index, not from the list of names: one call per service made the stack's generation quadratic.
+  return index === 0 ? undefined : serviceName(n, Math.floor((index - 1) / FANOUT));
 }
 
 /** service → the services it depends on, for the whole stack. */
@@ -25,7 +31,7 @@ export function dependencies(n: number): Map<string, string[]> {
 
 /** The service whose env changes in "one change": the last one, a leaf, so nothing depends on it. */
 export function changedService(n: number): string {
-  return serviceNames(n).at(-1)!;
+  return serviceName(n, n - 1);
 }
 
 /** Env of `service` at revision `rev`: only the changed service carries `rev`, the rest stay at 0. */

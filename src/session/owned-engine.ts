@@ -2,7 +2,7 @@ import { LABEL } from '../labels.js';
 import { sortOwnership, type ForeignObject } from '../desired/ownership.js';
 import type { Engine } from '../engine/types.js';
 import { ForeignProjectError } from '../errors.js';
-import { saveIdentity, type ProjectIdentity } from '../identity.js';
+import { identityFile, saveIdentity, type ProjectIdentity } from '../identity.js';
 
 /**
  * The engine as every command sees it: `observe` returns only what this checkout owns, and refuses
@@ -40,6 +40,13 @@ function foreignError(project: string, foreign: ForeignObject[], me: ProjectIden
       .slice(0, 3)
       .map((f) => `${f.kind} ${f.name}`)
       .join(', ') + (foreign.length > 3 ? `, … (${foreign.length} in all)` : '');
+  if (dirs.length === 1 && dirs[0] === me.dir)
+    // The same folder under another identity: its .pond/project-id was lost (the folder deleted and made
+    // again, a fresh clone in its place). "Another checkout, at <this folder>" would read as a bug.
+    return new ForeignProjectError(
+      `project "${project}" on this engine was made by an earlier checkout in this same folder, ${me.dir} (${objects}), whose identity file ${identityFile(me.dir)} is gone; pond will not touch it`,
+      `if those objects are this checkout's, take them over with: pond adopt; otherwise give this checkout its own name: pond -p ${project}-2 ... (or name: in pond.yaml)`,
+    );
   return new ForeignProjectError(
     `project "${project}" on this engine belongs to another checkout, at ${dirs.join(' and ')} (${objects}); this checkout is ${me.dir}, so pond will not touch it`,
     `give this checkout its own name: pond -p ${project}-2 ... (or name: in pond.yaml); if that checkout was moved here or deleted, take its objects over with: pond adopt`,

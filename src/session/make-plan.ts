@@ -35,6 +35,8 @@ export async function makePlan(
   refuseConflicts(choices);
   refuseUnsupported(project.spec, { name: engine.backend, capabilities: engine.capabilities }, project.config);
   const observing = engine.observe(project.spec.name);
+  // Should building throw, the engine's own failure must not surface later as an unhandled rejection.
+  observing.catch(() => undefined);
   // Built while the engine answers (the first use builds it): on a no-op, hashing every container
   // was most of what was left to do once the snapshot came back.
   const desired = project.desired;

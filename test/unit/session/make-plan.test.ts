@@ -43,4 +43,33 @@ describe('makePlan', () => {
     const { plan } = await planned;
     expect(plan.steps.map((s) => `${s.resource} ${s.name}`)).toContain('container web');
   });
+
+  it('fails with the build error, and leaves no unhandled rejection, when building throws and the engine fails too', async () => {
+    const dir = tempDir('pond-make-plan-');
+    await writeFile(path.join(dir, 'pond.yaml'), 'version: 1\nworkloads:\n  web:\n    image: busybox:1.35\n');
+    const unhandled: unknown[] = [];
+    const record = (e: unknown): void => void unhandled.push(e);
+    process.on('unhandledRejection', record);
+    try {
+      let refuse: (e: Error) => void = () => undefined;
+      const engine = {
+        backend: 'docker',
+        capabilities: { ...BACKEND_CAPABILITIES.docker, localPorts: false },
+        observe: () => new Promise<ObservedState>((_, reject) => (refuse = reject)),
+      } as unknown as Engine;
+      const loaded = await loadProject([path.join(dir, 'pond.yaml')], {});
+      const project = new Proxy(loaded, {
+        get: (target, key, receiver) => {
+          if (key === 'desired') throw new Error('build failed');
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      });
+      await expect(makePlan(engine, project, {})).rejects.toThrow('build failed');
+      refuse(new Error('engine down'));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
 });

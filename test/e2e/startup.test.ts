@@ -79,34 +79,29 @@ describe("the CLI's kept parses of pond.yaml", () => {
 describe("the CLI's start", () => {
   it('loads no child_process: it is required on the first spawn only', async () => {
     const cwd = await projectDir({ 'pond.yaml': YAML });
-    const hook = path.join(scratch, 'builtins.cjs');
-    fs.writeFileSync(
-      hook,
-      "process.on('exit', () => process.stderr.write('\\nLOADED ' + process.moduleLoadList.join('|') + '\\n'));\n",
-    );
-    const run = await pond(['validate'], { cwd, env: { NODE_OPTIONS: `--require ${hook}` } });
-    expect(run.code).toBe(0);
-    const loaded = run.stderr.split('LOADED ')[1]!.trim().split('|');
+    const loaded = await modulesLoaded(cwd, ['validate']);
     expect(loaded).toContain('NativeModule fs');
     expect(loaded.filter((m) => /child_process/.test(m))).toEqual([]);
   });
 
   it('loads crypto only once something is hashed: not for --help, and for validate (a file read)', async () => {
     const cwd = await projectDir({ 'pond.yaml': YAML });
-    const hook = path.join(scratch, 'crypto.cjs');
-    fs.writeFileSync(
-      hook,
-      "process.on('exit', () => process.stderr.write('\\nLOADED ' + process.moduleLoadList.join('|') + '\\n'));\n",
-    );
-    const loaded = async (args: string[]): Promise<string[]> => {
-      const run = await pond(args, { cwd, env: { NODE_OPTIONS: `--require ${hook}` } });
-      expect(run.code).toBe(0);
-      return run.stderr.split('LOADED ')[1]!.trim().split('|');
-    };
-    expect(await loaded(['--help'])).not.toContain('NativeModule crypto');
-    expect(await loaded(['validate'])).toContain('NativeModule crypto');
+    expect(await modulesLoaded(cwd, ['--help'])).not.toContain('NativeModule crypto');
+    expect(await modulesLoaded(cwd, ['validate'])).toContain('NativeModule crypto');
   });
 });
+
+/** Node's list of the modules a successful `pond ARGS` run in `cwd` loaded, as it stood at exit. */
+async function modulesLoaded(cwd: string, args: string[]): Promise<string[]> {
+  const hook = path.join(scratch, 'loaded.cjs');
+  fs.writeFileSync(
+    hook,
+    "process.on('exit', () => process.stderr.write('\\nLOADED ' + process.moduleLoadList.join('|') + '\\n'));\n",
+  );
+  const run = await pond(args, { cwd, env: { NODE_OPTIONS: `--require ${hook}` } });
+  expect(run.code).toBe(0);
+  return run.stderr.split('LOADED ')[1]!.trim().split('|');
+}
 
 /** Whether each bundled YAML parser's module body ran in the run whose V8 coverage is in `dir`. */
 function parsersInitialised(dir: string): Record<string, number> {

@@ -14,13 +14,17 @@ import { toJobSpec, toServiceSpec } from './service-spec.js';
 
 const ENDED = new Set(['complete', 'failed', 'rejected', 'shutdown', 'orphaned', 'remove']);
 
-/** Writes the exit code a stop ended the service's tasks with, for observe and waitExit to read later. */
+/**
+ * Writes the exit code a stop ended the service's tasks with, for observe and waitExit to read later.
+ * When none was seen, a code left by an earlier stop is dropped rather than reported as this one's.
+ */
 export async function recordExit(conn: Connection, id: string, code: number | undefined): Promise<void> {
-  if (code === undefined) return;
   const s = await inspectService(conn, id);
+  const { [EXIT_LABEL]: previous, ...others } = s.Spec.Labels;
+  if (code === undefined && previous === undefined) return;
   await updateService(conn, id, s.Version.Index, {
     ...s.Spec,
-    Labels: { ...s.Spec.Labels, [EXIT_LABEL]: String(code) },
+    Labels: code === undefined ? others : { ...others, [EXIT_LABEL]: String(code) },
   });
 }
 

@@ -34,7 +34,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 /** Polls `check` until it answers a value; undefined means "not yet". */
 async function until<T>(
   check: () => Promise<T | undefined>,
-  opts: { timeoutMs: number; signal?: AbortSignal },
+  opts: { timeoutMs: number; signal?: AbortSignal; pollMs?: number },
   onTimeout: () => Error,
 ): Promise<T> {
   const deadline = Date.now() + opts.timeoutMs;
@@ -42,7 +42,7 @@ async function until<T>(
     const v = await check();
     if (v !== undefined) return v;
     if (Date.now() > deadline) throw onTimeout();
-    await sleep(POLL_MS, opts.signal);
+    await sleep(opts.pollMs ?? POLL_MS, opts.signal);
   }
 }
 
@@ -187,26 +187,43 @@ export async function probeOnce(conn: Connection, id: string): Promise<{ ok: boo
 }
 
 /**
- * Once the service runs no task (a scale to 0 reached every node), or `timeoutMs` passed. A task on
- * a node that is down keeps reading `running` until the node is back: it runs nowhere pond can reach,
- * and Swarm shuts it down when the node returns, so it does not count.
+ * Once the service runs no task (a scale to 0 reached every node), or `timeoutMs` passed; answers the
+ * exit code its newest ended task reported, if one was seen. A task on a node that is down keeps
+ * reading `running` until the node is back: it runs nowhere pond can reach, and Swarm shuts it down
+ * when the node returns, so it does not count.
  */
 export async function waitDown(conn: Connection, id: string, timeoutMs: number): Promise<number | undefined> {
-  const live = new Set(['new', 'pending', 'assigned', 'accepted', 'preparing', 'ready', 'starting', 'running']);
   let exit: number | undefined;
   await until(
     async () => {
       const [tasks, nodes] = await Promise.all([tasksOf(conn, id), conn.getJson<SwarmNode[]>('/nodes')]);
       const up = new Set(nodes.filter((n) => n.Status?.State === 'ready').map((n) => n.ID));
       // Swarm deletes a scaled-down task soon after it ended: its exit code is read while it is listed.
-      exit =
-        tasks.find((t) => t.Status.ContainerStatus?.ExitCode !== undefined)?.Status.ContainerStatus?.ExitCode ?? exit;
-      return tasks.some((t) => live.has(t.Status.State) && (!t.NodeID || up.has(t.NodeID))) ? undefined : true;
+      exit = endedExit(tasks) ?? exit;
+      return tasks.some((t) => LIVE.has(t.Status.State) && (!t.NodeID || up.has(t.NodeID))) ? undefined : true;
     },
-    { timeoutMs },
+    { timeoutMs, pollMs: DOWN_POLL_MS },
     () => new TimeoutError(`service ${id}: its tasks did not stop within ${Math.round(timeoutMs / 1000)} s`),
   );
   return exit;
+}
+
+const LIVE = new Set(['new', 'allocated', 'pending', 'assigned', 'accepted', 'preparing', 'ready', 'starting', 'running']);
+
+/** Short, as the window between a scaled-down task ending and Swarm deleting it is. */
+const DOWN_POLL_MS = 100;
+
+/**
+ * The exit code of the newest task (tasks come newest first) that has ended. A live task's code
+ * means nothing yet: 0 while it runs, and -1 (Docker's "not known") once the node's agent gave up
+ * waiting on it because a stop was asked for, before the container had ended.
+ */
+export function endedExit(tasks: SwarmTask[]): number | undefined {
+  for (const t of tasks) {
+    const code = t.Status.ContainerStatus?.ExitCode;
+    if (!LIVE.has(t.Status.State) && code !== undefined && code >= 0) return code;
+  }
+  return undefined;
 }
 
 /**

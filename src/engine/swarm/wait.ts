@@ -208,7 +208,17 @@ export async function waitDown(conn: Connection, id: string, timeoutMs: number):
   return exit;
 }
 
-const LIVE = new Set(['new', 'allocated', 'pending', 'assigned', 'accepted', 'preparing', 'ready', 'starting', 'running']);
+const LIVE = new Set([
+  'new',
+  'allocated',
+  'pending',
+  'assigned',
+  'accepted',
+  'preparing',
+  'ready',
+  'starting',
+  'running',
+]);
 
 /** Short, as the window between a scaled-down task ending and Swarm deleting it is. */
 const DOWN_POLL_MS = 100;

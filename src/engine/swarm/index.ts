@@ -87,14 +87,16 @@ export function createSwarmEngine(opts: SwarmEngineOptions): Engine {
     // A job (a run) cannot be scaled down: stopping it removes it, as its own handle's stop does.
     stopWorkload: async (id, timeoutSec) => {
       if (await isJob(id)) return services.removeService(conn, id);
+      const stopping = await wait.liveTaskIds(conn, id);
       await services.scaleService(conn, id, 0);
-      await services.recordExit(conn, id, await wait.waitDown(conn, id, (timeoutSec + 30) * 1000));
+      await services.recordExit(conn, id, await wait.waitDown(conn, id, (timeoutSec + 30) * 1000, stopping));
     },
     // A task's process is on its node, out of the manager's reach: a kill stops the service at once.
     killWorkload: async (id) => {
       if (await isJob(id)) return services.removeService(conn, id);
+      const stopping = await wait.liveTaskIds(conn, id);
       await services.scaleService(conn, id, 0);
-      await services.recordExit(conn, id, await wait.waitDown(conn, id, 30_000));
+      await services.recordExit(conn, id, await wait.waitDown(conn, id, 30_000, stopping));
     },
     removeWorkload: (id) => services.removeService(conn, id),
     renameWorkload: (id, name) => services.renameService(id, name),

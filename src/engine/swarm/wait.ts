@@ -186,20 +186,31 @@ export async function probeOnce(conn: Connection, id: string): Promise<{ ok: boo
   return { ok: false, detail: `${running} of ${want} tasks running` };
 }
 
+/** The service's tasks that are live now: what a stop about to be asked for will end. */
+export async function liveTaskIds(conn: Connection, id: string): Promise<Set<string>> {
+  return new Set((await tasksOf(conn, id)).filter((t) => LIVE.has(t.Status.State)).map((t) => t.ID));
+}
+
 /**
  * Once the service runs no task (a scale to 0 reached every node), or `timeoutMs` passed; answers the
- * exit code its newest ended task reported, if one was seen. A task on a node that is down keeps
+ * exit code its newest ended task reported, if one was seen, only among `stopping` when given (the
+ * tasks an update replaced earlier stay listed as history, with their own codes). A task on a node that is down keeps
  * reading `running` until the node is back: it runs nowhere pond can reach, and Swarm shuts it down
  * when the node returns, so it does not count.
  */
-export async function waitDown(conn: Connection, id: string, timeoutMs: number): Promise<number | undefined> {
+export async function waitDown(
+  conn: Connection,
+  id: string,
+  timeoutMs: number,
+  stopping?: ReadonlySet<string>,
+): Promise<number | undefined> {
   let exit: number | undefined;
   await until(
     async () => {
       const [tasks, nodes] = await Promise.all([tasksOf(conn, id), conn.getJson<SwarmNode[]>('/nodes')]);
       const up = new Set(nodes.filter((n) => n.Status?.State === 'ready').map((n) => n.ID));
       // Swarm deletes a scaled-down task soon after it ended: its exit code is read while it is listed.
-      exit = endedExit(tasks) ?? exit;
+      exit = endedExit(stopping ? tasks.filter((t) => stopping.has(t.ID)) : tasks) ?? exit;
       return tasks.some((t) => LIVE.has(t.Status.State) && (!t.NodeID || up.has(t.NodeID))) ? undefined : true;
     },
     { timeoutMs, pollMs: DOWN_POLL_MS },

@@ -115,6 +115,23 @@ export type SwarmTaskState =
   | 'remove'
   | 'orphaned';
 
+/** A task that has not ended yet: on its way to running, or running. Every other state is an end. */
+export function isLiveTask(state: SwarmTaskState): boolean {
+  return LIVE_TASK_STATES.has(state);
+}
+
+const LIVE_TASK_STATES = new Set<SwarmTaskState>([
+  'new',
+  'allocated',
+  'pending',
+  'assigned',
+  'accepted',
+  'preparing',
+  'ready',
+  'starting',
+  'running',
+]);
+
 export interface SwarmTask {
   ID: string;
   ServiceID: string;

@@ -2,7 +2,7 @@ import { EngineError, StaleVersionError } from '../../errors.js';
 import type { TaskSpec } from '../types.js';
 import { filtersQuery, type Connection } from '../docker/connection.js';
 import { classify, engineMessage, statusOf, tolerate } from '../docker/errors.js';
-import { EXIT_LABEL, type SwarmService, type SwarmServiceSpec, type SwarmTask } from './api.js';
+import { EXIT_LABEL, isLiveTask, type SwarmService, type SwarmServiceSpec, type SwarmTask } from './api.js';
 import { desiredReplicas } from './observe.js';
 import { pinnedNode } from './placement.js';
 import { carrySpec } from './carry.js';
@@ -11,8 +11,6 @@ import { withFiles } from './files.js';
 import { IMAGE_LABEL, type ImagePins } from './publish.js';
 import { pruneSecrets, withSecrets } from './secrets.js';
 import { toJobSpec, toServiceSpec } from './service-spec.js';
-
-const ENDED = new Set(['complete', 'failed', 'rejected', 'shutdown', 'orphaned', 'remove']);
 
 /**
  * Writes the exit code a stop ended the service's tasks with, for observe and waitExit to read later.
@@ -129,7 +127,7 @@ export async function startService(conn: Connection, id: string): Promise<void> 
   if (desiredReplicas(s) === 0) return scaleService(conn, id, 'recorded');
   const tt = s.Spec.TaskTemplate;
   const tasks = await conn.getJson<SwarmTask[]>(`/tasks?${filtersQuery({ service: [id] })}`);
-  const live = tasks.some((t) => t.DesiredState === 'running' && !ENDED.has(t.Status.State));
+  const live = tasks.some((t) => t.DesiredState === 'running' && isLiveTask(t.Status.State));
   if (!live && tt.RestartPolicy.Condition === 'none')
     await updateService(conn, id, s.Version.Index, {
       ...s.Spec,

@@ -4,7 +4,7 @@ import type { HealthSpec, Probe } from '../types.js';
 import type { Connection } from '../docker/connection.js';
 import { filtersQuery } from '../docker/connection.js';
 import { statusOf } from '../docker/errors.js';
-import { EXIT_LABEL, type SwarmNode, type SwarmService, type SwarmTask } from './api.js';
+import { EXIT_LABEL, isLiveTask, type SwarmNode, type SwarmService, type SwarmTask } from './api.js';
 import { lastLines, serviceLogs } from './logs.js';
 import { desiredReplicas } from './observe.js';
 import { inspectService } from './services.js';
@@ -188,21 +188,21 @@ export async function probeOnce(conn: Connection, id: string): Promise<{ ok: boo
 
 /** The service's tasks that are live now: what a stop about to be asked for will end. */
 export async function liveTaskIds(conn: Connection, id: string): Promise<Set<string>> {
-  return new Set((await tasksOf(conn, id)).filter((t) => LIVE.has(t.Status.State)).map((t) => t.ID));
+  return new Set((await tasksOf(conn, id)).filter((t) => isLiveTask(t.Status.State)).map((t) => t.ID));
 }
 
 /**
  * Once the service runs no task (a scale to 0 reached every node), or `timeoutMs` passed; answers the
- * exit code its newest ended task reported, if one was seen, only among `stopping` when given (the
- * tasks an update replaced earlier stay listed as history, with their own codes). A task on a node that is down keeps
- * reading `running` until the node is back: it runs nowhere pond can reach, and Swarm shuts it down
- * when the node returns, so it does not count.
+ * exit code the newest of `stopping` (liveTaskIds before the stop) reported once ended, if one was
+ * seen: the tasks an update replaced earlier stay listed as history, with codes of their own. A task
+ * on a node that is down keeps reading `running` until the node is back: it runs nowhere pond can
+ * reach, and Swarm shuts it down when the node returns, so it does not count.
  */
 export async function waitDown(
   conn: Connection,
   id: string,
   timeoutMs: number,
-  stopping?: ReadonlySet<string>,
+  stopping: ReadonlySet<string>,
 ): Promise<number | undefined> {
   let exit: number | undefined;
   await until(
@@ -210,26 +210,14 @@ export async function waitDown(
       const [tasks, nodes] = await Promise.all([tasksOf(conn, id), conn.getJson<SwarmNode[]>('/nodes')]);
       const up = new Set(nodes.filter((n) => n.Status?.State === 'ready').map((n) => n.ID));
       // Swarm deletes a scaled-down task soon after it ended: its exit code is read while it is listed.
-      exit = endedExit(stopping ? tasks.filter((t) => stopping.has(t.ID)) : tasks) ?? exit;
-      return tasks.some((t) => LIVE.has(t.Status.State) && (!t.NodeID || up.has(t.NodeID))) ? undefined : true;
+      exit = endedExit(tasks.filter((t) => stopping.has(t.ID))) ?? exit;
+      return tasks.some((t) => isLiveTask(t.Status.State) && (!t.NodeID || up.has(t.NodeID))) ? undefined : true;
     },
     { timeoutMs, pollMs: DOWN_POLL_MS },
     () => new TimeoutError(`service ${id}: its tasks did not stop within ${Math.round(timeoutMs / 1000)} s`),
   );
   return exit;
 }
-
-const LIVE = new Set([
-  'new',
-  'allocated',
-  'pending',
-  'assigned',
-  'accepted',
-  'preparing',
-  'ready',
-  'starting',
-  'running',
-]);
 
 /** Short, as the window between a scaled-down task ending and Swarm deleting it is. */
 const DOWN_POLL_MS = 100;
@@ -242,7 +230,7 @@ const DOWN_POLL_MS = 100;
 export function endedExit(tasks: SwarmTask[]): number | undefined {
   for (const t of tasks) {
     const code = t.Status.ContainerStatus?.ExitCode;
-    if (!LIVE.has(t.Status.State) && code !== undefined && code >= 0) return code;
+    if (!isLiveTask(t.Status.State) && code !== undefined && code >= 0) return code;
   }
   return undefined;
 }

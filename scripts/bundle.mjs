@@ -35,9 +35,11 @@ const pond = {
 // child_process is wanted only to spawn (ssh, a browser, commander's executable subcommands), yet
 // commander requires it as it loads: ~4 ms of every start. crypto is wanted only once pond.yaml is
 // read (hashes), yet loading it (~3 ms) came before pond's first engine call. In the CLI each resolves
-// to a stand-in that requires it on first use. Every use reads a property (spawn, createHash, ...) of
-// it, which the stand-in forwards.
-const LAZY_BUILTINS = ['child_process', 'crypto'];
+// to a stand-in that requires it on first use. So do the promise flavours of fs, readline and timers,
+// wanted only off the common path (a pipe given as a file, a prompt, a log follow): loading them
+// (and fs/promises's streams, watchers and rimraf) was ~3 ms of every start. Every use reads a
+// property (spawn, createHash, readFile, ...) of it, which the stand-in forwards.
+const LAZY_BUILTINS = ['child_process', 'crypto', 'fs/promises', 'readline/promises', 'timers/promises'];
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
@@ -93,7 +95,7 @@ module.exports = new Proxy({}, {
 // property of the module as a getter: 41 copies of fs and 44 of path, ~4 ms of every start. Through
 // one shared ES module per builtin the copy is made once. A lazy builtin's shared module imports its
 // stand-in (the lazy plugin resolves it), so crypto's 22 importers make one copy and load nothing.
-const SHARED = /^node:(fs|fs\/promises|path|os|http|crypto)$/;
+const SHARED = /^node:(fs|fs\/promises|path|os|http|crypto|readline\/promises|timers\/promises)$/;
 const sharedBuiltins = {
   name: 'shared-builtins',
   setup(b) {

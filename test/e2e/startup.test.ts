@@ -84,6 +84,14 @@ describe("the CLI's start", () => {
     expect(loaded.filter((m) => /child_process/.test(m))).toEqual([]);
   });
 
+  it('loads no promise flavour of fs, readline or timers for validate: each is required on first use', async () => {
+    const cwd = await projectDir({ 'pond.yaml': YAML });
+    const loaded = await modulesLoaded(cwd, ['validate']);
+    expect(loaded).toContain('NativeModule fs');
+    const lazy = ['fs/promises', 'readline/promises', 'timers/promises'].map((m) => `NativeModule ${m}`);
+    expect(loaded.filter((m) => lazy.includes(m))).toEqual([]);
+  });
+
   it('loads crypto only once something is hashed: not for --help, and for validate (a file read)', async () => {
     const cwd = await projectDir({ 'pond.yaml': YAML });
     expect(await modulesLoaded(cwd, ['--help'])).not.toContain('NativeModule crypto');

@@ -95,6 +95,6 @@ export async function measureEngine(c: Ctx, log: (s: string) => void): Promise<O
 export function builtEntries(root: string): string[] {
   return [
     path.join(root, 'dist', 'src', 'cli', 'pond.bundle.cjs'),
-    path.join(root, 'dist', 'bench', 'floor-process.js'),
+    path.join(root, 'dist', 'bench', 'floor-process.cjs'),
   ];
 }

@@ -19,7 +19,7 @@ function floorTool(name: string, project: string, perform: (op: Op, rev: number)
 /** The floor: a fresh `node` per operation making the least raw HTTP calls, as a CLI at its best would. */
 export function floorProcessTool(root: string, n: number, concurrency: number, tag: string): Tool {
   const project = `pond-bench-floor-n${n}-${tag}`;
-  const entry = path.join(root, 'dist', 'bench', 'floor-process.js');
+  const entry = path.join(root, 'dist', 'bench', 'floor-process.cjs');
   return floorTool('floor', project, async (op, rev) => {
     await run(process.execPath, [entry, op, project, String(n), String(rev), String(concurrency)]);
   });

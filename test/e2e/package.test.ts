@@ -166,8 +166,8 @@ describe('the packed tarball', () => {
     for (const f of [
       'bin/pond',
       'dist/src/cli/pond.bundle.cjs',
-      'dist/src/cli/compile-cache.js',
-      'dist/src/private-file.js',
+      'bin/package.json',
+      'dist/src/cli/compile-cache.cjs',
       'dist/query-runner.mjs',
       'schema/pond.schema.json',
       'examples/analytics/pond.yaml',

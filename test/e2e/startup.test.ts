@@ -92,6 +92,13 @@ describe("the CLI's start", () => {
     expect(loaded.filter((m) => lazy.includes(m))).toEqual([]);
   });
 
+  it('runs as CommonJS: node starts no ES module loader for bin/pond', async () => {
+    const cwd = await projectDir({ 'pond.yaml': YAML });
+    const loaded = await modulesLoaded(cwd, ['validate']);
+    expect(loaded).toContain('NativeModule internal/modules/cjs/loader');
+    expect(loaded.filter((m) => /esm\/(module_job|translators|load)$/.test(m))).toEqual([]);
+  });
+
   it('loads crypto only once something is hashed: not for --help, and for validate (a file read)', async () => {
     const cwd = await projectDir({ 'pond.yaml': YAML });
     expect(await modulesLoaded(cwd, ['--help'])).not.toContain('NativeModule crypto');

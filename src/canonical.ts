@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 
 /**
  * JSON with object keys sorted at every depth: equal values give byte-identical text. It is what
@@ -42,8 +42,15 @@ function arrayItem(v: unknown): unknown {
   return v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : sortedCopy(v);
 }
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+/**
+ * The SHA-256 of `text`. Through node's one-shot `crypto.hash` (node 20.12+) where there is one: no
+ * Hash object per call, about half the time of createHash's for the few hundred short texts a
+ * command hashes (config hashes, kept entries' names).
+ */
+export function sha256(text: string, encoding: 'hex' | 'base64url' = 'hex'): string {
+  return typeof crypto.hash === 'function'
+    ? crypto.hash('sha256', text, encoding)
+    : crypto.createHash('sha256').update(text).digest(encoding);
 }
 
 /**

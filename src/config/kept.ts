@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sha256 } from '../canonical.js';
 import { readPrivate, writePrivate } from '../private-file.js';
 
 /**
@@ -34,7 +34,7 @@ export function keepingOn(): boolean {
 }
 
 export function keptName(kind: KeptKind, build: string, text: string): string {
-  return `${kind}-${build}-${createHash('sha256').update(text).digest('base64url')}.json`;
+  return `${kind}-${build}-${sha256(text, 'base64url')}.json`;
 }
 
 /** The entry made from `text`, or undefined (none, not private, keeping off). */

@@ -1,8 +1,9 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { byText, canonicalJson } from '../../src/canonical.js';
+import { byText, canonicalJson, sha256 } from '../../src/canonical.js';
 
 /** The implementation canonicalJson replaced: a sorted copy, then JSON.stringify. Its text is the contract. */
 function sortKeys(value: unknown): unknown {
@@ -112,5 +113,31 @@ describe('byText', () => {
   it('orders by code unit, as sort() does', () => {
     const names = ['web_2', 'web-2', 'web2', 'Web', 'web', 'web.2', 'db'];
     expect([...names].sort(byText)).toEqual([...names].sort());
+  });
+});
+
+describe('sha256', () => {
+  const texts = ['', 'a', 'é ü 漢字 \u{1F600}', 'x'.repeat(100_000)];
+  const expected = (t: string, enc: 'hex' | 'base64url') => crypto.createHash('sha256').update(t).digest(enc);
+
+  it("gives createHash's digest, in hex and base64url, through node's one-shot hash", () => {
+    expect(typeof crypto.hash).toBe('function');
+    for (const t of texts) {
+      expect(sha256(t)).toBe(expected(t, 'hex'));
+      expect(sha256(t, 'base64url')).toBe(expected(t, 'base64url'));
+    }
+  });
+
+  it('gives the same digest on a node without crypto.hash (before 20.12)', () => {
+    const oneShot = crypto.hash;
+    (crypto as { hash?: unknown }).hash = undefined;
+    try {
+      for (const t of texts) {
+        expect(sha256(t)).toBe(expected(t, 'hex'));
+        expect(sha256(t, 'base64url')).toBe(expected(t, 'base64url'));
+      }
+    } finally {
+      crypto.hash = oneShot;
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { Schema, isScalar } from 'yaml';
 import type { Diagnostic } from '../errors.js';
 import { expand, type Lookup } from './template.js';
-import type { ScalarNode, TreeNode } from './tree.js';
+import type { MapEntry, ScalarNode, TreeNode } from './tree.js';
 
 export interface Interpolated<T extends TreeNode> {
   tree: T;
@@ -33,15 +33,24 @@ function typingTags(): ScalarTagLike[] {
 export function interpolateTree<T extends TreeNode>(tree: T, lookup: Lookup): Interpolated<T> {
   const diagnostics: Diagnostic[] = [];
   const names = new Set<string>();
+  // A node with nothing to substitute below it is returned as it is: most files have few templates
+  // or none, and copying the whole tree was most of this pass. Trees are never changed in place.
   const visit = (node: TreeNode, keepText: boolean): TreeNode => {
-    if (node.kind === 'seq') return { ...node, items: node.items.map((n) => visit(n, keepText)) };
+    if (node.kind === 'seq') {
+      let items: TreeNode[] | undefined;
+      node.items.forEach((item, i) => {
+        const done = visit(item, keepText);
+        if (done !== item) (items ??= node.items.slice())[i] = done;
+      });
+      return items ? { ...node, items } : node;
+    }
     if (node.kind === 'map') {
-      const entries = new Map(
-        [...node.entries].map(
-          ([k, e]) => [k, { key: e.key, node: visit(e.node, keepText || STRING_MAPS.has(k)) }] as const,
-        ),
-      );
-      return { ...node, entries };
+      let entries: Map<string, MapEntry> | undefined;
+      for (const [k, e] of node.entries) {
+        const done = visit(e.node, keepText || STRING_MAPS.has(k));
+        if (done !== e.node) (entries ??= new Map(node.entries)).set(k, { key: e.key, node: done });
+      }
+      return entries ? { ...node, entries } : node;
     }
     return scalar(node, lookup, diagnostics, names, keepText);
   };

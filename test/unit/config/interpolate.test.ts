@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Schema } from 'yaml';
-import { retype } from '../../../src/config/interpolate.js';
+import { interpolateTree, retype } from '../../../src/config/interpolate.js';
+import { parseYaml } from '../../../src/config/parse.js';
+import { toData, type MapNode, type TreeNode } from '../../../src/config/tree.js';
 import { expand } from '../../../src/config/template.js';
 import { errorsOf, load, project } from './helpers.js';
 
@@ -152,5 +154,46 @@ describe('interpolation in a config', () => {
     });
     const config = await load(dir, undefined, { MODE: '' });
     expect((config.data.workloads as Record<string, { env: unknown }>).web!.env).toEqual({ MODE: '' });
+  });
+});
+
+describe('interpolateTree', () => {
+  const YAML = [
+    'workloads:',
+    '  web:',
+    '    image: busybox:${TAG}',
+    '    command: [sh, -c, "echo $$HOME ${NAME}"]',
+    '    env: { A: "1", B: two }',
+    '  db:',
+    '    image: postgres:15',
+    '    ports: ["5432"]',
+    '',
+  ].join('\n');
+  const parsed = (): MapNode => parseYaml('/p/pond.yaml', YAML).tree!;
+  const at = (tree: TreeNode, ...path: (string | number)[]): TreeNode =>
+    path.reduce<TreeNode>(
+      (n, k) => (n.kind === 'map' ? n.entries.get(k as string)!.node : n.kind === 'seq' ? n.items[k as number]! : n),
+      tree,
+    );
+
+  it('returns a tree without templates as it is, and shares every untouched part of one with them', () => {
+    const plain = parseYaml('/p/pond.yaml', 'workloads:\n  db:\n    image: postgres:15\n').tree!;
+    expect(interpolateTree(plain, lookup).tree).toBe(plain);
+
+    const tree = parsed();
+    const before = JSON.stringify(toData(tree));
+    const { tree: out } = interpolateTree(tree, (n) => ({ TAG: '1.35', NAME: 'pond' })[n]);
+    expect(at(out, 'workloads', 'db')).toBe(at(tree, 'workloads', 'db'));
+    expect(at(out, 'workloads', 'web', 'env')).toBe(at(tree, 'workloads', 'web', 'env'));
+    expect(at(out, 'workloads', 'web', 'command', 0)).toBe(at(tree, 'workloads', 'web', 'command', 0));
+    expect(at(out, 'workloads', 'web')).not.toBe(at(tree, 'workloads', 'web'));
+    expect(toData(out)).toEqual({
+      workloads: {
+        web: { image: 'busybox:1.35', command: ['sh', '-c', 'echo $HOME pond'], env: { A: '1', B: 'two' } },
+        db: { image: 'postgres:15', ports: ['5432'] },
+      },
+    });
+    expect([...(at(out, 'workloads', 'web') as MapNode).entries.keys()]).toEqual(['image', 'command', 'env']);
+    expect(JSON.stringify(toData(tree))).toBe(before);
   });
 });

@@ -27,7 +27,13 @@ function sortedCopy(value: unknown): unknown {
     return out;
   }
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value).sort()) {
+  const keys = Object.keys(value);
+  // Nested objects (env, resources, a mount) are mostly small or in order already: sorting only what
+  // is out of order spares sort's work arrays there. Indexed loops: this runs cold, where for-of
+  // allocates an iterator result per step.
+  if (!ascending(keys)) keys.sort();
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
     const v = (value as Record<string, unknown>)[k];
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
     if (k === '__proto__')
@@ -35,6 +41,12 @@ function sortedCopy(value: unknown): unknown {
     else out[k] = sortedCopy(v);
   }
   return out;
+}
+
+/** Whether `keys` is already in `sort()`'s order (UTF-16 code units). */
+function ascending(keys: string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
+  return true;
 }
 
 /** What JSON writes as null in an array (a hole, undefined, a function, a symbol) becomes null. */

@@ -46,10 +46,10 @@ export function interpolateTree<T extends TreeNode>(tree: T, lookup: Lookup): In
     }
     if (node.kind === 'map') {
       let entries: Map<string, MapEntry> | undefined;
-      for (const [k, e] of node.entries) {
+      node.entries.forEach((e, k) => {
         const done = visit(e.node, keepText || STRING_MAPS.has(k));
         if (done !== e.node) (entries ??= new Map(node.entries)).set(k, { key: e.key, node: done });
-      }
+      });
       return entries ? { ...node, entries } : node;
     }
     return scalar(node, lookup, diagnostics, names, keepText);

@@ -107,6 +107,18 @@ describe('canonicalJson', () => {
     );
     expect(canonicalJson({ when: new Date(0) })).toBe('{"when":{}}');
   });
+
+  it('writes objects whose keys are already in order, or in order but for one, as a full sort would', () => {
+    const cases: Record<string, unknown>[] = [
+      { a: 1, b: 2, c: { x: 1, y: 2 } },
+      { a: 1, c: 2, b: 3 },
+      { b: 1, a: 2 },
+      { '10': 1, '9': 2, a: 3, A: 4 },
+      { é: 1, z: 2, Z: 3, '': 4 },
+      { only: { one: [{ k: 1 }] } },
+    ];
+    for (const c of cases) expect(canonicalJson(c)).toBe(reference(c));
+  });
 });
 
 describe('byText', () => {

@@ -28,6 +28,9 @@ export function usablePart(
   const refused = new Set([...namesUnder(places, 'workloads'), ...workloadsHolding(tree, early)]);
   for (const [name, w] of Object.entries(data.workloads)) if (!isMapping(w)) refused.add(name);
   const badVolumes = new Set(namesUnder(places, 'volumes'));
+  const renamed = places.some((p) => p[0] === 'name');
+  // Nothing to leave out (every valid config): the data as it is, not a copy of it.
+  if (refused.size === 0 && badVolumes.size === 0 && !renamed) return { data, refused: [] };
   const usable: Record<string, unknown> = {
     ...data,
     workloads: Object.fromEntries(Object.entries(data.workloads).filter(([n]) => !refused.has(n))),
@@ -36,7 +39,7 @@ export function usablePart(
     usable.volumes = Object.fromEntries(
       Object.entries(data.volumes).map(([n, v]) => [n, badVolumes.has(n) ? null : v]),
     );
-  if (places.some((p) => p[0] === 'name')) delete usable.name;
+  if (renamed) delete usable.name;
   return { data: usable, refused: [...refused].sort() };
 }
 

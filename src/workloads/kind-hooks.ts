@@ -8,10 +8,14 @@ import { factsOf, KINDS } from './registry.js';
  * test needs only the facts).
  */
 export function kindsWithFacts(w: WorkloadSpec): { kind: KindDefinition<unknown>; facts: unknown }[] {
-  return KINDS.flatMap((kind) => {
+  // A loop, not flatMap: this runs several times per workload on every command, and flatMap made an
+  // array for each of the kinds.
+  const found: { kind: KindDefinition<unknown>; facts: unknown }[] = [];
+  for (const kind of KINDS) {
     const facts = factsOf(w, kind.name);
-    return facts === undefined ? [] : [{ kind, facts }];
-  });
+    if (facts !== undefined) found.push({ kind, facts });
+  }
+  return found;
 }
 
 /** One kind's section of `pond info` (databases, notebooks): its JSON key, entries, and table. */

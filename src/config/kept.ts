@@ -33,6 +33,11 @@ export function keepingOn(): boolean {
   return site !== undefined;
 }
 
+/** The folder the entries are kept in, while keeping is on. */
+export function keptDir(): string | undefined {
+  return site?.dir;
+}
+
 export function keptName(kind: KeptKind, build: string, text: string): string {
   return `${kind}-${build}-${sha256(text, 'base64url')}.json`;
 }

@@ -10,8 +10,9 @@ import { interpolateTree } from './interpolate.js';
 import type { Lookup } from './template.js';
 import { mergeTrees } from './merge.js';
 import { parseCached } from './parse-cache.js';
+import type { ParseResult } from './parse.js';
 import { createLocator } from './sourcemap.js';
-import { toData, type MapNode } from './tree.js';
+import { toData } from './tree.js';
 import { decodeUtf8 } from './utf8.js';
 import { STDIN_FILE, type LoadedConfig, type LoadOptions } from './types.js';
 import { sortDiagnostics } from './validate.js';
@@ -57,9 +58,12 @@ export async function readConfig(opts: LoadOptions): Promise<ConfigStage> {
   const dotenv = await readDotEnvs(envFiles, opts.envFiles !== undefined, (name) => opts.env[name]);
   const lookup = (name: string): string | undefined => opts.env[name] ?? dotenv.values[name];
   const merged = mergeTrees(read.map((r) => r.tree!))!;
-  const interpolated = interpolateTree(merged, lookup);
+  // One file with nothing to interpolate comes with its data (parse-cache.ts): its tree is left
+  // undecoded until a position is asked for.
+  const given = read.length === 1 ? read[0]!.data : undefined;
+  const interpolated = given ? { tree: merged, diagnostics: [], variables: [] } : interpolateTree(merged, lookup);
   const where = createLocator(interpolated.tree);
-  const data = toData(interpolated.tree) as Record<string, unknown>;
+  const data = given ?? (toData(interpolated.tree) as Record<string, unknown>);
   const compose = composeFileDiagnostic(data, where, (file) => opts.files[files.indexOf(file)] ?? file);
   if (compose) throw new ConfigError([compose]);
   const early = [...dotenv.diagnostics, ...interpolated.diagnostics];
@@ -97,11 +101,7 @@ function withoutSecrets(d: Diagnostic, secrets: string[]): Diagnostic {
   };
 }
 
-async function parseFile(
-  file: string,
-  asGiven: string,
-  stdin?: Buffer,
-): Promise<{ tree?: MapNode; diagnostics: Diagnostic[] }> {
+async function parseFile(file: string, asGiven: string, stdin?: Buffer): Promise<ParseResult> {
   let bytes: Buffer | undefined;
   try {
     bytes = file === STDIN_FILE ? capped(stdin ?? Buffer.alloc(0)) : await readCapped(file);

@@ -23,6 +23,11 @@ export const MAX_ALIAS_COUNT = 100;
 export interface ParseResult {
   tree?: MapNode;
   diagnostics: Diagnostic[];
+  /**
+   * The tree's data, when it has nothing to interpolate (no `$` in a value) and no key JSON would
+   * read otherwise (`__proto__`): what toData(interpolateTree(tree)) gives. Set by parse-cache.ts.
+   */
+  data?: Record<string, unknown>;
 }
 
 /**

@@ -14,17 +14,32 @@ import type { MapEntry, MapNode, ScalarNode, TreeNode } from './tree.js';
  * decodeTree refuses (undefined) anything that is not what encodeTree writes.
  */
 export function encodeTree(tree: MapNode): string | undefined {
+  const raw = encodeNode(tree);
+  return raw && JSON.stringify(raw);
+}
+
+export function decodeTree(file: string, json: string): MapNode | undefined {
   try {
-    return JSON.stringify(encode(tree));
+    return decodeNode(file, JSON.parse(json));
+  } catch {
+    return undefined;
+  }
+}
+
+/** encodeTree before JSON: the arrays it writes, or undefined. */
+export function encodeNode(tree: MapNode): unknown[] | undefined {
+  try {
+    return encode(tree);
   } catch (error) {
     if (error === REFUSE) return undefined;
     throw error;
   }
 }
 
-export function decodeTree(file: string, json: string): MapNode | undefined {
+/** decodeTree after JSON: the tree those arrays hold, or undefined. */
+export function decodeNode(file: string, raw: unknown): MapNode | undefined {
   try {
-    const tree = new Decoder(file).node(JSON.parse(json));
+    const tree = new Decoder(file).node(raw);
     return tree.kind === 'map' ? tree : undefined;
   } catch {
     return undefined;

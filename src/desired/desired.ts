@@ -70,6 +70,20 @@ function networkMode(project: string, w: WorkloadSpec): string {
 }
 
 /**
+ * `labels` with the spec label, the display spec as canonical JSON, written when first read: only a
+ * create reads it (a no-op compares config hashes), and writing it was half of each workload's
+ * canonical JSON on every command. It reads like any other label (spread, JSON, Object.entries).
+ */
+function withSpecLabel(labels: Record<string, string>, display: Record<string, unknown>): Record<string, string> {
+  let text: string | undefined;
+  return Object.defineProperty(labels, LABEL.spec, {
+    get: () => (text ??= canonicalJson(display)),
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+/**
  * `networkPeerHash`: the config hash of the workload whose network `w` joins, made part of `w`'s own
  * hash. Docker binds a joiner to the container it found at create time, so a replaced target must
  * replace its joiners too.
@@ -111,15 +125,11 @@ function desiredContainer(
   const hash = sha256(canonicalJson(networkPeerHash === undefined ? hashed : { ...hashed, networkPeerHash }));
   const sensitive = w.sensitive.filter((k) => k in w.env).sort();
   const display = displaySpec(w, secrets);
-  const labels = {
-    ...w.labels,
-    ...owner,
-    [LABEL.workload]: w.name,
-    [LABEL.kind]: w.kind,
-    [LABEL.configHash]: hash,
-    [LABEL.spec]: canonicalJson(display),
-    [LABEL.version]: POND_VERSION,
-  };
+  const labels = withSpecLabel(
+    { ...w.labels, ...owner, [LABEL.workload]: w.name, [LABEL.kind]: w.kind, [LABEL.configHash]: hash },
+    display,
+  );
+  labels[LABEL.version] = POND_VERSION;
   const peer = sharedNetworkOf(w.network);
   const life = kindLifecycle(w);
   const initOnly = life.initOnly && { ...life.initOnly, volume: volumeName(project, life.initOnly.volume) };

@@ -126,29 +126,14 @@ await build({
   minifySyntax: true,
 });
 
-// bin/pond's loader of the CLI bundle, as CommonJS: an ES module entry made node start its module
-// loader before anything else, ~8 ms of every command. Not minified: it is small, and read in a stack trace.
-await build({
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  logLevel: 'warning',
-  entryPoints: ['dist/src/cli/compile-cache.js'],
-  outfile: 'dist/src/cli/compile-cache.cjs',
-});
-
-// bench/'s fresh-process floor, as one CommonJS file: the least node must load to make its calls, so
-// pond's CommonJS start is measured against a floor that pays no module loader either (bench/floor-tool.ts).
-await build({
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  logLevel: 'warning',
-  entryPoints: ['dist/bench/floor-process.js'],
-  outfile: 'dist/bench/floor-process.cjs',
-});
+// Small entries node runs as one CommonJS file, so it starts no module loader for them (an ES module
+// entry made it, ~8 ms of every command). Not minified: they are small, and read in a stack trace.
+const plainCjs = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' };
+// bin/pond's loader of the CLI bundle.
+await build({ ...plainCjs, entryPoints: ['dist/src/cli/compile-cache.js'], outfile: 'dist/src/cli/compile-cache.cjs' });
+// bench/'s fresh-process floor: the least node must load to make its calls, so pond's CommonJS start is
+// measured against a floor that pays no module loader either (bench/floor-tool.ts).
+await build({ ...plainCjs, entryPoints: ['dist/bench/floor-process.js'], outfile: 'dist/bench/floor-process.cjs' });
 
 // The programmatic API (package.json `exports`): the same bundling, at the same depth as the CLI's
 // bundle so the relative URLs (UI page, query runner) resolve alike; its types are tsc's .d.ts.

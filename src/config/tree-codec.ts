@@ -14,32 +14,17 @@ import type { MapEntry, MapNode, ScalarNode, TreeNode } from './tree.js';
  * decodeTree refuses (undefined) anything that is not what encodeTree writes.
  */
 export function encodeTree(tree: MapNode): string | undefined {
-  const raw = encodeNode(tree);
-  return raw && JSON.stringify(raw);
-}
-
-export function decodeTree(file: string, json: string): MapNode | undefined {
   try {
-    return decodeNode(file, JSON.parse(json));
-  } catch {
-    return undefined;
-  }
-}
-
-/** encodeTree before JSON: the arrays it writes, or undefined. */
-export function encodeNode(tree: MapNode): unknown[] | undefined {
-  try {
-    return encode(tree);
+    return JSON.stringify(encode(tree));
   } catch (error) {
     if (error === REFUSE) return undefined;
     throw error;
   }
 }
 
-/** decodeTree after JSON: the tree those arrays hold, or undefined. */
-export function decodeNode(file: string, raw: unknown): MapNode | undefined {
+export function decodeTree(file: string, json: string): MapNode | undefined {
   try {
-    const tree = new Decoder(file).node(raw);
+    const tree = new Decoder(file).node(JSON.parse(json));
     return tree.kind === 'map' ? tree : undefined;
   } catch {
     return undefined;

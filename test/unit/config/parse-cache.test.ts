@@ -31,7 +31,7 @@ function parsedWithData(file: string, text: string) {
 }
 
 /** A kept entry holding `tree`, with its data. */
-const entryOf = (tree: MapNode): string => JSON.stringify({ tree: JSON.parse(encodeTree(tree)!), data: toData(tree) });
+const entryOf = (tree: MapNode): string => JSON.stringify({ data: toData(tree), tree: encodeTree(tree)! });
 
 /** Whether the tree's entries are still waiting to be decoded. */
 const undecoded = (tree: MapNode): boolean => Object.getOwnPropertyDescriptor(tree, 'entries')?.get !== undefined;
@@ -60,11 +60,15 @@ describe('parseCached', () => {
   it('parses again, and rewrites the entry, when the entry is damaged, not private, or not the user’s', () => {
     parseCached('/p/pond.yaml', TEXT);
     const entry = path.join(dir, keptName('tree', BUILD, TEXT));
-    fs.writeFileSync(entry, '{"tree":[2,1,1,["version"');
+    fs.writeFileSync(entry, '{"data":{},"tree":"[2,1,1,');
     expect(parseCached('/p/pond.yaml', TEXT)).toStrictEqual(parsedWithData('/p/pond.yaml', TEXT));
     expect(fs.readFileSync(entry, 'utf8')).toBe(entryOf(parseYaml('x', TEXT).tree!));
     // The format before data was kept: a bare tree.
-    fs.writeFileSync(entry, encodeTree(parseYaml('x', 'version: 1\nworkloads: {}\n').tree!)!);
+    const small = parseYaml('x', 'version: 1\nworkloads: {}\n').tree!;
+    fs.writeFileSync(entry, encodeTree(small)!);
+    expect(parseCached('/p/pond.yaml', TEXT)).toStrictEqual(parsedWithData('/p/pond.yaml', TEXT));
+    // A tree held as arrays rather than as its text.
+    fs.writeFileSync(entry, JSON.stringify({ data: toData(small), tree: JSON.parse(encodeTree(small)!) }));
     expect(parseCached('/p/pond.yaml', TEXT)).toStrictEqual(parsedWithData('/p/pond.yaml', TEXT));
     fs.writeFileSync(entry, entryOf(parseYaml('x', 'version: 1\nworkloads: {}\n').tree!));
     fs.chmodSync(entry, 0o622);
@@ -127,7 +131,7 @@ describe('parseCached', () => {
   it('a kept tree that cannot be decoded is the file parsed again, once asked for', () => {
     parseCached('/p/pond.yaml', TEXT);
     const entry = path.join(dir, keptName('tree', BUILD, TEXT));
-    fs.writeFileSync(entry, JSON.stringify({ tree: [2, 1, 1, ['version', 1, 1, 'not a node']], data: { version: 1 } }));
+    fs.writeFileSync(entry, JSON.stringify({ data: { version: 1 }, tree: '[2,1,1,["version",1,1,"not a node"]]' }));
     const read = parseCached('/p/pond.yaml', TEXT);
     expect(read.data).toEqual({ version: 1 });
     expect(read.tree).toStrictEqual(parseYaml('/p/pond.yaml', TEXT).tree);

@@ -48,6 +48,14 @@ export function createSwarmEngine(opts: SwarmEngineOptions): Engine {
   };
   const isJob = async (id: string) => 'ReplicatedJob' in (await services.inspectService(conn, id)).Spec.Mode;
   const justCreated = new Set<string>();
+  // A stop is a scale to 0, waited for, its exit code recorded from the tasks live when it was asked
+  // for. A job (a run) cannot be scaled down: stopping it removes it, as its own handle's stop does.
+  const scaleDown = async (id: string, timeoutMs: number): Promise<void> => {
+    if (await isJob(id)) return services.removeService(conn, id);
+    const stopping = await wait.liveTaskIds(conn, id);
+    await services.scaleService(conn, id, 0);
+    await services.recordExit(conn, id, await wait.waitDown(conn, id, timeoutMs, stopping));
+  };
   return {
     endpoint: endpoint.url,
     backend: 'swarm',
@@ -84,20 +92,9 @@ export function createSwarmEngine(opts: SwarmEngineOptions): Engine {
       if (!justCreated.delete(id)) await services.startService(conn, id);
       await wait.waitStarted(conn, id, (await services.inspectService(conn, id)).Spec.Name, 120_000);
     },
-    // A job (a run) cannot be scaled down: stopping it removes it, as its own handle's stop does.
-    stopWorkload: async (id, timeoutSec) => {
-      if (await isJob(id)) return services.removeService(conn, id);
-      const stopping = await wait.liveTaskIds(conn, id);
-      await services.scaleService(conn, id, 0);
-      await services.recordExit(conn, id, await wait.waitDown(conn, id, (timeoutSec + 30) * 1000, stopping));
-    },
+    stopWorkload: (id, timeoutSec) => scaleDown(id, (timeoutSec + 30) * 1000),
     // A task's process is on its node, out of the manager's reach: a kill stops the service at once.
-    killWorkload: async (id) => {
-      if (await isJob(id)) return services.removeService(conn, id);
-      const stopping = await wait.liveTaskIds(conn, id);
-      await services.scaleService(conn, id, 0);
-      await services.recordExit(conn, id, await wait.waitDown(conn, id, 30_000, stopping));
-    },
+    killWorkload: (id) => scaleDown(id, 30_000),
     removeWorkload: (id) => services.removeService(conn, id),
     renameWorkload: (id, name) => services.renameService(id, name),
     updateWorkload: async (id, version, spec, o) => {

@@ -3,7 +3,7 @@ import type Docker from 'dockerode';
 import { cleanup } from './cleanup.js';
 import { composeTool } from './compose.js';
 import type { HttpEngine } from './engine-http.js';
-import { floorInprocTool, floorProcessTool } from './floor-tool.js';
+import { floorEntry, floorInprocTool, floorProcessTool } from './floor-tool.js';
 import { loadavg } from './load.js';
 import type { Options } from './options.js';
 import { OPS } from './ops.js';
@@ -93,8 +93,5 @@ export async function measureEngine(c: Ctx, log: (s: string) => void): Promise<O
 
 /** The pond bin and the floor entry exist: pond is built. */
 export function builtEntries(root: string): string[] {
-  return [
-    path.join(root, 'dist', 'src', 'cli', 'pond.bundle.cjs'),
-    path.join(root, 'dist', 'bench', 'floor-process.cjs'),
-  ];
+  return [path.join(root, 'dist', 'src', 'cli', 'pond.bundle.cjs'), floorEntry(root)];
 }

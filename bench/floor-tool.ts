@@ -16,10 +16,15 @@ function floorTool(name: string, project: string, perform: (op: Op, rev: number)
   };
 }
 
+/** The floor process's entry, one CommonJS file scripts/bundle.mjs builds. */
+export function floorEntry(root: string): string {
+  return path.join(root, 'dist', 'bench', 'floor-process.cjs');
+}
+
 /** The floor: a fresh `node` per operation making the least raw HTTP calls, as a CLI at its best would. */
 export function floorProcessTool(root: string, n: number, concurrency: number, tag: string): Tool {
   const project = `pond-bench-floor-n${n}-${tag}`;
-  const entry = path.join(root, 'dist', 'bench', 'floor-process.cjs');
+  const entry = floorEntry(root);
   return floorTool('floor', project, async (op, rev) => {
     await run(process.execPath, [entry, op, project, String(n), String(rev), String(concurrency)]);
   });

@@ -85,7 +85,7 @@ describe('completion candidates, read from the command tree', () => {
   it("on pond's own tree: st completes to start, stats and stop", () => {
     expect(
       candidates(
-        build(async () => undefined),
+        build(async () => undefined, true),
         ['st'],
         () => [],
       ),

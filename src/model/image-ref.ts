@@ -22,8 +22,19 @@ export function checkImage(image: string | undefined, at: DocPath, report: Repor
   if (problem) report.error(at, 'image', `image "${image}" is not an image reference: ${problem}`, IMAGE_HINT);
 }
 
+/** Answers by reference: a project's workloads share a few images, and each check ran a dozen patterns. */
+const problems = new Map<string, string | undefined>();
+
 /** Why `ref` is not an image reference, in a few words; undefined when it is one. */
 export function imageRefProblem(ref: string): string | undefined {
+  if (problems.has(ref)) return problems.get(ref);
+  const problem = refProblem(ref);
+  if (problems.size >= 10_000) problems.clear();
+  problems.set(ref, problem);
+  return problem;
+}
+
+function refProblem(ref: string): string | undefined {
   if (/\s/.test(ref)) return 'it contains whitespace';
   const [named = '', digest, ...more] = ref.split('@');
   if (more.length > 0) return 'it has more than one "@"';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { imageRefProblem } from '../../../src/model/image-ref.js';
+import { checkImage, imageRefProblem } from '../../../src/model/image-ref.js';
+import { Reporter } from '../../../src/model/report.js';
 
 const HEX = 'a'.repeat(64);
 
@@ -43,5 +44,19 @@ describe('imageRefProblem', () => {
     [`${'a'.repeat(256)}`, 'the name is longer than 255 characters'],
   ])('refuses %s', (ref, reason) => {
     expect(imageRefProblem(ref)).toBe(reason);
+  });
+
+  it('answers a reference asked again as the first time, and reports a bad one at each workload that names it', () => {
+    expect([imageRefProblem('Busybox'), imageRefProblem('Busybox')]).toEqual([
+      'repository names must be lowercase',
+      'repository names must be lowercase',
+    ]);
+    expect([imageRefProblem('busybox:1.35'), imageRefProblem('busybox:1.35')]).toEqual([undefined, undefined]);
+    const report = new Reporter({ locate: () => undefined });
+    for (const name of ['a', 'b', 'c']) checkImage('Bad:1', ['workloads', name, 'image'], report);
+    checkImage('busybox:1.35', ['workloads', 'd', 'image'], report);
+    expect(report.diagnostics.map((d) => d.message)).toEqual(
+      Array(3).fill('image "Bad:1" is not an image reference: repository names must be lowercase'),
+    );
   });
 });

@@ -3,6 +3,8 @@ import { defaultProjectName } from '../model/normalize.js';
 
 /** A top-level `name:` with one plain value, quoted or not, maybe with a comment after it. */
 const NAME = /^name:[ \t]*(["']?)([^\s"'#]+)\1[ \t]*(#.*)?$/;
+/** The lines guessing looks at: a top-level `engine:` or `name:`, found without splitting the text into lines. */
+const TOP_KEYS = /^(?:engine:|name:[^\n]*)/gm;
 
 /**
  * The project a command is about, told from the files' text before they are loaded, so the engine's
@@ -15,9 +17,8 @@ const NAME = /^name:[ \t]*(["']?)([^\s"'#]+)\1[ \t]*(#.*)?$/;
 export function guessProject(texts: string[], dir: string, projectName?: string): string | undefined {
   let name: string | undefined;
   for (const text of texts) {
-    for (const line of text.split('\n', 4000)) {
+    for (const [line] of text.matchAll(TOP_KEYS)) {
       if (line.startsWith('engine:')) return undefined;
-      if (!line.startsWith('name:')) continue;
       const value = NAME.exec(line.trimEnd())?.[2];
       if (!value || !PROJECT_NAME.test(value)) return undefined;
       name = value;

@@ -13,6 +13,12 @@ describe('guessProject', () => {
     expect(guessProject(['name: shop\r\nworkloads: {}\r\n'], '/work/app')).toBe('shop');
   });
 
+  it('finds the name: line wherever it sits in a long file, and only at the start of a line', () => {
+    const workloads = Array.from({ length: 2500 }, (_, i) => `  w${i}:\n    image: busybox:1.35\n`).join('');
+    expect(guessProject([`version: 1\nworkloads:\n${workloads}name: shop\n`], '/work/app')).toBe('shop');
+    expect(guessProject([`x: 1 name: shop\n  name: shop\n`], '/work/app')).toBe('app');
+  });
+
   it("is the folder's name, as loading makes it, when no file names the project", () => {
     expect(guessProject(['workloads:\n  web:\n    name: not-top-level\n'], '/work/My App')).toBe('myapp');
   });

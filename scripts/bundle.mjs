@@ -93,9 +93,9 @@ module.exports = new Proxy({}, {
 
 // Each file's `import fs from 'node:fs'` becomes its own __toESM(require('node:fs')), which copies every
 // property of the module as a getter: 41 copies of fs and 44 of path, ~4 ms of every start. Through
-// one shared ES module per builtin the copy is made once. A lazy builtin's shared module imports its
-// stand-in (the lazy plugin resolves it), so crypto's 22 importers make one copy and load nothing.
-const SHARED = /^node:(fs|fs\/promises|path|os|http|crypto|readline\/promises|timers\/promises)$/;
+// one shared ES module per builtin (sharedModule) no copy is made at all. A lazy builtin's shared
+// module requires its stand-in (the lazy plugin resolves it), so crypto's 22 importers load nothing.
+const SHARED = /^node:(fs|fs\/promises|path|os|vm|http|crypto|readline\/promises|timers\/promises)$/;
 const sharedBuiltins = {
   name: 'shared-builtins',
   setup(b) {
@@ -104,12 +104,33 @@ const sharedBuiltins = {
       if (a.namespace !== 'shared-builtin') return { path: a.path, namespace: 'shared-builtin' };
       return LAZY_BUILTINS.includes(a.path.slice('node:'.length)) ? undefined : { path: a.path, external: true };
     });
-    b.onLoad({ filter: /.*/, namespace: 'shared-builtin' }, (a) => ({
-      contents: `import m from '${a.path}';\nexport default m;\nexport * from '${a.path}';\n`,
-      loader: 'js',
-    }));
+    b.onLoad({ filter: /.*/, namespace: 'shared-builtin' }, (a) => ({ contents: sharedModule(a.path), loader: 'js' }));
   },
 };
+
+/**
+ * The one ES module a builtin is imported through: the module itself as its default export, and each of
+ * its names as a named export read from it once, which esbuild links to directly. `import m` with
+ * `export *` made two copies of it as getters (~550 properties defined on every start). An accessor
+ * (fs.promises, fs.ReadStream, http.globalAgent) is left out, as reading it would load what it stands
+ * for: a named import of one fails the build. A lazy builtin's names are functions that call through its
+ * stand-in, so nothing is read from it until one is called; its other names are left out likewise.
+ */
+function sharedModule(id) {
+  const real = createRequire(import.meta.url)(id);
+  const lazy = LAZY_BUILTINS.includes(id.slice('node:'.length));
+  const lines = [`const builtin = require(${JSON.stringify(id)});`, 'export default builtin;'];
+  for (const name of Object.keys(real)) {
+    const d = Object.getOwnPropertyDescriptor(real, name);
+    if (!/^[A-Za-z_$][\w$]*$/.test(name) || name === 'builtin' || !d || !('value' in d)) continue;
+    if (!lazy) lines.push(`export const ${name} = builtin.${name};`);
+    else if (typeof d.value === 'function')
+      lines.push(
+        `export function ${name}(...a) { return new.target ? new builtin.${name}(...a) : builtin.${name}(...a); }`,
+      );
+  }
+  return lines.join('\n');
+}
 
 await build({
   ...pond,
@@ -117,8 +138,9 @@ await build({
   format: 'cjs',
   // import() of a lazy dependency becomes require(): a cached script has no module loader to import with.
   supported: { 'dynamic-import': false },
-  define: { ...pond.define, 'import.meta.url': '__pondUrl' },
-  banner: { js: "var __pondUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // Made on first use: only a few paths resolve a file beside the bundle, and the URL took ~0.3 ms of every start.
+  define: { ...pond.define, 'import.meta.url': '__pond.url' },
+  banner: { js: "var __pond = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   entryPoints: ['dist/src/cli/main.js'],
   outfile: 'dist/src/cli/pond.bundle.cjs',
   // Whitespace and syntax only: a third less to parse on every start, names kept for stack traces.
@@ -129,8 +151,13 @@ await build({
 // Small entries node runs as one CommonJS file, so it starts no module loader for them (an ES module
 // entry made it, ~8 ms of every command). Not minified: they are small, and read in a stack trace.
 const plainCjs = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' };
-// bin/pond's loader of the CLI bundle.
-await build({ ...plainCjs, entryPoints: ['dist/src/cli/compile-cache.js'], outfile: 'dist/src/cli/compile-cache.cjs' });
+// bin/pond's loader of the CLI bundle; its builtins shared as the CLI's are (its default imports copied fs whole).
+await build({
+  ...plainCjs,
+  plugins: [sharedBuiltins],
+  entryPoints: ['dist/src/cli/compile-cache.js'],
+  outfile: 'dist/src/cli/compile-cache.cjs',
+});
 // bench/'s fresh-process floor: the least node must load to make its calls, so pond's CommonJS start is
 // measured against a floor that pays no module loader either (bench/floor-tool.ts).
 await build({ ...plainCjs, entryPoints: ['dist/bench/floor-process.js'], outfile: 'dist/bench/floor-process.cjs' });

@@ -99,6 +99,25 @@ describe("the CLI's start", () => {
     expect(loaded.filter((m) => /esm\/(module_job|translators|load)$/.test(m))).toEqual([]);
   });
 
+  it("copies none of node's builtin modules: no module object is walked for its names", async () => {
+    const cwd = await projectDir({ 'pond.yaml': YAML });
+    const hook = path.join(scratch, 'walked.cjs');
+    // esbuild's interop copies a module by listing its names (Object.getOwnPropertyNames) and defining a getter each.
+    fs.writeFileSync(
+      hook,
+      [
+        "const mods = new Map(['fs', 'path', 'os', 'http', 'vm'].map((m) => [require('node:' + m), m]));",
+        'const names = Object.getOwnPropertyNames;',
+        'const walked = [];',
+        'Object.getOwnPropertyNames = (o) => (mods.has(o) && walked.push(mods.get(o)), names(o));',
+        "process.on('exit', () => process.stderr.write('\\nWALKED ' + walked.join('|') + '\\n'));",
+      ].join('\n'),
+    );
+    const run = await pond(['validate'], { cwd, env: { NODE_OPTIONS: `--require ${hook}` } });
+    expect(run.code).toBe(0);
+    expect(run.stderr.split('WALKED ')[1]!.trim()).toBe('');
+  });
+
   it('loads crypto only once something is hashed: not for --help, and for validate (a file read)', async () => {
     const cwd = await projectDir({ 'pond.yaml': YAML });
     expect(await modulesLoaded(cwd, ['--help'])).not.toContain('NativeModule crypto');

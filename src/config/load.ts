@@ -61,6 +61,7 @@ export async function readConfig(opts: LoadOptions): Promise<ConfigStage> {
   // One file with nothing to interpolate comes with its data (parse-cache.ts): its tree is left
   // undecoded until a position is asked for.
   const given = read.length === 1 ? read[0]!.data : undefined;
+  const givenSource = given && read[0]!.text;
   const interpolated = given ? { tree: merged, diagnostics: [], variables: [] } : interpolateTree(merged, lookup);
   const where = createLocator(interpolated.tree);
   const data = given ?? (toData(interpolated.tree) as Record<string, unknown>);
@@ -70,7 +71,7 @@ export async function readConfig(opts: LoadOptions): Promise<ConfigStage> {
   const secretVariables = interpolated.variables.filter((n) => isSensitiveName(n) || isSecretValue(lookup(n) ?? ''));
   const secretValues = secretVariables.map(lookup).filter((v): v is string => !!v);
   const hidden = [...secretValues, ...configSecrets(data)];
-  const verdict = await checkSchemaKept(data, where, hidden.length > 0);
+  const verdict = await checkSchemaKept(data, where, hidden.length > 0, givenSource);
   const schema = verdict.diagnostics.filter((d) => !early.some((e) => sameLocation(e, d)));
   const diagnostics = sortDiagnostics([...early, ...schema].map((d) => withoutSecrets(d, hidden)));
   const config = {
@@ -101,7 +102,10 @@ function withoutSecrets(d: Diagnostic, secrets: string[]): Diagnostic {
   };
 }
 
-async function parseFile(file: string, asGiven: string, stdin?: Buffer): Promise<ParseResult> {
+/** A file's parse, with the text it was parsed from. */
+type ReadFile = ParseResult & { text?: string };
+
+async function parseFile(file: string, asGiven: string, stdin?: Buffer): Promise<ReadFile> {
   let bytes: Buffer | undefined;
   try {
     bytes = file === STDIN_FILE ? capped(stdin ?? Buffer.alloc(0)) : await readCapped(file);
@@ -110,7 +114,9 @@ async function parseFile(file: string, asGiven: string, stdin?: Buffer): Promise
   }
   if (!bytes) return { diagnostics: [tooLarge(file)] };
   const decoded = decodeUtf8(file, bytes);
-  return 'text' in decoded ? parseCached(file, decoded.text) : { diagnostics: [decoded.diagnostic] };
+  return 'text' in decoded
+    ? { ...parseCached(file, decoded.text), text: decoded.text }
+    : { diagnostics: [decoded.diagnostic] };
 }
 
 function capped(bytes: Buffer): Buffer | undefined {

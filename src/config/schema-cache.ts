@@ -6,12 +6,20 @@ import { checkSchema, type SchemaVerdict } from './validate.js';
  * checkSchema through the kept entries (kept.ts): data that passed the schema check once, in this
  * build, is not checked again (10-15 ms at 200 workloads, and loading the compiled check at all,
  * ~6 ms, on every command). The key is the data itself as JSON, with the numbers JSON would fold
- * (NaN, ±Infinity into null, -0 into 0) written apart. Only a pass is kept: a failure is explained
- * by the full check anyway. Data holding a secret is never kept, not even as a hash.
+ * (NaN, ±Infinity into null, -0 into 0) written apart; or, when the data is one file's as it was
+ * read (`source`, nothing interpolated), that file's text, which then decides the data alone: writing
+ * the data out for its key was ~2 ms of a command at 200 workloads. Only a pass is kept: a failure is
+ * explained by the full check anyway. Data holding a secret is never kept, not even as a hash.
  */
-export async function checkSchemaKept(data: unknown, where: Locator, holdsSecret: boolean): Promise<SchemaVerdict> {
+export async function checkSchemaKept(
+  data: unknown,
+  where: Locator,
+  holdsSecret: boolean,
+  source?: string,
+): Promise<SchemaVerdict> {
   if (!keepingOn() || holdsSecret) return checkSchema(data, where);
-  const key = dataKey(data);
+  // A data key is JSON text, which never starts with "file": the two kinds of key cannot meet.
+  const key = source !== undefined ? `file\n${source}` : dataKey(data);
   if (key === undefined) return checkSchema(data, where);
   if (readKept('valid', key)) return { diagnostics: [], places: [] };
   const verdict = await checkSchema(data, where);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keepBetweenRuns, keptName } from '../../../src/config/kept.js';
+import { loadConfig } from '../../../src/config/load.js';
 import { checkSchemaKept, dataKey } from '../../../src/config/schema-cache.js';
 import { createLocator } from '../../../src/config/sourcemap.js';
 import { parseYaml } from '../../../src/config/parse.js';
@@ -39,6 +40,47 @@ describe('checkSchemaKept', () => {
     const bad = config(BAD);
     fs.renameSync(path.join(dir, name), path.join(dir, keptName('valid', BUILD, dataKey(bad.data)!)));
     expect((await checkSchemaKept(bad.data, bad.where, false)).diagnostics).toEqual([]);
+  });
+
+  it("keeps a pass of one file's data as read keyed by that file's text, which no data's key can be", async () => {
+    const { data, where } = config(GOOD);
+    expect((await checkSchemaKept(data, where, false, GOOD)).diagnostics).toEqual([]);
+    const name = keptName('valid', BUILD, `file\n${GOOD}`);
+    expect(entries()).toEqual([name]);
+    // The text answers, not the data: kept under BAD's text, the entry makes BAD's data pass.
+    const bad = config(BAD);
+    expect((await checkSchemaKept(bad.data, bad.where, false, BAD)).diagnostics).not.toEqual([]);
+    fs.renameSync(path.join(dir, name), path.join(dir, keptName('valid', BUILD, `file\n${BAD}`)));
+    expect((await checkSchemaKept(bad.data, bad.where, false, BAD)).diagnostics).toEqual([]);
+    // A data key is JSON, so never starts with "file".
+    expect(dataKey(bad.data)!.startsWith('{')).toBe(true);
+  });
+
+  it('loadConfig keys the pass of one plain file by its text, and of layered or interpolated files by their data', async () => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'pond-schema-load-'));
+    try {
+      const file = (name: string, text: string): string => (
+        fs.writeFileSync(path.join(project, name), text),
+        path.join(project, name)
+      );
+      const valid = (): string[] => entries().filter((e) => e.startsWith('valid-'));
+      const one = await loadConfig({ files: [file('pond.yaml', GOOD)], env: {} });
+      expect(valid()).toEqual([keptName('valid', BUILD, `file\n${GOOD}`)]);
+      const ci = file('pond.ci.yaml', 'workloads:\n  web:\n    command: [sleep, "1"]\n');
+      const layered = await loadConfig({ files: [path.join(project, 'pond.yaml'), ci], env: {} });
+      const templated = await loadConfig({
+        files: [file('t.yaml', GOOD.replace('1.35', '${TAG}'))],
+        env: { TAG: '1.35' },
+      });
+      expect(valid().sort()).toEqual(
+        [`file\n${GOOD}`, dataKey(layered.data)!, dataKey(templated.data)!]
+          .map((k) => keptName('valid', BUILD, k))
+          .sort(),
+      );
+      expect(templated.data).toEqual(one.data);
+    } finally {
+      fs.rmSync(project, { recursive: true, force: true });
+    }
   });
 
   it('never keeps a failure: it is checked and explained every time', async () => {

@@ -1,5 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { keepBetweenRuns, type KeptSite } from '../config/kept.js';
+// bin/pond asks it after a run whether that run's compiled code is the one to keep (compile-cache.ts).
+export { foundAllKept } from '../config/kept.js';
 import { BACKEND_NAMES } from '../engine/capabilities.js';
 import { UsageError } from '../errors.js';
 import { POND_VERSION } from '../version.js';

@@ -42,9 +42,26 @@ export function keptName(kind: KeptKind, build: string, text: string): string {
   return `${kind}-${build}-${sha256(text, 'base64url')}.json`;
 }
 
+/** Entries this process asked for, and those it did not find. */
+let asked = 0;
+let missed = 0;
+
 /** The entry made from `text`, or undefined (none, not private, keeping off). */
 export function readKept(kind: KeptKind, text: string): Buffer | undefined {
-  return site && readPrivate(path.join(site.dir, keptName(kind, site.build, text)));
+  if (!site) return undefined;
+  asked++;
+  const entry = readPrivate(path.join(site.dir, keptName(kind, site.build, text)));
+  if (!entry) missed++;
+  return entry;
+}
+
+/**
+ * Whether this process asked for kept entries and found every one: it read its configuration and did
+ * none of the first-time work (a parse, the schema check) an entry spares. compile-cache.ts keeps the
+ * code of such a run as the one later runs start from.
+ */
+export function foundAllKept(): boolean {
+  return asked > 0 && missed === 0;
 }
 
 /** Keeps `bytes` as the entry made from `text`; never throws. */

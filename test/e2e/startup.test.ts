@@ -12,18 +12,28 @@ const bins = (dir: string): string[] =>
   fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.bin')) : [];
 
 describe("the CLI's compiled-code cache", () => {
-  it('the first run writes one private cache file and the next run takes it as it is', async () => {
+  it('the first run writes a provisional private cache, the next (pond.yaml kept) drops it, the third writes its own, and later runs take it as it is', async () => {
     const cwd = await projectDir({ 'pond.yaml': YAML });
     const cache = path.join(scratch, 'first');
     const first = await pond(['validate'], { cwd, env: { POND_COMPILE_CACHE: cache } });
     expect(first.code).toBe(0);
-    const [file] = bins(cache);
-    expect(bins(cache)).toHaveLength(1);
-    const written = fs.statSync(path.join(cache, file!));
-    expect(written.mode & 0o777).toBe(0o600);
+    expect(bins(cache)).toEqual([expect.stringMatching(/\.first\.bin$/)]);
+    const provisional = fs.statSync(path.join(cache, bins(cache)[0]!));
+    expect(provisional.mode & 0o777).toBe(0o600);
 
+    // It parsed pond.yaml and checked its schema: code the next runs, which find both kept, do not run.
     const second = await pond(['validate'], { cwd, env: { POND_COMPILE_CACHE: cache } });
     expect(second).toEqual(first);
+    expect(bins(cache)).toEqual([]);
+    expect(await pond(['validate'], { cwd, env: { POND_COMPILE_CACHE: cache } })).toEqual(first);
+    const [file] = bins(cache);
+    expect(bins(cache)).toEqual([expect.not.stringMatching(/\.first\.bin$/)]);
+    const written = fs.statSync(path.join(cache, file!));
+    expect(written.mode & 0o777).toBe(0o600);
+    expect(written.size).toBeLessThan(provisional.size);
+
+    const third = await pond(['validate'], { cwd, env: { POND_COMPILE_CACHE: cache } });
+    expect(third).toEqual(first);
     const after = fs.statSync(path.join(cache, file!));
     expect([after.ino, after.mtimeMs, bins(cache)]).toEqual([written.ino, written.mtimeMs, [file]]);
   });
@@ -37,7 +47,8 @@ describe("the CLI's compiled-code cache", () => {
     const run = await pond(['validate'], { cwd, env: { POND_COMPILE_CACHE: cache } });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('valid: project');
-    expect(fs.statSync(path.join(cache, file!)).size).toBeGreaterThan(100_000);
+    expect(bins(cache).map((f) => fs.statSync(path.join(cache, f)).size)).toEqual([expect.any(Number)]);
+    expect(fs.statSync(path.join(cache, bins(cache)[0]!)).size).toBeGreaterThan(100_000);
   });
 
   it('POND_COMPILE_CACHE=0 writes nothing, in its folder or the default one', async () => {

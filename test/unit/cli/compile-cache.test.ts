@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cacheDir, cacheName, loadBundle } from '../../../src/cli/compile-cache.js';
+import { cacheDir, cacheName, loadBundle, provisionalName } from '../../../src/cli/compile-cache.js';
 
 let root: string;
 let bundle: string;
@@ -72,6 +72,42 @@ describe('loadBundle', () => {
     const second = loadBundle<Exports>(bundle, dir);
     expect(second.fromCache).toBe(true);
     expect(second.exports.answer()).toBe('A1');
+  });
+
+  it('a run that did first-time work keeps a provisional cache, which a steady run that took it removes', () => {
+    const first = loadBundle<Exports>(bundle, dir);
+    first.save(false);
+    const provisional = path.basename(provisionalName(cacheName(bundle)));
+    expect(caches()).toEqual([provisional]);
+    const written = fs.statSync(path.join(dir, provisional));
+
+    // Taken by the next load; another run with first-time work leaves it as it is.
+    const again = loadBundle<Exports>(bundle, dir);
+    expect(again.fromCache).toBe(true);
+    expect(again.exports.answer()).toBe('A1');
+    again.save(false);
+    expect(fs.statSync(path.join(dir, provisional)).mtimeMs).toBe(written.mtimeMs);
+
+    // A steady run that took it removes it; the next run compiles afresh and, steady, keeps its own
+    // cache, which from then on is taken and never written again.
+    const steady = loadBundle<Exports>(bundle, dir);
+    expect(steady.fromCache).toBe(true);
+    steady.save(true);
+    expect(caches()).toEqual([]);
+    const fresh = loadBundle<Exports>(bundle, dir);
+    expect(fresh.fromCache).toBe(false);
+    expect(fresh.exports.answer()).toBe('A1');
+    fresh.save(true);
+    expect(caches()).toEqual([cacheName(bundle)]);
+    const kept = fs.statSync(path.join(dir, cacheName(bundle)));
+    expect(kept.mode & 0o777).toBe(0o600);
+    for (const steadyRun of [true, false]) {
+      const later = loadBundle<Exports>(bundle, dir);
+      expect(later.fromCache).toBe(true);
+      later.save(steadyRun);
+    }
+    const after = fs.statSync(path.join(dir, cacheName(bundle)));
+    expect([after.ino, after.mtimeMs, caches()]).toEqual([kept.ino, kept.mtimeMs, [cacheName(bundle)]]);
   });
 
   it('a rebuilt bundle of the same length, its mtime set back, meets no old cache and runs its new code', () => {

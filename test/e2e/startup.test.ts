@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pond, projectDir } from './helpers/pond.js';
+import { pond, projectDir, ROOT } from './helpers/pond.js';
 
 const YAML = 'version: 1\nworkloads:\n  web:\n    image: busybox:1.35\n    command: [sleep, "60"]\n';
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'pond-startup-'));
@@ -84,6 +84,13 @@ describe("the CLI's kept parses of pond.yaml", () => {
     expect(edited.code).toBe(3);
     expect(edited.stderr).toContain('pond.yaml:4:5');
     expect(edited.stderr).toContain('imagX');
+  });
+});
+
+describe("the CLI's bundle", () => {
+  it("says 'use strict' first, so it runs in strict mode as the ES modules it is made of (compile-cache.test.ts)", () => {
+    const text = fs.readFileSync(path.join(ROOT, 'dist/src/cli/pond.bundle.cjs'), 'latin1');
+    expect(text.slice(0, text.indexOf('\n'))).toBe("'use strict';");
   });
 });
 

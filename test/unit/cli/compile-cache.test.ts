@@ -52,6 +52,16 @@ describe('loadBundle', () => {
     expect(loadBundle<Exports>(bundle, undefined).exports.answer()).toBe('A1');
   });
 
+  it("runs a bundle that starts with 'use strict' in strict mode, and one that does not in sloppy mode", () => {
+    fs.writeFileSync(bundle, "'use strict';\nexports.strict = (function () { return this === undefined; })();\n");
+    expect(loadBundle<{ strict: boolean }>(bundle, undefined).exports.strict).toBe(true);
+    fs.writeFileSync(
+      bundle,
+      "var x;\n'use strict';\nexports.strict = (function () { return this === undefined; })();\n",
+    );
+    expect(loadBundle<{ strict: boolean }>(bundle, undefined).exports.strict).toBe(false);
+  });
+
   it('runs the bundle as CommonJS: its require, exports and __filename are its own', () => {
     const cli = loadBundle<Exports>(bundle, undefined);
     expect(cli.exports.answer()).toBe('A1');

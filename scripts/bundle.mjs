@@ -6,7 +6,7 @@
 // lazily from node_modules: dockerode (pull progress, archives), chokidar (watch), listr2 (TTY), ajv (errors), zod,
 // fflate (a bot's .zip code). Whatever is inlined (commander, yaml, js-yaml, croner) is a devDependency: an
 // install does not fetch it again.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
@@ -59,14 +59,23 @@ const lazyBuiltins = {
 
 // yaml and js-yaml are wanted only when a file is parsed, which a kept tree spares (src/config/parse-cache.ts),
 // yet each importing module initialised them as the bundle loaded: ~7 ms of every start. In the CLI each
-// resolves to a stand-in that initialises the bundled package on first use of any of its exports.
+// resolves to a stand-in that initialises the bundled package on first use of any of its exports. Its
+// importers share one ES module re-exporting it (as the builtins' shared modules do), so esbuild's
+// interop walks the stand-in's names once, not once per importer (yaml has 10).
 const LAZY_PACKAGES = ['yaml', 'js-yaml'];
 const lazyPackages = {
   name: 'lazy-packages',
   setup(b) {
-    b.onResolve({ filter: new RegExp(`^(${LAZY_PACKAGES.join('|')})$`) }, (a) =>
-      a.namespace === 'lazy-package' ? undefined : { path: a.path, namespace: 'lazy-package' },
-    );
+    b.onResolve({ filter: new RegExp(`^(${LAZY_PACKAGES.join('|')})$`) }, (a) => {
+      if (a.namespace === 'lazy-package') return undefined;
+      return a.namespace === 'shared-package'
+        ? { path: a.path, namespace: 'lazy-package' }
+        : { path: a.path, namespace: 'shared-package' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'shared-package' }, (a) => ({
+      contents: `export * from '${a.path}';\n`,
+      loader: 'js',
+    }));
     b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (a) => ({
       contents: standIn(a.path, Object.keys(createRequire(import.meta.url)(a.path))),
       loader: 'js',
@@ -132,9 +141,10 @@ function sharedModule(id) {
   return lines.join('\n');
 }
 
-await build({
+const cli = await build({
   ...pond,
   plugins: [sharedBuiltins, lazyBuiltins, lazyPackages],
+  write: false,
   format: 'cjs',
   // import() of a lazy dependency becomes require(): a cached script has no module loader to import with.
   supported: { 'dynamic-import': false },
@@ -151,6 +161,10 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
 });
+// Written as the function bin/pond's loader compiles (compile-cache.ts's WRAPPER), so it compiles the
+// file's text as it was read, without joining a copy of it.
+const { WRAPPER } = await import('../dist/src/cli/compile-cache.js');
+for (const out of cli.outputFiles) writeFileSync(out.path, WRAPPER[0] + out.text + WRAPPER[1]);
 
 // Small entries node runs as one CommonJS file, so it starts no module loader for them (an ES module
 // entry made it, ~8 ms of every command). Not minified: they are small, and read in a stack trace.

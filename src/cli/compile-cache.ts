@@ -47,7 +47,12 @@ export interface LoadedBundle<T> {
   save(steady?: boolean): void;
 }
 
-const WRAPPER = ['(function (exports, require, module, __filename, __dirname) { ', '\n})'] as const;
+/**
+ * What makes a CommonJS file a function of its module's variables, as node's loader does. The CLI's
+ * bundle is written with it already (scripts/bundle.mjs): joined here, the megabyte of text was copied
+ * once more when V8 flattened the joined string to compile it.
+ */
+export const WRAPPER = ['(function (exports, require, module, __filename, __dirname) { ', '\n})'] as const;
 
 /** Loads and runs `file` as a CommonJS module, through the code cache in `dir` when given. */
 export function loadBundle<T>(file: string, dir: string | undefined): LoadedBundle<T> {
@@ -59,7 +64,8 @@ export function loadBundle<T>(file: string, dir: string | undefined): LoadedBund
   const firstData = steadyData || !firstFile ? undefined : readPrivate(firstFile);
   const cachedData = steadyData ?? firstData;
   const provisional = firstData !== undefined;
-  const script = new vm.Script(WRAPPER[0] + source + WRAPPER[1], {
+  const wrapped = source.startsWith(WRAPPER[0]) && source.endsWith(WRAPPER[1]);
+  const script = new vm.Script(wrapped ? source : WRAPPER[0] + source + WRAPPER[1], {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });

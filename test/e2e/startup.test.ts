@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { WRAPPER } from '../../src/cli/compile-cache.js';
 import { pond, projectDir, ROOT } from './helpers/pond.js';
 
 const YAML = 'version: 1\nworkloads:\n  web:\n    image: busybox:1.35\n    command: [sleep, "60"]\n';
@@ -88,9 +89,10 @@ describe("the CLI's kept parses of pond.yaml", () => {
 });
 
 describe("the CLI's bundle", () => {
-  it("says 'use strict' first, so it runs in strict mode as the ES modules it is made of (compile-cache.test.ts)", () => {
+  it("is written as the function the loader compiles, which says 'use strict' first, so it runs in strict mode as the ES modules it is made of (compile-cache.test.ts)", () => {
     const text = fs.readFileSync(path.join(ROOT, 'dist/src/cli/pond.bundle.cjs'), 'latin1');
-    expect(text.slice(0, text.indexOf('\n'))).toBe("'use strict';");
+    expect(text.slice(0, text.indexOf('\n'))).toBe(`${WRAPPER[0]}'use strict';`);
+    expect(text.endsWith(WRAPPER[1])).toBe(true);
   });
 });
 

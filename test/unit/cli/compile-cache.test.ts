@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cacheDir, cacheName, loadBundle, provisionalName } from '../../../src/cli/compile-cache.js';
+import { WRAPPER, cacheDir, cacheName, loadBundle, provisionalName } from '../../../src/cli/compile-cache.js';
 
 let root: string;
 let bundle: string;
@@ -60,6 +60,14 @@ describe('loadBundle', () => {
       "var x;\n'use strict';\nexports.strict = (function () { return this === undefined; })();\n",
     );
     expect(loadBundle<{ strict: boolean }>(bundle, undefined).exports.strict).toBe(false);
+  });
+
+  it('runs a bundle written as the wrapped function as it is, and one without the wrapper wrapped', () => {
+    const body = "exports.answer = () => 'W' + typeof module + typeof __dirname;";
+    fs.writeFileSync(bundle, `${WRAPPER[0]}${body}${WRAPPER[1]}`);
+    expect(loadBundle<Exports>(bundle, undefined).exports.answer()).toBe('Wobjectstring');
+    fs.writeFileSync(bundle, body);
+    expect(loadBundle<Exports>(bundle, undefined).exports.answer()).toBe('Wobjectstring');
   });
 
   it('runs the bundle as CommonJS: its require, exports and __filename are its own', () => {

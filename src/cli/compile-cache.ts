@@ -54,7 +54,14 @@ export interface LoadedBundle<T> {
  */
 export const WRAPPER = ['(function (exports, require, module, __filename, __dirname) { ', '\n})'] as const;
 
-/** Loads and runs `file` as a CommonJS module, through the code cache in `dir` when given. */
+/** A side file a bundle requires (scripts/bundle.mjs): code only first-time work runs, kept beside it. */
+const SIDE_FILE = /^\.\/pond-[\w-]+\.cjs$/;
+
+/**
+ * Loads and runs `file` as a CommonJS module, through the code cache in `dir` when given. Its side files
+ * load the same way, each through a cache of its own, written after the first run that used it: node's
+ * own loader would parse all of each (560 KB) on every start that parsed a pond.yaml.
+ */
 export function loadBundle<T>(file: string, dir: string | undefined): LoadedBundle<T> {
   const source = readSource(file);
   const build = bundleBuild(file);
@@ -71,13 +78,26 @@ export function loadBundle<T>(file: string, dir: string | undefined): LoadedBund
   });
   const module = { exports: {} as T };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run(module.exports, createRequire(file), module, file, path.dirname(file));
+  const sides = new Map<string, LoadedBundle<unknown>>();
+  const plain = createRequire(file);
+  const sideRequire = Object.assign(
+    (id: string): unknown => {
+      if (!SIDE_FILE.test(id)) return plain(id);
+      let side = sides.get(id);
+      if (!side) sides.set(id, (side = loadBundle(path.join(path.dirname(file), id), dir)));
+      return side.exports;
+    },
+    { resolve: plain.resolve, cache: plain.cache, main: plain.main, extensions: plain.extensions },
+  );
+  run(module.exports, sideRequire, module, file, path.dirname(file));
   const fromCache = cachedData !== undefined && !script.cachedDataRejected;
   return {
     exports: module.exports,
     fromCache,
     build,
     save(steady = true) {
+      // A side file's code is what first-time work runs: kept as it stands, whatever the run.
+      for (const side of sides.values()) side.save();
       if (!dir || !cacheFile || !firstFile) return;
       const target = steady ? cacheFile : firstFile;
       try {

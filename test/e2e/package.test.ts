@@ -166,6 +166,9 @@ describe('the packed tarball', () => {
     for (const f of [
       'bin/pond',
       'dist/src/cli/pond.bundle.cjs',
+      'dist/src/cli/pond-yaml.cjs',
+      'dist/src/cli/pond-js-yaml.cjs',
+      'dist/src/cli/pond-validator.cjs',
       'bin/package.json',
       'dist/src/cli/compile-cache.cjs',
       'dist/query-runner.mjs',

@@ -70,6 +70,27 @@ describe('loadBundle', () => {
     expect(loadBundle<Exports>(bundle, undefined).exports.answer()).toBe('Wobjectstring');
   });
 
+  it('loads a side file the bundle requires through a cache of its own, written once, after the run that used it', () => {
+    const side = path.join(root, 'pond-side.cjs');
+    fs.writeFileSync(side, "exports.answer = () => 'S' + require('node:path').sep.length;\n");
+    fs.writeFileSync(
+      bundle,
+      "exports.answer = () => require('./pond-side.cjs').answer();\nexports.file = __filename;\n",
+    );
+    const first = loadBundle<Exports>(bundle, dir);
+    first.save();
+    expect(caches()).toEqual([cacheName(bundle)]);
+    const second = loadBundle<Exports>(bundle, dir);
+    expect(second.exports.answer()).toBe('S1');
+    second.save();
+    expect(caches().sort()).toEqual([cacheName(bundle), cacheName(side)].sort());
+    const written = fs.statSync(path.join(dir, cacheName(side)));
+    const third = loadBundle<Exports>(bundle, dir);
+    expect(third.exports.answer()).toBe('S1');
+    third.save();
+    expect(fs.statSync(path.join(dir, cacheName(side))).mtimeMs).toBe(written.mtimeMs);
+  });
+
   it('runs the bundle as CommonJS: its require, exports and __filename are its own', () => {
     const cli = loadBundle<Exports>(bundle, undefined);
     expect(cli.exports.answer()).toBe('A1');

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { ValidateFunction } from 'ajv';
-import schemaJson from '../../schema/pond.schema.json' with { type: 'json' };
-import expectedJson from '../../schema/pond.expected.json' with { type: 'json' };
 import type { Diagnostic } from '../errors.js';
 import { explain } from './explain.js';
 import { toDiagnostic } from './messages.js';
@@ -24,6 +22,7 @@ let compiled: Compiled | undefined;
 async function compile(): Promise<Compiled> {
   if (compiled) return compiled;
   const { Ajv } = await import('ajv');
+  const { schemaJson, expectedJson } = await import('./schema-files.js');
   const ajv = new Ajv({
     allErrors: true,
     verbose: true,
@@ -52,6 +51,7 @@ function loadPrecompiled(): Promise<Check | undefined> {
     try {
       const mod = await import('./precompiled.js');
       if (!mod.validate) return undefined;
+      const { schemaJson } = await import('./schema-files.js');
       const hash = createHash('sha256').update(JSON.stringify(schemaJson)).digest('hex');
       return mod.schemaHash === hash ? mod.validate : undefined;
     } catch {

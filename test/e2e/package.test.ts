@@ -169,6 +169,7 @@ describe('the packed tarball', () => {
       'dist/src/cli/pond-yaml.cjs',
       'dist/src/cli/pond-js-yaml.cjs',
       'dist/src/cli/pond-validator.cjs',
+      'dist/src/cli/pond-schema.cjs',
       'bin/package.json',
       'dist/src/cli/compile-cache.cjs',
       'dist/query-runner.mjs',

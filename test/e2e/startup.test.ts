@@ -25,8 +25,13 @@ describe("the CLI's compiled-code cache", () => {
     const first = await pond(['validate'], { cwd, env: { POND_COMPILE_CACHE: cache } });
     expect(first.code).toBe(0);
     expect(bins(cache)).toEqual([expect.stringMatching(/\.first\.bin$/)]);
-    // The YAML parsers and the schema check it loaded, each with a cache of its own.
-    expect(sideBins(cache).sort()).toEqual(['pond-js-yaml.cjs', 'pond-validator.cjs', 'pond-yaml.cjs']);
+    // The YAML parsers, the schema and its check it loaded, each with a cache of its own.
+    expect(sideBins(cache).sort()).toEqual([
+      'pond-js-yaml.cjs',
+      'pond-schema.cjs',
+      'pond-validator.cjs',
+      'pond-yaml.cjs',
+    ]);
     const provisional = fs.statSync(path.join(cache, bins(cache)[0]!));
     expect(provisional.mode & 0o777).toBe(0o600);
 
@@ -186,7 +191,7 @@ describe('a command on an unchanged pond.yaml', () => {
       expect(run.code).toBe(0);
       runs.push(sideFilesLoaded(coverage));
     }
-    expect(runs).toEqual([['pond-js-yaml.cjs', 'pond-validator.cjs', 'pond-yaml.cjs'], []]);
+    expect(runs).toEqual([['pond-js-yaml.cjs', 'pond-schema.cjs', 'pond-validator.cjs', 'pond-yaml.cjs'], []]);
   });
 });
 

@@ -63,7 +63,8 @@ const lazyBuiltins = {
 // resolves to a stand-in that initialises the bundled package on first use of any of its exports. Its
 // importers share one ES module re-exporting it (as the builtins' shared modules do), so esbuild's
 // interop walks the stand-in's names once, not once per importer (yaml has 10).
-const LAZY_PACKAGES = ['yaml', 'js-yaml'];
+// croner (a bot's schedule) and tar-stream (a swarm build context) are wanted by few projects and commands.
+const LAZY_PACKAGES = ['yaml', 'js-yaml', 'croner', 'tar-stream'];
 const lazyPackages = {
   name: 'lazy-packages',
   setup(b) {
@@ -100,8 +101,7 @@ const lazyPackages = {
  */
 const sideFile = (name) => `./pond-${name}.cjs`;
 const sideFiles = [
-  { name: 'yaml', entry: 'node_modules/yaml/dist/index.js' },
-  { name: 'js-yaml', entry: 'node_modules/js-yaml/index.js' },
+  ...LAZY_PACKAGES.map((name) => ({ name, entry: createRequire(import.meta.url).resolve(name) })),
   { name: 'validator', entry: 'dist/src/config/precompiled.js' },
   { name: 'schema', entry: 'dist/src/config/schema-files.js' },
 ];

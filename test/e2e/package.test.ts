@@ -170,6 +170,8 @@ describe('the packed tarball', () => {
       'dist/src/cli/pond-js-yaml.cjs',
       'dist/src/cli/pond-validator.cjs',
       'dist/src/cli/pond-schema.cjs',
+      'dist/src/cli/pond-croner.cjs',
+      'dist/src/cli/pond-tar-stream.cjs',
       'bin/package.json',
       'dist/src/cli/compile-cache.cjs',
       'dist/query-runner.mjs',

@@ -10,8 +10,9 @@
  * that is not the user's own, or not private, is ignored. Any failure falls back to compiling.
  *
  * A run that did first-time work (parsed a pond.yaml it had not seen, ran the schema check) writes a
- * provisional cache (`.first.bin`): it holds the YAML parsers and the validator, which later runs do
- * not use, and V8 spent ~1.5 ms more on every start reading it (851 vs 619 KB at 200 workloads). A
+ * provisional cache (`.first.bin`): it holds the code of that work, which later runs do not use, and
+ * V8 spent ~1.5 ms more on every start reading it (851 vs 619 KB at 200 workloads, measured when the
+ * YAML parsers were still in the bundle). A
  * run without such work that took it removes it, so that the next run compiles what it uses and keeps
  * that: one start without a cache, once per build. (Rewritten from a run that took it, the cache
  * would hold all it held: what V8 read from a cache is compiled code like any other.)
@@ -60,7 +61,7 @@ const SIDE_FILE = /^\.\/pond-[\w-]+\.cjs$/;
 /**
  * Loads and runs `file` as a CommonJS module, through the code cache in `dir` when given. Its side files
  * load the same way, each through a cache of its own, written after the first run that used it: node's
- * own loader would parse all of each (560 KB) on every start that parsed a pond.yaml.
+ * own loader would parse all of each (~700 KB) on every start that parsed a pond.yaml.
  */
 export function loadBundle<T>(file: string, dir: string | undefined): LoadedBundle<T> {
   const source = readSource(file);

@@ -11,6 +11,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
 
+// How the CLI bundle is loaded, which this build must match: its wrapper and how it names its side files.
+const { WRAPPER, SIDE_FILE, sideFile } = await import('../dist/src/cli/compile-cache.js');
+
 // package.json is the one source of pond's version (src/version.ts): written in here, never read at start-up.
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -83,14 +86,12 @@ const lazyPackages = {
       loader: 'js',
     }));
     // A side file beside the bundle (sideFiles below), required as it is when first used.
-    b.onResolve({ filter: /^\.\/pond-[\w-]+\.cjs$/ }, (a) => ({ path: a.path, external: true }));
-    // The schema's precompiled check and the schema itself likewise: they serve only data not seen before
-    // (config/schema-cache.ts).
-    b.onResolve({ filter: /^\.\/(precompiled|schema-files)\.js$/ }, (a) =>
-      a.importer.endsWith(path.join('config', 'validate.js'))
-        ? { path: sideFile(a.path.includes('precompiled') ? 'validator' : 'schema'), external: true }
-        : undefined,
-    );
+    b.onResolve({ filter: SIDE_FILE }, (a) => ({ path: a.path, external: true }));
+    // pond's own modules among the side files likewise.
+    b.onResolve({ filter: /^\.\.?\// }, (a) => {
+      const side = sideFiles.find((s) => s.entry === path.resolve(a.resolveDir, a.path));
+      return side && { path: sideFile(side.name), external: true };
+    });
   },
 };
 
@@ -99,12 +100,19 @@ const lazyPackages = {
  * commands want, live in files of their own beside the CLI's bundle: 730 KB of its 1.34 MB, which every
  * start read, copied and hashed (a start measured 5 % slower with 700 KB more of code it never ran).
  */
-const sideFile = (name) => `./pond-${name}.cjs`;
 const sideFiles = [
   ...LAZY_PACKAGES.map((name) => ({ name, entry: createRequire(import.meta.url).resolve(name) })),
-  { name: 'validator', entry: 'dist/src/config/precompiled.js' },
-  { name: 'schema', entry: 'dist/src/config/schema-files.js' },
+  // The schema's precompiled check and the schema itself: they serve only data not seen pass (config/schema-cache.ts).
+  { name: 'validator', entry: path.resolve('dist/src/config/precompiled.js') },
+  { name: 'schema', entry: path.resolve('dist/src/config/schema-files.js') },
 ];
+
+// A file's own URL (import.meta.url) made on first use: only a few paths resolve a file beside the bundle,
+// and making it took ~0.3 ms of every start.
+const urlOnFirstUse = {
+  define: { 'import.meta.url': '__pond.url' },
+  banner: "var __pond = { get url() { return require('node:url').pathToFileURL(__filename).href; } };",
+};
 
 /** A CommonJS module forwarding every export of `target`, which it requires on first use; its names are listed without loading it. */
 function standIn(target, keys) {
@@ -170,13 +178,10 @@ const cli = await build({
   format: 'cjs',
   // import() of a lazy dependency becomes require(): a cached script has no module loader to import with.
   supported: { 'dynamic-import': false },
-  // Made on first use: only a few paths resolve a file beside the bundle, and the URL took ~0.3 ms of every start.
   // The banner comes before esbuild's own "use strict", which is then no directive: it says it first, so the
   // bundle runs in strict mode as the ES modules it is made of (and the API's bundle) do.
-  define: { ...pond.define, 'import.meta.url': '__pond.url' },
-  banner: {
-    js: "'use strict';\nvar __pond = { get url() { return require('node:url').pathToFileURL(__filename).href; } };",
-  },
+  define: { ...pond.define, ...urlOnFirstUse.define },
+  banner: { js: `'use strict';\n${urlOnFirstUse.banner}` },
   entryPoints: ['dist/src/cli/main.js'],
   outfile: 'dist/src/cli/pond.bundle.cjs',
   // Whitespace and syntax only: a third less to parse on every start, names kept for stack traces.
@@ -185,7 +190,6 @@ const cli = await build({
 });
 // Written as the function bin/pond's loader compiles (compile-cache.ts's WRAPPER), so it compiles the
 // file's text as it was read, without joining a copy of it.
-const { WRAPPER } = await import('../dist/src/cli/compile-cache.js');
 for (const out of cli.outputFiles) writeFileSync(out.path, WRAPPER[0] + out.text + WRAPPER[1]);
 
 // Small entries node runs as one CommonJS file, so it starts no module loader for them (an ES module
@@ -199,8 +203,8 @@ for (const side of sideFiles)
     entryPoints: [side.entry],
     outfile: path.join('dist/src/cli', sideFile(side.name)),
     external: ['ajv'],
-    define: { 'import.meta.url': '__sideUrl' },
-    banner: { js: "var __sideUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: urlOnFirstUse.define,
+    banner: { js: urlOnFirstUse.banner },
     minifyWhitespace: true,
     minifySyntax: true,
   });

@@ -55,8 +55,13 @@ export interface LoadedBundle<T> {
  */
 export const WRAPPER = ['(function (exports, require, module, __filename, __dirname) { ', '\n})'] as const;
 
-/** A side file a bundle requires (scripts/bundle.mjs): code only first-time work runs, kept beside it. */
-const SIDE_FILE = /^\.\/pond-[\w-]+\.cjs$/;
+/** How a bundle requires a side file (scripts/bundle.mjs): code only first-time work runs, kept beside it. */
+export const SIDE_FILE = /^\.\/pond-[\w-]+\.cjs$/;
+
+/** The name a bundle requires the side file `name` by (matches SIDE_FILE). */
+export function sideFile(name: string): string {
+  return `./pond-${name}.cjs`;
+}
 
 /**
  * Loads and runs `file` as a CommonJS module, through the code cache in `dir` when given. Its side files
